@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import { formatScenarioTime, type ExerciseView } from '@startex/shared';
+
+/** "T+00:02:05" for exercise milliseconds since StartEx. */
+export function formatExerciseTime(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hh = String(Math.floor(total / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
+  const ss = String(total % 60).padStart(2, '0');
+  return `T+${hh}:${mm}:${ss}`;
+}
+
+/** The exercise clock, run locally from the last view the server sent. */
+export function useExerciseClock(view: ExerciseView | undefined): { exercise: string; scenario: string } {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, []);
+  if (!view) return { exercise: '—', scenario: '—' };
+  const { clock } = view;
+  const exerciseMs = clock.running ? clock.exerciseTimeMs + (now - clock.atWallTime) * clock.speed : clock.exerciseTimeMs;
+  return { exercise: formatExerciseTime(exerciseMs), scenario: formatScenarioTime(clock.scenarioStartMs + exerciseMs) };
+}

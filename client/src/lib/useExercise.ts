@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type CommitResult,
+  type ErrorDetail,
+  type ExerciseView,
+  type LogEntry,
+  type ServerToClientEvents,
+} from '@startex/shared';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
+
+export interface ExerciseConnection {
+  connection: ConnectionState;
+  /** Why the server refused the connection, with its catalogue code. */
+  refusal?: ErrorDetail | undefined;
+  view?: ExerciseView | undefined;
+  /** Every log entry this viewer may see, in sequence order, each once. */
+  entries: LogEntry[];
+  socket?: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+}
+
+/** Merges entries by seq so a resync after a reconnect never shows anything twice. */
+function merge(current: LogEntry[], incoming: LogEntry[]): LogEntry[] {
+  if (incoming.length === 0) return current;
+  const bySeq = new Map(current.map((e) => [e.seq, e]));
+  for (const entry of incoming) bySeq.set(entry.seq, entry);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * Connects to an exercise with a join code or console token, resynchronises from the last
+ * sequence number seen after every (re)connect, and keeps the viewer's log.
+ */
+export function useExercise(token: string | undefined): ExerciseConnection {
+  const [state, setState] = useState<ExerciseConnection>({ connection: 'connecting', entries: [] });
+  const lastSeq = useRef(0);
+
+  useEffect(() => {
+    if (!token) return;
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      auth: { protocolVersion: PROTOCOL_VERSION, token },
+    });
+    const addEntries = (entries: LogEntry[]) => {
+      for (const e of entries) lastSeq.current = Math.max(lastSeq.current, e.seq);
+      setState((s) => ({ ...s, entries: merge(s.entries, entries) }));
+    };
+    socket.on('connect', () => {
+      setState((s) => ({ ...s, connection: 'online', refusal: undefined, socket }));
+      socket.emit('sync', { afterSeq: lastSeq.current }, (result) => {
+        if (!result.ok) return;
+        setState((s) => ({ ...s, view: result.exercise }));
+        addEntries(result.entries);
+      });
+    });
+    socket.on('disconnect', () => setState((s) => ({ ...s, connection: 'offline' })));
+    socket.on('connect_error', (error) => {
+      const refusal = (error as Error & { data?: ErrorDetail }).data;
+      if (refusal?.code) {
+        setState((s) => ({ ...s, connection: 'refused', refusal }));
+        socket.disconnect();
+      } else {
+        setState((s) => ({ ...s, connection: 'offline' }));
+      }
+    });
+    socket.on('log', (entry) => addEntries([entry]));
+    socket.on('exercise', (view) => setState((s) => ({ ...s, view })));
+    setState((s) => ({ ...s, socket }));
+    return () => {
+      socket.disconnect();
+    };
+  }, [token]);
+
+  return state;
+}
+
+/** Emits an event and resolves with its acknowledgement (or a timeout error). */
+export function request<E extends 'command' | 'inject.delivered' | 'inject.acknowledge' | 'action.take'>(
+  socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined,
+  event: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<CommitResult> {
+  return new Promise((resolve) => {
+    if (!socket) return resolve({ ok: false, error: { code: 'INTERNAL', message: 'Not connected.' } });
+    // socket.io's typed emit cannot see through the generic event name; the payload type is checked above.
+    (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) =>
+      resolve(err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : result),
+    );
+  });
+}

@@ -1,0 +1,86 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { StartexError, type LogEntry, type ScenarioDocument } from '@startex/shared';
+import type { AccessGrant, ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
+import { ExerciseHost } from './ExerciseHost.ts';
+
+export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
+
+export interface NewExercise {
+  id?: string;
+  title?: string;
+  scenario: ScenarioDocument;
+  speed: number;
+}
+
+/** All exercises on this server: creates them and keeps one host per exercise in memory. */
+export class ExerciseRuntime {
+  private readonly hosts = new Map<string, Promise<ExerciseHost>>();
+  private readonly listeners = new Set<RuntimeCommitListener>();
+
+  constructor(readonly store: ExerciseStore) {}
+
+  /** Creates an exercise with a console token and one join code per team. */
+  async create(input: NewExercise): Promise<{ exercise: ExerciseRecord; grants: AccessGrant[] }> {
+    const exercise: ExerciseRecord = {
+      id: input.id ?? randomUUID(),
+      title: input.title ?? input.scenario.title,
+      scenario: input.scenario,
+      speed: input.speed,
+      createdAt: Date.now(),
+    };
+    const grants: AccessGrant[] = [
+      { token: randomBytes(18).toString('base64url'), exerciseId: exercise.id, role: 'controller' },
+      ...input.scenario.teams.map((team) => ({
+        token: joinCode(),
+        exerciseId: exercise.id,
+        role: 'participant' as const,
+        teamId: team.id,
+      })),
+    ];
+    await this.store.createExercise(exercise, grants);
+    return { exercise, grants };
+  }
+
+  /** The host of an exercise, loading it from the log on first use. */
+  async get(exerciseId: string): Promise<ExerciseHost> {
+    let host = this.hosts.get(exerciseId);
+    if (!host) {
+      host = this.load(exerciseId);
+      this.hosts.set(exerciseId, host);
+      host.catch(() => this.hosts.delete(exerciseId));
+    }
+    return host;
+  }
+
+  /** Loads every stored exercise so that timers of live ones run again after a restart. */
+  async resumeAll(): Promise<void> {
+    for (const exercise of await this.store.listExercises()) await this.get(exercise.id);
+  }
+
+  onCommit(listener: RuntimeCommitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    for (const host of this.hosts.values()) (await host.catch(() => undefined))?.dispose();
+    this.hosts.clear();
+  }
+
+  private async load(exerciseId: string): Promise<ExerciseHost> {
+    const record = await this.store.getExercise(exerciseId);
+    if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
+    const host = await ExerciseHost.load(this.store, record);
+    host.onCommit((entries) => {
+      for (const listener of this.listeners) listener(exerciseId, entries);
+    });
+    return host;
+  }
+}
+
+/** Eight characters a participant can type from a printed sheet: no 0/O or 1/I/L. */
+function joinCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(8);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}

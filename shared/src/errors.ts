@@ -1,0 +1,64 @@
+/**
+ * The closed catalogue of error codes. Clients act on `code`, never on message text.
+ * Every code has an HTTP status (also used for socket acknowledgements) and a default message.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, message: 'The request does not match its schema.' },
+  PROTOCOL_VERSION_MISMATCH: { status: 400, message: 'This client speaks another protocol version; reload the page.' },
+  UNAUTHENTICATED: { status: 401, message: 'Sign in or join with a valid code first.' },
+  FORBIDDEN: { status: 403, message: 'Your role does not allow this.' },
+  EXERCISE_NOT_FOUND: { status: 404, message: 'No exercise has this id.' },
+  INJECT_NOT_FOUND: { status: 404, message: 'No inject with this id in the exercise.' },
+  ROUTE_NOT_FOUND: { status: 404, message: 'No such route.' },
+  ILLEGAL_TRANSITION: { status: 409, message: 'The exercise cannot make this transition from its current state.' },
+  EXERCISE_NOT_LIVE: { status: 409, message: 'The exercise is not live.' },
+  INJECT_NOT_RELEASED: { status: 409, message: 'This inject has not been released to your team.' },
+  UNKNOWN_ACTION: { status: 400, message: 'The scenario has no such action.' },
+  ACTION_NOT_ALLOWED: { status: 403, message: 'Your team cannot take this action.' },
+  INVALID_ACTION_PAYLOAD: { status: 400, message: 'The action fields are not valid.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+/** Problem detail carried on a socket acknowledgement or inside an HTTP body. */
+export interface ErrorDetail {
+  code: ErrorCode;
+  message: string;
+  /** Where in the payload the problem is, e.g. `payload.radius_m`. */
+  path?: string;
+}
+
+/** The single error class: thrown at boundaries, mapped to HTTP bodies and socket acks. */
+export class StartexError extends Error {
+  readonly code: ErrorCode;
+  readonly path: string | undefined;
+
+  constructor(code: ErrorCode, message?: string, path?: string) {
+    super(message ?? ERROR_CATALOGUE[code].message);
+    this.name = 'StartexError';
+    this.code = code;
+    this.path = path;
+  }
+
+  get statusCode(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+
+  toDetail(): ErrorDetail {
+    return this.path === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, path: this.path };
+  }
+}
+
+/** The HTTP error body, fastify-style. */
+export interface HttpErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  error: string;
+  message: string;
+}
