@@ -1,7 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+// Vitest 5's failure reporter calls Map.groupBy, which Node 20 lacks: without this a failing test
+// crashes the reporter instead of printing why it failed.
+if (!('groupBy' in Map)) {
+  Object.defineProperty(Map, 'groupBy', {
+    value<K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> {
+      const groups = new Map<K, V[]>();
+      let index = 0;
+      for (const item of items) {
+        const k = key(item, index++);
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+      }
+      return groups;
+    },
+  });
+}
+
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/vitestSummaryReporter.ts'],
     include: ['{shared,scenarios,server,client}/{src,test}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

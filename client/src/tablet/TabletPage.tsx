@@ -5,6 +5,7 @@ import { useExerciseClock } from '../lib/clock.ts';
 import { formatFields } from '../lib/describeEntry.ts';
 import { injectStates } from '../lib/injectStatus.ts';
 import { request, useExercise } from '../lib/useExercise.ts';
+import { Markdown } from '../lib/Markdown.tsx';
 import { ActionForm } from './ActionForm.tsx';
 
 const CODE_KEY = 'startex.joinCode';
@@ -92,7 +93,7 @@ function Tablet({ code, onLeave }: { code: string; onLeave: () => void }) {
                   <span className="channel">{state.inject.channel}</span> from <strong>{state.inject.from}</strong>
                 </div>
                 <h3>{state.inject.subject}</h3>
-                <p className="body">{state.inject.body}</p>
+                <Markdown text={state.inject.body} />
                 {acknowledged ? (
                   <span className="acknowledged">✓ Acknowledged</span>
                 ) : (
@@ -115,6 +116,7 @@ function Tablet({ code, onLeave }: { code: string; onLeave: () => void }) {
       )}
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">What we have done</h2>
+        {done.length === 0 && <p className="empty">Nothing yet.</p>}
         <ul className="team-log" data-testid="team-log">
           {done.map((e) => (
             <li key={e.seq}>{view?.actions.find((a) => a.id === e.actionId)?.label ?? e.actionId} {formatFields(e.fields)}</li>

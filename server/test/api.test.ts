@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startServer();
+});
+afterEach(async () => h.close());
+
+describe('REST API', () => {
+  it('describes an exercise by id', async () => {
+    const response = await h.server.app.inject({ method: 'GET', url: '/api/exercises/demo' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ id: 'demo', title: 'Demo exercise: portal monitor alarm', scenarioId: 'demo', status: 'ready' });
+  });
+
+  it('answers an unknown exercise id with EXERCISE_NOT_FOUND and creates nothing', async () => {
+    const response = await h.server.app.inject({ method: 'GET', url: '/api/exercises/no-such-exercise' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      statusCode: 404,
+      code: 'EXERCISE_NOT_FOUND',
+      error: 'Not Found',
+      message: 'No exercise has this id.',
+    });
+    expect((await h.server.runtime.store.listExercises()).map((e) => e.id)).toEqual(['demo']);
+  });
+
+  it('rejects an over-long id and a bad query with VALIDATION_FAILED', async () => {
+    const long = await h.server.app.inject({ method: 'GET', url: `/api/exercises/${'x'.repeat(65)}` });
+    expect(long.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    const query = await h.server.app.inject({
+      method: 'GET',
+      url: '/api/exercises/demo/log?afterSeq=-4',
+      headers: { authorization: `Bearer ${h.controllerToken}` },
+    });
+    expect(query.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining('afterSeq') });
+  });
+
+  it('serves the log only to the exercise controller', async () => {
+    const none = await h.server.app.inject({ method: 'GET', url: '/api/exercises/demo/log' });
+    expect(none.json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    const participant = await h.server.app.inject({
+      method: 'GET',
+      url: '/api/exercises/demo/log',
+      headers: { authorization: `Bearer ${h.joinCode('customs')}` },
+    });
+    expect(participant.json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    const controller = await h.server.app.inject({
+      method: 'GET',
+      url: '/api/exercises/demo/log',
+      headers: { authorization: `Bearer ${h.controllerToken}` },
+    });
+    expect(controller.json()).toEqual({ entries: [] });
+  });
+
+  it('answers unknown routes and malformed JSON with catalogue codes', async () => {
+    const route = await h.server.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(route.json()).toEqual({ statusCode: 404, code: 'ROUTE_NOT_FOUND', error: 'Not Found', message: 'No route GET /api/nothing-here.' });
+    const json = await h.server.app.inject({
+      method: 'POST',
+      url: '/api/exercises/demo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"broken',
+    });
+    expect(json.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+});

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '@startex/shared';
+import { call, client, connected, refused, startServer, until, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  // Speed 600: the demo's 2-minute alarm fires 200 ms after StartEx.
+  h = await startServer({ speed: 600 });
+});
+afterEach(async () => h.close());
+
+describe('realtime gateway', () => {
+  it('refuses a client with another protocol version, with its catalogue code', async () => {
+    const { socket } = client(h.url, h.controllerToken, PROTOCOL_VERSION + 1);
+    expect(await refused(socket)).toEqual({
+      code: 'PROTOCOL_VERSION_MISMATCH',
+      message: `Server speaks protocol ${PROTOCOL_VERSION}, client ${PROTOCOL_VERSION + 1}; reload the page.`,
+    });
+  });
+
+  it('refuses an unknown join code and a malformed handshake', async () => {
+    expect((await refused(client(h.url, 'NOTACODE').socket)).code).toBe('UNAUTHENTICATED');
+    expect((await refused(client(h.url, '').socket)).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('answers malformed payloads with VALIDATION_FAILED and logs nothing', async () => {
+    const controller = client(h.url, h.controllerToken);
+    await connected(controller.socket);
+    const bad = [
+      ['command', { type: 'explode' }],
+      ['command', 'start'],
+      ['command', null],
+      ['sync', { afterSeq: -1 }],
+      ['action.take', { actionId: 'report_alarm', fields: {}, idempotencyKey: 'x' }],
+      ['inject.acknowledge', { injectId: 42 }],
+    ] as const;
+    for (const [event, payload] of bad) {
+      const result = await call(controller.socket, event, payload);
+      expect(result, `${event} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    const sync = await call(controller.socket, 'sync', { afterSeq: 0 });
+    expect(sync).toMatchObject({ ok: true, entries: [], exercise: { status: 'ready', lastSeq: 0 } });
+  });
+
+  it('keeps roles apart: a participant cannot command, a controller cannot act for a team', async () => {
+    const controller = client(h.url, h.controllerToken);
+    const tablet = client(h.url, h.joinCode('customs'));
+    await Promise.all([connected(controller.socket), connected(tablet.socket)]);
+    expect(await call(tablet.socket, 'command', { type: 'start' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(controller.socket, 'action.take', { actionId: 'report_alarm', fields: {}, idempotencyKey: 'abcdefgh' }))
+      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('plays the demo end to end over sockets and logs every step', async () => {
+    const controller = client(h.url, h.controllerToken);
+    const tablet = client(h.url, h.joinCode('customs'));
+    await Promise.all([connected(controller.socket), connected(tablet.socket)]);
+
+    expect(await call(controller.socket, 'command', { type: 'start' })).toEqual({ ok: true, seq: 1 });
+    expect(await call(controller.socket, 'command', { type: 'start' })).toMatchObject({
+      ok: false,
+      error: { code: 'ILLEGAL_TRANSITION' },
+    });
+
+    const alarm = await until(
+      () => tablet.received.find((e) => e.type === 'inject.released' && e.inject.id === 'portal_alarm'),
+      'the alarm inject on the tablet',
+    );
+    expect(alarm).toMatchObject({ actor: { kind: 'system' }, inject: { subject: 'Gamma alarm on lane 3', to: ['customs'] } });
+    expect(await call(tablet.socket, 'inject.delivered', { injectId: 'portal_alarm' })).toMatchObject({ ok: true });
+    expect(await call(tablet.socket, 'inject.acknowledge', { injectId: 'portal_alarm' })).toMatchObject({ ok: true });
+    // Acknowledging twice is idempotent: the same entry, not a second one.
+    const ack1 = await call(tablet.socket, 'inject.acknowledge', { injectId: 'portal_alarm' });
+    const ack2 = await call(tablet.socket, 'inject.acknowledge', { injectId: 'portal_alarm' });
+    expect(ack1).toEqual(ack2);
+
+    const invalid = await call(tablet.socket, 'action.take', {
+      actionId: 'report_alarm',
+      fields: { dose_rate_usvh: -3, vehicle_held: true },
+      idempotencyKey: 'report-0001',
+    });
+    expect(invalid).toEqual({
+      ok: false,
+      error: { code: 'INVALID_ACTION_PAYLOAD', message: '"Dose rate at 1 m (µSv/h)" must be at least 0.', path: 'fields.dose_rate_usvh' },
+    });
+    const action = { actionId: 'report_alarm', fields: { dose_rate_usvh: 4.2, vehicle_held: true }, idempotencyKey: 'report-0002' };
+    const first = await call(tablet.socket, 'action.take', action);
+    expect(await call(tablet.socket, 'action.take', action)).toEqual(first);
+
+    await until(() => tablet.received.find((e) => e.type === 'inject.released' && e.inject.id === 'supervisor_reply'), 'reply');
+    await until(() => controller.received.find((e) => e.type === 'exercise.ended'), 'EndEx');
+
+    const log = await h.server.runtime.store.readLog('demo');
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+    expect(log.map((e) => e.type)).toEqual([
+      'exercise.started',
+      'state.entered',
+      'timer.fired',
+      'state.entered',
+      'inject.released',
+      'inject.delivered',
+      'inject.acknowledged',
+      'action.taken',
+      'state.entered',
+      'inject.released',
+      'timer.fired',
+      'state.entered',
+      'exercise.ended',
+    ]);
+    const reportTime = log.find((e) => e.type === 'action.taken')!.exerciseTimeMs;
+    const endTimer = log.filter((e) => e.type === 'timer.fired').at(-1)!;
+    expect(endTimer).toMatchObject({ timer: 'reported.after.0', dueExerciseMs: reportTime + 180_000 });
+    for (const entry of log) {
+      expect(entry.scenarioTimeMs).toBe(9 * 3_600_000 + entry.exerciseTimeMs);
+      expect(entry.wallTime).toBeGreaterThan(Date.now() - 60_000);
+    }
+    // The controller saw every entry, live.
+    expect(controller.received.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
+  });
+
+  it('sends a participant only what concerns its team', async () => {
+    const controller = client(h.url, h.controllerToken);
+    const tablet = client(h.url, h.joinCode('customs'));
+    await Promise.all([connected(controller.socket), connected(tablet.socket)]);
+    await call(controller.socket, 'command', { type: 'start' });
+    await until(() => tablet.received.find((e) => e.type === 'inject.released'), 'alarm');
+    const sync = await call(tablet.socket, 'sync', { afterSeq: 0 });
+    if (!sync.ok) throw new Error('sync failed');
+    const types = new Set(sync.entries.map((e) => e.type));
+    expect(types.has('state.entered')).toBe(false);
+    expect(types.has('timer.fired')).toBe(false);
+    expect(sync.exercise.viewer).toEqual({ role: 'participant', teamId: 'customs' });
+    expect(tablet.received.every((e) => e.type !== 'state.entered' && e.type !== 'timer.fired')).toBe(true);
+  });
+});
