@@ -7,7 +7,8 @@ import { SqliteStore } from './store/SqliteStore.ts';
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dataDir = resolve(process.env.STARTEX_DATA_DIR ?? join(repoRoot, 'data'));
+// pnpm runs this in server/; a relative STARTEX_DATA_DIR means relative to where the user ran the command.
+const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.env.STARTEX_DATA_DIR ?? join(repoRoot, 'data'));
 const demoSpeed = Number(process.env.STARTEX_DEMO_SPEED ?? 10);
 
 const store = new SqliteStore(join(dataDir, 'startex.sqlite'));
