@@ -1,15 +1,110 @@
-import { createActor, type Actor, type AnyStateMachine } from 'xstate';
-import type { CompiledScenario, RuntimeActionParams, ScenarioEvent } from './compileScenario.ts';
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { CompiledScenario, RuntimeActionParams, ScenarioContext, ScenarioEvent } from './compileScenario.ts';
 
 /** What one input did to the scenario, in the order the machine did it. */
 export interface Step {
   released: string[];
   milestones: string[];
-  /** Active leaf state paths after the step, e.g. `demo.play.awaiting_report`. */
+  /** Active leaf state paths after the step, e.g. `play.awaiting_report`. */
   states: string[];
   statesChanged: boolean;
   /** The machine reached its top-level final state: EndEx. */
   ended: boolean;
+}
+
+/** Everything a play of a scenario is at one moment: immutable, so it can be kept as a snapshot. */
+export interface RunState {
+  readonly machine: AnyMachineSnapshot;
+  /** Pending timers: key -> exercise time (ms) they are due at. */
+  readonly timers: Readonly<Record<string, number>>;
+  readonly states: readonly string[];
+}
+
+/** The inputs a scenario reacts to. The runtime decides when each happens. */
+export type RunInput =
+  | { type: 'timer'; timer: string }
+  | { type: 'action'; teamId: string; actionId: string; fields: Record<string, string | number | boolean> }
+  | { type: 'decision'; decision: string };
+
+type Executed = { type: string; params?: unknown };
+
+function apply(
+  previous: readonly string[],
+  machine: AnyMachineSnapshot,
+  actions: Executed[],
+  timers: Record<string, number>,
+  atMs: number,
+): { state: RunState; step: Step } {
+  const step: Step = { released: [], milestones: [], states: [], statesChanged: false, ended: false };
+  for (const action of actions) {
+    switch (action.type) {
+      case 'release':
+        step.released.push((action.params as RuntimeActionParams['release']).inject);
+        break;
+      case 'milestone':
+        step.milestones.push((action.params as RuntimeActionParams['milestone']).milestone);
+        break;
+      case 'scheduleTimer': {
+        const p = action.params as RuntimeActionParams['scheduleTimer'];
+        timers[p.timer] = atMs + p.minutes * 60_000;
+        break;
+      }
+      case 'cancelTimer':
+        delete timers[(action.params as RuntimeActionParams['cancelTimer']).timer];
+        break;
+      default:
+        break; // assigns are already applied to the snapshot
+    }
+  }
+  step.states = leafPaths(machine.value);
+  step.statesChanged = step.states.join('|') !== previous.join('|');
+  step.ended = machine.status === 'done';
+  return { state: { machine, timers: step.ended ? {} : timers, states: step.states }, step };
+}
+
+/** StartEx: the initial states are entered at exercise time `atMs`. */
+export function startRun(scenario: CompiledScenario, atMs: number): { state: RunState; step: Step } {
+  const [machine, actions] = initialTransition(scenario.machine);
+  return apply([], machine, actions as Executed[], {}, atMs);
+}
+
+/** One input at exercise time `atMs`; a timer that is not pending changes nothing. */
+export function advanceRun(
+  scenario: CompiledScenario,
+  state: RunState,
+  input: RunInput,
+  atMs: number,
+): { state: RunState; step: Step } {
+  const timers = { ...state.timers };
+  let event: ScenarioEvent;
+  switch (input.type) {
+    case 'timer':
+      if (!(input.timer in timers) || state.machine.status === 'done') {
+        return { state, step: { released: [], milestones: [], states: [...state.states], statesChanged: false, ended: state.machine.status === 'done' } };
+      }
+      delete timers[input.timer];
+      event = { type: `timer.${input.timer}` };
+      break;
+    case 'action':
+      event = { type: `action.${input.actionId}`, teamId: input.teamId, fields: input.fields };
+      break;
+    case 'decision':
+      event = { type: `decision.${input.decision}` };
+      break;
+    default: {
+      const exhaustive: never = input;
+      return exhaustive;
+    }
+  }
+  const [machine, actions] = transition(scenario.machine, state.machine, event);
+  return apply(state.states, machine, actions as Executed[], timers, atMs);
+}
+
+/** The earliest pending timer of a run state, if any (ties: the first scheduled). */
+export function nextTimer(state: RunState): { timer: string; dueMs: number } | undefined {
+  let next: { timer: string; dueMs: number } | undefined;
+  for (const [timer, dueMs] of Object.entries(state.timers)) if (!next || dueMs < next.dueMs) next = { timer, dueMs };
+  return next;
 }
 
 /**
@@ -19,89 +114,65 @@ export interface Step {
  */
 export class ScenarioRun {
   readonly scenario: CompiledScenario;
-  private readonly actor: Actor<AnyStateMachine>;
-  private readonly timers = new Map<string, number>();
-  private now = 0;
-  private step: Step | undefined;
-  private lastStates: string[] = [];
+  private current: RunState | undefined;
 
-  constructor(scenario: CompiledScenario) {
+  constructor(scenario: CompiledScenario, from?: RunState) {
     this.scenario = scenario;
-    const machine = scenario.machine.provide({
-      actions: {
-        release: (_: unknown, p: RuntimeActionParams['release']) => this.step?.released.push(p.inject),
-        milestone: (_: unknown, p: RuntimeActionParams['milestone']) => this.step?.milestones.push(p.milestone),
-        scheduleTimer: (_: unknown, p: RuntimeActionParams['scheduleTimer']) =>
-          this.timers.set(p.timer, this.now + p.minutes * 60_000),
-        cancelTimer: (_: unknown, p: RuntimeActionParams['cancelTimer']) => this.timers.delete(p.timer),
-      },
-    });
-    this.actor = createActor(machine);
+    this.current = from;
   }
 
-  /** StartEx: enter the initial states at exercise time `atMs`. */
   start(atMs: number): Step {
-    return this.run(atMs, () => this.actor.start());
+    const { state, step } = startRun(this.scenario, atMs);
+    this.current = state;
+    return step;
   }
 
   timerFired(timer: string, atMs: number): Step {
-    if (!this.timers.has(timer)) return this.run(atMs, () => {});
-    this.timers.delete(timer);
-    return this.run(atMs, () => this.actor.send({ type: `timer.${timer}` }));
+    return this.advance({ type: 'timer', timer }, atMs);
   }
 
-  actionTaken(teamId: string, actionId: string, fields: ScenarioEvent['fields'], atMs: number): Step {
-    return this.run(atMs, () => this.actor.send({ type: `action.${actionId}`, teamId, fields: fields ?? {} }));
+  actionTaken(teamId: string, actionId: string, fields: Record<string, string | number | boolean> | undefined, atMs: number): Step {
+    return this.advance({ type: 'action', teamId, actionId, fields: fields ?? {} }, atMs);
   }
 
-  decisionMade(decisionId: string, atMs: number): Step {
-    return this.run(atMs, () => this.actor.send({ type: `decision.${decisionId}` }));
+  decisionMade(decision: string, atMs: number): Step {
+    return this.advance({ type: 'decision', decision }, atMs);
   }
 
-  /** Pending timers: key -> exercise time (ms) they are due at. */
+  advance(input: RunInput, atMs: number): Step {
+    if (!this.current) throw new Error('The run has not started: call start() first.');
+    const { state, step } = advanceRun(this.scenario, this.current, input, atMs);
+    this.current = state;
+    return step;
+  }
+
+  /** The immutable state now: keep it to come back to this moment without replaying. */
+  get snapshot(): RunState | undefined {
+    return this.current;
+  }
+
   get pendingTimers(): ReadonlyMap<string, number> {
-    return this.timers;
+    return new Map(Object.entries(this.current?.timers ?? {}));
   }
 
-  /** The earliest pending timer, if any. */
   nextTimer(): { timer: string; dueMs: number } | undefined {
-    let next: { timer: string; dueMs: number } | undefined;
-    for (const [timer, dueMs] of this.timers) if (!next || dueMs < next.dueMs) next = { timer, dueMs };
-    return next;
+    return this.current && nextTimer(this.current);
   }
 
-  get states(): string[] {
-    return this.lastStates;
+  get states(): readonly string[] {
+    return this.current?.states ?? [];
   }
 
   get ended(): boolean {
-    return this.actor.getSnapshot().status === 'done';
+    return this.current?.machine.status === 'done';
   }
 
-  get context(): { flags: Record<string, boolean>; counters: Record<string, number> } {
-    return this.actor.getSnapshot().context;
-  }
-
-  private run(atMs: number, input: () => void): Step {
-    this.now = atMs;
-    const step: Step = { released: [], milestones: [], states: [], statesChanged: false, ended: false };
-    this.step = step;
-    try {
-      input();
-    } finally {
-      this.step = undefined;
-    }
-    const snapshot = this.actor.getSnapshot();
-    step.states = leafPaths(snapshot.value);
-    step.statesChanged = step.states.join('|') !== this.lastStates.join('|');
-    this.lastStates = step.states;
-    step.ended = snapshot.status === 'done';
-    if (step.ended) this.timers.clear();
-    return step;
+  get context(): ScenarioContext {
+    return (this.current?.machine.context as ScenarioContext | undefined) ?? { flags: {}, counters: {} };
   }
 }
 
-function leafPaths(value: unknown, prefix = ''): string[] {
+export function leafPaths(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix + value];
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, child]) => leafPaths(child, `${prefix}${key}.`));

@@ -1,4 +1,4 @@
-import { setup, type AnyStateMachine } from 'xstate';
+import { assign, setup, type AnyStateMachine } from 'xstate';
 import type { Condition, Effect, ScenarioDocument, ScenarioState } from '@startex/shared';
 
 /** The machine's extended state: flags and counters that conditions read. */
@@ -47,18 +47,18 @@ const scenarioSetup = setup({
     events: {} as ScenarioEvent,
   },
   actions: {
-    // Side effects: placeholders the runtime replaces through machine.provide().
+    // Side effects: the engine reads these from the pure transition's action list (ScenarioRun).
     release: (_: unknown, _params: RuntimeActionParams['release']) => noop(),
     milestone: (_: unknown, _params: RuntimeActionParams['milestone']) => noop(),
     scheduleTimer: (_: unknown, _params: RuntimeActionParams['scheduleTimer']) => noop(),
     cancelTimer: (_: unknown, _params: RuntimeActionParams['cancelTimer']) => noop(),
-    // Pure context updates live here, so replay reproduces them without the runtime.
-    setFlag: ({ context }, params: { flag: string; value: boolean }) => {
-      context.flags = { ...context.flags, [params.flag]: params.value };
-    },
-    increment: ({ context }, params: { counter: string }) => {
-      context.counters = { ...context.counters, [params.counter]: (context.counters[params.counter] ?? 0) + 1 };
-    },
+    // Context updates are assigns, applied inside the pure transition itself.
+    setFlag: assign(({ context }, params: { flag: string; value: boolean }) => ({
+      flags: { ...context.flags, [params.flag]: params.value },
+    })),
+    increment: assign(({ context }, params: { counter: string }) => ({
+      counters: { ...context.counters, [params.counter]: (context.counters[params.counter] ?? 0) + 1 },
+    })),
   },
   guards: {
     matches: ({ context, event }, params: { team?: string | undefined; when?: Condition | undefined }) =>

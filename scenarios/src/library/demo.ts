@@ -5,7 +5,7 @@ import type { ScenarioDocumentInput } from '@startex/shared';
  * when the customs team reports the alarm, their supervisor answers; EndEx follows shortly after.
  */
 export const demo: ScenarioDocumentInput = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'demo',
   title: 'Demo: portal monitor alarm',
   summary: 'A two-inject walk-through: a radiation portal monitor alarm and the report that follows.',
@@ -72,6 +72,15 @@ export const demo: ScenarioDocumentInput = {
         { name: 'dose_rate_usvh', label: 'Dose rate at 1 m (µSv/h)', type: 'number', min: 0, max: 100000 },
         { name: 'vehicle_held', label: 'Vehicle held', type: 'boolean' },
       ],
+    },
+  ],
+  defaultResponses: [
+    {
+      after: { inject: 'portal_alarm' },
+      delayMinutes: 3,
+      team: 'customs',
+      action: 'report_alarm',
+      fields: { dose_rate_usvh: 2.4, vehicle_held: true },
     },
   ],
   machine: {

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * machine whose actions, guards and delays are all named implementations the server provides,
  * so an uploaded document can never run code.
  */
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 const id = z
   .string()
@@ -211,6 +211,34 @@ export const ScenarioState: z.ZodType<ScenarioState, ScenarioStateInput> = z.laz
     .strict(),
 );
 
+const FieldValue = z.union([z.string().max(5000), z.number(), z.boolean()]);
+
+/**
+ * A scripted player or controller response for headless play (simulate, dry run): something
+ * done `delayMinutes` of scenario time after StartEx or after an inject was released.
+ */
+export const ScriptedResponse = z.union([
+  z
+    .object({
+      after: z.union([z.object({ inject: id }).strict(), z.object({ startex: z.literal(true) }).strict()]),
+      delayMinutes: z.number().nonnegative().max(60 * 24 * 14),
+      team: id,
+      action: id,
+      fields: z.record(id, FieldValue).default({}),
+    })
+    .strict(),
+  z
+    .object({
+      after: z.union([z.object({ inject: id }).strict(), z.object({ startex: z.literal(true) }).strict()]),
+      delayMinutes: z.number().nonnegative().max(60 * 24 * 14),
+      decision: id,
+    })
+    .strict(),
+]);
+export type ScriptedResponse = z.infer<typeof ScriptedResponse>;
+export const ResponseScript = z.object({ responses: z.array(ScriptedResponse).max(1000) }).strict();
+export type ResponseScript = z.infer<typeof ResponseScript>;
+
 export const ScenarioDocument = z.object({
   schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
   id,
@@ -230,6 +258,8 @@ export const ScenarioDocument = z.object({
   injects: z.array(Inject).max(1000),
   actions: z.array(ParticipantAction).max(200).default([]),
   machine: ScenarioState,
+  /** What players are expected to do, for a dry run before the exercise day. */
+  defaultResponses: z.array(ScriptedResponse).max(1000).default([]),
 });
 
 export type ScenarioDocument = z.infer<typeof ScenarioDocument>;

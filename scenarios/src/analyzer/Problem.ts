@@ -1,0 +1,17 @@
+/** One finding of the analyzer: where (a JSON path into the document), what, and how to fix it. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  rule: string;
+  /** JSONPath-like location, e.g. `$.injects[2].to[0]`. */
+  path: string;
+  message: string;
+}
+
+export function jsonPath(segments: readonly PropertyKey[]): string {
+  return segments.reduce<string>(
+    (acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : /^[A-Za-z_$][\w$]*$/.test(String(s)) ? `${acc}.${String(s)}` : `${acc}[${JSON.stringify(String(s))}]`),
+    '$',
+  );
+}
+
+export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');

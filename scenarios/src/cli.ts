@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatScenarioTime, parseScenarioClockTime, ResponseScript, type ScenarioDocument } from '@startex/shared';
+import { hasErrors } from './analyzer/Problem.ts';
+import { compileScenario } from './compileScenario.ts';
+import { enumeratePaths } from './explore.ts';
+import { loadScenarios, type LoadedScenario } from './loadScenarios.ts';
+import { simulate } from './simulate.ts';
+
+const USAGE = `Usage:
+  pnpm scenario lint <file|dir|library|library:<id>>
+  pnpm scenario paths <file|library:<id>>
+  pnpm scenario simulate <file|library:<id>> [--responses script.json]`;
+
+// pnpm runs this in scenarios/; paths are relative to where the user typed the command.
+const cwd = process.env.INIT_CWD ?? process.cwd();
+
+const exerciseTime = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `T+${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
+};
+
+function printProblems(loaded: LoadedScenario[]): void {
+  for (const { source, problems } of loaded) {
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    console.log(`${source}: ${errors} error(s), ${problems.length - errors} warning(s)`);
+    for (const p of problems) console.log(`  ${p.severity.padEnd(7)} [${p.rule}] ${p.path}\n          ${p.message}`);
+  }
+}
+
+async function single(target: string): Promise<ScenarioDocument> {
+  const loaded = await loadScenarios(target, cwd);
+  if (loaded.length !== 1) throw new Error(`Expected one scenario in ${target}, found ${loaded.length}.`);
+  const [scenario] = loaded;
+  if (!scenario!.parsed.ok || hasErrors(scenario!.problems)) {
+    printProblems(loaded);
+    throw new Error('Fix the errors above first (pnpm scenario lint).');
+  }
+  return scenario!.parsed.document;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, target, ...rest] = argv;
+  if (!command || !target) {
+    console.error(USAGE);
+    return 2;
+  }
+  switch (command) {
+    case 'lint': {
+      const loaded = await loadScenarios(target, cwd);
+      printProblems(loaded);
+      return loaded.some((l) => hasErrors(l.problems)) ? 1 : 0;
+    }
+    case 'paths': {
+      const document = await single(target);
+      const { paths, truncated } = enumeratePaths(compileScenario(document));
+      console.log(`${document.title}: ${paths.length} play path(s) from StartEx to EndEx${truncated ? ' (more exist; bounded)' : ''}`);
+      paths.forEach((path, i) => {
+        const max = path.maxMinutes === null ? 'open-ended (waits for players)' : `${path.maxMinutes} min`;
+        console.log(`\nPath ${i + 1}: ${path.minMinutes} min at the fastest, ${max} at the slowest`);
+        console.log(`  injects: ${path.released.join(' -> ')}`);
+        const inputs = path.inputs.map((input) =>
+          input.type === 'timer' ? `timer ${input.timer}` : input.type === 'action' ? `${input.teamId}: ${input.actionId}` : `decision ${input.decision}`,
+        );
+        console.log(`  inputs:  ${inputs.join(' -> ')}`);
+      });
+      return 0;
+    }
+    case 'simulate': {
+      const document = await single(target);
+      const flag = rest.indexOf('--responses');
+      let responses = document.defaultResponses;
+      if (flag >= 0) {
+        const file = rest[flag + 1];
+        if (!file) throw new Error('--responses needs a file.');
+        responses = ResponseScript.parse(JSON.parse(readFileSync(resolve(cwd, file), 'utf8'))).responses;
+      }
+      const result = simulate(compileScenario(document), responses);
+      const start = parseScenarioClockTime(document.scenarioStart) * 60_000;
+      console.log(`${document.title}: simulated with ${responses.length} scripted response(s)\n`);
+      console.log('Scenario time       Exercise    Event');
+      for (const event of result.timeline) {
+        if (event.kind === 'states') continue;
+        const inject = event.kind === 'inject' ? document.injects.find((i) => i.id === event.ref) : undefined;
+        const what = inject
+          ? `#${inject.number} ${inject.channel.padEnd(8)} ${inject.from} -> ${inject.to.join(', ')}: ${inject.subject}${inject.kind !== 'standard' ? ` [${inject.kind}]` : ''}`
+          : event.kind === 'action'
+            ? `   action   ${event.team}: ${event.ref}`
+            : event.kind === 'decision'
+              ? `   decision ${event.ref}`
+              : event.kind === 'milestone'
+                ? `   milestone ${event.ref}`
+                : event.ref;
+        console.log(`${formatScenarioTime(start + event.atMs).padEnd(19)} ${exerciseTime(event.atMs).padEnd(11)} ${what}`);
+      }
+      console.log(result.ended ? `\nEndEx after ${Math.round(result.durationMs / 60_000)} scenario minutes.` : `\nStopped without EndEx: ${result.stoppedBecause}.`);
+      return 0;
+    }
+    default:
+      console.error(`Unknown command "${command}".\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(2);
+  },
+);
