@@ -3,3 +3,9 @@ export type { CompiledScenario, ScenarioContext, ScenarioEvent, TimerDefinition 
 export { ScenarioRun, type Step } from './ScenarioRun.ts';
 export { LIBRARY } from './library/index.ts';
 export { validateActionFields } from './validateAction.ts';
+export { lintDocument, lintScenarioText, lintScenarioValue } from './analyzer/lintScenario.ts';
+export { parseScenarioText, parseScenarioValue } from './analyzer/parseScenario.ts';
+export { hasErrors, type Problem } from './analyzer/Problem.ts';
+export { simulate, type Simulation, type TimelineEvent } from './simulate.ts';
+export { enumeratePaths, exploreScenario, type PlayPath } from './explore.ts';
+export { advanceRun, nextTimer, startRun, type RunInput, type RunState } from './ScenarioRun.ts';

@@ -16,6 +16,9 @@ export const ERROR_CATALOGUE = {
   UNKNOWN_ACTION: { status: 400, message: 'The scenario has no such action.' },
   ACTION_NOT_ALLOWED: { status: 403, message: 'Your team cannot take this action.' },
   INVALID_ACTION_PAYLOAD: { status: 400, message: 'The action fields are not valid.' },
+  SCENARIO_INVALID: { status: 422, message: 'The scenario document has errors; see problems.' },
+  SCENARIO_NOT_FOUND: { status: 404, message: 'No scenario has this id.' },
+  SCENARIO_ID_RESERVED: { status: 409, message: 'A built-in library scenario has this id; choose another.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -36,12 +39,15 @@ export interface ErrorDetail {
 export class StartexError extends Error {
   readonly code: ErrorCode;
   readonly path: string | undefined;
+  /** Itemised findings, e.g. every analyzer problem of a rejected scenario. */
+  readonly problems: readonly unknown[] | undefined;
 
-  constructor(code: ErrorCode, message?: string, path?: string) {
+  constructor(code: ErrorCode, message?: string, path?: string, problems?: readonly unknown[]) {
     super(message ?? ERROR_CATALOGUE[code].message);
     this.name = 'StartexError';
     this.code = code;
     this.path = path;
+    this.problems = problems;
   }
 
   get statusCode(): number {
@@ -61,4 +67,5 @@ export interface HttpErrorBody {
   code: ErrorCode;
   error: string;
   message: string;
+  problems?: readonly unknown[];
 }

@@ -65,7 +65,7 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
     const seen = new Map<string | number, number>();
     items.forEach((item, i) => {
       const id = idOf(item);
-      if (seen.has(id)) error('duplicate-id', path(i), `${kind} "${id}" is defined twice (first at index ${seen.get(id)}); give each a unique id.`);
+      if (seen.has(id)) error('duplicate-id', path(i), `${kind} "${id}" is defined twice (first at index ${seen.get(id)}); make each unique.`);
       else seen.set(id, i);
     });
   };
@@ -169,7 +169,9 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
           else if ('field' in c) fieldRefs.push(c.field);
         };
         collect(t.when);
-        for (const f of fieldRefs) ref(fields.has(f), [...path, 'on', i, 'when'], `field of "${action.id}"`, f, fields);
+        for (const f of fieldRefs) {
+          if (!fields.has(f)) error('unknown-reference', [...path, 'on', i, 'when'], `Action "${action.id}" has no field "${f}".${suggest(f, fields)}`);
+        }
       }
       target(t.target, [...path, 'on', i, 'target']);
       effects(t.effects, [...path, 'on', i, 'effects']);

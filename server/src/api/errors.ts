@@ -2,9 +2,10 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { ERROR_CATALOGUE, StartexError, type ErrorCode, type HttpErrorBody } from '@startex/shared';
 import { STATUS_CODES } from 'node:http';
 
-export function errorBody(code: ErrorCode, message?: string): HttpErrorBody {
+export function errorBody(code: ErrorCode, message?: string, problems?: readonly unknown[]): HttpErrorBody {
   const { status } = ERROR_CATALOGUE[code];
-  return { statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message: message ?? ERROR_CATALOGUE[code].message };
+  const body: HttpErrorBody = { statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message: message ?? ERROR_CATALOGUE[code].message };
+  return problems ? { ...body, problems } : body;
 }
 
 /** Fastify's own error codes that mean the client sent something wrong. */
@@ -21,7 +22,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let body: HttpErrorBody;
     if (error instanceof StartexError) {
-      body = errorBody(error.code, error.message);
+      body = errorBody(error.code, error.message, error.problems);
     } else if (error.code && CLIENT_ERRORS[error.code]) {
       body = errorBody(CLIENT_ERRORS[error.code]!, error.message);
     } else if (error instanceof SyntaxError || (error.statusCode !== undefined && error.statusCode < 500)) {

@@ -2,17 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { StartexError, type ExerciseSummary } from '@startex/shared';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
+import { parse } from './parse.ts';
 
 const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
 const LogQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().default(0) });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = [where, ...(issue?.path ?? [])].join('.');
-  throw new StartexError('VALIDATION_FAILED', `${path}: ${issue?.message ?? 'invalid'}`, path);
-}
 
 /** The console token of the exercise, as `Authorization: Bearer <token>`. */
 async function requireController(runtime: ExerciseRuntime, request: FastifyRequest, exerciseId: string) {

@@ -16,6 +16,12 @@ export interface AccessGrant {
   teamId?: string | undefined;
 }
 
+export interface StoredScenario {
+  document: ScenarioDocument;
+  version: number;
+  createdAt: number;
+}
+
 /**
  * Everything StartEx keeps, behind one narrow interface so another database can take the
  * embedded SQLite's place. Methods are async for that reason even though SQLite answers at once.
@@ -32,5 +38,11 @@ export interface ExerciseStore {
    */
   append(entries: LogEntry[]): Promise<void>;
   readLog(exerciseId: string, afterSeq?: number): Promise<LogEntry[]>;
+  /** Stores an uploaded scenario as the next version of its id. */
+  saveScenario(document: ScenarioDocument): Promise<StoredScenario>;
+  /** The given version of an uploaded scenario, or its latest. */
+  getScenario(id: string, version?: number): Promise<StoredScenario | undefined>;
+  /** The latest version of every uploaded scenario. */
+  listScenarios(): Promise<StoredScenario[]>;
   close(): Promise<void>;
 }

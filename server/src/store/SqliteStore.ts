@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { and, asc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
-import type { AccessGrant, ExerciseRecord, ExerciseStore } from './ExerciseStore.ts';
+import type { AccessGrant, ExerciseRecord, ExerciseStore, StoredScenario } from './ExerciseStore.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -103,6 +103,38 @@ export class SqliteStore implements ExerciseStore {
       .map(fromRow);
   }
 
+  async saveScenario(document: ScenarioDocument): Promise<StoredScenario> {
+    return this.db.transaction((tx) => {
+      const last =
+        tx.select({ version: max(schema.scenarios.version) }).from(schema.scenarios).where(eq(schema.scenarios.id, document.id)).get()
+          ?.version ?? 0;
+      const stored = { document: { ...document, version: last + 1 }, version: last + 1, createdAt: Date.now() };
+      tx.insert(schema.scenarios)
+        .values({
+          id: document.id,
+          version: stored.version,
+          title: document.title,
+          documentJson: JSON.stringify(stored.document),
+          createdAt: stored.createdAt,
+        })
+        .run();
+      return stored;
+    });
+  }
+
+  async getScenario(id: string, version?: number): Promise<StoredScenario | undefined> {
+    const where = version === undefined ? eq(schema.scenarios.id, id) : and(eq(schema.scenarios.id, id), eq(schema.scenarios.version, version));
+    const row = this.db.select().from(schema.scenarios).where(where).orderBy(desc(schema.scenarios.version)).limit(1).get();
+    return row && toScenario(row);
+  }
+
+  async listScenarios(): Promise<StoredScenario[]> {
+    const rows = this.db.select().from(schema.scenarios).orderBy(asc(schema.scenarios.id), desc(schema.scenarios.version)).all();
+    const latest = new Map<string, StoredScenario>();
+    for (const row of rows) if (!latest.has(row.id)) latest.set(row.id, toScenario(row));
+    return [...latest.values()];
+  }
+
   async close(): Promise<void> {
     this.sqlite.close();
   }
@@ -116,6 +148,10 @@ function toExercise(row: typeof schema.exercises.$inferSelect): ExerciseRecord {
     speed: row.speed,
     createdAt: row.createdAt,
   };
+}
+
+function toScenario(row: typeof schema.scenarios.$inferSelect): StoredScenario {
+  return { document: ScenarioDocument.parse(JSON.parse(row.documentJson)), version: row.version, createdAt: row.createdAt };
 }
 
 function toGrant(row: typeof schema.accessGrants.$inferSelect): AccessGrant {

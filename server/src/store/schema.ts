@@ -45,3 +45,16 @@ export const logEntries = sqliteTable(
       .where(sql`${table.idempotencyKey} IS NOT NULL`),
   ],
 );
+
+/** Uploaded scenario documents; every upload of an id is a new immutable version. */
+export const scenarios = sqliteTable(
+  'scenarios',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    documentJson: text('document_json').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.id, table.version] })],
+);

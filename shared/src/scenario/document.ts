@@ -57,12 +57,12 @@ export const ScenarioClockTime = z
   .string()
   .regex(/^Day [1-9][0-9]? ([01][0-9]|2[0-3]):[0-5][0-9]$/, 'write scenario time as "Day 1 02:30"');
 
-export const Team = z.object({ id, name: shortText, agency: Agency });
-export const SimulatedOrganisation = z.object({ id, name: shortText });
+export const Team = z.strictObject({ id, name: shortText, agency: Agency });
+export const SimulatedOrganisation = z.strictObject({ id, name: shortText });
 
-export const CriticalTask = z.object({ id, title: shortText });
-export const CapabilityTarget = z.object({ id, title: shortText, criticalTasks: z.array(CriticalTask).max(50) });
-export const Objective = z.object({
+export const CriticalTask = z.strictObject({ id, title: shortText });
+export const CapabilityTarget = z.strictObject({ id, title: shortText, criticalTasks: z.array(CriticalTask).max(50) });
+export const Objective = z.strictObject({
   id,
   title: shortText,
   capabilityTargets: z.array(CapabilityTarget).max(50),
@@ -70,13 +70,13 @@ export const Objective = z.object({
 
 /** An event a metric measures from or to: the first occurrence of it in the log. */
 export const MetricEvent = z.discriminatedUnion('on', [
-  z.object({ on: z.literal('inject.released'), inject: id }),
-  z.object({ on: z.literal('inject.acknowledged'), inject: id }),
-  z.object({ on: z.literal('action.taken'), action: id }),
-  z.object({ on: z.literal('milestone'), milestone: id }),
-  z.object({ on: z.literal('startex') }),
+  z.strictObject({ on: z.literal('inject.released'), inject: id }),
+  z.strictObject({ on: z.literal('inject.acknowledged'), inject: id }),
+  z.strictObject({ on: z.literal('action.taken'), action: id }),
+  z.strictObject({ on: z.literal('milestone'), milestone: id }),
+  z.strictObject({ on: z.literal('startex') }),
 ]);
-export const Metric = z.object({
+export const Metric = z.strictObject({
   id,
   title: shortText,
   from: MetricEvent,
@@ -86,7 +86,7 @@ export const Metric = z.object({
   perTeam: z.boolean().default(true),
 });
 
-export const Inject = z.object({
+export const Inject = z.strictObject({
   id,
   number: z.number().int().positive(),
   /** Planned story time, for the MSEL; the machine decides when it is actually released. */
@@ -101,7 +101,7 @@ export const Inject = z.object({
   kind: InjectKind.default('standard'),
 });
 
-export const ActionField = z.object({
+export const ActionField = z.strictObject({
   name: id,
   label: shortText,
   type: z.enum(['text', 'number', 'choice', 'boolean']),
@@ -111,7 +111,7 @@ export const ActionField = z.object({
   max: z.number().optional(),
   maxLength: z.number().int().positive().max(5000).optional(),
 });
-export const ParticipantAction = z.object({
+export const ParticipantAction = z.strictObject({
   id,
   label: shortText,
   teams: z.array(id).min(1).max(50),
@@ -129,44 +129,44 @@ export type Condition =
   | { not: Condition };
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([
-    z.object({ flag: id, equals: z.boolean().optional() }).strict(),
-    z.object({ counter: id, atLeast: z.number().int() }).strict(),
+    z.strictObject({ flag: id, equals: z.boolean().optional() }),
+    z.strictObject({ counter: id, atLeast: z.number().int() }),
     z
-      .object({
+      .strictObject({
         field: id,
         equals: z.union([z.string().max(200), z.number(), z.boolean()]).optional(),
         atLeast: z.number().optional(),
         atMost: z.number().optional(),
       })
-      .strict(),
-    z.object({ all: z.array(Condition).min(1).max(20) }).strict(),
-    z.object({ any: z.array(Condition).min(1).max(20) }).strict(),
-    z.object({ not: Condition }).strict(),
+      ,
+    z.strictObject({ all: z.array(Condition).min(1).max(20) }),
+    z.strictObject({ any: z.array(Condition).min(1).max(20) }),
+    z.strictObject({ not: Condition }),
   ]),
 );
 
 export const Effect = z.union([
-  z.object({ release: id }).strict(),
-  z.object({ setFlag: id, value: z.boolean().default(true) }).strict(),
-  z.object({ increment: id }).strict(),
-  z.object({ milestone: id }).strict(),
+  z.strictObject({ release: id }),
+  z.strictObject({ setFlag: id, value: z.boolean().default(true) }),
+  z.strictObject({ increment: id }),
+  z.strictObject({ milestone: id }),
 ]);
 
-export const DelayTransition = z.object({
+export const DelayTransition = z.strictObject({
   /** Scenario minutes after the state was entered. */
   minutes: z.number().positive().max(60 * 24 * 14),
   target: id.optional(),
   when: Condition.optional(),
   effects: z.array(Effect).max(20).default([]),
 });
-export const ActionTransition = z.object({
+export const ActionTransition = z.strictObject({
   action: id,
   team: id.optional(),
   when: Condition.optional(),
   target: id.optional(),
   effects: z.array(Effect).max(20).default([]),
 });
-export const DecisionTransition = z.object({
+export const DecisionTransition = z.strictObject({
   decision: id,
   label: shortText,
   target: id.optional(),
@@ -198,7 +198,7 @@ export type ScenarioStateInput = StateShape<
 >;
 export const ScenarioState: z.ZodType<ScenarioState, ScenarioStateInput> = z.lazy(() =>
   z
-    .object({
+    .strictObject({
       description: z.string().max(2000).optional(),
       type: z.enum(['compound', 'parallel', 'final']).optional(),
       initial: id.optional(),
@@ -208,7 +208,7 @@ export const ScenarioState: z.ZodType<ScenarioState, ScenarioStateInput> = z.laz
       decisions: z.array(DecisionTransition).max(20).optional(),
       states: z.record(id, ScenarioState).optional(),
     })
-    .strict(),
+    ,
 );
 
 const FieldValue = z.union([z.string().max(5000), z.number(), z.boolean()]);
@@ -219,27 +219,27 @@ const FieldValue = z.union([z.string().max(5000), z.number(), z.boolean()]);
  */
 export const ScriptedResponse = z.union([
   z
-    .object({
-      after: z.union([z.object({ inject: id }).strict(), z.object({ startex: z.literal(true) }).strict()]),
+    .strictObject({
+      after: z.union([z.strictObject({ inject: id }), z.strictObject({ startex: z.literal(true) })]),
       delayMinutes: z.number().nonnegative().max(60 * 24 * 14),
       team: id,
       action: id,
       fields: z.record(id, FieldValue).default({}),
     })
-    .strict(),
+    ,
   z
-    .object({
-      after: z.union([z.object({ inject: id }).strict(), z.object({ startex: z.literal(true) }).strict()]),
+    .strictObject({
+      after: z.union([z.strictObject({ inject: id }), z.strictObject({ startex: z.literal(true) })]),
       delayMinutes: z.number().nonnegative().max(60 * 24 * 14),
       decision: id,
     })
-    .strict(),
+    ,
 ]);
 export type ScriptedResponse = z.infer<typeof ScriptedResponse>;
-export const ResponseScript = z.object({ responses: z.array(ScriptedResponse).max(1000) }).strict();
+export const ResponseScript = z.strictObject({ responses: z.array(ScriptedResponse).max(1000) });
 export type ResponseScript = z.infer<typeof ResponseScript>;
 
-export const ScenarioDocument = z.object({
+export const ScenarioDocument = z.strictObject({
   schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
   id,
   version: z.number().int().positive().default(1),

@@ -1,0 +1,112 @@
+import { demo } from '../src/library/demo.ts';
+
+type Doc = Record<string, any>;
+
+export interface BrokenScenario {
+  name: string;
+  /** The raw text as uploaded, and its format. */
+  text: string;
+  format: 'json' | 'yaml';
+  /** The analyzer must report at least this problem (rule and JSON path) as an error. */
+  expect: { rule: string; path: string };
+}
+
+const base = (): Doc => structuredClone(demo) as Doc;
+const json = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['expect']): BrokenScenario => {
+  const document = base();
+  mutate(document);
+  return { name, text: JSON.stringify(document), format: 'json', expect };
+};
+
+function nested(depth: number): Doc {
+  const root: Doc = { initial: 's0', states: {} };
+  let level = root;
+  for (let i = 0; i < depth; i++) {
+    const child: Doc = { initial: `s${i + 1}`, states: {} };
+    level.states[`s${i}`] = child;
+    level = child;
+  }
+  level.type = 'final';
+  delete level.initial;
+  delete level.states;
+  return root;
+}
+
+/**
+ * Broken scenario documents: at least one per analyzer rule, plus malformed files, wrong types,
+ * huge and deeply nested documents. Each names the error it must get.
+ */
+export const BROKEN_SCENARIOS: BrokenScenario[] = [
+  { name: 'malformed JSON', text: '{"schemaVersion": 2, "id": ', format: 'json', expect: { rule: 'malformed', path: '$' } },
+  { name: 'malformed YAML', text: 'schemaVersion: 2\nteams: [customs, police\n', format: 'yaml', expect: { rule: 'malformed', path: '$' } },
+  { name: 'not an object', text: '[1, 2, 3]', format: 'json', expect: { rule: 'schema-version', path: '$.schemaVersion' } },
+  { name: 'schema version from the future', text: JSON.stringify({ ...base(), schemaVersion: 7 }), format: 'json', expect: { rule: 'schema-version', path: '$.schemaVersion' } },
+  json('wrong type', (d) => (d.injects[0].number = 'one'), { rule: 'schema', path: '$.injects[0].number' }),
+  json('missing title', (d) => delete d.title, { rule: 'schema', path: '$.title' }),
+  json('misspelt key', (d) => (d.injects[0].recipents = ['customs']), { rule: 'schema', path: '$.injects[0]' }),
+  json('bad scenario time', (d) => (d.injects[0].scenarioTime = '09:02'), { rule: 'schema', path: '$.injects[0].scenarioTime' }),
+  json('unknown effect', (d) => (d.machine.states.alarm.entry = [{ runScript: 'alert(1)' }]), { rule: 'schema', path: '$.machine.states.alarm.entry[0]' }),
+  {
+    name: 'huge document',
+    text: JSON.stringify({ ...base(), summary: 'x'.repeat(1_100_000) }),
+    format: 'json',
+    expect: { rule: 'too-large', path: '$' },
+  },
+  json('deeply nested states', (d) => (d.machine = nested(200)), { rule: 'too-deep', path: '$' }),
+  json('duplicated inject id', (d) => d.injects.push({ ...d.injects[0], number: 9 }), { rule: 'duplicate-id', path: '$.injects[2].id' }),
+  json('duplicated inject number', (d) => (d.injects[1].number = 1), { rule: 'duplicate-id', path: '$.injects[1].number' }),
+  json(
+    'duplicated state key at two levels',
+    (d) => (d.machine.states.reported.states = { alarm: { type: 'final' } }),
+    { rule: 'duplicate-id', path: '$.machine.states.reported.states.alarm' },
+  ),
+  json('unknown team', (d) => (d.injects[0].to = ['custom']), { rule: 'unknown-reference', path: '$.injects[0].to[0]' }),
+  json('unknown target', (d) => (d.machine.states.quiet.after[0].target = 'alarmed'), { rule: 'unknown-reference', path: '$.machine.states.quiet.after[0].target' }),
+  json('unknown inject released', (d) => (d.machine.states.alarm.entry = [{ release: 'portal_alarm_2' }]), { rule: 'unknown-reference', path: '$.machine.states.alarm.entry[0].release' }),
+  json('unknown action', (d) => (d.machine.states.alarm.on[0].action = 'report'), { rule: 'unknown-reference', path: '$.machine.states.alarm.on[0].action' }),
+  json('unknown critical task', (d) => (d.injects[0].criticalTasks = ['report']), { rule: 'unknown-reference', path: '$.injects[0].criticalTasks[0]' }),
+  json('unknown initial state', (d) => (d.machine.initial = 'calm'), { rule: 'unknown-reference', path: '$.machine.initial' }),
+  json('unknown field in a guard', (d) => (d.machine.states.alarm.on[0].when = { field: 'dose', atLeast: 1 }), { rule: 'unknown-reference', path: '$.machine.states.alarm.on[0].when' }),
+  json(
+    'action reserved to another team',
+    (d) => {
+      d.teams.push({ id: 'police', name: 'Police', agency: 'police' });
+      d.machine.states.alarm.on[0].team = 'police';
+    },
+    { rule: 'action-team', path: '$.machine.states.alarm.on[0].team' },
+  ),
+  json('unreachable state', (d) => (d.machine.states.orphan = { entry: [], after: [{ minutes: 1, target: 'endex' }] }), { rule: 'unreachable-state', path: '$.machine.states.orphan' }),
+  json('non-final state with no way out', (d) => (d.machine.states.reported = { entry: [{ release: 'supervisor_reply' }] }), { rule: 'no-way-out', path: '$.machine.states.reported' }),
+  json(
+    'cycle with no exit',
+    (d) => {
+      d.machine.states.reported.after = [{ minutes: 3, target: 'loop_a' }];
+      d.machine.states.loop_a = { after: [{ minutes: 1, target: 'loop_b' }] };
+      d.machine.states.loop_b = { after: [{ minutes: 1, target: 'loop_a' }] };
+    },
+    { rule: 'never-ends', path: '$.machine' },
+  ),
+  json('inject never released', (d) => (d.machine.states.reported.entry = []), { rule: 'inject-never-released', path: '$.injects[1]' }),
+  json(
+    'contingency inject whose trigger never occurs',
+    (d) => {
+      d.injects.push({ ...d.injects[1], id: 'reminder', number: 3, kind: 'contingency', subject: 'Supervisor: where is your report?' });
+      d.machine.states.alarm.after = [{ minutes: 5, when: { flag: 'never_set' }, effects: [{ release: 'reminder' }] }];
+    },
+    { rule: 'contingency-never-triggered', path: '$.injects[2]' },
+  ),
+  json(
+    'critical task nothing exercises',
+    (d) => d.objectives[0].capabilityTargets[0].criticalTasks.push({ id: 'hold_vehicle', title: 'Hold the vehicle' }),
+    { rule: 'task-not-exercised', path: '$.objectives[0].capabilityTargets[0].criticalTasks[1]' },
+  ),
+  json('objective with nothing to evaluate', (d) => d.objectives.push({ id: 'inform_public', title: 'Inform the public', capabilityTargets: [] }), { rule: 'objective-not-exercised', path: '$.objectives[1]' }),
+  json(
+    'metric on a milestone never reached',
+    (d) => (d.metrics[0].to = { on: 'milestone', milestone: 'inspection_done' }),
+    { rule: 'metric-impossible', path: '$.metrics[0].to.milestone' },
+  ),
+  json('no EndEx', (d) => (d.machine.states.endex = { after: [{ minutes: 1, target: 'quiet' }] }), { rule: 'no-endex', path: '$.machine.states' }),
+  json('final state with exits', (d) => (d.machine.states.endex.after = [{ minutes: 1, target: 'quiet' }]), { rule: 'final-has-exits', path: '$.machine.states.endex' }),
+  json('choice without options', (d) => d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'choice' }), { rule: 'schema', path: '$.actions[0].fields[2].options' }),
+];

@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { StartexError, type ScenarioDocument } from '@startex/shared';
+import { hasErrors, LIBRARY, lintScenarioText, type Problem } from '@startex/scenarios';
+import type { ExerciseStore } from '../store/ExerciseStore.ts';
+import { parse } from './parse.ts';
+
+const ScenarioParams = z.object({ id: z.string().min(1).max(64) });
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+/** The analyzer refuses documents over 1 MiB with its own message; this only stops abuse. */
+const UPLOAD_LIMIT = 2 * 1024 * 1024;
+
+export interface ScenarioSummary {
+  id: string;
+  version: number;
+  title: string;
+  source: 'library' | 'uploaded';
+  exerciseType: ScenarioDocument['exerciseType'];
+  functions: ScenarioDocument['functions'];
+}
+
+const summary = (document: ScenarioDocument, version: number, source: ScenarioSummary['source']): ScenarioSummary => ({
+  id: document.id,
+  version,
+  title: document.title,
+  source,
+  exerciseType: document.exerciseType,
+  functions: document.functions,
+});
+
+/** Bodies arrive as text, JSON or YAML, so the analyzer reports syntax errors in its own words. */
+function lintBody(body: unknown, isYaml: boolean): { document?: ScenarioDocument; problems: Problem[] } {
+  const { parsed, problems } = lintScenarioText(typeof body === 'string' ? body : '', isYaml ? 'yaml' : 'json');
+  return parsed.ok ? { document: parsed.document, problems } : { problems };
+}
+
+export function scenariosRoutes(store: ExerciseStore) {
+  return async (app: FastifyInstance) => {
+    // Scoped to these routes (fastify encapsulation): scenario bodies stay text until the analyzer reads them.
+    app.addContentTypeParser([...YAML_TYPES, 'application/json'], { parseAs: 'string', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
+    const isYaml = (contentType: string | undefined) => YAML_TYPES.some((t) => contentType?.startsWith(t));
+
+    app.get('/api/scenarios', async (): Promise<ScenarioSummary[]> => [
+      ...Object.values(LIBRARY).map((d) => summary(d, d.version, 'library')),
+      ...(await store.listScenarios()).map((s) => summary(s.document, s.version, 'uploaded')),
+    ]);
+
+    app.get('/api/scenarios/:id', async (request) => {
+      const { id } = parse(ScenarioParams, request.params, 'params');
+      const document = LIBRARY[id] ?? (await store.getScenario(id))?.document;
+      if (!document) throw new StartexError('SCENARIO_NOT_FOUND');
+      return document;
+    });
+
+    /** Lints without storing: for editors and for checking a file before upload. */
+    app.post('/api/scenarios/lint', { bodyLimit: UPLOAD_LIMIT }, async (request) => {
+      const { problems } = lintBody(request.body, isYaml(request.headers['content-type']));
+      return { ok: !hasErrors(problems), problems };
+    });
+
+    /** Stores a new version when the analyzer finds no error; otherwise stores nothing. */
+    app.post('/api/scenarios', { bodyLimit: UPLOAD_LIMIT }, async (request, reply) => {
+      const { document, problems } = lintBody(request.body, isYaml(request.headers['content-type']));
+      if (!document || hasErrors(problems)) {
+        const errors = problems.filter((p) => p.severity === 'error');
+        throw new StartexError('SCENARIO_INVALID', `The scenario document has ${errors.length} error(s); see problems.`, undefined, problems);
+      }
+      if (LIBRARY[document.id]) throw new StartexError('SCENARIO_ID_RESERVED', `"${document.id}" is a built-in library scenario; choose another id.`, 'id');
+      const stored = await store.saveScenario(document);
+      return reply.status(201).send({ ...summary(stored.document, stored.version, 'uploaded'), warnings: problems });
+    });
+  };
+}

@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { LIBRARY } from '@startex/scenarios';
+import { BROKEN_SCENARIOS } from '@startex/scenarios/corpus';
+import { startServer, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startServer();
+});
+afterEach(async () => h.close());
+
+const upload = (payload: string, contentType = 'application/json') =>
+  h.server.app.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': contentType }, payload });
+
+const fifth = () => ({ ...LIBRARY.demo!, id: 'fifth', title: 'A fifth scenario' });
+
+describe('scenario upload API', () => {
+  it('stores a valid JSON document as version 1, then 2, and lists it', async () => {
+    const first = await upload(JSON.stringify(fifth()));
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual({
+      id: 'fifth',
+      version: 1,
+      title: 'A fifth scenario',
+      source: 'uploaded',
+      exerciseType: 'drill',
+      functions: ['detection'],
+      warnings: [],
+    });
+    expect((await upload(JSON.stringify(fifth()))).json()).toMatchObject({ version: 2 });
+    const list = (await h.server.app.inject({ method: 'GET', url: '/api/scenarios' })).json() as { id: string; version: number }[];
+    expect(list.find((s) => s.id === 'fifth')).toMatchObject({ version: 2, source: 'uploaded' });
+    expect(list.find((s) => s.id === 'demo')).toMatchObject({ source: 'library' });
+    const stored = await h.server.app.inject({ method: 'GET', url: '/api/scenarios/fifth' });
+    expect(stored.json()).toMatchObject({ id: 'fifth', version: 2, injects: LIBRARY.demo!.injects });
+  });
+
+  it('accepts YAML', async () => {
+    const response = await upload(stringify({ ...fifth(), id: 'fifth_yaml' }), 'application/yaml');
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ id: 'fifth_yaml', version: 1 });
+  });
+
+  it('refuses an id of the built-in library', async () => {
+    const response = await upload(JSON.stringify(LIBRARY.demo));
+    expect(response.json()).toMatchObject({ statusCode: 409, code: 'SCENARIO_ID_RESERVED' });
+  });
+
+  it.each(BROKEN_SCENARIOS)('refuses "$name" with its problem and stores nothing', async ({ text, format, expect: wanted }) => {
+    const response = await upload(text, format === 'yaml' ? 'application/yaml' : 'application/json');
+    expect(response.statusCode).toBe(422);
+    const body = response.json() as { code: string; problems: { rule: string; path: string; severity: string }[] };
+    expect(body.code).toBe('SCENARIO_INVALID');
+    expect(body.problems.map((p) => `${p.rule} ${p.path}`)).toContain(`${wanted.rule} ${wanted.path}`);
+    expect(await h.server.runtime.store.listScenarios()).toEqual([]);
+  });
+
+  it('survives a document nested ten thousand levels deep', async () => {
+    const deep = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+    const response = await upload(deep);
+    expect(response.json()).toMatchObject({ statusCode: 422, code: 'SCENARIO_INVALID', problems: [{ rule: 'too-deep' }] });
+    expect((await h.server.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ ok: true });
+  });
+
+  it('lints without storing', async () => {
+    const response = await h.server.app.inject({
+      method: 'POST',
+      url: '/api/scenarios/lint',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(fifth()),
+    });
+    expect(response.json()).toEqual({ ok: true, problems: [] });
+    expect(await h.server.runtime.store.listScenarios()).toEqual([]);
+  });
+});
