@@ -13,6 +13,15 @@ const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle'
 
 type Row = typeof schema.logEntries.$inferSelect;
 
+interface PendingAppend {
+  entries: LogEntry[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Rows per INSERT statement, well under SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 500;
+
 /**
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a commit that
  * returned survives power loss, and a crash mid-write leaves the log as of the last commit.
@@ -20,6 +29,8 @@ type Row = typeof schema.logEntries.$inferSelect;
 export class SqliteStore implements ExerciseStore {
   private readonly sqlite: Database.Database;
   private readonly db: BetterSQLite3Database<typeof schema>;
+  private pending: PendingAppend[] = [];
+  private readonly lastSeqs = new Map<string, number>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -74,23 +85,63 @@ export class SqliteStore implements ExerciseStore {
       .map(toGrant);
   }
 
-  async append(entries: LogEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    this.db.transaction((tx) => {
-      const exerciseId = entries[0]!.exerciseId;
-      const last =
-        tx
-          .select({ seq: max(schema.logEntries.seq) })
-          .from(schema.logEntries)
-          .where(eq(schema.logEntries.exerciseId, exerciseId))
-          .get()?.seq ?? 0;
-      entries.forEach((entry, index) => {
-        if (entry.exerciseId !== exerciseId || entry.seq !== last + 1 + index) {
-          throw new Error(`Log gap: expected seq ${last + 1 + index} for ${exerciseId}, got ${entry.seq}`);
+  /**
+   * Group commit: batches appended in the same turn of the event loop are written in one
+   * transaction (one fsync), then each caller's promise resolves in append order. A batch whose
+   * sequence numbers do not continue its exercise's log is refused on its own.
+   */
+  append(entries: LogEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entries, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    const accepted: PendingAppend[] = [];
+    const refused: [PendingAppend, Error][] = [];
+    const lastSeqs = new Map<string, number>();
+    try {
+      this.db.transaction((tx) => {
+        for (const batch of group) {
+          const exerciseId = batch.entries[0]!.exerciseId;
+          const last = lastSeqs.get(exerciseId) ?? this.committedSeq(tx, exerciseId);
+          const gap = batch.entries.find((entry, i) => entry.exerciseId !== exerciseId || entry.seq !== last + 1 + i);
+          if (gap) {
+            refused.push([batch, new Error(`Log gap: ${exerciseId} continues at seq ${last + 1}, batch has ${gap.seq}`)]);
+            continue;
+          }
+          lastSeqs.set(exerciseId, last + batch.entries.length);
+          accepted.push(batch);
+        }
+        const rows = accepted.flatMap((batch) => batch.entries.map(toRow));
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          tx.insert(schema.logEntries).values(rows.slice(i, i + INSERT_CHUNK)).run();
         }
       });
-      tx.insert(schema.logEntries).values(entries.map(toRow)).run();
-    });
+    } catch (error) {
+      this.lastSeqs.clear();
+      for (const batch of group) batch.reject(error);
+      return;
+    }
+    for (const [exerciseId, seq] of lastSeqs) this.lastSeqs.set(exerciseId, seq);
+    for (const batch of accepted) batch.resolve();
+    for (const [batch, error] of refused) batch.reject(error);
+  }
+
+  /** The last committed seq of an exercise; read once, then kept, as this store is the only writer. */
+  private committedSeq(tx: Pick<BetterSQLite3Database<typeof schema>, 'select'>, exerciseId: string): number {
+    const known = this.lastSeqs.get(exerciseId);
+    if (known !== undefined) return known;
+    const last =
+      tx.select({ seq: max(schema.logEntries.seq) }).from(schema.logEntries).where(eq(schema.logEntries.exerciseId, exerciseId)).get()
+        ?.seq ?? 0;
+    this.lastSeqs.set(exerciseId, last);
+    return last;
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
@@ -136,6 +187,7 @@ export class SqliteStore implements ExerciseStore {
   }
 
   async close(): Promise<void> {
+    this.flush();
     this.sqlite.close();
   }
 }
