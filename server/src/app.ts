@@ -2,10 +2,14 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
 import { exercisesRoutes } from './api/exercisesRoutes.ts';
-import { attachGateway, type GatewayServer } from './realtime/gateway.ts';
+import { scenariosRoutes } from './api/scenariosRoutes.ts';
+import { FEED_SOCKET_OPTIONS, feedRoutes } from './realtime/feed.ts';
+import { createGateway, type GatewayServer } from './realtime/gateway.ts';
+import { UpgradeDispatcher } from './realtime/upgradeDispatcher.ts';
 import { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
 import type { ExerciseStore } from './store/ExerciseStore.ts';
 
@@ -33,6 +37,10 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
 
   app.get('/api/health', async () => ({ ok: true }));
   await app.register(exercisesRoutes(runtime));
+  await app.register(scenariosRoutes(options.store));
+  const upgrades = new UpgradeDispatcher(app.server);
+  await app.register(fastifyWebsocket, { options: { ...FEED_SOCKET_OPTIONS, server: upgrades.feedUpgrades } });
+  await app.register(feedRoutes(runtime));
 
   const clientDist = options.clientDist;
   if (clientDist && existsSync(join(clientDist, 'index.html'))) {
@@ -48,7 +56,8 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     return reply.status(body.statusCode).send(body);
   });
 
-  const io = attachGateway(app.server, runtime);
+  const io = createGateway(runtime);
+  upgrades.attachSocketIo(io);
   await runtime.resumeAll();
 
   return {

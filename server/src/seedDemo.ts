@@ -14,5 +14,7 @@ export async function seedDemo(runtime: ExerciseRuntime, speed: number): Promise
     scenario: LIBRARY.demo!,
     speed,
   });
+  // The demo skips planning: it is ready for StartEx as soon as it exists.
+  await (await runtime.get(DEMO_EXERCISE_ID)).command({ type: 'ready' }, { kind: 'system' });
   return grants;
 }

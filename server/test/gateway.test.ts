@@ -39,7 +39,7 @@ describe('realtime gateway', () => {
       expect(result, `${event} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     }
     const sync = await call(controller.socket, 'sync', { afterSeq: 0 });
-    expect(sync).toMatchObject({ ok: true, entries: [], exercise: { status: 'ready', lastSeq: 0 } });
+    expect(sync).toMatchObject({ ok: true, entries: [{ seq: 1, type: 'exercise.readied' }], exercise: { status: 'ready', lastSeq: 1 } });
   });
 
   it('keeps roles apart: a participant cannot command, a controller cannot act for a team', async () => {
@@ -56,7 +56,7 @@ describe('realtime gateway', () => {
     const tablet = client(h.url, h.joinCode('customs'));
     await Promise.all([connected(controller.socket), connected(tablet.socket)]);
 
-    expect(await call(controller.socket, 'command', { type: 'start' })).toEqual({ ok: true, seq: 1 });
+    expect(await call(controller.socket, 'command', { type: 'start' })).toEqual({ ok: true, seq: 2 });
     expect(await call(controller.socket, 'command', { type: 'start' })).toMatchObject({
       ok: false,
       error: { code: 'ILLEGAL_TRANSITION' },
@@ -93,6 +93,7 @@ describe('realtime gateway', () => {
     const log = await h.server.runtime.store.readLog('demo');
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
     expect(log.map((e) => e.type)).toEqual([
+      'exercise.readied',
       'exercise.started',
       'state.entered',
       'timer.fired',
@@ -114,8 +115,8 @@ describe('realtime gateway', () => {
       expect(entry.scenarioTimeMs).toBe(9 * 3_600_000 + entry.exerciseTimeMs);
       expect(entry.wallTime).toBeGreaterThan(Date.now() - 60_000);
     }
-    // The controller saw every entry, live.
-    expect(controller.received.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
+    // The controller saw every entry after it connected, live.
+    expect(controller.received.map((e) => e.seq)).toEqual(log.slice(1).map((e) => e.seq));
   });
 
   it('sends a participant only what concerns its team', async () => {

@@ -4,3 +4,4 @@ export * from './logEntry.ts';
 export * from './protocol.ts';
 export * from './scenario/document.ts';
 export * from './scenario/migrations.ts';
+export * from './injectProgress.ts';

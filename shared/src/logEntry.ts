@@ -19,28 +19,75 @@ export const ReleasedInject = z.object({
   subject: z.string(),
   body: z.string(),
   kind: InjectKind,
+  /** Written by a controller during play rather than taken from the scenario. */
+  adHoc: z.boolean().optional(),
 });
 export type ReleasedInject = z.infer<typeof ReleasedInject>;
 
+/** Who a message is from: a team, a simulated organisation played by the SimCell, or exercise control. */
+export const Party = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('team'), teamId: z.string() }),
+  z.object({ kind: z.literal('simcell'), organisationId: z.string() }),
+  z.object({ kind: z.literal('control') }),
+]);
+export type Party = z.infer<typeof Party>;
+
+/** Recipients of a message: teams and simulated organisations, or everyone. */
+export const Recipients = z.object({
+  all: z.boolean().optional(),
+  teams: z.array(z.string()),
+  organisations: z.array(z.string()),
+});
+export type Recipients = z.infer<typeof Recipients>;
+
+const reason = z.string();
+
 /** What happened, as a tagged union; the envelope (seq, times, actor) is added on append. */
 export const LogEvent = z.discriminatedUnion('type', [
+  // Lifecycle and clock
+  z.object({ type: z.literal('exercise.readied') }),
   z.object({ type: z.literal('exercise.started'), speed: z.number().positive(), scenarioStartMs: z.number() }),
   z.object({ type: z.literal('exercise.paused') }),
   z.object({ type: z.literal('exercise.resumed') }),
+  /** Real-world emergency: everything stops until the director resumes. */
+  z.object({ type: z.literal('exercise.halted'), reason }),
   z.object({ type: z.literal('exercise.ended') }),
+  z.object({ type: z.literal('exercise.closed') }),
+  z.object({ type: z.literal('clock.jumped'), toExerciseMs: z.number() }),
+  // The scenario machine
   z.object({ type: z.literal('state.entered'), states: z.array(z.string()) }),
   z.object({ type: z.literal('timer.fired'), timer: z.string(), dueExerciseMs: z.number() }),
+  z.object({ type: z.literal('decision.made'), decision: z.string() }),
   z.object({ type: z.literal('milestone.reached'), milestone: z.string() }),
+  // Injects
   z.object({ type: z.literal('inject.released'), inject: ReleasedInject, lateByMs: z.number().optional() }),
+  z.object({ type: z.literal('inject.held'), injectId: z.string(), reason }),
+  z.object({ type: z.literal('inject.skipped'), injectId: z.string(), reason }),
+  z.object({ type: z.literal('inject.edited'), injectId: z.string(), subject: z.string().optional(), body: z.string().optional() }),
+  /** The scenario called for an inject that is held, skipped or already out. */
+  z.object({ type: z.literal('inject.suppressed'), injectId: z.string(), because: z.enum(['held', 'skipped', 'already-released']) }),
   z.object({ type: z.literal('inject.delivered'), injectId: z.string(), teamId: z.string() }),
   z.object({ type: z.literal('inject.acknowledged'), injectId: z.string(), teamId: z.string() }),
+  // Play and communication
   z.object({
     type: z.literal('action.taken'),
     actionId: z.string(),
     teamId: z.string(),
     fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    /** The inject this action answers, when the participant took it from that inject. */
+    injectId: z.string().optional(),
     idempotencyKey: z.string(),
   }),
+  z.object({
+    type: z.literal('message.sent'),
+    messageId: z.string(),
+    from: Party,
+    to: Recipients,
+    text: z.string(),
+    replyTo: z.string().optional(),
+    idempotencyKey: z.string().optional(),
+  }),
+  z.object({ type: z.literal('note.added'), text: z.string() }),
 ]);
 export type LogEvent = z.infer<typeof LogEvent>;
 export type LogEventType = LogEvent['type'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorDetail } from './errors.ts';
 import type { LogEntry } from './logEntry.ts';
-import { ParticipantAction, Team } from './scenario/document.ts';
+import { InjectChannel, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 1;
@@ -17,7 +17,7 @@ export const HandshakeAuth = z.object({
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
-export const ExerciseStatus = z.enum(['ready', 'live', 'paused', 'ended']);
+export const ExerciseStatus = z.enum(['draft', 'ready', 'live', 'paused', 'halted', 'ended', 'closed']);
 export type ExerciseStatus = z.infer<typeof ExerciseStatus>;
 
 export const ViewerRole = z.enum(['controller', 'participant']);
@@ -44,16 +44,56 @@ export const ExerciseView = z.object({
     atWallTime: z.number(),
   }),
   lastSeq: z.number().int().nonnegative(),
+  /** Set while a real-world emergency halts play: every client shows it as a banner. */
+  halt: z.object({ reason: z.string() }).optional(),
+  simulatedOrganisations: z.array(SimulatedOrganisation),
+  /** Controllers only: the pinned scenario, the branches they can choose now, injects held back. */
+  control: z
+    .object({
+      scenario: ScenarioDocument,
+      openDecisions: z.array(z.object({ decision: z.string(), label: z.string() })),
+      states: z.array(z.string()),
+      nextTimerExerciseMs: z.number().optional(),
+    })
+    .optional(),
 });
 export type ExerciseView = z.infer<typeof ExerciseView>;
 
 // Client -> server payloads
 export const SyncRequest = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
+const text = (max: number) => z.string().trim().min(1).max(max);
 export const ControllerCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('start') }).strict(),
   z.object({ type: z.literal('pause') }).strict(),
   z.object({ type: z.literal('resume') }).strict(),
+  z.object({ type: z.literal('halt'), reason: text(500) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
+  z.object({ type: z.literal('close') }).strict(),
+  /** Move the exercise clock to the next scheduled scenario event. */
+  z.object({ type: z.literal('jump') }).strict(),
+  z.object({ type: z.literal('release'), injectId: shortId }).strict(),
+  z.object({ type: z.literal('hold'), injectId: shortId, reason: text(500) }).strict(),
+  z.object({ type: z.literal('skip'), injectId: shortId, reason: text(500) }).strict(),
+  z
+    .object({ type: z.literal('edit'), injectId: shortId, subject: text(200).optional(), body: text(20_000).optional() })
+    .strict()
+    .refine((c) => c.subject !== undefined || c.body !== undefined, 'Give a new subject or body.'),
+  z
+    .object({
+      type: z.literal('adhoc'),
+      to: z.array(shortId).min(1).max(50),
+      channel: InjectChannel,
+      from: text(200),
+      subject: text(200),
+      body: text(20_000),
+    })
+    .strict(),
+  z.object({ type: z.literal('decide'), decision: shortId }).strict(),
+  z.object({ type: z.literal('broadcast'), text: text(5000), to: z.array(shortId).max(50).optional() }).strict(),
+  /** SimCell: answer as a simulated organisation. */
+  z.object({ type: z.literal('reply'), organisationId: shortId, to: shortId, text: text(5000), replyTo: shortId.optional() }).strict(),
+  z.object({ type: z.literal('note'), text: text(5000) }).strict(),
 ]);
 export type ControllerCommand = z.infer<typeof ControllerCommand>;
 export const InjectRef = z.object({ injectId: shortId }).strict();
@@ -61,10 +101,21 @@ export const TakeAction = z
   .object({
     actionId: shortId,
     fields: z.record(z.string().max(MAX_ID), z.union([z.string().max(5000), z.number(), z.boolean()])),
+    injectId: shortId.optional(),
     idempotencyKey: z.string().min(8).max(100),
   })
   .strict();
 export type TakeAction = z.infer<typeof TakeAction>;
+export const SendMessage = z
+  .object({
+    to: z.object({ teams: z.array(shortId).max(50), organisations: z.array(shortId).max(50) }).strict(),
+    text: z.string().trim().min(1).max(5000),
+    replyTo: shortId.optional(),
+    idempotencyKey: z.string().min(8).max(100),
+  })
+  .strict()
+  .refine((m) => m.to.teams.length + m.to.organisations.length > 0, 'Choose at least one recipient.');
+export type SendMessage = z.infer<typeof SendMessage>;
 
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorDetail };
 export type SyncResult = Ack<{ exercise: ExerciseView; entries: LogEntry[] }>;
@@ -76,6 +127,7 @@ export interface ClientToServerEvents {
   'inject.delivered': (ref: z.infer<typeof InjectRef>, ack: (result: CommitResult) => void) => void;
   'inject.acknowledge': (ref: z.infer<typeof InjectRef>, ack: (result: CommitResult) => void) => void;
   'action.take': (action: TakeAction, ack: (result: CommitResult) => void) => void;
+  'message.send': (message: SendMessage, ack: (result: CommitResult) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -92,6 +144,7 @@ export const CLIENT_EVENT_SCHEMAS = {
   'inject.delivered': InjectRef,
   'inject.acknowledge': InjectRef,
   'action.take': TakeAction,
+  'message.send': SendMessage,
 } satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 // REST bodies

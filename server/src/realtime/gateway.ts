@@ -1,4 +1,3 @@
-import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_SCHEMAS,
@@ -31,10 +30,10 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
 /**
  * The socket.io gateway: authenticates the handshake, checks the protocol version, validates
  * every inbound payload with its schema, and fans committed log entries out to the rooms whose
- * viewers may see them.
+ * viewers may see them. The upgrade dispatcher attaches it to the http server.
  */
-export function attachGateway(httpServer: HttpServer, runtime: ExerciseRuntime): GatewayServer {
-  const io: GatewayServer = new Server(httpServer, { maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+export function createGateway(runtime: ExerciseRuntime): GatewayServer {
+  const io: GatewayServer = new Server({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
 
   io.use(async (socket, next) => {
     const fail = (code: ErrorDetail['code'], message?: string) => {
@@ -118,6 +117,11 @@ const handlers: Handlers = {
     const teamId = requireRole(socket, 'participant');
     const host = await runtime.get(socket.data.exerciseId);
     return { seq: await host.takeAction(teamId, action) };
+  },
+  async 'message.send'(message, socket, runtime) {
+    const teamId = requireRole(socket, 'participant');
+    const host = await runtime.get(socket.data.exerciseId);
+    return { seq: await host.sendMessage(teamId, message) };
   },
 };
 

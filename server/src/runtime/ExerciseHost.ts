@@ -1,17 +1,19 @@
 import {
   StartexError,
+  parseScenarioClockTime,
   type Actor,
   type ControllerCommand,
   type ExerciseStatus,
   type ExerciseView,
   type LogEntry,
   type LogEvent,
+  type Party,
   type ReleasedInject,
+  type SendMessage,
   type TakeAction,
   type Viewer,
-  parseScenarioClockTime,
 } from '@startex/shared';
-import { compileScenario, ScenarioRun, validateActionFields, type CompiledScenario, type Step } from '@startex/scenarios';
+import { compileScenario, openDecisions, ScenarioRun, validateActionFields, type CompiledScenario, type Step } from '@startex/scenarios';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseClock } from './ExerciseClock.ts';
 import { canSee } from './visibility.ts';
@@ -21,33 +23,74 @@ const LATE_AFTER_MS = 1_000;
 
 export type CommitListener = (entries: LogEntry[]) => void;
 
+/** Wall time and timeouts, so tests can drive the host on a clock of their own. */
+export interface WallClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemWallClock: WallClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Which commands each status allows; anything else is ILLEGAL_TRANSITION. */
+const ALLOWED: Record<ControllerCommand['type'], readonly ExerciseStatus[]> = {
+  ready: ['draft'],
+  start: ['ready'],
+  pause: ['live'],
+  resume: ['paused', 'halted'],
+  halt: ['live', 'paused'],
+  end: ['live', 'paused', 'halted'],
+  close: ['ended'],
+  jump: ['live'],
+  release: ['live', 'paused'],
+  hold: ['draft', 'ready', 'live', 'paused', 'halted'],
+  skip: ['draft', 'ready', 'live', 'paused', 'halted'],
+  edit: ['draft', 'ready', 'live', 'paused', 'halted'],
+  adhoc: ['live', 'paused'],
+  decide: ['live'],
+  broadcast: ['ready', 'live', 'paused', 'halted'],
+  reply: ['ready', 'live', 'paused', 'halted'],
+  note: ['draft', 'ready', 'live', 'paused', 'halted', 'ended'],
+};
+
 /**
- * One exercise in play: its scenario run, exercise clock and durable timers, all derived from
- * the event log. Inputs are handled one at a time; each becomes a batch of log entries that is
- * committed before anyone hears of it, then folded into the in-memory state the same way a
- * replay after a restart folds the stored log.
+ * One exercise in play: its scenario run, exercise clock and durable timers, all folded from
+ * the event log. An input is checked and folded at once (synchronously, so inputs never
+ * interleave), its log entries go to the store, and the sender and the listeners hear of it only
+ * once the store says they are durable. A replay after a restart folds the stored log with the
+ * same `fold`, so the state after a restart is the state before it.
  */
 export class ExerciseHost {
   readonly record: ExerciseRecord;
   private readonly store: ExerciseStore;
+  private readonly wall: WallClock;
   private readonly scenario: CompiledScenario;
   private readonly scenarioStartMs: number;
   private state!: HostState;
-  private queue: Promise<unknown> = Promise.resolve();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
   private readonly listeners = new Set<CommitListener>();
   private disposed = false;
+  /** Set while the state is being rebuilt after a failed commit; inputs wait for it. */
+  private recovering: Promise<void> | undefined;
+  /** Commits in flight, oldest first: the last seq each makes durable. */
+  private readonly inflight: { lastSeq: number; durable: Promise<void> }[] = [];
+  private durableSeq = 0;
 
-  private constructor(store: ExerciseStore, record: ExerciseRecord) {
+  private constructor(store: ExerciseStore, record: ExerciseRecord, wall: WallClock) {
     this.store = store;
     this.record = record;
+    this.wall = wall;
     this.scenario = compileScenario(record.scenario);
     this.scenarioStartMs = parseScenarioClockTime(record.scenario.scenarioStart) * 60_000;
   }
 
   /** Rebuilds the exercise from its stored log and re-arms its timers. */
-  static async load(store: ExerciseStore, record: ExerciseRecord): Promise<ExerciseHost> {
-    const host = new ExerciseHost(store, record);
+  static async load(store: ExerciseStore, record: ExerciseRecord, wall: WallClock = systemWallClock): Promise<ExerciseHost> {
+    const host = new ExerciseHost(store, record, wall);
     await host.reload();
     return host;
   }
@@ -71,25 +114,38 @@ export class ExerciseHost {
 
   view(viewer: Viewer): ExerciseView {
     const { document } = this.scenario;
-    const wall = Date.now();
+    const s = this.state;
+    const wall = this.wall.now();
+    const isController = viewer.role === 'controller';
     return {
       id: this.id,
       title: this.record.title,
-      status: this.state.status,
+      status: s.status,
       viewer,
       teams: document.teams,
-      actions:
-        viewer.role === 'controller'
-          ? document.actions
-          : document.actions.filter((a) => viewer.teamId !== undefined && a.teams.includes(viewer.teamId)),
+      simulatedOrganisations: document.simulatedOrganisations,
+      actions: isController
+        ? document.actions
+        : document.actions.filter((a) => viewer.teamId !== undefined && a.teams.includes(viewer.teamId)),
       clock: {
-        running: this.state.clock.isRunning,
+        running: s.clock.isRunning,
         speed: this.record.speed,
-        exerciseTimeMs: this.state.clock.now(wall),
+        exerciseTimeMs: s.clock.now(wall),
         scenarioStartMs: this.scenarioStartMs,
         atWallTime: wall,
       },
-      lastSeq: this.state.lastSeq,
+      lastSeq: s.lastSeq,
+      ...(s.haltReason !== undefined ? { halt: { reason: s.haltReason } } : {}),
+      ...(isController
+        ? {
+            control: {
+              scenario: document,
+              openDecisions: s.status === 'live' ? openDecisions(document, s.run.states) : [],
+              states: [...s.run.states],
+              ...(s.run.nextTimer() ? { nextTimerExerciseMs: s.run.nextTimer()!.dueMs } : {}),
+            },
+          }
+        : {}),
     };
   }
 
@@ -99,92 +155,257 @@ export class ExerciseHost {
     return entries.filter((entry) => canSee(viewer, entry));
   }
 
-  command(command: ControllerCommand, actor: Actor): Promise<number> {
-    return this.enqueue(() => {
-      const { status } = this.state;
-      switch (command.type) {
-        case 'start':
-          if (status !== 'ready') throw illegal('start', status);
-          return this.commit(actor, [{ type: 'exercise.started', speed: this.record.speed, scenarioStartMs: this.scenarioStartMs }]);
-        case 'pause':
-          if (status !== 'live') throw illegal('pause', status);
-          return this.commit(actor, [{ type: 'exercise.paused' }]);
-        case 'resume':
-          if (status !== 'paused') throw illegal('resume', status);
-          return this.commit(actor, [{ type: 'exercise.resumed' }]);
-        case 'end':
-          if (status !== 'live' && status !== 'paused') throw illegal('end', status);
-          return this.commit(actor, [{ type: 'exercise.ended' }]);
-        default: {
-          const exhaustive: never = command;
-          return exhaustive;
-        }
-      }
-    });
+  async command(command: ControllerCommand, actor: Actor): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const s = this.state;
+    if (!ALLOWED[command.type].includes(s.status)) {
+      throw new StartexError('ILLEGAL_TRANSITION', `Cannot ${command.type} an exercise that is ${s.status}.`);
+    }
+    return this.submit(actor, this.commandEvents(command));
   }
 
-  takeAction(teamId: string, input: TakeAction): Promise<number> {
-    return this.enqueue(() => {
-      const existing = this.state.actionKeys.get(input.idempotencyKey);
-      if (existing !== undefined) return existing;
-      if (this.state.status !== 'live') throw new StartexError('EXERCISE_NOT_LIVE');
-      const action = this.scenario.document.actions.find((a) => a.id === input.actionId);
-      if (!action) throw new StartexError('UNKNOWN_ACTION', `The scenario has no action "${input.actionId}".`, 'actionId');
-      if (!action.teams.includes(teamId)) throw new StartexError('ACTION_NOT_ALLOWED');
-      const problem = validateActionFields(action, input.fields);
-      if (problem) throw new StartexError(problem.code, problem.message, problem.path);
-      return this.commit({ kind: 'participant', teamId }, [
-        { type: 'action.taken', actionId: action.id, teamId, fields: input.fields, idempotencyKey: input.idempotencyKey },
-      ]);
-    });
+  async takeAction(teamId: string, input: TakeAction): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const existing = this.state.actionKeys.get(input.idempotencyKey);
+    if (existing !== undefined) return this.whenDurable(existing);
+    if (this.state.status !== 'live') throw new StartexError('EXERCISE_NOT_LIVE');
+    const action = this.scenario.document.actions.find((a) => a.id === input.actionId);
+    if (!action) throw new StartexError('UNKNOWN_ACTION', `The scenario has no action "${input.actionId}".`, 'actionId');
+    if (!action.teams.includes(teamId)) throw new StartexError('ACTION_NOT_ALLOWED');
+    const problem = validateActionFields(action, input.fields);
+    if (problem) throw new StartexError(problem.code, problem.message, problem.path);
+    if (input.injectId !== undefined && !this.state.released.get(input.injectId)?.to.includes(teamId)) {
+      throw new StartexError('INJECT_NOT_RELEASED', undefined, 'injectId');
+    }
+    return this.submit({ kind: 'participant', teamId }, [
+      {
+        type: 'action.taken',
+        actionId: action.id,
+        teamId,
+        fields: input.fields,
+        ...(input.injectId !== undefined ? { injectId: input.injectId } : {}),
+        idempotencyKey: input.idempotencyKey,
+      },
+    ]);
+  }
+
+  async sendMessage(teamId: string, input: SendMessage): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const existing = this.state.messageKeys.get(input.idempotencyKey);
+    if (existing !== undefined) return this.whenDurable(existing);
+    if (this.state.status !== 'live' && this.state.status !== 'paused') throw new StartexError('EXERCISE_NOT_LIVE');
+    this.checkRecipients(input.to.teams, input.to.organisations);
+    if (input.replyTo !== undefined) this.checkReplyTo(input.replyTo, { kind: 'team', teamId });
+    return this.submit({ kind: 'participant', teamId }, [
+      {
+        type: 'message.sent',
+        messageId: `m${this.state.lastSeq + 1}`,
+        from: { kind: 'team', teamId },
+        to: { teams: input.to.teams, organisations: input.to.organisations },
+        text: input.text,
+        ...(input.replyTo !== undefined ? { replyTo: input.replyTo } : {}),
+        idempotencyKey: input.idempotencyKey,
+      },
+    ]);
   }
 
   markDelivered(teamId: string, injectId: string): Promise<number> {
-    return this.recordReceipt('inject.delivered', this.state.delivered, teamId, injectId);
+    return this.recordReceipt('inject.delivered', teamId, injectId);
   }
 
   acknowledge(teamId: string, injectId: string): Promise<number> {
-    return this.recordReceipt('inject.acknowledged', this.state.acknowledged, teamId, injectId);
+    return this.recordReceipt('inject.acknowledged', teamId, injectId);
   }
 
   /** Stops the timer and drops listeners; the exercise stays as the log says. */
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
+    this.wall.clearTimeout(this.timer);
     this.listeners.clear();
   }
 
-  private recordReceipt(
-    type: 'inject.delivered' | 'inject.acknowledged',
-    seen: Map<string, number>,
-    teamId: string,
-    injectId: string,
-  ): Promise<number> {
-    return this.enqueue(() => {
-      const released = this.state.released.get(injectId);
-      if (!released || !released.to.includes(teamId)) throw new StartexError('INJECT_NOT_RELEASED');
-      return seen.get(receiptKey(injectId, teamId)) ?? this.commit({ kind: 'participant', teamId }, [{ type, injectId, teamId }]);
-    });
+  /** The state a replay of the log must reproduce exactly, for tests and diagnostics. */
+  describe(atWallTime: number) {
+    const s = this.state;
+    return {
+      status: s.status,
+      lastSeq: s.lastSeq,
+      exerciseTimeMs: s.clock.now(atWallTime),
+      clockRunning: s.clock.isRunning,
+      haltReason: s.haltReason,
+      states: [...s.run.states],
+      context: s.run.context,
+      timers: Object.fromEntries(s.run.pendingTimers),
+      released: [...s.released.keys()].sort(),
+      held: Object.fromEntries(s.held),
+      skipped: Object.fromEntries(s.skipped),
+      delivered: [...s.delivered.keys()].sort(),
+      acknowledged: [...s.acknowledged.keys()].sort(),
+      actions: [...s.actionKeys.keys()].sort(),
+    };
   }
 
-  /** Runs inputs one at a time, in arrival order; a failed input does not stop the next. */
-  private enqueue<T>(work: () => T | Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
-    this.queue = result.catch(() => {});
-    return result;
+  private async recordReceipt(type: 'inject.delivered' | 'inject.acknowledged', teamId: string, injectId: string): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const released = this.state.released.get(injectId);
+    if (!released || !released.to.includes(teamId)) throw new StartexError('INJECT_NOT_RELEASED');
+    const seen = (type === 'inject.delivered' ? this.state.delivered : this.state.acknowledged).get(receiptKey(injectId, teamId));
+    if (seen !== undefined) return this.whenDurable(seen);
+    return this.submit({ kind: 'participant', teamId }, [{ type, injectId, teamId }]);
+  }
+
+  /** The log events a controller command stands for, after checking what it refers to. */
+  private commandEvents(command: ControllerCommand): LogEvent[] {
+    const s = this.state;
+    const { document } = this.scenario;
+    const scenarioInject = (injectId: string) => {
+      if (!document.injects.some((i) => i.id === injectId)) throw new StartexError('INJECT_NOT_FOUND', undefined, 'injectId');
+    };
+    const notReleased = (injectId: string) => {
+      scenarioInject(injectId);
+      if (s.released.has(injectId)) throw new StartexError('INJECT_ALREADY_RELEASED', undefined, 'injectId');
+    };
+    switch (command.type) {
+      case 'ready':
+        return [{ type: 'exercise.readied' }];
+      case 'start':
+        return [{ type: 'exercise.started', speed: this.record.speed, scenarioStartMs: this.scenarioStartMs }];
+      case 'pause':
+        return [{ type: 'exercise.paused' }];
+      case 'resume':
+        return [{ type: 'exercise.resumed' }];
+      case 'halt':
+        return [{ type: 'exercise.halted', reason: command.reason }];
+      case 'end':
+        return [{ type: 'exercise.ended' }];
+      case 'close':
+        return [{ type: 'exercise.closed' }];
+      case 'jump': {
+        const next = s.run.nextTimer();
+        if (!next) throw new StartexError('NOTHING_SCHEDULED');
+        return [{ type: 'clock.jumped', toExerciseMs: Math.max(next.dueMs, Math.round(s.clock.now(this.wall.now()))) }];
+      }
+      case 'release':
+        notReleased(command.injectId);
+        return [{ type: 'inject.released', inject: this.releasedCopy(command.injectId) }];
+      case 'hold':
+        notReleased(command.injectId);
+        return [{ type: 'inject.held', injectId: command.injectId, reason: command.reason }];
+      case 'skip':
+        notReleased(command.injectId);
+        return [{ type: 'inject.skipped', injectId: command.injectId, reason: command.reason }];
+      case 'edit':
+        notReleased(command.injectId);
+        return [{ type: 'inject.edited', injectId: command.injectId, subject: command.subject, body: command.body }];
+      case 'adhoc': {
+        this.checkRecipients(command.to, []);
+        const number = Math.max(0, ...document.injects.map((i) => i.number)) + s.adHocCount + 1;
+        return [
+          {
+            type: 'inject.released',
+            inject: {
+              id: `adhoc-${s.adHocCount + 1}`,
+              number,
+              channel: command.channel,
+              from: command.from,
+              to: command.to,
+              subject: command.subject,
+              body: command.body,
+              kind: 'adaptive',
+              adHoc: true,
+            },
+          },
+        ];
+      }
+      case 'decide':
+        if (!openDecisions(document, s.run.states).some((d) => d.decision === command.decision)) {
+          throw new StartexError('DECISION_NOT_OPEN', `The scenario does not offer "${command.decision}" now.`, 'decision');
+        }
+        return [{ type: 'decision.made', decision: command.decision }];
+      case 'broadcast':
+        if (command.to) this.checkRecipients(command.to, []);
+        return [
+          {
+            type: 'message.sent',
+            messageId: `m${s.lastSeq + 1}`,
+            from: { kind: 'control' },
+            to: command.to ? { teams: command.to, organisations: [] } : { all: true, teams: [], organisations: [] },
+            text: command.text,
+          },
+        ];
+      case 'reply': {
+        this.checkRecipients([command.to], [command.organisationId]);
+        const from: Party = { kind: 'simcell', organisationId: command.organisationId };
+        if (command.replyTo !== undefined) this.checkReplyTo(command.replyTo, from);
+        return [
+          {
+            type: 'message.sent',
+            messageId: `m${s.lastSeq + 1}`,
+            from,
+            to: { teams: [command.to], organisations: [] },
+            text: command.text,
+            ...(command.replyTo !== undefined ? { replyTo: command.replyTo } : {}),
+          },
+        ];
+      }
+      case 'note':
+        return [{ type: 'note.added', text: command.text }];
+      default: {
+        const exhaustive: never = command;
+        return exhaustive;
+      }
+    }
+  }
+
+  private checkRecipients(teams: readonly string[], organisations: readonly string[]): void {
+    const { document } = this.scenario;
+    for (const team of teams) {
+      if (!document.teams.some((t) => t.id === team)) throw new StartexError('UNKNOWN_TEAM', `The exercise has no team "${team}".`);
+    }
+    for (const org of organisations) {
+      if (!document.simulatedOrganisations.some((o) => o.id === org)) {
+        throw new StartexError('UNKNOWN_ORGANISATION', `The scenario has no simulated organisation "${org}".`);
+      }
+    }
+  }
+
+  /** A reply must answer a message that was addressed to whoever replies. */
+  private checkReplyTo(messageId: string, replier: Party): void {
+    const original = this.state.messages.get(messageId);
+    const addressed =
+      original &&
+      (original.all ||
+        (replier.kind === 'team' && original.teams.includes(replier.teamId)) ||
+        (replier.kind === 'simcell' && original.organisations.includes(replier.organisationId)));
+    if (!addressed) throw new StartexError('VALIDATION_FAILED', `There is no message "${messageId}" to reply to.`, 'replyTo');
+  }
+
+  private releasedCopy(injectId: string): ReleasedInject {
+    const inject = this.scenario.document.injects.find((i) => i.id === injectId)!;
+    const edits = this.state.edits.get(injectId);
+    return {
+      id: inject.id,
+      number: inject.number,
+      channel: inject.channel,
+      from: inject.from,
+      to: inject.to,
+      subject: edits?.subject ?? inject.subject,
+      body: edits?.body ?? inject.body,
+      kind: inject.kind,
+    };
   }
 
   /**
-   * Turns the events one input caused into log entries, folds them (which drives the scenario
-   * machine and may add follow-on events), commits the whole batch atomically, then tells the
-   * listeners. Returns the first entry's seq.
+   * Turns the events one input caused into log entries and folds them at once (which drives the
+   * scenario machine and may add follow-on events), then hands the batch to the store. Resolves
+   * with the first entry's seq once the batch is durable; listeners hear of it then, in order.
    */
-  private async commit(actor: Actor, events: LogEvent[]): Promise<number> {
-    const wallTime = Date.now();
+  private submit(actor: Actor, events: LogEvent[]): Promise<number> {
+    const wallTime = this.wall.now();
     const exerciseTimeMs = Math.round(this.state.clock.now(wallTime));
     const batch: LogEntry[] = [];
+    const pending = [...events];
     try {
-      const pending = [...events];
       while (pending.length > 0) {
         const event = pending.shift()!;
         const entry = {
@@ -192,59 +413,84 @@ export class ExerciseHost {
           exerciseId: this.id,
           seq: this.state.lastSeq + 1,
           wallTime,
-          exerciseTimeMs,
-          scenarioTimeMs: this.scenarioStartMs + exerciseTimeMs,
+          // A jump moves the clock: entries from then on carry the new time.
+          exerciseTimeMs: event.type === 'clock.jumped' ? event.toExerciseMs : exerciseTimeMs,
+          scenarioTimeMs: this.scenarioStartMs + (event.type === 'clock.jumped' ? event.toExerciseMs : exerciseTimeMs),
           actor,
         } as LogEntry;
         const step = this.fold(entry);
         batch.push(entry);
-        if (step) pending.push(...this.followOn(step, event, exerciseTimeMs));
+        if (step) pending.push(...this.followOn(step, event, entry.exerciseTimeMs));
       }
-      await this.store.append(batch);
     } catch (error) {
-      // The in-memory state ran ahead of the log; put it back to what was committed.
-      await this.reload();
+      // Folding threw half-way: the in-memory state is ahead of the log; rebuild it from the log.
+      this.startRecovery();
       throw error;
     }
+    const lastSeq = batch.at(-1)!.seq;
+    const durable = this.store.append(batch).then(
+      () => {
+        this.durableSeq = lastSeq;
+        this.inflight.shift();
+        for (const listener of this.listeners) listener(batch);
+      },
+      (error: unknown) => {
+        this.inflight.shift();
+        this.startRecovery();
+        throw error;
+      },
+    );
+    this.inflight.push({ lastSeq, durable });
     this.armTimer();
-    for (const listener of this.listeners) listener(batch);
-    return batch[0]!.seq;
+    return durable.then(() => batch[0]!.seq);
+  }
+
+  /** Resolves with `seq` once the entry is durable (it may be committed already, or in flight). */
+  private async whenDurable(seq: number): Promise<number> {
+    if (seq > this.durableSeq) await this.inflight.find((c) => c.lastSeq >= seq)?.durable;
+    return seq;
+  }
+
+  private startRecovery(): void {
+    this.recovering ??= this.reload().finally(() => {
+      this.recovering = undefined;
+    });
   }
 
   /** Log events that a machine step implies, in the order the machine did them. */
   private followOn(step: Step, cause: LogEvent, exerciseTimeMs: number): LogEvent[] {
+    const s = this.state;
     const events: LogEvent[] = [];
     if (step.statesChanged) events.push({ type: 'state.entered', states: step.states });
     for (const milestone of step.milestones) events.push({ type: 'milestone.reached', milestone });
     const lateByMs = cause.type === 'timer.fired' ? exerciseTimeMs - cause.dueExerciseMs : 0;
+    const releasing = new Set<string>();
     for (const injectId of step.released) {
-      const inject = this.scenario.document.injects.find((i) => i.id === injectId);
-      if (!inject) continue; // the analyzer rejects such documents; never release what does not exist
-      const released: ReleasedInject = {
-        id: inject.id,
-        number: inject.number,
-        channel: inject.channel,
-        from: inject.from,
-        to: inject.to,
-        subject: inject.subject,
-        body: inject.body,
-        kind: inject.kind,
-      };
-      events.push(lateByMs >= LATE_AFTER_MS ? { type: 'inject.released', inject: released, lateByMs } : { type: 'inject.released', inject: released });
+      if (!this.scenario.document.injects.some((i) => i.id === injectId)) continue; // the analyzer refuses such documents
+      const because = s.skipped.has(injectId) ? 'skipped' : s.held.has(injectId) ? 'held' : s.released.has(injectId) || releasing.has(injectId) ? 'already-released' : undefined;
+      if (because) {
+        events.push({ type: 'inject.suppressed', injectId, because });
+        continue;
+      }
+      releasing.add(injectId);
+      const inject = this.releasedCopy(injectId);
+      events.push(lateByMs >= LATE_AFTER_MS ? { type: 'inject.released', inject, lateByMs } : { type: 'inject.released', inject });
     }
     if (step.ended && cause.type !== 'exercise.ended') events.push({ type: 'exercise.ended' });
     return events;
   }
 
   /**
-   * Applies one entry to the in-memory state. The single fold used both live and on replay,
-   * so the state after a restart is the state before it. Returns the machine step for entries
-   * that drive the scenario.
+   * Applies one entry to the in-memory state. The single fold used both live and on replay.
+   * Returns the machine step for entries that drive the scenario.
    */
   private fold(entry: LogEntry): Step | undefined {
     const s = this.state;
     s.lastSeq = entry.seq;
     switch (entry.type) {
+      case 'exercise.readied':
+        s.status = 'ready';
+        return undefined;
       case 'exercise.started':
         s.status = 'live';
         s.clock.run(entry.exerciseTimeMs, entry.wallTime);
@@ -255,19 +501,49 @@ export class ExerciseHost {
         return undefined;
       case 'exercise.resumed':
         s.status = 'live';
+        s.haltReason = undefined;
         s.clock.run(entry.exerciseTimeMs, entry.wallTime);
+        return undefined;
+      case 'exercise.halted':
+        s.status = 'halted';
+        s.haltReason = entry.reason;
+        s.clock.stop(entry.exerciseTimeMs);
         return undefined;
       case 'exercise.ended':
         s.status = 'ended';
+        s.haltReason = undefined;
         s.clock.stop(entry.exerciseTimeMs);
+        return undefined;
+      case 'exercise.closed':
+        s.status = 'closed';
+        return undefined;
+      case 'clock.jumped':
+        s.clock.run(entry.toExerciseMs, entry.wallTime);
         return undefined;
       case 'timer.fired':
         return s.run.timerFired(entry.timer, entry.dueExerciseMs);
+      case 'decision.made':
+        return s.run.decisionMade(entry.decision, entry.exerciseTimeMs);
       case 'action.taken':
         s.actionKeys.set(entry.idempotencyKey, entry.seq);
         return s.run.actionTaken(entry.teamId, entry.actionId, entry.fields, entry.exerciseTimeMs);
       case 'inject.released':
         s.released.set(entry.inject.id, entry.inject);
+        s.held.delete(entry.inject.id);
+        s.skipped.delete(entry.inject.id);
+        if (entry.inject.adHoc) s.adHocCount++;
+        return undefined;
+      case 'inject.held':
+        s.held.set(entry.injectId, entry.reason);
+        return undefined;
+      case 'inject.skipped':
+        s.skipped.set(entry.injectId, entry.reason);
+        return undefined;
+      case 'inject.edited':
+        s.edits.set(entry.injectId, {
+          subject: entry.subject ?? s.edits.get(entry.injectId)?.subject,
+          body: entry.body ?? s.edits.get(entry.injectId)?.body,
+        });
         return undefined;
       case 'inject.delivered':
         s.delivered.set(receiptKey(entry.injectId, entry.teamId), entry.seq);
@@ -275,8 +551,14 @@ export class ExerciseHost {
       case 'inject.acknowledged':
         s.acknowledged.set(receiptKey(entry.injectId, entry.teamId), entry.seq);
         return undefined;
+      case 'message.sent':
+        if (entry.idempotencyKey !== undefined) s.messageKeys.set(entry.idempotencyKey, entry.seq);
+        s.messages.set(entry.messageId, entry.to);
+        return undefined;
       case 'state.entered':
       case 'milestone.reached':
+      case 'inject.suppressed':
+      case 'note.added':
         return undefined;
       default: {
         const exhaustive: never = entry;
@@ -286,31 +568,35 @@ export class ExerciseHost {
   }
 
   private async reload(): Promise<void> {
+    this.wall.clearTimeout(this.timer);
+    const entries = await this.store.readLog(this.id);
     this.state = freshState(this.scenario, this.record.speed);
-    for (const entry of await this.store.readLog(this.id)) this.fold(entry);
+    for (const entry of entries) this.fold(entry);
+    this.durableSeq = this.state.lastSeq;
     this.armTimer();
   }
 
   /** One wall-clock timeout for the earliest scenario timer; due ones fire at once (late). */
   private armTimer(): void {
-    clearTimeout(this.timer);
+    this.wall.clearTimeout(this.timer);
     this.timer = undefined;
     if (this.disposed || this.state.status !== 'live') return;
     const next = this.state.run.nextTimer();
     if (!next) return;
-    const delay = this.state.clock.wallDelayUntil(next.dueMs);
-    this.timer = setTimeout(() => {
-      this.enqueue(() => this.fireDueTimers()).catch(() => {});
-    }, delay);
+    const delay = this.state.clock.wallDelayUntil(next.dueMs, this.wall.now());
+    this.timer = this.wall.setTimeout(() => void this.fireDueTimers().catch(() => {}), delay);
   }
 
   private async fireDueTimers(): Promise<void> {
+    if (this.recovering) await this.recovering;
+    const commits: Promise<number>[] = [];
     for (;;) {
       const next = this.state.run.nextTimer();
-      if (!next || this.state.status !== 'live' || this.state.clock.wallDelayUntil(next.dueMs) >= 1) break;
-      await this.commit({ kind: 'system' }, [{ type: 'timer.fired', timer: next.timer, dueExerciseMs: next.dueMs }]);
+      if (!next || this.state.status !== 'live' || this.state.clock.wallDelayUntil(next.dueMs, this.wall.now()) >= 1) break;
+      commits.push(this.submit({ kind: 'system' }, [{ type: 'timer.fired', timer: next.timer, dueExerciseMs: next.dueMs }]));
     }
     this.armTimer();
+    await Promise.all(commits);
   }
 }
 
@@ -319,26 +605,37 @@ interface HostState {
   lastSeq: number;
   clock: ExerciseClock;
   run: ScenarioRun;
+  haltReason: string | undefined;
   released: Map<string, ReleasedInject>;
+  held: Map<string, string>;
+  skipped: Map<string, string>;
+  edits: Map<string, { subject: string | undefined; body: string | undefined }>;
   delivered: Map<string, number>;
   acknowledged: Map<string, number>;
   actionKeys: Map<string, number>;
+  messageKeys: Map<string, number>;
+  messages: Map<string, { all?: boolean | undefined; teams: string[]; organisations: string[] }>;
+  adHocCount: number;
 }
 
 function freshState(scenario: CompiledScenario, speed: number): HostState {
   return {
-    status: 'ready',
+    status: 'draft',
     lastSeq: 0,
     clock: new ExerciseClock(speed),
     run: new ScenarioRun(scenario),
+    haltReason: undefined,
     released: new Map(),
+    held: new Map(),
+    skipped: new Map(),
+    edits: new Map(),
     delivered: new Map(),
     acknowledged: new Map(),
     actionKeys: new Map(),
+    messageKeys: new Map(),
+    messages: new Map(),
+    adHocCount: 0,
   };
 }
 
 const receiptKey = (injectId: string, teamId: string) => `${injectId}|${teamId}`;
-
-const illegal = (command: string, status: ExerciseStatus) =>
-  new StartexError('ILLEGAL_TRANSITION', `Cannot ${command} an exercise that is ${status}.`);

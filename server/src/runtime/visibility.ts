@@ -6,10 +6,14 @@ import type { LogEntry, Viewer } from '@startex/shared';
  */
 export function audienceOf(entry: LogEntry): 'all' | string[] {
   switch (entry.type) {
+    case 'exercise.readied':
     case 'exercise.started':
     case 'exercise.paused':
     case 'exercise.resumed':
+    case 'exercise.halted':
     case 'exercise.ended':
+    case 'exercise.closed':
+    case 'clock.jumped':
       return 'all';
     case 'inject.released':
       return entry.inject.to;
@@ -17,9 +21,21 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
     case 'inject.acknowledged':
     case 'action.taken':
       return [entry.teamId];
+    case 'message.sent': {
+      if (entry.to.all) return 'all';
+      const teams = new Set(entry.to.teams);
+      if (entry.from.kind === 'team') teams.add(entry.from.teamId);
+      return [...teams];
+    }
     case 'state.entered':
     case 'timer.fired':
+    case 'decision.made':
     case 'milestone.reached':
+    case 'inject.held':
+    case 'inject.skipped':
+    case 'inject.edited':
+    case 'inject.suppressed':
+    case 'note.added':
       return [];
     default: {
       const exhaustive: never = entry;

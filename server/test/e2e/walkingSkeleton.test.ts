@@ -74,6 +74,7 @@ describe('walking skeleton in a real browser', () => {
     const { entries } = (await response.json()) as { entries: LogEntry[] };
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.map((e) => e.type)).toEqual([
+      'exercise.readied',
       'exercise.started',
       'state.entered',
       'timer.fired',

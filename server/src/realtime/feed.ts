@@ -1,0 +1,196 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from '@fastify/websocket';
+import type { RawData } from 'ws';
+import { z } from 'zod';
+import {
+  FEED_SUBPROTOCOL,
+  FEED_TOKEN_PREFIX,
+  FeedClientMessage,
+  feedCloseCode,
+  StartexError,
+  type ErrorDetail,
+  type FeedServerMessage,
+  type LogEntry,
+  type Viewer,
+} from '@startex/shared';
+import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
+import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
+import { canSee } from '../runtime/visibility.ts';
+import { toErrorDetail } from './gateway.ts';
+
+const FeedParams = z.object({ id: z.string().min(1).max(64) });
+
+/** ws options for the feed: inbound messages are tiny, and the handshake never echoes the token. */
+export const FEED_SOCKET_OPTIONS = {
+  maxPayload: 4 * 1024,
+  handleProtocols(offered: Set<string>): string | false {
+    if (offered.has(FEED_SUBPROTOCOL)) return FEED_SUBPROTOCOL;
+    // Answer another version with itself, so that the client opens and reads why it is refused.
+    return [...offered].find((protocol) => !protocol.startsWith(FEED_TOKEN_PREFIX)) ?? false;
+  },
+};
+
+/** The plain WebSocket feed of an exercise's log; the protocol is described in shared/src/feed.ts. */
+export function feedRoutes(runtime: ExerciseRuntime) {
+  return async (app: FastifyInstance) => {
+    app.get('/api/exercises/:id/feed', { websocket: true }, (socket, request) => serveFeed(socket, request, runtime));
+  };
+}
+
+/**
+ * One feed connection. The message listener is attached at once, so that a hello sent as the
+ * socket opens waits for authentication instead of being lost; messages are handled one at a time.
+ */
+function serveFeed(socket: WebSocket, request: FastifyRequest, runtime: ExerciseRuntime): void {
+  let stream: FeedStream | undefined;
+  const fail = (error: unknown) => {
+    if (!(error instanceof StartexError)) request.log.error({ err: error }, 'feed failed');
+    refuse(socket, toErrorDetail(error));
+  };
+  const authenticated = authenticate(socket, request, runtime).then(({ host, viewer }) => {
+    if (socket.readyState === socket.OPEN) stream = new FeedStream(host, viewer, (message) => send(socket, message));
+  }, fail);
+  let inbox = authenticated;
+  socket.on('message', (data: RawData, isBinary: boolean) => {
+    inbox = inbox
+      .then(async () => {
+        if (!stream) return;
+        const parsed = parseMessage(data, isBinary);
+        if ('error' in parsed) send(socket, { type: 'error', error: parsed.error });
+        else await stream.handle(parsed.message);
+      })
+      .catch(fail);
+  });
+  socket.on('close', () => stream?.stop());
+}
+
+/** The viewer behind the token offered as subprotocol, if it may read this exercise's feed. */
+async function authenticate(
+  socket: WebSocket,
+  request: FastifyRequest,
+  runtime: ExerciseRuntime,
+): Promise<{ host: ExerciseHost; viewer: Viewer }> {
+  const params = FeedParams.safeParse(request.params);
+  if (!params.success) throw new StartexError('VALIDATION_FAILED', 'The exercise id must be 1 to 64 characters.', 'params.id');
+  const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
+  const token = offered.find((protocol) => protocol.startsWith(FEED_TOKEN_PREFIX))?.slice(FEED_TOKEN_PREFIX.length);
+  if (!token) {
+    throw new StartexError(
+      'UNAUTHENTICATED',
+      `Offer the subprotocols "${FEED_SUBPROTOCOL}" and "${FEED_TOKEN_PREFIX}<join code or console token>"; tokens in the URL are not accepted.`,
+    );
+  }
+  if (socket.protocol !== FEED_SUBPROTOCOL) {
+    throw new StartexError('PROTOCOL_VERSION_MISMATCH', `The feed speaks "${FEED_SUBPROTOCOL}", the client "${socket.protocol}".`);
+  }
+  const grant = await runtime.store.findGrant(token);
+  if (!grant) throw new StartexError('UNAUTHENTICATED', 'This join code or console token is not valid.');
+  if (grant.exerciseId !== params.data.id) {
+    if (await runtime.store.getExercise(params.data.id)) throw new StartexError('FORBIDDEN', 'This token belongs to another exercise.');
+    throw new StartexError('EXERCISE_NOT_FOUND');
+  }
+  return { host: await runtime.get(grant.exerciseId), viewer: { role: grant.role, teamId: grant.teamId } };
+}
+
+/**
+ * What one viewer is sent: the committed entries it may see, in seq order, each once. It listens
+ * to the host's commits from the start and holds them while a hello's backlog is read, so that an
+ * entry committed meanwhile is neither lost between backlog and live nor sent twice.
+ */
+class FeedStream {
+  private firstSent: number | undefined;
+  private sentThrough = 0;
+  private saidHello = false;
+  /** Live entries waiting for the backlog being read; undefined when live entries go straight out. */
+  private held: LogEntry[] | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly host: ExerciseHost,
+    private readonly viewer: Viewer,
+    private readonly send: (message: FeedServerMessage) => void,
+  ) {
+    this.unsubscribe = host.onCommit((entries) => {
+      for (const entry of entries) {
+        if (!canSee(viewer, entry)) continue;
+        if (this.held) this.held.push(entry);
+        else this.deliver(entry);
+      }
+    });
+  }
+
+  async handle(message: FeedClientMessage): Promise<void> {
+    switch (message.type) {
+      case 'hello':
+        return this.hello(message.afterSeq);
+      default: {
+        const exhaustive: never = message.type;
+        return exhaustive;
+      }
+    }
+  }
+
+  stop(): void {
+    this.unsubscribe();
+  }
+
+  /**
+   * Sends the entries after `afterSeq`, then lets live ones through again. A hello that arrives
+   * after live entries went out is still served when none of its backlog comes before them;
+   * otherwise it is refused, as serving it would break seq order.
+   */
+  private async hello(afterSeq: number): Promise<void> {
+    if (this.saidHello) return this.sendError('Send hello once per connection.');
+    this.saidHello = true;
+    this.held = [];
+    try {
+      const backlog = await this.host.entriesFor(this.viewer, afterSeq);
+      const firstSent = this.firstSent;
+      if (firstSent !== undefined && backlog.some((entry) => entry.seq < firstSent)) {
+        this.sendError(`Entries from seq ${firstSent} on were sent before this hello; reconnect and send hello first.`);
+      } else {
+        this.sentThrough = Math.max(this.sentThrough, afterSeq);
+        for (const entry of backlog) this.deliver(entry);
+      }
+      for (const entry of this.held) this.deliver(entry);
+    } finally {
+      this.held = undefined;
+    }
+  }
+
+  private deliver(entry: LogEntry): void {
+    if (entry.seq <= this.sentThrough) return;
+    this.firstSent ??= entry.seq;
+    this.sentThrough = entry.seq;
+    this.send({ type: 'entry', entry });
+  }
+
+  private sendError(message: string): void {
+    this.send({ type: 'error', error: { code: 'VALIDATION_FAILED', message, path: 'type' } });
+  }
+}
+
+function parseMessage(data: RawData, isBinary: boolean): { message: FeedClientMessage } | { error: ErrorDetail } {
+  const invalid = (message: string, path = '') => ({ error: { code: 'VALIDATION_FAILED' as const, message, path } });
+  if (isBinary) return invalid('Send feed messages as JSON text frames.');
+  let json: unknown;
+  try {
+    json = JSON.parse(data.toString());
+  } catch {
+    return invalid('The feed message is not JSON.');
+  }
+  const parsed = FeedClientMessage.safeParse(json);
+  if (parsed.success) return { message: parsed.data };
+  const issue = parsed.error.issues[0];
+  return invalid(`Invalid feed message: ${issue?.message ?? 'malformed'}.`, issue?.path.join('.') ?? '');
+}
+
+function send(socket: WebSocket, message: FeedServerMessage): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+}
+
+/** Tells the client why in a message, then closes with the code's close code and the code as reason. */
+function refuse(socket: WebSocket, error: ErrorDetail): void {
+  send(socket, { type: 'error', error });
+  if (socket.readyState === socket.OPEN) socket.close(feedCloseCode(error.code), error.code);
+}

@@ -1,0 +1,84 @@
+import type { LogEntry, ReleasedInject } from './logEntry.ts';
+
+export type RecipientStatus = 'released' | 'delivered' | 'acknowledged' | 'acted';
+
+export interface RecipientProgress {
+  status: RecipientStatus;
+  deliveredAtMs?: number;
+  acknowledgedAtMs?: number;
+  actedAtMs?: number;
+}
+
+/** Where one inject stands, per recipient team; every field traceable to log entries. */
+export interface InjectProgress {
+  injectId: string;
+  inject?: ReleasedInject;
+  releasedSeq?: number;
+  /** Exercise time of the release. */
+  releasedAtMs?: number;
+  lateByMs?: number;
+  held?: { reason: string };
+  skipped?: { reason: string };
+  teams: Record<string, RecipientProgress>;
+}
+
+const RANK: Record<RecipientStatus, number> = { released: 0, delivered: 1, acknowledged: 2, acted: 3 };
+
+/**
+ * Folds a log into every inject's progress. An action counts as acting upon an inject when the
+ * participant took it from that inject, or when `actsOn` says the action answers it (e.g. they
+ * share a critical task).
+ */
+export function foldInjectProgress(
+  entries: readonly LogEntry[],
+  actsOn: (actionId: string, injectId: string) => boolean = () => false,
+): Map<string, InjectProgress> {
+  const progress = new Map<string, InjectProgress>();
+  const of = (injectId: string) => {
+    let p = progress.get(injectId);
+    if (!p) progress.set(injectId, (p = { injectId, teams: {} }));
+    return p;
+  };
+  const raise = (injectId: string, teamId: string, status: RecipientStatus, atMs: number) => {
+    const team = progress.get(injectId)?.teams[teamId];
+    if (!team) return;
+    if (status === 'delivered') team.deliveredAtMs ??= atMs;
+    if (status === 'acknowledged') team.acknowledgedAtMs ??= atMs;
+    if (status === 'acted') team.actedAtMs ??= atMs;
+    if (RANK[status] > RANK[team.status]) team.status = status;
+  };
+  for (const entry of entries) {
+    switch (entry.type) {
+      case 'inject.released': {
+        const p = of(entry.inject.id);
+        Object.assign(p, { inject: entry.inject, releasedSeq: entry.seq, releasedAtMs: entry.exerciseTimeMs });
+        if (entry.lateByMs !== undefined) p.lateByMs = entry.lateByMs;
+        delete p.held;
+        p.teams = Object.fromEntries(entry.inject.to.map((team) => [team, { status: 'released' as const }]));
+        break;
+      }
+      case 'inject.held':
+        of(entry.injectId).held = { reason: entry.reason };
+        break;
+      case 'inject.skipped':
+        of(entry.injectId).skipped = { reason: entry.reason };
+        break;
+      case 'inject.delivered':
+        raise(entry.injectId, entry.teamId, 'delivered', entry.exerciseTimeMs);
+        break;
+      case 'inject.acknowledged':
+        raise(entry.injectId, entry.teamId, 'acknowledged', entry.exerciseTimeMs);
+        break;
+      case 'action.taken':
+        for (const p of progress.values()) {
+          if (p.teams[entry.teamId] && (entry.injectId === p.injectId || actsOn(entry.actionId, p.injectId))) {
+            raise(p.injectId, entry.teamId, 'acted', entry.exerciseTimeMs);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return progress;
+}
