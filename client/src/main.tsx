@@ -4,14 +4,14 @@ import { ConsolePage } from './console/ConsolePage.tsx';
 import { TabletPage } from './tablet/TabletPage.tsx';
 import './styles.css';
 
-/** Secrets ride in the URL fragment (never sent to the server or its logs): #token=... or #code=... */
+/** A join code rides in the URL fragment (never sent to the server or its logs): #code=... */
 function fragmentParam(name: string): string | undefined {
   return new URLSearchParams(window.location.hash.slice(1)).get(name) ?? undefined;
 }
 
 function App() {
   const path = window.location.pathname;
-  if (path.startsWith('/console/')) return <ConsolePage token={fragmentParam('token')} />;
+  if (path.startsWith('/console/')) return <ConsolePage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/tablet')) return <TabletPage initialCode={fragmentParam('code')} />;
   return (
     <main className="home">

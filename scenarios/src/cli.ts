@@ -55,15 +55,13 @@ async function main(argv: string[]): Promise<number> {
     case 'paths': {
       const document = await single(target);
       const { paths, truncated } = enumeratePaths(compileScenario(document));
-      console.log(`${document.title}: ${paths.length} play path(s) from StartEx to EndEx${truncated ? ' (more exist; bounded)' : ''}`);
+      console.log(`${document.title}: ${paths.length} play path(s)${truncated ? ' (more exist; bounded)' : ''}`);
       paths.forEach((path, i) => {
         const max = path.maxMinutes === null ? 'open-ended (waits for players)' : `${path.maxMinutes} min`;
-        console.log(`\nPath ${i + 1}: ${path.minMinutes} min at the fastest, ${max} at the slowest`);
+        const end = path.ended ? `EndEx after ${path.minMinutes} min at the fastest, ${max} at the slowest` : 'never reaches EndEx: waits for players';
+        console.log(`\nPath ${i + 1}: ${end}`);
+        console.log(`  players/control do: ${path.responses.length ? path.responses.join('; ') : 'nothing'}`);
         console.log(`  injects: ${path.released.join(' -> ')}`);
-        const inputs = path.inputs.map((input) =>
-          input.type === 'timer' ? `timer ${input.timer}` : input.type === 'action' ? `${input.teamId}: ${input.actionId}` : `decision ${input.decision}`,
-        );
-        console.log(`  inputs:  ${inputs.join(' -> ')}`);
       });
       return 0;
     }

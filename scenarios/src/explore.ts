@@ -1,5 +1,3 @@
-import { fromTransition, type ActorSystem, type EventObject } from 'xstate';
-import { getSimplePaths } from 'xstate/graph';
 import type { Condition, ScenarioDocument, ScenarioState } from '@startex/shared';
 import type { CompiledScenario } from './compileScenario.ts';
 import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
@@ -94,11 +92,39 @@ export function initialPoint(scenario: CompiledScenario): PlayPoint {
 }
 
 /** Identity of a point for exploration: where the machine is and which timers are pending, relative to now. */
-export function pointKey(point: PlayPoint): string {
+/** The flags and counters some condition reads; the others can never change what happens next. */
+function conditionReads(document: ScenarioDocument): { flags: Set<string>; counters: Set<string> } {
+  const reads = { flags: new Set<string>(), counters: new Set<string>() };
+  const visit = (c: Condition | undefined): void => {
+    if (!c) return;
+    if ('all' in c) c.all.forEach(visit);
+    else if ('any' in c) c.any.forEach(visit);
+    else if ('not' in c) visit(c.not);
+    else if ('flag' in c) reads.flags.add(c.flag);
+    else if ('counter' in c) reads.counters.add(c.counter);
+  };
+  for (const state of statesByKey(document).values()) {
+    for (const t of [...(state.after ?? []), ...(state.on ?? [])]) visit(t.when);
+  }
+  return reads;
+}
+
+const readsCache = new WeakMap<ScenarioDocument, ReturnType<typeof conditionReads>>();
+
+/**
+ * Identity of a point for exploration: where the machine is, the flags and counters that matter,
+ * and which timers are pending, relative to now. Two points with the same key play on alike.
+ */
+export function pointKey(point: PlayPoint, document: ScenarioDocument): string {
+  let reads = readsCache.get(document);
+  if (!reads) readsCache.set(document, (reads = conditionReads(document)));
+  const context = point.run.machine.context as { flags: Record<string, boolean>; counters: Record<string, number> };
+  const flags = Object.entries(context.flags).filter(([k, v]) => reads.flags.has(k) && v).map(([k]) => k).sort();
+  const counters = Object.entries(context.counters).filter(([k]) => reads.counters.has(k)).sort();
   const timers = Object.entries(point.run.timers)
     .map(([k, due]) => `${k}@${due - point.nowMs}`)
     .sort();
-  return JSON.stringify([point.run.machine.value, point.run.machine.context, timers, point.run.machine.status]);
+  return JSON.stringify([point.run.machine.value, flags, counters, timers, point.run.machine.status]);
 }
 
 export interface Exploration {
@@ -128,7 +154,7 @@ export function exploreScenario(scenario: CompiledScenario, limit = 20_000): Exp
     points: 0,
   };
   const start = initialPoint(scenario);
-  const keys = new Map<string, PlayPoint>([[pointKey(start), start]]);
+  const keys = new Map<string, PlayPoint>([[pointKey(start, scenario.document), start]]);
   const edges = new Map<string, Set<string>>();
   const queue = [start];
   const note = (point: PlayPoint) => {
@@ -139,12 +165,12 @@ export function exploreScenario(scenario: CompiledScenario, limit = 20_000): Exp
   note(start);
   while (queue.length > 0) {
     const point = queue.shift()!;
-    const from = pointKey(point);
+    const from = pointKey(point, scenario.document);
     const out = new Set<string>();
     edges.set(from, out);
     for (const input of candidateInputs(scenario, point, byKey)) {
       const next = applyInput(scenario, point, input);
-      const to = pointKey(next);
+      const to = pointKey(next, scenario.document);
       if (to === from && next.step.released.length === 0) continue;
       if (next.step.statesChanged || next.step.released.length > 0) {
         result.firedEvents.add(input.type === 'timer' ? `timer.${input.timer}` : input.type === 'action' ? `action.${input.actionId}` : `decision.${input.decision}`);
@@ -180,6 +206,8 @@ export function exploreScenario(scenario: CompiledScenario, limit = 20_000): Exp
 }
 
 export interface PlayPath {
+  /** The expected actions and controller decisions this path takes; everything else is never done. */
+  responses: string[];
   inputs: RunInput[];
   released: string[];
   /** Scenario minutes from StartEx to EndEx with players answering at once, and as late as the timers allow. */
@@ -188,33 +216,111 @@ export interface PlayPath {
   ended: boolean;
 }
 
+type Response = { label: string; input: RunInput };
+
+/** Every action (with fields meeting its guard) and decision the scenario reacts to, once each. */
+function responsesOf(scenario: CompiledScenario): Response[] {
+  const { document } = scenario;
+  const seen = new Map<string, Response>();
+  for (const state of statesByKey(document).values()) {
+    for (const t of state.on ?? []) {
+      const action = document.actions.find((a) => a.id === t.action);
+      const teamId = t.team ?? action?.teams[0];
+      if (!action || !teamId) continue;
+      const base = Object.fromEntries(
+        action.fields.map((f) => [f.name, f.type === 'number' ? (f.min ?? 0) : f.type === 'boolean' ? false : (f.options?.[0] ?? 'x')]),
+      );
+      for (const fields of satisfying(t.when).map((extra) => ({ ...base, ...extra }))) {
+        const input: RunInput = { type: 'action', teamId, actionId: action.id, fields };
+        const label = `${teamId}: ${action.id}${Object.keys(satisfying(t.when)[0] ?? {}).length ? ` ${JSON.stringify(fields)}` : ''}`;
+        seen.set(JSON.stringify(input), { label, input });
+      }
+    }
+    for (const d of state.decisions ?? []) {
+      seen.set(`decision.${d.decision}`, { label: `decision ${d.decision}`, input: { type: 'decision', decision: d.decision } });
+    }
+  }
+  return [...seen.values()];
+}
+
 /**
- * Enumerates play paths from StartEx to EndEx with xstate/graph's simple-path traversal over
- * the engine itself (a `fromTransition` logic around ScenarioRun), bounded by `maxPaths`.
+ * Enumerates play paths by response strategy: for every subset of the expected actions and
+ * controller decisions the scenario reacts to, play it with the engine, players doing the chosen
+ * ones as soon as the scenario would react and never doing the others. Paths that release the
+ * same injects in the same order are one path. Bounded: at most `maxStrategies` subsets are
+ * played (smallest first), and the result says when some were left out.
  */
-export function enumeratePaths(scenario: CompiledScenario, maxPaths = 200): { paths: PlayPath[]; truncated: boolean } {
-  const byKey = statesByKey(scenario.document);
-  type Event = RunInput & { type: 'timer' | 'action' | 'decision' };
-  const logic = fromTransition<PlayPoint, Event, ActorSystem<any>, undefined, EventObject>(
-    (point, input) => applyInput(scenario, point, input),
-    initialPoint(scenario),
-  );
-  const found = getSimplePaths(logic, {
-    events: (snapshot) => candidateInputs(scenario, snapshot.context, byKey) as Event[],
-    serializeState: (snapshot) => pointKey(snapshot.context),
-    serializeEvent: (event) => JSON.stringify(event),
-    toState: (snapshot) => snapshot.context.run.machine.status === 'done',
-    limit: 50_000,
-  });
-  const isInput = (e: { type: string }): e is RunInput => e.type === 'timer' || e.type === 'action' || e.type === 'decision';
-  const paths = found
-    .slice(0, maxPaths)
-    .map((p) => timePath(scenario, p.steps.map((s) => s.event as { type: string }).filter(isInput)));
-  return { paths, truncated: found.length > maxPaths };
+export function enumeratePaths(scenario: CompiledScenario, options: { maxPaths?: number; maxStrategies?: number } = {}): { paths: PlayPath[]; truncated: boolean } {
+  const maxPaths = options.maxPaths ?? 200;
+  const maxStrategies = options.maxStrategies ?? 4096;
+  const responses = responsesOf(scenario);
+  const strategies = subsetsBySize(responses.length, maxStrategies);
+  const bySequence = new Map<string, PlayPath>();
+  for (const chosen of strategies.subsets) {
+    const { inputs, taken } = playStrategy(scenario, chosen.map((i) => responses[i]!));
+    const path = { ...timePath(scenario, inputs), responses: taken };
+    const key = path.released.join(' ');
+    const known = bySequence.get(key);
+    if (!known || path.responses.length < known.responses.length) bySequence.set(key, path);
+  }
+  const paths = [...bySequence.values()].sort((a, b) => a.responses.length - b.responses.length);
+  return { paths: paths.slice(0, maxPaths), truncated: strategies.truncated || paths.length > maxPaths };
+}
+
+/** Index subsets of 0..n-1, smallest first, at most `max` of them. */
+function subsetsBySize(n: number, max: number): { subsets: number[][]; truncated: boolean } {
+  const subsets: number[][] = [];
+  const grow = (size: number, from: number, current: number[]): boolean => {
+    if (current.length === size) {
+      subsets.push([...current]);
+      return subsets.length < max;
+    }
+    for (let i = from; i < n; i++) {
+      current.push(i);
+      const more = grow(size, i + 1, current);
+      current.pop();
+      if (!more) return false;
+    }
+    return true;
+  };
+  for (let size = 0; size <= n; size++) if (!grow(size, 0, [])) return { subsets, truncated: size < n || subsets.length < 2 ** n };
+  return { subsets, truncated: false };
+}
+
+/** Plays one strategy: chosen responses whenever they change something, else the next timer. */
+function playStrategy(scenario: CompiledScenario, chosen: Response[]): { inputs: RunInput[]; taken: string[] } {
+  let point = initialPoint(scenario);
+  const inputs: RunInput[] = [];
+  const taken: string[] = [];
+  const uses = new Map<Response, number>();
+  for (let steps = 0; steps < 10_000 && point.run.machine.status !== 'done'; steps++) {
+    let next: { input: RunInput; point: PlayPoint; response?: Response } | undefined;
+    for (const response of chosen) {
+      if ((uses.get(response) ?? 0) >= 3) continue;
+      const candidate = applyInput(scenario, point, response.input);
+      if (pointKey(candidate, scenario.document) !== pointKey(point, scenario.document) || candidate.step.released.length > 0) {
+        next = { input: response.input, point: candidate, response };
+        break;
+      }
+    }
+    if (!next) {
+      const timer = nextTimer(point.run);
+      if (!timer) break;
+      const input: RunInput = { type: 'timer', timer: timer.timer };
+      next = { input, point: applyInput(scenario, point, input) };
+    }
+    if (next.response) {
+      uses.set(next.response, (uses.get(next.response) ?? 0) + 1);
+      if (!taken.includes(next.response.label)) taken.push(next.response.label);
+    }
+    inputs.push(next.input);
+    point = next.point;
+  }
+  return { inputs, taken };
 }
 
 /** Replays a path's inputs twice: players answering at once, then as late as the next timer allows. */
-function timePath(scenario: CompiledScenario, inputs: RunInput[]): PlayPath {
+function timePath(scenario: CompiledScenario, inputs: RunInput[]): Omit<PlayPath, 'responses'> {
   const play = (late: boolean) => {
     let point = initialPoint(scenario);
     const released = [...point.step.released];

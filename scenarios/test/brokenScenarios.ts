@@ -53,7 +53,7 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
     expect: { rule: 'too-large', path: '$' },
   },
   json('deeply nested states', (d) => (d.machine = nested(200)), { rule: 'too-deep', path: '$' }),
-  json('duplicated inject id', (d) => d.injects.push({ ...d.injects[0], number: 9 }), { rule: 'duplicate-id', path: '$.injects[2].id' }),
+  json('duplicated inject id', (d) => d.injects.push({ ...d.injects[0], number: 9 }), { rule: 'duplicate-id', path: '$.injects[3].id' }),
   json('duplicated inject number', (d) => (d.injects[1].number = 1), { rule: 'duplicate-id', path: '$.injects[1].number' }),
   json(
     'duplicated state key at two levels',
@@ -90,10 +90,10 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
   json(
     'contingency inject whose trigger never occurs',
     (d) => {
-      d.injects.push({ ...d.injects[1], id: 'reminder', number: 3, kind: 'contingency', subject: 'Supervisor: where is your report?' });
-      d.machine.states.alarm.after = [{ minutes: 5, when: { flag: 'never_set' }, effects: [{ release: 'reminder' }] }];
+      d.injects.push({ ...d.injects[1], id: 'reminder', number: 4, kind: 'contingency', subject: 'Supervisor: where is your report?' });
+      d.machine.states.alarm.after.push({ minutes: 5, when: { flag: 'never_set' }, effects: [{ release: 'reminder' }] });
     },
-    { rule: 'contingency-never-triggered', path: '$.injects[2]' },
+    { rule: 'contingency-never-triggered', path: '$.injects[3]' },
   ),
   json(
     'critical task nothing exercises',

@@ -1,46 +1,86 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { adminRoutes } from './api/adminRoutes.ts';
+import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
 import { exercisesRoutes } from './api/exercisesRoutes.ts';
 import { scenariosRoutes } from './api/scenariosRoutes.ts';
+import { httpAuth } from './auth/httpAuth.ts';
+import { IdentityService } from './auth/IdentityService.ts';
+import { RateLimits, type RateLimitOptions } from './auth/rateLimits.ts';
+import { ConnectionRegistry } from './realtime/ConnectionRegistry.ts';
 import { FEED_SOCKET_OPTIONS, feedRoutes } from './realtime/feed.ts';
 import { createGateway, type GatewayServer } from './realtime/gateway.ts';
 import { UpgradeDispatcher } from './realtime/upgradeDispatcher.ts';
 import { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
-import type { ExerciseStore } from './store/ExerciseStore.ts';
+import type { Store } from './store/ExerciseStore.ts';
 
 export const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
 export interface AppOptions {
-  store: ExerciseStore;
+  store: Store;
   /** Serve the built client from this folder (production); omit in API-only tests. */
   clientDist?: string | undefined;
   logger?: boolean;
+  limits?: RateLimitOptions;
+  sessionHours?: number;
+  /** Mark cookies Secure: set when StartEx is served over HTTPS. */
+  secureCookies?: boolean;
 }
 
 export interface StartexApp {
   app: FastifyInstance;
   io: GatewayServer;
   runtime: ExerciseRuntime;
+  identity: IdentityService;
   close(): Promise<void>;
 }
 
+/** Scripts, styles and connections from this server only; nothing may frame the app. */
+const CONTENT_SECURITY_POLICY = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
 /** Builds the whole server without listening; the entry point and tests decide where it runs. */
 export async function buildApp(options: AppOptions): Promise<StartexApp> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 256 * 1024 });
-  const runtime = new ExerciseRuntime(options.store);
+  const app = Fastify({
+    logger: options.logger ? { redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["sec-websocket-protocol"]'] } : false,
+    bodyLimit: 256 * 1024,
+  });
+  const { store } = options;
+  const runtime = new ExerciseRuntime(store);
+  const sessionHours = options.sessionHours ?? 12;
+  const identity = new IdentityService(store, { sessionHours });
+  const limits = new RateLimits(options.limits);
+  const connections = new ConnectionRegistry(identity);
   registerErrorHandling(app);
+  await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
+  await app.register(httpAuth, { identity, secureCookies: options.secureCookies ?? false, sessionHours });
 
   app.get('/api/health', async () => ({ ok: true }));
-  await app.register(exercisesRoutes(runtime));
-  await app.register(scenariosRoutes(options.store));
+  await app.register(authRoutes(identity, limits));
+  await app.register(adminRoutes(store, identity));
+  await app.register(exercisesRoutes(runtime, store, identity));
+  await app.register(scenariosRoutes(store));
   const upgrades = new UpgradeDispatcher(app.server);
   await app.register(fastifyWebsocket, { options: { ...FEED_SOCKET_OPTIONS, server: upgrades.feedUpgrades } });
-  await app.register(feedRoutes(runtime));
+  await app.register(feedRoutes({ runtime, identity, limits, connections }));
 
   const clientDist = options.clientDist;
   if (clientDist && existsSync(join(clientDist, 'index.html'))) {
@@ -56,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     return reply.status(body.statusCode).send(body);
   });
 
-  const io = createGateway(runtime);
+  const io = createGateway({ runtime, identity, limits, connections });
   upgrades.attachSocketIo(io);
   await runtime.resumeAll();
 
@@ -64,11 +104,13 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     app,
     io,
     runtime,
+    identity,
     async close() {
+      connections.stop();
       io.close();
       await app.close();
       await runtime.close();
-      await options.store.close();
+      await store.close();
     },
   };
 }

@@ -16,15 +16,20 @@ const server = await buildApp({
   store,
   clientDist: process.env.NODE_ENV === 'production' ? CLIENT_DIST : undefined,
   logger: process.env.STARTEX_LOG === '1',
+  secureCookies: process.env.STARTEX_SECURE_COOKIES === '1',
 });
-const grants = await seedDemo(server.runtime, demoSpeed);
+const admin = await server.identity.ensureAdministrator(process.env.STARTEX_ADMIN_PASSWORD || undefined);
+const demo = await seedDemo(server.runtime, server.identity, store, demoSpeed);
 const address = await server.app.listen({ port, host });
 const base = address.replace('0.0.0.0', '127.0.0.1');
 
-const console_ = grants.find((g) => g.role === 'controller')!;
 console.log(`StartEx is running on ${base} (data: ${dataDir})`);
-console.log(`Controller console:  ${base}/console/${DEMO_EXERCISE_ID}#token=${console_.token}`);
-for (const grant of grants.filter((g) => g.role === 'participant')) {
+if (admin?.password) console.log(`Administrator:       admin / ${admin.password}   (shown once: keep it, or set STARTEX_ADMIN_PASSWORD on first start)`);
+const password = demo.director.password
+  ? `${demo.director.password}   (shown once)`
+  : '(printed at first start; `pnpm admin reset-password demo-director` sets a new one)';
+console.log(`Controller console:  ${base}/console/${DEMO_EXERCISE_ID}   sign in as ${demo.director.username} / ${password}`);
+for (const grant of demo.joinCodes.filter((g) => g.role === 'participant')) {
   console.log(`Participant tablet:  ${base}/tablet#code=${grant.token}   (team ${grant.teamId}, join code ${grant.token})`);
 }
 

@@ -8,14 +8,14 @@ beforeEach(async () => {
 afterEach(async () => h.close());
 
 describe('REST API', () => {
-  it('describes an exercise by id', async () => {
-    const response = await h.server.app.inject({ method: 'GET', url: '/api/exercises/demo' });
+  it('describes an exercise to its members', async () => {
+    const response = await h.request('GET', '/api/exercises/demo', h.controllerToken);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ id: 'demo', title: 'Demo exercise: portal monitor alarm', scenarioId: 'demo', status: 'ready' });
   });
 
   it('answers an unknown exercise id with EXERCISE_NOT_FOUND and creates nothing', async () => {
-    const response = await h.server.app.inject({ method: 'GET', url: '/api/exercises/no-such-exercise' });
+    const response = await h.request('GET', '/api/exercises/no-such-exercise', h.controllerToken);
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
       statusCode: 404,
@@ -27,30 +27,20 @@ describe('REST API', () => {
   });
 
   it('rejects an over-long id and a bad query with VALIDATION_FAILED', async () => {
-    const long = await h.server.app.inject({ method: 'GET', url: `/api/exercises/${'x'.repeat(65)}` });
+    const long = await h.request('GET', `/api/exercises/${'x'.repeat(65)}`, h.controllerToken);
     expect(long.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    const query = await h.server.app.inject({
-      method: 'GET',
-      url: '/api/exercises/demo/log?afterSeq=-4',
-      headers: { authorization: `Bearer ${h.controllerToken}` },
-    });
+    const query = await h.request('GET', '/api/exercises/demo/log?afterSeq=-4', h.controllerToken);
     expect(query.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringContaining('afterSeq') });
   });
 
-  it('serves the log only to the exercise controller', async () => {
-    const none = await h.server.app.inject({ method: 'GET', url: '/api/exercises/demo/log' });
-    expect(none.json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
-    const participant = await h.server.app.inject({
-      method: 'GET',
-      url: '/api/exercises/demo/log',
-      headers: { authorization: `Bearer ${h.joinCode('customs')}` },
-    });
-    expect(participant.json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-    const controller = await h.server.app.inject({
-      method: 'GET',
-      url: '/api/exercises/demo/log',
-      headers: { authorization: `Bearer ${h.controllerToken}` },
-    });
+  it('serves the log to control staff, not to strangers or participants', async () => {
+    expect((await h.request('GET', '/api/exercises/demo/log')).json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    const participant = await h.member('participant', { teamId: 'customs' });
+    expect((await h.request('GET', '/api/exercises/demo/log', participant)).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    const stranger = await h.member('controller', { exerciseId: 'demo', username: 'stranger' });
+    await h.server.identity.removeMembership('test', 'demo', stranger.userId);
+    expect((await h.request('GET', '/api/exercises/demo/log', stranger)).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    const controller = await h.request('GET', '/api/exercises/demo/log', h.controllerToken);
     expect(controller.json()).toMatchObject({ entries: [{ seq: 1, type: 'exercise.readied', actor: { kind: 'system' } }] });
   });
 
@@ -59,7 +49,7 @@ describe('REST API', () => {
     expect(route.json()).toEqual({ statusCode: 404, code: 'ROUTE_NOT_FOUND', error: 'Not Found', message: 'No route GET /api/nothing-here.' });
     const json = await h.server.app.inject({
       method: 'POST',
-      url: '/api/exercises/demo',
+      url: '/api/auth/login',
       headers: { 'content-type': 'application/json' },
       payload: '{"broken',
     });

@@ -12,7 +12,7 @@ import {
   type LogEntry,
 } from '@startex/shared';
 import { canSee } from '../src/runtime/visibility.ts';
-import { call, client, connected, startServer, until, type Harness, type TestSocket } from './harness.ts';
+import { call, client, connected, startServer, until, type Harness, type StaffCredential, type TestSocket } from './harness.ts';
 
 let h: Harness;
 const opened: WebSocket[] = [];
@@ -26,10 +26,12 @@ afterEach(async () => {
 });
 
 const offer = (token: string) => [FEED_SUBPROTOCOL, `${FEED_TOKEN_PREFIX}${token}`];
+/** A signed-in person's feed: no token offered, the session cookie identifies them. */
+const staffFeed = (who: StaffCredential, exerciseId = 'demo') => feed(exerciseId, [FEED_SUBPROTOCOL], '', who.cookie);
 
 /** A plain WebSocket feed client that keeps every message, each checked against the shared schema. */
-function feed(exerciseId: string, protocols: string[], query = '') {
-  const ws = new WebSocket(`${h.url.replace(/^http/, 'ws')}/api/exercises/${exerciseId}/feed${query}`, protocols);
+function feed(exerciseId: string, protocols: string[], query = '', cookie?: string) {
+  const ws = new WebSocket(`${h.url.replace(/^http/, 'ws')}/api/exercises/${exerciseId}/feed${query}`, protocols, cookie ? { headers: { cookie } } : {});
   opened.push(ws);
   const messages: unknown[] = [];
   ws.on('message', (data) => {
@@ -71,7 +73,7 @@ describe('log feed over plain WebSocket', () => {
   it('streams the log to controller and team feeds while socket.io plays the demo on the same port', async () => {
     const console_ = client(h.url, h.controllerToken);
     const tablet = client(h.url, h.joinCode('customs'));
-    const wall = feed('demo', offer(h.controllerToken));
+    const wall = staffFeed(h.controllerToken);
     const teamWall = feed('demo', offer(h.joinCode('customs')));
     await Promise.all([connected(console_.socket), connected(tablet.socket), wall.open, teamWall.open]);
     // Both upgrade paths on one port: socket.io runs over its websocket transport beside the feeds.
@@ -84,7 +86,7 @@ describe('log feed over plain WebSocket', () => {
     expect(await call(console_.socket, 'command', { type: 'start' })).toMatchObject({ ok: true });
     await alarmOn(tablet);
     // A display that joins mid-run gets the backlog after seq 2, then the rest live.
-    const lateWall = feed('demo', offer(h.controllerToken));
+    const lateWall = staffFeed(h.controllerToken);
     await lateWall.open;
     lateWall.send({ type: 'hello', afterSeq: 2 });
     await until(() => lateWall.entries().some((e) => e.type === 'inject.released'), 'the late backlog');
@@ -114,7 +116,12 @@ describe('log feed over plain WebSocket', () => {
   });
 
   it('keeps socket.io long-polling, and its upgrade from polling to websocket, working', async () => {
-    const options = { auth: { protocolVersion: PROTOCOL_VERSION, token: h.controllerToken }, reconnection: false, forceNew: true };
+    const options = {
+      auth: { protocolVersion: PROTOCOL_VERSION, exerciseId: 'demo' },
+      extraHeaders: { cookie: h.controllerToken.cookie },
+      reconnection: false,
+      forceNew: true,
+    };
     const polling: TestSocket = connect(h.url, { ...options, transports: ['polling'] });
     const upgrading: TestSocket = connect(h.url, options);
     try {
@@ -132,7 +139,7 @@ describe('log feed over plain WebSocket', () => {
   it('sends the backlog after afterSeq once, then live entries, without gap or duplicate', async () => {
     const { tablet } = await startDemo();
     const logBefore = await h.server.runtime.store.readLog('demo');
-    const wall = feed('demo', offer(h.controllerToken));
+    const wall = staffFeed(h.controllerToken);
     await wall.open;
     wall.send({ type: 'hello', afterSeq: 1 });
     await until(() => wall.messages.length === logBefore.length - 1, 'the backlog');
@@ -153,8 +160,8 @@ describe('log feed over plain WebSocket', () => {
   it('serves a hello that arrives after live entries only when it keeps seq order', async () => {
     const console_ = client(h.url, h.controllerToken);
     await connected(console_.socket);
-    const quiet = feed('demo', offer(h.controllerToken));
-    const eager = feed('demo', offer(h.controllerToken));
+    const quiet = staffFeed(h.controllerToken);
+    const eager = staffFeed(h.controllerToken);
     await Promise.all([quiet.open, eager.open]);
     const readied = await h.server.runtime.store.readLog('demo');
     await call(console_.socket, 'command', { type: 'start' });
@@ -167,7 +174,7 @@ describe('log feed over plain WebSocket', () => {
     eager.send({ type: 'hello', afterSeq: firstSeq - 1 });
     await until(() => eager.entries().some((e) => e.type === 'inject.released'), 'the alarm on the eager feed');
     // A display that joins now and says hello late cannot get entries 1.. before the live ones.
-    const late = feed('demo', offer(h.controllerToken));
+    const late = staffFeed(h.controllerToken);
     await late.open;
     await call(console_.socket, 'command', { type: 'pause' });
     await until(() => late.entries().length === 1, 'the pause, live');
@@ -196,17 +203,18 @@ describe('log feed over plain WebSocket', () => {
 
   it('closes refused feeds with 4000 + status and the catalogue code as reason', async () => {
     const other = await h.server.runtime.create({ id: 'other', scenario: LIBRARY.demo!, speed: 1 });
-    const otherToken = other.grants.find((g) => g.role === 'controller')!.token;
-    const noToken = `Offer the subprotocols "${FEED_SUBPROTOCOL}" and "token.<join code or console token>"; tokens in the URL are not accepted.`;
+    const otherCode = (await h.server.identity.createJoinCode('test', { exerciseId: other.id, role: 'participant', teamId: 'customs' })).token;
+    const noToken = 'Sign in or join with a valid code first.';
     const cases: [string, ReturnType<typeof feed>, number, ErrorCode, string][] = [
       ['no token', feed('demo', [FEED_SUBPROTOCOL]), 4401, 'UNAUTHENTICATED', noToken],
-      ['token in the query only', feed('demo', [FEED_SUBPROTOCOL], `?token=${h.controllerToken}`), 4401, 'UNAUTHENTICATED', noToken],
-      ['unknown token', feed('demo', offer('NOTACODE')), 4401, 'UNAUTHENTICATED', 'This join code or console token is not valid.'],
-      ["another exercise's token", feed('demo', offer(otherToken)), 4403, 'FORBIDDEN', 'This token belongs to another exercise.'],
-      ['unknown exercise', feed('nope', offer(h.controllerToken)), 4404, 'EXERCISE_NOT_FOUND', 'No exercise has this id.'],
+      ['join code in the query only', feed('demo', [FEED_SUBPROTOCOL], `?token=${h.joinCode('customs')}`), 4401, 'UNAUTHENTICATED', noToken],
+      ['unknown join code', feed('demo', offer('NOTACODE')), 4401, 'JOIN_CODE_INVALID', 'This join code is not valid, has expired or was revoked.'],
+      ["another exercise's join code", feed('demo', offer(otherCode)), 4403, 'FORBIDDEN', 'This join code belongs to another exercise.'],
+      ['unknown exercise', feed('nope', offer(h.joinCode('customs'))), 4404, 'EXERCISE_NOT_FOUND', 'No exercise has this id.'],
+      ['signed in without a role in the exercise', staffFeed(h.controllerToken, 'other'), 4403, 'FORBIDDEN', 'You have no role in this exercise.'],
       [
         'other protocol version',
-        feed('demo', ['startex.v0', `${FEED_TOKEN_PREFIX}${h.controllerToken}`]),
+        feed('demo', ['startex.v0', `${FEED_TOKEN_PREFIX}${h.joinCode('customs')}`]),
         4400,
         'PROTOCOL_VERSION_MISMATCH',
         `The feed speaks "${FEED_SUBPROTOCOL}", the client "startex.v0".`,
@@ -217,19 +225,12 @@ describe('log feed over plain WebSocket', () => {
       expect(refused.messages, name).toEqual([{ type: 'error', error: { code, message } }]);
     }
     // The refused token is never echoed back in the handshake.
-    expect(cases.map(([, refused]) => refused.ws.protocol)).toEqual([
-      FEED_SUBPROTOCOL,
-      FEED_SUBPROTOCOL,
-      FEED_SUBPROTOCOL,
-      FEED_SUBPROTOCOL,
-      FEED_SUBPROTOCOL,
-      'startex.v0',
-    ]);
+    expect(cases.map(([, refused]) => refused.ws.protocol)).toEqual([...cases.slice(0, -1).map(() => FEED_SUBPROTOCOL), 'startex.v0']);
   });
 
   it('answers malformed messages with VALIDATION_FAILED and stays usable', async () => {
     await startDemo();
-    const wall = feed('demo', offer(h.controllerToken));
+    const wall = staffFeed(h.controllerToken);
     await wall.open;
     wall.ws.send('{"type": "hello", ');
     wall.ws.send(Buffer.from([1, 2, 3]), { binary: true });
@@ -253,7 +254,7 @@ describe('log feed over plain WebSocket', () => {
   });
 
   it('closes a feed that sends a message over 4 KiB with 1009', async () => {
-    const wall = feed('demo', offer(h.controllerToken));
+    const wall = staffFeed(h.controllerToken);
     await wall.open;
     wall.send({ type: 'hello', afterSeq: 0, padding: 'x'.repeat(5000) });
     expect((await wall.closed).code).toBe(1009);

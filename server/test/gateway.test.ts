@@ -19,7 +19,7 @@ describe('realtime gateway', () => {
   });
 
   it('refuses an unknown join code and a malformed handshake', async () => {
-    expect((await refused(client(h.url, 'NOTACODE').socket)).code).toBe('UNAUTHENTICATED');
+    expect((await refused(client(h.url, 'NOTACODE').socket)).code).toBe('JOIN_CODE_INVALID');
     expect((await refused(client(h.url, '').socket)).code).toBe('VALIDATION_FAILED');
   });
 

@@ -149,7 +149,7 @@ describe('replaying the log reproduces the live state', () => {
         const file = join(dir, 'startex.sqlite');
         const store = new SqliteStore(file);
         const record = { id: 'prop', title: 'Property', scenario: document, speed, createdAt: 1 };
-        await store.createExercise(record, []);
+        await store.createExercise(record);
         const clock = new ManualClock();
         const live = await ExerciseHost.load(store, record, clock);
         await live.command({ type: 'ready' }, { kind: 'system' });

@@ -11,7 +11,12 @@ beforeEach(async () => {
 afterEach(async () => h.close());
 
 const upload = (payload: string, contentType = 'application/json') =>
-  h.server.app.inject({ method: 'POST', url: '/api/scenarios', headers: { 'content-type': contentType }, payload });
+  h.server.app.inject({
+    method: 'POST',
+    url: '/api/scenarios',
+    headers: { 'content-type': contentType, cookie: h.admin.cookie, 'x-csrf-token': h.admin.csrfToken },
+    payload,
+  });
 
 const fifth = () => ({ ...LIBRARY.demo!, id: 'fifth', title: 'A fifth scenario' });
 
@@ -29,10 +34,10 @@ describe('scenario upload API', () => {
       warnings: [],
     });
     expect((await upload(JSON.stringify(fifth()))).json()).toMatchObject({ version: 2 });
-    const list = (await h.server.app.inject({ method: 'GET', url: '/api/scenarios' })).json() as { id: string; version: number }[];
+    const list = (await h.request('GET', '/api/scenarios', h.admin)).json() as { id: string; version: number }[];
     expect(list.find((s) => s.id === 'fifth')).toMatchObject({ version: 2, source: 'uploaded' });
     expect(list.find((s) => s.id === 'demo')).toMatchObject({ source: 'library' });
-    const stored = await h.server.app.inject({ method: 'GET', url: '/api/scenarios/fifth' });
+    const stored = await h.request('GET', '/api/scenarios/fifth', h.admin);
     expect(stored.json()).toMatchObject({ id: 'fifth', version: 2, injects: LIBRARY.demo!.injects });
   });
 
@@ -63,13 +68,16 @@ describe('scenario upload API', () => {
     expect((await h.server.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ ok: true });
   });
 
+  it('lets only planners and administrators read or upload scenarios', async () => {
+    const director = h.controllerToken;
+    expect((await h.request('GET', '/api/scenarios', director)).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect((await h.request('POST', '/api/scenarios', director, fifth())).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect((await h.request('GET', '/api/scenarios')).json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    expect(await h.server.runtime.store.listScenarios()).toEqual([]);
+  });
+
   it('lints without storing', async () => {
-    const response = await h.server.app.inject({
-      method: 'POST',
-      url: '/api/scenarios/lint',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify(fifth()),
-    });
+    const response = await h.request('POST', '/api/scenarios/lint', h.admin, fifth());
     expect(response.json()).toEqual({ ok: true, problems: [] });
     expect(await h.server.runtime.store.listScenarios()).toEqual([]);
   });

@@ -22,7 +22,7 @@ const entry = (exerciseId: string, seq: number, extra: Partial<LogEntry> = {}): 
  */
 export function storeContract(name: string, open: () => Promise<{ store: ExerciseStore; reopen: () => Promise<ExerciseStore> }>) {
   const withExercises = async (store: ExerciseStore, ...ids: string[]) => {
-    for (const id of ids) await store.createExercise({ id, title: id, scenario: LIBRARY.demo!, speed: 1, createdAt: 1 }, []);
+    for (const id of ids) await store.createExercise({ id, title: id, scenario: LIBRARY.demo!, speed: 1, createdAt: 1 });
   };
 
   describe(`ExerciseStore contract: ${name}`, () => {

@@ -5,3 +5,4 @@ export * from './protocol.ts';
 export * from './scenario/document.ts';
 export * from './scenario/migrations.ts';
 export * from './injectProgress.ts';
+export * from './auth.ts';

@@ -4,8 +4,10 @@ import { InjectChannel, InjectKind } from './scenario/document.ts';
 /** Who caused a log entry. */
 export const Actor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system') }),
-  z.object({ kind: z.literal('controller'), id: z.string() }),
-  z.object({ kind: z.literal('participant'), teamId: z.string() }),
+  /** Exercise control staff: the user's id and name, and their role in the exercise. */
+  z.object({ kind: z.literal('controller'), id: z.string(), name: z.string().optional(), role: z.enum(['director', 'controller']).optional() }),
+  /** A team; `userId` when a signed-in participant rather than a shared tablet. */
+  z.object({ kind: z.literal('participant'), teamId: z.string(), userId: z.string().optional() }),
 ]);
 export type Actor = z.infer<typeof Actor>;
 

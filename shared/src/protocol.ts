@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExerciseRole } from './auth.ts';
 import type { ErrorDetail } from './errors.ts';
 import type { LogEntry } from './logEntry.ts';
 import { InjectChannel, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
@@ -9,21 +10,20 @@ export const PROTOCOL_VERSION = 1;
 const MAX_ID = 64;
 const shortId = z.string().min(1).max(MAX_ID);
 
-/** socket.io handshake `auth`. */
-export const HandshakeAuth = z.object({
-  protocolVersion: z.number().int(),
-  /** A join code (participants) or a console token (controllers). */
-  token: z.string().min(1).max(200),
-});
+/**
+ * socket.io handshake `auth`. A tablet or wall display joins with its join code; a signed-in
+ * person names the exercise and is identified by the session cookie the browser sends.
+ */
+export const HandshakeAuth = z.union([
+  z.strictObject({ protocolVersion: z.number().int(), joinCode: z.string().min(1).max(64) }),
+  z.strictObject({ protocolVersion: z.number().int(), exerciseId: z.string().min(1).max(64) }),
+]);
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 
 export const ExerciseStatus = z.enum(['draft', 'ready', 'live', 'paused', 'halted', 'ended', 'closed']);
 export type ExerciseStatus = z.infer<typeof ExerciseStatus>;
 
-export const ViewerRole = z.enum(['controller', 'participant']);
-export type ViewerRole = z.infer<typeof ViewerRole>;
-
-export const Viewer = z.object({ role: ViewerRole, teamId: z.string().optional() });
+export const Viewer = z.object({ role: ExerciseRole, teamId: z.string().optional() });
 export type Viewer = z.infer<typeof Viewer>;
 
 /** What a client needs to render an exercise, sent with every sync. */
@@ -135,6 +135,8 @@ export interface ServerToClientEvents {
   log: (entry: LogEntry) => void;
   /** The exercise summary changed (status or clock). */
   exercise: (view: ExerciseView) => void;
+  /** Access ended (join code revoked or expired, signed out, role changed); the server disconnects next. */
+  refused: (reason: ErrorDetail) => void;
 }
 
 /** Payload schemas for every client event, so the gateway validates each one the same way. */

@@ -5,6 +5,8 @@ import { describeEntry } from '../lib/describeEntry.ts';
 import { injectStates } from '../lib/injectStatus.ts';
 import { request, useExercise } from '../lib/useExercise.ts';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
+import { LoginForm } from '../lib/LoginForm.tsx';
+import { useSession } from '../lib/useSession.ts';
 
 const COMMANDS: { type: ControllerCommand['type']; label: string; when: ExerciseStatus[] }[] = [
   { type: 'start', label: 'Start exercise (StartEx)', when: ['ready'] },
@@ -13,13 +15,19 @@ const COMMANDS: { type: ControllerCommand['type']; label: string; when: Exercise
   { type: 'end', label: 'End exercise (EndEx)', when: ['live', 'paused'] },
 ];
 
+/** Sign-in first; then the console of the exercise in the URL. */
+export function ConsolePage({ exerciseId }: { exerciseId: string }) {
+  const session = useSession();
+  if (session.loading) return <main className="page"><p>Loading…</p></main>;
+  if (!session.session) return <LoginForm onLogin={session.login} error={session.error} />;
+  return <Console exerciseId={exerciseId} onLogout={session.logout} />;
+}
+
 /** The controller console: clock, commands, inject statuses and the live feed. */
-export function ConsolePage({ token }: { token: string | undefined }) {
-  const exercise = useExercise(token);
+function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () => Promise<void> }) {
+  const exercise = useExercise({ exerciseId });
   const clock = useExerciseClock(exercise.view);
   const [error, setError] = useState<ErrorDetail | undefined>();
-
-  if (!token) return <main className="page"><p role="alert">This console link has no token. Use the link StartEx printed.</p></main>;
   const { view, entries } = exercise;
 
   async function send(command: ControllerCommand) {
@@ -32,7 +40,10 @@ export function ConsolePage({ token }: { token: string | undefined }) {
     <main className="page console">
       <header className="bar">
         <h1>{view?.title ?? 'Controller console'}</h1>
-        <ConnectionBadge state={exercise.connection} />
+        <div className="bar-actions">
+          <ConnectionBadge state={exercise.connection} />
+          <button type="button" className="secondary" onClick={() => void onLogout()}>Sign out</button>
+        </div>
       </header>
       {exercise.refusal && <p role="alert" className="error">{exercise.refusal.message} ({exercise.refusal.code})</p>}
       <section className="clock" aria-label="Exercise clock">

@@ -34,14 +34,18 @@ function merge(current: LogEntry[], incoming: LogEntry[]): LogEntry[] {
  * Connects to an exercise with a join code or console token, resynchronises from the last
  * sequence number seen after every (re)connect, and keeps the viewer's log.
  */
-export function useExercise(token: string | undefined): ExerciseConnection {
+/** How to reach the exercise: a join code (tablets, displays) or the signed-in person's session. */
+export type ExerciseCredentials = { joinCode: string } | { exerciseId: string };
+
+export function useExercise(credentials: ExerciseCredentials | undefined): ExerciseConnection {
   const [state, setState] = useState<ExerciseConnection>({ connection: 'connecting', entries: [] });
   const lastSeq = useRef(0);
 
+  const key = credentials && ('joinCode' in credentials ? `code:${credentials.joinCode}` : `exercise:${credentials.exerciseId}`);
   useEffect(() => {
-    if (!token) return;
+    if (!credentials) return;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      auth: { protocolVersion: PROTOCOL_VERSION, token },
+      auth: { protocolVersion: PROTOCOL_VERSION, ...credentials },
     });
     const addEntries = (entries: LogEntry[]) => {
       for (const e of entries) lastSeq.current = Math.max(lastSeq.current, e.seq);
@@ -65,13 +69,18 @@ export function useExercise(token: string | undefined): ExerciseConnection {
         setState((s) => ({ ...s, connection: 'offline' }));
       }
     });
+    socket.on('refused', (refusal) => {
+      setState((s) => ({ ...s, connection: 'refused', refusal }));
+      socket.disconnect();
+    });
     socket.on('log', (entry) => addEntries([entry]));
     socket.on('exercise', (view) => setState((s) => ({ ...s, view })));
     setState((s) => ({ ...s, socket }));
     return () => {
       socket.disconnect();
     };
-  }, [token]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` identifies the credentials
+  }, [key]);
 
   return state;
 }

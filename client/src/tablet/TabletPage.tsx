@@ -40,7 +40,7 @@ function JoinForm({ onJoin, refusal }: { onJoin: (code: string) => void; refusal
 }
 
 function Tablet({ code, onLeave }: { code: string; onLeave: () => void }) {
-  const exercise = useExercise(code);
+  const exercise = useExercise({ joinCode: code });
   const clock = useExerciseClock(exercise.view);
   const { view, entries, socket } = exercise;
   const teamId = view?.viewer.teamId;

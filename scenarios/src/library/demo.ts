@@ -2,7 +2,8 @@ import type { ScenarioDocumentInput } from '@startex/shared';
 
 /**
  * The short demo: a portal monitor alarms at a road crossing two scenario minutes after StartEx;
- * when the customs team reports the alarm, their supervisor answers; EndEx follows shortly after.
+ * when the customs team reports the alarm, their supervisor answers (or, with no report in ten
+ * minutes, chases them); EndEx follows shortly after.
  */
 export const demo: ScenarioDocumentInput = {
   schemaVersion: 2,
@@ -61,6 +62,18 @@ export const demo: ScenarioDocumentInput = {
       body: 'Thank you. Keep the driver at the post and start secondary inspection with the hand-held identifier.',
       expectedActions: ['Start secondary inspection'],
     },
+    {
+      id: 'supervisor_chaser',
+      number: 3,
+      channel: 'phone',
+      from: 'Customs shift supervisor',
+      to: ['customs'],
+      subject: 'Lane 3 alarm: status?',
+      body: 'The portal system shows an alarm on lane 3 ten minutes ago and I have no report. What is happening?',
+      expectedActions: ['Report the alarm to the supervisor'],
+      criticalTasks: ['report_alarm'],
+      kind: 'contingency',
+    },
   ],
   actions: [
     {
@@ -90,6 +103,11 @@ export const demo: ScenarioDocumentInput = {
       alarm: {
         entry: [{ release: 'portal_alarm' }],
         on: [{ action: 'report_alarm', team: 'customs', target: 'reported' }],
+        // No report: the supervisor chases after ten minutes; play ends after twenty regardless.
+        after: [
+          { minutes: 10, effects: [{ release: 'supervisor_chaser' }] },
+          { minutes: 20, target: 'endex' },
+        ],
       },
       reported: {
         entry: [{ release: 'supervisor_reply' }],

@@ -1,34 +1,118 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { StartexError, type ExerciseSummary } from '@startex/shared';
+import { CreateJoinCodeBody, MembershipBody, StartexError, type ExerciseSummary, type JoinCodeView, type MembershipView } from '@startex/shared';
+import { requireExercise, requireUser } from '../auth/httpAuth.ts';
+import type { IdentityService } from '../auth/IdentityService.ts';
+import { allowsGlobal } from '../auth/policy.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
+import type { AccessGrant, Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
 
 const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
+const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) });
+const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
 const LogQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().default(0) });
 
-/** The console token of the exercise, as `Authorization: Bearer <token>`. */
-async function requireController(runtime: ExerciseRuntime, request: FastifyRequest, exerciseId: string) {
-  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  const grant = token ? await runtime.store.findGrant(token) : undefined;
-  if (!grant) throw new StartexError('UNAUTHENTICATED');
-  if (grant.exerciseId !== exerciseId || grant.role !== 'controller') throw new StartexError('FORBIDDEN');
-}
+const codeView = (grant: AccessGrant): JoinCodeView => ({
+  code: grant.token,
+  exerciseId: grant.exerciseId,
+  role: grant.role,
+  ...(grant.teamId ? { teamId: grant.teamId } : {}),
+  createdAt: grant.createdAt,
+  ...(grant.expiresAt !== undefined ? { expiresAt: grant.expiresAt } : {}),
+  ...(grant.revokedAt !== undefined ? { revokedAt: grant.revokedAt } : {}),
+});
 
-export function exercisesRoutes(runtime: ExerciseRuntime) {
+export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity: IdentityService) {
+  /** Loads the exercise first, so an unknown id is EXERCISE_NOT_FOUND for everyone signed in. */
+  const exercise = async (id: string) => runtime.get(id);
+
   return async (app: FastifyInstance) => {
+    app.get('/api/exercises', async (request): Promise<ExerciseSummary[]> => {
+      const { user } = requireUser(request);
+      const all = await store.listExercises();
+      const mine = new Set((await store.membershipsOf(user.id)).map((m) => m.exerciseId));
+      const visible = allowsGlobal(user.roles, 'exercises.create') ? all : all.filter((e) => mine.has(e.id));
+      return Promise.all(
+        visible.map(async (record) => ({ id: record.id, title: record.title, scenarioId: record.scenario.id, status: (await runtime.get(record.id)).status })),
+      );
+    });
+
     app.get('/api/exercises/:id', async (request): Promise<ExerciseSummary> => {
       const { id } = parse(ExerciseParams, request.params, 'params');
-      const host = await runtime.get(id);
+      requireUser(request);
+      const host = await exercise(id);
+      await requireExercise(identity, request, id, 'exercise.view');
       return { id: host.id, title: host.record.title, scenarioId: host.record.scenario.id, status: host.status };
     });
 
     app.get('/api/exercises/:id/log', async (request) => {
       const { id } = parse(ExerciseParams, request.params, 'params');
       const { afterSeq } = parse(LogQuery, request.query, 'query');
-      const host = await runtime.get(id);
-      await requireController(runtime, request, id);
-      return { entries: await host.entriesFor({ role: 'controller' }, afterSeq) };
+      requireUser(request);
+      const host = await exercise(id);
+      const { viewer } = await requireExercise(identity, request, id, 'exercise.log');
+      return { entries: await host.entriesFor(viewer, afterSeq) };
+    });
+
+    app.get('/api/exercises/:id/members', async (request): Promise<MembershipView[]> => {
+      const { id } = parse(ExerciseParams, request.params, 'params');
+      requireUser(request);
+      await exercise(id);
+      await requireExercise(identity, request, id, 'exercise.manage');
+      return (await store.listMemberships(id)).map((m) => ({ exerciseId: m.exerciseId, userId: m.userId, role: m.role, ...(m.teamId ? { teamId: m.teamId } : {}) }));
+    });
+
+    app.put('/api/exercises/:id/members/:userId', async (request) => {
+      const { id, userId } = parse(MemberParams, request.params, 'params');
+      const body = parse(MembershipBody, request.body, 'body');
+      requireUser(request);
+      const host = await exercise(id);
+      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
+      if (body.role === 'participant' && !host.record.scenario.teams.some((t) => t.id === body.teamId)) {
+        throw new StartexError('UNKNOWN_TEAM', 'A participant needs one of the exercise\'s teams.', 'teamId');
+      }
+      await identity.setMembership(user.username, { exerciseId: id, userId, role: body.role, teamId: body.role === 'participant' ? body.teamId : undefined });
+      return { ok: true };
+    });
+
+    app.delete('/api/exercises/:id/members/:userId', async (request) => {
+      const { id, userId } = parse(MemberParams, request.params, 'params');
+      requireUser(request);
+      await exercise(id);
+      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
+      await identity.removeMembership(user.username, id, userId);
+      return { ok: true };
+    });
+
+    app.get('/api/exercises/:id/join-codes', async (request): Promise<JoinCodeView[]> => {
+      const { id } = parse(ExerciseParams, request.params, 'params');
+      requireUser(request);
+      await exercise(id);
+      await requireExercise(identity, request, id, 'exercise.manage');
+      return (await store.listGrants(id)).map(codeView);
+    });
+
+    app.post('/api/exercises/:id/join-codes', async (request, reply) => {
+      const { id } = parse(ExerciseParams, request.params, 'params');
+      const body = parse(CreateJoinCodeBody, request.body, 'body');
+      requireUser(request);
+      const host = await exercise(id);
+      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
+      if (body.role === 'participant' && !host.record.scenario.teams.some((t) => t.id === body.teamId)) {
+        throw new StartexError('UNKNOWN_TEAM', 'A tablet join code needs one of the exercise\'s teams.', 'teamId');
+      }
+      const grant = await identity.createJoinCode(user.username, { exerciseId: id, ...body });
+      return reply.status(201).send(codeView(grant));
+    });
+
+    app.delete('/api/exercises/:id/join-codes/:code', async (request) => {
+      const { id, code } = parse(CodeParams, request.params, 'params');
+      requireUser(request);
+      await exercise(id);
+      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
+      await identity.revokeJoinCode(user.username, id, code);
+      return { ok: true };
     });
   };
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { StartexError, type ScenarioDocument } from '@startex/shared';
 import { hasErrors, LIBRARY, lintScenarioText, type Problem } from '@startex/scenarios';
-import type { ExerciseStore } from '../store/ExerciseStore.ts';
+import { requireGlobal } from '../auth/httpAuth.ts';
+import type { Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
 
 const ScenarioParams = z.object({ id: z.string().min(1).max(64) });
@@ -34,7 +35,7 @@ function lintBody(body: unknown, isYaml: boolean): { document?: ScenarioDocument
   return parsed.ok ? { document: parsed.document, problems } : { problems };
 }
 
-export function scenariosRoutes(store: ExerciseStore) {
+export function scenariosRoutes(store: Store) {
   return async (app: FastifyInstance) => {
     // Scoped to these routes (fastify encapsulation): scenario bodies stay text until the analyzer reads them.
     app.addContentTypeParser([...YAML_TYPES, 'application/json'], { parseAs: 'string', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
@@ -42,12 +43,16 @@ export function scenariosRoutes(store: ExerciseStore) {
     );
     const isYaml = (contentType: string | undefined) => YAML_TYPES.some((t) => contentType?.startsWith(t));
 
-    app.get('/api/scenarios', async (): Promise<ScenarioSummary[]> => [
+    app.get('/api/scenarios', async (request): Promise<ScenarioSummary[]> => {
+      requireGlobal(request, 'scenarios.read');
+      return [
       ...Object.values(LIBRARY).map((d) => summary(d, d.version, 'library')),
       ...(await store.listScenarios()).map((s) => summary(s.document, s.version, 'uploaded')),
-    ]);
+      ];
+    });
 
     app.get('/api/scenarios/:id', async (request) => {
+      requireGlobal(request, 'scenarios.read');
       const { id } = parse(ScenarioParams, request.params, 'params');
       const document = LIBRARY[id] ?? (await store.getScenario(id))?.document;
       if (!document) throw new StartexError('SCENARIO_NOT_FOUND');
@@ -56,12 +61,14 @@ export function scenariosRoutes(store: ExerciseStore) {
 
     /** Lints without storing: for editors and for checking a file before upload. */
     app.post('/api/scenarios/lint', { bodyLimit: UPLOAD_LIMIT }, async (request) => {
+      requireGlobal(request, 'scenarios.write');
       const { problems } = lintBody(request.body, isYaml(request.headers['content-type']));
       return { ok: !hasErrors(problems), problems };
     });
 
     /** Stores a new version when the analyzer finds no error; otherwise stores nothing. */
     app.post('/api/scenarios', { bodyLimit: UPLOAD_LIMIT }, async (request, reply) => {
+      const user = requireGlobal(request, 'scenarios.write');
       const { document, problems } = lintBody(request.body, isYaml(request.headers['content-type']));
       if (!document || hasErrors(problems)) {
         const errors = problems.filter((p) => p.severity === 'error');
@@ -69,6 +76,7 @@ export function scenariosRoutes(store: ExerciseStore) {
       }
       if (LIBRARY[document.id]) throw new StartexError('SCENARIO_ID_RESERVED', `"${document.id}" is a built-in library scenario; choose another id.`, 'id');
       const stored = await store.saveScenario(document);
+      await store.appendAudit({ at: Date.now(), actor: user.username, action: 'scenario.uploaded', target: stored.document.id, details: { version: stored.version } });
       return reply.status(201).send({ ...summary(stored.document, stored.version, 'uploaded'), warnings: problems });
     });
   };

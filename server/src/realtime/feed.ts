@@ -13,9 +13,13 @@ import {
   type LogEntry,
   type Viewer,
 } from '@startex/shared';
+import { connectionAccess, type ExerciseAccess } from '../auth/access.ts';
+import type { IdentityService } from '../auth/IdentityService.ts';
+import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import { canSee } from '../runtime/visibility.ts';
+import type { ConnectionRegistry } from './ConnectionRegistry.ts';
 import { toErrorDetail } from './gateway.ts';
 
 const FeedParams = z.object({ id: z.string().min(1).max(64) });
@@ -30,10 +34,17 @@ export const FEED_SOCKET_OPTIONS = {
   },
 };
 
+export interface FeedDeps {
+  runtime: ExerciseRuntime;
+  identity: IdentityService;
+  limits: RateLimits;
+  connections: ConnectionRegistry;
+}
+
 /** The plain WebSocket feed of an exercise's log; the protocol is described in shared/src/feed.ts. */
-export function feedRoutes(runtime: ExerciseRuntime) {
+export function feedRoutes(deps: FeedDeps) {
   return async (app: FastifyInstance) => {
-    app.get('/api/exercises/:id/feed', { websocket: true }, (socket, request) => serveFeed(socket, request, runtime));
+    app.get('/api/exercises/:id/feed', { websocket: true }, (socket, request) => serveFeed(socket, request, deps));
   };
 }
 
@@ -41,14 +52,17 @@ export function feedRoutes(runtime: ExerciseRuntime) {
  * One feed connection. The message listener is attached at once, so that a hello sent as the
  * socket opens waits for authentication instead of being lost; messages are handled one at a time.
  */
-function serveFeed(socket: WebSocket, request: FastifyRequest, runtime: ExerciseRuntime): void {
+function serveFeed(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): void {
   let stream: FeedStream | undefined;
+  let unregister = () => {};
   const fail = (error: unknown) => {
     if (!(error instanceof StartexError)) request.log.error({ err: error }, 'feed failed');
     refuse(socket, toErrorDetail(error));
   };
-  const authenticated = authenticate(socket, request, runtime).then(({ host, viewer }) => {
-    if (socket.readyState === socket.OPEN) stream = new FeedStream(host, viewer, (message) => send(socket, message));
+  const authenticated = authenticate(socket, request, deps).then(({ host, access }) => {
+    if (socket.readyState !== socket.OPEN) return;
+    stream = new FeedStream(host, access.viewer, (message) => send(socket, message));
+    unregister = deps.connections.register(access, (reason) => refuse(socket, reason));
   }, fail);
   let inbox = authenticated;
   socket.on('message', (data: RawData, isBinary: boolean) => {
@@ -61,35 +75,35 @@ function serveFeed(socket: WebSocket, request: FastifyRequest, runtime: Exercise
       })
       .catch(fail);
   });
-  socket.on('close', () => stream?.stop());
+  socket.on('close', () => {
+    stream?.stop();
+    unregister();
+  });
 }
 
-/** The viewer behind the token offered as subprotocol, if it may read this exercise's feed. */
-async function authenticate(
-  socket: WebSocket,
-  request: FastifyRequest,
-  runtime: ExerciseRuntime,
-): Promise<{ host: ExerciseHost; viewer: Viewer }> {
+/**
+ * Who is behind the feed: a join code offered as subprotocol (tablets, wall displays, tools), or
+ * else the browser's session cookie with a role in the exercise.
+ */
+async function authenticate(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): Promise<{ host: ExerciseHost; access: ExerciseAccess }> {
   const params = FeedParams.safeParse(request.params);
   if (!params.success) throw new StartexError('VALIDATION_FAILED', 'The exercise id must be 1 to 64 characters.', 'params.id');
   const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
-  const token = offered.find((protocol) => protocol.startsWith(FEED_TOKEN_PREFIX))?.slice(FEED_TOKEN_PREFIX.length);
-  if (!token) {
-    throw new StartexError(
-      'UNAUTHENTICATED',
-      `Offer the subprotocols "${FEED_SUBPROTOCOL}" and "${FEED_TOKEN_PREFIX}<join code or console token>"; tokens in the URL are not accepted.`,
-    );
-  }
+  const joinCode = offered.find((protocol) => protocol.startsWith(FEED_TOKEN_PREFIX))?.slice(FEED_TOKEN_PREFIX.length);
   if (socket.protocol !== FEED_SUBPROTOCOL) {
     throw new StartexError('PROTOCOL_VERSION_MISMATCH', `The feed speaks "${FEED_SUBPROTOCOL}", the client "${socket.protocol}".`);
   }
-  const grant = await runtime.store.findGrant(token);
-  if (!grant) throw new StartexError('UNAUTHENTICATED', 'This join code or console token is not valid.');
-  if (grant.exerciseId !== params.data.id) {
-    if (await runtime.store.getExercise(params.data.id)) throw new StartexError('FORBIDDEN', 'This token belongs to another exercise.');
+  const access = await connectionAccess(deps.identity, deps.limits, {
+    ip: request.ip,
+    joinCode,
+    exerciseId: params.data.id,
+    headers: { cookie: request.headers.cookie, origin: request.headers.origin, host: request.headers.host },
+  });
+  if (access.exerciseId !== params.data.id) {
+    if (await deps.runtime.store.getExercise(params.data.id)) throw new StartexError('FORBIDDEN', 'This join code belongs to another exercise.');
     throw new StartexError('EXERCISE_NOT_FOUND');
   }
-  return { host: await runtime.get(grant.exerciseId), viewer: { role: grant.role, teamId: grant.teamId } };
+  return { host: await deps.runtime.get(access.exerciseId), access };
 }
 
 /**

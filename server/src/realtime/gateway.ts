@@ -1,64 +1,91 @@
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_SCHEMAS,
+  EXERCISE_ROLES,
   HandshakeAuth,
   PROTOCOL_VERSION,
   StartexError,
+  type Actor,
   type ClientToServerEvents,
   type ErrorDetail,
+  type ExerciseRole,
   type ServerToClientEvents,
-  type Viewer,
 } from '@startex/shared';
+import { connectionAccess, principalKey, type ExerciseAccess } from '../auth/access.ts';
+import type { IdentityService } from '../auth/IdentityService.ts';
+import { allows, commandVerb, type ExerciseVerb } from '../auth/policy.ts';
+import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import { audienceOf } from '../runtime/visibility.ts';
+import { audienceOf, canSee } from '../runtime/visibility.ts';
+import type { ConnectionRegistry } from './ConnectionRegistry.ts';
 
-interface SocketData {
-  exerciseId: string;
-  viewer: Viewer;
-}
+type SocketData = ExerciseAccess;
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const controllersRoom = (exerciseId: string) => `exercise:${exerciseId}:controllers`;
-const teamRoom = (exerciseId: string, teamId: string) => `exercise:${exerciseId}:team:${teamId}`;
 const exerciseRoom = (exerciseId: string) => `exercise:${exerciseId}`;
+const roleRoom = (exerciseId: string, role: ExerciseRole) => `exercise:${exerciseId}:role:${role}`;
+const teamRoom = (exerciseId: string, teamId: string) => `exercise:${exerciseId}:team:${teamId}`;
+const STAFF_ROLES = EXERCISE_ROLES.filter((role) => role !== 'participant');
 
 /** Largest socket.io message accepted; larger ones close the connection before parsing. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
+export interface GatewayDeps {
+  runtime: ExerciseRuntime;
+  identity: IdentityService;
+  limits: RateLimits;
+  connections: ConnectionRegistry;
+}
+
 /**
- * The socket.io gateway: authenticates the handshake, checks the protocol version, validates
- * every inbound payload with its schema, and fans committed log entries out to the rooms whose
+ * The socket.io gateway: authenticates the handshake (join code, or session cookie and a role in
+ * the exercise), checks the protocol version, validates every inbound payload with its schema,
+ * asks the policy before every event, and fans committed log entries out to the rooms whose
  * viewers may see them. The upgrade dispatcher attaches it to the http server.
  */
-export function createGateway(runtime: ExerciseRuntime): GatewayServer {
+export function createGateway(deps: GatewayDeps): GatewayServer {
+  const { runtime, identity, limits, connections } = deps;
   const io: GatewayServer = new Server({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
 
   io.use(async (socket, next) => {
-    const fail = (code: ErrorDetail['code'], message?: string) => {
-      const error = new StartexError(code, message);
-      next(Object.assign(new Error(error.message), { data: error.toDetail() }));
+    const fail = (error: unknown) => {
+      const detail = toErrorDetail(error);
+      next(Object.assign(new Error(detail.message), { data: detail }));
     };
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
-    if (!auth.success) return fail('VALIDATION_FAILED', 'The handshake needs { protocolVersion, token }.');
+    if (!auth.success) return fail(new StartexError('VALIDATION_FAILED', 'The handshake needs { protocolVersion, joinCode } or { protocolVersion, exerciseId }.'));
     if (auth.data.protocolVersion !== PROTOCOL_VERSION) {
       return fail(
-        'PROTOCOL_VERSION_MISMATCH',
-        `Server speaks protocol ${PROTOCOL_VERSION}, client ${auth.data.protocolVersion}; reload the page.`,
+        new StartexError('PROTOCOL_VERSION_MISMATCH', `Server speaks protocol ${PROTOCOL_VERSION}, client ${auth.data.protocolVersion}; reload the page.`),
       );
     }
-    const grant = await runtime.store.findGrant(auth.data.token).catch(() => undefined);
-    if (!grant) return fail('UNAUTHENTICATED', 'This join code or console link is not valid.');
-    socket.data = { exerciseId: grant.exerciseId, viewer: { role: grant.role, teamId: grant.teamId } };
-    next();
+    try {
+      const access = await connectionAccess(identity, limits, {
+        ip: socket.handshake.address,
+        joinCode: 'joinCode' in auth.data ? auth.data.joinCode : undefined,
+        exerciseId: 'exerciseId' in auth.data ? auth.data.exerciseId : undefined,
+        headers: { cookie: socket.handshake.headers.cookie, origin: socket.handshake.headers.origin, host: socket.handshake.headers.host },
+      });
+      await runtime.get(access.exerciseId);
+      socket.data = access;
+      next();
+    } catch (error) {
+      fail(error);
+    }
   });
 
   io.on('connection', (socket) => {
     const { exerciseId, viewer } = socket.data;
     void socket.join(exerciseRoom(exerciseId));
-    void socket.join(viewer.role === 'controller' ? controllersRoom(exerciseId) : teamRoom(exerciseId, viewer.teamId!));
-    registerHandlers(socket, runtime);
+    void socket.join(viewer.role === 'participant' ? teamRoom(exerciseId, viewer.teamId ?? '') : roleRoom(exerciseId, viewer.role));
+    const unregister = connections.register(socket.data, (reason) => {
+      socket.emit('refused', reason);
+      socket.disconnect(true);
+    });
+    socket.on('disconnect', unregister);
+    registerHandlers(socket, deps);
   });
 
   runtime.onCommit((exerciseId, entries) => {
@@ -66,11 +93,15 @@ export function createGateway(runtime: ExerciseRuntime): GatewayServer {
       const audience = audienceOf(entry);
       if (audience === 'all') {
         io.to(exerciseRoom(exerciseId)).emit('log', entry);
-      } else {
-        io.to([controllersRoom(exerciseId), ...audience.map((team) => teamRoom(exerciseId, team))]).emit('log', entry);
+        continue;
       }
+      const rooms = [
+        ...STAFF_ROLES.filter((role) => canSee({ role }, entry)).map((role) => roleRoom(exerciseId, role)),
+        ...audience.map((team) => teamRoom(exerciseId, team)),
+      ];
+      io.to(rooms).emit('log', entry);
     }
-    if (entries.some((e) => e.type.startsWith('exercise.'))) void broadcastViews(io, runtime, exerciseId);
+    if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped')) void broadcastViews(io, runtime, exerciseId);
   });
 
   return io;
@@ -88,54 +119,70 @@ type Handlers = {
   [E in keyof ClientToServerEvents]: (
     payload: Parameters<ClientToServerEvents[E]>[0],
     socket: GatewaySocket,
-    runtime: ExerciseRuntime,
+    deps: GatewayDeps,
   ) => Promise<object>;
 };
 
+/** The log actor for whoever is behind a socket. */
+function actorOf(socket: GatewaySocket): Actor {
+  const { principal, viewer } = socket.data;
+  if (viewer.role === 'participant') {
+    return { kind: 'participant', teamId: viewer.teamId ?? '', ...(principal.kind === 'user' ? { userId: principal.user.id } : {}) };
+  }
+  if (principal.kind !== 'user' || (viewer.role !== 'director' && viewer.role !== 'controller')) throw new StartexError('FORBIDDEN');
+  return { kind: 'controller', id: principal.user.id, name: principal.user.displayName, role: viewer.role };
+}
+
+function require(socket: GatewaySocket, verb: ExerciseVerb): void {
+  if (!allows(socket.data.viewer.role, verb)) throw new StartexError('FORBIDDEN');
+}
+
+/** A participant's team, after the policy and the flood limit agree. */
+async function participant(socket: GatewaySocket, limits: RateLimits): Promise<string> {
+  require(socket, 'play.participate');
+  await limits.beforeAction(principalKey(socket.data.principal));
+  return socket.data.viewer.teamId ?? '';
+}
+
 const handlers: Handlers = {
-  async sync({ afterSeq }, socket, runtime) {
+  async sync({ afterSeq }, socket, { runtime }) {
+    require(socket, 'exercise.view');
     const host = await runtime.get(socket.data.exerciseId);
     const entries = await host.entriesFor(socket.data.viewer, afterSeq);
     return { exercise: host.view(socket.data.viewer), entries };
   },
-  async command(command, socket, runtime) {
-    requireRole(socket, 'controller');
+  async command(command, socket, { runtime }) {
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.command(command, { kind: 'controller', id: 'console' }) };
+    require(socket, commandVerb(command, host.status));
+    return { seq: await host.command(command, actorOf(socket)) };
   },
-  async 'inject.delivered'({ injectId }, socket, runtime) {
-    const teamId = requireRole(socket, 'participant');
+  async 'inject.delivered'({ injectId }, socket, { runtime }) {
+    require(socket, 'play.participate');
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.markDelivered(teamId, injectId) };
+    return { seq: await host.markDelivered(socket.data.viewer.teamId ?? '', injectId, actorOf(socket)) };
   },
-  async 'inject.acknowledge'({ injectId }, socket, runtime) {
-    const teamId = requireRole(socket, 'participant');
+  async 'inject.acknowledge'({ injectId }, socket, { runtime }) {
+    require(socket, 'play.participate');
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.acknowledge(teamId, injectId) };
+    return { seq: await host.acknowledge(socket.data.viewer.teamId ?? '', injectId, actorOf(socket)) };
   },
-  async 'action.take'(action, socket, runtime) {
-    const teamId = requireRole(socket, 'participant');
+  async 'action.take'(action, socket, { runtime, limits }) {
+    const teamId = await participant(socket, limits);
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.takeAction(teamId, action) };
+    return { seq: await host.takeAction(teamId, action, actorOf(socket)) };
   },
-  async 'message.send'(message, socket, runtime) {
-    const teamId = requireRole(socket, 'participant');
+  async 'message.send'(message, socket, { runtime, limits }) {
+    const teamId = await participant(socket, limits);
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.sendMessage(teamId, message) };
+    return { seq: await host.sendMessage(teamId, message, actorOf(socket)) };
   },
 };
-
-function requireRole(socket: GatewaySocket, role: Viewer['role']): string {
-  const { viewer } = socket.data;
-  if (viewer.role !== role) throw new StartexError('FORBIDDEN');
-  return viewer.teamId ?? '';
-}
 
 /**
  * Every event goes through here: the payload is parsed by its schema, the handler runs, and the
  * acknowledgement carries either the result or a catalogue error. Nothing thrown escapes.
  */
-function registerHandlers(socket: GatewaySocket, runtime: ExerciseRuntime): void {
+function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
   for (const event of Object.keys(handlers) as (keyof ClientToServerEvents)[]) {
     socket.on(event, async (payload: unknown, ack: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (result: object) => void) : () => {};
@@ -152,8 +199,8 @@ function registerHandlers(socket: GatewaySocket, runtime: ExerciseRuntime): void
         });
       }
       try {
-        const handler = handlers[event] as (p: unknown, s: GatewaySocket, r: ExerciseRuntime) => Promise<object>;
-        reply({ ok: true, ...(await handler(parsed.data, socket, runtime)) });
+        const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps) => Promise<object>;
+        reply({ ok: true, ...(await handler(parsed.data, socket, deps)) });
       } catch (error) {
         reply({ ok: false, error: toErrorDetail(error) });
       }

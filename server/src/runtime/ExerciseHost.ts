@@ -116,7 +116,8 @@ export class ExerciseHost {
     const { document } = this.scenario;
     const s = this.state;
     const wall = this.wall.now();
-    const isController = viewer.role === 'controller';
+    // Control staff: the director as much as a controller (as in visibility.ts).
+    const isController = viewer.role === 'director' || viewer.role === 'controller';
     return {
       id: this.id,
       title: this.record.title,
@@ -164,7 +165,7 @@ export class ExerciseHost {
     return this.submit(actor, this.commandEvents(command));
   }
 
-  async takeAction(teamId: string, input: TakeAction): Promise<number> {
+  async takeAction(teamId: string, input: TakeAction, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     if (this.recovering) await this.recovering;
     const existing = this.state.actionKeys.get(input.idempotencyKey);
     if (existing !== undefined) return this.whenDurable(existing);
@@ -177,7 +178,7 @@ export class ExerciseHost {
     if (input.injectId !== undefined && !this.state.released.get(input.injectId)?.to.includes(teamId)) {
       throw new StartexError('INJECT_NOT_RELEASED', undefined, 'injectId');
     }
-    return this.submit({ kind: 'participant', teamId }, [
+    return this.submit(actor, [
       {
         type: 'action.taken',
         actionId: action.id,
@@ -189,14 +190,14 @@ export class ExerciseHost {
     ]);
   }
 
-  async sendMessage(teamId: string, input: SendMessage): Promise<number> {
+  async sendMessage(teamId: string, input: SendMessage, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     if (this.recovering) await this.recovering;
     const existing = this.state.messageKeys.get(input.idempotencyKey);
     if (existing !== undefined) return this.whenDurable(existing);
     if (this.state.status !== 'live' && this.state.status !== 'paused') throw new StartexError('EXERCISE_NOT_LIVE');
     this.checkRecipients(input.to.teams, input.to.organisations);
     if (input.replyTo !== undefined) this.checkReplyTo(input.replyTo, { kind: 'team', teamId });
-    return this.submit({ kind: 'participant', teamId }, [
+    return this.submit(actor, [
       {
         type: 'message.sent',
         messageId: `m${this.state.lastSeq + 1}`,
@@ -209,12 +210,12 @@ export class ExerciseHost {
     ]);
   }
 
-  markDelivered(teamId: string, injectId: string): Promise<number> {
-    return this.recordReceipt('inject.delivered', teamId, injectId);
+  markDelivered(teamId: string, injectId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
+    return this.recordReceipt('inject.delivered', teamId, injectId, actor);
   }
 
-  acknowledge(teamId: string, injectId: string): Promise<number> {
-    return this.recordReceipt('inject.acknowledged', teamId, injectId);
+  acknowledge(teamId: string, injectId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
+    return this.recordReceipt('inject.acknowledged', teamId, injectId, actor);
   }
 
   /** Stops the timer and drops listeners; the exercise stays as the log says. */
@@ -245,13 +246,13 @@ export class ExerciseHost {
     };
   }
 
-  private async recordReceipt(type: 'inject.delivered' | 'inject.acknowledged', teamId: string, injectId: string): Promise<number> {
+  private async recordReceipt(type: 'inject.delivered' | 'inject.acknowledged', teamId: string, injectId: string, actor: Actor): Promise<number> {
     if (this.recovering) await this.recovering;
     const released = this.state.released.get(injectId);
     if (!released || !released.to.includes(teamId)) throw new StartexError('INJECT_NOT_RELEASED');
     const seen = (type === 'inject.delivered' ? this.state.delivered : this.state.acknowledged).get(receiptKey(injectId, teamId));
     if (seen !== undefined) return this.whenDurable(seen);
-    return this.submit({ kind: 'participant', teamId }, [{ type, injectId, teamId }]);
+    return this.submit(actor, [{ type, injectId, teamId }]);
   }
 
   /** The log events a controller command stands for, after checking what it refers to. */

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { StartexError, type LogEntry, type ScenarioDocument } from '@startex/shared';
-import type { AccessGrant, ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
+import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseHost } from './ExerciseHost.ts';
 
 export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
@@ -19,8 +19,8 @@ export class ExerciseRuntime {
 
   constructor(readonly store: ExerciseStore) {}
 
-  /** Creates an exercise with a console token and one join code per team. */
-  async create(input: NewExercise): Promise<{ exercise: ExerciseRecord; grants: AccessGrant[] }> {
+  /** Creates an exercise in draft; people and join codes are added by the identity service. */
+  async create(input: NewExercise): Promise<ExerciseRecord> {
     const exercise: ExerciseRecord = {
       id: input.id ?? randomUUID(),
       title: input.title ?? input.scenario.title,
@@ -28,17 +28,8 @@ export class ExerciseRuntime {
       speed: input.speed,
       createdAt: Date.now(),
     };
-    const grants: AccessGrant[] = [
-      { token: randomBytes(18).toString('base64url'), exerciseId: exercise.id, role: 'controller' },
-      ...input.scenario.teams.map((team) => ({
-        token: joinCode(),
-        exerciseId: exercise.id,
-        role: 'participant' as const,
-        teamId: team.id,
-      })),
-    ];
-    await this.store.createExercise(exercise, grants);
-    return { exercise, grants };
+    await this.store.createExercise(exercise);
+    return exercise;
   }
 
   /** The host of an exercise, loading it from the log on first use. */
@@ -76,11 +67,4 @@ export class ExerciseRuntime {
     });
     return host;
   }
-}
-
-/** Eight characters a participant can type from a printed sheet: no 0/O or 1/I/L. */
-function joinCode(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(8);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }

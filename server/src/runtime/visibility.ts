@@ -44,8 +44,22 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
   }
 }
 
+/** Control staff see everything; evaluators and observers all but control's own notes; a team its own. */
 export function canSee(viewer: Viewer, entry: LogEntry): boolean {
-  if (viewer.role === 'controller') return true;
-  const audience = audienceOf(entry);
-  return audience === 'all' || (viewer.teamId !== undefined && audience.includes(viewer.teamId));
+  switch (viewer.role) {
+    case 'director':
+    case 'controller':
+      return true;
+    case 'evaluator':
+    case 'observer':
+      return entry.type !== 'note.added';
+    case 'participant': {
+      const audience = audienceOf(entry);
+      return audience === 'all' || (viewer.teamId !== undefined && audience.includes(viewer.teamId));
+    }
+    default: {
+      const exhaustive: never = viewer.role;
+      return exhaustive;
+    }
+  }
 }

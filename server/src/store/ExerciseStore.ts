@@ -1,4 +1,4 @@
-import type { LogEntry, ScenarioDocument, ViewerRole } from '@startex/shared';
+import type { ExerciseRole, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
 
 export interface ExerciseRecord {
   id: string;
@@ -9,11 +9,49 @@ export interface ExerciseRecord {
   createdAt: number;
 }
 
+/** A join code: a tablet bound to one team, or a read-only wall display. */
 export interface AccessGrant {
   token: string;
   exerciseId: string;
-  role: ViewerRole;
+  role: 'participant' | 'observer';
   teamId?: string | undefined;
+  createdAt: number;
+  expiresAt?: number | undefined;
+  revokedAt?: number | undefined;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: GlobalRole[];
+  createdAt: number;
+  disabledAt?: number | undefined;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface Membership {
+  exerciseId: string;
+  userId: string;
+  role: ExerciseRole;
+  teamId?: string | undefined;
+}
+
+export interface AuditEntry {
+  at: number;
+  /** Who: a username, or "system". */
+  actor: string;
+  action: string;
+  target?: string | undefined;
+  details?: Record<string, unknown> | undefined;
 }
 
 export interface StoredScenario {
@@ -27,11 +65,13 @@ export interface StoredScenario {
  * embedded SQLite's place. Methods are async for that reason even though SQLite answers at once.
  */
 export interface ExerciseStore {
-  createExercise(exercise: ExerciseRecord, grants: AccessGrant[]): Promise<void>;
+  createExercise(exercise: ExerciseRecord): Promise<void>;
   getExercise(id: string): Promise<ExerciseRecord | undefined>;
   listExercises(): Promise<ExerciseRecord[]>;
   findGrant(token: string): Promise<AccessGrant | undefined>;
   listGrants(exerciseId: string): Promise<AccessGrant[]>;
+  createGrant(grant: AccessGrant): Promise<void>;
+  revokeGrant(token: string, at: number): Promise<void>;
   /**
    * Appends entries atomically and durably: when the promise resolves they are on disk; when
    * it rejects none of them is. Sequence numbers must continue the exercise's log without a gap.
@@ -46,3 +86,25 @@ export interface ExerciseStore {
   listScenarios(): Promise<StoredScenario[]>;
   close(): Promise<void>;
 }
+
+/** People, their sessions and roles, and the audit trail: the other half of what StartEx keeps. */
+export interface IdentityStore {
+  createUser(user: UserRecord): Promise<void>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  findUserByUsername(username: string): Promise<UserRecord | undefined>;
+  listUsers(): Promise<UserRecord[]>;
+  updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'createdAt'>>): Promise<void>;
+  countUsers(): Promise<number>;
+  createSession(session: SessionRecord): Promise<void>;
+  getSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteUserSessions(userId: string): Promise<void>;
+  setMembership(membership: Membership): Promise<void>;
+  removeMembership(exerciseId: string, userId: string): Promise<void>;
+  listMemberships(exerciseId: string): Promise<Membership[]>;
+  membershipsOf(userId: string): Promise<Membership[]>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
+}
+
+export type Store = ExerciseStore & IdentityStore;

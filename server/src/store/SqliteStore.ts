@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { and, asc, desc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, max } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
-import type { AccessGrant, ExerciseRecord, ExerciseStore, StoredScenario } from './ExerciseStore.ts';
+import type { AccessGrant, AuditEntry, ExerciseRecord, Membership, SessionRecord, Store, StoredScenario, UserRecord } from './ExerciseStore.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -26,7 +26,7 @@ const INSERT_CHUNK = 500;
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a commit that
  * returned survives power loss, and a crash mid-write leaves the log as of the last commit.
  */
-export class SqliteStore implements ExerciseStore {
+export class SqliteStore implements Store {
   private readonly sqlite: Database.Database;
   private readonly db: BetterSQLite3Database<typeof schema>;
   private pending: PendingAppend[] = [];
@@ -43,23 +43,129 @@ export class SqliteStore implements ExerciseStore {
     migrate(this.db, { migrationsFolder: MIGRATIONS });
   }
 
-  async createExercise(exercise: ExerciseRecord, grants: AccessGrant[]): Promise<void> {
-    this.db.transaction((tx) => {
-      tx.insert(schema.exercises)
-        .values({
-          id: exercise.id,
-          title: exercise.title,
-          scenarioJson: JSON.stringify(exercise.scenario),
-          speed: exercise.speed,
-          createdAt: exercise.createdAt,
-        })
-        .run();
-      for (const grant of grants) {
-        tx.insert(schema.accessGrants)
-          .values({ ...grant, teamId: grant.teamId ?? null, createdAt: exercise.createdAt })
-          .run();
-      }
-    });
+  async createExercise(exercise: ExerciseRecord): Promise<void> {
+    this.db
+      .insert(schema.exercises)
+      .values({
+        id: exercise.id,
+        title: exercise.title,
+        scenarioJson: JSON.stringify(exercise.scenario),
+        speed: exercise.speed,
+        createdAt: exercise.createdAt,
+      })
+      .run();
+  }
+
+  async createGrant(grant: AccessGrant): Promise<void> {
+    this.db.insert(schema.accessGrants).values(grantRow(grant)).run();
+  }
+
+  async revokeGrant(token: string, at: number): Promise<void> {
+    this.db.update(schema.accessGrants).set({ revokedAt: at }).where(eq(schema.accessGrants.token, token)).run();
+  }
+
+  async createUser(user: UserRecord): Promise<void> {
+    this.db.insert(schema.users).values({ ...user, roles: JSON.stringify(user.roles), disabledAt: user.disabledAt ?? null }).run();
+  }
+
+  async getUser(id: string): Promise<UserRecord | undefined> {
+    const row = this.db.select().from(schema.users).where(eq(schema.users.id, id)).get();
+    return row && toUser(row);
+  }
+
+  async findUserByUsername(username: string): Promise<UserRecord | undefined> {
+    const row = this.db.select().from(schema.users).where(eq(schema.users.username, username.toLowerCase())).get();
+    return row && toUser(row);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return this.db.select().from(schema.users).orderBy(asc(schema.users.username)).all().map(toUser);
+  }
+
+  async updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'createdAt'>>): Promise<void> {
+    const { roles, disabledAt, ...rest } = patch;
+    this.db
+      .update(schema.users)
+      .set({
+        ...rest,
+        ...(roles ? { roles: JSON.stringify(roles) } : {}),
+        ...('disabledAt' in patch ? { disabledAt: disabledAt ?? null } : {}),
+      })
+      .where(eq(schema.users.id, id))
+      .run();
+  }
+
+  async countUsers(): Promise<number> {
+    return this.db.select({ n: count() }).from(schema.users).get()?.n ?? 0;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.db.insert(schema.sessions).values(session).run();
+  }
+
+  async getSession(tokenHash: string): Promise<SessionRecord | undefined> {
+    return this.db.select().from(schema.sessions).where(eq(schema.sessions.tokenHash, tokenHash)).get();
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, tokenHash)).run();
+  }
+
+  async deleteUserSessions(userId: string): Promise<void> {
+    this.db.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run();
+  }
+
+  async setMembership(membership: Membership): Promise<void> {
+    const row = { ...membership, teamId: membership.teamId ?? null };
+    this.db
+      .insert(schema.memberships)
+      .values(row)
+      .onConflictDoUpdate({ target: [schema.memberships.exerciseId, schema.memberships.userId], set: { role: row.role, teamId: row.teamId } })
+      .run();
+  }
+
+  async removeMembership(exerciseId: string, userId: string): Promise<void> {
+    this.db
+      .delete(schema.memberships)
+      .where(and(eq(schema.memberships.exerciseId, exerciseId), eq(schema.memberships.userId, userId)))
+      .run();
+  }
+
+  async listMemberships(exerciseId: string): Promise<Membership[]> {
+    return this.db.select().from(schema.memberships).where(eq(schema.memberships.exerciseId, exerciseId)).all().map(toMembership);
+  }
+
+  async membershipsOf(userId: string): Promise<Membership[]> {
+    return this.db.select().from(schema.memberships).where(eq(schema.memberships.userId, userId)).all().map(toMembership);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.db
+      .insert(schema.auditLog)
+      .values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null })
+      .run();
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    return this.db
+      .select()
+      .from(schema.auditLog)
+      .orderBy(desc(schema.auditLog.id))
+      .limit(limit)
+      .all()
+      .map((row) => ({
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        target: row.target ?? undefined,
+        details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : undefined,
+      }));
+  }
+
+  /** Online backup to a file (SQLite's backup API): consistent while the server keeps writing. */
+  async backup(file: string): Promise<void> {
+    this.flush();
+    await this.sqlite.backup(file);
   }
 
   async getExercise(id: string): Promise<ExerciseRecord | undefined> {
@@ -207,7 +313,27 @@ function toScenario(row: typeof schema.scenarios.$inferSelect): StoredScenario {
 }
 
 function toGrant(row: typeof schema.accessGrants.$inferSelect): AccessGrant {
-  return { token: row.token, exerciseId: row.exerciseId, role: row.role, teamId: row.teamId ?? undefined };
+  return {
+    token: row.token,
+    exerciseId: row.exerciseId,
+    role: row.role,
+    teamId: row.teamId ?? undefined,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt ?? undefined,
+    revokedAt: row.revokedAt ?? undefined,
+  };
+}
+
+function grantRow(grant: AccessGrant): typeof schema.accessGrants.$inferInsert {
+  return { ...grant, teamId: grant.teamId ?? null, expiresAt: grant.expiresAt ?? null, revokedAt: grant.revokedAt ?? null };
+}
+
+function toUser(row: typeof schema.users.$inferSelect): UserRecord {
+  return { ...row, roles: JSON.parse(row.roles) as UserRecord['roles'], disabledAt: row.disabledAt ?? undefined };
+}
+
+function toMembership(row: typeof schema.memberships.$inferSelect): Membership {
+  return { exerciseId: row.exerciseId, userId: row.userId, role: row.role, teamId: row.teamId ?? undefined };
 }
 
 function toRow(entry: LogEntry): typeof schema.logEntries.$inferInsert {

@@ -10,15 +10,70 @@ export const exercises = sqliteTable('exercises', {
   createdAt: integer('created_at').notNull(),
 });
 
-/** Bearer tokens: join codes bound to a team, console tokens for controllers. */
+/**
+ * Join codes: bearer codes a tablet (bound to one team) or a wall display (observer) joins
+ * with. Kept readable so that a planner can print them again; they expire and can be revoked.
+ */
 export const accessGrants = sqliteTable('access_grants', {
   token: text('token').primaryKey(),
   exerciseId: text('exercise_id')
     .notNull()
     .references(() => exercises.id),
-  role: text('role', { enum: ['controller', 'participant'] }).notNull(),
+  role: text('role', { enum: ['participant', 'observer'] }).notNull(),
   teamId: text('team_id'),
   createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  /** Lower-case, unique. */
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** argon2id, PHC string. */
+  passwordHash: text('password_hash').notNull(),
+  /** JSON array of global roles: "admin", "planner". */
+  roles: text('roles').notNull(),
+  createdAt: integer('created_at').notNull(),
+  disabledAt: integer('disabled_at'),
+});
+
+/** Login sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = sqliteTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
+/** A person's role in one exercise. */
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    exerciseId: text('exercise_id')
+      .notNull()
+      .references(() => exercises.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: ['director', 'controller', 'evaluator', 'observer', 'participant'] }).notNull(),
+    teamId: text('team_id'),
+  },
+  (table) => [primaryKey({ columns: [table.exerciseId, table.userId] })],
+);
+
+/** Who did what outside the exercise logs: accounts, roles, join codes, logins. Never secrets. */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: integer('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  target: text('target'),
+  details: text('details'),
 });
 
 /** The append-only event log: one row per entry, gapless `seq` per exercise. */

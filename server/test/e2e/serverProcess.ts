@@ -14,6 +14,9 @@ export interface ServerProcess {
   consoleUrl: string;
   tabletUrl: string;
   joinCode: string;
+  /** The demo director's credentials, printed on the first start of a data directory. */
+  director: { username: string; password: string | undefined };
+  output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startServerProcess(options: { dataDir?: string; env?: Reco
   const consoleUrl = /Controller console:\s+(\S+)/.exec(output)![1]!;
   const tabletUrl = /Participant tablet:\s+(\S+)/.exec(output)![1]!;
   const joinCode = /join code (\w+)/.exec(output)![1]!;
+  const signIn = /sign in as (\S+) \/ (\S+)/.exec(output);
   return {
     child,
     url: `http://127.0.0.1:${port}`,
@@ -57,6 +61,8 @@ export async function startServerProcess(options: { dataDir?: string; env?: Reco
     consoleUrl,
     tabletUrl,
     joinCode,
+    director: { username: signIn?.[1] ?? 'demo-director', password: signIn?.[2] === '(printed' ? undefined : signIn?.[2] },
+    output: () => output,
     stop(signal = 'SIGTERM') {
       return new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -28,6 +28,9 @@ describe('walking skeleton in a real browser', () => {
     const tabletPage = await tabletContext.newPage();
 
     await consolePage.goto(server.consoleUrl);
+    await consolePage.getByLabel('Username').fill(server.director.username);
+    await consolePage.getByLabel('Password').fill(server.director.password!);
+    await consolePage.getByRole('button', { name: 'Sign in' }).click();
     await tabletPage.goto(server.tabletUrl);
     await expect.poll(() => consolePage.getByTestId('status').textContent()).toBe('ready');
     await expect.poll(() => tabletPage.getByTestId('connection').textContent()).toBe('Online');
@@ -69,8 +72,9 @@ describe('walking skeleton in a real browser', () => {
     await expect.poll(() => tabletPage.getByTestId('status').textContent()).toBe('ended');
     await feed.getByText(/ EndEx$/).waitFor();
 
-    const token = new URL(server.consoleUrl).hash.replace('#token=', '');
-    const response = await fetch(`${server.url}/api/exercises/demo/log`, { headers: { authorization: `Bearer ${token}` } });
+    const cookies = await controllerContext.cookies();
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const response = await fetch(`${server.url}/api/exercises/demo/log`, { headers: { cookie } });
     const { entries } = (await response.json()) as { entries: LogEntry[] };
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.map((e) => e.type)).toEqual([

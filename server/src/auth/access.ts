@@ -1,0 +1,69 @@
+import fastifyCookie from '@fastify/cookie';
+import { StartexError, type Viewer } from '@startex/shared';
+import type { AccessGrant, SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
+import type { IdentityService } from './IdentityService.ts';
+import type { RateLimits } from './rateLimits.ts';
+
+export const SESSION_COOKIE = 'startex_session';
+
+/** Who is behind a connection: a signed-in person, or a device that joined with a code. */
+export type Principal = { kind: 'user'; user: UserRecord; session: SessionRecord } | { kind: 'code'; grant: AccessGrant };
+
+export interface ExerciseAccess {
+  exerciseId: string;
+  viewer: Viewer;
+  principal: Principal;
+}
+
+/** What a realtime connection (socket.io handshake or feed upgrade) presents. */
+export interface ConnectionCredentials {
+  ip: string;
+  joinCode?: string | undefined;
+  exerciseId?: string | undefined;
+  headers: { cookie?: string | undefined; origin?: string | undefined; host?: string | undefined };
+}
+
+/**
+ * A cookie rides along with any request the browser makes, even one started by another site.
+ * For cookie-authenticated connections the Origin must therefore be this server itself.
+ */
+export function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true; // not a browser: it cannot be riding someone's cookie
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function userFromCookie(identity: IdentityService, cookieHeader: string | undefined) {
+  const token = cookieHeader ? fastifyCookie.parse(cookieHeader)[SESSION_COOKIE] : undefined;
+  return token ? identity.sessionFor(token) : undefined;
+}
+
+/** Authenticates a realtime connection to one exercise, or throws the catalogue error to refuse it with. */
+export async function connectionAccess(identity: IdentityService, limits: RateLimits, credentials: ConnectionCredentials): Promise<ExerciseAccess> {
+  if (credentials.joinCode !== undefined) {
+    await limits.beforeJoin(credentials.ip);
+    const grant = await identity.checkJoinCode(credentials.joinCode).catch(async (error: unknown) => {
+      await limits.joinFailed(credentials.ip);
+      throw error;
+    });
+    const viewer: Viewer = grant.role === 'participant' ? { role: 'participant', teamId: grant.teamId } : { role: 'observer' };
+    return { exerciseId: grant.exerciseId, viewer, principal: { kind: 'code', grant } };
+  }
+  const found = await userFromCookie(identity, credentials.headers.cookie);
+  if (!found) throw new StartexError('UNAUTHENTICATED');
+  if (!sameOrigin(credentials.headers.origin, credentials.headers.host)) {
+    throw new StartexError('FORBIDDEN', 'This connection comes from another site.');
+  }
+  if (credentials.exerciseId === undefined) throw new StartexError('VALIDATION_FAILED', 'Name the exercise to connect to.');
+  const viewer = await identity.viewerFor(found.user.id, credentials.exerciseId);
+  if (!viewer) throw new StartexError('FORBIDDEN', 'You have no role in this exercise.');
+  return { exerciseId: credentials.exerciseId, viewer, principal: { kind: 'user', ...found } };
+}
+
+/** A stable, non-secret key for a principal: rate limits and room names. */
+export function principalKey(principal: Principal): string {
+  return principal.kind === 'user' ? `user:${principal.user.id}` : `code:${principal.grant.exerciseId}:${principal.grant.teamId ?? 'observer'}:${principal.grant.createdAt}`;
+}

@@ -1,0 +1,86 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { CSRF_HEADER, StartexError, type Viewer } from '@startex/shared';
+import type { SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
+import { SESSION_COOKIE, sameOrigin } from './access.ts';
+import type { IdentityService } from './IdentityService.ts';
+import { allows, allowsGlobal, type ExerciseVerb, type GlobalVerb } from './policy.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person, when the request carries a live session cookie. */
+    auth: { user: UserRecord; session: SessionRecord } | undefined;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface HttpAuthOptions {
+  identity: IdentityService;
+  /** Send cookies only over HTTPS (set when StartEx is served behind TLS). */
+  secureCookies: boolean;
+  sessionHours: number;
+}
+
+/**
+ * Reads the session cookie on every request and, for writes, demands the session's CSRF token
+ * in a header and a same-site Origin: a cookie alone never authorises a change.
+ */
+export const httpAuth = fp(async (app: FastifyInstance, options: HttpAuthOptions) => {
+  await app.register(fastifyCookie);
+  app.decorateRequest('auth', undefined);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await options.identity.sessionFor(token) : undefined;
+    if (request.auth && !SAFE_METHODS.has(request.method)) {
+      if (request.headers[CSRF_HEADER] !== request.auth.session.csrfToken || !sameOrigin(request.headers.origin, request.headers.host)) {
+        throw new StartexError('CSRF_FAILED');
+      }
+    }
+  });
+  app.decorate('sessionCookie', {
+    set(reply: FastifyReply, token: string) {
+      void reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: options.secureCookies,
+        path: '/',
+        maxAge: options.sessionHours * 3600,
+      });
+    },
+    clear(reply: FastifyReply) {
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+  });
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCookie: { set(reply: FastifyReply, token: string): void; clear(reply: FastifyReply): void };
+  }
+}
+
+export function requireUser(request: FastifyRequest): { user: UserRecord; session: SessionRecord } {
+  if (!request.auth) throw new StartexError('UNAUTHENTICATED');
+  return request.auth;
+}
+
+export function requireGlobal(request: FastifyRequest, verb: GlobalVerb): UserRecord {
+  const { user } = requireUser(request);
+  if (!allowsGlobal(user.roles, verb)) throw new StartexError('FORBIDDEN');
+  return user;
+}
+
+/** The caller's viewer in an exercise, if their role there allows `verb`. */
+export async function requireExercise(
+  identity: IdentityService,
+  request: FastifyRequest,
+  exerciseId: string,
+  verb: ExerciseVerb,
+): Promise<{ user: UserRecord; viewer: Viewer }> {
+  const { user } = requireUser(request);
+  const viewer = await identity.viewerFor(user.id, exerciseId);
+  if (!viewer || !allows(viewer.role, verb)) throw new StartexError('FORBIDDEN');
+  return { user, viewer };
+}
