@@ -171,7 +171,7 @@ export function exploreScenario(scenario: CompiledScenario, limit = 20_000): Exp
     for (const input of candidateInputs(scenario, point, byKey)) {
       const next = applyInput(scenario, point, input);
       const to = pointKey(next, scenario.document);
-      if (to === from && next.step.released.length === 0) continue;
+      if (to === from && next.step.released.length === 0 && next.step.milestones.length === 0) continue;
       if (next.step.statesChanged || next.step.released.length > 0) {
         result.firedEvents.add(input.type === 'timer' ? `timer.${input.timer}` : input.type === 'action' ? `action.${input.actionId}` : `decision.${input.decision}`);
       }

@@ -6,6 +6,8 @@ export const Actor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system') }),
   /** Exercise control staff: the user's id and name, and their role in the exercise. */
   z.object({ kind: z.literal('controller'), id: z.string(), name: z.string().optional(), role: z.enum(['director', 'controller']).optional() }),
+  /** An evaluator recording observations. */
+  z.object({ kind: z.literal('evaluator'), id: z.string(), name: z.string().optional() }),
   /** A team; `userId` when a signed-in participant rather than a shared tablet. */
   z.object({ kind: z.literal('participant'), teamId: z.string(), userId: z.string().optional() }),
 ]);
@@ -43,6 +45,12 @@ export const Recipients = z.object({
 export type Recipients = z.infer<typeof Recipients>;
 
 const reason = z.string();
+
+/** HSEEP's four-level rating: Performed without challenges, with Some, with Major challenges, Unable. */
+export const Rating = z.enum(['P', 'S', 'M', 'U']);
+export type Rating = z.infer<typeof Rating>;
+export const ObservationKind = z.enum(['strength', 'area-for-improvement', 'note']);
+export type ObservationKind = z.infer<typeof ObservationKind>;
 
 /** What happened, as a tagged union; the envelope (seq, times, actor) is added on append. */
 export const LogEvent = z.discriminatedUnion('type', [
@@ -90,6 +98,21 @@ export const LogEvent = z.discriminatedUnion('type', [
     idempotencyKey: z.string().optional(),
   }),
   z.object({ type: z.literal('note.added'), text: z.string() }),
+  // Evaluation
+  z.object({
+    type: z.literal('observation.recorded'),
+    observationId: z.string(),
+    /** Exercise time the evaluator saw it (may be before the entry's own time). */
+    observedAtMs: z.number(),
+    teamId: z.string().optional(),
+    injectId: z.string().optional(),
+    objectiveId: z.string().optional(),
+    taskId: z.string().optional(),
+    kind: ObservationKind,
+    rating: Rating.optional(),
+    text: z.string(),
+    idempotencyKey: z.string(),
+  }),
 ]);
 export type LogEvent = z.infer<typeof LogEvent>;
 export type LogEventType = LogEvent['type'];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ExerciseRole } from './auth.ts';
 import type { ErrorDetail } from './errors.ts';
-import type { LogEntry } from './logEntry.ts';
+import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
 import { InjectChannel, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
@@ -116,6 +116,20 @@ export const SendMessage = z
   .strict()
   .refine((m) => m.to.teams.length + m.to.organisations.length > 0, 'Choose at least one recipient.');
 export type SendMessage = z.infer<typeof SendMessage>;
+export const RecordObservation = z
+  .object({
+    observedAtMs: z.number().int().nonnegative().max(14 * 24 * 3_600_000),
+    teamId: shortId.optional(),
+    injectId: shortId.optional(),
+    objectiveId: shortId.optional(),
+    taskId: shortId.optional(),
+    kind: ObservationKind,
+    rating: Rating.optional(),
+    text: z.string().trim().min(1).max(5000),
+    idempotencyKey: z.string().min(8).max(100),
+  })
+  .strict();
+export type RecordObservation = z.infer<typeof RecordObservation>;
 
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorDetail };
 export type SyncResult = Ack<{ exercise: ExerciseView; entries: LogEntry[] }>;
@@ -128,6 +142,7 @@ export interface ClientToServerEvents {
   'inject.acknowledge': (ref: z.infer<typeof InjectRef>, ack: (result: CommitResult) => void) => void;
   'action.take': (action: TakeAction, ack: (result: CommitResult) => void) => void;
   'message.send': (message: SendMessage, ack: (result: CommitResult) => void) => void;
+  'observation.record': (observation: RecordObservation, ack: (result: CommitResult) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -147,6 +162,7 @@ export const CLIENT_EVENT_SCHEMAS = {
   'inject.acknowledge': InjectRef,
   'action.take': TakeAction,
   'message.send': SendMessage,
+  'observation.record': RecordObservation,
 } satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 // REST bodies

@@ -52,6 +52,8 @@ export function describeEntry(entry: LogEntry): string {
       return `Message from ${party(entry.from)} to ${recipients(entry.to)}: ${entry.text}`;
     case 'note.added':
       return `Note: ${entry.text}`;
+    case 'observation.recorded':
+      return `Observation (${entry.kind}${entry.rating ? `, ${entry.rating}` : ''})${entry.teamId ? ` on ${entry.teamId}` : ''}: ${entry.text}`;
     default: {
       const exhaustive: never = entry;
       return exhaustive;

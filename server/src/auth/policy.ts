@@ -17,6 +17,8 @@ export const EXERCISE_POLICY = {
   'command.halt': ['director', 'controller'],
   /** Acknowledge injects, take actions, send messages: only a team's own participants. */
   'play.participate': ['participant'],
+  /** Record observations and ratings (evaluation guide). */
+  'evaluate': ['evaluator'],
   /** Join codes and the people of this exercise. */
   'exercise.manage': ['director'],
 } as const satisfies Record<string, readonly ExerciseRole[]>;

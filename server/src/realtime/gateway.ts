@@ -171,6 +171,13 @@ const handlers: Handlers = {
     const host = await runtime.get(socket.data.exerciseId);
     return { seq: await host.takeAction(teamId, action, actorOf(socket)) };
   },
+  async 'observation.record'(observation, socket, { runtime }) {
+    require(socket, 'evaluate');
+    const { principal } = socket.data;
+    if (principal.kind !== 'user') throw new StartexError('FORBIDDEN');
+    const host = await runtime.get(socket.data.exerciseId);
+    return { seq: await host.recordObservation(observation, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName }) };
+  },
   async 'message.send'(message, socket, { runtime, limits }) {
     const teamId = await participant(socket, limits);
     const host = await runtime.get(socket.data.exerciseId);

@@ -8,6 +8,7 @@ import {
   type LogEntry,
   type LogEvent,
   type Party,
+  type RecordObservation,
   type ReleasedInject,
   type SendMessage,
   type TakeAction,
@@ -208,6 +209,25 @@ export class ExerciseHost {
         idempotencyKey: input.idempotencyKey,
       },
     ]);
+  }
+
+  /** An evaluator's observation, during play or after it (post-exercise observations). */
+  async recordObservation(input: RecordObservation, actor: Actor): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const existing = this.state.observationKeys.get(input.idempotencyKey);
+    if (existing !== undefined) return this.whenDurable(existing);
+    const s = this.state;
+    if (s.status === 'draft' || s.status === 'ready' || s.status === 'closed') throw new StartexError('EXERCISE_NOT_LIVE');
+    const { document } = this.scenario;
+    if (input.teamId !== undefined) this.checkRecipients([input.teamId], []);
+    if (input.injectId !== undefined && !s.released.has(input.injectId)) throw new StartexError('INJECT_NOT_RELEASED', undefined, 'injectId');
+    const objective = input.objectiveId === undefined ? undefined : document.objectives.find((o) => o.id === input.objectiveId);
+    if (input.objectiveId !== undefined && !objective) throw new StartexError('VALIDATION_FAILED', `No objective "${input.objectiveId}".`, 'objectiveId');
+    if (input.taskId !== undefined) {
+      const tasks = (objective ? [objective] : document.objectives).flatMap((o) => o.capabilityTargets.flatMap((c) => c.criticalTasks));
+      if (!tasks.some((t) => t.id === input.taskId)) throw new StartexError('VALIDATION_FAILED', `No critical task "${input.taskId}" here.`, 'taskId');
+    }
+    return this.submit(actor, [{ type: 'observation.recorded', observationId: `o${s.lastSeq + 1}`, ...input }]);
   }
 
   markDelivered(teamId: string, injectId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
@@ -561,6 +581,9 @@ export class ExerciseHost {
       case 'inject.suppressed':
       case 'note.added':
         return undefined;
+      case 'observation.recorded':
+        s.observationKeys.set(entry.idempotencyKey, entry.seq);
+        return undefined;
       default: {
         const exhaustive: never = entry;
         return exhaustive;
@@ -615,6 +638,7 @@ interface HostState {
   acknowledged: Map<string, number>;
   actionKeys: Map<string, number>;
   messageKeys: Map<string, number>;
+  observationKeys: Map<string, number>;
   messages: Map<string, { all?: boolean | undefined; teams: string[]; organisations: string[] }>;
   adHocCount: number;
 }
@@ -634,6 +658,7 @@ function freshState(scenario: CompiledScenario, speed: number): HostState {
     acknowledged: new Map(),
     actionKeys: new Map(),
     messageKeys: new Map(),
+    observationKeys: new Map(),
     messages: new Map(),
     adHocCount: 0,
   };

@@ -36,6 +36,7 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
     case 'inject.edited':
     case 'inject.suppressed':
     case 'note.added':
+    case 'observation.recorded':
       return [];
     default: {
       const exhaustive: never = entry;
@@ -44,15 +45,19 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
   }
 }
 
-/** Control staff see everything; evaluators and observers all but control's own notes; a team its own. */
+/**
+ * Control staff see everything; evaluators all but control's own notes; observers also not the
+ * evaluators' observations (people's performance records); a team only what concerns it.
+ */
 export function canSee(viewer: Viewer, entry: LogEntry): boolean {
   switch (viewer.role) {
     case 'director':
     case 'controller':
       return true;
     case 'evaluator':
-    case 'observer':
       return entry.type !== 'note.added';
+    case 'observer':
+      return entry.type !== 'note.added' && entry.type !== 'observation.recorded';
     case 'participant': {
       const audience = audienceOf(entry);
       return audience === 'all' || (viewer.teamId !== undefined && audience.includes(viewer.teamId));
