@@ -1,3 +1,5 @@
+import { fromTransition, type ActorSystem, type EventObject, type Snapshot } from 'xstate';
+import { getAdjacencyMap, type AdjacencyMap } from 'xstate/graph';
 import type { Condition, ScenarioDocument, ScenarioState } from '@startex/shared';
 import type { CompiledScenario } from './compileScenario.ts';
 import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
@@ -115,7 +117,11 @@ const readsCache = new WeakMap<ScenarioDocument, ReturnType<typeof conditionRead
  * Identity of a point for exploration: where the machine is, the flags and counters that matter,
  * and which timers are pending, relative to now. Two points with the same key play on alike.
  */
+const keyCache = new WeakMap<PlayPoint, string>();
+
 export function pointKey(point: PlayPoint, document: ScenarioDocument): string {
+  const cached = keyCache.get(point);
+  if (cached !== undefined) return cached;
   let reads = readsCache.get(document);
   if (!reads) readsCache.set(document, (reads = conditionReads(document)));
   const context = point.run.machine.context as { flags: Record<string, boolean>; counters: Record<string, number> };
@@ -124,7 +130,9 @@ export function pointKey(point: PlayPoint, document: ScenarioDocument): string {
   const timers = Object.entries(point.run.timers)
     .map(([k, due]) => `${k}@${due - point.nowMs}`)
     .sort();
-  return JSON.stringify([point.run.machine.value, flags, counters, timers, point.run.machine.status]);
+  const key = JSON.stringify([point.run.machine.value, flags, counters, timers, point.run.machine.status]);
+  keyCache.set(point, key);
+  return key;
 }
 
 export interface Exploration {
@@ -141,8 +149,21 @@ export interface Exploration {
   points: number;
 }
 
-/** Breadth-first exploration of every play the inputs allow, up to `limit` distinct points. */
-export function exploreScenario(scenario: CompiledScenario, limit = 20_000): Exploration {
+type PlayEvent = RunInput & { type: 'timer' | 'action' | 'decision' };
+
+/** The engine as an xstate logic of play points, for xstate/graph's traversals. */
+function playLogic(scenario: CompiledScenario) {
+  return fromTransition<PlayPoint, PlayEvent, ActorSystem<any>, undefined, EventObject>(
+    (point, input) => applyInput(scenario, point, input),
+    initialPoint(scenario),
+  );
+}
+
+/**
+ * Every point of play the inputs allow, through xstate/graph's adjacency map over the engine
+ * itself, up to `limit` traversal steps. Past the bound nothing is claimed (`truncated`).
+ */
+export function exploreScenario(scenario: CompiledScenario, limit = 200_000): Exploration {
   const byKey = statesByKey(scenario.document);
   const result: Exploration = {
     visitedStates: new Set(),
@@ -153,43 +174,42 @@ export function exploreScenario(scenario: CompiledScenario, limit = 20_000): Exp
     truncated: false,
     points: 0,
   };
-  const start = initialPoint(scenario);
-  const keys = new Map<string, PlayPoint>([[pointKey(start, scenario.document), start]]);
-  const edges = new Map<string, Set<string>>();
-  const queue = [start];
+  const key = (point: PlayPoint) => pointKey(point, scenario.document);
+  let map: AdjacencyMap<Snapshot<unknown> & { context: PlayPoint }, PlayEvent>;
+  try {
+    map = getAdjacencyMap(playLogic(scenario), {
+      events: (snapshot) => candidateInputs(scenario, snapshot.context, byKey) as PlayEvent[],
+      serializeState: (snapshot) => key(snapshot.context),
+      serializeEvent: (event) => JSON.stringify(event),
+      limit,
+    }) as typeof map;
+  } catch (error) {
+    if (error instanceof Error && /limit/i.test(error.message)) return { ...result, truncated: true };
+    throw error;
+  }
   const note = (point: PlayPoint) => {
-    for (const path of point.run.states) for (const key of path.split('.')) result.visitedStates.add(key);
+    for (const path of point.run.states) for (const k of path.split('.')) result.visitedStates.add(k);
     for (const inject of point.step.released) result.released.add(inject);
     for (const milestone of point.step.milestones) result.milestones.add(milestone);
   };
-  note(start);
-  while (queue.length > 0) {
-    const point = queue.shift()!;
-    const from = pointKey(point, scenario.document);
+  const edges = new Map<string, Set<string>>();
+  const ended = new Set<string>();
+  for (const [from, value] of Object.entries(map)) {
+    note(value.state.context);
+    if (value.state.context.run.machine.status === 'done') ended.add(from);
     const out = new Set<string>();
     edges.set(from, out);
-    for (const input of candidateInputs(scenario, point, byKey)) {
-      const next = applyInput(scenario, point, input);
-      const to = pointKey(next, scenario.document);
-      if (to === from && next.step.released.length === 0 && next.step.milestones.length === 0) continue;
-      if (next.step.statesChanged || next.step.released.length > 0) {
-        result.firedEvents.add(input.type === 'timer' ? `timer.${input.timer}` : input.type === 'action' ? `action.${input.actionId}` : `decision.${input.decision}`);
-      }
-      note(next);
-      out.add(to);
-      if (!keys.has(to)) {
-        if (keys.size >= limit) {
-          result.truncated = true;
-          continue;
-        }
-        keys.set(to, next);
-        queue.push(next);
+    for (const { event, state } of Object.values(value.transitions) as { event: PlayEvent; state: { context: PlayPoint } }[]) {
+      note(state.context);
+      out.add(key(state.context));
+      if (state.context.step.statesChanged || state.context.step.released.length > 0) {
+        result.firedEvents.add(event.type === 'timer' ? `timer.${event.timer}` : event.type === 'action' ? `action.${event.actionId}` : `decision.${event.decision}`);
       }
     }
   }
-  result.points = keys.size;
+  result.points = edges.size;
   // Backwards from the points that ended: whatever cannot get there is stuck.
-  const canFinish = new Set([...keys].filter(([, p]) => p.run.machine.status === 'done').map(([k]) => k));
+  const canFinish = new Set(ended);
   for (let changed = true; changed; ) {
     changed = false;
     for (const [from, out] of edges) {
@@ -199,9 +219,7 @@ export function exploreScenario(scenario: CompiledScenario, limit = 20_000): Exp
       }
     }
   }
-  if (!result.truncated) {
-    for (const [key, point] of keys) if (!canFinish.has(key)) result.stuck.push([...point.run.states]);
-  }
+  for (const [from, value] of Object.entries(map)) if (!canFinish.has(from)) result.stuck.push([...value.state.context.run.states]);
   return result;
 }
 

@@ -247,8 +247,11 @@ function lintPlay(document: ScenarioDocument, states: StateEntry[]): Problem[] {
   } catch (error) {
     return [{ severity: 'error', rule: 'compile', path: '$.machine', message: `The machine does not compile: ${(error as Error).message}` }];
   }
-  const severity = exploration.truncated ? 'warning' : 'error';
-  const hedge = exploration.truncated ? ' (exploration was cut off at its bound, so this may be a false alarm)' : '';
+  if (exploration.truncated) {
+    return [{ severity: 'warning', rule: 'too-many-plays', path: '$.machine', message: 'Play has too many distinct points to explore in full; reachability, release and EndEx checks were skipped. Simplify parallel regions or counters.' }];
+  }
+  const severity = 'error';
+  const hedge = '';
   for (const { key, path } of states) {
     if (key !== document.id && !exploration.visitedStates.has(key)) {
       problems.push({ severity, rule: 'unreachable-state', path: jsonPath(path), message: `State "${key}" is never entered on any play path${hedge}; add a transition that targets it or remove it.` });
