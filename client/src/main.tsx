@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConsolePage } from './console/ConsolePage.tsx';
 import { TabletPage } from './tablet/TabletPage.tsx';
+import './i18n/index.ts';
 import './styles.css';
 
 /** A join code rides in the URL fragment (never sent to the server or its logs): #code=... */

@@ -332,8 +332,9 @@ export class LogMirror {
   }
 
   close(): void {
-    this.socket?.removeAllListeners();
+    // Disconnect first: requests in flight on this socket hear of it (see callOrLost).
     this.socket?.disconnect();
+    this.socket?.removeAllListeners();
     this.socket = undefined;
   }
 
@@ -374,7 +375,7 @@ export function seededRandom(seed: number) {
   };
 }
 
-/** Strips the envelope's times, keeping what an entry says and who caused it, for whole-entry comparisons. */
+/** Drops the envelope's times and exercise id, keeping what an entry says, its seq and who caused it, for whole-entry comparisons. */
 export function withoutTimes(entry: LogEntry) {
   const { wallTime: _w, exerciseTimeMs: _e, scenarioTimeMs: _s, exerciseId: _x, ...rest } = entry;
   return rest;

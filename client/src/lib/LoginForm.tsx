@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '@startex/shared';
 
 /** Username and password; the server answers with a session cookie. */
@@ -6,9 +7,10 @@ export function LoginForm({ onLogin, error }: { onLogin: (username: string, pass
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   return (
     <main className="page login">
-      <h1>Sign in to StartEx</h1>
+      <h1>{t('signIn.title')}</h1>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -16,11 +18,11 @@ export function LoginForm({ onLogin, error }: { onLogin: (username: string, pass
           void onLogin(username, password).finally(() => setBusy(false));
         }}
       >
-        <label htmlFor="username">Username</label>
+        <label htmlFor="username">{t('signIn.username')}</label>
         <input id="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('signIn.password')}</label>
         <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <button type="submit" disabled={busy}>Sign in</button>
+        <button type="submit" disabled={busy}>{t('signIn.submit')}</button>
       </form>
       {error && <p role="alert" className="error">{error.message}</p>}
     </main>

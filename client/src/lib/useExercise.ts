@@ -47,16 +47,21 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       auth: { protocolVersion: PROTOCOL_VERSION, ...credentials },
     });
-    const addEntries = (entries: LogEntry[]) => {
-      for (const e of entries) lastSeq.current = Math.max(lastSeq.current, e.seq);
+    // The resync point only moves on what this connection's sync covered: a live entry that
+    // arrives before the sync answer must not let a later resync skip what lies before it.
+    let synced = false;
+    const addEntries = (entries: LogEntry[], fromSync: boolean) => {
+      if (fromSync || synced) for (const e of entries) lastSeq.current = Math.max(lastSeq.current, e.seq);
       setState((s) => ({ ...s, entries: merge(s.entries, entries) }));
     };
     socket.on('connect', () => {
+      synced = false;
       setState((s) => ({ ...s, connection: 'online', refusal: undefined, socket }));
       socket.emit('sync', { afterSeq: lastSeq.current }, (result) => {
         if (!result.ok) return;
         setState((s) => ({ ...s, view: result.exercise }));
-        addEntries(result.entries);
+        addEntries(result.entries, true);
+        synced = true;
       });
     });
     socket.on('disconnect', () => setState((s) => ({ ...s, connection: 'offline' })));
@@ -73,7 +78,7 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       setState((s) => ({ ...s, connection: 'refused', refusal }));
       socket.disconnect();
     });
-    socket.on('log', (entry) => addEntries([entry]));
+    socket.on('log', (entry) => addEntries([entry], false));
     socket.on('exercise', (view) => setState((s) => ({ ...s, view })));
     setState((s) => ({ ...s, socket }));
     return () => {
@@ -85,17 +90,20 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
   return state;
 }
 
-/** Emits an event and resolves with its acknowledgement (or a timeout error). */
-export function request<E extends 'command' | 'inject.delivered' | 'inject.acknowledge' | 'action.take'>(
+/** An acknowledgement, or `transient` when the network (not the server) failed: worth retrying. */
+export type RequestResult = CommitResult | { ok: false; error: ErrorDetail; transient: true };
+
+/** Emits an event and resolves with its acknowledgement (or a transient failure). */
+export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined,
   event: E,
   payload: Parameters<ClientToServerEvents[E]>[0],
-): Promise<CommitResult> {
+): Promise<RequestResult> {
   return new Promise((resolve) => {
-    if (!socket) return resolve({ ok: false, error: { code: 'INTERNAL', message: 'Not connected.' } });
+    if (!socket?.connected) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'Not connected.' } });
     // socket.io's typed emit cannot see through the generic event name; the payload type is checked above.
     (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) =>
-      resolve(err ? { ok: false, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : result),
+      resolve(err ? { ok: false, transient: true, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : result),
     );
   });
 }

@@ -3,6 +3,7 @@ import { StartexError, type Viewer } from '@startex/shared';
 import type { AccessGrant, SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
 import type { IdentityService } from './IdentityService.ts';
 import type { RateLimits } from './rateLimits.ts';
+import { sha256 } from './secrets.ts';
 
 export const SESSION_COOKIE = 'startex_session';
 
@@ -65,5 +66,5 @@ export async function connectionAccess(identity: IdentityService, limits: RateLi
 
 /** A stable, non-secret key for a principal: rate limits and room names. */
 export function principalKey(principal: Principal): string {
-  return principal.kind === 'user' ? `user:${principal.user.id}` : `code:${principal.grant.exerciseId}:${principal.grant.teamId ?? 'observer'}:${principal.grant.createdAt}`;
+  return principal.kind === 'user' ? `user:${principal.user.id}` : `code:${sha256(principal.grant.token)}`;
 }
