@@ -119,6 +119,27 @@ describe('realtime gateway', () => {
     expect(controller.received.map((e) => e.seq)).toEqual(log.slice(1).map((e) => e.seq));
   });
 
+  it('tells staff which teams have devices connected, as they come and go', async () => {
+    const controller = client(h.url, h.controllerToken);
+    const seen: unknown[] = [];
+    controller.socket.on('presence', (p) => seen.push(p));
+    await connected(controller.socket);
+    await until(() => seen.length >= 1, 'presence on connect');
+    expect(seen.at(-1)).toEqual({ teams: {}, staff: { director: 1 } });
+    const tablet = client(h.url, h.joinCode('customs'));
+    await connected(tablet.socket);
+    await until(() => JSON.stringify(seen.at(-1)) === JSON.stringify({ teams: { customs: 1 }, staff: { director: 1 } }) && seen, 'tablet presence');
+    tablet.socket.disconnect();
+    await until(() => JSON.stringify(seen.at(-1)) === JSON.stringify({ teams: {}, staff: { director: 1 } }) && seen, 'tablet gone');
+    // A participant is never told who else is connected.
+    const other = client(h.url, h.joinCode('customs'));
+    const told: unknown[] = [];
+    other.socket.on('presence', (p) => told.push(p));
+    await connected(other.socket);
+    await call(other.socket, 'sync', { afterSeq: 0 });
+    expect(told).toEqual([]);
+  });
+
   it('sends a participant only what concerns its team', async () => {
     const controller = client(h.url, h.controllerToken);
     const tablet = client(h.url, h.joinCode('customs'));

@@ -59,6 +59,13 @@ export const ExerciseView = z.object({
 });
 export type ExerciseView = z.infer<typeof ExerciseView>;
 
+/** Devices connected per team, and staff connected per role. */
+export const Presence = z.object({
+  teams: z.record(z.string(), z.number().int().nonnegative()),
+  staff: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type Presence = z.infer<typeof Presence>;
+
 // Client -> server payloads
 export const SyncRequest = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -150,6 +157,8 @@ export interface ServerToClientEvents {
   log: (entry: LogEntry) => void;
   /** The exercise summary changed (status or clock). */
   exercise: (view: ExerciseView) => void;
+  /** Which teams have devices connected now (sent to exercise staff on every change). */
+  presence: (presence: Presence) => void;
   /** Access ended (join code revoked or expired, signed out, role changed); the server disconnects next. */
   refused: (reason: ErrorDetail) => void;
 }

@@ -7,6 +7,7 @@ import {
   type ErrorDetail,
   type ExerciseView,
   type LogEntry,
+  type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
 
@@ -17,6 +18,8 @@ export interface ExerciseConnection {
   /** Why the server refused the connection, with its catalogue code. */
   refusal?: ErrorDetail | undefined;
   view?: ExerciseView | undefined;
+  /** Staff only: devices connected per team, staff per role. */
+  presence?: Presence | undefined;
   /** Every log entry this viewer may see, in sequence order, each once. */
   entries: LogEntry[];
   socket?: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
@@ -80,6 +83,7 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
     });
     socket.on('log', (entry) => addEntries([entry], false));
     socket.on('exercise', (view) => setState((s) => ({ ...s, view })));
+    socket.on('presence', (presence) => setState((s) => ({ ...s, presence })));
     setState((s) => ({ ...s, socket }));
     return () => {
       socket.disconnect();

@@ -9,6 +9,7 @@ import {
   type ClientToServerEvents,
   type ErrorDetail,
   type ExerciseRole,
+  type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
 import { connectionAccess, principalKey, type ExerciseAccess } from '../auth/access.ts';
@@ -84,8 +85,12 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
       socket.emit('refused', reason);
       socket.disconnect(true);
     });
-    socket.on('disconnect', unregister);
+    socket.on('disconnect', () => {
+      unregister();
+      void broadcastPresence(io, exerciseId);
+    });
     registerHandlers(socket, deps);
+    void broadcastPresence(io, exerciseId);
   });
 
   runtime.onCommit((exerciseId, entries) => {
@@ -105,6 +110,17 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
   });
 
   return io;
+}
+
+/** Tells the exercise's staff which teams and roles are connected, after every (dis)connect. */
+async function broadcastPresence(io: GatewayServer, exerciseId: string): Promise<void> {
+  const presence: Presence = { teams: {}, staff: {} };
+  for (const socket of await io.in(exerciseRoom(exerciseId)).fetchSockets()) {
+    const { viewer } = socket.data;
+    if (viewer.role === 'participant') presence.teams[viewer.teamId ?? ''] = (presence.teams[viewer.teamId ?? ''] ?? 0) + 1;
+    else presence.staff[viewer.role] = (presence.staff[viewer.role] ?? 0) + 1;
+  }
+  io.to(STAFF_ROLES.map((role) => roleRoom(exerciseId, role))).emit('presence', presence);
 }
 
 /** Sends each connected viewer its fresh exercise view after a status or clock change. */
