@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { adminRoutes } from './api/adminRoutes.ts';
 import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   /** Serve the built client from this folder (production); omit in API-only tests. */
   clientDist?: string | undefined;
   logger?: boolean;
+  /** Write the request log to this stream (implies logging), e.g. to read it back in a test. */
+  loggerStream?: Writable;
   limits?: RateLimitOptions;
   sessionHours?: number;
   /** Mark cookies Secure: set when StartEx is served over HTTPS. */
@@ -57,11 +60,19 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
+/** Credentials that could reach the request log in headers: never written there. */
+const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["sec-websocket-protocol"]'];
+
 /** Builds the whole server without listening; the entry point and tests decide where it runs. */
 export async function buildApp(options: AppOptions): Promise<StartexApp> {
   const app = Fastify({
-    logger: options.logger ? { redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["sec-websocket-protocol"]'] } : false,
+    logger: options.logger || options.loggerStream ? { stream: options.loggerStream ?? process.stdout, redact: LOG_REDACT } : false,
     bodyLimit: 256 * 1024,
+    // A malformed URL never reaches a route or the error handler; answer it like every other client error.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const body = errorBody(error.statusCode !== undefined && error.statusCode < 500 ? 'VALIDATION_FAILED' : 'INTERNAL', error.message);
+      void reply.status(body.statusCode).send(body);
+    },
   });
   const { store } = options;
   const runtime = new ExerciseRuntime(store);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ExerciseRole } from './auth.ts';
 import type { ErrorDetail } from './errors.ts';
 import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
-import { InjectChannel, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
+import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 1;
@@ -47,6 +47,8 @@ export const ExerciseView = z.object({
   /** Set while a real-world emergency halts play: every client shows it as a banner. */
   halt: z.object({ reason: z.string() }).optional(),
   simulatedOrganisations: z.array(SimulatedOrganisation),
+  /** Evaluators and control staff: the objectives, capability targets and critical tasks to rate. */
+  evaluation: z.object({ objectives: z.array(Objective) }).optional(),
   /** Controllers only: the pinned scenario, the branches they can choose now, injects held back. */
   control: z
     .object({

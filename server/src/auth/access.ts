@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import { StartexError, type Viewer } from '@startex/shared';
 import type { AccessGrant, SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
 import type { IdentityService } from './IdentityService.ts';
+import { allows } from './policy.ts';
 import type { RateLimits } from './rateLimits.ts';
 import { sha256 } from './secrets.ts';
 
@@ -60,7 +61,7 @@ export async function connectionAccess(identity: IdentityService, limits: RateLi
   }
   if (credentials.exerciseId === undefined) throw new StartexError('VALIDATION_FAILED', 'Name the exercise to connect to.');
   const viewer = await identity.viewerFor(found.user.id, credentials.exerciseId);
-  if (!viewer) throw new StartexError('FORBIDDEN', 'You have no role in this exercise.');
+  if (!viewer || !allows(viewer.role, 'exercise.view')) throw new StartexError('FORBIDDEN', 'You have no role in this exercise.');
   return { exerciseId: credentials.exerciseId, viewer, principal: { kind: 'user', ...found } };
 }
 

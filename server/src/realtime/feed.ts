@@ -44,7 +44,15 @@ export interface FeedDeps {
 /** The plain WebSocket feed of an exercise's log; the protocol is described in shared/src/feed.ts. */
 export function feedRoutes(deps: FeedDeps) {
   return async (app: FastifyInstance) => {
-    app.get('/api/exercises/:id/feed', { websocket: true }, (socket, request) => serveFeed(socket, request, deps));
+    app.route({
+      method: 'GET',
+      url: '/api/exercises/:id/feed',
+      // Without an Upgrade the route answers like any other, with a catalogue error body.
+      handler: async (request) => {
+        throw new StartexError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]} without a WebSocket upgrade.`);
+      },
+      wsHandler: (socket, request) => serveFeed(socket, request, deps),
+    });
   };
 }
 

@@ -138,6 +138,8 @@ export class ExerciseHost {
       },
       lastSeq: s.lastSeq,
       ...(s.haltReason !== undefined ? { halt: { reason: s.haltReason } } : {}),
+      // Evaluators rate against the scenario's objectives, which they cannot read from `control`.
+      ...(isController || viewer.role === 'evaluator' ? { evaluation: { objectives: document.objectives } } : {}),
       ...(isController
         ? {
             control: {

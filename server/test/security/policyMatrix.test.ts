@@ -1,0 +1,618 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { LIBRARY } from '@startex/scenarios';
+import {
+  CLIENT_EVENT_SCHEMAS,
+  FEED_SUBPROTOCOL,
+  FEED_TOKEN_PREFIX,
+  type ClientToServerEvents,
+  type ControllerCommand,
+  type ErrorCode,
+  type ExerciseRole,
+  type ExerciseView,
+  type LogEntry,
+} from '@startex/shared';
+import { call, client, connected, refused, startServer, until, type Credential, type Harness, type StaffCredential } from '../harness.ts';
+import { databaseFile, dumpDatabase } from './databaseDump.ts';
+
+/**
+ * Every role against every REST route, the log feed and every socket.io event. The expected
+ * tables are written out from SECURITY.md ("Who is who"), not read from server/src/auth/policy.ts:
+ * the test compares what the server does with what the documentation promises.
+ */
+const ROLES = [
+  'anonymous',
+  'admin', // global role ['admin'], no role in the exercise
+  'planner', // global role ['planner'], no role in the exercise
+  'director',
+  'controller',
+  'evaluator',
+  'observer',
+  'participant', // a personal account with a team role (customs)
+  'participantCode', // a tablet's join code for the customs team (realtime only)
+  'observerCode', // a wall display's observer join code (realtime only)
+  'directorElsewhere', // director of another exercise, no role in this one
+] as const;
+type Role = (typeof ROLES)[number];
+
+/** Y: allowed; n: refused; ·: does not apply (a join code opens realtime connections only). */
+type Cell = 'Y' | 'n' | '·';
+
+function table(rows: Record<string, string>): Record<string, Record<Role, Cell>> {
+  return Object.fromEntries(
+    Object.entries(rows).map(([key, row]) => {
+      const cells = row.trim().split(/\s+/);
+      if (cells.length !== ROLES.length || cells.some((c) => !['Y', 'n', '·'].includes(c))) throw new Error(`Bad row "${key}": ${row}`);
+      return [key, Object.fromEntries(ROLES.map((role, i) => [role, cells[i] as Cell])) as Record<Role, Cell>];
+    }),
+  );
+}
+
+// prettier-ignore
+const REST = table({
+  //                                             anon adm pln dir ctl evl obs par pcd ocd else
+  'GET /api/health':                            'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'POST /api/auth/login':                       'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'POST /api/auth/logout':                      'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/auth/me':                           'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  // Manage accounts, read the audit log: administrators.
+  'GET /api/admin/users':                       'n   Y   n   n   n   n   n   n   ·   ·   n',
+  'POST /api/admin/users':                      'n   Y   n   n   n   n   n   n   ·   ·   n',
+  'PATCH /api/admin/users/:id':                 'n   Y   n   n   n   n   n   n   ·   ·   n',
+  'GET /api/admin/audit':                       'n   Y   n   n   n   n   n   n   ·   ·   n',
+  // Anyone signed in gets a list: everything for those who plan, their own exercises for others.
+  'GET /api/exercises':                         'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  // Exercise content needs a role in that exercise: an administrator has no implicit access.
+  'GET /api/exercises/:id':                     'n   n   n   Y   Y   Y   Y   Y   ·   ·   n',
+  // The REST log is for the exercise's staff; a team reads its own entries over its socket.
+  'GET /api/exercises/:id/log':                 'n   n   n   Y   Y   Y   Y   n   ·   ·   n',
+  // People and join codes: the exercise director.
+  'GET /api/exercises/:id/members':             'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/members/:userId':     'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/members/:userId':  'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/join-codes':          'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/join-codes':         'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/join-codes/:code': 'n   n   n   Y   n   n   n   n   ·   ·   n',
+  // Upload scenarios: administrators and planners.
+  'GET /api/scenarios':                         'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/scenarios/:id':                     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/scenarios/lint':                   'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/scenarios':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  // The plain WebSocket log feed: anyone with a role in the exercise, join codes included.
+  'GET /api/exercises/:id/feed':                'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
+});
+
+// prettier-ignore
+const SOCKET = table({
+  //                                             anon adm pln dir ctl evl obs par pcd ocd else
+  'sync':                                       'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
+  // StartEx, EndEx and resuming after a real-world halt: the director.
+  'command start':                              'n   n   n   Y   n   n   n   n   n   n   n',
+  'command end':                                'n   n   n   Y   n   n   n   n   n   n   n',
+  'command resume after a halt':                'n   n   n   Y   n   n   n   n   n   n   n',
+  // Running play: controllers (and the director, who may do everything in the exercise).
+  'command pause':                              'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command resume after a pause':               'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command halt':                               'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command release':                            'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command adhoc':                              'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command reply':                              'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command note':                               'n   n   n   Y   Y   n   n   n   n   n   n',
+  // Acting for a team: that team's participants, by account or by tablet.
+  'inject.delivered':                           'n   n   n   n   n   n   n   Y   Y   n   n',
+  'inject.acknowledge':                         'n   n   n   n   n   n   n   Y   Y   n   n',
+  'action.take':                                'n   n   n   n   n   n   n   Y   Y   n   n',
+  'message.send':                               'n   n   n   n   n   n   n   Y   Y   n   n',
+  // Recording observations (people's performance records): evaluators, signed in.
+  'observation.record':                         'n   n   n   n   n   Y   n   n   n   n   n',
+});
+
+/** Roles with no role in the exercise are refused at the handshake, before any event. */
+const HANDSHAKE_REFUSAL: Partial<Record<Role, ErrorCode>> = {
+  anonymous: 'UNAUTHENTICATED',
+  admin: 'FORBIDDEN',
+  planner: 'FORBIDDEN',
+  directorElsewhere: 'FORBIDDEN',
+};
+
+/** The exercise state each socket cell starts from (a fresh demo exercise per cell, at speed 1 so no timer fires). */
+type Setup = 'ready' | 'live' | 'paused' | 'halted' | 'alarm';
+const SETUPS: Record<Setup, ControllerCommand[]> = {
+  ready: [{ type: 'ready' }],
+  live: [{ type: 'ready' }, { type: 'start' }],
+  paused: [{ type: 'ready' }, { type: 'start' }, { type: 'pause' }],
+  halted: [{ type: 'ready' }, { type: 'start' }, { type: 'halt', reason: 'Real fire alarm in the building' }],
+  alarm: [{ type: 'ready' }, { type: 'start' }, { type: 'release', injectId: 'portal_alarm' }],
+};
+
+const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEvents; payload: unknown }> = {
+  sync: { setup: 'ready', event: 'sync', payload: { afterSeq: 0 } },
+  'command start': { setup: 'ready', event: 'command', payload: { type: 'start' } },
+  'command end': { setup: 'live', event: 'command', payload: { type: 'end' } },
+  'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume' } },
+  'command pause': { setup: 'live', event: 'command', payload: { type: 'pause' } },
+  'command resume after a pause': { setup: 'paused', event: 'command', payload: { type: 'resume' } },
+  'command halt': { setup: 'live', event: 'command', payload: { type: 'halt', reason: 'Bomb threat at the venue' } },
+  'command release': { setup: 'live', event: 'command', payload: { type: 'release', injectId: 'portal_alarm' } },
+  'command adhoc': {
+    setup: 'live',
+    event: 'command',
+    payload: { type: 'adhoc', to: ['customs'], channel: 'email', from: 'Exercise control', subject: 'Ad hoc', body: 'Details.' },
+  },
+  'command reply': { setup: 'live', event: 'command', payload: { type: 'reply', organisationId: 'supervisor', to: 'customs', text: 'Noted.' } },
+  'command note': { setup: 'live', event: 'command', payload: { type: 'note', text: 'Team hesitated at the portal.' } },
+  'inject.delivered': { setup: 'alarm', event: 'inject.delivered', payload: { injectId: 'portal_alarm' } },
+  'inject.acknowledge': { setup: 'alarm', event: 'inject.acknowledge', payload: { injectId: 'portal_alarm' } },
+  'action.take': {
+    setup: 'live',
+    event: 'action.take',
+    payload: { actionId: 'report_alarm', fields: { dose_rate_usvh: 3, vehicle_held: true }, idempotencyKey: 'matrix-action' },
+  },
+  'message.send': {
+    setup: 'live',
+    event: 'message.send',
+    payload: { to: { teams: [], organisations: ['supervisor'] }, text: 'Alarm on lane 3.', idempotencyKey: 'matrix-message' },
+  },
+  'observation.record': {
+    setup: 'live',
+    event: 'observation.record',
+    payload: { observedAtMs: 0, teamId: 'customs', kind: 'strength', text: 'Held the truck at once.', idempotencyKey: 'matrix-observation' },
+  },
+};
+
+const DENIED = {
+  UNAUTHENTICATED: { statusCode: 401, code: 'UNAUTHENTICATED', error: 'Unauthorized', message: 'Sign in or join with a valid code first.' },
+  FORBIDDEN: { statusCode: 403, code: 'FORBIDDEN', error: 'Forbidden', message: 'Your role does not allow this.' },
+};
+
+type Person = StaffCredential & { userId: string; username: string };
+type PersonRole = Exclude<Role, 'anonymous' | 'participantCode' | 'observerCode'>;
+
+let h: Harness;
+/** The exercise the REST and feed rows are about (the demo, ready), and another one. */
+let X: string;
+let Y: string;
+let people: Record<PersonRole, Person>;
+let codes: { participantCode: string; observerCode: string };
+let targets: { patch: string; member: string };
+let made = 0;
+
+const passwordOf = (username: string) => `${username} password 123`;
+
+async function demoExercise(setup: Setup): Promise<string> {
+  const { id } = await h.server.runtime.create({ scenario: LIBRARY.demo!, speed: 1 });
+  const host = await h.server.runtime.get(id);
+  for (const command of SETUPS[setup]) await host.command(command, { kind: 'system' });
+  return id;
+}
+
+async function createUser(username: string, roles: ('admin' | 'planner')[] = []): Promise<string> {
+  const response = await h.request('POST', '/api/admin/users', h.admin, { username, displayName: username, password: passwordOf(username), roles });
+  expect(response.statusCode).toBe(201);
+  return response.json().id;
+}
+
+async function person(username: string, roles: ('admin' | 'planner')[], membership?: { exerciseId: string; role: ExerciseRole; teamId?: string }): Promise<Person> {
+  const userId = await createUser(username, roles);
+  if (membership) await h.server.identity.setMembership('test', { userId, ...membership });
+  return { ...(await h.login(username, passwordOf(username), membership?.exerciseId ?? X)), userId, username };
+}
+
+beforeAll(async () => {
+  h = await startServer();
+  X = await demoExercise('ready');
+  Y = await demoExercise('ready');
+  const member = (exerciseId: string, role: ExerciseRole, teamId?: string) => ({ exerciseId, role, ...(teamId ? { teamId } : {}) });
+  people = {
+    admin: await person('matrix-admin', ['admin']),
+    planner: await person('matrix-planner', ['planner']),
+    director: await person('matrix-director', [], member(X, 'director')),
+    controller: await person('matrix-controller', [], member(X, 'controller')),
+    evaluator: await person('matrix-evaluator', [], member(X, 'evaluator')),
+    observer: await person('matrix-observer', [], member(X, 'observer')),
+    participant: await person('matrix-participant', [], member(X, 'participant', 'customs')),
+    directorElsewhere: await person('matrix-elsewhere', [], member(Y, 'director')),
+  };
+  const identity = h.server.identity;
+  codes = {
+    participantCode: (await identity.createJoinCode('test', { exerciseId: X, role: 'participant', teamId: 'customs' })).token,
+    observerCode: (await identity.createJoinCode('test', { exerciseId: X, role: 'observer' })).token,
+  };
+  await createUser('login-target');
+  targets = { patch: await createUser('patch-target'), member: await createUser('member-target') };
+});
+afterAll(async () => h.close());
+
+/** The request each REST row sends: valid, so that an allowed role gets the route's success status. */
+async function restRequest(route: string, role: Role): Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; ok: number; as?: StaffCredential }> {
+  switch (route) {
+    case 'GET /api/health':
+      return { method: 'GET', url: '/api/health', ok: 200 };
+    case 'POST /api/auth/login':
+      return { method: 'POST', url: '/api/auth/login', body: { username: 'login-target', password: passwordOf('login-target') }, ok: 200 };
+    case 'POST /api/auth/logout': {
+      // A second session of the same person, so that signing it out leaves the one the other rows use.
+      const as = role === 'anonymous' ? undefined : await h.login(people[role as PersonRole].username, passwordOf(people[role as PersonRole].username));
+      return { method: 'POST', url: '/api/auth/logout', ok: 200, ...(as ? { as } : {}) };
+    }
+    case 'GET /api/auth/me':
+      return { method: 'GET', url: '/api/auth/me', ok: 200 };
+    case 'GET /api/admin/users':
+      return { method: 'GET', url: '/api/admin/users', ok: 200 };
+    case 'POST /api/admin/users': {
+      const username = `made-${++made}`;
+      return { method: 'POST', url: '/api/admin/users', body: { username, displayName: 'Made', password: passwordOf(username), roles: [] }, ok: 201 };
+    }
+    case 'PATCH /api/admin/users/:id':
+      return { method: 'PATCH', url: `/api/admin/users/${targets.patch}`, body: { displayName: 'Patched' }, ok: 200 };
+    case 'GET /api/admin/audit':
+      return { method: 'GET', url: '/api/admin/audit?limit=5', ok: 200 };
+    case 'GET /api/exercises':
+      return { method: 'GET', url: '/api/exercises', ok: 200 };
+    case 'GET /api/exercises/:id':
+      return { method: 'GET', url: `/api/exercises/${X}`, ok: 200 };
+    case 'GET /api/exercises/:id/log':
+      return { method: 'GET', url: `/api/exercises/${X}/log`, ok: 200 };
+    case 'GET /api/exercises/:id/members':
+      return { method: 'GET', url: `/api/exercises/${X}/members`, ok: 200 };
+    case 'PUT /api/exercises/:id/members/:userId':
+      return { method: 'PUT', url: `/api/exercises/${X}/members/${targets.member}`, body: { role: 'observer' }, ok: 200 };
+    case 'DELETE /api/exercises/:id/members/:userId':
+      return { method: 'DELETE', url: `/api/exercises/${X}/members/${targets.member}`, ok: 200 };
+    case 'GET /api/exercises/:id/join-codes':
+      return { method: 'GET', url: `/api/exercises/${X}/join-codes`, ok: 200 };
+    case 'POST /api/exercises/:id/join-codes':
+      return { method: 'POST', url: `/api/exercises/${X}/join-codes`, body: { role: 'participant', teamId: 'customs' }, ok: 201 };
+    case 'DELETE /api/exercises/:id/join-codes/:code': {
+      const grant = await h.server.identity.createJoinCode('test', { exerciseId: X, role: 'observer' });
+      return { method: 'DELETE', url: `/api/exercises/${X}/join-codes/${grant.token}`, ok: 200 };
+    }
+    case 'GET /api/scenarios':
+      return { method: 'GET', url: '/api/scenarios', ok: 200 };
+    case 'GET /api/scenarios/:id':
+      return { method: 'GET', url: '/api/scenarios/demo', ok: 200 };
+    case 'POST /api/scenarios/lint':
+      return { method: 'POST', url: '/api/scenarios/lint', body: LIBRARY.demo, ok: 200 };
+    case 'POST /api/scenarios':
+      return { method: 'POST', url: '/api/scenarios', body: { ...LIBRARY.demo!, id: 'matrix-upload', title: 'Matrix upload' }, ok: 201 };
+    default:
+      throw new Error(`No request for ${route}: add one.`);
+  }
+}
+
+const signedIn = (role: Role): StaffCredential | undefined =>
+  role === 'anonymous' || role === 'participantCode' || role === 'observerCode' ? undefined : people[role];
+
+/** The routes fastify serves, from its route tree (HEAD is fastify's automatic twin of GET). */
+function servedRoutes(): string[] {
+  const routes: string[] = [];
+  const prefixes: string[] = [];
+  for (const line of h.server.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^(.*?)(?:├── |└── )(\S+) \(([A-Z, ]+)\)$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    prefixes.length = depth;
+    const path = (prefixes[depth - 1] ?? '') + match[2]!;
+    prefixes[depth] = path;
+    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path}`);
+  }
+  return routes.sort();
+}
+
+describe('the matrix covers everything', () => {
+  it('has a row for every route the server serves, and no other', () => {
+    expect(servedRoutes()).toEqual(Object.keys(REST).sort());
+  });
+
+  it('has a row for every socket.io client event, each command tried by several roles', () => {
+    const events = new Set(Object.values(SOCKET_CELLS).map((cell) => cell.event));
+    expect([...events].sort()).toEqual(Object.keys(CLIENT_EVENT_SCHEMAS).sort());
+    expect(Object.keys(SOCKET_CELLS).sort()).toEqual(Object.keys(SOCKET).sort());
+  });
+});
+
+describe('REST routes', () => {
+  const cells = Object.entries(REST)
+    .filter(([route]) => route !== 'GET /api/exercises/:id/feed')
+    .flatMap(([route, row]) => ROLES.filter((role) => row[role] !== '·').map((role) => [route, role, row[role]] as const));
+
+  it.each(cells)('%s as %s: %s', async (route, role, expected) => {
+    const { method, url, body, ok, as } = await restRequest(route, role);
+    const before = dumpDatabase(databaseFile(h.dataDir));
+    const response = await h.request(method, url, as ?? signedIn(role), body);
+    if (expected === 'Y') {
+      expect(response.statusCode).toBe(ok);
+    } else {
+      expect(response.json()).toEqual(role === 'anonymous' ? DENIED.UNAUTHENTICATED : DENIED.FORBIDDEN);
+      // A refused request changes nothing at all: no row, no session, no audit entry.
+      expect(dumpDatabase(databaseFile(h.dataDir))).toEqual(before);
+    }
+  });
+
+  it('lists every exercise to administrators and planners, and only their own to everyone else', async () => {
+    const all = (await h.server.runtime.store.listExercises()).map((e) => e.id).sort();
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const listed = async (role: PersonRole) => ((await h.request('GET', '/api/exercises', people[role])).json() as { id: string }[]).map((e) => e.id).sort();
+    expect(await listed('admin')).toEqual(all);
+    expect(await listed('planner')).toEqual(all);
+    for (const role of ['director', 'controller', 'evaluator', 'observer', 'participant'] as const) expect(await listed(role), role).toEqual([X]);
+    expect(await listed('directorElsewhere')).toEqual([Y]);
+  });
+});
+
+describe('the WebSocket log feed', () => {
+  const row = REST['GET /api/exercises/:id/feed']!;
+
+  it.each(ROLES.map((role) => [role, row[role]] as const))('as %s: %s', async (role, expected) => {
+    const code = role === 'participantCode' || role === 'observerCode' ? codes[role] : undefined;
+    const cookie = signedIn(role)?.cookie;
+    const ws = new WebSocket(
+      `${h.url.replace(/^http/, 'ws')}/api/exercises/${X}/feed`,
+      code ? [FEED_SUBPROTOCOL, `${FEED_TOKEN_PREFIX}${code}`] : [FEED_SUBPROTOCOL],
+      cookie ? { headers: { cookie } } : {},
+    );
+    const messages: unknown[] = [];
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (c, reason) => resolve({ code: c, reason: String(reason) })));
+    try {
+      if (expected === 'Y') {
+        await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+        ws.send(JSON.stringify({ type: 'hello', afterSeq: 0 }));
+        await until(() => messages.length > 0, 'the first feed message');
+        const [readied] = await h.server.runtime.store.readLog(X);
+        expect(messages).toEqual([{ type: 'entry', entry: readied }]);
+      } else {
+        const refusal = role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        expect(await closed).toEqual({ code: refusal === 'UNAUTHENTICATED' ? 4401 : 4403, reason: refusal });
+        expect(messages).toMatchObject([{ type: 'error', error: { code: refusal } }]);
+      }
+    } finally {
+      ws.terminate();
+    }
+  });
+});
+
+/** A fresh exercise per cell: the role's access to it, as the client presents it. */
+async function credentialIn(role: Role, exerciseId: string): Promise<Credential> {
+  const identity = h.server.identity;
+  switch (role) {
+    case 'anonymous':
+      return { cookie: '', csrfToken: '', exerciseId };
+    case 'participantCode':
+      return (await identity.createJoinCode('test', { exerciseId, role: 'participant', teamId: 'customs' })).token;
+    case 'observerCode':
+      return (await identity.createJoinCode('test', { exerciseId, role: 'observer' })).token;
+    case 'admin':
+    case 'planner':
+    case 'directorElsewhere':
+      return { ...people[role], exerciseId };
+    default:
+      await identity.setMembership('test', { exerciseId, userId: people[role].userId, role, ...(role === 'participant' ? { teamId: 'customs' } : {}) });
+      return { ...people[role], exerciseId };
+  }
+}
+
+describe('socket.io events', () => {
+  const cells = Object.entries(SOCKET).flatMap(([name, row]) => ROLES.map((role) => [name, role, row[role]] as const));
+
+  it.each(cells)('%s as %s: %s', async (name, role, expected) => {
+    const cell = SOCKET_CELLS[name]!;
+    const exerciseId = await demoExercise(cell.setup);
+    const { socket } = client(h.url, await credentialIn(role, exerciseId));
+    try {
+      const refusal = HANDSHAKE_REFUSAL[role];
+      if (refusal) {
+        expect(expected).toBe('n');
+        expect(await refused(socket)).toMatchObject({ code: refusal });
+        return;
+      }
+      await connected(socket);
+      const before = await h.server.runtime.store.readLog(exerciseId);
+      const ack = await call(socket, cell.event, cell.payload);
+      const after = await h.server.runtime.store.readLog(exerciseId);
+      if (expected === 'n') {
+        expect(ack).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Your role does not allow this.' } });
+        expect(after).toEqual(before);
+      } else if (cell.event === 'sync') {
+        expect(ack).toMatchObject({ ok: true, exercise: { id: exerciseId, status: 'ready' }, entries: [{ seq: 1, type: 'exercise.readied' }] });
+      } else {
+        expect(ack).toEqual({ ok: true, seq: before.length + 1 });
+        expect(after.length).toBeGreaterThan(before.length);
+      }
+    } finally {
+      socket.disconnect();
+    }
+  });
+});
+
+/** What a team may see, stated here rather than taken from the server's visibility module. */
+function concernsTeam(teamId: string, entry: LogEntry): boolean {
+  switch (entry.type) {
+    case 'exercise.readied':
+    case 'exercise.started':
+    case 'exercise.paused':
+    case 'exercise.resumed':
+    case 'exercise.halted':
+    case 'exercise.ended':
+    case 'exercise.closed':
+    case 'clock.jumped':
+      return true;
+    case 'inject.released':
+      return entry.inject.to.includes(teamId);
+    case 'inject.delivered':
+    case 'inject.acknowledged':
+    case 'action.taken':
+      return entry.teamId === teamId;
+    case 'message.sent':
+      return entry.to.all === true || entry.to.teams.includes(teamId) || (entry.from.kind === 'team' && entry.from.teamId === teamId);
+    default:
+      return false;
+  }
+}
+
+/** A short readable line per entry, for the hand-written expectations below. */
+function line(entry: LogEntry): string {
+  switch (entry.type) {
+    case 'inject.released':
+      return `${entry.type} ${entry.inject.id}`;
+    case 'inject.delivered':
+    case 'inject.acknowledged':
+      return `${entry.type} ${entry.injectId}`;
+    case 'action.taken':
+      return `${entry.type} ${entry.actionId}`;
+    case 'message.sent':
+      return `${entry.type} ${entry.text}`;
+    default:
+      return entry.type;
+  }
+}
+
+describe('no leakage between teams and roles', () => {
+  it('sends each socket only what its viewer may see, live and on sync', async () => {
+    const scenario = LIBRARY['detection-portal-alarm']!;
+    expect(scenario.teams.map((t) => t.id)).toEqual(['customs', 'police', 'regulator']);
+    // Speed 1: no scenario timer fires during the test; the jump below fires one on purpose.
+    const { id } = await h.server.runtime.create({ scenario, speed: 1 });
+    await (await h.server.runtime.get(id)).command({ type: 'ready' }, { kind: 'system' });
+    const identity = h.server.identity;
+    const as = async (who: Person, role: ExerciseRole, teamId?: string): Promise<Credential> => {
+      await identity.setMembership('test', { exerciseId: id, userId: who.userId, role, ...(teamId ? { teamId } : {}) });
+      return { ...who, exerciseId: id };
+    };
+    const code = async (role: 'participant' | 'observer', teamId?: string) => (await identity.createJoinCode('test', { exerciseId: id, role, teamId })).token;
+    const watch = (credential: Credential) => {
+      const watched = { ...client(h.url, credential), views: [] as ExerciseView[] };
+      watched.socket.on('exercise', (view) => watched.views.push(view));
+      return watched;
+    };
+    const s = {
+      director: watch(await as(people.director, 'director')),
+      controller: watch(await as(people.controller, 'controller')),
+      evaluator: watch(await as(people.evaluator, 'evaluator')),
+      observer: watch(await as(people.observer, 'observer')),
+      wall: watch(await code('observer')),
+      customs: watch(await code('participant', 'customs')),
+      police: watch(await as(people.participant, 'participant', 'police')),
+      regulator: watch(await code('participant', 'regulator')),
+    };
+    await Promise.all(Object.values(s).map((w) => connected(w.socket)));
+    const ok = async (w: (typeof s)[keyof typeof s], event: keyof ClientToServerEvents, payload: unknown) => {
+      const ack = await call(w.socket, event, payload);
+      expect(ack, `${event} ${JSON.stringify(payload)} -> ${JSON.stringify(ack)}`).toMatchObject({ ok: true });
+    };
+    const adhoc = (to: string, subject: string) => ({ type: 'adhoc', to: [to], channel: 'phone', from: 'Exercise control', subject, body: `${subject}.` });
+    const message = (key: string, text: string, to: { teams?: string[]; organisations?: string[] }) => ({
+      to: { teams: to.teams ?? [], organisations: to.organisations ?? [] },
+      text,
+      idempotencyKey: key,
+    });
+
+    await ok(s.director, 'command', { type: 'start' }); // releases portal_alarm to customs
+    await ok(s.customs, 'inject.delivered', { injectId: 'portal_alarm' });
+    await ok(s.customs, 'inject.acknowledge', { injectId: 'portal_alarm' });
+    await ok(s.customs, 'action.take', { actionId: 'hold_vehicle', fields: { rescanned: true, supervisor_informed: true }, idempotencyKey: 'customs-hold' });
+    await ok(s.controller, 'command', { type: 'release', injectId: 'recall_order' }); // customs and police
+    await ok(s.controller, 'command', adhoc('police', 'Police only')); // adhoc-1
+    await ok(s.controller, 'command', adhoc('regulator', 'Regulator only')); // adhoc-2
+    await ok(s.controller, 'command', adhoc('customs', 'Customs only')); // adhoc-3
+    await ok(s.police, 'inject.acknowledge', { injectId: 'adhoc-1' });
+    await ok(s.police, 'action.take', { actionId: 'set_cordon', fields: { radius_m: 30 }, idempotencyKey: 'police-cordon' });
+    await ok(s.regulator, 'action.take', { actionId: 'classify_event', fields: { classification: 'Material out of regulatory control' }, idempotencyKey: 'reg-classify' });
+    await ok(s.customs, 'message.send', message('customs-msg', 'Customs to police', { teams: ['police'] }));
+    await ok(s.police, 'message.send', message('police-msg', 'Police to regulator', { teams: ['regulator'] }));
+    await ok(s.regulator, 'message.send', message('regulator-msg', 'Regulator to reachback', { organisations: ['reachback'] }));
+    await ok(s.controller, 'command', { type: 'reply', organisationId: 'reachback', to: 'regulator', text: 'Reachback to regulator' });
+    await ok(s.controller, 'command', { type: 'note', text: 'Control only: police slow to cordon' });
+    await ok(s.evaluator, 'observation.record', { observedAtMs: 60_000, teamId: 'customs', kind: 'strength', text: 'Customs held the truck at once', idempotencyKey: 'eval-observation' });
+    await ok(s.director, 'command', { type: 'jump' }); // fires the 5-minute timer: driver_papers to customs
+    await ok(s.director, 'command', { type: 'broadcast', text: 'Everyone: weather update' });
+
+    const isLast = (e: LogEntry) => e.type === 'message.sent' && e.text === 'Everyone: weather update';
+    await until(() => Object.values(s).every((w) => w.received.some(isLast)), 'the broadcast on every socket');
+    const log = await h.server.runtime.store.readLog(id);
+    expect(log.at(-1)).toSatisfy(isLast);
+    // The log holds what must not leak, so the comparisons below can fail.
+    const types = log.map((e) => e.type);
+    expect(types.filter((t) => t === 'note.added')).toHaveLength(1);
+    expect(types.filter((t) => t === 'observation.recorded')).toHaveLength(1);
+    expect(types).toEqual(expect.arrayContaining(['state.entered', 'timer.fired']));
+    const live = log.slice(1); // every socket connected after seq 1 (exercise.readied)
+
+    // Each team: exactly its own entries and the exercise-wide ones, in order.
+    expect(s.customs.received.map(line)).toEqual([
+      'exercise.started',
+      'inject.released portal_alarm',
+      'inject.delivered portal_alarm',
+      'inject.acknowledged portal_alarm',
+      'action.taken hold_vehicle',
+      'inject.released recall_order',
+      'inject.released adhoc-3',
+      'message.sent Customs to police',
+      'clock.jumped',
+      'inject.released driver_papers',
+      'message.sent Everyone: weather update',
+    ]);
+    expect(s.police.received.map(line)).toEqual([
+      'exercise.started',
+      'inject.released recall_order',
+      'inject.released adhoc-1',
+      'inject.acknowledged adhoc-1',
+      'action.taken set_cordon',
+      'message.sent Customs to police',
+      'message.sent Police to regulator',
+      'clock.jumped',
+      'message.sent Everyone: weather update',
+    ]);
+    expect(s.regulator.received.map(line)).toEqual([
+      'exercise.started',
+      'inject.released adhoc-2',
+      'action.taken classify_event',
+      'message.sent Police to regulator',
+      'message.sent Regulator to reachback',
+      'message.sent Reachback to regulator',
+      'clock.jumped',
+      'message.sent Everyone: weather update',
+    ]);
+    const teams = { customs: s.customs, police: s.police, regulator: s.regulator };
+    for (const [teamId, w] of Object.entries(teams)) {
+      expect(w.received, teamId).toEqual(live.filter((e) => concernsTeam(teamId, e)));
+      for (const view of w.views) {
+        expect(view.viewer).toEqual({ role: 'participant', teamId });
+        expect(view.control).toBeUndefined();
+        expect(view.actions.every((a) => a.teams.includes(teamId))).toBe(true);
+      }
+    }
+    // Evaluators: everything but control's notes. Observers (account or wall display): not the
+    // evaluators' observations either, which are people's performance records.
+    expect(s.evaluator.received).toEqual(live.filter((e) => e.type !== 'note.added'));
+    for (const w of [s.observer, s.wall]) expect(w.received).toEqual(live.filter((e) => e.type !== 'note.added' && e.type !== 'observation.recorded'));
+    for (const w of [s.evaluator, s.observer, s.wall]) {
+      expect(w.views.length).toBeGreaterThan(0);
+      expect(w.views.every((view) => view.control === undefined)).toBe(true);
+    }
+    // Control staff: everything.
+    for (const w of [s.director, s.controller]) {
+      expect(w.received).toEqual(live);
+      expect(w.views.every((view) => view.control !== undefined)).toBe(true);
+    }
+
+    // A sync from the start answers with the same filter over the whole log.
+    const expectedSync: [keyof typeof s, (e: LogEntry) => boolean][] = [
+      ['customs', (e) => concernsTeam('customs', e)],
+      ['police', (e) => concernsTeam('police', e)],
+      ['regulator', (e) => concernsTeam('regulator', e)],
+      ['evaluator', (e) => e.type !== 'note.added'],
+      ['observer', (e) => e.type !== 'note.added' && e.type !== 'observation.recorded'],
+      ['wall', (e) => e.type !== 'note.added' && e.type !== 'observation.recorded'],
+      ['director', () => true],
+      ['controller', () => true],
+    ];
+    for (const [who, visible] of expectedSync) {
+      const sync = await call(s[who].socket, 'sync', { afterSeq: 0 });
+      if (!sync.ok) throw new Error(`${who}: sync refused with ${sync.error.code}`);
+      expect(sync.entries, who).toEqual(log.filter(visible));
+      expect(sync.exercise.control === undefined, who).toBe(who !== 'director' && who !== 'controller');
+    }
+    for (const w of Object.values(s)) w.socket.disconnect();
+  });
+});
