@@ -1,9 +1,14 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConsolePage } from './console/ConsolePage.tsx';
-import { TabletPage } from './tablet/TabletPage.tsx';
+import { HomePage } from './home/HomePage.tsx';
 import './i18n/index.ts';
 import './styles.css';
+
+// Each view is its own chunk: a tablet on a field network never downloads the console's graph layout.
+const ConsolePage = lazy(() => import('./console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
+const TabletPage = lazy(() => import('./tablet/TabletPage.tsx').then((m) => ({ default: m.TabletPage })));
+const EvaluatorPage = lazy(() => import('./evaluator/EvaluatorPage.tsx').then((m) => ({ default: m.EvaluatorPage })));
+const DisplayPage = lazy(() => import('./display/DisplayPage.tsx').then((m) => ({ default: m.DisplayPage })));
 
 /** A join code rides in the URL fragment (never sent to the server or its logs): #code=... */
 function fragmentParam(name: string): string | undefined {
@@ -14,19 +19,15 @@ function App() {
   const path = window.location.pathname;
   if (path.startsWith('/console/')) return <ConsolePage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/tablet')) return <TabletPage initialCode={fragmentParam('code')} />;
-  return (
-    <main className="home">
-      <h1>StartEx</h1>
-      <p>Exercise orchestration for the Nuclear Security Support Centre.</p>
-      <p>
-        <a href="/tablet">Join an exercise with a join code</a>
-      </p>
-    </main>
-  );
+  if (path.startsWith('/evaluate/')) return <EvaluatorPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
+  if (path.startsWith('/display')) return <DisplayPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '') || undefined} initialCode={fragmentParam('code')} />;
+  return <HomePage />;
 }
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Suspense fallback={null}>
+      <App />
+    </Suspense>
   </StrictMode>,
 );

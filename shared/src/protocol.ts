@@ -33,7 +33,7 @@ export const ExerciseView = z.object({
   status: ExerciseStatus,
   viewer: Viewer,
   teams: z.array(Team),
-  /** For participants: only their own team's actions. */
+  /** For participants only their own team's actions; staff see all. */
   actions: z.array(ParticipantAction),
   clock: z.object({
     running: z.boolean(),
@@ -105,6 +105,27 @@ export const ControllerCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note'), text: text(5000) }).strict(),
 ]);
 export type ControllerCommand = z.infer<typeof ControllerCommand>;
+
+/** Which exercise statuses allow each command: the server enforces it, consoles enable buttons by it. */
+export const COMMAND_ALLOWED_IN: Record<ControllerCommand['type'], readonly ExerciseStatus[]> = {
+  ready: ['draft'],
+  start: ['ready'],
+  pause: ['live'],
+  resume: ['paused', 'halted'],
+  halt: ['live', 'paused'],
+  end: ['live', 'paused', 'halted'],
+  close: ['ended'],
+  jump: ['live'],
+  release: ['live', 'paused'],
+  hold: ['draft', 'ready', 'live', 'paused', 'halted'],
+  skip: ['draft', 'ready', 'live', 'paused', 'halted'],
+  edit: ['draft', 'ready', 'live', 'paused', 'halted'],
+  adhoc: ['live', 'paused'],
+  decide: ['live'],
+  broadcast: ['ready', 'live', 'paused', 'halted'],
+  reply: ['ready', 'live', 'paused', 'halted'],
+  note: ['draft', 'ready', 'live', 'paused', 'halted', 'ended'],
+};
 export const InjectRef = z.object({ injectId: shortId }).strict();
 export const TakeAction = z
   .object({

@@ -95,7 +95,13 @@ export function useOutbox(storageKey: string | undefined, socket: AppSocket | un
   const [, setTick] = useState(0);
 
   useEffect(() => {
-    if (online) void outbox?.flush(socket);
+    if (!online || !outbox) return;
+    void outbox.flush(socket);
+    // A send that timed out while the connection stayed up is tried again, not left waiting.
+    const retry = setInterval(() => {
+      if (outbox.snapshot().some((item) => item.state === 'pending')) void outbox.flush(socket);
+    }, 5_000);
+    return () => clearInterval(retry);
   }, [online, socket, outbox, items.length]);
 
   const submit = useCallback(

@@ -106,7 +106,10 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
       ];
       io.to(rooms).emit('log', entry);
     }
-    if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped')) void broadcastViews(io, runtime, exerciseId);
+    // Status, clock, scenario states, open decisions and the next timer live in the view.
+    if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped' || e.type === 'state.entered' || e.type === 'timer.fired')) {
+      void broadcastViews(io, runtime, exerciseId);
+    }
   });
 
   return io;

@@ -1,4 +1,5 @@
 import {
+  COMMAND_ALLOWED_IN,
   StartexError,
   parseScenarioClockTime,
   type Actor,
@@ -37,26 +38,6 @@ export const systemWallClock: WallClock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** Which commands each status allows; anything else is ILLEGAL_TRANSITION. */
-const ALLOWED: Record<ControllerCommand['type'], readonly ExerciseStatus[]> = {
-  ready: ['draft'],
-  start: ['ready'],
-  pause: ['live'],
-  resume: ['paused', 'halted'],
-  halt: ['live', 'paused'],
-  end: ['live', 'paused', 'halted'],
-  close: ['ended'],
-  jump: ['live'],
-  release: ['live', 'paused'],
-  hold: ['draft', 'ready', 'live', 'paused', 'halted'],
-  skip: ['draft', 'ready', 'live', 'paused', 'halted'],
-  edit: ['draft', 'ready', 'live', 'paused', 'halted'],
-  adhoc: ['live', 'paused'],
-  decide: ['live'],
-  broadcast: ['ready', 'live', 'paused', 'halted'],
-  reply: ['ready', 'live', 'paused', 'halted'],
-  note: ['draft', 'ready', 'live', 'paused', 'halted', 'ended'],
-};
 
 /**
  * One exercise in play: its scenario run, exercise clock and durable timers, all folded from
@@ -126,9 +107,11 @@ export class ExerciseHost {
       viewer,
       teams: document.teams,
       simulatedOrganisations: document.simulatedOrganisations,
-      actions: isController
-        ? document.actions
-        : document.actions.filter((a) => viewer.teamId !== undefined && a.teams.includes(viewer.teamId)),
+      // A team sees its own catalogue; staff see every team's, to read what teams do.
+      actions:
+        viewer.role === 'participant'
+          ? document.actions.filter((a) => viewer.teamId !== undefined && a.teams.includes(viewer.teamId))
+          : document.actions,
       clock: {
         running: s.clock.isRunning,
         speed: this.record.speed,
@@ -162,7 +145,7 @@ export class ExerciseHost {
   async command(command: ControllerCommand, actor: Actor): Promise<number> {
     if (this.recovering) await this.recovering;
     const s = this.state;
-    if (!ALLOWED[command.type].includes(s.status)) {
+    if (!COMMAND_ALLOWED_IN[command.type].includes(s.status)) {
       throw new StartexError('ILLEGAL_TRANSITION', `Cannot ${command.type} an exercise that is ${s.status}.`);
     }
     return this.submit(actor, this.commandEvents(command));

@@ -47,6 +47,8 @@ describe('walking skeleton in a real browser', () => {
     expect(await tabletPage.evaluate(() => (window as unknown as { __loadMarker?: string }).__loadMarker)).toBe('first-load');
     await tabletPage.screenshot({ path: artifactPath('skeleton-tablet-alarm.png') });
 
+    // Injects arrive closed in the inbox: the player opens one to read it, then acknowledges.
+    await alarm.getByRole('button', { name: 'Gamma alarm on lane 3' }).click();
     await alarm.getByRole('button', { name: 'Acknowledge' }).click();
     await alarm.getByText('✓ Acknowledged').waitFor();
 
@@ -57,15 +59,16 @@ describe('walking skeleton in a real browser', () => {
     await form.getByText('Sent and logged.').waitFor();
 
     await tabletPage.getByTestId('inject-supervisor_reply').waitFor();
-    expect(await tabletPage.getByTestId('team-log').textContent()).toBe(
-      'Report the alarm to the supervisor (dose_rate_usvh=3.5, vehicle_held=yes)',
-    );
+    const logged = tabletPage.getByTestId('team-log').getByRole('listitem');
+    expect(await logged.count()).toBe(1);
+    expect(await logged.locator('.log-label').textContent()).toBe('Report the alarm to the supervisor');
+    expect(await logged.locator('.log-fields').textContent()).toBe('Dose rate at 1 m (µSv/h): 3.5 · Vehicle held: yes');
 
     const feed = consolePage.getByTestId('feed');
     await feed.getByText('Inject portal_alarm acknowledged by customs').waitFor();
     await feed.getByText('Action by customs: report_alarm (dose_rate_usvh=3.5, vehicle_held=yes)').waitFor();
     await feed.getByText('Inject #2 released to customs: Start secondary inspection').waitFor();
-    await expect.poll(() => consolePage.getByTestId('inject-portal_alarm').textContent()).toContain('customs: acknowledged');
+    await expect.poll(() => consolePage.getByTestId('inject-portal_alarm').textContent()).toContain('customs: acted upon');
     await consolePage.screenshot({ path: artifactPath('skeleton-console.png') });
 
     await expect.poll(() => consolePage.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('ended');

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import type { ExerciseView } from '@startex/shared';
+import { allowed } from './commands.ts';
+import type { MselRow } from './msel.ts';
+import type { ShortcutId } from './shortcuts.ts';
+
+/** Commands on the selected inject, ad hoc injects, broadcasts and the scenario's open decisions. */
+export function CommandBar({
+  view,
+  decisions,
+  selected,
+  act,
+}: {
+  view: ExerciseView | undefined;
+  decisions: { decision: string; label: string }[];
+  selected: MselRow | undefined;
+  act: (id: ShortcutId, arg?: string) => void;
+}) {
+  const { t } = useTranslation('console');
+  const status = view?.status;
+  const out = selected?.state === 'released' || selected?.adHoc;
+  const button = (id: ShortcutId, label: string, key: string, enabled: boolean, className = 'secondary') => (
+    <button type="button" className={className} disabled={!enabled} aria-keyshortcuts={key} onClick={() => act(id)}>
+      {label}
+      <kbd aria-hidden="true">{key}</kbd>
+    </button>
+  );
+  return (
+    <section className="command-bar" aria-label={t('commands.label')}>
+      <div className="command-group selected-inject" role="group" aria-label={t('commands.selected')}>
+        <span className="selected-label" aria-live="polite">
+          {selected ? (
+            <>
+              <span className="label">{t('commands.selected')}</span> <strong>#{selected.number} {selected.subject}</strong>
+            </>
+          ) : (
+            <span className="muted">{t('commands.noneSelected')}</span>
+          )}
+        </span>
+        {button('release', t('command.release'), 'R', !!selected && !out && allowed('release', status), selected?.state === 'held' ? 'warn-button' : '')}
+        {button('hold', t('command.hold'), 'H', !!selected && !out && selected.state !== 'held' && allowed('hold', status))}
+        {button('skip', t('command.skip'), 'S', !!selected && !out && selected.state !== 'skipped' && allowed('skip', status), 'danger-outline')}
+        {button('edit', t('command.edit'), 'E', !!selected && !out && allowed('edit', status))}
+      </div>
+      <div className="command-group" role="group" aria-label={t('commands.play')}>
+        {button('adhoc', t('command.adhoc'), 'A', allowed('adhoc', status))}
+        {button('broadcast', t('command.broadcast'), 'B', allowed('broadcast', status))}
+        <button type="button" className="secondary" aria-keyshortcuts="?" onClick={() => act('help')}>
+          {t('command.help')}
+          <kbd aria-hidden="true">?</kbd>
+        </button>
+      </div>
+      {decisions.length > 0 && (
+        <div className="command-group decisions" role="group" aria-label={t('commands.decisions')}>
+          <span className="label">{t('commands.decisions')}</span>
+          {decisions.map((d, i) => (
+            <button key={d.decision} type="button" className="decision" aria-keyshortcuts={i < 9 ? String(i + 1) : undefined} onClick={() => act('decide', d.decision)}>
+              {d.label}
+              {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+import { Fragment, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatScenarioTime } from '@startex/shared';
+import { Markdown } from '../lib/Markdown.tsx';
+import { formatDuration } from './exerciseTime.ts';
+import { teamStatus, type MselRow } from './msel.ts';
+import { StatusChip } from './StatusChip.tsx';
+
+const minutes = (ms: number) => formatScenarioTime(ms).slice(0, -3);
+
+/** The MSEL on the scenario time line: what is out, a "now" line, and what is still to come. */
+export function MselTimeline({
+  rows,
+  total,
+  nowScenarioMs,
+  selectedId,
+  onSelect,
+}: {
+  rows: MselRow[];
+  total: number;
+  nowScenarioMs: number;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useTranslation('console');
+  const nowIndex = rows.findIndex((row) => row.sortMs > nowScenarioMs);
+  const selectedRef = useRef<HTMLLIElement>(null);
+  const nowRef = useRef<HTMLLIElement>(null);
+  const scrolledToNow = useRef(false);
+  // Scroll inside the MSEL panel only (scrollIntoView would move the whole page too).
+  useEffect(() => {
+    const row = selectedRef.current;
+    const box = row?.closest('.panel-scroll');
+    if (!row || !box) return;
+    const r = row.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    if (r.top < b.top) box.scrollTop += r.top - b.top;
+    else if (r.bottom > b.bottom) box.scrollTop += Math.min(r.bottom - b.bottom, r.top - b.top);
+  }, [selectedId]);
+  useEffect(() => {
+    const line = nowRef.current;
+    const box = line?.closest('.panel-scroll');
+    if (scrolledToNow.current || !line || !box || rows.length === 0) return;
+    scrolledToNow.current = true;
+    box.scrollTop += line.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+  }, [rows.length]);
+  const now = (
+    <li ref={nowRef} className="msel-now" aria-label={t('msel.now', { time: minutes(nowScenarioMs) })}>
+      <span>{t('msel.now', { time: minutes(nowScenarioMs) })}</span>
+    </li>
+  );
+  return (
+    <>
+      <p className="hint" aria-live="polite">{t('msel.count', { shown: rows.length, total })}</p>
+      <ol className="msel">
+        {rows.map((row, index) => (
+          <Fragment key={row.id}>
+            {index === nowIndex && now}
+            <li
+              ref={row.id === selectedId ? selectedRef : undefined}
+              data-testid={`inject-${row.id}`}
+              className={`msel-row msel-${row.state}${row.id === selectedId ? ' selected' : ''}`}
+            >
+              <button type="button" className="msel-select" aria-pressed={row.id === selectedId} onClick={() => onSelect(row.id)}>
+                <span className="msel-number">#{row.number}</span>
+                <span className="msel-time">
+                  {row.releasedAtScenarioMs !== undefined
+                    ? minutes(row.releasedAtScenarioMs)
+                    : row.planned
+                      ? t('msel.planned', { time: row.planned })
+                      : t('msel.unscheduled')}
+                </span>
+                <span className="msel-subject">{row.subject}</span>
+              </button>
+              <div className="msel-meta">
+                <span className="channel-tag">{t(`channel.${row.channel}`)}</span> {row.from} → {row.to.join(', ')}
+              </div>
+              <div className="chips">
+                {row.state === 'upcoming' && <StatusChip tone="pending">{t('chip.upcoming')}</StatusChip>}
+                {row.adHoc && <StatusChip tone="info">{t('chip.adhoc')}</StatusChip>}
+                {row.kind !== 'standard' && <StatusChip tone="info">{t(`kind.${row.kind}`)}</StatusChip>}
+                {row.edited && <StatusChip tone="info">{t('chip.edited')}</StatusChip>}
+                {row.progress?.held && row.state === 'held' && (
+                  <StatusChip tone="held" title={row.progress.held.reason}>{t('chip.held', { reason: row.progress.held.reason })}</StatusChip>
+                )}
+                {row.progress?.skipped && (
+                  <StatusChip tone="skipped" title={row.progress.skipped.reason}>{t('chip.skipped', { reason: row.progress.skipped.reason })}</StatusChip>
+                )}
+                {row.progress?.lateByMs ? <StatusChip tone="late">{t('chip.late', { duration: formatDuration(row.progress.lateByMs) })}</StatusChip> : null}
+                {row.state === 'released' &&
+                  row.to.map((team) => {
+                    const status = teamStatus(row, team);
+                    return (
+                      <StatusChip key={team} tone={status}>
+                        {team}: {t(`chip.${status}`)}
+                      </StatusChip>
+                    );
+                  })}
+              </div>
+              {row.id === selectedId && (
+                <div className="msel-detail">
+                  <Markdown text={row.body} />
+                  {row.expectedActions.length > 0 && (
+                    <>
+                      <h3>{t('msel.expected')}</h3>
+                      <ul>
+                        {row.expectedActions.map((a) => (
+                          <li key={a}>{a}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                  {row.phases.length > 0 && <p className="hint">{t('msel.phases', { phases: row.phases.join(', ') })}</p>}
+                </div>
+              )}
+            </li>
+          </Fragment>
+        ))}
+        {nowIndex === -1 && now}
+      </ol>
+    </>
+  );
+}

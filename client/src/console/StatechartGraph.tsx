@@ -1,0 +1,158 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controls, MarkerType, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
+import type { ScenarioDocument } from '@startex/shared';
+import { ElkEdge, type ElkFlowEdge } from './ElkEdge.tsx';
+import { StateGroupNode, type StateGroupFlowNode } from './StateGroupNode.tsx';
+import { StateNode, type StateFlowNode } from './StateNode.tsx';
+import { activeStates, buildChart, layoutChart, type ChartLayout } from './statechart.ts';
+import { useTheme } from './useTheme.ts';
+
+const nodeTypes = { state: StateNode, stateGroup: StateGroupNode };
+const edgeTypes = { elk: ElkEdge };
+type FlowNode = StateFlowNode | StateGroupFlowNode;
+
+/**
+ * The scenario machine laid out by ELK: active states highlighted, the transitions out of them
+ * (the branches still open) marked, and the same facts as text below for screen readers.
+ */
+export function StatechartGraph({ document, states }: { document: ScenarioDocument; states: readonly string[] }) {
+  const { t } = useTranslation('console');
+  const theme = useTheme();
+  const chart = useMemo(() => buildChart(document), [document]);
+  const [layout, setLayout] = useState<ChartLayout | undefined>();
+  const [failed, setFailed] = useState(false);
+  const flow = useRef<ReactFlowInstance<FlowNode, ElkFlowEdge> | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    layoutChart(chart).then(
+      (l) => current && setLayout(l),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [chart]);
+
+  const active = useMemo(() => activeStates(states), [states]);
+  const openEdges = chart.edges.filter((e) => active.has(e.source));
+
+  const nodes = useMemo<FlowNode[]>(() => {
+    if (!layout) return [];
+    return chart.nodes.map((node) => {
+      const box = layout.nodes.get(node.id) ?? { x: 0, y: 0, width: 100, height: 40 };
+      const group = node.kind === 'compound' || node.kind === 'parallel';
+      const data = { key: node.key, kind: node.kind, active: active.has(node.id), initial: node.initial, loops: node.loops, ...(node.description ? { description: node.description } : {}) };
+      return {
+        id: node.id,
+        type: group ? 'stateGroup' : 'state',
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        data,
+        ...(node.parentId ? { parentId: node.parentId, extent: 'parent' as const } : {}),
+      } as FlowNode;
+    });
+  }, [chart, layout, active]);
+
+  const edges = useMemo<ElkFlowEdge[]>(() => {
+    if (!layout) return [];
+    return chart.edges.flatMap((edge) => {
+      const route = layout.edges.get(edge.id);
+      if (!route) return [];
+      const open = active.has(edge.source);
+      return [
+        {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          type: 'elk' as const,
+          zIndex: 10,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+          data: { points: route.points, ...(route.label ? { labelAt: route.label } : {}), label: edge.label, kind: edge.kind, open, guarded: edge.guarded },
+        },
+      ];
+    });
+  }, [chart, layout, active]);
+
+  // Parallel regions can sit far apart: follow the first active leaf and where it can go next,
+  // at a readable zoom; the text below (and panning) covers the rest.
+  const focusIds = useMemo(() => {
+    const isLeaf = (id: string) => chart.nodes.some((n) => n.id === id && n.kind !== 'compound' && n.kind !== 'parallel');
+    const primary = states[0] ?? chart.nodes.find((n) => n.initial && isLeaf(n.id))?.id;
+    if (!primary) return [];
+    const next = chart.edges.filter((e) => primary === e.source || primary.startsWith(`${e.source}.`)).map((e) => e.target);
+    return [...new Set([primary, ...next.filter(isLeaf)])];
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the active states change
+  }, [states.join('|'), chart]);
+
+  const showCurrent = (duration = 300) => {
+    const instance = flow.current;
+    if (!instance) return;
+    if (focusIds.length) void instance.fitView({ nodes: focusIds.map((id) => ({ id })), padding: 0.15, maxZoom: 1, minZoom: 0.7, duration });
+    else void instance.fitView({ padding: 0.1, duration });
+  };
+  useEffect(() => {
+    if (layout) requestAnimationFrame(() => showCurrent());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the active states
+  }, [layout, focusIds]);
+
+  const nameOf = (id: string) => chart.nodes.find((n) => n.id === id)?.key ?? id;
+  return (
+    <div className="statechart">
+      <div className="statechart-canvas" role="group" aria-label={t('graph.label')}>
+        {failed ? (
+          <p className="error">{t('graph.failed')}</p>
+        ) : (
+          <ReactFlow<FlowNode, ElkFlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            colorMode={theme}
+            onInit={(instance) => {
+              flow.current = instance;
+            }}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            elementsSelectable={false}
+            minZoom={0.15}
+            maxZoom={1.5}
+            proOptions={{ hideAttribution: true }}
+            ariaLabelConfig={{
+              'controls.ariaLabel': t('graph.controls'),
+              'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
+              'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
+              'controls.fitView.ariaLabel': t('graph.fitAll'),
+            }}
+          >
+            <Controls showInteractive={false} position="bottom-right" />
+          </ReactFlow>
+        )}
+      </div>
+      <div className="statechart-text">
+        <button type="button" className="secondary small" onClick={() => showCurrent()}>{t('graph.showCurrent')}</button>
+        <p>
+          <strong>{t('graph.nowLabel')}</strong> {states.length ? states.map(nameOf).join(', ') : t('graph.notStarted')}
+        </p>
+        {openEdges.length > 0 && (
+          <div>
+            <strong id="open-branches">{t('graph.open')}</strong>
+            <ul aria-labelledby="open-branches" className="open-branches">
+              {openEdges.map((e) => (
+                <li key={e.id}>
+                  {nameOf(e.source)} → {nameOf(e.target)}: <span className={`edge-kind edge-${e.kind}`}>{t(`graph.kind.${e.kind}`)}</span> {e.label}
+                  {e.guarded && ` ${t('graph.if')}`}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

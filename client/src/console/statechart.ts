@@ -1,0 +1,238 @@
+import type { ELK as Elk, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { LogEntry, ScenarioDocument, ScenarioState } from '@startex/shared';
+
+export type ChartNodeKind = 'atomic' | 'compound' | 'parallel' | 'final';
+export type ChartEdgeKind = 'after' | 'on' | 'decision';
+
+/** A state of the scenario machine; `id` is its dotted path, as in `control.states`. */
+export interface ChartNode {
+  id: string;
+  key: string;
+  parentId?: string;
+  kind: ChartNodeKind;
+  initial: boolean;
+  description?: string;
+  /** Transitions that stay in the state (effects only), e.g. "+10 min". */
+  loops: { label: string; guarded: boolean }[];
+}
+
+export interface ChartEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: ChartEdgeKind;
+  /** "+7 min", an action id or a decision label; `guarded` when a condition applies. */
+  label: string;
+  guarded: boolean;
+  decision?: string;
+}
+
+export interface Chart {
+  nodes: ChartNode[];
+  edges: ChartEdge[];
+}
+
+/** The machine as nodes (one per state, nested by path) and edges (one per targeted transition). */
+export function buildChart(document: ScenarioDocument): Chart {
+  const nodes: ChartNode[] = [];
+  const pathOf = new Map<string, string>();
+  const pending: { source: string; state: ScenarioState }[] = [];
+  const walk = (state: ScenarioState, parentPath: string | undefined) => {
+    for (const [key, child] of Object.entries(state.states ?? {})) {
+      const id = parentPath ? `${parentPath}.${key}` : key;
+      const kind: ChartNodeKind =
+        child.type === 'parallel' ? 'parallel' : child.type === 'final' ? 'final' : child.states && Object.keys(child.states).length ? 'compound' : 'atomic';
+      const initial = state.type !== 'parallel' && (state.initial ?? Object.keys(state.states ?? {})[0]) === key;
+      nodes.push({ id, key, kind, initial, loops: [], ...(parentPath ? { parentId: parentPath } : {}), ...(child.description ? { description: child.description } : {}) });
+      pathOf.set(key, id);
+      pending.push({ source: id, state: child });
+      walk(child, id);
+    }
+  };
+  walk(document.machine, undefined);
+
+  const edges: ChartEdge[] = [];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const add = (source: string, target: string | undefined, kind: ChartEdgeKind, label: string, guarded: boolean, decision?: string) => {
+    const targetPath = target === undefined ? undefined : pathOf.get(target);
+    if (targetPath === undefined) {
+      byId.get(source)?.loops.push({ label, guarded });
+      return;
+    }
+    edges.push({ id: `${source}->${targetPath}#${edges.length}`, source, target: targetPath, kind, label, guarded, ...(decision ? { decision } : {}) });
+  };
+  for (const { source, state } of pending) {
+    for (const t of state.after ?? []) add(source, t.target, 'after', `+${t.minutes} min`, t.when !== undefined);
+    for (const t of state.on ?? []) add(source, t.target, 'on', t.team ? `${t.action} (${t.team})` : t.action, t.when !== undefined);
+    for (const t of state.decisions ?? []) add(source, t.target, 'decision', t.label, false, t.decision);
+  }
+  return { nodes, edges };
+}
+
+/** The active leaf paths and every state that contains them. */
+export function activeStates(leafPaths: readonly string[]): Set<string> {
+  const active = new Set<string>();
+  for (const path of leafPaths) {
+    const parts = path.split('.');
+    for (let i = 1; i <= parts.length; i++) active.add(parts.slice(0, i).join('.'));
+  }
+  return active;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface ChartLayout {
+  /** Position relative to the parent state (as React Flow nests nodes). */
+  nodes: Map<string, Box>;
+  /** Absolute polyline per edge, and where its label goes. */
+  edges: Map<string, { points: { x: number; y: number }[]; label?: { x: number; y: number } }>;
+}
+
+/** Rough text widths at the node (14 px bold) and edge label (12 px) font sizes: ELK needs sizes up front. */
+const NODE_CHAR_PX = 8.8;
+const LABEL_CHAR_PX = 7;
+const labelSize = (text: string) => ({ width: Math.ceil(text.length * LABEL_CHAR_PX) + 16, height: 20 });
+
+let elk: Promise<Elk> | undefined;
+
+/** ELK is large (about 1.5 MB): loaded as its own chunk, only when a console first draws a chart. */
+function loadElk(): Promise<Elk> {
+  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+  return elk;
+}
+
+/** Lays the chart out with ELK's layered algorithm, left to right, nested states as groups. */
+export async function layoutChart(chart: Chart): Promise<ChartLayout> {
+  const elkNodes = new Map<string, ElkNode>();
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      'elk.spacing.nodeNode': '28',
+      'elk.spacing.edgeLabel': '4',
+      'elk.edgeLabels.inline': 'false',
+      'elk.json.edgeCoords': 'ROOT',
+    },
+    children: [],
+    edges: [],
+  };
+  const parallelIds = new Set(chart.nodes.filter((n) => n.kind === 'parallel').map((n) => n.id));
+  for (const node of chart.nodes) {
+    const group = node.kind === 'compound' || node.kind === 'parallel';
+    // Regions of a parallel state stack top to bottom, each starting at the left edge.
+    const region = node.parentId !== undefined && parallelIds.has(node.parentId);
+    const elkNode: ElkNode = group
+      ? {
+          id: node.id,
+          children: [],
+          layoutOptions: {
+            'elk.padding': '[top=34,left=14,bottom=14,right=14]',
+            ...(node.kind === 'parallel' ? { 'elk.direction': 'DOWN' } : {}),
+            ...(region ? { 'elk.alignment': 'LEFT' } : {}),
+          },
+        }
+      : {
+          id: node.id,
+          width: Math.max(110, Math.ceil(Math.max(node.key.length, ...node.loops.map((l) => l.label.length + 6)) * NODE_CHAR_PX) + 30),
+          height: 50 + node.loops.length * 17,
+        };
+    elkNodes.set(node.id, elkNode);
+    const parent = node.parentId ? elkNodes.get(node.parentId) : root;
+    parent!.children!.push(elkNode);
+  }
+  root.edges = chart.edges.map(
+    (edge): ElkExtendedEdge => ({ id: edge.id, sources: [edge.source], targets: [edge.target], labels: [{ text: edge.label, ...labelSize(edge.label) }] }),
+  );
+  const laid = await (await loadElk()).layout(root);
+
+  const layout: ChartLayout = { nodes: new Map(), edges: new Map() };
+  const visit = (node: ElkNode) => {
+    for (const child of node.children ?? []) {
+      layout.nodes.set(child.id, { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
+      visit(child);
+    }
+  };
+  visit(laid);
+  const collect = (node: ElkNode) => {
+    for (const edge of node.edges ?? []) {
+      const section = edge.sections?.[0];
+      if (!section) continue;
+      const label = edge.labels?.[0];
+      layout.edges.set(edge.id, {
+        points: [section.startPoint, ...(section.bendPoints ?? []), section.endPoint],
+        ...(label?.x !== undefined && label.y !== undefined ? { label: { x: label.x + (label.width ?? 0) / 2, y: label.y + (label.height ?? 0) / 2 } } : {}),
+      });
+    }
+    for (const child of node.children ?? []) collect(child);
+  };
+  collect(laid);
+  return layout;
+}
+
+/**
+ * The active leaf paths as of the log: `control.states` in the view is only refreshed when the
+ * summary is re-sent, while every state change is a `state.entered` entry.
+ */
+export function currentStates(entries: readonly LogEntry[], view: { lastSeq: number; control?: { states: string[] } | undefined }): string[] {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    if (entry.seq < view.lastSeq) break;
+    if (entry.type === 'state.entered') return entry.states;
+  }
+  return view.control?.states ?? [];
+}
+
+/** Decisions the scenario offers in these states (the server's `openDecisions`, for live updates). */
+export function openDecisionsIn(document: ScenarioDocument, states: readonly string[]): { decision: string; label: string }[] {
+  const byKey = new Map<string, ScenarioState>([[document.id, document.machine]]);
+  const walk = (state: ScenarioState) => {
+    for (const [key, child] of Object.entries(state.states ?? {})) {
+      byKey.set(key, child);
+      walk(child);
+    }
+  };
+  walk(document.machine);
+  const active = new Set([document.id, ...states.flatMap((path) => path.split('.'))]);
+  return [...active].flatMap((key) => (byKey.get(key)?.decisions ?? []).map((d) => ({ decision: d.decision, label: d.label })));
+}
+
+/**
+ * Exercise time of the next `after` timer of the active states, from when each state was
+ * entered (the log's `state.entered` entries); undefined when none is pending.
+ */
+export function nextTimerFromLog(document: ScenarioDocument, entries: readonly LogEntry[], nowMs: number): number | undefined {
+  const enteredAt = new Map<string, number>();
+  let active = new Set<string>();
+  for (const entry of entries) {
+    if (entry.type !== 'state.entered') continue;
+    const next = activeStates(entry.states);
+    for (const path of next) if (!active.has(path)) enteredAt.set(path, entry.exerciseTimeMs);
+    active = next;
+  }
+  const byPath = new Map<string, ScenarioState>();
+  const walk = (state: ScenarioState, prefix: string) => {
+    for (const [key, child] of Object.entries(state.states ?? {})) {
+      byPath.set(prefix + key, child);
+      walk(child, `${prefix}${key}.`);
+    }
+  };
+  walk(document.machine, '');
+  let next: number | undefined;
+  for (const path of active) {
+    const since = enteredAt.get(path);
+    if (since === undefined) continue;
+    for (const t of byPath.get(path)?.after ?? []) {
+      const due = since + t.minutes * 60_000;
+      if (due > nowMs && (next === undefined || due < next)) next = due;
+    }
+  }
+  return next;
+}

@@ -1,0 +1,68 @@
+import { addStrings } from '../i18n/index.ts';
+
+/** The observer / wall display's strings. */
+const en = {
+  title: 'Exercise display',
+  observer: 'Observer display',
+  day: 'Day {{day}}',
+  join: { heading: 'Show an exercise on this screen', code: 'Observer join code', submit: 'Show' },
+  clock: { label: 'Exercise clock', exercise: 'Exercise time', scenario: 'Scenario time', status: 'Status' },
+  phase: { heading: 'Current phase', none: 'Not started', history: 'Earlier phases' },
+  injects: {
+    heading: 'Recent injects',
+    empty: 'No injects released yet.',
+    number: 'Inject #{{number}}',
+    to: 'To: {{teams}}',
+    via: '{{channel}} from {{from}}',
+    contingency: 'contingency',
+    adaptive: 'adaptive',
+    adHoc: 'ad hoc',
+    late: 'late by {{seconds}} s',
+  },
+  recipient: { released: 'sent', delivered: 'received', acknowledged: 'acknowledged', acted: 'acted upon' },
+  teams: {
+    heading: 'Teams',
+    empty: 'This scenario has no teams.',
+    received: 'Received',
+    acknowledged: 'Acknowledged',
+    count: '{{count}} of {{total}}',
+  },
+  channel: {
+    email: 'email', phone: 'phone', radio: 'radio', fax: 'fax', news: 'news', social: 'social media',
+    sensor: 'sensor / alarm', document: 'document', 'face-to-face': 'face to face',
+  },
+};
+
+const lt: typeof en = {
+  title: 'Pratybų ekranas',
+  observer: 'Stebėtojo ekranas',
+  day: '{{day}} diena',
+  join: { heading: 'Rodyti pratybas šiame ekrane', code: 'Stebėtojo prisijungimo kodas', submit: 'Rodyti' },
+  clock: { label: 'Pratybų laikrodis', exercise: 'Pratybų laikas', scenario: 'Scenarijaus laikas', status: 'Būsena' },
+  phase: { heading: 'Dabartinis etapas', none: 'Dar neprasidėjo', history: 'Ankstesni etapai' },
+  injects: {
+    heading: 'Naujausios įvestys',
+    empty: 'Kol kas neišsiųsta nė viena įvestis.',
+    number: 'Įvestis Nr. {{number}}',
+    to: 'Kam: {{teams}}',
+    via: '{{channel}}, siuntėjas: {{from}}',
+    contingency: 'atsarginė',
+    adaptive: 'prisitaikanti',
+    adHoc: 'neplanuota',
+    late: 'vėluoja {{seconds}} s',
+  },
+  recipient: { released: 'išsiųsta', delivered: 'gauta', acknowledged: 'patvirtinta', acted: 'imtasi veiksmų' },
+  teams: {
+    heading: 'Komandos',
+    empty: 'Šiame scenarijuje komandų nėra.',
+    received: 'Gauta',
+    acknowledged: 'Patvirtinta',
+    count: '{{count}} iš {{total}}',
+  },
+  channel: {
+    email: 'el. paštas', phone: 'telefonas', radio: 'radijas', fax: 'faksas', news: 'naujienos', social: 'socialiniai tinklai',
+    sensor: 'jutiklis / signalizacija', document: 'dokumentas', 'face-to-face': 'akis į akį',
+  },
+};
+
+addStrings('display', en, lt);

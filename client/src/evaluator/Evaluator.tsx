@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LogEntry } from '@startex/shared';
+import { useExerciseClock } from '../lib/clock.ts';
+import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
+import { HaltBanner } from '../lib/HaltBanner.tsx';
+import { useOutbox } from '../lib/outbox.ts';
+import { Preferences } from '../lib/Preferences.tsx';
+import { useExercise } from '../lib/useExercise.ts';
+import { localDay, useExerciseTimeMs } from './exerciseTime.ts';
+import { MyObservations } from './MyObservations.tsx';
+import { ObservationForm, type NewObservation, type Prefill } from './ObservationForm.tsx';
+import { PlayFeed } from './PlayFeed.tsx';
+
+type Recorded = Extract<LogEntry, { type: 'observation.recorded' }>;
+type Released = Extract<LogEntry, { type: 'inject.released' }>;
+
+/** The server refuses observations before StartEx and once the exercise is closed. */
+const RECORDING = new Set(['live', 'paused', 'halted', 'ended']);
+
+/** The evaluator tablet: the clock, play as it happens, the observation form and this evaluator's observations. */
+export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string; userId: string; onLogout: () => Promise<void> }) {
+  const { t } = useTranslation('evaluator');
+  const exercise = useExercise({ exerciseId });
+  const { view, entries } = exercise;
+  const clock = useExerciseClock(view);
+  const nowMs = useExerciseTimeMs(view);
+  const online = exercise.connection === 'online';
+  const outbox = useOutbox(`startex.outbox.evaluator.${exerciseId}.${userId}`, exercise.socket, online);
+  const [prefill, setPrefill] = useState<Prefill | undefined>();
+
+  const injects = entries.filter((e): e is Released => e.type === 'inject.released').map((e) => e.inject);
+  const recorded = entries.filter((e): e is Recorded => e.type === 'observation.recorded' && e.actor.kind === 'evaluator' && e.actor.id === userId);
+  const queued = outbox.items.filter((item) => item.event === 'observation.record');
+  const objectives = view?.evaluation?.objectives ?? [];
+  const isEvaluator = view?.viewer.role === 'evaluator';
+
+  function record(observation: NewObservation) {
+    const idempotencyKey = crypto.randomUUID();
+    outbox.submit('observation.record', { ...observation, idempotencyKey }, idempotencyKey);
+  }
+
+  return (
+    <main className="page evaluator">
+      <HaltBanner view={view} />
+      <header className="bar">
+        <div>
+          <h1>{view?.title ?? t('title')}</h1>
+          <p className="subtitle">{t('title')}</p>
+        </div>
+        <div className="bar-actions">
+          <ConnectionBadge state={exercise.connection} />
+          <Preferences />
+          <button type="button" className="secondary" onClick={() => void onLogout()}>{t('signOut')}</button>
+        </div>
+      </header>
+      {exercise.refusal && <p role="alert" className="error">{exercise.refusal.message} ({exercise.refusal.code})</p>}
+      <section className="clock eval-clock" aria-label={t('subtitle.exercise')}>
+        <div><span className="label">{t('subtitle.status')}</span><strong data-testid="status">{view ? t(`status.${view.status}`, { ns: 'common' }) : '…'}</strong></div>
+        <div><span className="label">{t('subtitle.exercise')}</span><strong>{clock.exercise}</strong></div>
+        <div><span className="label">{t('subtitle.scenario')}</span><strong>{localDay(clock.scenario, t)}</strong></div>
+      </section>
+      {view && !isEvaluator && <p role="status" className="error">{t('notEvaluator', { role: t(`role.${view.viewer.role}`) })}</p>}
+      {view && (
+        <div className="eval-layout">
+          {isEvaluator && (
+            <ObservationForm
+              view={view}
+              nowMs={nowMs}
+              injects={injects}
+              objectives={objectives}
+              prefill={prefill}
+              enabled={RECORDING.has(view.status)}
+              onRecord={record}
+            />
+          )}
+          <PlayFeed view={view} entries={entries} {...(isEvaluator ? { onObserve: (p: Omit<Prefill, 'nonce'>) => setPrefill({ ...p, nonce: Date.now() }) } : {})} />
+          {isEvaluator && (
+            <MyObservations view={view} objectives={objectives} injects={injects} recorded={recorded} queued={queued} onDiscard={outbox.discard} />
+          )}
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { LogEntry, ParticipantAction, ReleasedInject } from '@startex/shared';
+import type { Names } from './names.ts';
+import { scenarioTime } from './scenarioTime.ts';
+
+type Done = Extract<LogEntry, { type: 'action.taken' } | { type: 'message.sent' }>;
+
+interface Props {
+  done: Done[];
+  actions: ParticipantAction[];
+  injects: ReadonlyMap<string, ReleasedInject>;
+  names: Names;
+}
+
+/** "What we have done": the team's committed actions and sent messages, newest first. */
+export function TeamLog({ done, actions, injects, names }: Props) {
+  const { t } = useTranslation('tablet');
+  const value = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? t('log.yes') : t('log.no')) : String(v));
+  return (
+    <section id="log" className="tablet-section" aria-labelledby="log-heading">
+      <h2 id="log-heading">{t('log.heading')}</h2>
+      {done.length === 0 && <p className="empty">{t('log.empty')}</p>}
+      <ol className="team-log" data-testid="team-log" reversed>
+        {[...done].reverse().map((entry) => {
+          const time = <span className="log-time">{scenarioTime(t, entry.scenarioTimeMs)}</span>;
+          if (entry.type === 'message.sent') {
+            return (
+              <li key={entry.seq} className="log-message">
+                {time} <span className="log-kind">{t('log.message', { to: names.recipients(entry.to) })}</span>
+                <span className="log-text">{entry.text}</span>
+              </li>
+            );
+          }
+          const action = actions.find((a) => a.id === entry.actionId);
+          const fields = Object.entries(entry.fields).map(([name, v]) => `${action?.fields.find((f) => f.name === name)?.label ?? name}: ${value(v)}`);
+          const inject = entry.injectId ? injects.get(entry.injectId) : undefined;
+          return (
+            <li key={entry.seq} className="log-action">
+              {time} <strong className="log-label">{action?.label ?? entry.actionId}</strong>
+              {fields.length > 0 && <span className="log-fields">{fields.join(' · ')}</span>}
+              {inject && <span className="log-inject">↪ {t('log.inResponse', { number: inject.number, subject: inject.subject })}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
