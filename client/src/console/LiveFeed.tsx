@@ -42,7 +42,7 @@ export function LiveFeed({ entries, teams, canNote, onNote }: { entries: readonl
         {shown.map((entry) => (
           <li key={entry.seq} className={`feed-${feedGroup(entry)}${entry.type === 'exercise.halted' ? ' feed-halt' : ''}`}>
             <span className="seq">#{entry.seq}</span> <span className="time">{formatWallTime(entry.wallTime)}</span>{' '}
-            <span className="time">{formatExerciseTime(entry.exerciseTimeMs)}</span> {describeEntry(entry)}
+            <span className="time">{formatExerciseTime(entry.exerciseTimeMs)}</span> {describeEntry(entry, t)}
           </li>
         ))}
         {shown.length === 0 && <li className="empty">{t('feed.empty')}</li>}

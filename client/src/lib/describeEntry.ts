@@ -1,59 +1,135 @@
+import type { TFunction } from 'i18next';
 import type { LogEntry, Party, Recipients } from '@startex/shared';
+import { addStrings } from '../i18n/index.ts';
 
-const party = (p: Party) => (p.kind === 'team' ? p.teamId : p.kind === 'simcell' ? `${p.organisationId} (SimCell)` : 'Exercise control');
-const recipients = (r: Recipients) => (r.all ? 'everyone' : [...r.teams, ...r.organisations].join(', '));
+addStrings(
+  'feed',
+  {
+    readied: 'Exercise ready for StartEx',
+    started: 'StartEx (speed ×{{speed}})',
+    paused: 'Exercise paused',
+    resumed: 'Exercise resumed',
+    halted: 'REAL-WORLD EMERGENCY: play halted ({{reason}})',
+    ended: 'EndEx',
+    closed: 'Exercise closed',
+    jumped: 'Clock jumped to the next scheduled event',
+    states: 'Scenario state: {{states}}',
+    timer: 'Timer {{timer}} fired',
+    decision: 'Decision: {{decision}}',
+    milestone: 'Milestone: {{milestone}}',
+    released: 'Inject #{{number}} released to {{teams}}: {{subject}}',
+    late: ' (late by {{seconds}} s)',
+    held: 'Inject {{inject}} held: {{reason}}',
+    skipped: 'Inject {{inject}} skipped: {{reason}}',
+    edited: 'Inject {{inject}} edited',
+    suppressed: 'Inject {{inject}} due but not sent ({{because}})',
+    delivered: 'Inject {{inject}} delivered to {{team}}',
+    acknowledged: 'Inject {{inject}} acknowledged by {{team}}',
+    action: 'Action by {{team}}: {{action}} {{fields}}',
+    message: 'Message from {{from}} to {{to}}: {{text}}',
+    note: 'Note: {{text}}',
+    observation: 'Observation ({{kind}}{{rating}}){{team}}: {{text}}',
+    observationTeam: ' on {{team}}',
+    everyone: 'everyone',
+    control: 'Exercise control',
+    simcell: '{{organisation}} (SimCell)',
+    yes: 'yes',
+    no: 'no',
+  },
+  {
+    readied: 'Pratybos parengtos pradžiai',
+    started: 'Pratybų pradžia (greitis ×{{speed}})',
+    paused: 'Pratybos sustabdytos',
+    resumed: 'Pratybos tęsiamos',
+    halted: 'TIKRA AVARINĖ SITUACIJA: pratybos nutrauktos ({{reason}})',
+    ended: 'Pratybų pabaiga',
+    closed: 'Pratybos uždarytos',
+    jumped: 'Laikrodis perkeltas iki kito suplanuoto įvykio',
+    states: 'Scenarijaus būsena: {{states}}',
+    timer: 'Suveikė laikmatis {{timer}}',
+    decision: 'Sprendimas: {{decision}}',
+    milestone: 'Etapas: {{milestone}}',
+    released: 'Įvadas Nr. {{number}} išsiųstas {{teams}}: {{subject}}',
+    late: ' (pavėluota {{seconds}} s)',
+    held: 'Įvadas {{inject}} sulaikytas: {{reason}}',
+    skipped: 'Įvadas {{inject}} praleistas: {{reason}}',
+    edited: 'Įvadas {{inject}} pakeistas',
+    suppressed: 'Įvadas {{inject}} turėjo būti išsiųstas, bet neišsiųstas ({{because}})',
+    delivered: 'Įvadas {{inject}} pristatytas {{team}}',
+    acknowledged: 'Įvadą {{inject}} patvirtino {{team}}',
+    action: 'Veiksmas, {{team}}: {{action}} {{fields}}',
+    message: 'Žinutė nuo {{from}} kam {{to}}: {{text}}',
+    note: 'Pastaba: {{text}}',
+    observation: 'Stebėjimas ({{kind}}{{rating}}){{team}}: {{text}}',
+    observationTeam: ', komanda {{team}}',
+    everyone: 'visiems',
+    control: 'Pratybų valdymas',
+    simcell: '{{organisation}} (imitacinė grupė)',
+    yes: 'taip',
+    no: 'ne',
+  },
+);
 
-/** One line of the live feed for a log entry. */
-export function describeEntry(entry: LogEntry): string {
+/** One line of the live feed for a log entry, in the user's language. */
+export function describeEntry(entry: LogEntry, t: TFunction): string {
+  const f = (key: string, values?: Record<string, unknown>) => t(key, { ns: 'feed', ...values });
+  const party = (p: Party) => (p.kind === 'team' ? p.teamId : p.kind === 'simcell' ? f('simcell', { organisation: p.organisationId }) : f('control'));
+  const recipients = (r: Recipients) => (r.all ? f('everyone') : [...r.teams, ...r.organisations].join(', '));
   switch (entry.type) {
     case 'exercise.readied':
-      return 'Exercise ready for StartEx';
+      return f('readied');
     case 'exercise.started':
-      return `StartEx (speed ×${entry.speed})`;
+      return f('started', { speed: entry.speed });
     case 'exercise.paused':
-      return 'Exercise paused';
+      return f('paused');
     case 'exercise.resumed':
-      return 'Exercise resumed';
+      return f('resumed');
     case 'exercise.halted':
-      return `REAL-WORLD EMERGENCY: play halted (${entry.reason})`;
+      return f('halted', { reason: entry.reason });
     case 'exercise.ended':
-      return 'EndEx';
+      return f('ended');
     case 'exercise.closed':
-      return 'Exercise closed';
+      return f('closed');
     case 'clock.jumped':
-      return 'Clock jumped to the next scheduled event';
+      return f('jumped');
     case 'state.entered':
-      return `Scenario state: ${entry.states.join(', ')}`;
+      return f('states', { states: entry.states.join(', ') });
     case 'timer.fired':
-      return `Timer ${entry.timer} fired`;
+      return f('timer', { timer: entry.timer });
     case 'decision.made':
-      return `Decision: ${entry.decision}`;
+      return f('decision', { decision: entry.decision });
     case 'milestone.reached':
-      return `Milestone: ${entry.milestone}`;
+      return f('milestone', { milestone: entry.milestone });
     case 'inject.released':
-      return `Inject #${entry.inject.number} released to ${entry.inject.to.join(', ')}: ${entry.inject.subject}${
-        entry.lateByMs ? ` (late by ${Math.round(entry.lateByMs / 1000)} s)` : ''
-      }`;
+      return (
+        f('released', { number: entry.inject.number, teams: entry.inject.to.join(', '), subject: entry.inject.subject }) +
+        (entry.lateByMs ? f('late', { seconds: Math.round(entry.lateByMs / 1000) }) : '')
+      );
     case 'inject.held':
-      return `Inject ${entry.injectId} held: ${entry.reason}`;
+      return f('held', { inject: entry.injectId, reason: entry.reason });
     case 'inject.skipped':
-      return `Inject ${entry.injectId} skipped: ${entry.reason}`;
+      return f('skipped', { inject: entry.injectId, reason: entry.reason });
     case 'inject.edited':
-      return `Inject ${entry.injectId} edited`;
+      return f('edited', { inject: entry.injectId });
     case 'inject.suppressed':
-      return `Inject ${entry.injectId} due but not sent (${entry.because})`;
+      return f('suppressed', { inject: entry.injectId, because: entry.because });
     case 'inject.delivered':
-      return `Inject ${entry.injectId} delivered to ${entry.teamId}`;
+      return f('delivered', { inject: entry.injectId, team: entry.teamId });
     case 'inject.acknowledged':
-      return `Inject ${entry.injectId} acknowledged by ${entry.teamId}`;
+      return f('acknowledged', { inject: entry.injectId, team: entry.teamId });
     case 'action.taken':
-      return `Action by ${entry.teamId}: ${entry.actionId} ${formatFields(entry.fields)}`;
+      return f('action', { team: entry.teamId, action: entry.actionId, fields: formatFields(entry.fields, f) });
     case 'message.sent':
-      return `Message from ${party(entry.from)} to ${recipients(entry.to)}: ${entry.text}`;
+      return f('message', { from: party(entry.from), to: recipients(entry.to), text: entry.text });
     case 'note.added':
-      return `Note: ${entry.text}`;
+      return f('note', { text: entry.text });
     case 'observation.recorded':
-      return `Observation (${entry.kind}${entry.rating ? `, ${entry.rating}` : ''})${entry.teamId ? ` on ${entry.teamId}` : ''}: ${entry.text}`;
+      return f('observation', {
+        kind: entry.kind,
+        rating: entry.rating ? `, ${entry.rating}` : '',
+        team: entry.teamId ? f('observationTeam', { team: entry.teamId }) : '',
+        text: entry.text,
+      });
     default: {
       const exhaustive: never = entry;
       return exhaustive;
@@ -61,7 +137,7 @@ export function describeEntry(entry: LogEntry): string {
   }
 }
 
-export function formatFields(fields: Record<string, string | number | boolean>): string {
-  const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'boolean' ? (v ? 'yes' : 'no') : v}`);
+export function formatFields(fields: Record<string, string | number | boolean>, f: (key: string) => string = (k) => k): string {
+  const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'boolean' ? f(v ? 'yes' : 'no') : v}`);
   return parts.length ? `(${parts.join(', ')})` : '';
 }
