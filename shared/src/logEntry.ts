@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InjectChannel, InjectKind } from './scenario/document.ts';
+import { Attachment, InjectChannel, InjectKind } from './scenario/document.ts';
 
 /** Who caused a log entry. */
 export const Actor = z.discriminatedUnion('kind', [
@@ -25,6 +25,7 @@ export const ReleasedInject = z.object({
   kind: InjectKind,
   /** Written by a controller during play rather than taken from the scenario. */
   adHoc: z.boolean().optional(),
+  attachments: z.array(Attachment).optional(),
 });
 export type ReleasedInject = z.infer<typeof ReleasedInject>;
 

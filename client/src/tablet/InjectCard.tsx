@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReleasedInject } from '@startex/shared';
+import type { Attachment, ReleasedInject } from '@startex/shared';
 import { Markdown } from '../lib/Markdown.tsx';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import type { InboxItem } from './inboxItems.ts';
@@ -47,6 +47,7 @@ export function InjectCard({ item, to, unread, open, ack, onToggle, onAcknowledg
       {!open && <p className="inject-preview">{preview(inject.body)}</p>}
       <div className="inject-body" id={`${id}-body`} hidden={!open}>
         <ChannelBody inject={inject} to={to} time={time} />
+        {inject.attachments?.map((attachment) => <AttachmentView key={attachment.name} attachment={attachment} />)}
         <div className="inject-actions">
           {ack === 'done' ? (
             <span className="acknowledged">✓ {t('inbox.acknowledged')}</span>
@@ -67,6 +68,24 @@ export function InjectCard({ item, to, unread, open, ack, onToggle, onAcknowledg
       </div>
     </li>
   );
+}
+
+/** An attachment shown inline: a picture, or a text document in a sheet. */
+function AttachmentView({ attachment }: { attachment: Attachment }) {
+  return (
+    <figure className="attachment" data-testid="attachment">
+      {attachment.mediaType === 'text/plain' ? (
+        <pre className="attachment-text">{decodeText(attachment.data)}</pre>
+      ) : (
+        <img src={`data:${attachment.mediaType};base64,${attachment.data}`} alt={attachment.name} />
+      )}
+      <figcaption>{attachment.name}</figcaption>
+    </figure>
+  );
+}
+
+function decodeText(base64: string): string {
+  return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }
 
 /** The first words of a body as plain text, for the closed card. */

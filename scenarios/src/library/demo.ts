@@ -51,6 +51,14 @@ export const demo: ScenarioDocumentInput = {
       body: 'Gamma alarm, level 2, on a truck declared as **scrap metal**. Neutron channel normal.',
       expectedActions: ['Hold the vehicle', 'Re-scan', 'Report the alarm to the supervisor'],
       criticalTasks: ['report_alarm'],
+      attachments: [
+        {
+          name: 'RPM event printout.txt',
+          mediaType: 'text/plain',
+          // "RPM lane 3 - event 2026-000417 / Gamma: 2.6 x background ... / declared cargo: scrap metal"
+          data: 'UlBNIGxhbmUgMyAtIGV2ZW50IDIwMjYtMDAwNDE3CkdhbW1hOiAyLjYgeCBiYWNrZ3JvdW5kLCBwZWFrIGF0IHJlYXIgYXhsZQpOZXV0cm9uOiBiYWNrZ3JvdW5kClZlaGljbGU6IExULUtQTS0yMTksIGRlY2xhcmVkIGNhcmdvOiBzY3JhcCBtZXRhbAo=',
+        },
+      ],
     },
     {
       id: 'supervisor_reply',

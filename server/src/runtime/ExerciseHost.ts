@@ -398,6 +398,7 @@ export class ExerciseHost {
       subject: edits?.subject ?? inject.subject,
       body: edits?.body ?? inject.body,
       kind: inject.kind,
+      ...(inject.attachments.length > 0 ? { attachments: inject.attachments } : {}),
     };
   }
 

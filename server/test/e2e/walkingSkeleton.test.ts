@@ -49,6 +49,10 @@ describe('walking skeleton in a real browser', () => {
 
     // Injects arrive closed in the inbox: the player opens one to read it, then acknowledges.
     await alarm.getByRole('button', { name: 'Gamma alarm on lane 3' }).click();
+    // The portal's printout travels with the inject and is shown inline.
+    const printout = alarm.getByTestId('attachment');
+    expect(await printout.locator('figcaption').textContent()).toBe('RPM event printout.txt');
+    expect(await printout.locator('pre').textContent()).toContain('Vehicle: LT-KPM-219, declared cargo: scrap metal');
     await alarm.getByRole('button', { name: 'Acknowledge' }).click();
     await alarm.getByText('✓ Acknowledged').waitFor();
 

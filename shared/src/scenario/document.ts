@@ -86,6 +86,18 @@ export const Metric = z.strictObject({
   perTeam: z.boolean().default(true),
 });
 
+/** A file that travels with an inject and is shown inline: a picture or a short text document. */
+export const Attachment = z.strictObject({
+  name: shortText,
+  mediaType: z.enum(['image/png', 'image/jpeg', 'text/plain']),
+  /** Base64 of the file's bytes (at most about 300 KB of file). */
+  data: z
+    .string()
+    .max(400_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'attachment data must be base64'),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 export const Inject = z.strictObject({
   id,
   number: z.number().int().positive(),
@@ -99,6 +111,7 @@ export const Inject = z.strictObject({
   expectedActions: z.array(shortText).max(20).default([]),
   criticalTasks: z.array(id).max(20).default([]),
   kind: InjectKind.default('standard'),
+  attachments: z.array(Attachment).max(10).default([]),
 });
 
 export const ActionField = z.strictObject({
