@@ -1,7 +1,8 @@
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, CLIENT_DIST } from './app.ts';
-import { DEMO_EXERCISE_ID, seedDemo } from './seedDemo.ts';
+import { rateLimitsFromSetting } from './auth/rateLimits.ts';
+import { DEMO_EXERCISE_ID, seedDemo, seedScenarioFile } from './seedDemo.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -10,6 +11,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // pnpm runs this in server/; a relative STARTEX_DATA_DIR means relative to where the user ran the command.
 const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.env.STARTEX_DATA_DIR ?? join(repoRoot, 'data'));
 const demoSpeed = Number(process.env.STARTEX_DEMO_SPEED ?? 10);
+const seedFiles = (process.env.STARTEX_SEED_SCENARIO ?? '').split(delimiter).filter((file) => file !== '');
 
 const store = new SqliteStore(join(dataDir, 'startex.sqlite'));
 const server = await buildApp({
@@ -17,9 +19,14 @@ const server = await buildApp({
   clientDist: process.env.NODE_ENV === 'production' ? CLIENT_DIST : undefined,
   logger: process.env.STARTEX_LOG === '1',
   secureCookies: process.env.STARTEX_SECURE_COOKIES === '1',
+  limits: rateLimitsFromSetting(process.env.STARTEX_RATE_LIMITS),
 });
 const admin = await server.identity.ensureAdministrator(process.env.STARTEX_ADMIN_PASSWORD || undefined);
 const demo = await seedDemo(server.runtime, server.identity, store, demoSpeed);
+const seeded = [];
+for (const file of seedFiles) {
+  seeded.push(await seedScenarioFile(server.runtime, server.identity, store, resolve(process.env.INIT_CWD ?? process.cwd(), file), demoSpeed));
+}
 const address = await server.app.listen({ port, host });
 const base = address.replace('0.0.0.0', '127.0.0.1');
 
@@ -31,6 +38,12 @@ const password = demo.director.password
 console.log(`Controller console:  ${base}/console/${DEMO_EXERCISE_ID}   sign in as ${demo.director.username} / ${password}`);
 for (const grant of demo.joinCodes.filter((g) => g.role === 'participant')) {
   console.log(`Participant tablet:  ${base}/tablet#code=${grant.token}   (team ${grant.teamId}, join code ${grant.token})`);
+}
+for (const exercise of seeded) {
+  console.log(`Seeded exercise:     ${base}/console/${exercise.id}`);
+  for (const grant of exercise.joinCodes.filter((g) => g.role === 'participant')) {
+    console.log(`Seeded tablet:       ${base}/tablet#code=${grant.token}   (exercise ${exercise.id}, team ${grant.teamId}, join code ${grant.token})`);
+  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,4 +1,6 @@
-import { LIBRARY } from '@startex/scenarios';
+import { readFileSync } from 'node:fs';
+import { hasErrors, LIBRARY, lintDocument, parseScenarioText, type Problem } from '@startex/scenarios';
+import type { ScenarioDocument } from '@startex/shared';
 import { generatedPassword } from './auth/secrets.ts';
 import type { IdentityService } from './auth/IdentityService.ts';
 import type { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
@@ -16,13 +18,44 @@ export interface DemoAccess {
  * Creates the demo exercise on first start: a director account with a generated password, a
  * join code per team, and the exercise marked ready. Later starts reuse all of it.
  */
-export async function seedDemo(runtime: ExerciseRuntime, identity: IdentityService, store: Store, speed: number): Promise<DemoAccess> {
-  if (await store.getExercise(DEMO_EXERCISE_ID)) {
+export function seedDemo(runtime: ExerciseRuntime, identity: IdentityService, store: Store, speed: number): Promise<DemoAccess> {
+  return seedExercise(runtime, identity, store, { id: DEMO_EXERCISE_ID, title: 'Demo exercise: portal monitor alarm', scenario: LIBRARY.demo!, speed });
+}
+
+/**
+ * Seeds an exercise of a scenario document file (STARTEX_SEED_SCENARIO, for load tests and
+ * benchmarks) like the demo: id and title from the document, the demo director as its director.
+ * A document the analyzer finds an error in is refused, as on upload.
+ */
+export async function seedScenarioFile(runtime: ExerciseRuntime, identity: IdentityService, store: Store, file: string, speed: number): Promise<DemoAccess & { id: string }> {
+  const parsed = parseScenarioText(readFileSync(file, 'utf8'), file.endsWith('.json') ? 'json' : 'yaml');
+  if (!parsed.ok) throw invalidSeed(file, parsed.problems);
+  const scenario = parsed.document;
+  // Linting explores every play (seconds for a large document): only before the first seeding.
+  if (!(await store.getExercise(scenario.id))) {
+    const problems = lintDocument(scenario);
+    if (hasErrors(problems)) throw invalidSeed(file, problems);
+  }
+  return { id: scenario.id, ...(await seedExercise(runtime, identity, store, { id: scenario.id, title: scenario.title, scenario, speed })) };
+}
+
+function invalidSeed(file: string, problems: Problem[]): Error {
+  const errors = problems.filter((p) => p.severity === 'error').map((p) => `  ${p.rule} at ${p.path}: ${p.message}`);
+  return new Error(`STARTEX_SEED_SCENARIO: ${file} is not a valid scenario document:\n${errors.join('\n')}`);
+}
+
+async function seedExercise(
+  runtime: ExerciseRuntime,
+  identity: IdentityService,
+  store: Store,
+  seed: { id: string; title: string; scenario: ScenarioDocument; speed: number },
+): Promise<DemoAccess> {
+  if (await store.getExercise(seed.id)) {
     const now = Date.now();
-    const joinCodes = (await store.listGrants(DEMO_EXERCISE_ID)).filter((g) => g.revokedAt === undefined && (g.expiresAt ?? Infinity) > now);
+    const joinCodes = (await store.listGrants(seed.id)).filter((g) => g.revokedAt === undefined && (g.expiresAt ?? Infinity) > now);
     return { director: { username: DEMO_DIRECTOR }, joinCodes };
   }
-  const exercise = await runtime.create({ id: DEMO_EXERCISE_ID, title: 'Demo exercise: portal monitor alarm', scenario: LIBRARY.demo!, speed });
+  const exercise = await runtime.create(seed);
   let director = await store.findUserByUsername(DEMO_DIRECTOR);
   let password: string | undefined;
   if (!director) {
@@ -34,7 +67,7 @@ export async function seedDemo(runtime: ExerciseRuntime, identity: IdentityServi
   for (const team of exercise.scenario.teams) {
     joinCodes.push(await identity.createJoinCode('system', { exerciseId: exercise.id, role: 'participant', teamId: team.id, expiresInHours: 24 * 30 }));
   }
-  // The demo skips planning: it is ready for StartEx as soon as it exists.
+  // A seeded exercise skips planning: it is ready for StartEx as soon as it exists.
   await (await runtime.get(exercise.id)).command({ type: 'ready' }, { kind: 'system' });
   return { director: password === undefined ? { username: DEMO_DIRECTOR } : { username: DEMO_DIRECTOR, password }, joinCodes };
 }

@@ -65,7 +65,14 @@ export async function connectionAccess(identity: IdentityService, limits: RateLi
   return { exerciseId: credentials.exerciseId, viewer, principal: { kind: 'user', ...found } };
 }
 
-/** A stable, non-secret key for a principal: rate limits and room names. */
+const principalKeys = new WeakMap<Principal, string>();
+
+/** A stable, non-secret key for a principal: rate limits and room names. Hashed once per connection, not per action. */
 export function principalKey(principal: Principal): string {
-  return principal.kind === 'user' ? `user:${principal.user.id}` : `code:${sha256(principal.grant.token)}`;
+  let key = principalKeys.get(principal);
+  if (key === undefined) {
+    key = principal.kind === 'user' ? `user:${principal.user.id}` : `code:${sha256(principal.grant.token)}`;
+    principalKeys.set(principal, key);
+  }
+  return key;
 }

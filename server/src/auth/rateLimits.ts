@@ -12,6 +12,28 @@ export interface RateLimitOptions {
   actionsPerSecond?: number;
 }
 
+const LIMIT_NAMES = ['loginsPerMinute', 'failuresBeforeLockout', 'joinsPerMinute', 'actionsPerSecond'] as const;
+
+/**
+ * Reads the `STARTEX_RATE_LIMITS` setting: unset for the defaults, `off` for no limits (load tests
+ * and benchmarks on loopback only), or `name=number` pairs such as `joinsPerMinute=600,actionsPerSecond=100`.
+ */
+export function rateLimitsFromSetting(setting: string | undefined): RateLimitOptions {
+  const text = setting?.trim() ?? '';
+  if (text === '') return {};
+  if (text === 'off') return Object.fromEntries(LIMIT_NAMES.map((name) => [name, Number.MAX_SAFE_INTEGER]));
+  const options: RateLimitOptions = {};
+  for (const pair of text.split(',')) {
+    const [name, value] = pair.split('=').map((part) => part.trim());
+    const limit = Number(value);
+    if (!LIMIT_NAMES.includes(name as (typeof LIMIT_NAMES)[number]) || !Number.isInteger(limit) || limit < 1) {
+      throw new Error(`STARTEX_RATE_LIMITS: "${pair}" is not name=positive integer; names are ${LIMIT_NAMES.join(', ')}, or set "off".`);
+    }
+    options[name as (typeof LIMIT_NAMES)[number]] = limit;
+  }
+  return options;
+}
+
 const limited = (res: unknown) => {
   const seconds = res instanceof RateLimiterRes ? Math.ceil(res.msBeforeNext / 1000) : 60;
   return new StartexError('RATE_LIMITED', `Too many attempts; try again in ${seconds} s.`);

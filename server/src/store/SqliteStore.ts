@@ -19,8 +19,9 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-/** Rows per INSERT statement, well under SQLite's bound-parameter limit. */
-const INSERT_CHUNK = 500;
+/** The log's one write, prepared once: building and compiling an INSERT per commit cost more than the rows. */
+const INSERT_ENTRY = `INSERT INTO log_entries (exercise_id, seq, type, wall_time, exercise_time_ms, scenario_time_ms, actor, body, idempotency_key)
+  VALUES (@exerciseId, @seq, @type, @wallTime, @exerciseTimeMs, @scenarioTimeMs, @actor, @body, @idempotencyKey)`;
 
 /**
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a commit that
@@ -31,6 +32,7 @@ export class SqliteStore implements Store {
   private readonly db: BetterSQLite3Database<typeof schema>;
   private pending: PendingAppend[] = [];
   private readonly lastSeqs = new Map<string, number>();
+  private readonly insertEntry: Database.Statement;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
     this.sqlite.pragma('busy_timeout = 5000');
     this.db = drizzle(this.sqlite, { schema });
     migrate(this.db, { migrationsFolder: MIGRATIONS });
+    this.insertEntry = this.sqlite.prepare(INSERT_ENTRY);
   }
 
   async createExercise(exercise: ExerciseRecord): Promise<void> {
@@ -224,10 +227,7 @@ export class SqliteStore implements Store {
           lastSeqs.set(exerciseId, last + batch.entries.length);
           accepted.push(batch);
         }
-        const rows = accepted.flatMap((batch) => batch.entries.map(toRow));
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-          tx.insert(schema.logEntries).values(rows.slice(i, i + INSERT_CHUNK)).run();
-        }
+        for (const batch of accepted) for (const entry of batch.entries) this.insertEntry.run(toRow(entry));
       });
     } catch (error) {
       this.lastSeqs.clear();
