@@ -175,7 +175,10 @@ export class ScenarioRun {
 export function leafPaths(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix + value];
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, child]) => leafPaths(child, `${prefix}${key}.`));
+    const entries = Object.entries(value);
+    // An atomic region of a parallel state has the value {}: the region itself is the leaf.
+    if (entries.length === 0) return prefix ? [prefix.slice(0, -1)] : [];
+    return entries.flatMap(([key, child]) => leafPaths(child, `${prefix}${key}.`));
   }
   return [];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ScenarioDocument } from '@startex/shared';
 import { lintDocument, lintScenarioText } from '../src/analyzer/lintScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
 import { enumeratePaths } from '../src/explore.ts';
@@ -36,6 +37,35 @@ describe('analyzer on the broken corpus', () => {
     const broken = BROKEN_SCENARIOS.find((b) => b.name === 'contingency inject whose trigger never occurs')!;
     const { problems } = lintScenarioText(broken.text, broken.format);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', rule: 'flag-never-set', path: '$.machine.states.alarm.after[2].when' }));
+  });
+});
+
+describe('parallel regions', () => {
+  it('counts an atomic region of a parallel state as entered, and as left with its siblings (bug: reported unreachable)', () => {
+    const document = ScenarioDocument.parse({
+      ...LIBRARY.demo!,
+      id: 'regions',
+      machine: {
+        initial: 'play',
+        states: {
+          play: {
+            type: 'parallel',
+            states: {
+              ops: {
+                entry: [{ release: 'portal_alarm' }],
+                after: [{ minutes: 20, target: 'endex', effects: [{ release: 'supervisor_chaser' }] }],
+                on: [{ action: 'report_alarm', target: 'endex', effects: [{ release: 'supervisor_reply' }] }],
+              },
+              watch: {},
+            },
+          },
+          endex: { type: 'final' },
+        },
+      },
+    });
+    const run = new ScenarioRun(compileScenario(document));
+    expect(run.start(0).states).toEqual(['play.ops', 'play.watch']);
+    expect(lintDocument(document)).toEqual([]);
   });
 });
 

@@ -228,6 +228,8 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
     let exits = 0;
     for (let e: StateEntry | undefined = entry; e; e = e.parent) {
       exits += (e.state.after?.length ?? 0) + (e.state.on?.length ?? 0) + (e.state.decisions?.length ?? 0);
+      // A region of a parallel state is left when a sibling region leaves the parallel state.
+      if (e.parent?.state.type === 'parallel') exits += 1;
     }
     if (exits === 0) error('no-way-out', entry.path, `State "${entry.key}" is not final and has no timer, action or decision to leave it (nor has any parent); add one or make it { "type": "final" }.`);
   }
