@@ -77,6 +77,8 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     }
   });
 
+  const presence = coalesced((exerciseId) => broadcastPresence(io, exerciseId));
+
   io.on('connection', (socket) => {
     const { exerciseId, viewer } = socket.data;
     void socket.join(exerciseRoom(exerciseId));
@@ -87,10 +89,10 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     });
     socket.on('disconnect', () => {
       unregister();
-      void broadcastPresence(io, exerciseId);
+      presence.schedule(exerciseId);
     });
     registerHandlers(socket, deps);
-    void broadcastPresence(io, exerciseId);
+    presence.schedule(exerciseId);
   });
 
   runtime.onCommit((exerciseId, entries) => {
@@ -106,9 +108,12 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
       ];
       io.to(rooms).emit('log', entry);
     }
-    // Status, clock, scenario states, open decisions and the next timer live in the view.
-    if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped' || e.type === 'state.entered' || e.type === 'timer.fired')) {
-      void broadcastViews(io, runtime, exerciseId);
+    // Status and clock are in everyone's view; scenario states, open decisions and the next timer
+    // only in staff views, so a scenario step does not send a view to every tablet.
+    if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped')) {
+      void broadcastViews(io, runtime, exerciseId, exerciseRoom(exerciseId));
+    } else if (entries.some((e) => e.type === 'state.entered' || e.type === 'timer.fired')) {
+      void broadcastViews(io, runtime, exerciseId, STAFF_ROLES.map((role) => roleRoom(exerciseId, role)));
     }
   });
 
@@ -127,11 +132,35 @@ async function broadcastPresence(io: GatewayServer, exerciseId: string): Promise
 }
 
 /** Sends each connected viewer its fresh exercise view after a status or clock change. */
-async function broadcastViews(io: GatewayServer, runtime: ExerciseRuntime, exerciseId: string): Promise<void> {
+async function broadcastViews(io: GatewayServer, runtime: ExerciseRuntime, exerciseId: string, rooms: string | string[]): Promise<void> {
   const host = await runtime.get(exerciseId);
-  for (const socket of await io.in(exerciseRoom(exerciseId)).fetchSockets()) {
-    socket.emit('exercise', host.view(socket.data.viewer));
+  // Many devices share a viewer (a team's tablets): build each distinct view once.
+  const views = new Map<string, ReturnType<typeof host.view>>();
+  for (const socket of await io.in(rooms).fetchSockets()) {
+    const { viewer } = socket.data;
+    const key = `${viewer.role}:${viewer.teamId ?? ''}`;
+    let view = views.get(key);
+    if (!view) views.set(key, (view = host.view(viewer)));
+    socket.emit('exercise', view);
   }
+}
+
+/**
+ * Runs `work` once per key shortly after the first request, however many requests come meanwhile:
+ * two hundred tablets reconnecting after a restart give one presence count, not two hundred.
+ */
+function coalesced(work: (key: string) => Promise<void>, delayMs = 100): { schedule(key: string): void } {
+  const pending = new Set<string>();
+  return {
+    schedule(key) {
+      if (pending.has(key)) return;
+      pending.add(key);
+      setTimeout(() => {
+        pending.delete(key);
+        void work(key);
+      }, delayMs).unref();
+    },
+  };
 }
 
 type Handlers = {
