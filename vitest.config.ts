@@ -23,6 +23,8 @@ export default defineConfig({
     reporters: ['default', './scripts/vitestSummaryReporter.ts'],
     include: ['{shared,scenarios,server,client}/{src,test}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
+    // Browser pages load lazy chunks on two busy cores: the 1 s default of expect.poll is too short under CI load.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 60_000,
     // Browser and process tests share two cores; keep the file-level parallelism modest.
     maxWorkers: 2,
