@@ -1,4 +1,6 @@
 import type { ExerciseRole, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
+import type { PlanningStore } from './PlanningStore.ts';
+import type { ReviewStore } from './ReviewStore.ts';
 
 export interface ExerciseRecord {
   id: string;
@@ -107,4 +109,10 @@ export interface IdentityStore {
   listAudit(limit: number): Promise<AuditEntry[]>;
 }
 
-export type Store = ExerciseStore & IdentityStore;
+export type Store = ExerciseStore &
+  IdentityStore & {
+    /** Agencies, people lists, exercise settings: preparing an exercise. */
+    readonly planning: PlanningStore;
+    /** Ratings, reports, improvement plans and corrective actions: after play. */
+    readonly review: ReviewStore;
+  };

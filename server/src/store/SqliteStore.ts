@@ -8,6 +8,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
 import type { AccessGrant, AuditEntry, ExerciseRecord, Membership, SessionRecord, Store, StoredScenario, UserRecord } from './ExerciseStore.ts';
 import * as schema from './schema.ts';
+import { SqlitePlanningStore } from './SqlitePlanningStore.ts';
+import { SqliteReviewStore } from './SqliteReviewStore.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -33,6 +35,8 @@ export class SqliteStore implements Store {
   private pending: PendingAppend[] = [];
   private readonly lastSeqs = new Map<string, number>();
   private readonly insertEntry: Database.Statement;
+  readonly planning: SqlitePlanningStore;
+  readonly review: SqliteReviewStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -44,6 +48,8 @@ export class SqliteStore implements Store {
     this.db = drizzle(this.sqlite, { schema });
     migrate(this.db, { migrationsFolder: MIGRATIONS });
     this.insertEntry = this.sqlite.prepare(INSERT_ENTRY);
+    this.planning = new SqlitePlanningStore(this.sqlite);
+    this.review = new SqliteReviewStore(this.sqlite);
   }
 
   async createExercise(exercise: ExerciseRecord): Promise<void> {
