@@ -50,6 +50,7 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
         </div>
         <div className="bar-actions">
           <ConnectionBadge state={exercise.connection} />
+          <a href={`/review/${encodeURIComponent(exerciseId)}`} data-testid="open-review">{t('openReview')}</a>
           <Preferences />
           <button type="button" className="secondary" onClick={() => void onLogout()}>{t('signOut')}</button>
         </div>

@@ -4,6 +4,7 @@ import { addStrings } from '../i18n/index.ts';
 const en = {
   title: 'Evaluator',
   signOut: 'Sign out',
+  openReview: 'After-action review',
   notEvaluator: 'You are signed in as {{role}} in this exercise: only evaluators record observations here.',
   role: { director: 'exercise director', controller: 'controller', evaluator: 'evaluator', observer: 'observer', participant: 'participant' },
   channel: {
@@ -90,6 +91,7 @@ const en = {
 const lt: typeof en = {
   title: 'Vertintojas',
   signOut: 'Atsijungti',
+  openReview: 'Pratybų rezultatų apžvalga',
   notEvaluator: 'Šiose pratybose esate prisijungę kaip {{role}}: stebėjimus čia registruoja tik vertintojai.',
   role: { director: 'pratybų vadovas', controller: 'pratybų valdytojas', evaluator: 'vertintojas', observer: 'stebėtojas', participant: 'dalyvis' },
   channel: {

@@ -4,7 +4,7 @@ import type { ClientToServerEvents, ErrorDetail, ServerToClientEvents } from '@s
 import { request } from './useExercise.ts';
 
 /** What a device may queue while offline: each carries an idempotency key or is idempotent anyway. */
-export type OutboxEvent = 'action.take' | 'message.send' | 'observation.record' | 'inject.acknowledge';
+export type OutboxEvent = 'action.take' | 'message.send' | 'observation.record' | 'inject.acknowledge' | 'feedback.submit';
 
 export interface OutboxItem {
   /** Idempotency key (or a local id for acknowledgements, which are idempotent on the server). */

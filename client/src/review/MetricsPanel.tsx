@@ -1,0 +1,110 @@
+import { useTranslation } from 'react-i18next';
+import { Rating, type ExerciseReview, type ReviewChartName } from '@startex/shared';
+import { clock, minutes } from './format.ts';
+
+/** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
+export function MetricsPanel({ exerciseId, review }: { exerciseId: string; review: ExerciseReview }) {
+  const { t } = useTranslation('review');
+  const chart = (name: ReviewChartName) => (
+    <img className="review-chart" src={`/api/exercises/${encodeURIComponent(exerciseId)}/review/charts/${name}.svg?seq=${review.lastSeq}`} alt={t(`metrics.chart.${name}`)} data-testid={`chart-${name}`} />
+  );
+  const teamName = (id: string | undefined) => (id === undefined ? t('metrics.exercise') : (review.teams.find((x) => x.teamId === id)?.name ?? id));
+  return (
+    <>
+      <h2>{t('metrics.teams')}</h2>
+      <div className="review-scroll">
+        <table className="review-table" data-testid="team-metrics">
+          <thead>
+            <tr>
+              {(['team', 'received', 'delivered', 'acknowledged', 'acted', 'actions', 'toDelivery', 'toAck', 'toAction'] as const).map((k) => <th key={k} scope="col">{t(`metrics.${k}`)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {review.teams.map((team) => (
+              <tr key={team.teamId}>
+                <th scope="row">{team.name}</th>
+                <td>{team.injectsReceived}</td>
+                <td>{team.delivered}</td>
+                <td>{team.acknowledged}</td>
+                <td>{team.actedUpon}</td>
+                <td>{team.actions}</td>
+                <td>{minutes(team.releaseToDelivery.medianMs)}</td>
+                <td>{minutes(team.releaseToAcknowledge.medianMs)}</td>
+                <td>{minutes(team.releaseToAction.medianMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {chart('response-times')}
+
+      <h2>{t('metrics.scenarioMetrics')}</h2>
+      <div className="review-scroll">
+        <table className="review-table" data-testid="scenario-metrics">
+          <thead>
+            <tr>{(['metric', 'team', 'target', 'value', 'result'] as const).map((k) => <th key={k} scope="col">{t(`metrics.${k}`)}</th>)}</tr>
+          </thead>
+          <tbody>
+            {review.metrics.flatMap((m) =>
+              m.results.map((r) => (
+                <tr key={`${m.metricId}-${r.teamId ?? ''}`}>
+                  <th scope="row">{m.title}</th>
+                  <td>{teamName(r.teamId)}</td>
+                  <td>≤ {m.target} {t(`metrics.unit.${m.unit}`)}</td>
+                  <td>{r.value === undefined ? '—' : `${r.value} ${t(`metrics.unit.${m.unit}`)}`} {r.fromSeq !== undefined && <span className="review-seq">{t('seq', { seq: r.fromSeq })}{r.toSeq !== undefined ? ` → ${r.toSeq}` : ''}</span>}</td>
+                  <td className={`metric-${r.status}`}>{t(`metrics.status.${r.status}`)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('metrics.injects')}</h2>
+      <p>{t('metrics.contingency', { released: review.contingency.released.length, planned: review.contingency.planned })}</p>
+      <div className="review-scroll">
+        <table className="review-table" data-testid="inject-metrics">
+          <thead>
+            <tr>{(['number', 'subject', 'kind', 'scheduled', 'released', 'timeliness'] as const).map((k) => <th key={k} scope="col">{t(`metrics.${k}`)}</th>)}</tr>
+          </thead>
+          <tbody>
+            {review.injects.map((i) => (
+              <tr key={i.injectId}>
+                <td>{i.number}</td>
+                <th scope="row">{i.subject}</th>
+                <td>{i.kind}</td>
+                <td>{clock(i.scheduledAtMs)}</td>
+                <td>{clock(i.releasedAtMs)} {i.releasedSeq !== undefined && <span className="review-seq">{t('seq', { seq: i.releasedSeq })}</span>}</td>
+                <td className={`timeliness-${i.timeliness}`}>{t(`metrics.timelinessValue.${i.timeliness}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('metrics.charts')}</h2>
+      <div className="review-figure">
+        {chart('phases')}
+        <table className="review-table">
+          <thead><tr><th scope="col">{t('metrics.phase')}</th><th scope="col">{t('metrics.from')}</th><th scope="col">{t('metrics.to')}</th></tr></thead>
+          <tbody>
+            {review.phases.map((p) => (
+              <tr key={`${p.state}-${p.enteredSeq}`}><th scope="row">{p.state}</th><td>{clock(p.fromMs)}</td><td>{clock(p.toMs ?? review.endedAtMs)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="review-figure">
+        {chart('ratings')}
+        <table className="review-table">
+          <thead><tr><th scope="col">{t('metrics.rating')}</th><th scope="col">{t('metrics.targets')}</th><th scope="col">{t('metrics.capabilities')}</th></tr></thead>
+          <tbody>
+            {Rating.options.map((r) => (
+              <tr key={r}><th scope="row">{r} — {t(`rating.${r}.name`)}</th><td>{review.evaluation.distribution.targets[r]}</td><td>{review.evaluation.distribution.capabilities[r]}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Rating, type Rated, type RatingSubject } from '@startex/shared';
+import { api } from '../lib/api.ts';
+import { newKey } from './format.ts';
+
+type Submit = (path: 'ratings' | 'reconciliations', body: object) => Promise<{ ok: boolean; message: string }>;
+
+/** P/S/M/U as radio buttons, each with its HSEEP definition beside it. */
+function RatingChoice({ name, value, onChange, testId }: { name: string; value: Rating | undefined; onChange: (r: Rating) => void; testId: string }) {
+  const { t } = useTranslation('review');
+  return (
+    <div className="rating-choice" data-testid={testId} role="radiogroup" aria-label={t('evaluation.rate')}>
+      {Rating.options.map((r) => (
+        <label key={r} className={`rating-option rating-${r}`} title={t(`rating.${r}.definition`)}>
+          <input type="radio" name={name} value={r} checked={value === r} onChange={() => onChange(r)} />
+          <span><strong>{r}</strong> {t(`rating.${r}.name`)}</span>
+          <small>{t(`rating.${r}.definition`)}</small>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+/** An evaluator's rating of a target or capability, with the reason; a new one replaces their earlier. */
+export function RatingForm({ subject, submit }: { subject: RatingSubject; submit: Submit }) {
+  const { t } = useTranslation('review');
+  const [rating, setRating] = useState<Rating | undefined>();
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | undefined>();
+  const id = `${subject.kind}-${subject.id}`;
+  return (
+    <form className="rating-form" data-testid={`rating-form-${id}`} onSubmit={(e) => {
+      e.preventDefault();
+      if (!rating) return;
+      void submit('ratings', { subject, rating, reason, idempotencyKey: newKey() }).then((r) => {
+        setMessage(r.message);
+        if (r.ok) setReason('');
+      });
+    }}>
+      <fieldset>
+        <legend>{t('evaluation.rate')}</legend>
+        <RatingChoice name={`rate-${id}`} value={rating} onChange={setRating} testId={`rating-picker-${id}`} />
+        <label htmlFor={`reason-${id}`}>{t('evaluation.reason')}</label>
+        <textarea id={`reason-${id}`} data-testid={`rating-reason-${id}`} value={reason} maxLength={5000} required onChange={(e) => setReason(e.target.value)} />
+        <button type="submit" disabled={!rating || !reason.trim()} data-testid={`rating-submit-${id}`}>{t('evaluation.submitRating')}</button>
+        {message && <p role="status">{message}</p>}
+      </fieldset>
+    </form>
+  );
+}
+
+/** The lead evaluator's final rating; the evaluators' current ratings are shown above it and kept. */
+export function ReconcileForm({ subject, rated, submit }: { subject: RatingSubject; rated: Rated; submit: Submit }) {
+  const { t } = useTranslation('review');
+  const [rating, setRating] = useState<Rating | undefined>();
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | undefined>();
+  const id = `${subject.kind}-${subject.id}`;
+  if (rated.ratings.length === 0) return null;
+  return (
+    <form className="rating-form reconcile-form" data-testid={`reconcile-form-${id}`} onSubmit={(e) => {
+      e.preventDefault();
+      if (!rating) return;
+      void submit('reconciliations', { subject, rating, reason, idempotencyKey: newKey() }).then((r) => {
+        setMessage(r.message);
+        if (r.ok) {
+          setReason('');
+          setRating(undefined);
+        }
+      });
+    }}>
+      <fieldset>
+        <legend>{t('evaluation.reconcile')}</legend>
+        <RatingChoice name={`reconcile-${id}`} value={rating} onChange={setRating} testId={`reconcile-picker-${id}`} />
+        <label htmlFor={`reconcile-reason-${id}`}>{t('evaluation.reconcileReason')}</label>
+        <textarea id={`reconcile-reason-${id}`} data-testid={`reconcile-reason-${id}`} value={reason} maxLength={5000} required onChange={(e) => setReason(e.target.value)} />
+        <button type="submit" disabled={!rating || !reason.trim()} data-testid={`reconcile-submit-${id}`}>{t('evaluation.submitReconcile')}</button>
+        {message && <p role="status">{message}</p>}
+      </fieldset>
+    </form>
+  );
+}
+
+/** Posts to the review API and says what became of it (the seq, or the error). */
+export function useSubmit(exerciseId: string, onChanged: () => Promise<void>): Submit {
+  const { t } = useTranslation('review');
+  return async (path, body) => {
+    const result = await api<{ seq: number }>(`/api/exercises/${encodeURIComponent(exerciseId)}/review/${path}`, { method: 'POST', body });
+    if (!result.ok) return { ok: false, message: result.error.message };
+    await onChanged();
+    return { ok: true, message: t('evaluation.saved', { seq: result.value.seq }) };
+  };
+}

@@ -1,0 +1,55 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorDetail } from '@startex/shared';
+import { api } from '../../lib/api.ts';
+import './report.css';
+import './strings.ts';
+
+/** Uploads an exercise archive (JSON); StartEx imports it as a new, ended exercise for re-analysis. */
+export function ArchiveImport() {
+  const { t } = useTranslation('report');
+  const id = useId();
+  const [file, setFile] = useState<File | undefined>();
+  const [error, setError] = useState<ErrorDetail | string | undefined>();
+  const [imported, setImported] = useState<{ id: string; title: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    setImported(undefined);
+    let body: unknown;
+    try {
+      body = JSON.parse(await file.text());
+    } catch {
+      setBusy(false);
+      return setError(t('importArchive.unreadable'));
+    }
+    const result = await api<{ id: string; title: string }>('/api/archives', { method: 'POST', body });
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setError(undefined);
+    setImported(result.value);
+  };
+  return (
+    <section className="report-panel report-import" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('importArchive.title')}</h2>
+      <p className="hint">{t('importArchive.hint')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor={`${id}-file`}>{t('importArchive.file')}</label>
+        <input id={`${id}-file`} type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0])} />
+        <button type="submit" disabled={!file || busy}>{t('importArchive.submit')}</button>
+      </form>
+      {error && <p className="error" role="alert">{typeof error === 'string' ? error : error.message}</p>}
+      {imported && (
+        <p role="status">
+          {t('importArchive.done', { title: imported.title })} <a href={`/report/${encodeURIComponent(imported.id)}`}>{t('importArchive.openReport')}</a>
+        </p>
+      )}
+    </section>
+  );
+}

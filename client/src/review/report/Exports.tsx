@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+
+/** Download links; the server names the files and refuses what the role may not read. */
+export function Exports({ exerciseId, director, version }: { exerciseId: string; director: boolean; version?: number }) {
+  const { t } = useTranslation('report');
+  const base = `/api/exercises/${encodeURIComponent(exerciseId)}/exports`;
+  const v = version ? `?version=${version}` : '';
+  const links = [
+    { href: `${base}/report.pdf${v}`, label: t('exportPdf'), id: 'pdf' },
+    { href: `${base}/report.docx${v}`, label: t('exportDocx'), id: 'docx' },
+    { href: `${base}/improvement-plan.xlsx`, label: t('exportXlsx'), id: 'xlsx' },
+    { href: `${base}/improvement-plan.csv`, label: t('exportPlanCsv'), id: 'plan-csv' },
+    { href: `${base}/metrics.csv`, label: t('exportMetricsCsv'), id: 'metrics-csv' },
+    ...(director ? [{ href: `${base}/archive.json`, label: t('exportArchive'), id: 'archive' }] : []),
+  ];
+  return (
+    <section className="report-panel" aria-labelledby="exports-title">
+      <h2 id="exports-title">{t('exports')}</h2>
+      <ul className="report-exports">
+        {links.map((link) => (
+          <li key={link.id}>
+            <a href={link.href} download data-testid={`export-${link.id}`}>{link.label}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { ReportVersionSummary } from '@startex/shared';
+
+/** Finalised versions, newest first, each to open or download. */
+export function VersionList({ exerciseId, versions, onOpen }: { exerciseId: string; versions: ReportVersionSummary[]; onOpen: (version: number) => void }) {
+  const { t } = useTranslation('report');
+  const base = `/api/exercises/${encodeURIComponent(exerciseId)}/exports`;
+  return (
+    <section className="report-panel" aria-labelledby="versions-title">
+      <h2 id="versions-title">{t('versions')}</h2>
+      {versions.length === 0 && <p className="empty">{t('noVersions')}</p>}
+      <ul className="report-versions" data-testid="versions">
+        {[...versions].reverse().map((v) => (
+          <li key={v.version} data-testid={`version-${v.version}`}>
+            <strong>{t('version', { version: v.version })}</strong>
+            <span className="hint"> {t('versionMeta', { when: new Date(v.finalisedAt).toLocaleString(), by: v.finalisedBy })}</span>
+            <span className="report-version-links">
+              <button type="button" className="secondary small" onClick={() => onOpen(v.version)}>{t('open')}</button>
+              <a href={`${base}/report.pdf?version=${v.version}`} download>PDF</a>
+              <a href={`${base}/report.docx?version=${v.version}`} download>DOCX</a>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { Resvg } from '@resvg/resvg-js';
+import type { ExerciseReview, ReviewChartName } from '@startex/shared';
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+type TimeUnit = 'seconds' | 'minutes';
+const MS_PER: Record<TimeUnit, number> = { seconds: 1000, minutes: 60_000 };
+
+/** Seconds for a short drill (everything within two minutes), else minutes: the axis then reads in whole units. */
+function unitFor(ms: readonly (number | undefined)[]): TimeUnit {
+  return Math.max(0, ...ms.filter((x): x is number => x !== undefined)) < 120_000 ? 'seconds' : 'minutes';
+}
+const inUnit = (ms: number, unit: TimeUnit) => Math.round((ms / MS_PER[unit]) * 10) / 10;
+
+function responseUnit(review: ExerciseReview): TimeUnit {
+  return unitFor(review.teams.flatMap((t) => [t.releaseToDelivery.medianMs, t.releaseToAcknowledge.medianMs, t.releaseToAction.medianMs]));
+}
+function phaseEnd(review: ExerciseReview): number {
+  return review.endedAtMs ?? Math.max(0, ...review.phases.map((p) => p.toMs ?? p.fromMs));
+}
+function phaseUnit(review: ExerciseReview): TimeUnit {
+  return unitFor([phaseEnd(review), ...review.phases.map((p) => p.toMs)]);
+}
+
+/** Figures as tables of rows: what each chart draws, and what a screen reader reads instead. Times are in the chart's unit. */
+export function chartRows(chart: ReviewChartName, review: ExerciseReview): Record<string, string | number>[] {
+  switch (chart) {
+    case 'response-times': {
+      const unit = responseUnit(review);
+      return review.teams.flatMap((team) =>
+        (
+          [
+            ['delivered', team.releaseToDelivery.medianMs],
+            ['acknowledged', team.releaseToAcknowledge.medianMs],
+            ['first action', team.releaseToAction.medianMs],
+          ] as const
+        ).flatMap(([step, ms]) => (ms === undefined ? [] : [{ team: team.name, step, [unit]: inUnit(ms, unit) }])),
+      );
+    }
+    case 'phases': {
+      const end = phaseEnd(review);
+      const unit = phaseUnit(review);
+      return review.phases.map((p) => ({ phase: p.state, from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
+    }
+    case 'ratings': {
+      const { targets, capabilities } = review.evaluation.distribution;
+      return (['P', 'S', 'M', 'U'] as const).flatMap((rating) => [
+        { rating, level: 'capability targets', count: targets[rating] },
+        { rating, level: 'capabilities', count: capabilities[rating] },
+      ]);
+    }
+    default: {
+      const exhaustive: never = chart;
+      return exhaustive;
+    }
+  }
+}
+
+const TITLES: Record<ReviewChartName, (unit: TimeUnit) => string> = {
+  'response-times': (unit) => `Median ${unit} from release, per team`,
+  phases: (unit) => `Scenario phases over exercise time (${unit})`,
+  ratings: () => 'Final ratings (P/S/M/U)',
+};
+
+/** An axis from 0 with whole-number ticks, however small the figures (all zero included). */
+function wholeScale(rows: Record<string, string | number>[], fields: string[]) {
+  const top = Math.max(1, ...rows.flatMap((r) => fields.map((f) => Number(r[f] ?? 0))));
+  return { scale: { domain: [0, top], nice: true }, axis: { format: 'd', tickMinStep: 1 } };
+}
+
+function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
+  const values = chartRows(chart, review);
+  const unit = chart === 'phases' ? phaseUnit(review) : responseUnit(review);
+  const base = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: TITLES[chart](unit),
+    background: 'white',
+    width: 560,
+    config: { font: 'sans-serif', axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 } },
+    data: { values },
+  } as const;
+  switch (chart) {
+    case 'response-times':
+      return {
+        ...base,
+        mark: 'bar',
+        encoding: {
+          y: { field: 'team', type: 'nominal', title: null, axis: { labelLimit: 260 } },
+          yOffset: { field: 'step', sort: ['delivered', 'acknowledged', 'first action'] },
+          x: { field: unit, type: 'quantitative', title: `${unit} after release (median)`, ...wholeScale(values, [unit]) },
+          color: { field: 'step', type: 'nominal', title: 'reached', sort: ['delivered', 'acknowledged', 'first action'], scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] } },
+        },
+      };
+    case 'phases':
+      return {
+        ...base,
+        mark: { type: 'bar', cornerRadius: 2 },
+        encoding: {
+          y: { field: 'phase', type: 'nominal', sort: null, title: null },
+          x: { field: 'from', type: 'quantitative', title: `exercise time (${unit})`, ...wholeScale(values, ['from', 'to']) },
+          x2: { field: 'to' },
+          color: { value: '#1565c0' },
+        },
+      };
+    case 'ratings':
+      return {
+        ...base,
+        height: 200,
+        mark: 'bar',
+        encoding: {
+          x: { field: 'rating', type: 'nominal', sort: ['P', 'S', 'M', 'U'], title: 'rating', axis: { labelAngle: 0 } },
+          xOffset: { field: 'level' },
+          y: { field: 'count', type: 'quantitative', title: 'count', ...wholeScale(values, ['count']) },
+          color: { field: 'level', type: 'nominal', title: 'level', scale: { range: ['#1565c0', '#e65100'] }, legend: { labelLimit: 300 } },
+        },
+      };
+    default: {
+      const exhaustive: never = chart;
+      return exhaustive;
+    }
+  }
+}
+
+/** A chart as SVG: vega-lite compiled to vega, rendered headless (no canvas, no DOM). */
+export async function renderChartSvg(chart: ReviewChartName, review: ExerciseReview): Promise<string> {
+  const compiled = vegaLite.compile(spec(chart, review)).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */
+export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview): Promise<Buffer> {
+  const svg = await renderChartSvg(chart, review);
+  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' }).render().asPng();
+  return Buffer.from(png);
+}

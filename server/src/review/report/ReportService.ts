@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import {
+  StartexError,
+  findNewFindings,
+  type ExerciseReview,
+  type ImprovementItem,
+  type ImprovementItemView,
+  type LogEntry,
+  type NewImprovementItemBody,
+  type ReportContent,
+  type ReportVersion,
+  type ReportView,
+  type StatusChangeBody,
+  type UpdateImprovementItemBody,
+} from '@startex/shared';
+import type { ExerciseHost } from '../../runtime/ExerciseHost.ts';
+import type { ExerciseRuntime } from '../../runtime/ExerciseRuntime.ts';
+import type { Store } from '../../store/ExerciseStore.ts';
+import { computeReview } from '../computeReview.ts';
+import { assembleDraft, withCurrentRatings } from './assembleDraft.ts';
+import { calendarDay, itemView } from './improvementPlan.ts';
+
+export interface ReviewedExercise {
+  host: ExerciseHost;
+  log: LogEntry[];
+  review: ExerciseReview;
+}
+
+/** What a report export is made of: a finalised version, or the draft with today's plan. */
+export interface ReportSource {
+  title: string;
+  /** "Version 2, finalised 2026-11-28 by lead-evaluator", or "Draft". */
+  label: string;
+  content: ReportContent;
+  improvementPlan: ImprovementItem[];
+  review: ExerciseReview;
+}
+
+export interface CorrectiveActionFilter {
+  agency?: string | undefined;
+  status?: ImprovementItem['status'] | undefined;
+  overdue?: boolean | undefined;
+}
+
+/** The AAR/IP of exercises: drafts, immutable finalised versions, and the improvement plan. */
+export class ReportService {
+  constructor(
+    private readonly store: Store,
+    private readonly runtime: ExerciseRuntime,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async reviewed(exerciseId: string): Promise<ReviewedExercise> {
+    const host = await this.runtime.get(exerciseId);
+    const log = await this.store.readLog(exerciseId);
+    return { host, log, review: computeReview(host.record.scenario, log) };
+  }
+
+  async view(exerciseId: string): Promise<ReportView> {
+    const { host, content, saved, assembled } = await this.draft(exerciseId);
+    return {
+      exerciseId,
+      title: host.record.title,
+      status: host.status,
+      draft: content,
+      draftSaved: saved ? { at: saved.at, by: saved.by } : null,
+      versions: await this.store.review.listVersions(exerciseId),
+      agencies: [...new Set(host.record.scenario.teams.map((t) => t.name))],
+      newFindings: saved ? findNewFindings(content, assembled()) : [],
+    };
+  }
+
+  async saveDraft(exerciseId: string, content: ReportContent, by: string): Promise<void> {
+    await this.runtime.get(exerciseId);
+    await this.store.review.saveDraft(exerciseId, { content, at: this.now(), by });
+  }
+
+  /** Freezes the draft and today's improvement plan as the next version; only after EndEx. */
+  async finalise(exerciseId: string, by: string): Promise<ReportVersion> {
+    const { host, content } = await this.draft(exerciseId);
+    if (host.status !== 'ended' && host.status !== 'closed') throw new StartexError('EXERCISE_NOT_ENDED', 'Finalise the report after EndEx.');
+    const version = await this.store.review.finalise(exerciseId, content, await this.store.review.listItems(exerciseId), this.now(), by);
+    await this.store.appendAudit({ at: version.finalisedAt, actor: by, action: 'report.finalised', target: exerciseId, details: { version: version.version } });
+    return version;
+  }
+
+  async version(exerciseId: string, version: number): Promise<ReportVersion> {
+    await this.runtime.get(exerciseId);
+    const found = await this.store.review.getVersion(exerciseId, version);
+    if (!found) throw new StartexError('REPORT_VERSION_NOT_FOUND');
+    return found;
+  }
+
+  /** A finalised version (when given) or the draft, with everything an export shows. */
+  async source(exerciseId: string, version?: number): Promise<ReportSource> {
+    const { host, log, review } = await this.reviewed(exerciseId);
+    if (version !== undefined) {
+      const frozen = await this.version(exerciseId, version);
+      const day = calendarDay(frozen.finalisedAt);
+      return { title: host.record.title, label: `Version ${frozen.version}, finalised ${day} by ${frozen.finalisedBy}`, content: frozen.content, improvementPlan: frozen.improvementPlan, review };
+    }
+    const saved = await this.store.review.getDraft(exerciseId);
+    const content = saved ? withCurrentRatings(saved.content, review) : assembleDraft({ title: host.record.title, scenario: host.record.scenario, log, review });
+    return { title: host.record.title, label: 'Draft', content, improvementPlan: await this.store.review.listItems(exerciseId), review };
+  }
+
+  async items(exerciseId: string): Promise<ImprovementItemView[]> {
+    const host = await this.runtime.get(exerciseId);
+    const today = calendarDay(this.now());
+    return (await this.store.review.listItems(exerciseId)).map((item) => itemView(item, today, host.record.title));
+  }
+
+  async addItem(exerciseId: string, body: NewImprovementItemBody, by: string): Promise<ImprovementItemView> {
+    await this.runtime.get(exerciseId);
+    const at = this.now();
+    const item: ImprovementItem = {
+      id: randomUUID(),
+      exerciseId,
+      ...body,
+      status: 'open',
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      history: [{ at, by, from: null, to: 'open', comment: 'Added to the improvement plan.' }],
+    };
+    await this.store.review.addItem(item);
+    return itemView(item, calendarDay(at));
+  }
+
+  async updateItem(exerciseId: string, itemId: string, patch: UpdateImprovementItemBody): Promise<ImprovementItemView> {
+    const item = await this.item(exerciseId, itemId);
+    const merged = { ...item, ...patch };
+    if (merged.dueDate < merged.startDate) throw new StartexError('VALIDATION_FAILED', 'body.dueDate: the due date is before the start date', 'body.dueDate');
+    await this.store.review.updateItem(itemId, patch, this.now());
+    return itemView((await this.store.review.getItem(itemId))!, calendarDay(this.now()));
+  }
+
+  async changeStatus(exerciseId: string, itemId: string, body: StatusChangeBody, by: string): Promise<ImprovementItemView> {
+    const item = await this.item(exerciseId, itemId);
+    if (item.status === body.status) throw new StartexError('VALIDATION_FAILED', `body.status: the row is already ${body.status}`, 'body.status');
+    await this.store.review.changeStatus(itemId, { at: this.now(), by, from: item.status, to: body.status, comment: body.comment });
+    return itemView((await this.store.review.getItem(itemId))!, calendarDay(this.now()));
+  }
+
+  /** Corrective actions across exercises (all of them, or those given), filtered, most urgent first. */
+  async correctiveActions(filter: CorrectiveActionFilter, exerciseIds?: ReadonlySet<string>): Promise<ImprovementItemView[]> {
+    const today = calendarDay(this.now());
+    const titles = new Map((await this.store.listExercises()).map((e) => [e.id, e.title]));
+    return (await this.store.review.listItems())
+      .filter((item) => !exerciseIds || exerciseIds.has(item.exerciseId))
+      .map((item) => itemView(item, today, titles.get(item.exerciseId) ?? item.exerciseId))
+      .filter((item) => filter.agency === undefined || item.responsibleAgency === filter.agency)
+      .filter((item) => filter.status === undefined || item.status === filter.status)
+      .filter((item) => filter.overdue === undefined || item.overdue === filter.overdue)
+      .sort((a, b) => a.responsibleAgency.localeCompare(b.responsibleAgency) || a.dueDate.localeCompare(b.dueDate) || a.createdAt - b.createdAt);
+  }
+
+  private async item(exerciseId: string, itemId: string): Promise<ImprovementItem> {
+    await this.runtime.get(exerciseId);
+    const item = await this.store.review.getItem(itemId);
+    if (!item || item.exerciseId !== exerciseId) throw new StartexError('IMPROVEMENT_ITEM_NOT_FOUND');
+    return item;
+  }
+
+  private async draft(exerciseId: string) {
+    const { host, log, review } = await this.reviewed(exerciseId);
+    const saved = await this.store.review.getDraft(exerciseId);
+    const assembled = () => assembleDraft({ title: host.record.title, scenario: host.record.scenario, log, review });
+    const content = saved ? withCurrentRatings(saved.content, review) : assembled();
+    return { host, content, saved, assembled };
+  }
+}

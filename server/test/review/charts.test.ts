@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { chartRows, renderChartPng, renderChartSvg } from '../../src/review/charts.ts';
+import { computeReview } from '../../src/review/computeReview.ts';
+import { FIXTURE_LOG, FIXTURE_SCENARIO } from './reviewFixture.ts';
+
+const review = computeReview(FIXTURE_SCENARIO, FIXTURE_LOG);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('review charts', () => {
+  it('draw the fixture\'s figures (the same rows the page shows as a table)', () => {
+    // Medians from review.fixture.test.ts, in minutes: customs 20 s / 60 s / 150 s, police 10 s / 60 s / 300 s.
+    expect(chartRows('response-times', review)).toEqual([
+      { team: 'Customs post', step: 'delivered', minutes: 0.3 },
+      { team: 'Customs post', step: 'acknowledged', minutes: 1 },
+      { team: 'Customs post', step: 'first action', minutes: 2.5 },
+      { team: 'Police patrol', step: 'delivered', minutes: 0.2 },
+      { team: 'Police patrol', step: 'acknowledged', minutes: 1 },
+      { team: 'Police patrol', step: 'first action', minutes: 5 },
+    ]);
+    expect(chartRows('phases', review)).toEqual([
+      { phase: 'play', from: 0, to: 15 },
+      { phase: 'wrap', from: 15, to: 20 },
+    ]);
+    expect(chartRows('ratings', review)).toEqual([
+      { rating: 'P', level: 'capability targets', count: 0 },
+      { rating: 'P', level: 'capabilities', count: 1 },
+      { rating: 'S', level: 'capability targets', count: 1 },
+      { rating: 'S', level: 'capabilities', count: 0 },
+      { rating: 'M', level: 'capability targets', count: 1 },
+      { rating: 'M', level: 'capabilities', count: 0 },
+      { rating: 'U', level: 'capability targets', count: 0 },
+      { rating: 'U', level: 'capabilities', count: 0 },
+    ]);
+  });
+
+  it('render to SVG with their titles, axes and labels', async () => {
+    const expected = {
+      'response-times': ['Median minutes from release, per team', 'Customs post', 'Police patrol', 'first action', 'minutes after release (median)'],
+      phases: ['Scenario phases over exercise time (minutes)', '>play<', '>wrap<', 'exercise time (minutes)'],
+      ratings: ['Final ratings (P/S/M/U)', 'capability targets', 'capabilities', '>P<', '>U<'],
+    } as const;
+    for (const [chart, labels] of Object.entries(expected) as [keyof typeof expected, readonly string[]][]) {
+      const svg = await renderChartSvg(chart, review);
+      expect(svg.startsWith('<svg'), chart).toBe(true);
+      for (const label of labels) expect(svg, `${chart}: ${label}`).toContain(label);
+    }
+  });
+
+  it('label their axes in whole seconds when everything happened at once, never "0.000000"', async () => {
+    const zero = { medianMs: 0, maxMs: 0 };
+    const instant = {
+      ...review,
+      endedAtMs: 0,
+      phases: review.phases.map((p) => ({ ...p, fromMs: 0, toMs: 0 })),
+      teams: review.teams.map((t) => ({ ...t, releaseToDelivery: { ...t.releaseToDelivery, ...zero }, releaseToAcknowledge: { ...t.releaseToAcknowledge, ...zero }, releaseToAction: { ...t.releaseToAction, ...zero } })),
+      evaluation: { ...review.evaluation, distribution: { targets: { P: 0, S: 0, M: 0, U: 0 }, capabilities: { P: 0, S: 0, M: 0, U: 0 } } },
+    };
+    expect(chartRows('response-times', instant)[0]).toEqual({ team: 'Customs post', step: 'delivered', seconds: 0 });
+    for (const chart of ['response-times', 'phases', 'ratings'] as const) {
+      const svg = await renderChartSvg(chart, instant);
+      const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+      expect(labels.filter((l) => /^-?\d*\.\d+$/.test(l)), chart).toEqual([]);
+      expect(labels, chart).toContain('1');
+      if (chart !== 'ratings') expect(svg, chart).toContain('seconds');
+    }
+  });
+
+  it('render to PNG for the PDF and DOCX reports', async () => {
+    for (const chart of ['response-times', 'phases', 'ratings'] as const) {
+      const png = await renderChartPng(chart, review);
+      expect(png.subarray(0, 8).equals(PNG_SIGNATURE), chart).toBe(true);
+      // Twice the SVG's 560-pixel plot width, and more for the axis labels.
+      expect(png.readUInt32BE(16), chart).toBeGreaterThan(1120);
+    }
+  });
+});
