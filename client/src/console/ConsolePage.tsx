@@ -188,7 +188,12 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
         <ClockControls view={view} nextTimerMs={nextTimerMs} onCommand={onLifecycle} />
         <CommandBar view={view} decisions={decisions} selected={selected} act={act} />
         <div className="console-messages">
-          {error && !pending && <p role="alert" className="error">{error.message} ({error.code})</p>}
+          {error && !pending && (
+            <p role="alert" className="error">
+              {error.message} ({error.code})
+              {error.code === 'COMMS_CHECK_REQUIRED' && <> <a href={`/plan/${encodeURIComponent(exerciseId)}#comms`}>{t('notice.commsCheck')}</a></>}
+            </p>
+          )}
           <p className="visually-hidden" aria-live="polite">{notice}</p>
         </div>
         <div className="console-grid">

@@ -75,6 +75,9 @@ export function feedGroup(entry: LogEntry): FeedGroup {
     case 'exercise.ended':
     case 'exercise.closed':
     case 'clock.jumped':
+    case 'commscheck.sent':
+    case 'commscheck.acknowledged':
+    case 'commscheck.confirmed':
       return 'lifecycle';
     case 'state.entered':
     case 'timer.fired':
@@ -96,6 +99,9 @@ export function feedGroup(entry: LogEntry): FeedGroup {
     case 'note.added':
       return 'notes';
     case 'observation.recorded':
+    case 'rating.recorded':
+    case 'rating.reconciled':
+    case 'feedback.submitted':
       return 'observations';
     default: {
       const exhaustive: never = entry;

@@ -6,7 +6,7 @@ const en = {
   cancel: 'Cancel',
   close: 'Close',
   reason: 'Reason (goes into the exercise log)',
-  notice: { done: 'Done: {{command}}' },
+  notice: { done: 'Done: {{command}}', commsCheck: 'Run the communications check in the plan' },
   confirm: {
     title: 'Please confirm',
     end: 'End the exercise for everyone (EndEx)? Play cannot be resumed afterwards.',
@@ -204,7 +204,7 @@ const lt: Like<typeof en> = {
   cancel: 'Atšaukti',
   close: 'Uždaryti',
   reason: 'Priežastis (įrašoma į pratybų žurnalą)',
-  notice: { done: 'Atlikta: {{command}}' },
+  notice: { done: 'Atlikta: {{command}}', commsCheck: 'Atlikti ryšio patikrą plane' },
   confirm: {
     title: 'Patvirtinkite',
     end: 'Baigti pratybas visiems (EndEx)? Vėliau jų tęsti nebus galima.',

@@ -1,11 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CreateJoinCodeBody, MembershipBody, StartexError, type ExerciseSummary, type JoinCodeView, type MembershipView } from '@startex/shared';
-import { requireExercise, requireUser } from '../auth/httpAuth.ts';
+import {
+  CreateExerciseBody,
+  CreateJoinCodeBody,
+  ExerciseSettings,
+  MembershipBody,
+  StartexError,
+  type ExerciseSummary,
+  type JoinCodeView,
+  type MembershipView,
+  type PlannedExerciseSummary,
+} from '@startex/shared';
+import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
+import { resolveScenario } from '../planning/planResolve.ts';
+import { defaultSettings, exerciseSettings } from '../planning/settings.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { allowsGlobal } from '../auth/policy.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import type { AccessGrant, Store } from '../store/ExerciseStore.ts';
+import type { AccessGrant, ExerciseRecord, Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
 
 const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
@@ -13,7 +25,10 @@ const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) }
 const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
 const LogQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().default(0) });
 
-const codeView = (grant: AccessGrant): JoinCodeView => ({
+/** Inline scenario documents may be as large as uploads. */
+const CREATE_LIMIT = 2 * 1024 * 1024;
+
+export const codeView = (grant: AccessGrant): JoinCodeView => ({
   code: grant.token,
   exerciseId: grant.exerciseId,
   role: grant.role,
@@ -27,15 +42,36 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
   /** Loads the exercise first, so an unknown id is EXERCISE_NOT_FOUND for everyone signed in. */
   const exercise = async (id: string) => runtime.get(id);
 
+  const summary = async (record: ExerciseRecord): Promise<PlannedExerciseSummary> => ({
+    id: record.id,
+    title: record.title,
+    scenarioId: record.scenario.id,
+    status: (await runtime.get(record.id)).status,
+    scenarioVersion: record.scenario.version,
+    createdAt: record.createdAt,
+    settings: exerciseSettings(record),
+  });
+
   return async (app: FastifyInstance) => {
-    app.get('/api/exercises', async (request): Promise<ExerciseSummary[]> => {
+    app.get('/api/exercises', async (request): Promise<PlannedExerciseSummary[]> => {
       const { user } = requireUser(request);
       const all = await store.listExercises();
       const mine = new Set((await store.membershipsOf(user.id)).map((m) => m.exerciseId));
       const visible = allowsGlobal(user.roles, 'exercises.create') ? all : all.filter((e) => mine.has(e.id));
-      return Promise.all(
-        visible.map(async (record) => ({ id: record.id, title: record.title, scenarioId: record.scenario.id, status: (await runtime.get(record.id)).status })),
-      );
+      // The live record: settings changed since loading are the host's.
+      return Promise.all(visible.map(async (record) => summary((await runtime.get(record.id)).record)));
+    });
+
+    /** A new exercise in draft, pinning a copy of its scenario; the planner who creates it is its director. */
+    app.post('/api/exercises', { bodyLimit: CREATE_LIMIT }, async (request, reply) => {
+      const user = requireGlobal(request, 'exercises.create');
+      const body = parse(CreateExerciseBody, request.body, 'body');
+      const scenario = await resolveScenario(store, body.source);
+      const settings = ExerciseSettings.parse({ ...defaultSettings(scenario, 1), ...body.settings, requireCommsCheck: true });
+      const record = await runtime.create({ scenario, speed: settings.speed, settings });
+      await identity.setMembership(user.username, { exerciseId: record.id, userId: user.id, role: 'director' });
+      await identity.audit(user.username, 'exercise.created', record.id, { scenarioId: scenario.id, scenarioVersion: scenario.version, source: body.source.kind });
+      return reply.status(201).send(await summary(record));
     });
 
     app.get('/api/exercises/:id', async (request): Promise<ExerciseSummary> => {

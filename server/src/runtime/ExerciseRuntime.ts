@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { StartexError, type LogEntry, type ScenarioDocument } from '@startex/shared';
+import { StartexError, type ExerciseSettings, type LogEntry, type ScenarioDocument } from '@startex/shared';
+import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseHost } from './ExerciseHost.ts';
 
@@ -10,6 +11,8 @@ export interface NewExercise {
   title?: string;
   scenario: ScenarioDocument;
   speed: number;
+  /** The plan; without it the scenario's defaults at `speed`. Its speed and title win over the fields above. */
+  settings?: ExerciseSettings;
 }
 
 /** All exercises on this server: creates them and keeps one host per exercise in memory. */
@@ -21,12 +24,14 @@ export class ExerciseRuntime {
 
   /** Creates an exercise in draft; people and join codes are added by the identity service. */
   async create(input: NewExercise): Promise<ExerciseRecord> {
+    const settings = input.settings ?? defaultSettings(input.scenario, input.speed, input.title);
     const exercise: ExerciseRecord = {
       id: input.id ?? randomUUID(),
-      title: input.title ?? input.scenario.title,
+      title: settings.title,
       scenario: input.scenario,
-      speed: input.speed,
+      speed: settings.speed,
       createdAt: Date.now(),
+      settings,
     };
     await this.store.createExercise(exercise);
     return exercise;
@@ -46,6 +51,24 @@ export class ExerciseRuntime {
   /** Loads every stored exercise so that timers of live ones run again after a restart. */
   async resumeAll(): Promise<void> {
     for (const exercise of await this.store.listExercises()) await this.get(exercise.id);
+  }
+
+  /**
+   * New plan settings for an exercise that has not started: the host refuses (PLAN_LOCKED) once
+   * play began, else takes them at once; `persist` stores them, and a failure there undoes the change.
+   */
+  async replan(exerciseId: string, settings: ExerciseSettings, persist: (settings: ExerciseSettings) => Promise<void>): Promise<ExerciseRecord> {
+    const host = await this.get(exerciseId);
+    const before = host.record;
+    const record: ExerciseRecord = { ...before, title: settings.title, speed: settings.speed, settings };
+    host.replan(record);
+    try {
+      await persist(settings);
+    } catch (error) {
+      host.replan(before);
+      throw error;
+    }
+    return record;
   }
 
   onCommit(listener: RuntimeCommitListener): () => void {

@@ -1,4 +1,4 @@
-import type { ExerciseRole, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
+import type { ExerciseRole, ExerciseSettings, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
 import type { PlanningStore } from './PlanningStore.ts';
 import type { ReviewStore } from './ReviewStore.ts';
 
@@ -9,6 +9,12 @@ export interface ExerciseRecord {
   scenario: ScenarioDocument;
   speed: number;
   createdAt: number;
+  /**
+   * The plan (date, start, speed, scenario start, ...). Absent on exercises made before planning;
+   * read it through exerciseSettings() (server/src/planning/settings.ts), which fills in defaults.
+   * `speed` above always equals settings.speed.
+   */
+  settings?: ExerciseSettings | undefined;
 }
 
 /** A join code: a tablet bound to one team, or a read-only wall display. */

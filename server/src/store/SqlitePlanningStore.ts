@@ -1,7 +1,137 @@
 import type Database from 'better-sqlite3';
-import type { PlanningStore } from './PlanningStore.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { ExerciseSettings } from '@startex/shared';
+import type { AgencyRecord, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
+import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
+import { auditLog, exercises, memberships, users } from './schema.ts';
+
+const schema = { agencies, exercisePeople, teamAgencies, exercises, users, memberships, auditLog };
 
 /** The embedded planning store: the same SQLite file as the log; migrations run in SqliteStore. */
 export class SqlitePlanningStore implements PlanningStore {
-  constructor(private readonly sqlite: Database.Database) {}
+  private readonly db: BetterSQLite3Database<typeof schema>;
+
+  constructor(sqlite: Database.Database) {
+    this.db = drizzle(sqlite, { schema });
+  }
+
+  async updateSettings(exerciseId: string, settings: ExerciseSettings): Promise<void> {
+    this.db
+      .update(exercises)
+      .set({ settingsJson: JSON.stringify(settings), title: settings.title, speed: settings.speed })
+      .where(eq(exercises.id, exerciseId))
+      .run();
+  }
+
+  async listAgencies(): Promise<AgencyRecord[]> {
+    return this.db.select().from(agencies).orderBy(asc(agencies.name)).all().map(toAgency);
+  }
+
+  async getAgency(id: string): Promise<AgencyRecord | undefined> {
+    const row = this.db.select().from(agencies).where(eq(agencies.id, id)).get();
+    return row && toAgency(row);
+  }
+
+  async saveAgency(agency: AgencyRecord): Promise<void> {
+    const row = {
+      id: agency.id,
+      name: agency.name,
+      type: agency.type,
+      functionsJson: JSON.stringify(agency.functions),
+      contactsJson: JSON.stringify(agency.contacts),
+      createdAt: agency.createdAt,
+      updatedAt: agency.updatedAt,
+    };
+    this.db.insert(agencies).values(row).onConflictDoUpdate({ target: agencies.id, set: { ...row, createdAt: undefined } }).run();
+  }
+
+  async agencyInUse(id: string): Promise<boolean> {
+    const mapped = this.db.select({ id: teamAgencies.agencyId }).from(teamAgencies).where(eq(teamAgencies.agencyId, id)).limit(1).get();
+    const person = this.db.select({ id: exercisePeople.id }).from(exercisePeople).where(eq(exercisePeople.agencyId, id)).limit(1).get();
+    return mapped !== undefined || person !== undefined;
+  }
+
+  async deleteAgency(id: string): Promise<void> {
+    this.db.delete(agencies).where(eq(agencies.id, id)).run();
+  }
+
+  async teamAgencies(exerciseId: string): Promise<Record<string, string>> {
+    const rows = this.db.select().from(teamAgencies).where(eq(teamAgencies.exerciseId, exerciseId)).all();
+    return Object.fromEntries(rows.map((r) => [r.teamId, r.agencyId]));
+  }
+
+  async setTeamAgencies(exerciseId: string, mapping: Record<string, string>): Promise<void> {
+    this.db.transaction((tx) => {
+      tx.delete(teamAgencies).where(eq(teamAgencies.exerciseId, exerciseId)).run();
+      for (const [teamId, agencyId] of Object.entries(mapping)) tx.insert(teamAgencies).values({ exerciseId, teamId, agencyId }).run();
+    });
+  }
+
+  async listPeople(exerciseId: string): Promise<PersonRecord[]> {
+    return this.db.select().from(exercisePeople).where(eq(exercisePeople.exerciseId, exerciseId)).orderBy(asc(exercisePeople.createdAt), asc(exercisePeople.name)).all().map(toPerson);
+  }
+
+  async addPeople(change: RosterChange): Promise<void> {
+    this.db.transaction((tx) => {
+      for (const user of change.users) {
+        tx.insert(users).values({ ...user, roles: JSON.stringify(user.roles), disabledAt: user.disabledAt ?? null }).run();
+      }
+      for (const m of change.memberships) {
+        const row = { ...m, teamId: m.teamId ?? null };
+        tx.insert(memberships).values(row).onConflictDoUpdate({ target: [memberships.exerciseId, memberships.userId], set: { role: row.role, teamId: row.teamId } }).run();
+      }
+      for (const person of change.people) {
+        tx.insert(exercisePeople)
+          .values({
+            ...person,
+            agencyId: person.agencyId ?? null,
+            teamId: person.teamId ?? null,
+            coversJson: person.covers ? JSON.stringify(person.covers) : null,
+            userId: person.userId ?? null,
+          })
+          .run();
+      }
+      for (const entry of change.audit) {
+        tx.insert(auditLog).values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null }).run();
+      }
+    });
+  }
+
+  async removePerson(exerciseId: string, personId: string): Promise<PersonRecord | undefined> {
+    return this.db.transaction((tx) => {
+      const row = tx.select().from(exercisePeople).where(and(eq(exercisePeople.exerciseId, exerciseId), eq(exercisePeople.id, personId))).get();
+      if (!row) return undefined;
+      tx.delete(exercisePeople).where(eq(exercisePeople.id, personId)).run();
+      if (row.userId) tx.delete(memberships).where(and(eq(memberships.exerciseId, exerciseId), eq(memberships.userId, row.userId))).run();
+      return toPerson(row);
+    });
+  }
+}
+
+function toAgency(row: typeof agencies.$inferSelect): AgencyRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type as AgencyRecord['type'],
+    functions: JSON.parse(row.functionsJson) as AgencyRecord['functions'],
+    contacts: JSON.parse(row.contactsJson) as AgencyRecord['contacts'],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toPerson(row: typeof exercisePeople.$inferSelect): PersonRecord {
+  return {
+    id: row.id,
+    exerciseId: row.exerciseId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    ...(row.agencyId ? { agencyId: row.agencyId } : {}),
+    ...(row.teamId ? { teamId: row.teamId } : {}),
+    ...(row.coversJson ? { covers: JSON.parse(row.coversJson) as PersonRecord['covers'] } : {}),
+    ...(row.userId ? { userId: row.userId } : {}),
+    createdAt: row.createdAt,
+  };
 }

@@ -8,6 +8,8 @@ export const exercises = sqliteTable('exercises', {
   scenarioJson: text('scenario_json').notNull(),
   speed: real('speed').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** ExerciseSettings as JSON (planning); null for exercises made before planning existed. */
+  settingsJson: text('settings_json'),
 });
 
 /**

@@ -1,0 +1,106 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NewAccount, PeopleAdded, PersonView } from '@startex/shared';
+import { planRequest, type PlanError } from './http.ts';
+import { ImportPeople } from './ImportPeople.tsx';
+import { NewAccounts } from './NewAccounts.tsx';
+import { PersonForm } from './PersonForm.tsx';
+import { exercisePath, type PlanContext } from './planContext.ts';
+
+const ROLE_ORDER = ['director', 'controller', 'evaluator', 'observer', 'participant'] as const;
+
+/** The roster: add people by hand or from a file, their roles, and evaluator coverage. */
+export function PeopleSection({ context }: { context: PlanContext }) {
+  const { t } = useTranslation('planning');
+  const id = useId();
+  const [accounts, setAccounts] = useState<NewAccount[]>([]);
+  const [error, setError] = useState<PlanError | undefined>();
+  const { plan } = context;
+
+  const added = async (result: PeopleAdded) => {
+    if (result.accounts.length > 0) setAccounts((current) => [...current, ...result.accounts]);
+    await context.reload();
+  };
+  async function remove(person: PersonView) {
+    if (!window.confirm(t('people.confirmRemove', { name: person.name }))) return;
+    const result = await planRequest(context.csrf, `${exercisePath(context)}/people/${encodeURIComponent(person.id)}`, { method: 'DELETE' });
+    setError(result.ok ? undefined : result.error);
+    if (result.ok) await context.reload();
+  }
+
+  const people = [...plan.people].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name));
+  const agencyName = (agencyId: string | undefined) => plan.agencies.find((a) => a.id === agencyId)?.name ?? '—';
+  const teamName = (teamId: string) => plan.teams.find((x) => x.id === teamId)?.name ?? teamId;
+  const objectiveTitle = (objectiveId: string) => plan.objectives.find((o) => o.id === objectiveId)?.title ?? objectiveId;
+  const covered = new Set(plan.people.flatMap((p) => (p.role === 'evaluator' ? (p.covers?.objectives ?? []) : [])));
+  const uncovered = plan.objectives.filter((o) => !covered.has(o.id));
+
+  return (
+    <section className="plan-section" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('section.people')}</h2>
+      <NewAccounts accounts={accounts} onDismiss={() => setAccounts([])} />
+      <div className="plan-card" role="region" aria-labelledby={`${id}-roster`}>
+        <h3 id={`${id}-roster`}>{t('people.rosterHeading', { count: people.length })}</h3>
+        {people.length === 0 ? (
+          <p className="empty">{t('people.empty')}</p>
+        ) : (
+          <table className="plan-table" data-testid="roster">
+            <thead>
+              <tr>
+                <th scope="col">{t('people.name')}</th>
+                <th scope="col">{t('people.email')}</th>
+                <th scope="col">{t('people.role')}</th>
+                <th scope="col">{t('people.agency')}</th>
+                <th scope="col">{t('people.teamOrCovers')}</th>
+                <th scope="col"><span className="visually-hidden">{t('agencies.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <th scope="row">{person.name}</th>
+                  <td>{person.email}</td>
+                  <td><span className={`plan-role role-${person.role}`}>{t(`role.${person.role}`)}</span></td>
+                  <td>{agencyName(person.agencyId)}</td>
+                  <td>
+                    {person.teamId && teamName(person.teamId)}
+                    {person.covers && (
+                      <span className="plan-covers">
+                        {[...person.covers.objectives.map(objectiveTitle), ...person.covers.teams.map(teamName)].join(' · ') || t('people.coversAll')}
+                      </span>
+                    )}
+                  </td>
+                  <td className="plan-row-actions">
+                    <button
+                      type="button"
+                      className="danger-outline small"
+                      disabled={context.locked}
+                      onClick={() => void remove(person)}
+                      aria-label={t('people.removeNamed', { name: person.name })}
+                    >
+                      {t('people.remove')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {error && <p role="alert" className="error">{error.message}</p>}
+        {plan.objectives.length > 0 && (
+          <p className={uncovered.length ? 'notice' : 'plan-ok'} data-testid="coverage">
+            {uncovered.length
+              ? t('people.uncovered', { objectives: uncovered.map((o) => o.title).join('; ') })
+              : `✓ ${t('people.allCovered')}`}
+          </p>
+        )}
+      </div>
+      {!context.locked && (
+        <div className="plan-columns">
+          <PersonForm context={context} onAdded={added} />
+          <ImportPeople context={context} onAdded={added} />
+        </div>
+      )}
+    </section>
+  );
+}

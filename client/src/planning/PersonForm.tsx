@@ -1,0 +1,119 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXERCISE_ROLES, type ExerciseRole, type ImportProblem, type PeopleAdded, type PersonBody } from '@startex/shared';
+import { planRequest, type PlanError } from './http.ts';
+import { exercisePath, type PlanContext } from './planContext.ts';
+
+/** Adds one person by hand, with their role (a participant's team, an evaluator's coverage). */
+export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded: (result: PeopleAdded) => Promise<void> }) {
+  const { t } = useTranslation('planning');
+  const { plan } = context;
+  const id = useId();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<ExerciseRole>('participant');
+  const [agencyId, setAgencyId] = useState('');
+  const [teamId, setTeamId] = useState(plan.teams[0]?.id ?? '');
+  const [objectives, setObjectives] = useState<string[]>([]);
+  const [teams, setTeams] = useState<string[]>([]);
+  const [error, setError] = useState<PlanError | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function add() {
+    const body: PersonBody = {
+      name: name.trim(),
+      email: email.trim(),
+      role,
+      ...(agencyId ? { agencyId } : {}),
+      ...(role === 'participant' ? { teamId } : {}),
+      ...(role === 'evaluator' ? { covers: { objectives, teams } } : {}),
+    };
+    setBusy(true);
+    const result = await planRequest<PeopleAdded>(context.csrf, `${exercisePath(context)}/people`, { method: 'POST', json: body });
+    setBusy(false);
+    setError(result.ok ? undefined : result.error);
+    if (!result.ok) return;
+    setName('');
+    setEmail('');
+    setObjectives([]);
+    setTeams([]);
+    await onAdded(result.value);
+  }
+
+  const toggle = (list: string[], set: (next: string[]) => void, value: string, on: boolean) => set(on ? [...list, value] : list.filter((x) => x !== value));
+  const problems = (error?.problems ?? []) as ImportProblem[];
+  return (
+    <form
+      className="plan-card plan-form"
+      aria-labelledby={`${id}-h`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
+      <h3 id={`${id}-h`}>{t('people.addHeading')}</h3>
+      <div className="plan-grid">
+        <div className="plan-field">
+          <label htmlFor={`${id}-name`}>{t('people.name')}</label>
+          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={120} autoComplete="off" />
+        </div>
+        <div className="plan-field">
+          <label htmlFor={`${id}-email`}>{t('people.email')}</label>
+          <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={64} autoComplete="off" />
+        </div>
+        <div className="plan-field">
+          <label htmlFor={`${id}-role`}>{t('people.role')}</label>
+          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as ExerciseRole)}>
+            {EXERCISE_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+          </select>
+        </div>
+        <div className="plan-field">
+          <label htmlFor={`${id}-agency`}>{t('people.agency')}</label>
+          <select id={`${id}-agency`} value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+            <option value="">{t('people.noAgency')}</option>
+            {plan.agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+        </div>
+        {role === 'participant' && (
+          <div className="plan-field wide">
+            <label htmlFor={`${id}-team`}>{t('people.team')}</label>
+            <select id={`${id}-team`} value={teamId} onChange={(e) => setTeamId(e.target.value)}>
+              {plan.teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+            </select>
+          </div>
+        )}
+        {role === 'evaluator' && (
+          <>
+            <fieldset className="plan-field wide plan-checks-column">
+              <legend>{t('people.coversObjectives')}</legend>
+              {plan.objectives.map((o) => (
+                <label key={o.id} className="check">
+                  <input type="checkbox" checked={objectives.includes(o.id)} onChange={(e) => toggle(objectives, setObjectives, o.id, e.target.checked)} />
+                  {o.title}
+                </label>
+              ))}
+            </fieldset>
+            <fieldset className="plan-field wide plan-checks-column">
+              <legend>{t('people.coversTeams')}</legend>
+              {plan.teams.map((team) => (
+                <label key={team.id} className="check">
+                  <input type="checkbox" checked={teams.includes(team.id)} onChange={(e) => toggle(teams, setTeams, team.id, e.target.checked)} />
+                  {team.name}
+                </label>
+              ))}
+            </fieldset>
+          </>
+        )}
+      </div>
+      <p className="hint">{role === 'participant' ? t('people.participantHint') : t('people.staffHint')}</p>
+      <div className="plan-actions">
+        <button type="submit" disabled={busy}>{t('people.add')}</button>
+      </div>
+      {error && (
+        <div role="alert" className="error">
+          {problems.length > 0 ? problems.map((p, i) => <p key={i}>{p.message}</p>) : <p>{error.message}</p>}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExercisePlan } from '@startex/shared';
+import { LoginForm } from '../lib/LoginForm.tsx';
+import { Preferences } from '../lib/Preferences.tsx';
+import { useSession } from '../lib/useSession.ts';
+import { AgenciesSection } from './AgenciesSection.tsx';
+import { BriefingsSection } from './BriefingsSection.tsx';
+import { CommsCheckSection } from './CommsCheckSection.tsx';
+import { DryRunSection } from './DryRunSection.tsx';
+import { planRequest, type PlanError } from './http.ts';
+import { JoinCodesSection } from './JoinCodesSection.tsx';
+import { NewExercise } from './NewExercise.tsx';
+import { PeopleSection } from './PeopleSection.tsx';
+import type { PlanContext } from './planContext.ts';
+import { SettingsSection } from './SettingsSection.tsx';
+import './strings.ts';
+
+export const SECTIONS = ['settings', 'agencies', 'people', 'codes', 'briefings', 'comms', 'dryrun'] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+/** /plan/new creates an exercise; /plan/<id> plans one. Sign-in first. */
+export function PlanningPage({ exerciseId }: { exerciseId: string }) {
+  const session = useSession();
+  const { t } = useTranslation();
+  if (session.loading) return <main className="page"><p>{t('loading')}</p></main>;
+  if (!session.session) return <LoginForm onLogin={session.login} error={session.error} />;
+  const csrf = session.session.csrfToken;
+  if (exerciseId === 'new') return <NewExercise csrf={csrf} />;
+  return <Planner exerciseId={exerciseId} csrf={csrf} />;
+}
+
+function sectionFromHash(): SectionId {
+  const hash = window.location.hash.slice(1);
+  return (SECTIONS as readonly string[]).includes(hash) ? (hash as SectionId) : 'settings';
+}
+
+/** The plan of one exercise, a section at a time (the URL fragment names it, so a reload keeps it). */
+function Planner({ exerciseId, csrf }: { exerciseId: string; csrf: string }) {
+  const { t } = useTranslation('planning');
+  const { t: tc } = useTranslation();
+  const [plan, setPlan] = useState<ExercisePlan | undefined>();
+  const [loadError, setLoadError] = useState<PlanError | undefined>();
+  const [section, setSection] = useState<SectionId>(sectionFromHash);
+
+  const reload = useCallback(async () => {
+    const result = await planRequest<ExercisePlan>(csrf, `/api/exercises/${encodeURIComponent(exerciseId)}/plan`);
+    if (result.ok) setPlan(result.value);
+    else setLoadError(result.error);
+  }, [csrf, exerciseId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    document.title = plan ? `${t('title')}: ${plan.settings.title} — StartEx` : 'StartEx';
+  }, [plan, t]);
+
+  if (loadError) {
+    return (
+      <main className="page plan-page">
+        <p role="alert" className="error">{loadError.code === 'FORBIDDEN' ? t('forbidden') : loadError.message}</p>
+        <p><a href="/">{t('home')}</a></p>
+      </main>
+    );
+  }
+  if (!plan) return <main className="page"><p>{tc('loading')}</p></main>;
+
+  const context: PlanContext = { plan, csrf, exerciseId, setPlan, reload, locked: plan.status !== 'draft' && plan.status !== 'ready' };
+  const path = `/api/exercises/${encodeURIComponent(exerciseId)}`;
+  return (
+    <main className="page plan-page">
+      <header className="bar">
+        <div>
+          <p className="plan-crumb"><a href="/">{t('home')}</a> / {t('title')}</p>
+          <h1>{plan.settings.title}</h1>
+        </div>
+        <div className="bar-actions">
+          <span className={`plan-status plan-status-${plan.status}`} data-testid="plan-status">{tc(`status.${plan.status}`)}</span>
+          {plan.status !== 'draft' && <a className="button-link" href={`/console/${encodeURIComponent(exerciseId)}`}>{t('openConsole')}</a>}
+          <Preferences />
+        </div>
+      </header>
+      <p className="subtitle">
+        {t('scenarioLine', { title: plan.scenario.title, id: plan.scenario.id, version: plan.scenario.version })}
+      </p>
+      {context.locked && <p className="notice" role="status">{t('locked')}</p>}
+      <div className="plan-layout">
+        <nav className="plan-nav" aria-label={t('sectionsLabel')}>
+          <ol>
+            {SECTIONS.map((id, index) => (
+              <li key={id}>
+                <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
+                  <span className="plan-step" aria-hidden="true">{index + 1}</span> {t(`section.${id}`)}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="plan-body" data-testid={`section-${section}`}>
+          {section === 'settings' && <SettingsSection context={context} />}
+          {section === 'agencies' && <AgenciesSection context={context} />}
+          {section === 'people' && <PeopleSection context={context} />}
+          {section === 'codes' && <JoinCodesSection context={context} />}
+          {section === 'briefings' && <BriefingsSection context={context} path={path} />}
+          {section === 'comms' && <CommsCheckSection context={context} />}
+          {section === 'dryrun' && <DryRunSection context={context} />}
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ExercisePlan } from '@startex/shared';
+
+/** What every planning section gets: the plan, how to change it, and whether it may still change. */
+export interface PlanContext {
+  plan: ExercisePlan;
+  csrf: string;
+  exerciseId: string;
+  setPlan: (plan: ExercisePlan) => void;
+  reload: () => Promise<void>;
+  /** After StartEx the plan is history: the server answers PLAN_LOCKED to any change. */
+  locked: boolean;
+}
+
+/** The exercise's REST base path. */
+export const exercisePath = (context: Pick<PlanContext, 'exerciseId'>) => `/api/exercises/${encodeURIComponent(context.exerciseId)}`;

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  AgencyBody,
+  COMMS_CHECK_TEXT,
+  ExerciseSettingsBody,
+  ImportPeopleBody,
+  PersonBody,
+  StartexError,
+  TeamAgencyBody,
+  TeamJoinCodesBody,
+  type Actor,
+  type AgencyView,
+  type CommsCheckStatus,
+  type DryRun,
+  type ExercisePlan,
+  type ImportCheck,
+  type ImportProblem,
+  type JoinCodeView,
+  type PeopleAdded,
+  type Presence,
+  type PersonView,
+} from '@startex/shared';
+import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
+import type { IdentityService } from '../auth/IdentityService.ts';
+import { handbook, observerBriefing, playerBriefing, type BriefingInput } from '../planning/briefings.ts';
+import { commsCheckStatus } from '../planning/commsCheck.ts';
+import { dryRun } from '../planning/dryRun.ts';
+import { joinCodeSheet, sheetTeams } from '../planning/joinCodeSheet.ts';
+import { readParticipantFile } from '../planning/participantFile.ts';
+import { candidateOfRow, checkRoster, personView, saveRoster, type Candidate } from '../planning/roster.ts';
+import { exerciseSettings } from '../planning/settings.ts';
+import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
+import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
+import type { Store, UserRecord } from '../store/ExerciseStore.ts';
+import { codeView } from './exercisesRoutes.ts';
+import { parse } from './parse.ts';
+
+const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
+const AgencyParams = z.object({ agencyId: z.string().min(1).max(64) });
+const PersonParams = ExerciseParams.extend({ personId: z.string().min(1).max(64) });
+const TeamParams = ExerciseParams.extend({ teamId: z.string().min(1).max(64) });
+/** A participant list of about 1 MB, base64 in JSON. */
+const IMPORT_LIMIT = 2 * 1024 * 1024;
+
+export interface PlanningDeps {
+  runtime: ExerciseRuntime;
+  store: Store;
+  identity: IdentityService;
+  /** Devices connected to an exercise now (the realtime gateway's count). */
+  presence: (exerciseId: string) => Promise<Presence>;
+}
+
+const agencyView = (a: AgencyView): AgencyView => ({ ...a });
+const staffActor = (user: UserRecord): Actor => ({ kind: 'controller', id: user.id, name: user.displayName, role: 'director' });
+
+/**
+ * Planning an exercise: settings, the agency directory and team mapping, the roster (by hand or a
+ * CSV/XLSX list), tablet codes and their printable sheet, briefing packs, the communications check
+ * and the dry run. The routes and bodies are listed in shared/src/planning.ts.
+ */
+export function planningRoutes({ runtime, store, identity, presence }: PlanningDeps) {
+  /** Loads the exercise first (EXERCISE_NOT_FOUND for anyone signed in), then asks the policy. */
+  async function exercise(request: FastifyRequest, verb: Parameters<typeof requireExercise>[3]) {
+    const { id } = parse(ExerciseParams, request.params, 'params');
+    requireUser(request);
+    const host = await runtime.get(id);
+    const access = await requireExercise(identity, request, id, verb);
+    return { host, ...access };
+  }
+
+  async function plan(host: ExerciseHost): Promise<ExercisePlan> {
+    const { record } = host;
+    const mapping = await store.planning.teamAgencies(record.id);
+    return {
+      id: record.id,
+      status: host.status,
+      settings: exerciseSettings(record),
+      scenario: { id: record.scenario.id, version: record.scenario.version, title: record.scenario.title },
+      teams: record.scenario.teams.map((t) => ({ id: t.id, name: t.name, agencyType: t.agency, ...(mapping[t.id] ? { agencyId: mapping[t.id] } : {}) })),
+      objectives: record.scenario.objectives.map((o) => ({ id: o.id, title: o.title })),
+      agencies: (await store.planning.listAgencies()).map(agencyView),
+      people: (await store.planning.listPeople(record.id)).map(personView),
+    };
+  }
+
+  const unlocked = (host: ExerciseHost) => {
+    if (host.status !== 'draft' && host.status !== 'ready') throw new StartexError('PLAN_LOCKED');
+  };
+
+  async function briefingInput(host: ExerciseHost): Promise<BriefingInput> {
+    return {
+      record: host.record,
+      agencies: await store.planning.listAgencies(),
+      mapping: await store.planning.teamAgencies(host.id),
+      people: await store.planning.listPeople(host.id),
+    };
+  }
+
+  const sendPdf = (reply: FastifyReply, name: string, bytes: Buffer) =>
+    reply.type('application/pdf').header('content-disposition', `inline; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`).header('cache-control', 'no-store').send(bytes);
+
+  /** Checks candidates and saves them all, or throws IMPORT_INVALID listing every problem and saves nothing. */
+  async function addPeople(host: ExerciseHost, actor: string, candidates: Candidate[], fileProblems: ImportProblem[] = []): Promise<PeopleAdded> {
+    const { problems, checked } = await checkRoster(store, host.id, host.record.scenario, candidates);
+    const all = [...fileProblems, ...problems];
+    if (all.length > 0) throw new StartexError('IMPORT_INVALID', `The list has ${all.length} problem(s); nothing was saved.`, undefined, all);
+    const saved = await saveRoster(store, actor, host.id, checked);
+    return { people: saved.people.map(personView), accounts: saved.accounts, linked: saved.linked };
+  }
+
+  return async (app: FastifyInstance) => {
+    // Agency directory
+    app.get('/api/agencies', async (request): Promise<AgencyView[]> => {
+      requireGlobal(request, 'agencies.read');
+      return (await store.planning.listAgencies()).map(agencyView);
+    });
+
+    app.post('/api/agencies', async (request, reply) => {
+      const user = requireGlobal(request, 'agencies.write');
+      const body = parse(AgencyBody, request.body, 'body');
+      if ((await store.planning.listAgencies()).some((a) => a.name.toLowerCase() === body.name.toLowerCase())) throw new StartexError('AGENCY_NAME_TAKEN', undefined, 'name');
+      const now = Date.now();
+      const agency: AgencyView = { id: randomUUID(), ...body, createdAt: now, updatedAt: now };
+      await store.planning.saveAgency(agency);
+      await identity.audit(user.username, 'agency.created', agency.id, { name: agency.name });
+      return reply.status(201).send(agency);
+    });
+
+    app.put('/api/agencies/:agencyId', async (request): Promise<AgencyView> => {
+      const user = requireGlobal(request, 'agencies.write');
+      const { agencyId } = parse(AgencyParams, request.params, 'params');
+      const body = parse(AgencyBody, request.body, 'body');
+      const existing = await store.planning.getAgency(agencyId);
+      if (!existing) throw new StartexError('AGENCY_NOT_FOUND');
+      if ((await store.planning.listAgencies()).some((a) => a.id !== agencyId && a.name.toLowerCase() === body.name.toLowerCase())) {
+        throw new StartexError('AGENCY_NAME_TAKEN', undefined, 'name');
+      }
+      const agency: AgencyView = { ...existing, ...body, updatedAt: Date.now() };
+      await store.planning.saveAgency(agency);
+      await identity.audit(user.username, 'agency.updated', agency.id, { name: agency.name });
+      return agency;
+    });
+
+    app.delete('/api/agencies/:agencyId', async (request) => {
+      const user = requireGlobal(request, 'agencies.write');
+      const { agencyId } = parse(AgencyParams, request.params, 'params');
+      const existing = await store.planning.getAgency(agencyId);
+      if (!existing) throw new StartexError('AGENCY_NOT_FOUND');
+      if (await store.planning.agencyInUse(agencyId)) throw new StartexError('AGENCY_IN_USE');
+      await store.planning.deleteAgency(agencyId);
+      await identity.audit(user.username, 'agency.deleted', agencyId, { name: existing.name });
+      return { ok: true };
+    });
+
+    // The plan
+    app.get('/api/exercises/:id/plan', async (request): Promise<ExercisePlan> => {
+      const { host } = await exercise(request, 'exercise.manage');
+      return plan(host);
+    });
+
+    app.put('/api/exercises/:id/settings', async (request): Promise<ExercisePlan> => {
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const body = parse(ExerciseSettingsBody, request.body, 'body');
+      const settings = { ...body, requireCommsCheck: exerciseSettings(host.record).requireCommsCheck };
+      await runtime.replan(host.id, settings, (s) => store.planning.updateSettings(host.id, s));
+      await identity.audit(user.username, 'exercise.settings', host.id, { speed: settings.speed, scenarioStartMs: settings.scenarioStartMs });
+      return plan(host);
+    });
+
+    app.put('/api/exercises/:id/team-agencies', async (request): Promise<ExercisePlan> => {
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const { mapping } = parse(TeamAgencyBody, request.body, 'body');
+      unlocked(host);
+      for (const [teamId, agencyId] of Object.entries(mapping)) {
+        if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', `The exercise has no team "${teamId}".`, `mapping.${teamId}`);
+        if (!(await store.planning.getAgency(agencyId))) throw new StartexError('AGENCY_NOT_FOUND', undefined, `mapping.${teamId}`);
+      }
+      await store.planning.setTeamAgencies(host.id, mapping);
+      await identity.audit(user.username, 'exercise.team-agencies', host.id, { mapping });
+      return plan(host);
+    });
+
+    // People
+    app.get('/api/exercises/:id/people', async (request): Promise<PersonView[]> => {
+      const { host } = await exercise(request, 'exercise.manage');
+      return (await store.planning.listPeople(host.id)).map(personView);
+    });
+
+    app.post('/api/exercises/:id/people', async (request, reply) => {
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const body = parse(PersonBody, request.body, 'body');
+      const covers = body.covers ? [...body.covers.objectives, ...body.covers.teams].join(' ') : undefined;
+      const candidate: Candidate = { row: 1, name: body.name, email: body.email, role: body.role, agency: body.agencyId, team: body.teamId, covers };
+      return reply.status(201).send(await addPeople(host, user.username, [candidate]));
+    });
+
+    app.post('/api/exercises/:id/people/import', { bodyLimit: IMPORT_LIMIT }, async (request, reply) => {
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const body = parse(ImportPeopleBody, request.body, 'body');
+      const file = await readParticipantFile(body);
+      const candidates = file.rows.map(candidateOfRow);
+      if (body.dryRun) {
+        const { problems } = await checkRoster(store, host.id, host.record.scenario, candidates);
+        const all = [...file.problems, ...problems];
+        const check: ImportCheck = { ok: all.length === 0, rows: candidates.length, problems: all };
+        return check;
+      }
+      return reply.status(201).send(await addPeople(host, user.username, candidates, file.problems));
+    });
+
+    app.delete('/api/exercises/:id/people/:personId', async (request) => {
+      const { personId } = parse(PersonParams, request.params, 'params');
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const removed = await store.planning.removePerson(host.id, personId);
+      if (!removed) throw new StartexError('PERSON_NOT_FOUND');
+      if (removed.userId) await identity.removeMembership(user.username, host.id, removed.userId);
+      return { ok: true };
+    });
+
+    // Tablet join codes per team, and their printable sheet
+    app.post('/api/exercises/:id/join-codes/teams', async (request, reply) => {
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const body = parse(TeamJoinCodesBody, request.body, 'body');
+      const teams = body.teams ?? host.record.scenario.teams.map((t) => t.id);
+      for (const teamId of teams) {
+        if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', `The exercise has no team "${teamId}".`, 'teams');
+      }
+      if (body.reissue) {
+        for (const grant of await store.listGrants(host.id)) {
+          if (grant.role === 'participant' && grant.revokedAt === undefined && grant.teamId !== undefined && teams.includes(grant.teamId)) {
+            await identity.revokeJoinCode(user.username, host.id, grant.token);
+          }
+        }
+      }
+      const created: JoinCodeView[] = [];
+      for (const teamId of teams) {
+        created.push(codeView(await identity.createJoinCode(user.username, { exerciseId: host.id, role: 'participant', teamId, expiresInHours: body.expiresInHours })));
+      }
+      return reply.status(201).send(created);
+    });
+
+    app.get('/api/exercises/:id/join-codes/sheet', async (request, reply) => {
+      const { host } = await exercise(request, 'exercise.manage');
+      const teams = sheetTeams(host.record.scenario, await store.listGrants(host.id), await store.planning.teamAgencies(host.id), await store.planning.listAgencies());
+      const baseUrl = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+      return sendPdf(reply, `join-codes-${host.id}`, await joinCodeSheet(host.record.title, baseUrl, teams));
+    });
+
+    // Briefing packs
+    app.get('/api/exercises/:id/briefings/player/:teamId', async (request, reply) => {
+      const { teamId } = parse(TeamParams, request.params, 'params');
+      const { host, viewer } = await exercise(request, 'briefing.player');
+      if (viewer.role === 'participant' && viewer.teamId !== teamId) throw new StartexError('FORBIDDEN');
+      if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', undefined, 'teamId');
+      return sendPdf(reply, `player-briefing-${teamId}`, await playerBriefing(await briefingInput(host), teamId));
+    });
+
+    app.get('/api/exercises/:id/briefings/handbook', async (request, reply) => {
+      const { host, viewer, user } = await exercise(request, 'briefing.handbook');
+      const input = await briefingInput(host);
+      // An evaluator's guide covers what the roster assigns them; without an entry there, everything.
+      const entry = viewer.role === 'evaluator' ? input.people.find((p) => p.userId === user.id) : undefined;
+      return sendPdf(reply, `handbook-${host.id}`, await handbook(input, entry?.covers));
+    });
+
+    app.get('/api/exercises/:id/briefings/observer', async (request, reply) => {
+      const { host } = await exercise(request, 'briefing.observer');
+      return sendPdf(reply, `observer-briefing-${host.id}`, await observerBriefing(await briefingInput(host)));
+    });
+
+    // Communications check
+    app.get('/api/exercises/:id/comms-check', async (request): Promise<CommsCheckStatus> => {
+      const { host } = await exercise(request, 'commscheck.view');
+      return commsCheckStatus(host, await presence(host.id));
+    });
+
+    app.post('/api/exercises/:id/comms-check', async (request): Promise<CommsCheckStatus> => {
+      const { host, user } = await exercise(request, 'exercise.manage');
+      await host.sendCommsCheck(staffActor(user), COMMS_CHECK_TEXT);
+      return commsCheckStatus(host, await presence(host.id));
+    });
+
+    app.post('/api/exercises/:id/comms-check/confirm', async (request): Promise<CommsCheckStatus> => {
+      const { host, user } = await exercise(request, 'exercise.manage');
+      await host.confirmCommsCheck(staffActor(user));
+      return commsCheckStatus(host, await presence(host.id));
+    });
+
+    // Dry run
+    app.post('/api/exercises/:id/dry-run', async (request): Promise<DryRun> => {
+      const { host } = await exercise(request, 'exercise.dryrun');
+      return dryRun(host.record);
+    });
+  };
+}

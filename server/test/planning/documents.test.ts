@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIBRARY } from '@startex/scenarios';
+import type { JoinCodeView, PeopleAdded } from '@startex/shared';
+import { startServer, type Harness } from '../harness.ts';
+import { download, pdfText, planner, plannedExercise, type Planner } from './planningHelpers.ts';
+
+const B = LIBRARY['detection-portal-alarm']!;
+let h: Harness;
+let as: Planner;
+let exerciseId: string;
+
+beforeAll(async () => {
+  h = await startServer();
+  const alice = await planner(h);
+  const customs = (await h.request('POST', '/api/agencies', alice, { name: 'Lietuvos muitinė', type: 'customs', functions: ['detection'], contacts: [] })).json();
+  ({ as, exercise: { id: exerciseId } } = await plannedExercise(h, alice, { source: { kind: 'library', scenarioId: 'detection-portal-alarm' } }));
+  await h.request('PUT', `/api/exercises/${exerciseId}/team-agencies`, as, { mapping: { customs: customs.id } });
+});
+afterAll(async () => h.close());
+
+/** Words of a text, so that line breaks pdftotext puts in long titles do not matter. */
+const words = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('tablet join codes', () => {
+  it('generates one code per team, prints them all on a QR sheet, and reissues a team\'s code', async () => {
+    const created = await h.request('POST', `/api/exercises/${exerciseId}/join-codes/teams`, as, {});
+    expect(created.statusCode).toBe(201);
+    const codes = created.json() as JoinCodeView[];
+    expect(codes.map((c) => c.teamId)).toEqual(B.teams.map((t) => t.id));
+
+    const sheet = await download(h, `/api/exercises/${exerciseId}/join-codes/sheet`, as);
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.contentType).toBe('application/pdf');
+    const text = words(pdfText(sheet.bytes));
+    for (const team of B.teams) expect(text).toContain(words(team.name));
+    for (const code of codes) expect(text).toContain(code.code);
+    expect(text).toContain('Agency: Lietuvos muitinė');
+    expect(text).toContain(`/tablet#code=${codes[0]!.code}`);
+
+    const reissued = (await h.request('POST', `/api/exercises/${exerciseId}/join-codes/teams`, as, { teams: ['customs'], reissue: true })).json() as JoinCodeView[];
+    expect(reissued).toHaveLength(1);
+    const old = codes.find((c) => c.teamId === 'customs')!.code;
+    expect((await h.server.runtime.store.findGrant(old))!.revokedAt).toEqual(expect.any(Number));
+    const after = words(pdfText((await download(h, `/api/exercises/${exerciseId}/join-codes/sheet`, as)).bytes));
+    expect(after).toContain(reissued[0]!.code);
+    expect(after).not.toContain(old);
+    expect((await h.request('POST', `/api/exercises/${exerciseId}/join-codes/teams`, as, { teams: ['astronauts'] })).json()).toMatchObject({ code: 'UNKNOWN_TEAM' });
+  });
+});
+
+describe('briefing packs', () => {
+  /** Strings only control staff may read: inject bodies and subjects, expected actions, branch labels, the summary. */
+  const actionLabels = new Set(B.actions.map((a) => a.label));
+  const controllerOnly = [
+    ...B.injects.map((i) => i.subject),
+    // An expected action may share its words with a report button the team has anyway.
+    ...B.injects.flatMap((i) => i.expectedActions).filter((a) => !actionLabels.has(a)),
+    'Cs-137',
+    'KTR 418',
+    'Branches:',
+    'Master Scenario Events List',
+  ];
+
+  it('gives each team a player briefing without controller-only content, and a participant only their own', async () => {
+    const response = await download(h, `/api/exercises/${exerciseId}/briefings/player/customs`, as);
+    expect(response.statusCode).toBe(200);
+    const text = words(pdfText(response.bytes));
+    expect(text).toContain('Player briefing: Customs post Vilkupiai: officers on lane 3');
+    expect(text).toContain('Agency: Lietuvos muitinė (customs)');
+    for (const objective of B.objectives) expect(text).toContain(words(objective.title));
+    expect(text).toContain('Using the tablet');
+    for (const secret of controllerOnly) expect(text, secret).not.toContain(words(secret));
+
+    const participant = await h.member('participant', { exerciseId, teamId: 'customs' });
+    expect((await download(h, `/api/exercises/${exerciseId}/briefings/player/customs`, participant)).statusCode).toBe(200);
+    expect((await download(h, `/api/exercises/${exerciseId}/briefings/player/police`, participant)).json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, participant)).json()).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('gives control staff the handbook with the full MSEL and branches, and an evaluator only their objectives', async () => {
+    const text = words(pdfText((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, as)).bytes));
+    for (const inject of B.injects) expect(text).toContain(words(`#${inject.number} ${inject.subject}`));
+    for (const action of B.injects.flatMap((i) => i.expectedActions)) expect(text).toContain(words(action));
+    expect(text).toContain('Branches and contingencies');
+    for (const objective of B.objectives) expect(text).toContain(words(objective.title));
+
+    const added = (await h.request('POST', `/api/exercises/${exerciseId}/people`, as, { name: 'Eglė', email: 'egle@nssc.example.lt', role: 'evaluator', covers: { objectives: ['verify_alarm'], teams: ['customs'] } })).json() as PeopleAdded;
+    const evaluator = await h.login(added.accounts[0]!.username, added.accounts[0]!.password, exerciseId);
+    const guide = words(pdfText((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, evaluator)).bytes));
+    expect(guide).toContain('Evaluation guide: your objectives');
+    const [mine, ...others] = B.objectives;
+    expect(mine!.id).toBe('verify_alarm');
+    for (const task of mine!.capabilityTargets.flatMap((t) => t.criticalTasks)) expect(guide).toContain(words(task.title));
+    const evaluation = guide.split('Evaluation guide: your objectives')[1]!;
+    for (const target of mine!.capabilityTargets) expect(evaluation).toContain(words(target.title));
+    for (const other of others) {
+      expect(evaluation).not.toContain(words(other.title));
+      for (const target of other.capabilityTargets) expect(evaluation).not.toContain(words(target.title));
+    }
+  });
+
+  it('gives observers a briefing without the MSEL', async () => {
+    const observer = await h.member('observer', { exerciseId });
+    const text = words(pdfText((await download(h, `/api/exercises/${exerciseId}/briefings/observer`, observer)).bytes));
+    expect(text).toContain('Observer briefing');
+    for (const secret of controllerOnly) expect(text, secret).not.toContain(words(secret));
+    expect((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, observer)).json()).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
