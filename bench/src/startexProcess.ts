@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleServer } from '../../server/scripts/bundle.ts';
 import { rssBytes } from './workerProcess.ts';
 
 const SERVER_ROOT = fileURLToPath(new URL('../../server/', import.meta.url));
@@ -34,12 +35,26 @@ export interface StartexProcess {
   /** Kills the process with `signal` and waits for it to be gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts the server again on the same port and data directory; resolves when it listens. */
-  restart(): Promise<void>;
+  restart(options?: { fromSources?: boolean }): Promise<void>;
   rss(): number;
   /** The inspector's WebSocket URL, when started with `inspect`. */
   inspectorUrl(): string;
   /** SIGTERM (a profile gets written), then removes the data directory. */
   stop(): Promise<void>;
+}
+
+let bundled: Promise<string> | undefined;
+const TSX_COMMAND = ['--import', 'tsx', 'src/main.ts'];
+
+/**
+ * How the server process starts: from the bundle (`pnpm --filter @startex/server build`, built
+ * once per bench run), as a deployment would; with a CPU profile, from the TypeScript sources
+ * through tsx instead, so that the profile names each function's own file and package.
+ */
+async function serverCommand(fromSources: boolean): Promise<string[]> {
+  if (fromSources) return TSX_COMMAND;
+  bundled ??= bundleServer();
+  return [await bundled];
 }
 
 export function freePort(): Promise<number> {
@@ -54,7 +69,7 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `server/src/main.ts` in a process of its own, as the quick start does, on a fresh data
+ * Starts the server (`server/src/main.ts`, bundled) in a process of its own, on a fresh data
  * directory and a free loopback port, with the rate limits off, and reads what it prints: the
  * demo director's password and a join code per team of every seeded exercise.
  */
@@ -65,11 +80,12 @@ export async function startStartex(options: StartexOptions = {}): Promise<Starte
   let child: ChildProcess;
   let output = '';
 
-  const launch = async () => {
+  const main = await serverCommand(options.profileDir !== undefined);
+  const launch = async (command = main) => {
     output = '';
     const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
     const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
-    child = spawn(process.execPath, [...profile, ...inspect, '--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, [...profile, ...inspect, ...command], {
       cwd: SERVER_ROOT,
       env: {
         ...process.env,
@@ -129,7 +145,7 @@ export async function startStartex(options: StartexOptions = {}): Promise<Starte
     codesOf: (exerciseId) => [...(joinCodes.get(exerciseId)?.values() ?? [])],
     output: () => output,
     kill: (signal = 'SIGKILL') => waitExit(signal),
-    restart: launch,
+    restart: (restartOptions) => launch(restartOptions?.fromSources ? TSX_COMMAND : main),
     rss: () => rssBytes(child.pid!),
     inspectorUrl: () => /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1] ?? '',
     async stop() {

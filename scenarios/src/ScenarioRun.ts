@@ -1,5 +1,6 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledScenario, RuntimeActionParams, ScenarioContext, ScenarioEvent } from './compileScenario.ts';
+import { machineStepper } from './machineStepper.ts';
 
 /** What one input did to the scenario, in the order the machine did it. */
 export interface Step {
@@ -64,8 +65,8 @@ function apply(
 
 /** StartEx: the initial states are entered at exercise time `atMs`. */
 export function startRun(scenario: CompiledScenario, atMs: number): { state: RunState; step: Step } {
-  const [machine, actions] = initialTransition(scenario.machine);
-  return apply([], machine, actions as Executed[], {}, atMs);
+  const [machine, actions] = machineStepper(scenario.machine).initial();
+  return apply([], machine, actions, {}, atMs);
 }
 
 /** One input at exercise time `atMs`; a timer that is not pending changes nothing. */
@@ -96,8 +97,8 @@ export function advanceRun(
       return exhaustive;
     }
   }
-  const [machine, actions] = transition(scenario.machine, state.machine, event);
-  return apply(state.states, machine, actions as Executed[], timers, atMs);
+  const [machine, actions] = machineStepper(scenario.machine).transition(state.machine, event);
+  return apply(state.states, machine, actions, timers, atMs);
 }
 
 /** The earliest pending timer of a run state, if any (ties: the first scheduled). */

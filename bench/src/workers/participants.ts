@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type CommitResult, type ServerToClientEvents, type SyncResult } from '@startex/shared';
+import { PROTOCOL_VERSION, RECONNECTION, type ClientToServerEvents, type CommitResult, type ServerToClientEvents, type SyncResult } from '@startex/shared';
 import { reportFields } from '../documents.ts';
 import { serveWorker } from '../workerProcess.ts';
 
@@ -30,13 +30,15 @@ let receipts = new Map<string, number[]>();
 const madeAt = new Map<string, number>();
 let reportDelivery = true;
 
-function open(url: string, joinCode: string, reconnection: boolean, reconnectionDelay?: number): Promise<Device> {
+/** `tablet`: the real client's back-off (RECONNECTION, as client/src/lib/useExercise.ts); `default`: socket.io's own. */
+export type Backoff = 'tablet' | 'default';
+
+function open(url: string, joinCode: string, reconnection: boolean, backoff: Backoff = 'tablet'): Promise<Device> {
   const socket: ClientSocket = io(url, {
     auth: { protocolVersion: PROTOCOL_VERSION, joinCode },
     transports: ['websocket'],
-    // The tablet's own settings (client/src/lib/useExercise.ts): socket.io's default back-off.
     reconnection,
-    ...(reconnectionDelay !== undefined ? { reconnectionDelay, reconnectionDelayMax: reconnectionDelay * 4 } : {}),
+    ...(backoff === 'tablet' ? RECONNECTION : {}),
     forceNew: true,
     timeout: 60_000,
   });
@@ -159,13 +161,13 @@ async function load(options: { ratePerSec: number; durationMs: number; keyPrefix
 
 const handlers = {
   /** Opens `count` more devices, spread over `codes` (one per team), `concurrency` at a time. */
-  async connect(args: { url: string; codes: string[]; count: number; reconnection?: boolean; reconnectionDelay?: number; reportDelivery?: boolean; concurrency?: number }) {
+  async connect(args: { url: string; codes: string[]; count: number; reconnection?: boolean; backoff?: Backoff; reportDelivery?: boolean; concurrency?: number }) {
     reportDelivery = args.reportDelivery ?? true;
     const concurrency = args.concurrency ?? 25;
     for (let i = 0; i < args.count; i += concurrency) {
       const batch = [];
       for (let j = i; j < Math.min(args.count, i + concurrency); j++) {
-        batch.push(open(args.url, args.codes[(devices.length + j - i) % args.codes.length]!, args.reconnection ?? false, args.reconnectionDelay));
+        batch.push(open(args.url, args.codes[(devices.length + j - i) % args.codes.length]!, args.reconnection ?? false, args.backoff));
       }
       devices.push(...(await Promise.all(batch)));
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  RECONNECTION,
   type ClientToServerEvents,
   type CommitResult,
   type ErrorDetail,
@@ -49,6 +50,8 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
     if (!credentials) return;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       auth: { protocolVersion: PROTOCOL_VERSION, ...credentials },
+      // Back within a second or two of a server restart, not after socket.io's 5 s back-off.
+      ...RECONNECTION,
     });
     // The resync point only moves on what this connection's sync covered: a live entry that
     // arrives before the sync answer must not let a later resync skip what lies before it.
