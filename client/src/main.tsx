@@ -8,7 +8,11 @@ import './styles.css';
 const ConsolePage = lazy(() => import('./console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const TabletPage = lazy(() => import('./tablet/TabletPage.tsx').then((m) => ({ default: m.TabletPage })));
 const EvaluatorPage = lazy(() => import('./evaluator/EvaluatorPage.tsx').then((m) => ({ default: m.EvaluatorPage })));
+const ReviewPage = lazy(() => import('./review/ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 const DisplayPage = lazy(() => import('./display/DisplayPage.tsx').then((m) => ({ default: m.DisplayPage })));
+const PlanningPage = lazy(() => import('./planning/PlanningPage.tsx').then((m) => ({ default: m.PlanningPage })));
+const ReportPage = lazy(() => import('./review/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
+const ActionsPage = lazy(() => import('./actions/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })));
 
 /** A join code rides in the URL fragment (never sent to the server or its logs): #code=... */
 function fragmentParam(name: string): string | undefined {
@@ -20,6 +24,10 @@ function App() {
   if (path.startsWith('/console/')) return <ConsolePage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/tablet')) return <TabletPage initialCode={fragmentParam('code')} />;
   if (path.startsWith('/evaluate/')) return <EvaluatorPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
+  if (path.startsWith('/plan/')) return <PlanningPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
+  if (path.startsWith('/report/')) return <ReportPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
+  if (path === '/actions') return <ActionsPage />;
+  if (path.startsWith('/review/')) return <ReviewPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/display')) return <DisplayPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '') || undefined} initialCode={fragmentParam('code')} />;
   return <HomePage />;
 }

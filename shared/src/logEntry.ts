@@ -52,6 +52,9 @@ export const Rating = z.enum(['P', 'S', 'M', 'U']);
 export type Rating = z.infer<typeof Rating>;
 export const ObservationKind = z.enum(['strength', 'area-for-improvement', 'note']);
 export type ObservationKind = z.infer<typeof ObservationKind>;
+/** What an evaluator rates: a capability target, or a capability (a scenario objective). */
+export const RatingSubject = z.object({ kind: z.enum(['target', 'capability']), id: z.string() });
+export type RatingSubject = z.infer<typeof RatingSubject>;
 
 /** What happened, as a tagged union; the envelope (seq, times, actor) is added on append. */
 export const LogEvent = z.discriminatedUnion('type', [
@@ -99,6 +102,10 @@ export const LogEvent = z.discriminatedUnion('type', [
     idempotencyKey: z.string().optional(),
   }),
   z.object({ type: z.literal('note.added'), text: z.string() }),
+  // Communications check before StartEx: logged, but not part of play (MSEL, metrics, inject progress ignore it)
+  z.object({ type: z.literal('commscheck.sent'), checkId: z.string(), teams: z.array(z.string()), text: z.string() }),
+  z.object({ type: z.literal('commscheck.acknowledged'), checkId: z.string(), teamId: z.string() }),
+  z.object({ type: z.literal('commscheck.confirmed'), checkId: z.string(), acknowledgedTeams: z.array(z.string()) }),
   // Evaluation
   z.object({
     type: z.literal('observation.recorded'),
@@ -112,6 +119,26 @@ export const LogEvent = z.discriminatedUnion('type', [
     kind: ObservationKind,
     rating: Rating.optional(),
     text: z.string(),
+    idempotencyKey: z.string(),
+  }),
+  /** An evaluator's rating of a target or capability; a later one by the same evaluator replaces it. */
+  z.object({ type: z.literal('rating.recorded'), subject: RatingSubject, rating: Rating, reason: z.string(), idempotencyKey: z.string() }),
+  /** The lead evaluator's final rating; the ratings considered (their seqs) stay in the log beside it. */
+  z.object({
+    type: z.literal('rating.reconciled'),
+    subject: RatingSubject,
+    rating: Rating,
+    reason: z.string(),
+    consideredSeqs: z.array(z.number().int()),
+    idempotencyKey: z.string(),
+  }),
+  /** A participant's hot-wash after EndEx: what went well, what to improve, per objective. */
+  z.object({
+    type: z.literal('feedback.submitted'),
+    teamId: z.string(),
+    wentWell: z.string(),
+    toImprove: z.string(),
+    objectives: z.array(z.object({ objectiveId: z.string(), wentWell: z.string(), toImprove: z.string() })),
     idempotencyKey: z.string(),
   }),
 ]);

@@ -2,10 +2,19 @@ import { z } from 'zod';
 import { ExerciseRole } from './auth.ts';
 import type { ErrorDetail } from './errors.ts';
 import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
+import { SubmitFeedbackBody } from './review.ts';
 import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 1;
+
+/**
+ * How a client retries after losing the server (socket.io manager options): the first retry
+ * after 250 ms, doubling to at most 1 s, each +/-50 %. A restarted server listens again within
+ * about a second; socket.io's default (1 s doubling to 5 s) made a tablet that just missed it
+ * wait up to 4 s more. Retries to a server that is down are cheap, even from hundreds of tablets.
+ */
+export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 1_000, randomizationFactor: 0.5 } as const;
 
 const MAX_ID = 64;
 const shortId = z.string().min(1).max(MAX_ID);
@@ -49,6 +58,8 @@ export const ExerciseView = z.object({
   simulatedOrganisations: z.array(SimulatedOrganisation),
   /** Evaluators and control staff: the objectives, capability targets and critical tasks to rate. */
   evaluation: z.object({ objectives: z.array(Objective) }).optional(),
+  /** Participants after EndEx: the objectives their hot-wash feedback can speak to. */
+  hotWash: z.object({ objectives: z.array(z.object({ id: z.string(), title: z.string() })) }).optional(),
   /** Controllers only: the pinned scenario, the branches they can choose now, injects held back. */
   control: z
     .object({
@@ -127,6 +138,7 @@ export const COMMAND_ALLOWED_IN: Record<ControllerCommand['type'], readonly Exer
   note: ['draft', 'ready', 'live', 'paused', 'halted', 'ended'],
 };
 export const InjectRef = z.object({ injectId: shortId }).strict();
+export const CommsCheckRef = z.object({ checkId: shortId }).strict();
 export const TakeAction = z
   .object({
     actionId: shortId,
@@ -173,6 +185,10 @@ export interface ClientToServerEvents {
   'action.take': (action: TakeAction, ack: (result: CommitResult) => void) => void;
   'message.send': (message: SendMessage, ack: (result: CommitResult) => void) => void;
   'observation.record': (observation: RecordObservation, ack: (result: CommitResult) => void) => void;
+  /** A team acknowledges the communications check before StartEx (planning.ts). */
+  'commscheck.acknowledge': (ref: z.infer<typeof CommsCheckRef>, ack: (result: CommitResult) => void) => void;
+  /** A team's hot-wash after EndEx. */
+  'feedback.submit': (feedback: SubmitFeedbackBody, ack: (result: CommitResult) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -195,6 +211,8 @@ export const CLIENT_EVENT_SCHEMAS = {
   'action.take': TakeAction,
   'message.send': SendMessage,
   'observation.record': RecordObservation,
+  'feedback.submit': SubmitFeedbackBody,
+  'commscheck.acknowledge': CommsCheckRef,
 } satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 // REST bodies

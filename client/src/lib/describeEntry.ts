@@ -30,6 +30,12 @@ addStrings(
     note: 'Note: {{text}}',
     observation: 'Observation ({{kind}}{{rating}}){{team}}: {{text}}',
     observationTeam: ' on {{team}}',
+    rating: 'Rating {{rating}} of {{subject}}: {{reason}}',
+    reconciled: 'Final rating {{rating}} of {{subject}} (lead evaluator): {{reason}}',
+    feedback: 'Hot-wash feedback from {{team}}',
+    commsSent: 'Communications check sent to {{teams}}',
+    commsAcknowledged: 'Communications check acknowledged by {{team}}',
+    commsConfirmed: 'Communications check confirmed (acknowledged: {{teams}})',
     everyone: 'everyone',
     control: 'Exercise control',
     simcell: '{{organisation}} (SimCell)',
@@ -62,6 +68,12 @@ addStrings(
     note: 'Pastaba: {{text}}',
     observation: 'Stebėjimas ({{kind}}{{rating}}){{team}}: {{text}}',
     observationTeam: ', komanda {{team}}',
+    rating: 'Įvertinimas {{rating}}, {{subject}}: {{reason}}',
+    reconciled: 'Galutinis įvertinimas {{rating}}, {{subject}} (vyriausiasis vertintojas): {{reason}}',
+    feedback: 'Aptarimo atsiliepimas, {{team}}',
+    commsSent: 'Ryšio patikra išsiųsta: {{teams}}',
+    commsAcknowledged: 'Ryšio patikrą patvirtino {{team}}',
+    commsConfirmed: 'Ryšio patikra užbaigta (patvirtino: {{teams}})',
     everyone: 'visiems',
     control: 'Pratybų valdymas',
     simcell: '{{organisation}} (imitacinė grupė)',
@@ -123,6 +135,12 @@ export function describeEntry(entry: LogEntry, t: TFunction): string {
       return f('message', { from: party(entry.from), to: recipients(entry.to), text: entry.text });
     case 'note.added':
       return f('note', { text: entry.text });
+    case 'commscheck.sent':
+      return f('commsSent', { teams: entry.teams.join(', ') });
+    case 'commscheck.acknowledged':
+      return f('commsAcknowledged', { team: entry.teamId });
+    case 'commscheck.confirmed':
+      return f('commsConfirmed', { teams: entry.acknowledgedTeams.join(', ') || '—' });
     case 'observation.recorded':
       return f('observation', {
         kind: entry.kind,
@@ -130,6 +148,12 @@ export function describeEntry(entry: LogEntry, t: TFunction): string {
         team: entry.teamId ? f('observationTeam', { team: entry.teamId }) : '',
         text: entry.text,
       });
+    case 'rating.recorded':
+      return f('rating', { rating: entry.rating, subject: entry.subject.id, reason: entry.reason });
+    case 'rating.reconciled':
+      return f('reconciled', { rating: entry.rating, subject: entry.subject.id, reason: entry.reason });
+    case 'feedback.submitted':
+      return f('feedback', { team: entry.teamId });
     default: {
       const exhaustive: never = entry;
       return exhaustive;

@@ -6,6 +6,8 @@ import { useOutbox } from '../lib/outbox.ts';
 import { Preferences } from '../lib/Preferences.tsx';
 import { request, useExercise } from '../lib/useExercise.ts';
 import { ActionList } from './ActionList.tsx';
+import { CommsCheckCard } from './CommsCheckCard.tsx';
+import { HotWashForm } from './HotWashForm.tsx';
 import { Inbox } from './Inbox.tsx';
 import { inboxItems, type InboxItem } from './inboxItems.ts';
 import type { AckState } from './InjectCard.tsx';
@@ -82,6 +84,16 @@ export function TabletView({ code, onJoin, onLeave }: { code: string; onJoin: (c
         </p>
         <Preferences />
       </div>
+      <CommsCheckCard
+        entries={entries}
+        teamId={teamId}
+        status={view?.status}
+        online={online}
+        acknowledge={(checkId) => request(socket, 'commscheck.acknowledge', { checkId })}
+      />
+      {view?.status === 'ended' && (
+        <HotWashForm view={view} entries={entries} queued={outbox.items} submit={(payload, key) => outbox.submit('feedback.submit', payload, key)} />
+      )}
       <Inbox
         items={items}
         teamName={(id) => view?.teams.find((x) => x.id === id)?.name ?? id}

@@ -19,8 +19,33 @@ export const EXERCISE_POLICY = {
   'play.participate': ['participant'],
   /** Record observations and ratings (evaluation guide). */
   'evaluate': ['evaluator'],
-  /** Join codes and the people of this exercise. */
+  /** Join codes and the people of this exercise; its plan (settings, agencies, roster) and communications check. */
   'exercise.manage': ['director'],
+  /** A team's player briefing (a participant account: its own team's only). */
+  'briefing.player': ['director', 'controller', 'evaluator', 'observer', 'participant'],
+  /** The controller/evaluator handbook: MSEL, expected actions, branches, evaluation guides. */
+  'briefing.handbook': ['director', 'controller', 'evaluator'],
+  'briefing.observer': ['director', 'controller', 'evaluator', 'observer'],
+  /** Which tablets are connected and acknowledged the communications check. */
+  'commscheck.view': ['director', 'controller'],
+  /** Play the scenario headlessly to see its timeline before the day. */
+  'exercise.dryrun': ['director', 'controller'],
+  /** The after-action review (metrics, evaluation, feedback) and replay: control staff and evaluators, not observers (it holds observations). */
+  'review.read': ['director', 'controller', 'evaluator'],
+  /** Reconcile differing ratings as lead evaluator: the exercise director (StartEx has no lead-evaluator role). */
+  'review.reconcile': ['director'],
+  /** Read the AAR/IP draft, its finalised versions and their exports. */
+  'report.read': ['director', 'controller', 'evaluator'],
+  /** Edit the AAR/IP draft, and finalise it as the next immutable version (no lead-evaluator role exists, so every evaluator may). */
+  'report.edit': ['director', 'evaluator'],
+  /** Read the improvement plan and its status history. */
+  'improvement.read': ['director', 'controller', 'evaluator'],
+  /** Add and edit improvement plan rows and change their status (also after the exercise is closed). */
+  'improvement.write': ['director', 'evaluator'],
+  /** The whole exercise as one JSON archive: the full log, control's notes included. */
+  'exercise.archive': ['director'],
+  /** The corrective-action overview shows the exercises this role holds, across agencies. */
+  'corrective-actions.view': ['director'],
 } as const satisfies Record<string, readonly ExerciseRole[]>;
 
 export type ExerciseVerb = keyof typeof EXERCISE_POLICY;
@@ -31,6 +56,13 @@ export const GLOBAL_POLICY = {
   'scenarios.read': ['admin', 'planner'],
   'scenarios.write': ['admin', 'planner'],
   'exercises.create': ['admin', 'planner'],
+  /** The centre's agency directory (names, functions, contacts). */
+  'agencies.read': ['admin', 'planner'],
+  'agencies.write': ['admin', 'planner'],
+  /** Import an exercise archive as a new (ended) exercise for re-analysis. */
+  'exercises.import': ['admin', 'planner'],
+  /** Every exercise's corrective actions, per agency. */
+  'corrective-actions.read': ['admin', 'planner'],
 } as const satisfies Record<string, readonly GlobalRole[]>;
 
 export type GlobalVerb = keyof typeof GLOBAL_POLICY;

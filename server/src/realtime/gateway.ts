@@ -120,14 +120,20 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
   return io;
 }
 
-/** Tells the exercise's staff which teams and roles are connected, after every (dis)connect. */
-async function broadcastPresence(io: GatewayServer, exerciseId: string): Promise<void> {
+/** Which teams' devices and which staff roles are connected to an exercise now (also for the communications check). */
+export async function presenceOf(io: GatewayServer, exerciseId: string): Promise<Presence> {
   const presence: Presence = { teams: {}, staff: {} };
   for (const socket of await io.in(exerciseRoom(exerciseId)).fetchSockets()) {
     const { viewer } = socket.data;
     if (viewer.role === 'participant') presence.teams[viewer.teamId ?? ''] = (presence.teams[viewer.teamId ?? ''] ?? 0) + 1;
     else presence.staff[viewer.role] = (presence.staff[viewer.role] ?? 0) + 1;
   }
+  return presence;
+}
+
+/** Tells the exercise's staff which teams and roles are connected, after every (dis)connect. */
+async function broadcastPresence(io: GatewayServer, exerciseId: string): Promise<void> {
+  const presence = await presenceOf(io, exerciseId);
   io.to(STAFF_ROLES.map((role) => roleRoom(exerciseId, role))).emit('presence', presence);
 }
 
@@ -219,12 +225,22 @@ const handlers: Handlers = {
     const host = await runtime.get(socket.data.exerciseId);
     return { seq: await host.takeAction(teamId, action, actorOf(socket)) };
   },
+  async 'commscheck.acknowledge'({ checkId }, socket, { runtime }) {
+    require(socket, 'play.participate');
+    const host = await runtime.get(socket.data.exerciseId);
+    return { seq: await host.acknowledgeCommsCheck(socket.data.viewer.teamId ?? '', checkId, actorOf(socket)) };
+  },
   async 'observation.record'(observation, socket, { runtime }) {
     require(socket, 'evaluate');
     const { principal } = socket.data;
     if (principal.kind !== 'user') throw new StartexError('FORBIDDEN');
     const host = await runtime.get(socket.data.exerciseId);
     return { seq: await host.recordObservation(observation, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName }) };
+  },
+  async 'feedback.submit'(feedback, socket, { runtime, limits }) {
+    const teamId = await participant(socket, limits);
+    const host = await runtime.get(socket.data.exerciseId);
+    return { seq: await host.submitFeedback(teamId, feedback, actorOf(socket)) };
   },
   async 'message.send'(message, socket, { runtime, limits }) {
     const teamId = await participant(socket, limits);

@@ -9,9 +9,13 @@ import {
   type LogEntry,
   type LogEvent,
   type Party,
+  type RatingSubject,
   type RecordObservation,
+  type ReconcileRatingBody,
+  type RecordRatingBody,
   type ReleasedInject,
   type SendMessage,
+  type SubmitFeedbackBody,
   type TakeAction,
   type Viewer,
 } from '@startex/shared';
@@ -47,11 +51,12 @@ export const systemWallClock: WallClock = {
  * same `fold`, so the state after a restart is the state before it.
  */
 export class ExerciseHost {
-  readonly record: ExerciseRecord;
+  /** Replaced only by replan(), before StartEx. */
+  record: ExerciseRecord;
   private readonly store: ExerciseStore;
   private readonly wall: WallClock;
   private readonly scenario: CompiledScenario;
-  private readonly scenarioStartMs: number;
+  private scenarioStartMs: number;
   private state!: HostState;
   private timer: unknown;
   private readonly listeners = new Set<CommitListener>();
@@ -67,7 +72,7 @@ export class ExerciseHost {
     this.record = record;
     this.wall = wall;
     this.scenario = compileScenario(record.scenario);
-    this.scenarioStartMs = parseScenarioClockTime(record.scenario.scenarioStart) * 60_000;
+    this.scenarioStartMs = record.settings?.scenarioStartMs ?? parseScenarioClockTime(record.scenario.scenarioStart) * 60_000;
   }
 
   /** Rebuilds the exercise from its stored log and re-arms its timers. */
@@ -123,6 +128,9 @@ export class ExerciseHost {
       ...(s.haltReason !== undefined ? { halt: { reason: s.haltReason } } : {}),
       // Evaluators rate against the scenario's objectives, which they cannot read from `control`.
       ...(isController || viewer.role === 'evaluator' ? { evaluation: { objectives: document.objectives } } : {}),
+      ...(viewer.role === 'participant' && s.status === 'ended'
+        ? { hotWash: { objectives: document.objectives.map((o) => ({ id: o.id, title: o.title })) } }
+        : {}),
       ...(isController
         ? {
             control: {
@@ -148,6 +156,8 @@ export class ExerciseHost {
     if (!COMMAND_ALLOWED_IN[command.type].includes(s.status)) {
       throw new StartexError('ILLEGAL_TRANSITION', `Cannot ${command.type} an exercise that is ${s.status}.`);
     }
+    // A planned exercise is readied by confirming its communications check; the system (seed, tests) may ready directly.
+    if (command.type === 'ready' && actor.kind !== 'system' && this.record.settings?.requireCommsCheck) throw new StartexError('COMMS_CHECK_REQUIRED');
     return this.submit(actor, this.commandEvents(command));
   }
 
@@ -215,6 +225,88 @@ export class ExerciseHost {
     return this.submit(actor, [{ type: 'observation.recorded', observationId: `o${s.lastSeq + 1}`, ...input }]);
   }
 
+  /** An evaluator's P/S/M/U rating of a capability target or capability, during play or after it. */
+  async recordRating(input: RecordRatingBody, actor: Actor): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const existing = this.state.reviewKeys.get(input.idempotencyKey);
+    if (existing !== undefined) return this.whenDurable(existing);
+    this.checkReviewOpen();
+    this.checkRatingSubject(input.subject);
+    return this.submit(actor, [{ type: 'rating.recorded', ...input }]);
+  }
+
+  /** The lead evaluator's final rating: the evaluators' current ratings of the subject are named beside it. */
+  async reconcileRating(input: ReconcileRatingBody, actor: Actor): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const existing = this.state.reviewKeys.get(input.idempotencyKey);
+    if (existing !== undefined) return this.whenDurable(existing);
+    this.checkReviewOpen();
+    this.checkRatingSubject(input.subject);
+    const current = this.state.ratings.get(subjectKey(input.subject));
+    if (!current || current.size === 0) throw new StartexError('NOTHING_TO_RECONCILE');
+    const consideredSeqs = [...current.values()].sort((a, b) => a - b);
+    return this.submit(actor, [{ type: 'rating.reconciled', ...input, consideredSeqs }]);
+  }
+
+  /** A team's hot-wash feedback, after EndEx only. */
+  async submitFeedback(teamId: string, input: SubmitFeedbackBody, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const existing = this.state.reviewKeys.get(input.idempotencyKey);
+    if (existing !== undefined) return this.whenDurable(existing);
+    if (this.state.status !== 'ended') throw new StartexError('EXERCISE_NOT_ENDED');
+    this.checkRecipients([teamId], []);
+    for (const o of input.objectives) {
+      if (!this.scenario.document.objectives.some((x) => x.id === o.objectiveId)) {
+        throw new StartexError('VALIDATION_FAILED', `No objective "${o.objectiveId}".`, 'objectives');
+      }
+    }
+    return this.submit(actor, [{ type: 'feedback.submitted', teamId, ...input }]);
+  }
+
+  /** New plan settings (speed, scenario start, title) before StartEx; the clock has not run yet, so it simply restarts at the new speed. */
+  replan(record: ExerciseRecord): void {
+    if (this.state.status !== 'draft' && this.state.status !== 'ready') throw new StartexError('PLAN_LOCKED');
+    this.record = record;
+    this.scenarioStartMs = record.settings?.scenarioStartMs ?? parseScenarioClockTime(record.scenario.scenarioStart) * 60_000;
+    this.state.clock = new ExerciseClock(record.speed);
+  }
+
+  /** The latest communications check, folded from the log. */
+  get commsCheck(): Readonly<CommsCheckState> | undefined {
+    return this.state.commsCheck;
+  }
+
+  /** Sends a test message to every team's tablets before StartEx (again, if tablets changed). */
+  async sendCommsCheck(actor: Actor, text: string): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const { status, lastSeq } = this.state;
+    if (status !== 'draft' && status !== 'ready') throw new StartexError('ILLEGAL_TRANSITION', `A communications check is for before StartEx; the exercise is ${status}.`);
+    const teams = this.scenario.document.teams.map((t) => t.id);
+    return this.submit(actor, [{ type: 'commscheck.sent', checkId: `c${lastSeq + 1}`, teams, text }]);
+  }
+
+  async acknowledgeCommsCheck(teamId: string, checkId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const check = this.state.commsCheck;
+    if (!check || check.checkId !== checkId || !check.teams.includes(teamId)) throw new StartexError('VALIDATION_FAILED', `No communications check "${checkId}" for your team.`, 'checkId');
+    const seen = check.acknowledged.get(teamId);
+    if (seen !== undefined) return this.whenDurable(seen.seq);
+    if (this.state.status !== 'draft' && this.state.status !== 'ready') throw new StartexError('ILLEGAL_TRANSITION');
+    return this.submit(actor, [{ type: 'commscheck.acknowledged', checkId, teamId }]);
+  }
+
+  /** The director's word that communications work: the check is closed and the exercise ready for StartEx. */
+  async confirmCommsCheck(actor: Actor): Promise<number> {
+    if (this.recovering) await this.recovering;
+    const check = this.state.commsCheck;
+    if (this.state.status !== 'draft') throw new StartexError('ILLEGAL_TRANSITION', `Cannot confirm a communications check of an exercise that is ${this.state.status}.`);
+    if (!check) throw new StartexError('COMMS_CHECK_NOT_SENT');
+    return this.submit(actor, [
+      { type: 'commscheck.confirmed', checkId: check.checkId, acknowledgedTeams: [...check.acknowledged.keys()] },
+      { type: 'exercise.readied' },
+    ]);
+  }
+
   markDelivered(teamId: string, injectId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     return this.recordReceipt('inject.delivered', teamId, injectId, actor);
   }
@@ -228,6 +320,26 @@ export class ExerciseHost {
     this.disposed = true;
     this.wall.clearTimeout(this.timer);
     this.listeners.clear();
+  }
+
+  /**
+   * This host's own fold over a state the caller keeps, with no store and no timers: the review's
+   * replay takes snapshots of such states, so a replayed moment is what the live host had.
+   */
+  static replayFold(record: ExerciseRecord): { fresh(): HostState; fold(state: HostState, entry: LogEntry): void; describe(state: HostState, atWallTime: number): ReturnType<ExerciseHost['describe']> } {
+    const host = new ExerciseHost(undefined as unknown as ExerciseStore, record, systemWallClock);
+    host.disposed = true;
+    return {
+      fresh: () => freshState(host.scenario, record.speed),
+      fold: (state, entry) => {
+        host.state = state;
+        host.fold(entry);
+      },
+      describe: (state, atWallTime) => {
+        host.state = state;
+        return host.describe(atWallTime);
+      },
+    };
   }
 
   /** The state a replay of the log must reproduce exactly, for tests and diagnostics. */
@@ -361,6 +473,22 @@ export class ExerciseHost {
         return exhaustive;
       }
     }
+  }
+
+  /** Evaluation goes on from StartEx until the exercise is closed (post-exercise ratings after EndEx). */
+  private checkReviewOpen(): void {
+    const { status } = this.state;
+    if (status === 'draft' || status === 'ready' || status === 'closed') throw new StartexError('EXERCISE_NOT_LIVE');
+  }
+
+  /** A capability is a scenario objective; a target is one of an objective's capability targets. */
+  private checkRatingSubject(subject: RatingSubject): void {
+    const { objectives } = this.scenario.document;
+    const known =
+      subject.kind === 'capability'
+        ? objectives.some((o) => o.id === subject.id)
+        : objectives.some((o) => o.capabilityTargets.some((t) => t.id === subject.id));
+    if (!known) throw new StartexError('UNKNOWN_RATING_SUBJECT', undefined, 'subject');
   }
 
   private checkRecipients(teams: readonly string[], organisations: readonly string[]): void {
@@ -567,8 +695,29 @@ export class ExerciseHost {
       case 'inject.suppressed':
       case 'note.added':
         return undefined;
+      case 'commscheck.sent':
+        s.commsCheck = { checkId: entry.checkId, teams: entry.teams, sentAt: entry.wallTime, acknowledged: new Map() };
+        return undefined;
+      case 'commscheck.acknowledged':
+        if (s.commsCheck?.checkId === entry.checkId) s.commsCheck.acknowledged.set(entry.teamId, { seq: entry.seq, at: entry.wallTime });
+        return undefined;
+      case 'commscheck.confirmed':
+        if (s.commsCheck?.checkId === entry.checkId) s.commsCheck.confirmedAt = entry.wallTime;
+        return undefined;
       case 'observation.recorded':
         s.observationKeys.set(entry.idempotencyKey, entry.seq);
+        return undefined;
+      case 'rating.recorded': {
+        s.reviewKeys.set(entry.idempotencyKey, entry.seq);
+        const key = subjectKey(entry.subject);
+        const byEvaluator = new Map(s.ratings.get(key));
+        byEvaluator.set(entry.actor.kind === 'evaluator' ? entry.actor.id : JSON.stringify(entry.actor), entry.seq);
+        s.ratings.set(key, byEvaluator);
+        return undefined;
+      }
+      case 'rating.reconciled':
+      case 'feedback.submitted':
+        s.reviewKeys.set(entry.idempotencyKey, entry.seq);
         return undefined;
       default: {
         const exhaustive: never = entry;
@@ -610,7 +759,17 @@ export class ExerciseHost {
   }
 }
 
-interface HostState {
+/** A communications check: who it went to, and which teams acknowledged it (seq and wall time). */
+export interface CommsCheckState {
+  checkId: string;
+  teams: string[];
+  sentAt: number;
+  acknowledged: Map<string, { seq: number; at: number }>;
+  confirmedAt?: number;
+}
+
+export interface HostState {
+  commsCheck?: CommsCheckState | undefined;
   status: ExerciseStatus;
   lastSeq: number;
   clock: ExerciseClock;
@@ -625,6 +784,10 @@ interface HostState {
   actionKeys: Map<string, number>;
   messageKeys: Map<string, number>;
   observationKeys: Map<string, number>;
+  /** Idempotency keys of ratings, reconciliations and feedback. */
+  reviewKeys: Map<string, number>;
+  /** Rating subject -> evaluator -> seq of their current rating (replaced, never changed in place). */
+  ratings: Map<string, ReadonlyMap<string, number>>;
   messages: Map<string, { all?: boolean | undefined; teams: string[]; organisations: string[] }>;
   adHocCount: number;
 }
@@ -645,9 +808,12 @@ function freshState(scenario: CompiledScenario, speed: number): HostState {
     actionKeys: new Map(),
     messageKeys: new Map(),
     observationKeys: new Map(),
+    reviewKeys: new Map(),
+    ratings: new Map(),
     messages: new Map(),
     adHocCount: 0,
   };
 }
 
 const receiptKey = (injectId: string, teamId: string) => `${injectId}|${teamId}`;
+const subjectKey = (subject: RatingSubject) => `${subject.kind}:${subject.id}`;

@@ -14,12 +14,18 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
     case 'exercise.ended':
     case 'exercise.closed':
     case 'clock.jumped':
+    case 'commscheck.confirmed':
       return 'all';
+    case 'commscheck.sent':
+      return entry.teams;
+    case 'commscheck.acknowledged':
+      return [entry.teamId];
     case 'inject.released':
       return entry.inject.to;
     case 'inject.delivered':
     case 'inject.acknowledged':
     case 'action.taken':
+    case 'feedback.submitted':
       return [entry.teamId];
     case 'message.sent': {
       if (entry.to.all) return 'all';
@@ -37,6 +43,8 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
     case 'inject.suppressed':
     case 'note.added':
     case 'observation.recorded':
+    case 'rating.recorded':
+    case 'rating.reconciled':
       return [];
     default: {
       const exhaustive: never = entry;
@@ -47,7 +55,7 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
 
 /**
  * Control staff see everything; evaluators all but control's own notes; observers also not the
- * evaluators' observations (people's performance records); a team only what concerns it.
+ * evaluators' observations and ratings (people's performance records); a team only what concerns it.
  */
 export function canSee(viewer: Viewer, entry: LogEntry): boolean {
   switch (viewer.role) {
@@ -57,7 +65,7 @@ export function canSee(viewer: Viewer, entry: LogEntry): boolean {
     case 'evaluator':
       return entry.type !== 'note.added';
     case 'observer':
-      return entry.type !== 'note.added' && entry.type !== 'observation.recorded';
+      return entry.type !== 'note.added' && entry.type !== 'observation.recorded' && entry.type !== 'rating.recorded' && entry.type !== 'rating.reconciled';
     case 'participant': {
       const audience = audienceOf(entry);
       return audience === 'all' || (viewer.teamId !== undefined && audience.includes(viewer.teamId));

@@ -5,8 +5,9 @@ import Database from 'better-sqlite3';
 import { and, asc, count, desc, eq, gt, max } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
+import { ExerciseSettings, ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
 import type { AccessGrant, AuditEntry, ExerciseRecord, Membership, SessionRecord, Store, StoredScenario, UserRecord } from './ExerciseStore.ts';
+import { logCommitter, type LogBatch, type LogRow } from './logCommit.ts';
 import * as schema from './schema.ts';
 import { SqlitePlanningStore } from './SqlitePlanningStore.ts';
 import { SqliteReviewStore } from './SqliteReviewStore.ts';
@@ -21,10 +22,6 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-/** The log's one write, prepared once: building and compiling an INSERT per commit cost more than the rows. */
-const INSERT_ENTRY = `INSERT INTO log_entries (exercise_id, seq, type, wall_time, exercise_time_ms, scenario_time_ms, actor, body, idempotency_key)
-  VALUES (@exerciseId, @seq, @type, @wallTime, @exerciseTimeMs, @scenarioTimeMs, @actor, @body, @idempotencyKey)`;
-
 /**
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a commit that
  * returned survives power loss, and a crash mid-write leaves the log as of the last commit.
@@ -33,8 +30,7 @@ export class SqliteStore implements Store {
   private readonly sqlite: Database.Database;
   private readonly db: BetterSQLite3Database<typeof schema>;
   private pending: PendingAppend[] = [];
-  private readonly lastSeqs = new Map<string, number>();
-  private readonly insertEntry: Database.Statement;
+  private readonly commitLog: (batches: LogBatch[]) => (string | null)[];
   readonly planning: SqlitePlanningStore;
   readonly review: SqliteReviewStore;
 
@@ -47,7 +43,7 @@ export class SqliteStore implements Store {
     this.sqlite.pragma('busy_timeout = 5000');
     this.db = drizzle(this.sqlite, { schema });
     migrate(this.db, { migrationsFolder: MIGRATIONS });
-    this.insertEntry = this.sqlite.prepare(INSERT_ENTRY);
+    this.commitLog = logCommitter(this.sqlite);
     this.planning = new SqlitePlanningStore(this.sqlite);
     this.review = new SqliteReviewStore(this.sqlite);
   }
@@ -61,6 +57,7 @@ export class SqliteStore implements Store {
         scenarioJson: JSON.stringify(exercise.scenario),
         speed: exercise.speed,
         createdAt: exercise.createdAt,
+        settingsJson: exercise.settings ? JSON.stringify(exercise.settings) : null,
       })
       .run();
   }
@@ -217,43 +214,14 @@ export class SqliteStore implements Store {
     const group = this.pending;
     this.pending = [];
     if (group.length === 0) return;
-    const accepted: PendingAppend[] = [];
-    const refused: [PendingAppend, Error][] = [];
-    const lastSeqs = new Map<string, number>();
+    let outcome: (string | null)[];
     try {
-      this.db.transaction((tx) => {
-        for (const batch of group) {
-          const exerciseId = batch.entries[0]!.exerciseId;
-          const last = lastSeqs.get(exerciseId) ?? this.committedSeq(tx, exerciseId);
-          const gap = batch.entries.find((entry, i) => entry.exerciseId !== exerciseId || entry.seq !== last + 1 + i);
-          if (gap) {
-            refused.push([batch, new Error(`Log gap: ${exerciseId} continues at seq ${last + 1}, batch has ${gap.seq}`)]);
-            continue;
-          }
-          lastSeqs.set(exerciseId, last + batch.entries.length);
-          accepted.push(batch);
-        }
-        for (const batch of accepted) for (const entry of batch.entries) this.insertEntry.run(toRow(entry));
-      });
+      outcome = this.commitLog(group.map(({ entries }) => ({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toRow) })));
     } catch (error) {
-      this.lastSeqs.clear();
       for (const batch of group) batch.reject(error);
       return;
     }
-    for (const [exerciseId, seq] of lastSeqs) this.lastSeqs.set(exerciseId, seq);
-    for (const batch of accepted) batch.resolve();
-    for (const [batch, error] of refused) batch.reject(error);
-  }
-
-  /** The last committed seq of an exercise; read once, then kept, as this store is the only writer. */
-  private committedSeq(tx: Pick<BetterSQLite3Database<typeof schema>, 'select'>, exerciseId: string): number {
-    const known = this.lastSeqs.get(exerciseId);
-    if (known !== undefined) return known;
-    const last =
-      tx.select({ seq: max(schema.logEntries.seq) }).from(schema.logEntries).where(eq(schema.logEntries.exerciseId, exerciseId)).get()
-        ?.seq ?? 0;
-    this.lastSeqs.set(exerciseId, last);
-    return last;
+    group.forEach((batch, i) => (outcome[i] === null ? batch.resolve() : batch.reject(new Error(outcome[i]!))));
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
@@ -311,6 +279,7 @@ function toExercise(row: typeof schema.exercises.$inferSelect): ExerciseRecord {
     scenario: ScenarioDocument.parse(JSON.parse(row.scenarioJson)),
     speed: row.speed,
     createdAt: row.createdAt,
+    ...(row.settingsJson ? { settings: ExerciseSettings.parse(JSON.parse(row.settingsJson)) } : {}),
   };
 }
 
@@ -342,19 +311,10 @@ function toMembership(row: typeof schema.memberships.$inferSelect): Membership {
   return { exerciseId: row.exerciseId, userId: row.userId, role: row.role, teamId: row.teamId ?? undefined };
 }
 
-function toRow(entry: LogEntry): typeof schema.logEntries.$inferInsert {
+function toRow(entry: LogEntry): LogRow {
   const { exerciseId, seq, wallTime, exerciseTimeMs, scenarioTimeMs, actor, ...event } = entry;
-  return {
-    exerciseId,
-    seq,
-    type: event.type,
-    wallTime,
-    exerciseTimeMs,
-    scenarioTimeMs,
-    actor: JSON.stringify(actor),
-    body: JSON.stringify(event),
-    idempotencyKey: event.type === 'action.taken' ? event.idempotencyKey : null,
-  };
+  const idempotencyKey = event.type === 'action.taken' ? event.idempotencyKey : null;
+  return [exerciseId, seq, event.type, wallTime, exerciseTimeMs, scenarioTimeMs, JSON.stringify(actor), JSON.stringify(event), idempotencyKey];
 }
 
 function fromRow(row: Row): LogEntry {

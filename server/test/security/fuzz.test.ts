@@ -369,6 +369,12 @@ const EVENTS: { event: keyof ClientToServerEvents; as: keyof typeof sockets; pay
   { event: 'inject.delivered', as: 'tablet', payloads: invalid({ injectId: 'portal_alarm' }, ['injectId']) },
   { event: 'inject.acknowledge', as: 'tablet', payloads: invalid({ injectId: 'portal_alarm' }, ['injectId']) },
   {
+    event: 'feedback.submit',
+    as: 'tablet',
+    payloads: invalid({ wentWell: 'Clear alarm', toImprove: '', objectives: [], idempotencyKey: 'fuzz-feedback' }, ['wentWell', 'toImprove', 'objectives', 'idempotencyKey']),
+  },
+  { event: 'commscheck.acknowledge', as: 'tablet', payloads: invalid({ checkId: 'c1' }, ['checkId']) },
+  {
     event: 'action.take',
     as: 'tablet',
     payloads: fc.oneof(

@@ -13,6 +13,8 @@ import {
   type LogEntry,
 } from '@startex/shared';
 import { call, client, connected, refused, startServer, until, type Credential, type Harness, type StaffCredential } from '../harness.ts';
+import { exportArchive } from '../../src/review/archive.ts';
+import type { Store } from '../../src/store/ExerciseStore.ts';
 import { databaseFile, dumpDatabase } from './databaseDump.ts';
 
 /**
@@ -78,7 +80,64 @@ const REST = table({
   'GET /api/scenarios/:id':                     'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/scenarios/lint':                   'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/scenarios':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  // Planning: planners create exercises (and direct them); the agency directory is theirs and the administrators'.
+  'POST /api/exercises':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/agencies':                          'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/agencies':                         'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'PUT /api/agencies/:agencyId':                'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'DELETE /api/agencies/:agencyId':             'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  // An exercise's plan, roster, tablet codes and communications check: its director.
+  'GET /api/exercises/:id/plan':                'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/settings':            'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/team-agencies':       'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/people':              'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/people':             'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/people/import':      'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/people/:personId': 'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/join-codes/teams':   'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/join-codes/sheet':    'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/comms-check':        'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/comms-check/confirm': 'n   n   n   Y   n   n   n   n   ·   ·   n',
+  // Who is connected and acknowledged the check: control staff.
+  'GET /api/exercises/:id/comms-check':         'n   n   n   Y   Y   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/dry-run':            'n   n   n   Y   Y   n   n   n   ·   ·   n',
+  // Briefing packs: a team's player briefing for staff and that team; the handbook for control staff and evaluators.
+  'GET /api/exercises/:id/briefings/player/:teamId': 'n   n   n   Y   Y   Y   Y   Y   ·   ·   n',
+  'GET /api/exercises/:id/briefings/handbook':  'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/briefings/observer':  'n   n   n   Y   Y   Y   Y   n   ·   ·   n',
   // The plain WebSocket log feed: anyone with a role in the exercise, join codes included.
+  // The AAR/IP (on an exercise after EndEx): read by control staff and evaluators, written by evaluators and the director.
+  'GET /api/exercises/:id/report':              'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/report/draft':        'n   n   n   Y   n   Y   n   n   ·   ·   n',
+  'POST /api/exercises/:id/report/finalise':    'n   n   n   Y   n   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/report/versions/:version': 'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  // Allowed roles reach the route and hear REPORT_VERSION_FINAL: a finalised version never changes.
+  'PUT /api/exercises/:id/report/versions/:version': 'n   n   n   Y   n   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/improvement-plan':    'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'POST /api/exercises/:id/improvement-plan':   'n   n   n   Y   n   Y   n   n   ·   ·   n',
+  'PATCH /api/exercises/:id/improvement-plan/:itemId': 'n   n   n   Y   n   Y   n   n   ·   ·   n',
+  'POST /api/exercises/:id/improvement-plan/:itemId/status': 'n   n   n   Y   n   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/exports/report.pdf':  'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/exports/report.docx': 'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/exports/improvement-plan.xlsx': 'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/exports/improvement-plan.csv': 'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/exports/metrics.csv': 'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  // The whole log, control's notes included: the director.
+  'GET /api/exercises/:id/exports/archive.json': 'n   n   n   Y   n   n   n   n   ·   ·   n',
+  // Importing an archive makes a new exercise: those who plan.
+  'POST /api/archives':                         'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  // Corrective actions across exercises: planners and administrators all, directors those of their exercises.
+  'GET /api/corrective-actions':                'n   Y   Y   Y   n   n   n   n   ·   ·   Y',
+  // The after-action review and replay (they hold observations and ratings): control staff and evaluators, not observers.
+  'GET /api/exercises/:id/review':              'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/replay':              'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/review/charts/:file': 'n   n   n   Y   Y   Y   n   n   ·   ·   n',
+  // Ratings and post-exercise observations: evaluators; reconciling them: the director as lead evaluator.
+  'POST /api/exercises/:id/review/ratings':     'n   n   n   n   n   Y   n   n   ·   ·   n',
+  'POST /api/exercises/:id/review/reconciliations': 'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/review/observations': 'n   n   n   n   n   Y   n   n   ·   ·   n',
+  // Hot-wash feedback after EndEx: a team's participants.
+  'POST /api/exercises/:id/review/feedback':    'n   n   n   n   n   n   n   Y   ·   ·   n',
   'GET /api/exercises/:id/feed':                'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
 });
 
@@ -105,6 +164,10 @@ const SOCKET = table({
   'message.send':                               'n   n   n   n   n   n   n   Y   Y   n   n',
   // Recording observations (people's performance records): evaluators, signed in.
   'observation.record':                         'n   n   n   n   n   Y   n   n   n   n   n',
+  // Hot-wash feedback after EndEx: a team's participants, by account or by tablet.
+  'feedback.submit':                            'n   n   n   n   n   n   n   Y   Y   n   n',
+  // Acknowledging the communications check before StartEx: a team's participants.
+  'commscheck.acknowledge':                     'n   n   n   n   n   n   n   Y   Y   n   n',
 });
 
 /** Roles with no role in the exercise are refused at the handshake, before any event. */
@@ -116,13 +179,15 @@ const HANDSHAKE_REFUSAL: Partial<Record<Role, ErrorCode>> = {
 };
 
 /** The exercise state each socket cell starts from (a fresh demo exercise per cell, at speed 1 so no timer fires). */
-type Setup = 'ready' | 'live' | 'paused' | 'halted' | 'alarm';
+type Setup = 'ready' | 'live' | 'paused' | 'halted' | 'alarm' | 'ended' | 'commscheck';
 const SETUPS: Record<Setup, ControllerCommand[]> = {
+  commscheck: [],
   ready: [{ type: 'ready' }],
   live: [{ type: 'ready' }, { type: 'start' }],
   paused: [{ type: 'ready' }, { type: 'start' }, { type: 'pause' }],
   halted: [{ type: 'ready' }, { type: 'start' }, { type: 'halt', reason: 'Real fire alarm in the building' }],
   alarm: [{ type: 'ready' }, { type: 'start' }, { type: 'release', injectId: 'portal_alarm' }],
+  ended: [{ type: 'ready' }, { type: 'start' }, { type: 'end' }],
 };
 
 const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEvents; payload: unknown }> = {
@@ -158,6 +223,12 @@ const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEv
     event: 'observation.record',
     payload: { observedAtMs: 0, teamId: 'customs', kind: 'strength', text: 'Held the truck at once.', idempotencyKey: 'matrix-observation' },
   },
+  'commscheck.acknowledge': { setup: 'commscheck', event: 'commscheck.acknowledge', payload: { checkId: 'c1' } },
+  'feedback.submit': {
+    setup: 'ended',
+    event: 'feedback.submit',
+    payload: { wentWell: 'Quick hold.', toImprove: 'Tell police sooner.', objectives: [], idempotencyKey: 'matrix-feedback' },
+  },
 };
 
 const DENIED = {
@@ -179,12 +250,64 @@ let made = 0;
 
 const passwordOf = (username: string) => `${username} password 123`;
 
+const PLAN_ROW = {
+  capability: 'Verify the alarm',
+  issue: 'The supervisor was told late',
+  recommendation: 'Call the supervisor with the first alarm',
+  correctiveAction: 'Update the lane procedure',
+  capabilityElement: 'planning',
+  responsibleAgency: 'Customs',
+  pointOfContact: 'Shift supervisor',
+  startDate: '2026-12-01',
+  dueDate: '2027-01-31',
+};
+
+/**
+ * The review rows act on an exercise after EndEx with a finalised report. Its people are others
+ * than X's (same roles), so that X's people keep exactly one exercise each.
+ */
+let reviewed: Promise<string> | undefined;
+const reviewers = new Map<Role, Person>();
+async function reviewAccess(role: Role): Promise<{ id: string; as?: StaffCredential }> {
+  reviewed ??= (async () => {
+    const id = await demoExercise('live');
+    await (await h.server.runtime.get(id)).command({ type: 'end' }, { kind: 'system' });
+    for (const r of ['director', 'controller', 'evaluator', 'observer', 'participant'] as const) {
+      reviewers.set(r, await person(`review-${r}`, [], { exerciseId: id, role: r, ...(r === 'participant' ? { teamId: 'customs' } : {}) }));
+    }
+    expect((await h.request('POST', `/api/exercises/${id}/report/finalise`, reviewers.get('director'))).statusCode).toBe(201);
+    return id;
+  })();
+  const id = await reviewed;
+  const as = reviewers.get(role);
+  return as ? { id, as } : { id };
+}
+
 async function demoExercise(setup: Setup): Promise<string> {
   const { id } = await h.server.runtime.create({ scenario: LIBRARY.demo!, speed: 1 });
   const host = await h.server.runtime.get(id);
   for (const command of SETUPS[setup]) await host.command(command, { kind: 'system' });
+  if (setup === 'commscheck') await host.sendCommsCheck({ kind: 'system' }, 'Communications check');
   return id;
 }
+
+let planned = 0;
+const checkers = new Map<Role, Person>();
+/**
+ * A fresh draft exercise whose communications check went out, and a person of `role`'s exercise role
+ * there (people of their own, so that the matrix people's exercise lists and X's log stay as they are).
+ */
+async function draftWithCheck(role: Role): Promise<{ id: string; as?: StaffCredential }> {
+  const id = await demoExercise('commscheck');
+  if (role !== 'director' && role !== 'controller' && role !== 'evaluator' && role !== 'observer' && role !== 'participant') return { id };
+  let checker = checkers.get(role);
+  if (!checker) checkers.set(role, (checker = await person(`check-${role}`, [])));
+  await h.server.identity.setMembership('test', { exerciseId: id, userId: checker.userId, role, ...(role === 'participant' ? { teamId: 'customs' } : {}) });
+  return { id, as: { ...checker, exerciseId: id } };
+}
+
+const agency = async () =>
+  (await h.request('POST', '/api/agencies', h.admin, { name: `Matrix agency ${++planned}`, type: 'police', functions: ['response'], contacts: [] })).json().id as string;
 
 async function createUser(username: string, roles: ('admin' | 'planner')[] = []): Promise<string> {
   const response = await h.request('POST', '/api/admin/users', h.admin, { username, displayName: username, password: passwordOf(username), roles });
@@ -275,6 +398,119 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
       return { method: 'POST', url: '/api/scenarios/lint', body: LIBRARY.demo, ok: 200 };
     case 'POST /api/scenarios':
       return { method: 'POST', url: '/api/scenarios', body: { ...LIBRARY.demo!, id: 'matrix-upload', title: 'Matrix upload' }, ok: 201 };
+    case 'GET /api/exercises/:id/report':
+    case 'GET /api/exercises/:id/report/versions/:version':
+    case 'GET /api/exercises/:id/improvement-plan':
+    case 'GET /api/exercises/:id/exports/report.pdf':
+    case 'GET /api/exercises/:id/exports/report.docx':
+    case 'GET /api/exercises/:id/exports/improvement-plan.xlsx':
+    case 'GET /api/exercises/:id/exports/improvement-plan.csv':
+    case 'GET /api/exercises/:id/exports/metrics.csv':
+    case 'GET /api/exercises/:id/exports/archive.json': {
+      const { id, as } = await reviewAccess(role);
+      const path = route.slice('GET /api/exercises/:id'.length).replace(':version', '1');
+      return { method: 'GET', url: `/api/exercises/${id}${path}`, ok: 200, ...(as ? { as } : {}) };
+    }
+    case 'PUT /api/exercises/:id/report/draft': {
+      const { id, as } = await reviewAccess(role);
+      const draft = (await h.request('GET', `/api/exercises/${id}/report`, reviewers.get('director')!)).json().draft;
+      return { method: 'PUT', url: `/api/exercises/${id}/report/draft`, body: draft, ok: 200, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/exercises/:id/report/finalise': {
+      const { id, as } = await reviewAccess(role);
+      return { method: 'POST', url: `/api/exercises/${id}/report/finalise`, ok: 201, ...(as ? { as } : {}) };
+    }
+    case 'PUT /api/exercises/:id/report/versions/:version': {
+      const { id, as } = await reviewAccess(role);
+      const draft = (await h.request('GET', `/api/exercises/${id}/report`, reviewers.get('director')!)).json().draft;
+      return { method: 'PUT', url: `/api/exercises/${id}/report/versions/1`, body: draft, ok: 409, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/exercises/:id/improvement-plan': {
+      const { id, as } = await reviewAccess(role);
+      return { method: 'POST', url: `/api/exercises/${id}/improvement-plan`, body: PLAN_ROW, ok: 201, ...(as ? { as } : {}) };
+    }
+    case 'PATCH /api/exercises/:id/improvement-plan/:itemId':
+    case 'POST /api/exercises/:id/improvement-plan/:itemId/status': {
+      const { id, as } = await reviewAccess(role);
+      const row = (await h.request('POST', `/api/exercises/${id}/improvement-plan`, reviewers.get('director')!, PLAN_ROW)).json().id;
+      return route.startsWith('PATCH')
+        ? { method: 'PATCH', url: `/api/exercises/${id}/improvement-plan/${row}`, body: { pointOfContact: 'Duty officer' }, ok: 200, ...(as ? { as } : {}) }
+        : { method: 'POST', url: `/api/exercises/${id}/improvement-plan/${row}/status`, body: { status: 'in-progress', comment: 'Started' }, ok: 200, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/archives': {
+      const { id } = await reviewAccess(role);
+      return { method: 'POST', url: '/api/archives', body: await exportArchive(h.server.runtime.store as Store, id, Date.now()), ok: 201 };
+    }
+    case 'GET /api/corrective-actions':
+      return { method: 'GET', url: '/api/corrective-actions', ok: 200 };
+    case 'GET /api/exercises/:id/review':
+    case 'GET /api/exercises/:id/replay':
+    case 'GET /api/exercises/:id/review/charts/:file': {
+      const { id, as } = await reviewAccess(role);
+      const path = route.slice('GET /api/exercises/:id'.length).replace('/replay', '/replay?atSeq=2').replace(':file', 'ratings.svg');
+      return { method: 'GET', url: `/api/exercises/${id}${path}`, ok: 200, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/exercises/:id/review/ratings':
+    case 'POST /api/exercises/:id/review/reconciliations': {
+      const { id, as } = await reviewAccess(role);
+      const key = `matrix-rating-${++made}`;
+      const body = { subject: { kind: 'target', id: 'report_on_time' }, rating: 'S', reason: 'Reported late.', idempotencyKey: key };
+      // Reconciling needs a rating to reconcile: an evaluator's, recorded first.
+      if (route.endsWith('reconciliations')) await h.request('POST', `/api/exercises/${id}/review/ratings`, reviewers.get('evaluator')!, { ...body, idempotencyKey: `${key}-first` });
+      return { method: 'POST', url: `/api/exercises/${id}${route.slice('POST /api/exercises/:id'.length)}`, body, ok: 201, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/exercises/:id/review/observations': {
+      const { id, as } = await reviewAccess(role);
+      const body = { observedAtMs: 0, teamId: 'customs', kind: 'note', text: 'Debrief: the report came late.', idempotencyKey: `matrix-post-observation-${++made}` };
+      return { method: 'POST', url: `/api/exercises/${id}/review/observations`, body, ok: 201, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/exercises/:id/review/feedback': {
+      const { id, as } = await reviewAccess(role);
+      const body = { wentWell: 'Quick hold.', toImprove: 'Report sooner.', objectives: [], idempotencyKey: `matrix-feedback-${++made}` };
+      return { method: 'POST', url: `/api/exercises/${id}/review/feedback`, body, ok: 201, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/exercises':
+      return { method: 'POST', url: '/api/exercises', body: { source: { kind: 'library', scenarioId: 'demo' } }, ok: 201 };
+    case 'GET /api/agencies':
+      return { method: 'GET', url: '/api/agencies', ok: 200 };
+    case 'POST /api/agencies':
+      return { method: 'POST', url: '/api/agencies', body: { name: `Made agency ${++planned}`, type: 'customs', functions: ['detection'] }, ok: 201 };
+    case 'PUT /api/agencies/:agencyId':
+      return { method: 'PUT', url: `/api/agencies/${await agency()}`, body: { name: `Renamed agency ${++planned}`, type: 'police', functions: [] }, ok: 200 };
+    case 'DELETE /api/agencies/:agencyId':
+      return { method: 'DELETE', url: `/api/agencies/${await agency()}`, ok: 200 };
+    case 'GET /api/exercises/:id/plan':
+    case 'GET /api/exercises/:id/people':
+    case 'GET /api/exercises/:id/join-codes/sheet':
+    case 'GET /api/exercises/:id/comms-check':
+    case 'GET /api/exercises/:id/briefings/handbook':
+    case 'GET /api/exercises/:id/briefings/observer':
+      return { method: 'GET', url: `/api/exercises/${X}${route.slice('GET /api/exercises/:id'.length)}`, ok: 200 };
+    case 'GET /api/exercises/:id/briefings/player/:teamId':
+      return { method: 'GET', url: `/api/exercises/${X}/briefings/player/customs`, ok: 200 };
+    case 'PUT /api/exercises/:id/settings': {
+      const body = { title: 'Matrix exercise', scenarioStartMs: 0, speed: 1, timeZone: 'Europe/Vilnius', language: 'en', exerciseType: 'drill', locations: [] };
+      return { method: 'PUT', url: `/api/exercises/${X}/settings`, body, ok: 200 };
+    }
+    case 'PUT /api/exercises/:id/team-agencies':
+      return { method: 'PUT', url: `/api/exercises/${X}/team-agencies`, body: { mapping: {} }, ok: 200 };
+    case 'POST /api/exercises/:id/people':
+      return { method: 'POST', url: `/api/exercises/${X}/people`, body: { name: 'Player', email: `player${++planned}@example.lt`, role: 'participant', teamId: 'customs' }, ok: 201 };
+    case 'POST /api/exercises/:id/people/import':
+      return { method: 'POST', url: `/api/exercises/${X}/people/import`, body: { format: 'csv', content: `name,email,role,team\nPlayer,imported${++planned}@example.lt,participant,customs` }, ok: 201 };
+    case 'DELETE /api/exercises/:id/people/:personId': {
+      const added = await h.request('POST', `/api/exercises/${X}/people`, people.director, { name: 'Gone', email: `gone${++planned}@example.lt`, role: 'participant', teamId: 'customs' });
+      return { method: 'DELETE', url: `/api/exercises/${X}/people/${added.json().people[0].id}`, ok: 200 };
+    }
+    case 'POST /api/exercises/:id/join-codes/teams':
+      return { method: 'POST', url: `/api/exercises/${X}/join-codes/teams`, body: {}, ok: 201 };
+    case 'POST /api/exercises/:id/comms-check':
+    case 'POST /api/exercises/:id/comms-check/confirm': {
+      const { id, as } = await draftWithCheck(role);
+      return { method: 'POST', url: `/api/exercises/${id}${route.slice('POST /api/exercises/:id'.length)}`, ok: 200, ...(as ? { as } : {}) };
+    }
+    case 'POST /api/exercises/:id/dry-run':
+      return { method: 'POST', url: `/api/exercises/${X}/dry-run`, ok: 200 };
     default:
       throw new Error(`No request for ${route}: add one.`);
   }
