@@ -94,8 +94,9 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   await app.register(exercisesRoutes(runtime, store, identity));
   await app.register(planningRoutes({ runtime, store, identity, presence: (exerciseId) => presenceOf(io, exerciseId) }));
   await app.register(scenariosRoutes(store));
-  await app.register(reportRoutes(runtime, store, identity));
-  await app.register(reviewRoutes(runtime, identity, new ReviewService(runtime, store)));
+  const reviews = new ReviewService(runtime, store);
+  await app.register(reportRoutes(runtime, store, identity, reviews));
+  await app.register(reviewRoutes(runtime, identity, reviews));
   const upgrades = new UpgradeDispatcher(app.server);
   await app.register(fastifyWebsocket, { options: { ...FEED_SOCKET_OPTIONS, server: upgrades.feedUpgrades } });
   await app.register(feedRoutes({ runtime, identity, limits, connections }));

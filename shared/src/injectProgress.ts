@@ -1,3 +1,4 @@
+import { actsUponRule, type ActsUpon } from './actsUpon.ts';
 import type { LogEntry, ReleasedInject } from './logEntry.ts';
 
 export type RecipientStatus = 'released' | 'delivered' | 'acknowledged' | 'acted';
@@ -25,14 +26,10 @@ export interface InjectProgress {
 const RANK: Record<RecipientStatus, number> = { released: 0, delivered: 1, acknowledged: 2, acted: 3 };
 
 /**
- * Folds a log into every inject's progress. An action counts as acting upon an inject when the
- * participant took it from that inject, or when `actsOn` says the action answers it (e.g. they
- * share a critical task).
+ * Folds a log into every inject's progress. Whether an action acts upon an inject is `actsUpon`
+ * (actsUpon.ts); its default knows no scenario, as a tablet or the wall display.
  */
-export function foldInjectProgress(
-  entries: readonly LogEntry[],
-  actsOn: (actionId: string, injectId: string) => boolean = () => false,
-): Map<string, InjectProgress> {
+export function foldInjectProgress(entries: readonly LogEntry[], actsUpon: ActsUpon = actsUponRule()): Map<string, InjectProgress> {
   const progress = new Map<string, InjectProgress>();
   const of = (injectId: string) => {
     let p = progress.get(injectId);
@@ -71,7 +68,7 @@ export function foldInjectProgress(
         break;
       case 'action.taken':
         for (const p of progress.values()) {
-          if (p.teams[entry.teamId] && (entry.injectId === p.injectId || actsOn(entry.actionId, p.injectId))) {
+          if (p.teams[entry.teamId] && actsUpon(entry, p.injectId)) {
             raise(p.injectId, entry.teamId, 'acted', entry.exerciseTimeMs);
           }
         }

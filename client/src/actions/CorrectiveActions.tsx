@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type ImprovementStatus } from '@startex/shared';
 import { api } from '../lib/api.ts';
 import { Preferences } from '../lib/Preferences.tsx';
+import { errorText } from '../i18n/errorText.ts';
 
 type StatusFilter = ImprovementStatus | 'not-closed' | 'all';
 const NOT_CLOSED = new Set<ImprovementStatus>(['open', 'in-progress']);
@@ -39,7 +40,7 @@ export function CorrectiveActions() {
           <Preferences />
         </nav>
       </header>
-      {error && <p className="error" role="alert">{error.code === 'FORBIDDEN' ? t('forbidden') : error.message}</p>}
+      {error && <p className="error" role="alert">{error.code === 'FORBIDDEN' ? t('forbidden') : errorText(error)}</p>}
       {items && (
         <>
           <form className="report-filters" aria-label={t('title')} onSubmit={(e) => e.preventDefault()}>

@@ -1,4 +1,5 @@
 import {
+  actsUponRule,
   foldInjectProgress,
   parseScenarioClockTime,
   type InjectProgress,
@@ -77,19 +78,9 @@ export function stateKeys(document: ScenarioDocument): { key: string; depth: num
   return keys;
 }
 
-/** An action acts upon an inject when the participant took it from the inject or both serve a critical task. */
-export function actsOnByCriticalTask(document: ScenarioDocument): (actionId: string, injectId: string) => boolean {
-  const tasksOfAction = new Map(document.actions.map((a) => [a.id, new Set(a.criticalTasks)]));
-  const tasksOfInject = new Map(document.injects.map((i) => [i.id, i.criticalTasks]));
-  return (actionId, injectId) => {
-    const tasks = tasksOfAction.get(actionId);
-    return !!tasks && (tasksOfInject.get(injectId) ?? []).some((t) => tasks.has(t));
-  };
-}
-
 /** The MSEL folded from the scenario and the log, in scenario-time order. */
 export function mselRows(document: ScenarioDocument, entries: readonly LogEntry[]): MselRow[] {
-  const progress = foldInjectProgress(entries, actsOnByCriticalTask(document));
+  const progress = foldInjectProgress(entries, actsUponRule(document));
   const phases = injectPhases(document);
   const startMs = parseScenarioClockTime(document.scenarioStart) * 60_000;
   const released = new Map<string, LogEntry & { type: 'inject.released' }>();

@@ -8,7 +8,8 @@ import {
   type RecordObservation,
   type ReleasedInject,
 } from '@startex/shared';
-import { formatTimeField, localDay, parseTimeField } from './exerciseTime.ts';
+import { formatClockTime } from '../lib/clock.ts';
+import { localDay, parseTimeField } from './exerciseTime.ts';
 import { KindPicker } from './KindPicker.tsx';
 import { criticalTasks, type Objectives } from './objectives.ts';
 import { RatingPicker } from './RatingPicker.tsx';
@@ -54,7 +55,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
 
   useEffect(() => {
     if (!prefill) return;
-    setTimeText(formatTimeField(prefill.observedAtMs));
+    setTimeText(formatClockTime(prefill.observedAtMs));
     setTeamId(prefill.teamId ?? '');
     setInjectId(prefill.injectId ?? '');
     setDone(undefined);
@@ -64,7 +65,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
 
   const tasks = criticalTasks(objectives).filter((task) => !objectiveId || task.objectiveId === objectiveId);
   const targets = [...new Map(tasks.map((task) => [`${task.objectiveId}/${task.targetId}`, task.targetTitle])).entries()];
-  const shownTime = timeText ?? (nowMs === undefined ? '' : formatTimeField(nowMs));
+  const shownTime = timeText ?? (nowMs === undefined ? '' : formatClockTime(nowMs));
   const parsedTime = parseTimeField(shownTime);
 
   function chooseTask(id: string) {
@@ -128,7 +129,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
           aria-describedby="observation-text-hint"
           onChange={(e) => {
             // The moment writing starts is the best default for when it was seen.
-            if (timeText === null && nowMs !== undefined) setTimeText(formatTimeField(nowMs));
+            if (timeText === null && nowMs !== undefined) setTimeText(formatClockTime(nowMs));
             setText(e.target.value);
             setDone(undefined);
           }}

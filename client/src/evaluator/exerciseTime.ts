@@ -16,13 +16,6 @@ export function useExerciseTimeMs(view: ExerciseView | undefined): number | unde
   return Math.floor(clock.running ? clock.exerciseTimeMs + (now - clock.atWallTime) * clock.speed : clock.exerciseTimeMs);
 }
 
-/** "00:12:30" for the time field (hours may exceed 24 in a two-day exercise). */
-export function formatTimeField(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(Math.floor(total / 3600))}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
-}
-
 /** Reads "HH:MM:SS" or "HH:MM" (an optional leading "T+" is accepted); undefined when malformed. */
 export function parseTimeField(text: string): number | undefined {
   const match = /^(?:T\+)?\s*(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/i.exec(text.trim());

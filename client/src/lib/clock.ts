@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { formatScenarioTime, type ExerciseView } from '@startex/shared';
 
+/** "00:02:05" for exercise milliseconds since StartEx (hours may pass 24 in a long exercise). */
+export function formatClockTime(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(total / 3600))}:${two(Math.floor((total % 3600) / 60))}:${two(total % 60)}`;
+}
+
 /** "T+00:02:05" for exercise milliseconds since StartEx. */
 export function formatExerciseTime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hh = String(Math.floor(total / 3600)).padStart(2, '0');
-  const mm = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
-  const ss = String(total % 60).padStart(2, '0');
-  return `T+${hh}:${mm}:${ss}`;
+  return `T+${formatClockTime(ms)}`;
 }
 
 /** The exercise clock, run locally from the last view the server sent. */

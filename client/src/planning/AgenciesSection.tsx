@@ -2,9 +2,10 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyView, ExercisePlan } from '@startex/shared';
 import { AgencyForm } from './AgencyForm.tsx';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
 import { SaveStatus } from './SaveStatus.tsx';
+import { errorText } from '../i18n/errorText.ts';
 
 /** The scenario's teams mapped to real agencies, and the centre's agency directory. */
 export function AgenciesSection({ context }: { context: PlanContext }) {
@@ -26,11 +27,11 @@ function TeamMapping({ context }: { context: PlanContext }) {
   const [mapping, setMapping] = useState<Record<string, string>>(() =>
     Object.fromEntries(plan.teams.flatMap((team) => (team.agencyId ? [[team.id, team.agencyId]] : []))),
   );
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
 
   async function save() {
-    const result = await planRequest<ExercisePlan>(context.csrf, `${exercisePath(context)}/team-agencies`, { method: 'PUT', json: { mapping } });
+    const result = await api<ExercisePlan>(`${exercisePath(context)}/team-agencies`, { method: 'PUT', body: { mapping } });
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);
     if (result.ok) context.setPlan(result.value);
@@ -98,12 +99,12 @@ function AgencyDirectory({ context }: { context: PlanContext }) {
   const { t } = useTranslation('planning');
   const id = useId();
   const [editing, setEditing] = useState<AgencyView | 'new' | undefined>();
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const agencies = [...context.plan.agencies].sort((a, b) => a.name.localeCompare(b.name));
 
   async function remove(agency: AgencyView) {
     if (!window.confirm(t('agencies.confirmDelete', { name: agency.name }))) return;
-    const result = await planRequest(context.csrf, `/api/agencies/${encodeURIComponent(agency.id)}`, { method: 'DELETE' });
+    const result = await api(`/api/agencies/${encodeURIComponent(agency.id)}`, { method: 'DELETE' });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await context.reload();
   }
@@ -119,7 +120,6 @@ function AgencyDirectory({ context }: { context: PlanContext }) {
       <p className="hint">{t('agencies.directoryIntro')}</p>
       {editing && (
         <AgencyForm
-          csrf={context.csrf}
           agency={editing === 'new' ? undefined : editing}
           onDone={async (changed) => {
             setEditing(undefined);
@@ -127,7 +127,7 @@ function AgencyDirectory({ context }: { context: PlanContext }) {
           }}
         />
       )}
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
       <table className="plan-table" data-testid="agency-directory">
         <thead>
           <tr>

@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Agency as AgencyType, SecurityFunction, type AgencyBody, type AgencyView } from '@startex/shared';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 type Contact = AgencyBody['contacts'][number];
 const EMPTY_CONTACT = { name: '', role: '', email: '', phone: '' };
 
 /** Adds an agency to the directory, or edits one: name, kind, functions and contacts. */
-export function AgencyForm({ csrf, agency, onDone }: { csrf: string; agency: AgencyView | undefined; onDone: (changed: boolean) => void | Promise<void> }) {
+export function AgencyForm({ agency, onDone }: { agency: AgencyView | undefined; onDone: (changed: boolean) => void | Promise<void> }) {
   const { t } = useTranslation('planning');
   const id = useId();
   const [name, setName] = useState(agency?.name ?? '');
@@ -16,7 +17,7 @@ export function AgencyForm({ csrf, agency, onDone }: { csrf: string; agency: Age
   const [contacts, setContacts] = useState(() =>
     (agency?.contacts.length ? agency.contacts : [EMPTY_CONTACT]).map((c) => ({ name: c.name, role: c.role ?? '', email: c.email ?? '', phone: c.phone ?? '' })),
   );
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
 
   async function save() {
     const body: AgencyBody = {
@@ -33,7 +34,7 @@ export function AgencyForm({ csrf, agency, onDone }: { csrf: string; agency: Age
         })),
     };
     const path = agency ? `/api/agencies/${encodeURIComponent(agency.id)}` : '/api/agencies';
-    const result = await planRequest<AgencyView>(csrf, path, { method: agency ? 'PUT' : 'POST', json: body });
+    const result = await api<AgencyView>(path, { method: agency ? 'PUT' : 'POST', body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await onDone(true);
   }
@@ -96,7 +97,7 @@ export function AgencyForm({ csrf, agency, onDone }: { csrf: string; agency: Age
       <div className="plan-actions">
         <button type="submit">{t('agencies.saveAgency')}</button>
         <button type="button" className="secondary" onClick={() => void onDone(false)}>{t('cancel')}</button>
-        {error && <p role="alert" className="error">{error.message}</p>}
+        {error && <p role="alert" className="error">{errorText(error)}</p>}
       </div>
     </form>
   );

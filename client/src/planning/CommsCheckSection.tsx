@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CommsCheckStatus } from '@startex/shared';
 import { formatWallTime } from '../i18n/index.ts';
 import { useExercise } from '../lib/useExercise.ts';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 /**
  * The communications check before StartEx: a test message to every team, then a live table of
@@ -14,7 +15,7 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
   const { t } = useTranslation('planning');
   const id = useId();
   const [check, setCheck] = useState<CommsCheckStatus | undefined>();
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const base = `${exercisePath(context)}/comms-check`;
   // The director's live connection: every acknowledgement and tablet (dis)connecting refreshes the table.
@@ -22,17 +23,17 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
   const checkEntries = live.entries.filter((e) => e.type.startsWith('commscheck.')).length;
 
   const load = useCallback(async () => {
-    const result = await planRequest<CommsCheckStatus>(context.csrf, base);
+    const result = await api<CommsCheckStatus>(base);
     if (result.ok) setCheck(result.value);
     else setError(result.error);
-  }, [context.csrf, base]);
+  }, [base]);
   useEffect(() => {
     void load();
   }, [load, checkEntries, live.presence]);
 
   async function post(path: string) {
     setBusy(true);
-    const result = await planRequest<CommsCheckStatus>(context.csrf, path, { method: 'POST' });
+    const result = await api<CommsCheckStatus>(path, { method: 'POST' });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     if (result.ok) setCheck(result.value);
@@ -60,7 +61,7 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
         </button>
         <span className={`badge ${live.connection === 'online' ? 'badge-online' : 'badge-connecting'}`}>{t(`comms.live.${live.connection}`)}</span>
       </div>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
       {check?.sentAt !== undefined && (
         <p className="hint" data-testid="comms-sent">{t('comms.sentAt', { time: formatWallTime(check.sentAt) })}</p>
       )}

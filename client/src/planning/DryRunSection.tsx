@@ -2,21 +2,22 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatScenarioTime, type DryRun, type DryRunEvent } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 /** Plays the exercise headlessly with the scenario's default responses and shows the timeline. */
 export function DryRunSection({ context }: { context: PlanContext }) {
   const { t, i18n } = useTranslation('planning');
   const id = useId();
   const [run, setRun] = useState<DryRun | undefined>();
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const teamName = (teamId: string) => context.plan.teams.find((x) => x.id === teamId)?.name ?? teamId;
 
   async function start() {
     setBusy(true);
-    const result = await planRequest<DryRun>(context.csrf, `${exercisePath(context)}/dry-run`, { method: 'POST' });
+    const result = await api<DryRun>(`${exercisePath(context)}/dry-run`, { method: 'POST' });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     if (result.ok) setRun(result.value);
@@ -38,7 +39,7 @@ export function DryRunSection({ context }: { context: PlanContext }) {
       <div className="plan-actions">
         <button type="button" disabled={busy} onClick={() => void start()}>{busy ? t('dryRun.running') : run ? t('dryRun.again') : t('dryRun.run')}</button>
       </div>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
       {run && (
         <>
           <dl className="plan-facts" data-testid="dry-run-summary">

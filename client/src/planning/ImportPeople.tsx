@@ -1,8 +1,10 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportCheck, type ImportPeopleBody, type ImportProblem, type PeopleAdded } from '@startex/shared';
-import { planRequest, readFileAs, type PlanError } from './http.ts';
+import { api, type ApiError, type ApiResult } from '../lib/api.ts';
+import { readFileAs } from './readFile.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 type Problem = Pick<ImportProblem, 'row' | 'column' | 'message'> & { code: string };
 type Checked = { fileName: string; body: Omit<ImportPeopleBody, 'dryRun'>; rows: number; problems: Problem[] };
@@ -16,13 +18,13 @@ export function ImportPeople({ context, onAdded }: { context: PlanContext; onAdd
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [checked, setChecked] = useState<Checked | undefined>();
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<number | undefined>();
   const path = `${exercisePath(context)}/people/import`;
 
   /** An answer with problems (200 or 422) becomes the problem list; any other refusal, an error. */
-  const toCheck = (result: Awaited<ReturnType<typeof planRequest<ImportCheck>>>): Pick<Checked, 'rows' | 'problems'> | PlanError =>
+  const toCheck = (result: ApiResult<ImportCheck>): Pick<Checked, 'rows' | 'problems'> | ApiError =>
     result.ok
       ? { rows: result.value.rows, problems: result.value.problems }
       : result.error.problems
@@ -36,7 +38,7 @@ export function ImportPeople({ context, onAdded }: { context: PlanContext; onAdd
     setBusy(true);
     const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
     const body = { format, content: await readFileAs(file, format === 'xlsx' ? 'base64' : 'text') } as const;
-    const outcome = toCheck(await planRequest<ImportCheck>(context.csrf, path, { method: 'POST', json: { ...body, dryRun: true } }));
+    const outcome = toCheck(await api<ImportCheck>(path, { method: 'POST', body: { ...body, dryRun: true } }));
     setBusy(false);
     if ('code' in outcome) setError(outcome);
     else setChecked({ fileName: file.name, body, ...outcome });
@@ -45,11 +47,11 @@ export function ImportPeople({ context, onAdded }: { context: PlanContext; onAdd
   async function save() {
     if (!checked) return;
     setBusy(true);
-    const result = await planRequest<PeopleAdded>(context.csrf, path, { method: 'POST', json: { ...checked.body, dryRun: false } });
+    const result = await api<PeopleAdded>(path, { method: 'POST', body: { ...checked.body, dryRun: false } });
     setBusy(false);
     if (!result.ok) {
       // Someone changed the roster or directory since the check: show the new problems.
-      const outcome = toCheck(result as Awaited<ReturnType<typeof planRequest<ImportCheck>>>);
+      const outcome = toCheck(result as ApiResult<ImportCheck>);
       if ('code' in outcome) setError(outcome);
       else setChecked({ ...checked, ...outcome });
       return;
@@ -88,7 +90,7 @@ export function ImportPeople({ context, onAdded }: { context: PlanContext; onAdd
           </div>
         )}
       </div>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
       {checked && checked.problems.length > 0 && (
         <div role="alert" className="plan-problems">
           <p className="error">{t('import.problems', { count: checked.problems.length, rows: rowsWithProblems, file: checked.fileName })}</p>

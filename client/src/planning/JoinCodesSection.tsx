@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JoinCodeView } from '@startex/shared';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 const isValid = (code: JoinCodeView, now: number) => code.revokedAt === undefined && (code.expiresAt === undefined || code.expiresAt > now);
 
@@ -11,27 +12,27 @@ export function JoinCodesSection({ context }: { context: PlanContext }) {
   const { t, i18n } = useTranslation('planning');
   const id = useId();
   const [codes, setCodes] = useState<JoinCodeView[] | undefined>();
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const base = exercisePath(context);
 
   const load = useCallback(async () => {
-    const result = await planRequest<JoinCodeView[]>(context.csrf, `${base}/join-codes`);
+    const result = await api<JoinCodeView[]>(`${base}/join-codes`);
     if (result.ok) setCodes(result.value);
     else setError(result.error);
-  }, [context.csrf, base]);
+  }, [base]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  async function run(path: string, init: { method: string; json?: unknown }) {
+  async function run(path: string, init: { method: string; body?: unknown }) {
     setBusy(true);
-    const result = await planRequest(context.csrf, path, init);
+    const result = await api(path, init);
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     await load();
   }
-  const generate = (teams: string[], reissue: boolean) => run(`${base}/join-codes/teams`, { method: 'POST', json: { teams, reissue } });
+  const generate = (teams: string[], reissue: boolean) => run(`${base}/join-codes/teams`, { method: 'POST', body: { teams, reissue } });
   const revoke = (code: string) => run(`${base}/join-codes/${encodeURIComponent(code)}`, { method: 'DELETE' });
 
   const now = Date.now();
@@ -57,7 +58,7 @@ export function JoinCodesSection({ context }: { context: PlanContext }) {
           <span className="hint">{t('codes.noSheet')}</span>
         )}
       </div>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
       <table className="plan-table" data-testid="join-codes">
         <thead>
           <tr>

@@ -2,8 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateExerciseBody, PlannedExerciseSummary } from '@startex/shared';
 import { Preferences } from '../lib/Preferences.tsx';
-import { planRequest, readFileAs, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
+import { readFileAs } from './readFile.ts';
 import './strings.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 /** GET /api/scenarios: what the library and uploads offer. */
 interface ScenarioSummary {
@@ -23,25 +25,25 @@ interface AnalyzerProblem {
 const keyOf = (s: Pick<ScenarioSummary, 'id' | 'version' | 'source'>) => `${s.source}:${s.id}:${s.version}`;
 
 /** Picks a library or uploaded scenario (or uploads one) and creates an exercise pinned to that version. */
-export function NewExercise({ csrf }: { csrf: string }) {
+export function NewExercise() {
   const { t } = useTranslation('planning');
   const id = useId();
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | undefined>();
   const [chosen, setChosen] = useState<string | undefined>();
-  const [error, setError] = useState<PlanError | undefined>();
-  const [upload, setUpload] = useState<{ error?: PlanError; uploaded?: string } | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  const [upload, setUpload] = useState<{ error?: ApiError; uploaded?: string } | undefined>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     document.title = `${t('new.title')} — StartEx`;
-    void planRequest<ScenarioSummary[]>(csrf, '/api/scenarios').then((r) => (r.ok ? setScenarios(r.value) : setError(r.error)));
-  }, [csrf, t]);
+    void api<ScenarioSummary[]>('/api/scenarios').then((r) => (r.ok ? setScenarios(r.value) : setError(r.error)));
+  }, [t]);
 
   async function uploadFile(file: File) {
     setUpload(undefined);
     const yaml = /\.ya?ml$/i.test(file.name);
     const text = await readFileAs(file, 'text');
-    const result = await planRequest<ScenarioSummary>(csrf, '/api/scenarios', {
+    const result = await api<ScenarioSummary>('/api/scenarios', {
       method: 'POST',
       text: { body: text, contentType: yaml ? 'application/yaml' : 'application/json' },
     });
@@ -59,7 +61,7 @@ export function NewExercise({ csrf }: { csrf: string }) {
       source: scenario.source === 'library' ? { kind: 'library', scenarioId: scenario.id } : { kind: 'uploaded', scenarioId: scenario.id, version: scenario.version },
     };
     setBusy(true);
-    const result = await planRequest<PlannedExerciseSummary>(csrf, '/api/exercises', { method: 'POST', json: body });
+    const result = await api<PlannedExerciseSummary>('/api/exercises', { method: 'POST', body });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     window.location.assign(`/plan/${encodeURIComponent(result.value.id)}#settings`);
@@ -126,7 +128,7 @@ export function NewExercise({ csrf }: { csrf: string }) {
           {upload?.uploaded && <p role="status" className="plan-ok">✓ {upload.uploaded}</p>}
           {upload?.error && (
             <div role="alert" className="plan-problems">
-              <p className="error">{upload.error.message}</p>
+              <p className="error">{errorText(upload.error)}</p>
               {problems.length > 0 && (
                 <ul>
                   {problems.map((p, i) => (
@@ -143,7 +145,7 @@ export function NewExercise({ csrf }: { csrf: string }) {
           <button type="submit" disabled={!chosen || busy}>{t('new.create')}</button>
           <a href="/">{t('cancel')}</a>
         </div>
-        {error && <p role="alert" className="error">{error.message}</p>}
+        {error && <p role="alert" className="error">{errorText(error)}</p>}
       </form>
     </main>
   );

@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewAccount, PeopleAdded, PersonView } from '@startex/shared';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { ImportPeople } from './ImportPeople.tsx';
 import { NewAccounts } from './NewAccounts.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { exercisePath, type PlanContext } from './planContext.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 const ROLE_ORDER = ['director', 'controller', 'evaluator', 'observer', 'participant'] as const;
 
@@ -14,7 +15,7 @@ export function PeopleSection({ context }: { context: PlanContext }) {
   const { t } = useTranslation('planning');
   const id = useId();
   const [accounts, setAccounts] = useState<NewAccount[]>([]);
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const { plan } = context;
 
   const added = async (result: PeopleAdded) => {
@@ -23,7 +24,7 @@ export function PeopleSection({ context }: { context: PlanContext }) {
   };
   async function remove(person: PersonView) {
     if (!window.confirm(t('people.confirmRemove', { name: person.name }))) return;
-    const result = await planRequest(context.csrf, `${exercisePath(context)}/people/${encodeURIComponent(person.id)}`, { method: 'DELETE' });
+    const result = await api(`${exercisePath(context)}/people/${encodeURIComponent(person.id)}`, { method: 'DELETE' });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await context.reload();
   }
@@ -86,7 +87,7 @@ export function PeopleSection({ context }: { context: PlanContext }) {
             </tbody>
           </table>
         )}
-        {error && <p role="alert" className="error">{error.message}</p>}
+        {error && <p role="alert" className="error">{errorText(error)}</p>}
         {plan.objectives.length > 0 && (
           <p className={uncovered.length ? 'notice' : 'plan-ok'} data-testid="coverage">
             {uncovered.length

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXERCISE_ROLES, type ExerciseRole, type ImportProblem, type PeopleAdded, type PersonBody } from '@startex/shared';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 /** Adds one person by hand, with their role (a participant's team, an evaluator's coverage). */
 export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded: (result: PeopleAdded) => Promise<void> }) {
@@ -16,7 +17,7 @@ export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded
   const [teamId, setTeamId] = useState(plan.teams[0]?.id ?? '');
   const [objectives, setObjectives] = useState<string[]>([]);
   const [teams, setTeams] = useState<string[]>([]);
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
 
   async function add() {
@@ -29,7 +30,7 @@ export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded
       ...(role === 'evaluator' ? { covers: { objectives, teams } } : {}),
     };
     setBusy(true);
-    const result = await planRequest<PeopleAdded>(context.csrf, `${exercisePath(context)}/people`, { method: 'POST', json: body });
+    const result = await api<PeopleAdded>(`${exercisePath(context)}/people`, { method: 'POST', body });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     if (!result.ok) return;
@@ -111,7 +112,7 @@ export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded
       </div>
       {error && (
         <div role="alert" className="error">
-          {problems.length > 0 ? problems.map((p, i) => <p key={i}>{p.message}</p>) : <p>{error.message}</p>}
+          {problems.length > 0 ? problems.map((p, i) => <p key={i}>{p.message}</p>) : <p>{errorText(error)}</p>}
         </div>
       )}
     </form>

@@ -8,13 +8,14 @@ import { AgenciesSection } from './AgenciesSection.tsx';
 import { BriefingsSection } from './BriefingsSection.tsx';
 import { CommsCheckSection } from './CommsCheckSection.tsx';
 import { DryRunSection } from './DryRunSection.tsx';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { JoinCodesSection } from './JoinCodesSection.tsx';
 import { NewExercise } from './NewExercise.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
 import type { PlanContext } from './planContext.ts';
 import { SettingsSection } from './SettingsSection.tsx';
 import './strings.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 export const SECTIONS = ['settings', 'agencies', 'people', 'codes', 'briefings', 'comms', 'dryrun'] as const;
 export type SectionId = (typeof SECTIONS)[number];
@@ -25,9 +26,8 @@ export function PlanningPage({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation();
   if (session.loading) return <main className="page"><p>{t('loading')}</p></main>;
   if (!session.session) return <LoginForm onLogin={session.login} error={session.error} />;
-  const csrf = session.session.csrfToken;
-  if (exerciseId === 'new') return <NewExercise csrf={csrf} />;
-  return <Planner exerciseId={exerciseId} csrf={csrf} />;
+  if (exerciseId === 'new') return <NewExercise />;
+  return <Planner exerciseId={exerciseId} />;
 }
 
 function sectionFromHash(): SectionId {
@@ -36,18 +36,18 @@ function sectionFromHash(): SectionId {
 }
 
 /** The plan of one exercise, a section at a time (the URL fragment names it, so a reload keeps it). */
-function Planner({ exerciseId, csrf }: { exerciseId: string; csrf: string }) {
+function Planner({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation('planning');
   const { t: tc } = useTranslation();
   const [plan, setPlan] = useState<ExercisePlan | undefined>();
-  const [loadError, setLoadError] = useState<PlanError | undefined>();
+  const [loadError, setLoadError] = useState<ApiError | undefined>();
   const [section, setSection] = useState<SectionId>(sectionFromHash);
 
   const reload = useCallback(async () => {
-    const result = await planRequest<ExercisePlan>(csrf, `/api/exercises/${encodeURIComponent(exerciseId)}/plan`);
+    const result = await api<ExercisePlan>(`/api/exercises/${encodeURIComponent(exerciseId)}/plan`);
     if (result.ok) setPlan(result.value);
     else setLoadError(result.error);
-  }, [csrf, exerciseId]);
+  }, [exerciseId]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -63,14 +63,14 @@ function Planner({ exerciseId, csrf }: { exerciseId: string; csrf: string }) {
   if (loadError) {
     return (
       <main className="page plan-page">
-        <p role="alert" className="error">{loadError.code === 'FORBIDDEN' ? t('forbidden') : loadError.message}</p>
+        <p role="alert" className="error">{loadError.code === 'FORBIDDEN' ? t('forbidden') : errorText(loadError)}</p>
         <p><a href="/">{t('home')}</a></p>
       </main>
     );
   }
   if (!plan) return <main className="page"><p>{tc('loading')}</p></main>;
 
-  const context: PlanContext = { plan, csrf, exerciseId, setPlan, reload, locked: plan.status !== 'draft' && plan.status !== 'ready' };
+  const context: PlanContext = { plan, exerciseId, setPlan, reload, locked: plan.status !== 'draft' && plan.status !== 'ready' };
   const path = `/api/exercises/${encodeURIComponent(exerciseId)}`;
   return (
     <main className="page plan-page">

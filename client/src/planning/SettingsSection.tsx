@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExerciseType, formatScenarioTime, parseScenarioClockTime, ScenarioClockTime, type ExercisePlan, type ExerciseSettingsBody } from '@startex/shared';
-import { planRequest, type PlanError } from './http.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 
@@ -29,7 +29,7 @@ export function SettingsSection({ context }: { context: PlanContext }) {
     exerciseType: settings.exerciseType,
     locations: settings.locations.join('\n'),
   }));
-  const [error, setError] = useState<PlanError | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const timeZones = useMemo(zones, []);
@@ -55,7 +55,7 @@ export function SettingsSection({ context }: { context: PlanContext }) {
       locations: form.locations.split('\n').map((l) => l.trim()).filter(Boolean),
     };
     setBusy(true);
-    const result = await planRequest<ExercisePlan>(context.csrf, `${exercisePath(context)}/settings`, { method: 'PUT', json: body });
+    const result = await api<ExercisePlan>(`${exercisePath(context)}/settings`, { method: 'PUT', body });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);

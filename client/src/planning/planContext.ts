@@ -3,7 +3,6 @@ import type { ExercisePlan } from '@startex/shared';
 /** What every planning section gets: the plan, how to change it, and whether it may still change. */
 export interface PlanContext {
   plan: ExercisePlan;
-  csrf: string;
   exerciseId: string;
   setPlan: (plan: ExercisePlan) => void;
   reload: () => Promise<void>;

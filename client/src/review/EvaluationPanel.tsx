@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseReview, ExerciseRole, ObservationKind, ObservationReview, Rated, RatingSubject } from '@startex/shared';
 import { api } from '../lib/api.ts';
-import { clock, newKey } from './format.ts';
+import { newKey } from '../tablet/newKey.ts';
+import { clock } from './format.ts';
 import { RatingForm, ReconcileForm, useSubmit } from './RatingForms.tsx';
+import { errorText } from '../i18n/errorText.ts';
 
 interface Props {
   exerciseId: string;
@@ -138,7 +140,7 @@ function PostObservationForm({ exerciseId, review, onChanged }: { exerciseId: st
         idempotencyKey: newKey(),
       };
       void api<{ seq: number }>(`/api/exercises/${encodeURIComponent(exerciseId)}/review/observations`, { method: 'POST', body }).then(async (r) => {
-        if (!r.ok) return setMessage(r.error.message);
+        if (!r.ok) return setMessage(errorText(r.error));
         setText('');
         await onChanged();
         setMessage(t('evaluation.saved', { seq: r.value.seq }));

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Rating, type Rated, type RatingSubject } from '@startex/shared';
 import { api } from '../lib/api.ts';
-import { newKey } from './format.ts';
+import { newKey } from '../tablet/newKey.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 type Submit = (path: 'ratings' | 'reconciliations', body: object) => Promise<{ ok: boolean; message: string }>;
 
@@ -87,7 +88,7 @@ export function useSubmit(exerciseId: string, onChanged: () => Promise<void>): S
   const { t } = useTranslation('review');
   return async (path, body) => {
     const result = await api<{ seq: number }>(`/api/exercises/${encodeURIComponent(exerciseId)}/review/${path}`, { method: 'POST', body });
-    if (!result.ok) return { ok: false, message: result.error.message };
+    if (!result.ok) return { ok: false, message: errorText(result.error) };
     await onChanged();
     return { ok: true, message: t('evaluation.saved', { seq: result.value.seq }) };
   };

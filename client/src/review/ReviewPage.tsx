@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseReview } from '@startex/shared';
-import { api } from '../lib/api.ts';
+import { api, type ApiError } from '../lib/api.ts';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { Preferences } from '../lib/Preferences.tsx';
 import { useSession } from '../lib/useSession.ts';
@@ -11,6 +11,7 @@ import { MetricsPanel } from './MetricsPanel.tsx';
 import { ReplayPanel } from './ReplayPanel.tsx';
 import './review.css';
 import './strings.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 const TABS = ['replay', 'metrics', 'evaluation', 'feedback'] as const;
 type Tab = (typeof TABS)[number];
@@ -20,7 +21,7 @@ export function ReviewPage({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation('review');
   const session = useSession();
   const [review, setReview] = useState<ExerciseReview | undefined>();
-  const [error, setError] = useState<{ code: string; message: string } | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
   const [tab, setTab] = useState<Tab>(() => (TABS as readonly string[]).includes(window.location.hash.slice(1)) ? (window.location.hash.slice(1) as Tab) : 'metrics');
   const reload = useCallback(async () => {
     const result = await api<ExerciseReview>(`/api/exercises/${encodeURIComponent(exerciseId)}/review`);
@@ -53,7 +54,7 @@ export function ReviewPage({ exerciseId }: { exerciseId: string }) {
           <Preferences />
         </nav>
       </header>
-      {error && <p role="alert" className="error">{error.code === 'FORBIDDEN' ? t('notAllowed') : t('loadFailed', { message: error.message })}</p>}
+      {error && <p role="alert" className="error">{error.code === 'FORBIDDEN' ? t('notAllowed') : t('loadFailed', { message: errorText(error) })}</p>}
       {review && (
         <>
           <p className="subtitle">{t('coversLog', { seq: review.lastSeq })} · {t(`common:status.${review.status}`)}</p>

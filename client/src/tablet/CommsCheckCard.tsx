@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { COMMS_CHECK_TEXT, type ErrorDetail, type ExerciseStatus, type LogEntry } from '@startex/shared';
 import { formatWallTime } from '../i18n/index.ts';
 import './commsCheckStrings.ts';
+import { errorText } from '../i18n/errorText.ts';
 
 type Sent = Extract<LogEntry, { type: 'commscheck.sent' }>;
 
@@ -65,7 +66,7 @@ export function CommsCheckCard({
         </button>
       )}
       {!done && !online && <p className="hint">{t('offline')}</p>}
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { OutboxItem } from '../lib/outbox.ts';
 import { newKey } from './newKey.ts';
 import './HotWashStrings.ts';
 import './hotwash.css';
+import { errorText } from '../i18n/errorText.ts';
 
 interface Props {
   view: ExerciseView;
@@ -48,7 +49,7 @@ export function HotWashForm({ view, entries, queued, submit }: Props) {
       <p>{t('intro')}</p>
       {pending.map((item) => (
         <p key={item.key} role={item.state === 'failed' ? 'alert' : 'status'} className={item.state === 'failed' ? 'error' : 'notice'}>
-          {item.state === 'failed' ? t('failed', { message: item.error?.message ?? '' }) : t('queued')}
+          {item.state === 'failed' ? t('failed', { message: item.error ? errorText(item.error) : '' }) : t('queued')}
         </p>
       ))}
       {!writing ? (

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   AgencyBody,
@@ -22,7 +22,7 @@ import {
   type Presence,
   type PersonView,
 } from '@startex/shared';
-import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
+import { requireGlobal } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { handbook, observerBriefing, playerBriefing, type BriefingInput } from '../planning/briefings.ts';
 import { commsCheckStatus } from '../planning/commsCheck.ts';
@@ -35,9 +35,9 @@ import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { Store, UserRecord } from '../store/ExerciseStore.ts';
 import { codeView } from './exercisesRoutes.ts';
+import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
 
-const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
 const AgencyParams = z.object({ agencyId: z.string().min(1).max(64) });
 const PersonParams = ExerciseParams.extend({ personId: z.string().min(1).max(64) });
 const TeamParams = ExerciseParams.extend({ teamId: z.string().min(1).max(64) });
@@ -61,14 +61,7 @@ const staffActor = (user: UserRecord): Actor => ({ kind: 'controller', id: user.
  * and the dry run. The routes and bodies are listed in shared/src/planning.ts.
  */
 export function planningRoutes({ runtime, store, identity, presence }: PlanningDeps) {
-  /** Loads the exercise first (EXERCISE_NOT_FOUND for anyone signed in), then asks the policy. */
-  async function exercise(request: FastifyRequest, verb: Parameters<typeof requireExercise>[3]) {
-    const { id } = parse(ExerciseParams, request.params, 'params');
-    requireUser(request);
-    const host = await runtime.get(id);
-    const access = await requireExercise(identity, request, id, verb);
-    return { host, ...access };
-  }
+  const exercise = exerciseGuard(runtime, identity);
 
   async function plan(host: ExerciseHost): Promise<ExercisePlan> {
     const { record } = host;

@@ -12,7 +12,7 @@ import {
   type ReportVersionSummary,
   type ReportView,
 } from '@startex/shared';
-import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
+import { requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { allows, allowsGlobal } from '../auth/policy.ts';
 import { exportArchive, importArchive } from '../review/archive.ts';
@@ -21,11 +21,12 @@ import { renderReportDocx } from '../review/report/reportDocx.ts';
 import { renderReportPdf } from '../review/report/reportPdf.ts';
 import { ReportService } from '../review/report/ReportService.ts';
 import { improvementPlanCsv, improvementPlanXlsx, metricsCsv } from '../review/report/spreadsheets.ts';
+import type { ReviewService } from '../review/ReviewService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { Store } from '../store/ExerciseStore.ts';
+import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
 
-const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
 const VersionParams = ExerciseParams.extend({ version: z.coerce.number().int().positive().max(1_000_000) });
 const ItemParams = ExerciseParams.extend({ itemId: z.string().min(1).max(64) });
 const VersionQuery = z.strictObject({ version: z.coerce.number().int().positive().max(1_000_000).optional() });
@@ -47,107 +48,100 @@ function download(reply: FastifyReply, title: string, name: string, extension: k
 }
 
 /** The AAR/IP, the improvement plan, the exports, the archive, and the corrective-action overview. */
-export function reportRoutes(runtime: ExerciseRuntime, store: Store, identity: IdentityService) {
-  const reports = new ReportService(store, runtime);
+export function reportRoutes(runtime: ExerciseRuntime, store: Store, identity: IdentityService, reviews: ReviewService) {
+  const reports = new ReportService(store, runtime, reviews);
+  const guard = exerciseGuard(runtime, identity);
 
   return async (app: FastifyInstance) => {
-    /** Params, sign-in, the exercise (404 for an unknown id), then the role's verb: the order the other routes use. */
-    const guard = async <T extends { id: string }>(request: Parameters<typeof requireUser>[0], schema: z.ZodType<T>, verb: Parameters<typeof allows>[1]) => {
-      const params = parse(schema, request.params, 'params');
-      requireUser(request);
-      const host = await runtime.get(params.id);
-      const { user } = await requireExercise(identity, request, params.id, verb);
-      return { params, host, user };
-    };
 
     app.get('/api/exercises/:id/report', async (request): Promise<ReportView> => {
-      const { params } = await guard(request, ExerciseParams, 'report.read');
+      const { params } = await guard(request, 'report.read');
       return reports.view(params.id);
     });
 
     app.put('/api/exercises/:id/report/draft', async (request) => {
-      const { params, user } = await guard(request, ExerciseParams, 'report.edit');
+      const { params, user } = await guard(request, 'report.edit');
       const content = parse(ReportContent, request.body, 'body');
       await reports.saveDraft(params.id, content, user.username);
       return { ok: true };
     });
 
     app.post('/api/exercises/:id/report/finalise', async (request, reply) => {
-      const { params, user } = await guard(request, ExerciseParams, 'report.edit');
+      const { params, user } = await guard(request, 'report.edit');
       const version = await reports.finalise(params.id, user.username);
       const summary: ReportVersionSummary = { version: version.version, finalisedAt: version.finalisedAt, finalisedBy: version.finalisedBy };
       return reply.status(201).send(summary);
     });
 
     app.get('/api/exercises/:id/report/versions/:version', async (request): Promise<ReportVersion> => {
-      const { params } = await guard(request, VersionParams, 'report.read');
+      const { params } = await guard(request, 'report.read', VersionParams);
       return reports.version(params.id, params.version);
     });
 
     // Stated as a route so that a client trying to change a finalised version hears why it cannot.
     app.put('/api/exercises/:id/report/versions/:version', async (request) => {
-      const { params } = await guard(request, VersionParams, 'report.edit');
+      const { params } = await guard(request, 'report.edit', VersionParams);
       await reports.version(params.id, params.version);
       throw new StartexError('REPORT_VERSION_FINAL');
     });
 
     app.get('/api/exercises/:id/improvement-plan', async (request): Promise<ImprovementItemView[]> => {
-      const { params } = await guard(request, ExerciseParams, 'improvement.read');
+      const { params } = await guard(request, 'improvement.read');
       return reports.items(params.id);
     });
 
     app.post('/api/exercises/:id/improvement-plan', async (request, reply) => {
-      const { params, user } = await guard(request, ExerciseParams, 'improvement.write');
+      const { params, user } = await guard(request, 'improvement.write');
       const body = parse(NewImprovementItemBody, request.body, 'body');
       return reply.status(201).send(await reports.addItem(params.id, body, user.username));
     });
 
     app.patch('/api/exercises/:id/improvement-plan/:itemId', async (request) => {
-      const { params } = await guard(request, ItemParams, 'improvement.write');
+      const { params } = await guard(request, 'improvement.write', ItemParams);
       const body = parse(UpdateImprovementItemBody, request.body, 'body');
       return reports.updateItem(params.id, params.itemId, body);
     });
 
     app.post('/api/exercises/:id/improvement-plan/:itemId/status', async (request) => {
-      const { params, user } = await guard(request, ItemParams, 'improvement.write');
+      const { params, user } = await guard(request, 'improvement.write', ItemParams);
       const body = parse(StatusChangeBody, request.body, 'body');
       return reports.changeStatus(params.id, params.itemId, body, user.username);
     });
 
     app.get('/api/exercises/:id/exports/report.pdf', async (request, reply) => {
-      const { params, host } = await guard(request, ExerciseParams, 'report.read');
+      const { params, host } = await guard(request, 'report.read');
       const { version } = parse(VersionQuery, request.query, 'query');
       const source = await reports.source(params.id, version);
       return download(reply, host.record.title, version ? `aar-ip-v${version}` : 'aar-ip-draft', 'pdf', await renderReportPdf(source, await reportCharts(source.review)));
     });
 
     app.get('/api/exercises/:id/exports/report.docx', async (request, reply) => {
-      const { params, host } = await guard(request, ExerciseParams, 'report.read');
+      const { params, host } = await guard(request, 'report.read');
       const { version } = parse(VersionQuery, request.query, 'query');
       const source = await reports.source(params.id, version);
       return download(reply, host.record.title, version ? `aar-ip-v${version}` : 'aar-ip-draft', 'docx', await renderReportDocx(source, await reportCharts(source.review)));
     });
 
     app.get('/api/exercises/:id/exports/improvement-plan.xlsx', async (request, reply) => {
-      const { params, host } = await guard(request, ExerciseParams, 'improvement.read');
-      const { review } = await reports.reviewed(params.id);
+      const { params, host } = await guard(request, 'improvement.read');
+      const { review } = await reviews.reviewed(params.id);
       const plan = await store.review.listItems(params.id);
       return download(reply, host.record.title, 'improvement-plan', 'xlsx', await improvementPlanXlsx(plan, review, host.record.scenario, Date.now()));
     });
 
     app.get('/api/exercises/:id/exports/improvement-plan.csv', async (request, reply) => {
-      const { params, host } = await guard(request, ExerciseParams, 'improvement.read');
+      const { params, host } = await guard(request, 'improvement.read');
       return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(await store.review.listItems(params.id), Date.now()));
     });
 
     app.get('/api/exercises/:id/exports/metrics.csv', async (request, reply) => {
-      const { params, host } = await guard(request, ExerciseParams, 'report.read');
-      const { review } = await reports.reviewed(params.id);
+      const { params, host } = await guard(request, 'report.read');
+      const { review } = await reviews.reviewed(params.id);
       return download(reply, host.record.title, 'metrics', 'csv', await metricsCsv(review, host.record.scenario));
     });
 
     app.get('/api/exercises/:id/exports/archive.json', async (request, reply) => {
-      const { params, host } = await guard(request, ExerciseParams, 'exercise.archive');
+      const { params, host } = await guard(request, 'exercise.archive');
       return download(reply, host.record.title, 'archive', 'json', JSON.stringify(await exportArchive(store, params.id, Date.now())));
     });
 

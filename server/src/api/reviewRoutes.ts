@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { RecordObservation, RecordRatingBody, ReconcileRatingBody, ReplayQuery, ReviewChartName, SubmitFeedbackBody } from '@startex/shared';
-import { requireExercise, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { renderChartSvg } from '../review/charts.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
+import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
 
-const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
 const ChartParams = ExerciseParams.extend({
   file: z
     .string()
@@ -23,69 +22,49 @@ const ChartParams = ExerciseParams.extend({
  * observations, hot-wash feedback), each written to the log by the exercise's host.
  */
 export function reviewRoutes(runtime: ExerciseRuntime, identity: IdentityService, reviews: ReviewService) {
+  const guard = exerciseGuard(runtime, identity);
   return async (app: FastifyInstance) => {
     app.get('/api/exercises/:id/review', async (request) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
-      requireUser(request);
-      await runtime.get(id);
-      await requireExercise(identity, request, id, 'review.read');
+      const { params: { id } } = await guard(request, 'review.read');
       return reviews.review(id);
     });
 
     app.get('/api/exercises/:id/replay', async (request) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
+      const { params: { id } } = await guard(request, 'review.read');
       const at = parse(ReplayQuery, request.query, 'query');
-      requireUser(request);
-      await runtime.get(id);
-      await requireExercise(identity, request, id, 'review.read');
       return reviews.moment(id, at);
     });
 
     app.get('/api/exercises/:id/review/charts/:file', async (request, reply) => {
-      const { id, file } = parse(ChartParams, request.params, 'params');
-      requireUser(request);
-      await runtime.get(id);
-      await requireExercise(identity, request, id, 'review.read');
+      const { params: { id, file } } = await guard(request, 'review.read', ChartParams);
       const svg = await renderChartSvg(file, await reviews.review(id));
       return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
     });
 
     app.post('/api/exercises/:id/review/ratings', async (request, reply) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
+      const { host, user } = await guard(request, 'evaluate');
       const body = parse(RecordRatingBody, request.body, 'body');
-      requireUser(request);
-      const host = await runtime.get(id);
-      const { user } = await requireExercise(identity, request, id, 'evaluate');
       const seq = await host.recordRating(body, { kind: 'evaluator', id: user.id, name: user.displayName });
       return reply.status(201).send({ seq });
     });
 
     app.post('/api/exercises/:id/review/reconciliations', async (request, reply) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
+      const { host, user } = await guard(request, 'review.reconcile');
       const body = parse(ReconcileRatingBody, request.body, 'body');
-      requireUser(request);
-      const host = await runtime.get(id);
-      const { user } = await requireExercise(identity, request, id, 'review.reconcile');
       const seq = await host.reconcileRating(body, { kind: 'controller', id: user.id, name: user.displayName, role: 'director' });
       return reply.status(201).send({ seq });
     });
 
     app.post('/api/exercises/:id/review/observations', async (request, reply) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
+      const { host, user } = await guard(request, 'evaluate');
       const body = parse(RecordObservation, request.body, 'body');
-      requireUser(request);
-      const host = await runtime.get(id);
-      const { user } = await requireExercise(identity, request, id, 'evaluate');
       const seq = await host.recordObservation(body, { kind: 'evaluator', id: user.id, name: user.displayName });
       return reply.status(201).send({ seq });
     });
 
     app.post('/api/exercises/:id/review/feedback', async (request, reply) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
+      const { host, user, viewer } = await guard(request, 'play.participate');
       const body = parse(SubmitFeedbackBody, request.body, 'body');
-      requireUser(request);
-      const host = await runtime.get(id);
-      const { user, viewer } = await requireExercise(identity, request, id, 'play.participate');
       const teamId = viewer.teamId ?? '';
       const seq = await host.submitFeedback(teamId, body, { kind: 'participant', teamId, userId: user.id });
       return reply.status(201).send({ seq });

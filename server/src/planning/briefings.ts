@@ -1,7 +1,7 @@
 import { formatScenarioTime, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import type { AgencyRecord, PersonRecord } from '../store/PlanningStore.ts';
-import { bullets, facts, heading, newPdf, paragraph, pdfBytes, type Pdf } from './pdf.ts';
+import { bullets, facts, heading, newPdf, paragraph, pdfBytes, type Pdf } from '../documents/pdf.ts';
 import { exerciseSettings } from './settings.ts';
 
 /** What every briefing draws on: the pinned scenario and the plan. */

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import type { ScenarioDocument } from '@startex/shared';
 import type { AccessGrant } from '../store/ExerciseStore.ts';
 import type { AgencyRecord } from '../store/PlanningStore.ts';
-import { newPdf, pdfBytes } from './pdf.ts';
+import { newPdf, pdfBytes } from '../documents/pdf.ts';
 
 export interface SheetTeam {
   teamId: string;

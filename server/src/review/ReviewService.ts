@@ -1,18 +1,27 @@
 import type { ExerciseReview, FeedbackReview, LogEntry, ReplayMoment } from '@startex/shared';
+import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { IdentityStore } from '../store/ExerciseStore.ts';
 import { computeReview } from './computeReview.ts';
 import { ReplayIndex } from './ReplayIndex.ts';
 
-/** Replay indexes kept in memory at once (one per exercise under review). */
-const MAX_INDEXES = 4;
+/** Reviews and replay indexes kept in memory at once (each one per exercise under review). */
+const MAX_KEPT = 4;
+
+/** An exercise's durable log and the review computed from it. */
+export interface ReviewedExercise {
+  host: ExerciseHost;
+  log: LogEntry[];
+  review: ExerciseReview;
+}
 
 /**
- * Reviews and replays of exercises from their stored (durable) log. The latest review and a replay
- * index per exercise are kept, and brought up to date with the entries committed since.
+ * Reviews and replays of exercises from their stored (durable) log, for the review page and the
+ * report alike. The latest review and a replay index per exercise are kept, and brought up to
+ * date with the entries committed since: a request with nothing new computes nothing.
  */
 export class ReviewService {
-  private readonly reviews = new Map<string, ExerciseReview>();
+  private readonly reviews = new Map<string, { log: LogEntry[]; review: ExerciseReview }>();
   private readonly indexes = new Map<string, ReplayIndex>();
 
   constructor(
@@ -21,13 +30,18 @@ export class ReviewService {
   ) {}
 
   async review(exerciseId: string): Promise<ExerciseReview> {
+    return (await this.reviewed(exerciseId)).review;
+  }
+
+  async reviewed(exerciseId: string): Promise<ReviewedExercise> {
     const host = await this.runtime.get(exerciseId);
-    const entries = await this.runtime.store.readLog(exerciseId);
     const cached = this.reviews.get(exerciseId);
-    if (cached && cached.lastSeq === (entries.at(-1)?.seq ?? 0)) return cached;
-    const review = await this.withNames(computeReview(host.record.scenario, entries));
-    this.reviews.set(exerciseId, review);
-    return review;
+    const fresh = await this.runtime.store.readLog(exerciseId, cached?.review.lastSeq ?? 0);
+    if (cached && fresh.length === 0) return { host, ...cached };
+    const log = cached ? [...cached.log, ...fresh] : fresh;
+    const review = await this.withNames(computeReview(host.record.scenario, log));
+    keep(this.reviews, exerciseId, { log, review });
+    return { host, log, review };
   }
 
   /** Signed-in participants' names beside their hot-wash: the log holds only the user id. */
@@ -52,14 +66,16 @@ export class ReviewService {
     const host = await this.runtime.get(exerciseId);
     let index = this.indexes.get(exerciseId);
     const fresh: LogEntry[] = await this.runtime.store.readLog(exerciseId, index?.lastSeq ?? 0);
-    if (!index) {
-      index = new ReplayIndex(host.record, fresh);
-      if (this.indexes.size >= MAX_INDEXES) this.indexes.delete(this.indexes.keys().next().value!);
-    } else {
-      index.append(fresh);
-      this.indexes.delete(exerciseId);
-    }
-    this.indexes.set(exerciseId, index);
+    if (!index) index = new ReplayIndex(host.record, fresh);
+    else index.append(fresh);
+    keep(this.indexes, exerciseId, index);
     return index;
   }
+}
+
+/** Sets `key` as the most recently used, dropping the least recently used beyond MAX_KEPT. */
+function keep<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= MAX_KEPT) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }

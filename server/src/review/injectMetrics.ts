@@ -1,4 +1,5 @@
 import {
+  actsUponRule,
   ON_TIME_TOLERANCE_MS,
   parseScenarioClockTime,
   type InjectReview,
@@ -18,23 +19,21 @@ interface Tracked {
   held?: { reason: string; seq: number };
   skipped?: { reason: string; seq: number };
   teams: Map<string, InjectTeamLatency>;
-  /** Critical tasks of the scenario's inject: an action carrying one of them answers it. */
-  tasks: ReadonlySet<string>;
 }
 
 /**
  * Per inject: scheduled vs released, and per recipient team released -> delivered ->
- * acknowledged -> first action (taken from the inject, or sharing one of its critical tasks, as
- * the console's MSEL counts it). Per team: the same, summarised.
+ * acknowledged -> first action upon it (shared actsUponRule, as the console and tablets count
+ * it). Per team: the same, summarised.
  */
 export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogEntry[]): { injects: InjectReview[]; teams: TeamReview[] } {
   const startMs = parseScenarioClockTime(scenario.scenarioStart) * 60_000;
-  const actionTasks = new Map(scenario.actions.map((a) => [a.id, new Set(a.criticalTasks)]));
+  const actsUpon = actsUponRule(scenario);
   const tracked = new Map<string, Tracked>();
-  for (const inject of scenario.injects) tracked.set(inject.id, { release: undefined, teams: new Map(), tasks: new Set(inject.criticalTasks) });
+  for (const inject of scenario.injects) tracked.set(inject.id, { release: undefined, teams: new Map() });
   const of = (injectId: string) => {
     let t = tracked.get(injectId);
-    if (!t) tracked.set(injectId, (t = { release: undefined, teams: new Map(), tasks: new Set() }));
+    if (!t) tracked.set(injectId, (t = { release: undefined, teams: new Map() }));
     return t;
   };
   const actions = new Map<string, number>();
@@ -76,11 +75,9 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
         actions.set(entry.teamId, (actions.get(entry.teamId) ?? 0) + 1);
         const waiting = awaiting.get(entry.teamId);
         if (!waiting) break;
-        const tasks = actionTasks.get(entry.actionId) ?? new Set<string>();
         for (const injectId of waiting) {
-          const t = tracked.get(injectId)!;
-          if (injectId !== entry.injectId && ![...tasks].some((task) => t.tasks.has(task))) continue;
-          Object.assign(t.teams.get(entry.teamId)!, { firstActionAtMs: entry.exerciseTimeMs, firstActionSeq: entry.seq });
+          if (!actsUpon(entry, injectId)) continue;
+          Object.assign(tracked.get(injectId)!.teams.get(entry.teamId)!, { firstActionAtMs: entry.exerciseTimeMs, firstActionSeq: entry.seq });
           waiting.delete(injectId);
         }
         break;

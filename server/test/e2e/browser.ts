@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -19,6 +19,27 @@ export async function launchChromium(): Promise<Browser> {
     throw new Error(`No Chromium at ${executablePath}: run scripts/ensure-chromium.sh (apt-get install chromium).`);
   }
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * A page in a context of its own at `url`, signed in with a session cookie (`name=value`) when given.
+ * Uncaught page errors go to `errors` as "name: message", for the test to assert there were none.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  page: { name: string; errors: string[]; options?: BrowserContextOptions; cookie?: string | undefined },
+): Promise<Page> {
+  const context = await browser.newContext(page.options);
+  if (page.cookie) {
+    const at = page.cookie.indexOf('=');
+    await context.addCookies([{ name: page.cookie.slice(0, at), value: page.cookie.slice(at + 1), url: new URL(url).origin }]);
+  }
+  const opened = await context.newPage();
+  opened.setDefaultTimeout(15_000);
+  opened.on('pageerror', (error) => page.errors.push(`${page.name}: ${error.message}`));
+  await opened.goto(url);
+  return opened;
 }
 
 /** Screenshots are test artefacts, never committed. */

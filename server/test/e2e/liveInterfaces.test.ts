@@ -4,7 +4,7 @@ import { LIBRARY } from '@startex/scenarios';
 import type { LogEntry } from '@startex/shared';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
-import { artifactPath, launchChromium } from './browser.ts';
+import { artifactPath, launchChromium, openPage } from './browser.ts';
 
 /**
  * Scenario B (portal monitor alarm) played end to end in real Chromium, every role on its own device:
@@ -44,18 +44,8 @@ afterAll(async () => {
 /** Polls a page for what a person would wait to see; generous, never a timing assertion. */
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
-async function open(name: string, options: BrowserContextOptions, url: string, credential?: StaffCredential): Promise<Page> {
-  const context = await browser.newContext(options);
-  if (credential) {
-    const at = credential.cookie.indexOf('=');
-    await context.addCookies([{ name: credential.cookie.slice(0, at), value: credential.cookie.slice(at + 1), url: h.url }]);
-  }
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-  await page.goto(url);
-  return page;
-}
+const open = (name: string, options: BrowserContextOptions, url: string, credential?: StaffCredential): Promise<Page> =>
+  openPage(browser, url, { name, options, cookie: credential?.cookie, errors: pageErrors });
 
 const log = () => h.server.runtime.store.readLog(EXERCISE_ID);
 const ofType = <T extends LogEntry['type']>(entries: LogEntry[], type: T) => entries.filter((e): e is Extract<LogEntry, { type: T }> => e.type === type);

@@ -4,7 +4,7 @@ import { LIBRARY } from '@startex/scenarios';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { call, client, connected, startServer, type Harness, type StaffCredential } from '../harness.ts';
 import { storeOf } from '../review/reportFixture.ts';
-import { artifactPath, launchChromium } from './browser.ts';
+import { artifactPath, launchChromium, openPage } from './browser.ts';
 
 /**
  * From EndEx to a finalised AAR/IP in real Chromium: scenario B is played to EndEx through the
@@ -38,18 +38,8 @@ afterAll(async () => {
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
-async function open(name: string, url: string, credential: StaffCredential | undefined, options: BrowserContextOptions = LAPTOP): Promise<Page> {
-  const context = await browser.newContext(options);
-  if (credential) {
-    const at = credential.cookie.indexOf('=');
-    await context.addCookies([{ name: credential.cookie.slice(0, at), value: credential.cookie.slice(at + 1), url: h.url }]);
-  }
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
-  await page.goto(url);
-  return page;
-}
+const open = (name: string, url: string, credential: StaffCredential | undefined, options: BrowserContextOptions = LAPTOP): Promise<Page> =>
+  openPage(browser, url, { name, options, cookie: credential?.cookie, errors: pageErrors });
 
 /** Scenario B to EndEx over real sockets: the alarm, customs holds the truck, the evaluator observes, the director ends play. */
 async function playToEndex(director: StaffCredential, evaluator: StaffCredential): Promise<void> {

@@ -4,6 +4,7 @@ import type { ErrorDetail } from '@startex/shared';
 import { api } from '../../lib/api.ts';
 import './report.css';
 import './strings.ts';
+import { errorText } from '../../i18n/errorText.ts';
 
 /** Uploads an exercise archive (JSON); StartEx imports it as a new, ended exercise for re-analysis. */
 export function ArchiveImport() {
@@ -44,7 +45,7 @@ export function ArchiveImport() {
         <input id={`${id}-file`} type="file" accept="application/json,.json" onChange={(e) => setFile(e.target.files?.[0])} />
         <button type="submit" disabled={!file || busy}>{t('importArchive.submit')}</button>
       </form>
-      {error && <p className="error" role="alert">{typeof error === 'string' ? error : error.message}</p>}
+      {error && <p className="error" role="alert">{typeof error === 'string' ? error : errorText(error)}</p>}
       {imported && (
         <p role="status">
           {t('importArchive.done', { title: imported.title })} <a href={`/report/${encodeURIComponent(imported.id)}`}>{t('importArchive.openReport')}</a>

@@ -4,6 +4,7 @@ import { IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type 
 import { api } from '../../lib/api.ts';
 import { ItemForm } from './ItemForm.tsx';
 import { StatusChanger } from './StatusChanger.tsx';
+import { errorText } from '../../i18n/errorText.ts';
 
 /** The improvement plan of one exercise: rows, their status history, adding and editing. */
 export function ImprovementPlan({
@@ -52,7 +53,7 @@ export function ImprovementPlan({
         <h2 id="plan-title">{t('plan.title')}</h2>
         {canWrite && !adding && <button type="button" onClick={() => setAdding(true)}>{t('plan.add')}</button>}
       </div>
-      {error && <p className="error" role="alert">{error.message}</p>}
+      {error && <p className="error" role="alert">{errorText(error)}</p>}
       {adding && (
         <ItemForm
           agencies={agencies}

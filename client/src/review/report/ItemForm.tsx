@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CAPABILITY_ELEMENTS, type CapabilityElement, type ErrorDetail, type NewImprovementItemBody } from '@startex/shared';
+import { errorText } from '../../i18n/errorText.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -76,7 +77,7 @@ export function ItemForm({
         <label htmlFor={`${id}-due`}>{t('plan.dueDate')}</label>
         <input id={`${id}-due`} type="date" value={values.dueDate} required min={values.startDate} onChange={(e) => set({ dueDate: e.target.value })} />
       </div>
-      {error && <p className="error wide" role="alert">{error.message}</p>}
+      {error && <p className="error wide" role="alert">{errorText(error)}</p>}
       <div className="report-actions wide">
         <button type="submit" disabled={busy}>{t('plan.saveRow')}</button>
         <button type="button" className="secondary" onClick={onCancel}>{t('cancel')}</button>

@@ -9,6 +9,7 @@ import { FinaliseConfirm } from './FinaliseConfirm.tsx';
 import { ImprovementPlan } from './ImprovementPlan.tsx';
 import { VersionList } from './VersionList.tsx';
 import { VersionView } from './VersionView.tsx';
+import { errorText } from '../../i18n/errorText.ts';
 
 const when = (ms: number) => new Date(ms).toLocaleString();
 
@@ -72,7 +73,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
   if (!view || !content) {
     return (
       <main className="page report">
-        {error ? <p className="error" role="alert">{error.message}</p> : <p>{t('common:loading')}</p>}
+        {error ? <p className="error" role="alert">{errorText(error)}</p> : <p>{t('common:loading')}</p>}
       </main>
     );
   }
@@ -101,7 +102,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
           <Preferences />
         </nav>
       </header>
-      {error && <p className="error" role="alert">{error.message}</p>}
+      {error && <p className="error" role="alert">{errorText(error)}</p>}
       {notice && <p className="report-notice" role="status">{notice}</p>}
 
       <div className="report-layout">

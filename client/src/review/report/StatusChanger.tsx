@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementStatus } from '@startex/shared';
+import { errorText } from '../../i18n/errorText.ts';
 
 /** A status change needs a comment: it goes into the row's history with who and when. */
 export function StatusChanger({ current, label, onApply }: { current: ImprovementStatus; label: string; onApply: (status: ImprovementStatus, comment: string) => Promise<ErrorDetail | undefined> }) {
@@ -32,7 +33,7 @@ export function StatusChanger({ current, label, onApply }: { current: Improvemen
         <input id={`${id}-comment`} value={comment} required maxLength={2000} onChange={(e) => setComment(e.target.value)} />
       </div>
       <button type="submit" disabled={comment.trim().length === 0}>{t('plan.apply')}</button>
-      {error && <p className="error" role="alert">{error.message}</p>}
+      {error && <p className="error" role="alert">{errorText(error)}</p>}
     </form>
   );
 }

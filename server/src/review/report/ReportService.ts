@@ -5,7 +5,6 @@ import {
   type ExerciseReview,
   type ImprovementItem,
   type ImprovementItemView,
-  type LogEntry,
   type NewImprovementItemBody,
   type ReportContent,
   type ReportVersion,
@@ -13,18 +12,11 @@ import {
   type StatusChangeBody,
   type UpdateImprovementItemBody,
 } from '@startex/shared';
-import type { ExerciseHost } from '../../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../../runtime/ExerciseRuntime.ts';
 import type { Store } from '../../store/ExerciseStore.ts';
-import { computeReview } from '../computeReview.ts';
+import type { ReviewService } from '../ReviewService.ts';
 import { assembleDraft, withCurrentRatings } from './assembleDraft.ts';
 import { calendarDay, itemView } from './improvementPlan.ts';
-
-export interface ReviewedExercise {
-  host: ExerciseHost;
-  log: LogEntry[];
-  review: ExerciseReview;
-}
 
 /** What a report export is made of: a finalised version, or the draft with today's plan. */
 export interface ReportSource {
@@ -47,14 +39,9 @@ export class ReportService {
   constructor(
     private readonly store: Store,
     private readonly runtime: ExerciseRuntime,
+    private readonly reviews: ReviewService,
     private readonly now: () => number = Date.now,
   ) {}
-
-  async reviewed(exerciseId: string): Promise<ReviewedExercise> {
-    const host = await this.runtime.get(exerciseId);
-    const log = await this.store.readLog(exerciseId);
-    return { host, log, review: computeReview(host.record.scenario, log) };
-  }
 
   async view(exerciseId: string): Promise<ReportView> {
     const { host, content, saved, assembled } = await this.draft(exerciseId);
@@ -93,7 +80,7 @@ export class ReportService {
 
   /** A finalised version (when given) or the draft, with everything an export shows. */
   async source(exerciseId: string, version?: number): Promise<ReportSource> {
-    const { host, log, review } = await this.reviewed(exerciseId);
+    const { host, log, review } = await this.reviews.reviewed(exerciseId);
     if (version !== undefined) {
       const frozen = await this.version(exerciseId, version);
       const day = calendarDay(frozen.finalisedAt);
@@ -163,7 +150,7 @@ export class ReportService {
   }
 
   private async draft(exerciseId: string) {
-    const { host, log, review } = await this.reviewed(exerciseId);
+    const { host, log, review } = await this.reviews.reviewed(exerciseId);
     const saved = await this.store.review.getDraft(exerciseId);
     const assembled = () => assembleDraft({ title: host.record.title, scenario: host.record.scenario, log, review });
     const content = saved ? withCurrentRatings(saved.content, review) : assembled();

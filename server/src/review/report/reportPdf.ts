@@ -1,25 +1,14 @@
-import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { newPdf, pdfBytes } from '../../documents/pdf.ts';
 import { ratingText, CHART_TITLES, PLAN_COLUMNS, plainText } from './reportLayout.ts';
 import type { ReportChart } from './reportCharts.ts';
 import type { ReportSource } from './ReportService.ts';
 
-/** DejaVu covers Lithuanian letters that the PDF standard fonts lack. */
-const FONTS = { regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf' };
-
 /** The AAR/IP as a PDF (pdfkit): overview, summary, capabilities, charts, improvement plan. */
 export function renderReportPdf(source: ReportSource, charts: ReportChart[]): Promise<Buffer> {
   const { content, improvementPlan } = source;
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `After-action report: ${source.title}`, Creator: 'StartEx' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const ownFonts = existsSync(FONTS.regular) && existsSync(FONTS.bold);
-  const regular = ownFonts ? FONTS.regular : 'Helvetica';
-  const bold = ownFonts ? FONTS.bold : 'Helvetica-Bold';
+  const doc = newPdf(`After-action report: ${source.title}`);
+  const regular = 'body'; // the fonts newPdf registers
+  const bold = 'bold';
   const heading = (text: string, size = 15) => doc.moveDown(0.6).font(bold).fontSize(size).text(text).font(regular).fontSize(10).moveDown(0.3);
   const para = (text: string) => doc.font(regular).fontSize(10).text(plainText(text || '—')).moveDown(0.3);
   const subheading = (text: string) => doc.font(bold).fontSize(10).text(text).font(regular);
@@ -86,6 +75,5 @@ export function renderReportPdf(source: ReportSource, charts: ReportChart[]): Pr
       ],
     });
   }
-  doc.end();
-  return done;
+  return pdfBytes(doc);
 }
