@@ -31,23 +31,26 @@ export function RatingForm({ subject, submit }: { subject: RatingSubject; submit
   const [message, setMessage] = useState<string | undefined>();
   const id = `${subject.kind}-${subject.id}`;
   return (
-    <form className="rating-form" data-testid={`rating-form-${id}`} onSubmit={(e) => {
-      e.preventDefault();
-      if (!rating) return;
-      void submit('ratings', { subject, rating, reason, idempotencyKey: newKey() }).then((r) => {
-        setMessage(r.message);
-        if (r.ok) setReason('');
-      });
-    }}>
-      <fieldset>
-        <legend>{t('evaluation.rate')}</legend>
-        <RatingChoice name={`rate-${id}`} value={rating} onChange={setRating} testId={`rating-picker-${id}`} />
-        <label htmlFor={`reason-${id}`}>{t('evaluation.reason')}</label>
-        <textarea id={`reason-${id}`} data-testid={`rating-reason-${id}`} value={reason} maxLength={5000} required onChange={(e) => setReason(e.target.value)} />
-        <button type="submit" disabled={!rating || !reason.trim()} data-testid={`rating-submit-${id}`}>{t('evaluation.submitRating')}</button>
-        {message && <p role="status">{message}</p>}
-      </fieldset>
-    </form>
+    // Folded until asked for: a scenario has dozens of targets, and open forms made the guide pages long.
+    <details className="rating-form-fold" data-testid={`rating-form-${id}`}>
+      <summary>{t('evaluation.rate')}</summary>
+      <form className="rating-form" onSubmit={(e) => {
+        e.preventDefault();
+        if (!rating) return;
+        void submit('ratings', { subject, rating, reason, idempotencyKey: newKey() }).then((r) => {
+          setMessage(r.message);
+          if (r.ok) setReason('');
+        });
+      }}>
+        <fieldset>
+          <RatingChoice name={`rate-${id}`} value={rating} onChange={setRating} testId={`rating-picker-${id}`} />
+          <label htmlFor={`reason-${id}`}>{t('evaluation.reason')}</label>
+          <textarea id={`reason-${id}`} data-testid={`rating-reason-${id}`} value={reason} maxLength={5000} required onChange={(e) => setReason(e.target.value)} />
+          <button type="submit" disabled={!rating || !reason.trim()} data-testid={`rating-submit-${id}`}>{t('evaluation.submitRating')}</button>
+          {message && <p role="status">{message}</p>}
+        </fieldset>
+      </form>
+    </details>
   );
 }
 

@@ -96,6 +96,7 @@ async function reviewInTheBrowser(director: StaffCredential, evaluator: StaffCre
   await page.getByTestId('capability-protect_officers').getByText('Nobody checked the officers’ dosimeters after the hold').waitFor();
 
   const rate = async (subject: string, rating: string, reason: string) => {
+    await page.getByTestId(`rating-form-${subject}`).locator('summary').click();
     await page.getByTestId(`rating-picker-${subject}`).getByRole('radio', { name: new RegExp(`^${rating} `) }).check();
     await page.getByTestId(`rating-reason-${subject}`).fill(reason);
     await page.getByTestId(`rating-submit-${subject}`).click();
