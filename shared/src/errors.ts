@@ -53,6 +53,7 @@ export const ERROR_CATALOGUE = {
   REPORT_VERSION_FINAL: { status: 409, message: 'A finalised report version never changes; edit the draft and finalise again.' },
   REPORT_VERSION_NOT_FOUND: { status: 404, message: 'The report has no such finalised version.' },
   IMPROVEMENT_ITEM_NOT_FOUND: { status: 404, message: 'No improvement plan row has this id in the exercise.' },
+  IMPROVEMENT_STATUS_UNCHANGED: { status: 409, message: 'The corrective action already has this status.' },
   ARCHIVE_INVALID: { status: 422, message: 'This is not a valid StartEx exercise archive; nothing was imported.' },
   UNKNOWN_RATING_SUBJECT: { status: 400, message: 'The scenario has no such capability or capability target to rate.' },
   NOTHING_TO_RECONCILE: { status: 409, message: 'No evaluator has rated this yet: there is nothing to reconcile.' },

@@ -4,12 +4,12 @@ import type { LogEntry } from '@startex/shared';
 import { useExerciseClock } from '../lib/clock.ts';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
 import { HaltBanner } from '../lib/HaltBanner.tsx';
-import { useOutbox } from '../lib/outbox.ts';
+import { useOutbox, type OutboxItem } from '../lib/outbox.ts';
 import { Preferences } from '../lib/Preferences.tsx';
 import { useExercise } from '../lib/useExercise.ts';
 import { localDay, useExerciseTimeMs } from './exerciseTime.ts';
 import { MyObservations } from './MyObservations.tsx';
-import { ObservationForm, type NewObservation, type Prefill } from './ObservationForm.tsx';
+import { ObservationForm, type NewObservation, type Prefill, type SavedState } from './ObservationForm.tsx';
 import { PlayFeed } from './PlayFeed.tsx';
 
 type Recorded = Extract<LogEntry, { type: 'observation.recorded' }>;
@@ -28,16 +28,24 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
   const online = exercise.connection === 'online';
   const outbox = useOutbox(`startex.outbox.evaluator.${exerciseId}.${userId}`, exercise.socket, online);
   const [prefill, setPrefill] = useState<Prefill | undefined>();
+  const [lastKey, setLastKey] = useState<string | undefined>();
 
   const injects = entries.filter((e): e is Released => e.type === 'inject.released').map((e) => e.inject);
   const recorded = entries.filter((e): e is Recorded => e.type === 'observation.recorded' && e.actor.kind === 'evaluator' && e.actor.id === userId);
   const queued = outbox.items.filter((item) => item.event === 'observation.record');
   const objectives = view?.evaluation?.objectives ?? [];
   const isEvaluator = view?.viewer.role === 'evaluator';
+  const lastSaved = savedState(lastKey, queued, recorded);
 
   function record(observation: NewObservation) {
     const idempotencyKey = crypto.randomUUID();
+    setLastKey(idempotencyKey);
     outbox.submit('observation.record', { ...observation, idempotencyKey }, idempotencyKey);
+  }
+
+  function discard(key: string) {
+    if (key === lastKey) setLastKey(undefined);
+    outbox.discard(key);
   }
 
   return (
@@ -72,15 +80,24 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
               objectives={objectives}
               prefill={prefill}
               enabled={RECORDING.has(view.status)}
+              saved={lastSaved}
               onRecord={record}
             />
           )}
           <PlayFeed view={view} entries={entries} {...(isEvaluator ? { onObserve: (p: Omit<Prefill, 'nonce'>) => setPrefill({ ...p, nonce: Date.now() }) } : {})} />
           {isEvaluator && (
-            <MyObservations view={view} objectives={objectives} injects={injects} recorded={recorded} queued={queued} onDiscard={outbox.discard} />
+            <MyObservations view={view} objectives={objectives} injects={injects} recorded={recorded} queued={queued} onDiscard={discard} />
           )}
         </div>
       )}
     </main>
   );
+}
+
+/** Logged once the log holds its key or the outbox let go of it (the server acknowledged the commit). */
+function savedState(key: string | undefined, queued: OutboxItem[], recorded: Recorded[]): SavedState | undefined {
+  if (key === undefined) return undefined;
+  const item = queued.find((i) => i.key === key);
+  if (!item || recorded.some((o) => o.idempotencyKey === key)) return 'logged';
+  return item.state;
 }

@@ -24,6 +24,9 @@ export interface Prefill {
 
 export type NewObservation = Omit<RecordObservation, 'idempotencyKey'>;
 
+/** Where the last recorded observation stands: on this device only, in the log, or refused. */
+export type SavedState = 'pending' | 'logged' | 'failed';
+
 interface Props {
   view: ExerciseView;
   nowMs: number | undefined;
@@ -32,6 +35,8 @@ interface Props {
   prefill: Prefill | undefined;
   /** False before StartEx and after closing: the server would refuse. */
   enabled: boolean;
+  /** Where the observation recorded last stands; undefined before the first one. */
+  saved: SavedState | undefined;
   onRecord: (observation: NewObservation) => void;
 }
 
@@ -39,7 +44,7 @@ interface Props {
  * One observation: exercise time (the clock's until the evaluator starts writing, then fixed and
  * editable), what was seen, its links to team, inject, objective and critical task, tag and rating.
  */
-export function ObservationForm({ view, nowMs, injects, objectives, prefill, enabled, onRecord }: Props) {
+export function ObservationForm({ view, nowMs, injects, objectives, prefill, enabled, saved, onRecord }: Props) {
   const { t } = useTranslation('evaluator');
   const [timeText, setTimeText] = useState<string | null>(null);
   const [text, setText] = useState('');
@@ -50,7 +55,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
   const [objectiveId, setObjectiveId] = useState('');
   const [taskId, setTaskId] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const [done, setDone] = useState<string | undefined>();
+  const [showSaved, setShowSaved] = useState(false);
   const textArea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -58,7 +63,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
     setTimeText(formatClockTime(prefill.observedAtMs));
     setTeamId(prefill.teamId ?? '');
     setInjectId(prefill.injectId ?? '');
-    setDone(undefined);
+    setShowSaved(false);
     textArea.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     textArea.current?.focus({ preventScroll: true });
   }, [prefill]);
@@ -92,7 +97,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
     setKind('note');
     setTimeText(null);
     setProblem(undefined);
-    setDone(t('form.saved'));
+    setShowSaved(true);
   }
 
   return (
@@ -131,7 +136,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
             // The moment writing starts is the best default for when it was seen.
             if (timeText === null && nowMs !== undefined) setTimeText(formatClockTime(nowMs));
             setText(e.target.value);
-            setDone(undefined);
+            setShowSaved(false);
           }}
         />
         <p id="observation-text-hint" className="hint">{t('form.textHint')}</p>
@@ -180,7 +185,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
       {!enabled && <p className="hint" role="status">{t('form.notYet')}</p>}
       {problem && <p role="alert" className="error">{problem}</p>}
       <button type="submit" className="eval-submit" disabled={!enabled}>{t('form.submit')}</button>
-      {done && !problem && <p className="sent" role="status">{done}</p>}
+      {showSaved && saved && !problem && <p className={`sent is-${saved}`} role="status" data-testid="observation-saved">{t(`form.saved.${saved}`)}</p>}
     </form>
   );
 }

@@ -31,7 +31,11 @@ const en = {
     injectOption: '#{{number}} {{subject}}',
     submit: 'Record observation',
     notYet: 'Observations can be recorded from StartEx on.',
-    saved: 'Recorded on this device: it is listed under My observations, pending until the server has logged it.',
+    saved: {
+      pending: 'Recorded on this device: it is listed under My observations, pending until the server has logged it.',
+      logged: 'Logged: the server has recorded it; it is listed under My observations.',
+      failed: 'Not logged: the server refused it; see My observations.',
+    },
     missingText: 'Write what you observed first.',
   },
   kind: {
@@ -118,7 +122,11 @@ const lt: typeof en = {
     injectOption: 'Nr. {{number}} {{subject}}',
     submit: 'Užregistruoti stebėjimą',
     notYet: 'Stebėjimus galima registruoti nuo pratybų pradžios (StartEx).',
-    saved: 'Užregistruota šiame įrenginyje: stebėjimas rodomas skiltyje „Mano stebėjimai“ ir laukia, kol serveris jį įrašys į žurnalą.',
+    saved: {
+      pending: 'Užregistruota šiame įrenginyje: stebėjimas rodomas skiltyje „Mano stebėjimai“ ir laukia, kol serveris jį įrašys į žurnalą.',
+      logged: 'Įrašyta: serveris stebėjimą įrašė į žurnalą; jis rodomas skiltyje „Mano stebėjimai“.',
+      failed: 'Neįrašyta: serveris stebėjimą atmetė; žr. skiltį „Mano stebėjimai“.',
+    },
     missingText: 'Pirmiausia aprašykite, ką pastebėjote.',
   },
   kind: {

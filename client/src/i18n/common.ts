@@ -79,6 +79,7 @@ export const commonLt: typeof commonEn = {
     REPORT_VERSION_FINAL: 'Galutinė ataskaitos versija niekada nekeičiama; taisykite juodraštį ir užbaikite dar kartą.',
     REPORT_VERSION_NOT_FOUND: 'Ataskaita tokios galutinės versijos neturi.',
     IMPROVEMENT_ITEM_NOT_FOUND: 'Šių pratybų tobulinimo plane tokios eilutės nėra.',
+    IMPROVEMENT_STATUS_UNCHANGED: 'Šis taisomasis veiksmas jau turi tokią būseną.',
     ARCHIVE_INVALID: 'Tai nėra tinkamas StartEx pratybų archyvas; niekas neimportuota.',
     UNKNOWN_RATING_SUBJECT: 'Scenarijuje nėra tokio gebėjimo ar gebėjimo tikslo, kurį būtų galima vertinti.',
     NOTHING_TO_RECONCILE: 'Nė vienas vertintojas to dar neįvertino: nėra ką suderinti.',

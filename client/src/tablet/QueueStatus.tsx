@@ -19,10 +19,13 @@ export function QueueStatus({ items, online }: { items: OutboxItem[]; online: bo
   return (
     <div className={`queue-status ${online ? 'is-online' : 'is-offline'}`} role="status" data-testid="queue-status">
       {parts.length > 0 && (
-        <p>
+        // On a phone the header shows only the short count (data-short, drawn by CSS); the sentence stays for screen readers.
+        <p data-short={t('queue.count', { n: pending.length })}>
           <span aria-hidden="true">◷ </span>
-          {t(online ? 'queue.sending' : 'queue.waiting', { items: parts.join(', ') })}
-          {!online && <span className="queue-hint"> {t('queue.automatic')}</span>}
+          <span className="queue-long">
+            {t(online ? 'queue.sending' : 'queue.waiting', { items: parts.join(', ') })}
+            {!online && <span className="queue-hint"> {t('queue.automatic')}</span>}
+          </span>
         </p>
       )}
       {failed > 0 && (

@@ -95,13 +95,16 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
     case 'phases':
       return {
         ...base,
-        mark: { type: 'bar', cornerRadius: 2 },
         encoding: {
           y: { field: 'phase', type: 'nominal', sort: null, title: null },
           x: { field: 'from', type: 'quantitative', title: `exercise time (${unit})`, ...wholeScale(values, ['from', 'to']) },
-          x2: { field: 'to' },
           color: { value: '#1565c0' },
         },
+        layer: [
+          { mark: { type: 'bar', cornerRadius: 2 }, encoding: { x2: { field: 'to' } } },
+          // A phase that began and ended at once is a bar of no width: mark it with a tick so it still shows.
+          { transform: [{ filter: 'datum.from === datum.to' }], mark: { type: 'tick', thickness: 4, opacity: 1 } },
+        ],
       };
     case 'ratings':
       return {

@@ -168,6 +168,8 @@ describe('live interfaces in real browsers', () => {
     await observationForm.getByRole('button', { name: 'Record observation' }).click();
     const mine = evaluatorPage.getByTestId('my-observations').locator(':scope > li');
     await eventually(() => mine.locator('.eval-sync').allTextContents()).toEqual(['✓ Logged']);
+    // The form's own confirmation follows the server's acknowledgement rather than staying "pending".
+    await eventually(() => observationForm.getByTestId('observation-saved').textContent()).toBe('Logged: the server has recorded it; it is listed under My observations.');
     expect(await mine.locator('.eval-observation-text').textContent()).toBe(
       'Lane 3 held the truck and re-scanned it within a minute of the alarm; supervisor informed by radio.',
     );

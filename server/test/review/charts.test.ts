@@ -65,6 +65,19 @@ describe('review charts', () => {
     }
   });
 
+  it('show a phase that began and ended at once as a visible tick, not a bar of no width', async () => {
+    const play = review.phases[0]!;
+    const wrap = review.phases[1]!;
+    const paused = { ...review, phases: [play, { ...wrap, state: 'pause', fromMs: play.toMs!, toMs: play.toMs! }, wrap] };
+    expect(chartRows('phases', paused)[1]).toEqual({ phase: 'pause', from: 15, to: 15 });
+    const svg = await renderChartSvg('phases', paused);
+    const marks = [...svg.matchAll(/<path aria-label="([^"]*phase: [^"]*)"[^>]*aria-roledescription="(\w+)" d="([^"]*)"/g)].map(([, label, role, d]) => ({ label, role, width: pathWidth(d!) }));
+    // Every bar of positive length keeps its bar and gets no tick; the zero-length one gets a tick some pixels wide.
+    expect(marks.filter((m) => m.role === 'tick').map((m) => m.label)).toEqual(['exercise time (minutes): 15; phase: pause']);
+    expect(marks.find((m) => m.role === 'tick')!.width).toBeGreaterThanOrEqual(3);
+    expect(marks.filter((m) => m.role === 'bar' && !m.label!.includes('pause')).every((m) => m.width > 100)).toBe(true);
+  });
+
   it('render to PNG for the PDF and DOCX reports', async () => {
     for (const chart of ['response-times', 'phases', 'ratings'] as const) {
       const png = await renderChartPng(chart, review);
@@ -74,3 +87,14 @@ describe('review charts', () => {
     }
   });
 });
+
+/** The horizontal extent in pixels of an SVG path: from its first x to its widest x. */
+function pathWidth(d: string): number {
+  const absolute = [...d.matchAll(/[ML](-?[\d.]+),/g)].map((m) => Number(m[1]));
+  const relative = [...d.matchAll(/h(-?[\d.]+)/g)].map((m) => Number(m[1]));
+  const start = absolute[0] ?? 0;
+  let x = start;
+  const xs = [start, ...absolute];
+  for (const dx of relative) xs.push((x += dx));
+  return Math.max(...xs) - Math.min(...xs);
+}

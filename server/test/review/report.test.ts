@@ -192,7 +192,15 @@ describe('the improvement plan', () => {
       await h.request('POST', `/api/exercises/${id}/improvement-plan/${late.id}/status`, evaluator, { status: 'open', comment: '' }),
       await h.request('POST', `/api/exercises/${id}/improvement-plan/no-such-row/status`, evaluator, { status: 'open', comment: 'x' }),
     ];
-    expect(refusals.map((r) => r.json().code)).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'IMPROVEMENT_ITEM_NOT_FOUND']);
+    expect(refusals.map((r) => [r.statusCode, r.json().code])).toEqual([
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'VALIDATION_FAILED'],
+      // Already completed: a conflict with the row's state, not a malformed request.
+      [409, 'IMPROVEMENT_STATUS_UNCHANGED'],
+      [400, 'VALIDATION_FAILED'],
+      [404, 'IMPROVEMENT_ITEM_NOT_FOUND'],
+    ]);
     expect(dumpDatabase(databaseFile(h.dataDir))).toEqual(before);
   });
 

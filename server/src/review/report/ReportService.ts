@@ -124,7 +124,7 @@ export class ReportService {
 
   async changeStatus(exerciseId: string, itemId: string, body: StatusChangeBody, by: string): Promise<ImprovementItemView> {
     const item = await this.item(exerciseId, itemId);
-    if (item.status === body.status) throw new StartexError('VALIDATION_FAILED', `body.status: the row is already ${body.status}`, 'body.status');
+    if (item.status === body.status) throw new StartexError('IMPROVEMENT_STATUS_UNCHANGED', `The corrective action is already ${body.status}.`, 'body.status');
     await this.store.review.changeStatus(itemId, { at: this.now(), by, from: item.status, to: body.status, comment: body.comment });
     return itemView((await this.store.review.getItem(itemId))!, calendarDay(this.now()));
   }
