@@ -37,7 +37,7 @@ class ManualClock implements WallClock {
   }
 }
 
-/** Lets group commits and their continuations run. */
+/** Lets timer callbacks' submissions and their continuations run (commits may still be in flight). */
 const settle = async () => {
   for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
 };
@@ -155,12 +155,16 @@ describe('replaying the log reproduces the live state', () => {
         await live.command({ type: 'ready' }, { kind: 'system' });
         await play(live, clock, document, steps);
         live.dispose();
+        // Closing waits for every commit asked for (timer releases are not awaited by play).
+        await store.close();
 
-        const log = await store.readLog('prop');
+        const reopened = new SqliteStore(file);
+        const log = await reopened.readLog('prop');
         expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
         if (process.env.REPLAY_STATS) console.log(log.length, [...new Set(log.map((e) => e.type))].join(","), live.status);
-        const replayed = await ExerciseHost.load(new SqliteStore(file), record, clock);
+        const replayed = await ExerciseHost.load(reopened, record, clock);
         replayed.dispose();
+        await reopened.close();
         expect(replayed.describe(clock.time)).toEqual(live.describe(clock.time));
       }),
       { numRuns: 40 },

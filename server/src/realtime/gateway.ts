@@ -18,6 +18,7 @@ import { allows, commandVerb, type ExerciseVerb } from '../auth/policy.ts';
 import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import { audienceOf, canSee } from '../runtime/visibility.ts';
+import { coalesceFrames } from './coalesceFrames.ts';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
 
 type SocketData = ExerciseAccess;
@@ -81,6 +82,7 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
 
   io.on('connection', (socket) => {
     const { exerciseId, viewer } = socket.data;
+    coalesceFrames(socket);
     void socket.join(exerciseRoom(exerciseId));
     void socket.join(viewer.role === 'participant' ? teamRoom(exerciseId, viewer.teamId ?? '') : roleRoom(exerciseId, viewer.role));
     const unregister = connections.register(socket.data, (reason) => {

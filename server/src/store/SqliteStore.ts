@@ -7,7 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ExerciseSettings, ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
 import type { AccessGrant, AuditEntry, ExerciseRecord, Membership, SessionRecord, Store, StoredScenario, UserRecord } from './ExerciseStore.ts';
-import { logCommitter, type LogBatch, type LogRow } from './logCommit.ts';
+import { LogWriter, type LogRow } from './logWriter.ts';
 import * as schema from './schema.ts';
 import { SqlitePlanningStore } from './SqlitePlanningStore.ts';
 import { SqliteReviewStore } from './SqliteReviewStore.ts';
@@ -16,34 +16,35 @@ const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle'
 
 type Row = typeof schema.logEntries.$inferSelect;
 
-interface PendingAppend {
-  entries: LogEntry[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
+/** How long a write waits for the other connection's commit (the log's writer thread, or the main one). */
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The embedded store: one SQLite file in WAL mode with synchronous=FULL, so a commit that
  * returned survives power loss, and a crash mid-write leaves the log as of the last commit.
+ * The log is written by a thread of its own (LogWriter); everything else, and every read, goes
+ * through this connection, which sees each log commit once its append has resolved.
  */
 export class SqliteStore implements Store {
   private readonly sqlite: Database.Database;
   private readonly db: BetterSQLite3Database<typeof schema>;
-  private pending: PendingAppend[] = [];
-  private readonly commitLog: (batches: LogBatch[]) => (string | null)[];
+  private readonly log: LogWriter;
   readonly planning: SqlitePlanningStore;
   readonly review: SqliteReviewStore;
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    // The log's writer thread opens the same database: it has to be a file.
+    if (file === ':memory:') throw new Error('SqliteStore needs a file, not :memory:');
+    mkdirSync(dirname(file), { recursive: true });
     this.sqlite = new Database(file);
     this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = FULL');
     this.sqlite.pragma('foreign_keys = ON');
-    this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    immediateTransactions(this.sqlite);
     this.db = drizzle(this.sqlite, { schema });
     migrate(this.db, { migrationsFolder: MIGRATIONS });
-    this.commitLog = logCommitter(this.sqlite);
+    this.log = new LogWriter(file, BUSY_TIMEOUT_MS);
     this.planning = new SqlitePlanningStore(this.sqlite);
     this.review = new SqliteReviewStore(this.sqlite);
   }
@@ -170,7 +171,7 @@ export class SqliteStore implements Store {
 
   /** Online backup to a file (SQLite's backup API): consistent while the server keeps writing. */
   async backup(file: string): Promise<void> {
-    this.flush();
+    await this.log.settled();
     await this.sqlite.backup(file);
   }
 
@@ -198,30 +199,13 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Group commit: batches appended in the same turn of the event loop are written in one
-   * transaction (one fsync), then each caller's promise resolves in append order. A batch whose
-   * sequence numbers do not continue its exercise's log is refused on its own.
+   * Group commit on the writer thread: batches appended while a commit runs are written together
+   * in the next transaction (one fsync), then each caller's promise resolves in append order. A
+   * batch whose sequence numbers do not continue its exercise's log is refused on its own.
    */
   append(entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.pending.push({ entries, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => this.flush());
-    });
-  }
-
-  private flush(): void {
-    const group = this.pending;
-    this.pending = [];
-    if (group.length === 0) return;
-    let outcome: (string | null)[];
-    try {
-      outcome = this.commitLog(group.map(({ entries }) => ({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toRow) })));
-    } catch (error) {
-      for (const batch of group) batch.reject(error);
-      return;
-    }
-    group.forEach((batch, i) => (outcome[i] === null ? batch.resolve() : batch.reject(new Error(outcome[i]!))));
+    return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toRow) });
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
@@ -266,10 +250,25 @@ export class SqliteStore implements Store {
     return [...latest.values()];
   }
 
+  /** Waits for the log commits already asked for, then closes both connections. */
   async close(): Promise<void> {
-    this.flush();
+    await this.log.close();
     this.sqlite.close();
   }
+}
+
+/**
+ * Every transaction on this connection takes the write lock at BEGIN (IMMEDIATE), waiting out the
+ * writer thread's commit there. A deferred transaction that reads before it writes would instead
+ * fail with SQLITE_BUSY(_SNAPSHOT) whenever a log commit lands in between, as SQLite cannot
+ * upgrade an outdated read snapshot. Drizzle asks better-sqlite3 for `deferred` by default.
+ */
+function immediateTransactions(sqlite: Database.Database): void {
+  const transaction = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: (...args: never[]) => unknown) => {
+    const tx = transaction(fn);
+    return Object.assign((...args: never[]) => tx.immediate(...args), { default: tx.immediate, deferred: tx.immediate, immediate: tx.immediate, exclusive: tx.exclusive });
+  }) as typeof sqlite.transaction;
 }
 
 function toExercise(row: typeof schema.exercises.$inferSelect): ExerciseRecord {
