@@ -57,6 +57,20 @@ export const RatingSubject = z.object({ kind: z.enum(['target', 'capability']), 
 export type RatingSubject = z.infer<typeof RatingSubject>;
 
 /** What happened, as a tagged union; the envelope (seq, times, actor) is added on append. */
+/** What an evaluator records about play; the log entry and the review's observations share it. */
+export const ObservationFields = z.object({
+  observationId: z.string(),
+  /** Exercise time the evaluator saw it (may be before the entry's own time). */
+  observedAtMs: z.number(),
+  teamId: z.string().optional(),
+  injectId: z.string().optional(),
+  objectiveId: z.string().optional(),
+  taskId: z.string().optional(),
+  kind: ObservationKind,
+  rating: Rating.optional(),
+  text: z.string(),
+});
+
 export const LogEvent = z.discriminatedUnion('type', [
   // Lifecycle and clock
   z.object({ type: z.literal('exercise.readied') }),
@@ -107,20 +121,7 @@ export const LogEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('commscheck.acknowledged'), checkId: z.string(), teamId: z.string() }),
   z.object({ type: z.literal('commscheck.confirmed'), checkId: z.string(), acknowledgedTeams: z.array(z.string()) }),
   // Evaluation
-  z.object({
-    type: z.literal('observation.recorded'),
-    observationId: z.string(),
-    /** Exercise time the evaluator saw it (may be before the entry's own time). */
-    observedAtMs: z.number(),
-    teamId: z.string().optional(),
-    injectId: z.string().optional(),
-    objectiveId: z.string().optional(),
-    taskId: z.string().optional(),
-    kind: ObservationKind,
-    rating: Rating.optional(),
-    text: z.string(),
-    idempotencyKey: z.string(),
-  }),
+  ObservationFields.extend({ type: z.literal('observation.recorded'), idempotencyKey: z.string() }),
   /** An evaluator's rating of a target or capability; a later one by the same evaluator replaces it. */
   z.object({ type: z.literal('rating.recorded'), subject: RatingSubject, rating: Rating, reason: z.string(), idempotencyKey: z.string() }),
   /** The lead evaluator's final rating; the ratings considered (their seqs) stay in the log beside it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ObservationKind, Rating, RatingSubject } from './logEntry.ts';
+import { ObservationFields, ObservationKind, Rating, RatingSubject } from './logEntry.ts';
 import { ExerciseStatus as ProtocolExerciseStatus } from './protocol.ts';
 import { InjectKind } from './scenario/document.ts';
 
@@ -107,20 +107,11 @@ export type MetricReview = z.infer<typeof MetricReview>;
 export const PhaseSpan = z.object({ state: z.string(), fromMs: z.number(), toMs: z.number().optional(), enteredSeq: seq });
 export type PhaseSpan = z.infer<typeof PhaseSpan>;
 
-export const ObservationReview = z.object({
+export const ObservationReview = ObservationFields.extend({
   seq,
-  observationId: z.string(),
-  observedAtMs: z.number(),
   recordedAtMs: z.number(),
   evaluatorId: z.string(),
   evaluatorName: z.string().optional(),
-  teamId: z.string().optional(),
-  injectId: z.string().optional(),
-  objectiveId: z.string().optional(),
-  taskId: z.string().optional(),
-  kind: ObservationKind,
-  rating: Rating.optional(),
-  text: z.string(),
   /** Recorded after EndEx. */
   postExercise: z.boolean(),
 });

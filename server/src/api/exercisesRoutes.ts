@@ -11,16 +11,16 @@ import {
   type MembershipView,
   type PlannedExerciseSummary,
 } from '@startex/shared';
-import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
+import { requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import { resolveScenario } from '../planning/planResolve.ts';
 import { defaultSettings, exerciseSettings } from '../planning/settings.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { allowsGlobal } from '../auth/policy.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { AccessGrant, ExerciseRecord, Store } from '../store/ExerciseStore.ts';
+import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
 
-const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
 const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) });
 const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
 const LogQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().default(0) });
@@ -39,8 +39,7 @@ export const codeView = (grant: AccessGrant): JoinCodeView => ({
 });
 
 export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity: IdentityService) {
-  /** Loads the exercise first, so an unknown id is EXERCISE_NOT_FOUND for everyone signed in. */
-  const exercise = async (id: string) => runtime.get(id);
+  const guard = exerciseGuard(runtime, identity);
 
   const summary = async (record: ExerciseRecord): Promise<PlannedExerciseSummary> => ({
     id: record.id,
@@ -75,36 +74,25 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
     });
 
     app.get('/api/exercises/:id', async (request): Promise<ExerciseSummary> => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
-      requireUser(request);
-      const host = await exercise(id);
-      await requireExercise(identity, request, id, 'exercise.view');
+      const { host } = await guard(request, 'exercise.view');
       return { id: host.id, title: host.record.title, scenarioId: host.record.scenario.id, status: host.status };
     });
 
     app.get('/api/exercises/:id/log', async (request) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
+      // A malformed query is refused before anything is looked up.
       const { afterSeq } = parse(LogQuery, request.query, 'query');
-      requireUser(request);
-      const host = await exercise(id);
-      const { viewer } = await requireExercise(identity, request, id, 'exercise.log');
+      const { host, viewer } = await guard(request, 'exercise.log');
       return { entries: await host.entriesFor(viewer, afterSeq) };
     });
 
     app.get('/api/exercises/:id/members', async (request): Promise<MembershipView[]> => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
-      requireUser(request);
-      await exercise(id);
-      await requireExercise(identity, request, id, 'exercise.manage');
+      const { params: { id } } = await guard(request, 'exercise.manage');
       return (await store.listMemberships(id)).map((m) => ({ exerciseId: m.exerciseId, userId: m.userId, role: m.role, ...(m.teamId ? { teamId: m.teamId } : {}) }));
     });
 
     app.put('/api/exercises/:id/members/:userId', async (request) => {
-      const { id, userId } = parse(MemberParams, request.params, 'params');
+      const { params: { id, userId }, host, user } = await guard(request, 'exercise.manage', MemberParams);
       const body = parse(MembershipBody, request.body, 'body');
-      requireUser(request);
-      const host = await exercise(id);
-      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
       if (body.role === 'participant' && !host.record.scenario.teams.some((t) => t.id === body.teamId)) {
         throw new StartexError('UNKNOWN_TEAM', 'A participant needs one of the exercise\'s teams.', 'teamId');
       }
@@ -113,28 +101,19 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
     });
 
     app.delete('/api/exercises/:id/members/:userId', async (request) => {
-      const { id, userId } = parse(MemberParams, request.params, 'params');
-      requireUser(request);
-      await exercise(id);
-      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
+      const { params: { id, userId }, user } = await guard(request, 'exercise.manage', MemberParams);
       await identity.removeMembership(user.username, id, userId);
       return { ok: true };
     });
 
     app.get('/api/exercises/:id/join-codes', async (request): Promise<JoinCodeView[]> => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
-      requireUser(request);
-      await exercise(id);
-      await requireExercise(identity, request, id, 'exercise.manage');
+      const { params: { id } } = await guard(request, 'exercise.manage');
       return (await store.listGrants(id)).map(codeView);
     });
 
     app.post('/api/exercises/:id/join-codes', async (request, reply) => {
-      const { id } = parse(ExerciseParams, request.params, 'params');
+      const { params: { id }, host, user } = await guard(request, 'exercise.manage');
       const body = parse(CreateJoinCodeBody, request.body, 'body');
-      requireUser(request);
-      const host = await exercise(id);
-      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
       if (body.role === 'participant' && !host.record.scenario.teams.some((t) => t.id === body.teamId)) {
         throw new StartexError('UNKNOWN_TEAM', 'A tablet join code needs one of the exercise\'s teams.', 'teamId');
       }
@@ -143,10 +122,7 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
     });
 
     app.delete('/api/exercises/:id/join-codes/:code', async (request) => {
-      const { id, code } = parse(CodeParams, request.params, 'params');
-      requireUser(request);
-      await exercise(id);
-      const { user } = await requireExercise(identity, request, id, 'exercise.manage');
+      const { params: { id, code }, user } = await guard(request, 'exercise.manage', CodeParams);
       await identity.revokeJoinCode(user.username, id, code);
       return { ok: true };
     });
