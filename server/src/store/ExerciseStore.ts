@@ -85,6 +85,7 @@ export interface ExerciseStore {
    * it rejects none of them is. Sequence numbers must continue the exercise's log without a gap.
    */
   append(entries: LogEntry[]): Promise<void>;
+  /** The committed log; waits for appends already asked for, so it never misses one made before the read. */
   readLog(exerciseId: string, afterSeq?: number): Promise<LogEntry[]>;
   /** Stores an uploaded scenario as the next version of its id. */
   saveScenario(document: ScenarioDocument): Promise<StoredScenario>;

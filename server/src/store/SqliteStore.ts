@@ -209,6 +209,8 @@ export class SqliteStore implements Store {
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
+    // Commits run on the writer thread: wait for those already asked for, so a read after an append sees it.
+    await this.log.settled();
     return this.db
       .select()
       .from(schema.logEntries)
