@@ -4,7 +4,7 @@ import type { ScenarioDocument } from '@startex/shared';
 import { generatedPassword } from './auth/secrets.ts';
 import type { IdentityService } from './auth/IdentityService.ts';
 import type { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
-import type { AccessGrant, Store } from './store/ExerciseStore.ts';
+import type { AccessGrant, ExerciseRecord, Store } from './store/ExerciseStore.ts';
 
 export const DEMO_EXERCISE_ID = 'demo';
 export const DEMO_DIRECTOR = 'demo-director';
@@ -50,11 +50,8 @@ async function seedExercise(
   store: Store,
   seed: { id: string; title: string; scenario: ScenarioDocument; speed: number },
 ): Promise<DemoAccess> {
-  if (await store.getExercise(seed.id)) {
-    const now = Date.now();
-    const joinCodes = (await store.listGrants(seed.id)).filter((g) => g.revokedAt === undefined && (g.expiresAt ?? Infinity) > now);
-    return { director: { username: DEMO_DIRECTOR }, joinCodes };
-  }
+  const existing = await store.getExercise(seed.id);
+  if (existing) return { director: { username: DEMO_DIRECTOR }, joinCodes: await validTeamCodes(identity, store, existing) };
   const exercise = await runtime.create(seed);
   let director = await store.findUserByUsername(DEMO_DIRECTOR);
   let password: string | undefined;
@@ -63,11 +60,24 @@ async function seedExercise(
     director = await identity.createUser('system', { username: DEMO_DIRECTOR, displayName: 'Demo director', password, roles: [] });
   }
   await identity.setMembership('system', { exerciseId: exercise.id, userId: director.id, role: 'director' });
-  const joinCodes: AccessGrant[] = [];
-  for (const team of exercise.scenario.teams) {
-    joinCodes.push(await identity.createJoinCode('system', { exerciseId: exercise.id, role: 'participant', teamId: team.id, expiresInHours: 24 * 30 }));
-  }
+  const joinCodes = await validTeamCodes(identity, store, exercise);
   // A seeded exercise skips planning: it is ready for StartEx as soon as it exists.
   await (await runtime.get(exercise.id)).command({ type: 'ready' }, { kind: 'system' });
   return { director: password === undefined ? { username: DEMO_DIRECTOR } : { username: DEMO_DIRECTOR, password }, joinCodes };
+}
+
+/**
+ * One usable join code per team: the ones still valid, and a fresh one (valid 30 days) for a team
+ * whose codes all expired or were revoked, so a restart always prints a tablet link that works.
+ */
+async function validTeamCodes(identity: IdentityService, store: Store, exercise: ExerciseRecord): Promise<AccessGrant[]> {
+  const now = Date.now();
+  const valid = (await store.listGrants(exercise.id)).filter((g) => g.role === 'participant' && g.revokedAt === undefined && (g.expiresAt ?? Infinity) > now);
+  const joinCodes: AccessGrant[] = [];
+  for (const team of exercise.scenario.teams) {
+    const forTeam = valid.filter((g) => g.teamId === team.id);
+    if (forTeam.length > 0) joinCodes.push(...forTeam);
+    else joinCodes.push(await identity.createJoinCode('system', { exerciseId: exercise.id, role: 'participant', teamId: team.id, expiresInHours: 24 * 30 }));
+  }
+  return joinCodes;
 }

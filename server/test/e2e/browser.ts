@@ -16,7 +16,7 @@ const CHROMIUM_FLAGS = [
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: run scripts/ensure-chromium.sh (apt-get install chromium).`);
+    throw new Error(`No Chromium at ${executablePath}: run scripts/install-test-deps.sh (apt-get install chromium).`);
   }
   return chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
 }
