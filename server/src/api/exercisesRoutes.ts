@@ -4,10 +4,12 @@ import {
   CreateExerciseBody,
   CreateJoinCodeBody,
   ExerciseSettings,
+  LogQuery,
   MembershipBody,
   StartexError,
   type ExerciseSummary,
   type JoinCodeView,
+  type LogResponse,
   type MembershipView,
   type PlannedExerciseSummary,
 } from '@startex/shared';
@@ -23,7 +25,6 @@ import { parse } from './parse.ts';
 
 const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) });
 const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
-const LogQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().default(0) });
 
 /** Inline scenario documents may be as large as uploads. */
 const CREATE_LIMIT = 2 * 1024 * 1024;
@@ -82,7 +83,8 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
       // A malformed query is refused before anything is looked up.
       const { afterSeq } = parse(LogQuery, request.query, 'query');
       const { host, viewer } = await guard(request, 'exercise.log');
-      return { entries: await host.entriesFor(viewer, afterSeq) };
+      const page: LogResponse = { entries: await host.entriesFor(viewer, afterSeq) };
+      return page;
     });
 
     app.get('/api/exercises/:id/members', async (request): Promise<MembershipView[]> => {

@@ -103,10 +103,17 @@ describe('walking skeleton in a real browser', () => {
     ]);
     const action = entries.find((e) => e.type === 'action.taken');
     expect(action).toMatchObject({ actor: { kind: 'participant', teamId: 'customs' }, fields: { dose_rate_usvh: 3.5, vehicle_held: true } });
-    for (const entry of entries) {
-      expect(typeof entry.wallTime).toBe('number');
-      expect(typeof entry.exerciseTimeMs).toBe('number');
+    // Wall and exercise time never run backwards along the log; the clock starts at StartEx and
+    // every scenario timer fires at or after the exercise time it was due.
+    entries.slice(1).forEach((entry, i) => {
+      expect(entry.wallTime).toBeGreaterThanOrEqual(entries[i]!.wallTime);
+      expect(entry.exerciseTimeMs).toBeGreaterThanOrEqual(entries[i]!.exerciseTimeMs);
+    });
+    expect(entries.find((e) => e.type === 'exercise.started')!.exerciseTimeMs).toBe(0);
+    for (const fired of entries.filter((e): e is Extract<LogEntry, { type: 'timer.fired' }> => e.type === 'timer.fired')) {
+      expect(fired.exerciseTimeMs).toBeGreaterThanOrEqual(fired.dueExerciseMs);
     }
+    expect(action!.exerciseTimeMs).toBeGreaterThan(entries.find((e) => e.type === 'inject.released')!.exerciseTimeMs);
     // Release to screen, for the note (not asserted: timings belong to the benchmarks).
     const released = entries.find((e) => e.type === 'inject.released')!;
     const delivered = entries.find((e) => e.type === 'inject.delivered')!;
