@@ -13,6 +13,7 @@ import type { ParticipantHandlers } from '../workers/participants.ts';
 const EXERCISE = 'bench_play';
 const LOAD_PROCESSES = 2;
 const P99_LIMIT_MS = 100;
+const TEAMS = 50;
 /** Offered rates (actions/s) tried in turn; each is about 1.25x the one before (2x in a quick run). */
 const QUICK_LADDER = [500, 1000, 2000, 4000, 8000, 16_000, 32_000];
 const LADDER = [500, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 7000, 8000, 10_000, 12_000, 14_000, 17_000, 20_000, 24_000, 28_000, 32_000, 40_000];
@@ -92,7 +93,7 @@ async function sustainedRate(ctx: BenchContext, label: string, workers: Workers,
 }
 
 async function startexRun(ctx: BenchContext, clients: number) {
-  const document = playDocument({ teams: 50, injects: 1 });
+  const document = playDocument({ teams: TEAMS, injects: 1 });
   const server = await startStartex({ seedFiles: [writeDocument(ctx.tmp, document)], profileDir: ctx.profileDir });
   const workers: Workers = Array.from({ length: LOAD_PROCESSES }, (_, i) => WorkerProcess.start<ParticipantHandlers>('./workers/participants.ts', `participants-${i}`));
   try {
@@ -116,13 +117,15 @@ async function startexRun(ctx: BenchContext, clients: number) {
   }
 }
 
-async function bareRun(ctx: BenchContext, clients: number) {
+/** The bare socket.io baseline; with `echoToTeam`, devices form 50 teams as in StartEx's run and each action goes to its team. */
+async function bareRun(ctx: BenchContext, clients: number, echoToTeam = false) {
   const server = WorkerProcess.start<BareSocketIoHandlers>('./baselines/bareSocketIoServer.ts', 'bare-socket.io');
   const workers: Workers = Array.from({ length: LOAD_PROCESSES }, (_, i) => WorkerProcess.start<ParticipantHandlers>('./workers/participants.ts', `participants-${i}`));
   try {
-    const { port } = await server.call('listen');
-    await Promise.all(workers.map((w) => w.call('connect', { url: `http://127.0.0.1:${port}`, codes: ['BARE'], count: clients / LOAD_PROCESSES })));
-    return await sustainedRate(ctx, 'bare', workers, () => server.pid);
+    const { port } = await server.call('listen', { echoToTeam });
+    const codes = echoToTeam ? Array.from({ length: TEAMS }, (_, i) => `team${i}`) : ['BARE'];
+    await Promise.all(workers.map((w) => w.call('connect', { url: `http://127.0.0.1:${port}`, codes, count: clients / LOAD_PROCESSES })));
+    return await sustainedRate(ctx, echoToTeam ? 'bare+echo' : 'bare', workers, () => server.pid);
   } finally {
     await Promise.all([...workers.map((w) => w.stop()), server.stop()]);
   }
@@ -135,6 +138,7 @@ export const ingest: Benchmark = {
     const clients = ctx.quick ? 100 : 200;
     const startex = await startexRun(ctx, clients);
     const bare = await bareRun(ctx, clients);
+    const echo = await bareRun(ctx, clients, true);
     const sqlite = WorkerProcess.start<SqliteInsertHandlers>('./baselines/sqliteInserts.ts', 'sqlite-inserts');
     const inserts = await sqlite.call('run', { durationMs: ctx.quick ? 1_000 : 5_000 }).finally(() => sqlite.stop());
     ctx.log(`sqlite: ${inserts.oneRowPerCommit.toFixed(0)} rows/s one per commit, ${inserts.hundredRowsPerCommit.toFixed(0)} rows/s 100 per commit`);
@@ -150,6 +154,15 @@ export const ingest: Benchmark = {
         note: s ? `ack p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms; ${s.ok} actions, all in the log` : 'no rate passed',
       },
       { name: 'bare socket.io sustained acks/s', value: b ? b.achieved : 0, unit: '/s', note: b ? `ack p99 ${b.p99.toFixed(1)} ms` : 'no rate passed' },
+      {
+        name: 'sustained actions/s vs bare + team echo',
+        value: s ? s.achieved : 0,
+        unit: '/s',
+        ...(echo.best ? { baseline: { name: 'bare socket.io + echo to team', value: echo.best.achieved } } : {}),
+        note: echo.best
+          ? `diagnostic: the bare server also sends each action to the ${clients / TEAMS} devices of its team, as StartEx does (ack p99 ${echo.best.p99.toFixed(1)} ms, ${echo.best.cpuUsPerAction.toFixed(0)} us CPU each)`
+          : 'bare + echo: no rate passed',
+      },
       {
         name: 'server CPU per action at the sustained rate',
         value: s ? s.cpuUsPerAction : null,
@@ -170,8 +183,8 @@ export const ingest: Benchmark = {
     return {
       parameters: {
         clients,
-        teams: 50,
-        'devices per team': clients / 50,
+        teams: TEAMS,
+        'devices per team': clients / TEAMS,
         'load processes': LOAD_PROCESSES,
         'probe s': ctx.quick ? 1 : 5,
         'held s': ctx.quick ? 2 : 30,
@@ -182,7 +195,7 @@ export const ingest: Benchmark = {
         'Open-loop load: each load process sends report actions (4 validated fields, an idempotency key) at its share of the rate, round-robin over its clients.',
         'A rate passes when the p99 acknowledgement is under 100 ms, every action is acknowledged ok, the offered rate is reached, and (StartEx) every acknowledged action is in the stored log under the seq it was acknowledged with.',
         'StartEx also sends each action to the other devices of its team (audience of action.taken); the bare server only acknowledges.',
-        `probes: StartEx ${startex.steps.map((x) => `${x.rate}${x.pass ? '' : '✗'}`).join(' ')}; bare ${bare.steps.map((x) => `${x.rate}${x.pass ? '' : '✗'}`).join(' ')}`,
+        `probes: StartEx ${startex.steps.map((x) => `${x.rate}${x.pass ? '' : '✗'}`).join(' ')}; bare ${bare.steps.map((x) => `${x.rate}${x.pass ? '' : '✗'}`).join(' ')}; bare+echo ${echo.steps.map((x) => `${x.rate}${x.pass ? '' : '✗'}`).join(' ')}`,
       ],
     };
   },

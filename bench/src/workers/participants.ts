@@ -66,8 +66,14 @@ function open(url: string, joinCode: string, reconnection: boolean, backoff: Bac
       let list = receipts.get(entry.inject.id);
       if (!list) receipts.set(entry.inject.id, (list = []));
       list.push(at);
-      // As the tablet: report the delivery unless this team's delivery is already in the log.
-      if (reportDelivery && !device.delivered.has(entry.inject.id)) socket.emit('inject.delivered', { injectId: entry.inject.id }, () => {});
+      // As the tablet: report the delivery unless this team's delivery is already in the log, after
+      // the inject is shown (the tablet reports from an effect after rendering). Deferred, so one
+      // simulated device's report does not delay the receipt of the next hundred in this process.
+      if (reportDelivery && !device.delivered.has(entry.inject.id)) {
+        setImmediate(() => {
+          if (!device.delivered.has(entry.inject.id)) socket.emit('inject.delivered', { injectId: entry.inject.id }, () => {});
+        });
+      }
     });
     socket.on('exercise', (view) => {
       device.status = view.status;
