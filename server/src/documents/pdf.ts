@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { lazyRequire } from '../lazyPackage.ts';
+
+const pdfkit = lazyRequire<typeof import('pdfkit')>('pdfkit');
 
 /** DejaVu (Debian fonts-dejavu-core) covers Lithuanian letters; pdfkit's built-in Helvetica does not. */
 const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
@@ -10,6 +12,7 @@ export type Pdf = PDFKit.PDFDocument;
 
 /** An A4 document with the body and heading fonts registered as 'body' and 'bold'. */
 export function newPdf(title: string): Pdf {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Creator: 'StartEx' }, bufferPages: true });
   const embedded = existsSync(REGULAR) && existsSync(BOLD);
   doc.registerFont('body', embedded ? REGULAR : 'Helvetica');

@@ -1,8 +1,10 @@
-import QRCode from 'qrcode';
 import type { ScenarioDocument } from '@startex/shared';
 import type { AccessGrant } from '../store/ExerciseStore.ts';
 import type { AgencyRecord } from '../store/PlanningStore.ts';
 import { newPdf, pdfBytes } from '../documents/pdf.ts';
+import { lazyRequire } from '../lazyPackage.ts';
+
+const qrcode = lazyRequire<typeof import('qrcode')>('qrcode');
 
 export interface SheetTeam {
   teamId: string;
@@ -35,7 +37,7 @@ export async function joinCodeSheet(title: string, baseUrl: string, teams: Sheet
     doc.rect(left, top, doc.page.width - left - doc.page.margins.right, cardHeight - 10).lineWidth(0.5).stroke('#888888');
     if (team.grant) {
       const url = `${baseUrl}/tablet#code=${encodeURIComponent(team.grant.token)}`;
-      const png = await QRCode.toBuffer(url, { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
+      const png = await qrcode().toBuffer(url, { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
       doc.image(png, left + 8, top + 8, { width: 140, height: 140 });
       doc.x = left + 165;
       doc.y = top + 14;

@@ -1,8 +1,9 @@
-import { Resvg } from '@resvg/resvg-js';
 import type { ExerciseReview, ReviewChartName } from '@startex/shared';
-import * as vega from 'vega';
-import * as vegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
+import { lazyImport, lazyRequire } from '../lazyPackage.ts';
+
+const chartLibraries = lazyImport(async () => ({ vega: await import('vega'), vegaLite: await import('vega-lite') }));
+const resvg = lazyRequire<typeof import('@resvg/resvg-js')>('@resvg/resvg-js');
 
 type TimeUnit = 'seconds' | 'minutes';
 const MS_PER: Record<TimeUnit, number> = { seconds: 1000, minutes: 60_000 };
@@ -127,6 +128,7 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
 
 /** A chart as SVG: vega-lite compiled to vega, rendered headless (no canvas, no DOM). */
 export async function renderChartSvg(chart: ReviewChartName, review: ExerciseReview): Promise<string> {
+  const { vega, vegaLite } = await chartLibraries();
   const compiled = vegaLite.compile(spec(chart, review)).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
@@ -139,6 +141,6 @@ export async function renderChartSvg(chart: ReviewChartName, review: ExerciseRev
 /** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */
 export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview): Promise<Buffer> {
   const svg = await renderChartSvg(chart, review);
-  const png = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' }).render().asPng();
+  const png = new (resvg().Resvg)(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' }).render().asPng();
   return Buffer.from(png);
 }

@@ -1,31 +1,30 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  ShadingType,
-} from 'docx';
+import type { HeadingLevel, Paragraph as DocxParagraph } from 'docx';
 import { imageSize } from './pngSize.ts';
 import { CHART_TITLES, PLAN_COLUMNS, plainText, ratingText } from './reportLayout.ts';
 import type { ReportChart } from './reportCharts.ts';
 import type { ReportSource } from './ReportService.ts';
+import { lazyRequire } from '../../lazyPackage.ts';
 
-const text = (value: string) => plainText(value || '—').split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
-const para = (value: string) => new Paragraph({ children: text(value), spacing: { after: 120 } });
-const labelled = (label: string, value: string) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...text(value)] });
-const bullet = (value: string) => new Paragraph({ children: text(value), bullet: { level: 0 } });
-const heading = (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ text: value, heading: level });
+const docxPackage = lazyRequire<typeof import('docx')>('docx');
+
+/** Paragraph builders over the docx package, loaded on first use. */
+function builders(docx: typeof import('docx')) {
+  const { Paragraph, TextRun } = docx;
+  const text = (value: string) => plainText(value || '—').split('\n').map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) }));
+  return {
+    text,
+    para: (value: string) => new Paragraph({ children: text(value), spacing: { after: 120 } }),
+    labelled: (label: string, value: string) => new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...text(value)] }),
+    bullet: (value: string): DocxParagraph => new Paragraph({ children: text(value), bullet: { level: 0 } }),
+    heading: (value: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = docx.HeadingLevel.HEADING_1) => new Paragraph({ text: value, heading: level }),
+  };
+}
 
 /** The AAR/IP as a Word document (docx): the same sections as the PDF, charts as images. */
 export async function renderReportDocx(source: ReportSource, charts: ReportChart[]): Promise<Buffer> {
+  const docx = docxPackage();
+  const { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, ShadingType } = docx;
+  const { para, labelled, bullet, heading } = builders(docx);
   const { content, improvementPlan } = source;
   const body = [
     new Paragraph({ text: 'After-Action Report / Improvement Plan', heading: HeadingLevel.TITLE }),

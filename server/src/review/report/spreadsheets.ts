@@ -1,7 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExerciseReview, ImprovementItem, ScenarioDocument } from '@startex/shared';
 import { calendarDay, isOverdue } from './improvementPlan.ts';
 import { PLAN_COLUMNS } from './reportLayout.ts';
+import { lazyRequire } from '../../lazyPackage.ts';
+
+const exceljs = lazyRequire<typeof import('exceljs')>('exceljs');
 
 const minutes = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 600) / 100);
 
@@ -64,7 +67,7 @@ function metricsSheet(workbook: ExcelJS.Workbook, review: ExerciseReview, scenar
 
 /** The improvement plan and the metrics as one workbook (exceljs). */
 export async function improvementPlanXlsx(plan: ImprovementItem[], review: ExerciseReview, scenario: ScenarioDocument, now: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'StartEx';
   planSheet(workbook, plan, now);
   metricsSheet(workbook, review, scenario);
@@ -73,14 +76,14 @@ export async function improvementPlanXlsx(plan: ImprovementItem[], review: Exerc
 
 /** The improvement plan as CSV (exceljs's CSV writer, RFC 4180 quoting). */
 export async function improvementPlanCsv(plan: ImprovementItem[], now: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   planSheet(workbook, plan, now);
   return Buffer.from(await workbook.csv.writeBuffer());
 }
 
 /** The scenario's metrics per team as CSV. */
 export async function metricsCsv(review: ExerciseReview, scenario: ScenarioDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   const sheet = workbook.addWorksheet('Metrics');
   sheet.addRow(METRIC_HEADERS);
   sheet.addRows(metricRows(review, scenario));
