@@ -6,9 +6,16 @@ import { lazyRequire } from '../../lazyPackage.ts';
 
 const exceljs = lazyRequire<typeof import('exceljs')>('exceljs');
 
+/**
+ * A text cell that a spreadsheet opening the CSV would read as a formula (=, +, -, @, tab, CR:
+ * OWASP "CSV injection") gets a leading apostrophe, so it shows as the text it is. XLSX cells are
+ * typed strings and need nothing.
+ */
+export const inertInCsv = (value: string | number | null): string | number | null => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 const minutes = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 600) / 100);
 
-function planSheet(workbook: ExcelJS.Workbook, plan: ImprovementItem[], now: number): void {
+function planSheet(workbook: ExcelJS.Workbook, plan: ImprovementItem[], now: number, cell: typeof inertInCsv = (value) => value): void {
   const today = calendarDay(now);
   const sheet = workbook.addWorksheet('Improvement plan', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
@@ -18,11 +25,13 @@ function planSheet(workbook: ExcelJS.Workbook, plan: ImprovementItem[], now: num
   ];
   for (const item of plan) {
     const last = item.history.at(-1);
-    sheet.addRow([
-      ...PLAN_COLUMNS.map((c) => c.value(item)),
-      isOverdue(item, today) ? 'yes' : 'no',
-      last ? `${new Date(last.at).toISOString().slice(0, 16).replace('T', ' ')} ${last.by}: ${last.comment}` : '',
-    ]);
+    sheet.addRow(
+      [
+        ...PLAN_COLUMNS.map((c) => c.value(item)),
+        isOverdue(item, today) ? 'yes' : 'no',
+        last ? `${new Date(last.at).toISOString().slice(0, 16).replace('T', ' ')} ${last.by}: ${last.comment}` : '',
+      ].map(cell),
+    );
   }
   sheet.getRow(1).font = { bold: true };
 }
@@ -77,7 +86,7 @@ export async function improvementPlanXlsx(plan: ImprovementItem[], review: Exerc
 /** The improvement plan as CSV (exceljs's CSV writer, RFC 4180 quoting). */
 export async function improvementPlanCsv(plan: ImprovementItem[], now: number): Promise<Buffer> {
   const workbook = new (exceljs().Workbook)();
-  planSheet(workbook, plan, now);
+  planSheet(workbook, plan, now, inertInCsv);
   return Buffer.from(await workbook.csv.writeBuffer());
 }
 
@@ -86,6 +95,6 @@ export async function metricsCsv(review: ExerciseReview, scenario: ScenarioDocum
   const workbook = new (exceljs().Workbook)();
   const sheet = workbook.addWorksheet('Metrics');
   sheet.addRow(METRIC_HEADERS);
-  sheet.addRows(metricRows(review, scenario));
+  sheet.addRows(metricRows(review, scenario).map((row) => row.map(inertInCsv)));
   return Buffer.from(await workbook.csv.writeBuffer());
 }
