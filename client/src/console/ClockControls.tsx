@@ -3,17 +3,18 @@ import type { ControllerCommand, ExerciseView } from '@startex/shared';
 import { formatWallTime } from '../i18n/index.ts';
 import { useExerciseClock } from '../lib/clock.ts';
 import { allowed } from './commands.ts';
-import { exerciseNowMs, formatDuration } from './exerciseTime.ts';
+import { exerciseNowMs, formatDuration, formatStoryTime } from './exerciseTime.ts';
+import { shortcutLabel, type ShortcutId } from './shortcuts.ts';
 
 type Lifecycle = 'ready' | 'start' | 'pause' | 'resume' | 'jump' | 'end' | 'close';
-const LIFECYCLE: { type: Lifecycle; shortcut?: string; danger?: boolean }[] = [
-  { type: 'ready' },
-  { type: 'start' },
-  { type: 'pause', shortcut: 'Space' },
-  { type: 'resume', shortcut: 'Space' },
-  { type: 'jump', shortcut: 'N' },
-  { type: 'end', danger: true },
-  { type: 'close', danger: true },
+const LIFECYCLE: { type: Lifecycle; shortcut: ShortcutId; danger?: boolean }[] = [
+  { type: 'ready', shortcut: 'ready' },
+  { type: 'start', shortcut: 'start' },
+  { type: 'pause', shortcut: 'pauseResume' },
+  { type: 'resume', shortcut: 'pauseResume' },
+  { type: 'jump', shortcut: 'jump' },
+  { type: 'end', shortcut: 'end', danger: true },
+  { type: 'close', shortcut: 'close', danger: true },
 ];
 
 /** Wall, exercise and scenario clocks with the lifecycle commands the status allows. */
@@ -40,15 +41,15 @@ export function ClockControls({
       </div>
       <div>
         <span className="label">{t('clock.wall')}</span>
-        <strong>{formatWallTime(now)}</strong>
+        <strong data-testid="wall-time">{formatWallTime(now)}</strong>
       </div>
       <div>
         <span className="label">{t('clock.exercise', { speed: view?.clock.speed ?? 1 })}</span>
-        <strong>{clock.exercise}</strong>
+        <strong data-testid="exercise-time">{clock.exercise}</strong>
       </div>
       <div>
         <span className="label">{t('clock.scenario')}</span>
-        <strong>{clock.scenario}</strong>
+        <strong data-testid="scenario-time">{view ? formatStoryTime(t, view.clock.scenarioStartMs + exerciseNowMs(view, now), true) : '—'}</strong>
       </div>
       <div>
         <span className="label">{t('clock.next')}</span>
@@ -60,11 +61,11 @@ export function ClockControls({
             key={c.type}
             type="button"
             className={c.danger ? 'danger-outline' : c.type === 'start' ? '' : 'secondary'}
-            aria-keyshortcuts={c.shortcut === 'Space' ? 'Space' : c.shortcut}
+            aria-keyshortcuts={shortcutLabel(c.shortcut)}
             onClick={() => onCommand({ type: c.type })}
           >
             {t(`command.${c.type}`)}
-            {c.shortcut && <kbd aria-hidden="true">{c.shortcut}</kbd>}
+            <kbd aria-hidden="true">{shortcutLabel(c.shortcut)}</kbd>
           </button>
         ))}
       </div>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExerciseView } from '@startex/shared';
 import { allowed } from './commands.ts';
 import type { MselRow } from './msel.ts';
-import type { ShortcutId } from './shortcuts.ts';
+import { shortcutLabel, type ShortcutId } from './shortcuts.ts';
 
 /** Commands on the selected inject, ad hoc injects, broadcasts and the scenario's open decisions. */
 export function CommandBar({
@@ -19,10 +19,10 @@ export function CommandBar({
   const { t } = useTranslation('console');
   const status = view?.status;
   const out = selected?.state === 'released' || selected?.adHoc;
-  const button = (id: ShortcutId, label: string, key: string, enabled: boolean, className = 'secondary') => (
-    <button type="button" className={className} disabled={!enabled} aria-keyshortcuts={key} onClick={() => act(id)}>
+  const button = (id: ShortcutId, label: string, enabled: boolean, className = 'secondary') => (
+    <button type="button" className={className} disabled={!enabled} aria-keyshortcuts={shortcutLabel(id)} onClick={() => act(id)}>
       {label}
-      <kbd aria-hidden="true">{key}</kbd>
+      <kbd aria-hidden="true">{shortcutLabel(id)}</kbd>
     </button>
   );
   return (
@@ -37,18 +37,15 @@ export function CommandBar({
             <span className="muted">{t('commands.noneSelected')}</span>
           )}
         </span>
-        {button('release', t('command.release'), 'R', !!selected && !out && allowed('release', status), selected?.state === 'held' ? 'warn-button' : '')}
-        {button('hold', t('command.hold'), 'H', !!selected && !out && selected.state !== 'held' && allowed('hold', status))}
-        {button('skip', t('command.skip'), 'S', !!selected && !out && selected.state !== 'skipped' && allowed('skip', status), 'danger-outline')}
-        {button('edit', t('command.edit'), 'E', !!selected && !out && allowed('edit', status))}
+        {button('release', t('command.release'), !!selected && !out && allowed('release', status), selected?.state === 'held' ? 'warn-button' : '')}
+        {button('hold', t('command.hold'), !!selected && !out && selected.state !== 'held' && allowed('hold', status))}
+        {button('skip', t('command.skip'), !!selected && !out && selected.state !== 'skipped' && allowed('skip', status), 'danger-outline')}
+        {button('edit', t('command.edit'), !!selected && !out && allowed('edit', status))}
       </div>
       <div className="command-group" role="group" aria-label={t('commands.play')}>
-        {button('adhoc', t('command.adhoc'), 'A', allowed('adhoc', status))}
-        {button('broadcast', t('command.broadcast'), 'B', allowed('broadcast', status))}
-        <button type="button" className="secondary" aria-keyshortcuts="?" onClick={() => act('help')}>
-          {t('command.help')}
-          <kbd aria-hidden="true">?</kbd>
-        </button>
+        {button('adhoc', t('command.adhoc'), allowed('adhoc', status))}
+        {button('broadcast', t('command.broadcast'), allowed('broadcast', status))}
+        {button('help', t('command.help'), true)}
       </div>
       {decisions.length > 0 && (
         <div className="command-group decisions" role="group" aria-label={t('commands.decisions')}>

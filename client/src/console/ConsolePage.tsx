@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseScenarioClockTime, type ControllerCommand, type ErrorDetail } from '@startex/shared';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
@@ -21,7 +21,7 @@ import { filterRows, mselRows, NO_FILTER, stateKeys, type MselFilter } from './m
 import { MselFilters } from './MselFilters.tsx';
 import { MselTimeline } from './MselTimeline.tsx';
 import { ReasonDialog } from './ReasonDialog.tsx';
-import { useShortcuts, type ShortcutId } from './shortcuts.ts';
+import { shortcutLabel, useShortcuts, type ShortcutId } from './shortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SimCellInbox } from './SimCellInbox.tsx';
 import { currentStates, nextTimerFromLog, openDecisionsIn } from './statechart.ts';
@@ -52,6 +52,8 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
   const [pending, setPending] = useState<Pending | undefined>();
   const [filter, setFilter] = useState<MselFilter>(NO_FILTER);
   const [selectedId, setSelectedId] = useState<string | undefined>();
+  const noteInput = useRef<HTMLInputElement>(null);
+  const simcellPanel = useRef<HTMLElement>(null);
 
   const document = control?.scenario;
   const rows = useMemo(() => (document ? mselRows(document, entries) : []), [document, entries]);
@@ -65,7 +67,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
     [document, status, states],
   );
   const teams = view?.teams ?? [];
-  const nowExerciseMs = view ? exerciseNowMs(view, now) : 0;
+  const nowExerciseMs = Math.max(view ? exerciseNowMs(view, now) : 0, entries.at(-1)?.exerciseTimeMs ?? 0);
   const nextTimerMs = document && status === 'live' ? (nextTimerFromLog(document, entries, nowExerciseMs) ?? control?.nextTimerExerciseMs) : undefined;
   // Never behind the last logged entry, so what is out always sits above the "now" line.
   const nowScenarioMs = Math.max(
@@ -105,6 +107,17 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
 
   function act(id: ShortcutId, arg?: string) {
     switch (id) {
+      case 'ready':
+      case 'start':
+        if (allowed(id, status)) void send({ type: id });
+        return;
+      case 'end':
+      case 'close':
+        if (allowed(id, status)) onLifecycle({ type: id });
+        return;
+      case 'halt':
+        if (allowed('halt', status)) open({ kind: 'reason', command: 'halt' });
+        return;
       case 'pauseResume':
         if (allowed('pause', status)) void send({ type: 'pause' });
         else if (allowed('resume', status)) void send({ type: 'resume' });
@@ -144,6 +157,16 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
         if (decision && allowed('decide', status)) decide(decision);
         return;
       }
+      case 'note':
+        noteInput.current?.focus();
+        return;
+      case 'reply': {
+        // The first waiting message, else the first conversation in the inbox.
+        const panel = simcellPanel.current;
+        const field = panel?.querySelector<HTMLTextAreaElement>('.simcell-item.unanswered textarea') ?? panel?.querySelector<HTMLTextAreaElement>('.simcell-item textarea');
+        field?.focus();
+        return;
+      }
       case 'help':
         open({ kind: 'help' });
         return;
@@ -176,9 +199,11 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
               type="button"
               className="halt-button"
               disabled={!allowed('halt', status)}
+              aria-keyshortcuts={shortcutLabel('halt')}
               onClick={() => open({ kind: 'reason', command: 'halt' })}
             >
               {t('command.halt')}
+              <kbd aria-hidden="true">{shortcutLabel('halt')}</kbd>
             </button>
           </div>
         </div>
@@ -202,10 +227,10 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
               <h2 id="msel-heading">{t('msel.heading')}</h2>
               <MselFilters filter={filter} onChange={setFilter} teams={teams} phases={phases} />
               <div className="panel-scroll">
-                <MselTimeline rows={visible} total={rows.length} nowScenarioMs={nowScenarioMs} selectedId={selectedId} onSelect={setSelectedId} />
+                <MselTimeline rows={visible} total={rows.length} nowScenarioMs={nowScenarioMs} nowExerciseMs={nowExerciseMs} selectedId={selectedId} onSelect={setSelectedId} />
               </div>
             </section>
-            <section className="panel panel-simcell" aria-labelledby="simcell-heading">
+            <section ref={simcellPanel} className="panel panel-simcell" aria-labelledby="simcell-heading">
               <h2 id="simcell-heading">
                 {t('simcell.heading')}{' '}
                 <span className="count">{t('simcell.waiting', { count: inbox.filter((i) => i.replies.length === 0).length })}</span>
@@ -232,7 +257,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
             </section>
             <section className="panel panel-feed" aria-labelledby="feed-heading">
               <h2 id="feed-heading">{t('feed.heading')}</h2>
-              <LiveFeed entries={entries} teams={teams} canNote={allowed('note', status)} onNote={(text) => send({ type: 'note', text })} />
+              <LiveFeed noteInput={noteInput} entries={entries} teams={teams} canNote={allowed('note', status)} onNote={(text) => send({ type: 'note', text })} />
             </section>
           </div>
         </div>

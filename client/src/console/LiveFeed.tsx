@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry, Team } from '@startex/shared';
 import { formatWallTime } from '../i18n/index.ts';
@@ -8,7 +8,19 @@ import { entryTeams, FEED_GROUPS, feedGroup } from './messages.ts';
 import { NoteForm } from './NoteForm.tsx';
 
 /** Every log entry, newest first, filterable by kind and team; the controller's note goes in on top. */
-export function LiveFeed({ entries, teams, canNote, onNote }: { entries: readonly LogEntry[]; teams: Team[]; canNote: boolean; onNote: (text: string) => Promise<boolean> }) {
+export function LiveFeed({
+  entries,
+  teams,
+  canNote,
+  onNote,
+  noteInput,
+}: {
+  entries: readonly LogEntry[];
+  teams: Team[];
+  canNote: boolean;
+  onNote: (text: string) => Promise<boolean>;
+  noteInput?: Ref<HTMLInputElement>;
+}) {
   const { t } = useTranslation('console');
   const [group, setGroup] = useState('');
   const [team, setTeam] = useState('');
@@ -17,7 +29,7 @@ export function LiveFeed({ entries, teams, canNote, onNote }: { entries: readonl
   const shown = entries.filter((e) => (!group || feedGroup(e) === group) && (!team || entryTeams(e, teamIds).includes(team))).reverse();
   return (
     <>
-      <NoteForm enabled={canNote} onNote={onNote} />
+      <NoteForm enabled={canNote} onNote={onNote} inputRef={noteInput} />
       <div className="filters" role="search" aria-label={t('feed.filters')}>
         <div>
           <label htmlFor={ids.group}>{t('filter.type')}</label>

@@ -8,7 +8,7 @@ export type StateGroupFlowNode = Node<StateNodeData, 'stateGroup'>;
 export function StateGroupNode({ data }: NodeProps<StateGroupFlowNode>) {
   const { t } = useTranslation('console');
   return (
-    <div className={`state-group state-${data.kind}${data.active ? ' active' : ''}`} title={data.description}>
+    <div className={`state-group state-${data.kind}${data.active ? ' active' : ''}`} data-state={data.key} data-active={data.active} title={data.description}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="state-group-name">
         {data.key} <span className="state-group-kind">{t(`graph.${data.kind}`)}</span>

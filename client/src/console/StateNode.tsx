@@ -9,7 +9,7 @@ export type StateFlowNode = Node<StateNodeData, 'state'>;
 export function StateNode({ data }: NodeProps<StateFlowNode>) {
   const { t } = useTranslation('console');
   return (
-    <div className={`state-node state-${data.kind}${data.active ? ' active' : ''}`} title={data.description}>
+    <div className={`state-node state-${data.kind}${data.active ? ' active' : ''}`} data-state={data.key} data-active={data.active} title={data.description}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="state-name">
         {data.initial && <span aria-hidden="true">▸ </span>}

@@ -27,8 +27,12 @@ export interface MselRow {
   expectedActions: string[];
   /** Planned story time, "Day 1 09:02", when the MSEL gives one. */
   planned?: string;
+  /** Planned exercise time (since StartEx), from the planned story time and the scenario's start. */
+  plannedExerciseMs?: number;
   /** Scenario time of the release, when out. */
   releasedAtScenarioMs?: number;
+  /** Exercise time of the release, when out. */
+  releasedAtExerciseMs?: number;
   /** Where the row sits on the scenario time line: release time, else planned time. */
   sortMs: number;
   /** The machine states whose entry or transitions release it. */
@@ -116,7 +120,8 @@ export function mselRows(document: ScenarioDocument, entries: readonly LogEntry[
       edited: edit !== undefined,
       expectedActions: inject.expectedActions,
       ...(inject.scenarioTime ? { planned: inject.scenarioTime } : {}),
-      ...(release ? { releasedAtScenarioMs: release.scenarioTimeMs } : {}),
+      ...(plannedMs !== undefined ? { plannedExerciseMs: Math.max(0, plannedMs - startMs) } : {}),
+      ...(release ? { releasedAtScenarioMs: release.scenarioTimeMs, releasedAtExerciseMs: release.exerciseTimeMs } : {}),
       sortMs: release?.scenarioTimeMs ?? plannedMs ?? Number.POSITIVE_INFINITY,
       phases: phases.get(inject.id) ?? [],
       state: stateOf(p),
@@ -139,6 +144,7 @@ export function mselRows(document: ScenarioDocument, entries: readonly LogEntry[
       edited: false,
       expectedActions: [],
       releasedAtScenarioMs: release.scenarioTimeMs,
+      releasedAtExerciseMs: release.exerciseTimeMs,
       sortMs: release.scenarioTimeMs,
       phases: [],
       state: 'released',

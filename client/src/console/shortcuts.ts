@@ -1,22 +1,59 @@
 import { useEffect, useRef } from 'react';
 
-export type ShortcutId = 'pauseResume' | 'jump' | 'next' | 'previous' | 'release' | 'hold' | 'skip' | 'edit' | 'adhoc' | 'broadcast' | 'decide' | 'help';
+export type ShortcutId =
+  | 'ready'
+  | 'start'
+  | 'pauseResume'
+  | 'jump'
+  | 'end'
+  | 'close'
+  | 'halt'
+  | 'next'
+  | 'previous'
+  | 'release'
+  | 'hold'
+  | 'skip'
+  | 'edit'
+  | 'adhoc'
+  | 'broadcast'
+  | 'decide'
+  | 'note'
+  | 'reply'
+  | 'help';
 
-/** Keys as `KeyboardEvent.key` values; `label` is what the help shows. */
-export const SHORTCUTS: { id: ShortcutId; keys: string[]; label?: string }[] = [
-  { id: 'pauseResume', keys: [' '], label: 'Space' },
-  { id: 'jump', keys: ['n', 'N'], label: 'N' },
-  { id: 'next', keys: ['j', 'J'], label: 'J' },
-  { id: 'previous', keys: ['k', 'K'], label: 'K' },
-  { id: 'release', keys: ['r', 'R'], label: 'R' },
-  { id: 'hold', keys: ['h', 'H'], label: 'H' },
-  { id: 'skip', keys: ['s', 'S'], label: 'S' },
-  { id: 'edit', keys: ['e', 'E'], label: 'E' },
-  { id: 'adhoc', keys: ['a', 'A'], label: 'A' },
-  { id: 'broadcast', keys: ['b', 'B'], label: 'B' },
-  { id: 'decide', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1–9' },
-  { id: 'help', keys: ['?'], label: '?' },
+/** How the help dialog groups the shortcuts. */
+export type ShortcutGroup = 'exercise' | 'inject' | 'play';
+
+/**
+ * Keys as `KeyboardEvent.key` values, letters in both cases; `label` is what buttons and the help show.
+ * Single Latin letters, so they sit in the same place on English and Lithuanian keyboards.
+ */
+export const SHORTCUTS: { id: ShortcutId; group: ShortcutGroup; keys: string[]; label: string }[] = [
+  { id: 'ready', group: 'exercise', keys: ['y', 'Y'], label: 'Y' },
+  { id: 'start', group: 'exercise', keys: ['g', 'G'], label: 'G' },
+  { id: 'pauseResume', group: 'exercise', keys: [' '], label: 'Space' },
+  { id: 'jump', group: 'exercise', keys: ['n', 'N'], label: 'N' },
+  { id: 'end', group: 'exercise', keys: ['x', 'X'], label: 'X' },
+  { id: 'close', group: 'exercise', keys: ['c', 'C'], label: 'C' },
+  { id: 'halt', group: 'exercise', keys: ['t', 'T'], label: 'T' },
+  { id: 'next', group: 'inject', keys: ['j', 'J'], label: 'J' },
+  { id: 'previous', group: 'inject', keys: ['k', 'K'], label: 'K' },
+  { id: 'release', group: 'inject', keys: ['r', 'R'], label: 'R' },
+  { id: 'hold', group: 'inject', keys: ['h', 'H'], label: 'H' },
+  { id: 'skip', group: 'inject', keys: ['s', 'S'], label: 'S' },
+  { id: 'edit', group: 'inject', keys: ['e', 'E'], label: 'E' },
+  { id: 'adhoc', group: 'play', keys: ['a', 'A'], label: 'A' },
+  { id: 'broadcast', group: 'play', keys: ['b', 'B'], label: 'B' },
+  { id: 'decide', group: 'play', keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'], label: '1–9' },
+  { id: 'note', group: 'play', keys: ['l', 'L'], label: 'L' },
+  { id: 'reply', group: 'play', keys: ['i', 'I'], label: 'I' },
+  { id: 'help', group: 'play', keys: ['?'], label: '?' },
 ];
+
+/** The key a button shows for its shortcut. */
+export function shortcutLabel(id: ShortcutId): string {
+  return SHORTCUTS.find((s) => s.id === id)!.label;
+}
 
 /** True while the user is typing, or when a key belongs to a focused control (Space on a button). */
 function belongsToTarget(event: KeyboardEvent): boolean {

@@ -211,7 +211,10 @@ const en = {
   },
 };
 
-const lt: typeof en = {
+/** Lithuanian has more plural forms (_few, _many) than English: extra keys are allowed, missing ones are not. */
+type Like<T> = { [K in keyof T]: T[K] extends string ? string : Like<T[K]> } & Record<string, unknown>;
+
+const lt: Like<typeof en> = {
   title: 'Planas',
   home: 'Pratybos',
   forbidden: 'Pratybas planuoti gali tik jų vadovas. Paprašykite vadovo arba administratoriaus jus pridėti.',
@@ -291,6 +294,8 @@ const lt: typeof en = {
   people: {
     confirmRemove: 'Pašalinti {{name}} iš šių pratybų?',
     rosterHeading_one: 'Sąrašas ({{count}} asmuo)',
+    rosterHeading_few: 'Sąrašas ({{count}} asmenys)',
+    rosterHeading_many: 'Sąrašas ({{count}} asmens)',
     rosterHeading_other: 'Sąrašas ({{count}} asmenys)',
     empty: 'Dar nieko nėra: pridėkite žmones ranka arba importuokite dalyvių sąrašą.',
     name: 'Vardas ir pavardė',
@@ -323,12 +328,20 @@ const lt: typeof en = {
     file: 'Dalyvių sąrašas (CSV arba XLSX)',
     checking: 'Tikrinamas failas…',
     done_one: 'Importuotas {{count}} asmuo.',
+    done_few: 'Importuoti {{count}} asmenys.',
+    done_many: 'Importuota asmenų: {{count}}.',
     done_other: 'Importuota asmenų: {{count}}.',
     ready_one: '{{file}}: {{count}} eilutė, problemų nėra.',
+    ready_few: '{{file}}: {{count}} eilutės, problemų nėra.',
+    ready_many: '{{file}}: eilučių {{count}}, problemų nėra.',
     ready_other: '{{file}}: eilučių {{count}}, problemų nėra.',
     save_one: 'Importuoti {{count}} asmenį',
+    save_few: 'Importuoti {{count}} asmenis',
+    save_many: 'Importuoti asmenis ({{count}})',
     save_other: 'Importuoti asmenis ({{count}})',
     problems_one: '{{file}}: {{count}} problema, eilučių su problemomis: {{rows}}. Niekas neišsaugota: pataisykite failą ir pasirinkite jį iš naujo.',
+    problems_few: '{{file}}: {{count}} problemos, eilučių su problemomis: {{rows}}. Niekas neišsaugota: pataisykite failą ir pasirinkite jį iš naujo.',
+    problems_many: '{{file}}: problemų {{count}}, eilučių su problemomis: {{rows}}. Niekas neišsaugota: pataisykite failą ir pasirinkite jį iš naujo.',
     problems_other: '{{file}}: problemų {{count}}, eilučių su problemomis: {{rows}}. Niekas neišsaugota: pataisykite failą ir pasirinkite jį iš naujo.',
     row: 'Eilutė',
     column: 'Stulpelis',
@@ -339,6 +352,8 @@ const lt: typeof en = {
     generateAll: 'Sukurti kodus visoms komandoms',
     allHaveCodes: 'Kiekviena komanda turi kodą',
     generateMissing_one: 'Sukurti trūkstamą kodą ({{count}} komanda)',
+    generateMissing_few: 'Sukurti trūkstamus kodus ({{count}} komandos)',
+    generateMissing_many: 'Sukurti trūkstamus kodus (komandų: {{count}})',
     generateMissing_other: 'Sukurti trūkstamus kodus (komandų: {{count}})',
     sheet: 'Atverti QR kodų lapą (PDF)',
     noSheet: 'QR kodų lapas bus, kai komandos turės kodus.',
@@ -372,6 +387,8 @@ const lt: typeof en = {
     tablets: 'Prijungtos planšetės',
     acknowledged: 'Patvirtinta',
     connected_one: '{{count}} planšetė',
+    connected_few: '{{count}} planšetės',
+    connected_many: 'planšečių: {{count}}',
     connected_other: 'planšečių: {{count}}',
     noTablet: 'nėra',
     waiting: 'laukiama',
