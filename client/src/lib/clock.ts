@@ -22,6 +22,7 @@ export function useExerciseClock(view: ExerciseView | undefined): { exercise: st
   }, []);
   if (!view) return { exercise: '—', scenario: '—' };
   const { clock } = view;
-  const exerciseMs = clock.running ? clock.exerciseTimeMs + (now - clock.atWallTime) * clock.speed : clock.exerciseTimeMs;
+  // `now` is from the last tick and may be older than the view just received: never show time before it.
+  const exerciseMs = clock.running ? clock.exerciseTimeMs + Math.max(0, now - clock.atWallTime) * clock.speed : clock.exerciseTimeMs;
   return { exercise: formatExerciseTime(exerciseMs), scenario: formatScenarioTime(clock.scenarioStartMs + exerciseMs) };
 }
