@@ -69,7 +69,11 @@ export const CAPABILITY_ELEMENTS = CapabilityElement.options;
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'write dates as YYYY-MM-DD')
-  .refine((text) => new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'no such date');
+  // zod runs a refinement even after the pattern failed: an unparsable text must not throw here.
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, 'no such date');
 
 const itemFields = {
   capability: shortText,

@@ -45,3 +45,11 @@ describe('the wire protocol', () => {
     expect(LogQuery.safeParse({ afterSeq: '-1' }).success).toBe(false);
   });
 });
+
+describe('calendar dates in improvement plans', () => {
+  it('refuses text that is no date without throwing', async () => {
+    const { CalendarDate } = await import('../src/index.ts');
+    for (const text of ['', 'tomorrow', '2026-13-45', '2026-02-30']) expect(CalendarDate.safeParse(text).success).toBe(false);
+    expect(CalendarDate.safeParse('2028-02-29').success).toBe(true);
+  });
+});

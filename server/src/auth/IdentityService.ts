@@ -40,6 +40,8 @@ export type AccessEvent =
 export interface IdentityOptions {
   sessionHours?: number;
   now?: () => number;
+  /** How people prove who they are; passwords in the store unless another provider is given. */
+  provider?: IdentityProvider;
 }
 
 const DEFAULT_JOIN_CODE_HOURS = 24 * 7;
@@ -65,7 +67,7 @@ export class IdentityService {
   ) {
     this.sessionMs = (options.sessionHours ?? 12) * 3_600_000;
     this.now = options.now ?? Date.now;
-    this.provider = new PasswordProvider(store);
+    this.provider = options.provider ?? new PasswordProvider(store);
   }
 
   onAccessEvent(listener: (event: AccessEvent) => void): () => void {
@@ -195,6 +197,11 @@ export class IdentityService {
     this.emit({ type: 'membership-changed', exerciseId, userId });
   }
 
+  /** Whether an id names an exercise: a realtime refusal says so, as REST does, to anyone signed in. */
+  async exerciseExists(exerciseId: string): Promise<boolean> {
+    return (await this.store.getExercise(exerciseId)) !== undefined;
+  }
+
   /** What a signed-in person is in an exercise, if anything. */
   async viewerFor(userId: string, exerciseId: string): Promise<Viewer | undefined> {
     const membership = (await this.store.membershipsOf(userId)).find((m) => m.exerciseId === exerciseId);
@@ -235,5 +242,4 @@ export class IdentityService {
     }
     return grant;
   }
-
 }

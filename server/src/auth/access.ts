@@ -61,6 +61,8 @@ export async function connectionAccess(identity: IdentityService, limits: RateLi
   }
   if (credentials.exerciseId === undefined) throw new StartexError('VALIDATION_FAILED', 'Name the exercise to connect to.');
   const viewer = await identity.viewerFor(found.user.id, credentials.exerciseId);
+  // As on REST: anyone signed in learns that an id names no exercise; only a role opens one.
+  if (!viewer && !(await identity.exerciseExists(credentials.exerciseId))) throw new StartexError('EXERCISE_NOT_FOUND');
   if (!viewer || !allows(viewer.role, 'exercise.view')) throw new StartexError('FORBIDDEN', 'You have no role in this exercise.');
   return { exerciseId: credentials.exerciseId, viewer, principal: { kind: 'user', ...found } };
 }

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { StartexError, IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportPeopleBody, type ImportProblem } from '@startex/shared';
@@ -9,6 +10,9 @@ export interface FileRow {
 }
 
 const MAX_ROWS = 2000;
+/** What an XLSX may unpack to: a 2,000-row list is a few MB; a zip bomb is refused before exceljs inflates it. */
+export const MAX_XLSX_INFLATED_BYTES = 32 * 1024 * 1024;
+const MAX_XLSX_ENTRIES = 1000;
 
 /**
  * Reads a CSV or XLSX participant list: the first row names the columns (any order, any case;
@@ -53,9 +57,11 @@ function readCsv(text: string): TableRow[] {
 }
 
 async function readXlsx(base64: string): Promise<TableRow[]> {
+  const bytes = Buffer.from(base64, 'base64');
+  checkInflatedSize(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     throw new StartexError('IMPORT_UNREADABLE', 'The XLSX file cannot be read.');
   }
@@ -68,4 +74,53 @@ async function readXlsx(base64: string): Promise<TableRow[]> {
     if (cells.some((c) => c.trim() !== '')) rows.push({ row: number, cells });
   });
   return rows;
+}
+
+const unreadable = () => new StartexError('IMPORT_UNREADABLE', 'The XLSX file cannot be read.');
+
+/**
+ * Inflates every entry of the zip once, with a budget on the total output, before exceljs loads
+ * it: the sizes a zip declares can lie, so only inflating with a limit tells what it unpacks to.
+ */
+function checkInflatedSize(zip: Buffer): void {
+  const end = endOfCentralDirectory(zip);
+  const entries = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  if (entries > MAX_XLSX_ENTRIES) throw unreadable();
+  let budget = MAX_XLSX_INFLATED_BYTES;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw unreadable();
+    const method = zip.readUInt16LE(at + 10);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const local = zip.readUInt32LE(at + 42);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) throw unreadable();
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    if (start + compressedSize > zip.length) throw unreadable();
+    const data = zip.subarray(start, start + compressedSize);
+    let size: number;
+    if (method === 0) size = data.length;
+    else if (method === 8) size = inflatedLength(data, budget);
+    else throw unreadable();
+    budget -= size;
+    if (budget < 0) throw tooLarge();
+  }
+}
+
+const tooLarge = () => new StartexError('IMPORT_UNREADABLE', `The XLSX file unpacks to more than ${MAX_XLSX_INFLATED_BYTES / 1024 / 1024} MB.`);
+
+function inflatedLength(data: Buffer, budget: number): number {
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge() : unreadable();
+  }
+}
+
+/** Where the zip's end-of-central-directory record starts (it ends the file, before a comment of up to 64 KiB). */
+function endOfCentralDirectory(zip: Buffer): number {
+  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
+    if (zip.readUInt32LE(at) === 0x06054b50) return at;
+  }
+  throw unreadable();
 }

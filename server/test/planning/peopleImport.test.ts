@@ -1,6 +1,7 @@
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyView, PeopleAdded, PersonView } from '@startex/shared';
+import type { AgencyView, ImportCheck, PeopleAdded, PersonView } from '@startex/shared';
 import { startServer, type Harness } from '../harness.ts';
 import { databaseFile, dumpDatabase } from '../security/databaseDump.ts';
 import { planner, plannedExercise, type Planner } from './planningHelpers.ts';
@@ -124,5 +125,81 @@ describe('adding people by hand', () => {
     expect(await h.server.identity.viewerFor(account!.id, exercise.id)).toBeUndefined();
     expect(await h.server.identity.viewerFor(account!.id, exerciseId)).toEqual({ role: 'controller' });
     expect((await h.request('DELETE', `/api/exercises/${exercise.id}/people/${personId}`, second)).json()).toMatchObject({ code: 'PERSON_NOT_FOUND' });
+  });
+});
+
+/** A zip archive made by hand, so that an entry can claim any size: `declared` is what the headers say it unpacks to. */
+function zip(entries: { name: string; content: Buffer; declared?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, content, declared } of entries) {
+    const data = deflateRawSync(content, { level: 9 });
+    const fileName = Buffer.from(name);
+    const fields = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at); // version needed
+      header.writeUInt16LE(0, at + 2); // flags
+      header.writeUInt16LE(8, at + 4); // deflate
+      header.writeUInt32LE(crc32(content), at + 10);
+      header.writeUInt32LE(data.length, at + 14);
+      header.writeUInt32LE(declared ?? content.length, at + 18);
+      header.writeUInt16LE(fileName.length, at + 22);
+    };
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    fields(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4); // version made by
+    fields(central, 6);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const MiB = 1024 * 1024;
+/** Spaces inflate about a thousandfold: 40 MiB of sheet from a few tens of KiB. */
+const spaces = (bytes: number) => Buffer.alloc(bytes, 0x20);
+
+describe('hostile participant files', () => {
+  const unreadable = (message: string) => ({ statusCode: 400, code: 'IMPORT_UNREADABLE', error: 'Bad Request', message });
+  const CANNOT_READ = 'The XLSX file cannot be read.';
+  const TOO_LARGE = 'The XLSX file unpacks to more than 32 MB.';
+  const goodXlsxBytes = async () => Buffer.from(await xlsx(GOOD), 'base64');
+  const rowsOf = (count: number) => [GOOD[0]!, ...Array.from({ length: count }, (_, i) => [`Player ${i}`, `player${i}@customs.example.lt`, 'participant', '', 'customs', ''])];
+
+  const cases: [string, 'csv' | 'xlsx', () => Promise<string>, string][] = [
+    ['text that is not base64', 'xlsx', async () => 'this is not a spreadsheet!', CANNOT_READ],
+    ['random bytes', 'xlsx', async () => Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256)).toString('base64'), CANNOT_READ],
+    ['a zip cut in half', 'xlsx', async () => goodXlsxBytes().then((bytes) => bytes.subarray(0, bytes.length / 2).toString('base64')), CANNOT_READ],
+    ['a zip with its middle cut out', 'xlsx', async () => goodXlsxBytes().then((bytes) => Buffer.concat([bytes.subarray(0, bytes.length * 0.4), bytes.subarray(-200)]).toString('base64')), CANNOT_READ],
+    ['a zip whose entry inflates past the cap', 'xlsx', async () => zip([{ name: 'xl/worksheets/sheet1.xml', content: spaces(40 * MiB) }]).toString('base64'), TOO_LARGE],
+    ['a zip whose headers say it is small', 'xlsx', async () => zip([{ name: 'xl/worksheets/sheet1.xml', content: spaces(40 * MiB), declared: 100 }]).toString('base64'), TOO_LARGE],
+    ['a zip whose entries together inflate past the cap', 'xlsx', async () => zip([1, 2].map((n) => ({ name: `xl/worksheets/sheet${n}.xml`, content: spaces(20 * MiB) }))).toString('base64'), TOO_LARGE],
+    ['2,001 rows of CSV', 'csv', async () => csv(rowsOf(2001)), 'The file has more than 2000 rows.'],
+    ['2,001 rows of XLSX', 'xlsx', async () => xlsx(rowsOf(2001)), 'The file has more than 2000 rows.'],
+  ];
+  it.each(cases)('refuses %s with IMPORT_UNREADABLE and saves nothing', async (_what, format, content, message) => {
+    const before = dumpDatabase(databaseFile(h.dataDir));
+    for (const dryRun of [true, false]) {
+      const response = await h.request('POST', `/api/exercises/${exerciseId}/people/import`, as, { format, content: await content(), dryRun });
+      expect(response.json()).toEqual(unreadable(message));
+    }
+    expect(dumpDatabase(databaseFile(h.dataDir))).toEqual(before);
+  });
+
+  it('reads a list of the largest size allowed, 2,000 rows, within the cap', async () => {
+    const response = await h.request('POST', `/api/exercises/${exerciseId}/people/import`, as, { format: 'xlsx', content: await xlsx(rowsOf(2000)), dryRun: true });
+    expect(response.json() as ImportCheck).toEqual({ ok: true, rows: 2000, problems: [] });
   });
 });

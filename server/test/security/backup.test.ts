@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,9 +7,9 @@ import Database from 'better-sqlite3';
 import type { LogEntry } from '@startex/shared';
 import { call, client, connected, loginAt, until, type TestSocket } from '../harness.ts';
 import { startServerProcess, type ServerProcess } from '../e2e/serverProcess.ts';
+import { adminCli } from './adminCli.ts';
 import { databaseFile, dumpDatabase } from './databaseDump.ts';
 
-const SERVER_ROOT = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'startex-backup-'));
 const processes: ServerProcess[] = [];
 const sockets: TestSocket[] = [];
@@ -22,22 +21,6 @@ afterAll(async () => {
   }
   rmSync(work, { recursive: true, force: true });
 });
-
-/** `pnpm admin <args>` as a real process, with the data directory the way the server is given it. */
-function admin(args: string[], dataDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', ...args], {
-      cwd: SERVER_ROOT,
-      env: { ...process.env, STARTEX_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, output }));
-  });
-}
 
 async function serverOn(dataDir?: string): Promise<ServerProcess> {
   // Speed 1: the demo's first timer is two minutes away, so only the test writes to the log.
@@ -115,7 +98,7 @@ describe('backup and restore with the admin CLI', () => {
     })();
     await until(() => acked.length >= 5, 'notes before the backup');
     const durableBeforeBackup = Math.max(...acked);
-    const backup = await admin(['backup', backupFile], server.dataDir);
+    const backup = await adminCli(['backup', backupFile], server.dataDir);
     expect(backup).toEqual({ code: 0, output: `Backed up ${databaseFile(server.dataDir)} to ${backupFile}\n` });
     const ackedDuringBackup = acked.length;
     await until(() => acked.length >= ackedDuringBackup + 5, 'notes after the backup');
@@ -135,7 +118,7 @@ describe('backup and restore with the admin CLI', () => {
     expect(backupLog.filter((r) => r.type === 'action.taken')).toHaveLength(5);
 
     restoredDir = mkdtempSync(join(tmpdir(), 'startex-restored-'));
-    const restore = await admin(['restore', backupFile], restoredDir);
+    const restore = await adminCli(['restore', backupFile], restoredDir);
     expect(restore).toEqual({ code: 0, output: `Restored ${databaseFile(restoredDir)} from ${backupFile}\n` });
     const restored = await serverOn(restoredDir);
     const again = await loginAt(restored.url, director.username, director.password, 'demo');
@@ -167,12 +150,12 @@ describe('backup and restore with the admin CLI', () => {
     for (const [what, bytes] of damaged) {
       const file = join(work, `${what.replaceAll(' ', '-')}.sqlite`);
       writeFileSync(file, bytes);
-      const result = await admin(['restore', file], restoredDir);
+      const result = await adminCli(['restore', file], restoredDir);
       expect(result.code, `${what}: ${result.output}`).not.toBe(0);
       expect(result.output, what).not.toContain('Restored');
       expect(fingerprint(restoredDir), what).toEqual(before);
     }
-    const missing = await admin(['restore', join(work, 'no-such-backup.sqlite')], restoredDir);
+    const missing = await adminCli(['restore', join(work, 'no-such-backup.sqlite')], restoredDir);
     expect(missing.code).not.toBe(0);
     expect(fingerprint(restoredDir)).toEqual(before);
     // The untouched target still holds the good restore.

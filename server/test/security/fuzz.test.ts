@@ -4,9 +4,41 @@ import fc from 'fast-check';
 import WebSocket from 'ws';
 import { io as connect, type Socket } from 'socket.io-client';
 import { LIBRARY } from '@startex/scenarios';
-import { ERROR_CATALOGUE, FEED_SUBPROTOCOL, FEED_TOKEN_PREFIX, type ClientToServerEvents, type ErrorCode } from '@startex/shared';
+import { z } from 'zod';
+import {
+  AgencyBody,
+  CreateExerciseBody,
+  CreateJoinCodeBody,
+  CreateUserBody,
+  ERROR_CATALOGUE,
+  ExerciseArchive,
+  ExerciseSettingsBody,
+  FEED_SUBPROTOCOL,
+  FEED_TOKEN_PREFIX,
+  ImportPeopleBody,
+  LoginBody,
+  MembershipBody,
+  NewImprovementItemBody,
+  PersonBody,
+  ReconcileRatingBody,
+  RecordObservation,
+  RecordRatingBody,
+  ReportContent,
+  ReportOverview,
+  StatusChangeBody,
+  SubmitFeedbackBody,
+  TeamAgencyBody,
+  TeamJoinCodesBody,
+  UpdateImprovementItemBody,
+  UpdateUserBody,
+  type ClientToServerEvents,
+  type ErrorCode,
+} from '@startex/shared';
 import { call, client, connected, startServer, until, type Harness, type StaffCredential, type TestSocket } from '../harness.ts';
+import { exportArchive } from '../../src/review/archive.ts';
+import type { Store } from '../../src/store/ExerciseStore.ts';
 import { databaseFile, dumpDatabase } from './databaseDump.ts';
+import { servedRoutes } from './servedRoutes.ts';
 
 /**
  * Hostile input against every REST body, path and query, every socket.io event, the feed and the
@@ -152,39 +184,305 @@ function send(method: Method, url: string, who: StaffCredential | undefined, pay
 
 const asJson = (body: unknown) => (Buffer.isBuffer(body) ? body : (JSON.stringify(body) ?? ''));
 
-describe('REST bodies', () => {
-  const routes: { name: string; method: Method; url: () => string; who: () => StaffCredential | undefined; valid: Record<string, unknown>; known: string[] }[] = [
-    { name: 'POST /api/auth/login', method: 'POST', url: () => '/api/auth/login', who: () => undefined, valid: { username: 'admin', password: 'not the password' }, known: ['username', 'password'] },
-    {
-      name: 'POST /api/admin/users',
-      method: 'POST',
-      url: () => '/api/admin/users',
-      who: () => h.admin,
-      valid: { username: 'fuzzed', displayName: 'Fuzzed', password: 'a long enough password', roles: [] },
-      known: ['username', 'displayName', 'password', 'roles'],
-    },
-    {
-      name: 'PATCH /api/admin/users/:id',
-      method: 'PATCH',
-      url: () => `/api/admin/users/${target}`,
-      who: () => h.admin,
-      valid: { displayName: 'Renamed' },
-      known: ['displayName', 'password', 'roles', 'disabled'],
-    },
-    { name: 'PUT /api/exercises/:id/members/:userId', method: 'PUT', url: () => `/api/exercises/demo/members/${target}`, who: () => h.controllerToken, valid: { role: 'director' }, known: ['role', 'teamId'] },
-    {
-      name: 'POST /api/exercises/:id/join-codes',
-      method: 'POST',
-      url: () => '/api/exercises/demo/join-codes',
-      who: () => h.controllerToken,
-      valid: { role: 'observer', expiresInHours: 2 },
-      known: ['role', 'teamId', 'expiresInHours'],
-    },
-  ];
+/** What a REST body fuzzer acts on, made in beforeAll: a planned draft, an ended exercise and its people. */
+interface Fixtures {
+  /** A draft exercise the administrator planned (and so directs), and an agency in the directory. */
+  draft: string;
+  agency: string;
+  /** An exercise after EndEx with a finalised report version 1 and one improvement plan row. */
+  ended: string;
+  item: string;
+  endedDirector: StaffCredential;
+  endedEvaluator: StaffCredential;
+  endedParticipant: StaffCredential;
+  report: Record<string, unknown>;
+  archive: Record<string, unknown>;
+}
+let fixtures: Fixtures;
 
-  it.each(routes.map((r) => [r.name, r] as const))('%s: invalid bodies get a 4xx catalogue error and change nothing', async (_name, route) => {
+const PLAN_ROW = {
+  capability: 'Verify the alarm',
+  issue: 'The supervisor was told late',
+  recommendation: 'Call the supervisor with the first alarm',
+  correctiveAction: 'Update the lane procedure',
+  capabilityElement: 'planning',
+  responsibleAgency: 'Customs',
+  pointOfContact: 'Shift supervisor',
+  startDate: '2026-12-01',
+  dueDate: '2027-01-31',
+};
+
+beforeAll(async () => {
+  const agency = await h.request('POST', '/api/agencies', h.admin, { name: 'Fuzz customs', type: 'customs', functions: ['detection'], contacts: [] });
+  const draft = await h.request('POST', '/api/exercises', h.admin, { source: { kind: 'library', scenarioId: 'demo' } });
+  const { id: ended } = await h.server.runtime.create({ scenario: LIBRARY.demo!, speed: 1 });
+  const host = await h.server.runtime.get(ended);
+  for (const type of ['ready', 'start', 'end'] as const) await host.command({ type }, { kind: 'system' });
+  const endedDirector = await h.member('director', { exerciseId: ended });
+  expect((await h.request('POST', `/api/exercises/${ended}/report/finalise`, endedDirector)).statusCode).toBe(201);
+  const item = await h.request('POST', `/api/exercises/${ended}/improvement-plan`, endedDirector, PLAN_ROW);
+  fixtures = {
+    draft: draft.json().id,
+    agency: agency.json().id,
+    ended,
+    item: item.json().id,
+    endedDirector,
+    endedEvaluator: await h.member('evaluator', { exerciseId: ended }),
+    endedParticipant: await h.member('participant', { exerciseId: ended, teamId: 'customs' }),
+    report: (await h.request('GET', `/api/exercises/${ended}/report`, endedDirector)).json().draft,
+    archive: (await exportArchive(h.server.runtime.store as Store, ended, Date.now())) as unknown as Record<string, unknown>,
+  };
+});
+
+/** The keys a strict object schema accepts, so that an "unknown" key is never a real optional one. */
+const keysOf = (schema: z.ZodType) => Object.keys((schema as z.ZodObject).shape);
+
+interface BodyRoute {
+  method: Method;
+  url: () => string;
+  who: () => StaffCredential | undefined;
+  /** The body schema the route parses with (from shared/), and a body it accepts. */
+  schema: z.ZodType;
+  valid: () => Record<string, unknown>;
+  /** Hostile content inside an otherwise valid body, beyond the generic invalid variants. */
+  extra?: () => fc.Arbitrary<unknown>;
+}
+
+const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), nastyString.filter((s) => s !== HUGE));
+/** Bytes that are not a spreadsheet: random, a truncated zip, a zip header and garbage. */
+const notXlsx = fc.oneof(
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+  fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(bytes)])),
+);
+
+const BODY_ROUTES: Record<string, BodyRoute> = {
+  'POST /api/auth/login': { method: 'POST', url: () => '/api/auth/login', who: () => undefined, schema: LoginBody, valid: () => ({ username: 'admin', password: 'not the password' }) },
+  'POST /api/admin/users': {
+    method: 'POST',
+    url: () => '/api/admin/users',
+    who: () => h.admin,
+    schema: CreateUserBody,
+    valid: () => ({ username: 'fuzzed', displayName: 'Fuzzed', password: 'a long enough password', roles: [] }),
+  },
+  'PATCH /api/admin/users/:id': { method: 'PATCH', url: () => `/api/admin/users/${target}`, who: () => h.admin, schema: UpdateUserBody, valid: () => ({ displayName: 'Renamed' }) },
+  'PUT /api/exercises/:id/members/:userId': {
+    method: 'PUT',
+    url: () => `/api/exercises/demo/members/${target}`,
+    who: () => h.controllerToken,
+    schema: MembershipBody,
+    valid: () => ({ role: 'director' }),
+  },
+  'POST /api/exercises/:id/join-codes': {
+    method: 'POST',
+    url: () => '/api/exercises/demo/join-codes',
+    who: () => h.controllerToken,
+    schema: CreateJoinCodeBody,
+    valid: () => ({ role: 'observer', expiresInHours: 2 }),
+  },
+  'POST /api/exercises': {
+    method: 'POST',
+    url: () => '/api/exercises',
+    who: () => h.admin,
+    schema: CreateExerciseBody,
+    valid: () => ({ source: { kind: 'library', scenarioId: 'demo' }, settings: { title: 'Fuzzed exercise' } }),
+    extra: () =>
+      fc.oneof(
+        invalid({ kind: 'library', scenarioId: 'demo' }, ['kind', 'scenarioId']).map((source) => ({ source })),
+        invalid({ title: 'Fuzzed', speed: 2 }, keysOf(ExerciseSettingsBody)).map((settings) => ({ source: { kind: 'library', scenarioId: 'demo' }, settings })),
+        // An inline scenario is a whole document: any text or JSON that is not one is refused.
+        fc.oneof(fc.jsonValue({ maxDepth: 3 }), text).map((document) => ({ source: { kind: 'inline', document } })),
+      ),
+  },
+  'POST /api/agencies': {
+    method: 'POST',
+    url: () => '/api/agencies',
+    who: () => h.admin,
+    schema: AgencyBody,
+    valid: () => ({ name: 'Fuzzed agency', type: 'police', functions: ['response'], contacts: [{ name: 'Duty officer', email: 'duty@example.lt' }] }),
+    extra: () =>
+      invalid({ name: 'Duty officer', email: 'duty@example.lt' }, ['name', 'role', 'email', 'phone']).map((contact) => ({ name: 'Fuzzed agency', type: 'police', functions: [], contacts: [contact] })),
+  },
+  'PUT /api/agencies/:agencyId': {
+    method: 'PUT',
+    url: () => `/api/agencies/${fixtures.agency}`,
+    who: () => h.admin,
+    schema: AgencyBody,
+    valid: () => ({ name: 'Renamed agency', type: 'customs', functions: ['detection'], contacts: [] }),
+  },
+  'PUT /api/exercises/:id/settings': {
+    method: 'PUT',
+    url: () => `/api/exercises/${fixtures.draft}/settings`,
+    who: () => h.admin,
+    schema: ExerciseSettingsBody,
+    valid: () => ({ title: 'Fuzzed plan', scenarioStartMs: 0, speed: 1, timeZone: 'Europe/Vilnius', language: 'en', exerciseType: 'drill', locations: [], date: '2026-11-27', startTime: '09:00' }),
+    extra: () =>
+      fc
+        .tuple(fc.constantFrom('timeZone', 'date', 'startTime', 'language', 'exerciseType'), text)
+        .map(([k, v]) => withKey({ title: 'Fuzzed plan', scenarioStartMs: 0, speed: 1, timeZone: 'Europe/Vilnius', language: 'en', exerciseType: 'drill', locations: [] }, k, `${v}\u0000`)),
+  },
+  'PUT /api/exercises/:id/team-agencies': {
+    method: 'PUT',
+    url: () => `/api/exercises/${fixtures.draft}/team-agencies`,
+    who: () => h.admin,
+    schema: TeamAgencyBody,
+    valid: () => ({ mapping: { customs: fixtures.agency } }),
+    // A mapping to a team or agency that does not exist is refused as a whole.
+    extra: () => fc.tuple(key, fc.oneof(value, text)).map(([team, agency]) => ({ mapping: withKey({ customs: fixtures.agency }, team === 'customs' ? 'nobody' : team, agency) })),
+  },
+  'POST /api/exercises/:id/people': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.draft}/people`,
+    who: () => h.admin,
+    schema: PersonBody,
+    valid: () => ({ name: 'Fuzzed player', email: 'player@example.lt', role: 'participant', teamId: 'customs' }),
+    extra: () => text.map((email) => ({ name: 'Fuzzed player', email, role: 'participant', teamId: 'customs' })),
+  },
+  'POST /api/exercises/:id/people/import': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.draft}/people/import`,
+    who: () => h.admin,
+    schema: ImportPeopleBody,
+    valid: () => ({ format: 'csv', content: 'name,email,role,team\nPlayer,player@example.lt,participant,customs' }),
+    extra: () =>
+      fc.oneof(
+        notXlsx.map((bytes) => ({ format: 'xlsx', content: bytes.toString('base64') })),
+        text.filter((t) => t.length > 0).map((content) => ({ format: 'xlsx', content })),
+        fc.array(fc.array(text, { maxLength: 6 }), { maxLength: 6 }).map((rows) => ({ format: 'csv', content: rows.map((r) => r.join(',')).join('\n') || '"' })),
+      ),
+  },
+  'POST /api/exercises/:id/join-codes/teams': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.draft}/join-codes/teams`,
+    who: () => h.admin,
+    schema: TeamJoinCodesBody,
+    valid: () => ({ teams: ['customs'], reissue: false, expiresInHours: 24 }),
+  },
+  'PUT /api/exercises/:id/report/draft': {
+    method: 'PUT',
+    url: () => `/api/exercises/${fixtures.ended}/report/draft`,
+    who: () => fixtures.endedDirector,
+    schema: ReportContent,
+    valid: () => fixtures.report,
+    extra: () => invalid(fixtures.report.overview as Record<string, unknown>, keysOf(ReportOverview)).map((overview) => ({ ...fixtures.report, overview })),
+  },
+  'PUT /api/exercises/:id/report/versions/:version': {
+    method: 'PUT',
+    url: () => `/api/exercises/${fixtures.ended}/report/versions/1`,
+    who: () => fixtures.endedDirector,
+    schema: ReportContent,
+    valid: () => fixtures.report,
+  },
+  'POST /api/exercises/:id/improvement-plan': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.ended}/improvement-plan`,
+    who: () => fixtures.endedDirector,
+    schema: NewImprovementItemBody,
+    valid: () => PLAN_ROW,
+    extra: () => fc.tuple(fc.constantFrom('startDate', 'dueDate'), fc.oneof(text, fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '2027-01-31T00:00'))).map(([k, v]) => withKey(PLAN_ROW, k, v)),
+  },
+  'PATCH /api/exercises/:id/improvement-plan/:itemId': {
+    method: 'PATCH',
+    url: () => `/api/exercises/${fixtures.ended}/improvement-plan/${fixtures.item}`,
+    who: () => fixtures.endedDirector,
+    schema: UpdateImprovementItemBody,
+    valid: () => ({ pointOfContact: 'Duty officer', dueDate: '2027-02-28' }),
+    extra: () => fc.constant({ startDate: '2027-03-01', dueDate: '2027-02-28' }),
+  },
+  'POST /api/exercises/:id/improvement-plan/:itemId/status': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.ended}/improvement-plan/${fixtures.item}/status`,
+    who: () => fixtures.endedDirector,
+    schema: StatusChangeBody,
+    valid: () => ({ status: 'in-progress', comment: 'Started' }),
+  },
+  'POST /api/archives': {
+    method: 'POST',
+    url: () => '/api/archives',
+    who: () => h.admin,
+    schema: ExerciseArchive,
+    valid: () => fixtures.archive,
+    extra: () => {
+      // A well-formed archive whose log is broken: out of order, cut short of EndEx, or of another exercise.
+      const log = fixtures.archive.log as { seq: number; exerciseId: string }[];
+      return fc.oneof(
+        fc.integer({ min: 1, max: log.length - 1 }).map((cut) => ({ ...fixtures.archive, log: log.slice(0, cut) })),
+        fc.integer({ min: 0, max: log.length - 1 }).map((i) => ({ ...fixtures.archive, log: log.map((e, j) => (j === i ? { ...e, seq: e.seq + 1 } : e)) })),
+        fc.integer({ min: 0, max: log.length - 1 }).map((i) => ({ ...fixtures.archive, log: log.map((e, j) => (j === i ? { ...e, exerciseId: 'elsewhere' } : e)) })),
+      );
+    },
+  },
+  'POST /api/exercises/:id/review/ratings': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.ended}/review/ratings`,
+    who: () => fixtures.endedEvaluator,
+    schema: RecordRatingBody,
+    valid: () => ({ subject: { kind: 'target', id: 'report_on_time' }, rating: 'S', reason: 'Reported late.', idempotencyKey: 'fuzz-rating' }),
+    extra: () =>
+      invalid({ kind: 'target', id: 'report_on_time' }, ['kind', 'id']).map((subject) => ({ subject, rating: 'S', reason: 'Reported late.', idempotencyKey: 'fuzz-rating' })),
+  },
+  'POST /api/exercises/:id/review/reconciliations': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.ended}/review/reconciliations`,
+    who: () => fixtures.endedDirector,
+    schema: ReconcileRatingBody,
+    valid: () => ({ subject: { kind: 'target', id: 'report_on_time' }, rating: 'S', reason: 'Agreed.', idempotencyKey: 'fuzz-reconcile' }),
+  },
+  'POST /api/exercises/:id/review/observations': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.ended}/review/observations`,
+    who: () => fixtures.endedEvaluator,
+    schema: RecordObservation,
+    valid: () => ({ observedAtMs: 0, teamId: 'customs', kind: 'note', text: 'Debrief: the report came late.', idempotencyKey: 'fuzz-observation' }),
+    extra: () => nastyNumber.filter((n) => !Object.is(n, -0)).map((observedAtMs) => ({ observedAtMs, kind: 'note', text: 'Late.', idempotencyKey: 'fuzz-observation' })),
+  },
+  'POST /api/exercises/:id/review/feedback': {
+    method: 'POST',
+    url: () => `/api/exercises/${fixtures.ended}/review/feedback`,
+    who: () => fixtures.endedParticipant,
+    schema: SubmitFeedbackBody,
+    valid: () => ({ wentWell: 'Quick hold.', toImprove: 'Report sooner.', objectives: [], idempotencyKey: 'fuzz-feedback' }),
+    extra: () =>
+      fc.oneof(
+        fc.constant({ wentWell: ' ', toImprove: '', objectives: [], idempotencyKey: 'fuzz-feedback' }),
+        invalid({ objectiveId: 'verify_alarm', wentWell: 'Fast', toImprove: '' }, ['objectiveId', 'wentWell', 'toImprove']).map((objective) => ({
+          wentWell: 'Quick hold.',
+          toImprove: '',
+          objectives: [objective],
+          idempotencyKey: 'fuzz-feedback',
+        })),
+      ),
+  },
+};
+
+/** Writes that read no body: hostile bytes that cannot be parsed are refused before them (see the raw payload test). */
+const BODYLESS = [
+  'POST /api/auth/logout',
+  'POST /api/exercises/:id/report/finalise',
+  'POST /api/exercises/:id/comms-check',
+  'POST /api/exercises/:id/comms-check/confirm',
+  'POST /api/exercises/:id/dry-run',
+];
+/** Scenario documents: fuzzed as uploads below. */
+const SCENARIO_ROUTES = ['POST /api/scenarios', 'POST /api/scenarios/lint'];
+
+const bodylessUrl = (route: string) => route.split(' ')[1]!.replace(':id', route.includes('finalise') ? fixtures.ended : fixtures.draft);
+const bodylessWho = (route: string) => (route.includes('logout') ? undefined : route.includes('finalise') ? fixtures.endedDirector : h.admin);
+
+describe('REST bodies', () => {
+  it('has a fuzzer for every POST, PUT and PATCH route the server serves', () => {
+    const writes = servedRoutes(h.server.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));
+    expect([...Object.keys(BODY_ROUTES), ...BODYLESS, ...SCENARIO_ROUTES].sort()).toEqual(writes);
+  });
+
+  it.each(Object.entries(BODY_ROUTES))('%s: the fuzzer starts from a body the schema accepts', (_name, route) => {
+    expect(route.schema.safeParse(route.valid()).error).toBeUndefined();
+  });
+
+  it.each(Object.entries(BODY_ROUTES))('%s: invalid bodies get a 4xx catalogue error and change nothing', async (_name, route) => {
+    const valid = route.valid();
+    const bodies = route.extra ? fc.oneof(invalid(valid, keysOf(route.schema)), route.extra()) : invalid(valid, keysOf(route.schema));
     await fc.assert(
-      fc.asyncProperty(invalid(route.valid, route.known), fc.constantFrom(...CONTENT_TYPES), async (body, contentType) => {
+      fc.asyncProperty(bodies, fc.constantFrom(...CONTENT_TYPES), async (body, contentType) => {
         const before = snapshot();
         const response = await send(route.method, route.url(), route.who(), asJson(body), contentType);
         expectHttpError(response);
@@ -195,7 +493,7 @@ describe('REST bodies', () => {
     await expectUp();
   });
 
-  it('refuses raw hostile payloads: broken, huge, deeply nested, prototype-polluting JSON', async () => {
+  it('refuses raw hostile payloads on every write: broken, huge, deeply nested, prototype-polluting JSON', async () => {
     const payloads: [string, string | Buffer][] = [
       ['broken JSON', '{"username": "admin", '],
       ['empty body', ''],
@@ -207,15 +505,22 @@ describe('REST bodies', () => {
       ['UTF-16', Buffer.from('{"username":"admin","password":"x"}', 'utf16le')],
       ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
     ];
+    const parses = (payload: string | Buffer) => {
+      try {
+        JSON.parse(payload.toString());
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const targets: [Method, string, StaffCredential | undefined][] = Object.values(BODY_ROUTES).map((r) => [r.method, r.url(), r.who()]);
     for (const [what, payload] of payloads) {
       const before = snapshot();
-      for (const [method, url, who] of [
-        ['POST', '/api/auth/login', undefined],
-        ['POST', '/api/admin/users', h.admin],
-        ['PUT', `/api/exercises/demo/members/${target}`, h.controllerToken],
-      ] as const) {
+      // A write that reads no body acts on any body it is given; only unreadable ones are refused before it.
+      const bodyless = parses(payload) ? [] : BODYLESS.map((route) => ['POST', bodylessUrl(route), bodylessWho(route)] as [Method, string, StaffCredential | undefined]);
+      for (const [method, url, who] of [...targets, ...bodyless]) {
         const response = await send(method, url, who, payload);
-        expect(response.statusCode, `${what} to ${url}`).toBeLessThan(500);
+        expect(response.statusCode, `${what} to ${method} ${url}`).toBeLessThan(500);
         expectHttpError(response);
       }
       expect(snapshot(), what).toEqual(before);

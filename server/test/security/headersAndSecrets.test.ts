@@ -99,6 +99,18 @@ describe('secrets', () => {
     const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
     expect((await fetch(`${h.url}/api/auth/me`, { headers: { cookie } })).status).toBe(200);
 
+    // The administrator creates an account and sets a new password for it: passwords in request bodies.
+    const write = (method: 'POST' | 'PATCH', path: string, body: unknown) =>
+      fetch(`${h.url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const newUserPassword = 'a brand new user password';
+    const resetPassword = 'the password after a reset';
+    const created = await write('POST', '/api/admin/users', { username: 'secret-keeper', displayName: 'Secret keeper', password: newUserPassword, roles: [] });
+    expect(created.status).toBe(201);
+    const patched = await write('PATCH', `/api/admin/users/${((await created.json()) as { id: string }).id}`, { password: resetPassword });
+    expect(patched.status).toBe(200);
+    const keeper = await fetch(`${h.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'secret-keeper', password: resetPassword }) });
+    expect(keeper.status).toBe(200);
+
     // A tablet joins with its code (socket.io and the feed), and the team acts.
     const code = h.joinCode('customs');
     const tablet = client(h.url, code);
@@ -121,7 +133,9 @@ describe('secrets', () => {
     // The capture works: the log has the requests, just not their secrets.
     expect(log).toContain('"url":"/api/auth/login"');
     expect(log).toContain('"statusCode":401');
-    const secrets = { adminPassword: h.adminPassword, wrongPassword, token, csrfToken, code, wrongCode };
+    expect(log).toContain('"url":"/api/admin/users"');
+    expect(log).toMatch(/"method":"PATCH","url":"\/api\/admin\/users\//);
+    const secrets = { adminPassword: h.adminPassword, wrongPassword, newUserPassword, resetPassword, token, csrfToken, code, wrongCode };
     for (const [name, secret] of Object.entries(secrets)) expect(log.includes(secret), `${name} in the log`).toBe(false);
 
     // The database, read through its own connection, every table and row. Join codes are kept
@@ -132,14 +146,14 @@ describe('secrets', () => {
     expect(grants).toContain(code);
     const elsewhere = JSON.stringify(dumpDatabase(file, ['access_grants']));
     expect(elsewhere).toContain('report_alarm'); // the action is there, so the dump is the live database
-    for (const [name, secret] of Object.entries({ adminPassword: h.adminPassword, wrongPassword, token, code, wrongCode })) {
+    for (const [name, secret] of Object.entries({ adminPassword: h.adminPassword, wrongPassword, newUserPassword, resetPassword, token, code, wrongCode })) {
       expect(elsewhere.includes(secret), `${name} in the database`).toBe(false);
     }
     // Not even in free pages or the write-ahead log: the raw files never held the password or the token.
     for (const suffix of ['', '-wal']) {
       if (!existsSync(file + suffix)) continue;
       const raw = readFileSync(file + suffix).toString('latin1');
-      for (const [name, secret] of Object.entries({ adminPassword: h.adminPassword, wrongPassword, token })) {
+      for (const [name, secret] of Object.entries({ adminPassword: h.adminPassword, wrongPassword, newUserPassword, resetPassword, token })) {
         expect(raw.includes(secret), `${name} in startex.sqlite${suffix}`).toBe(false);
       }
     }

@@ -5,8 +5,9 @@ import {
   CLIENT_EVENT_SCHEMAS,
   FEED_SUBPROTOCOL,
   FEED_TOKEN_PREFIX,
+  ControllerCommand,
+  ScenarioDocument,
   type ClientToServerEvents,
-  type ControllerCommand,
   type ErrorCode,
   type ExerciseRole,
   type ExerciseView,
@@ -16,6 +17,7 @@ import { call, client, connected, refused, startServer, until, type Credential, 
 import { exportArchive } from '../../src/review/archive.ts';
 import type { Store } from '../../src/store/ExerciseStore.ts';
 import { databaseFile, dumpDatabase } from './databaseDump.ts';
+import { servedRoutes } from './servedRoutes.ts';
 
 /**
  * Every role against every REST route, the log feed and every socket.io event. The expected
@@ -145,16 +147,24 @@ const REST = table({
 const SOCKET = table({
   //                                             anon adm pln dir ctl evl obs par pcd ocd else
   'sync':                                       'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
-  // StartEx, EndEx and resuming after a real-world halt: the director.
+  // Readiness, StartEx, EndEx, closing and resuming after a real-world halt: the director.
+  'command ready':                              'n   n   n   Y   n   n   n   n   n   n   n',
   'command start':                              'n   n   n   Y   n   n   n   n   n   n   n',
   'command end':                                'n   n   n   Y   n   n   n   n   n   n   n',
+  'command close':                              'n   n   n   Y   n   n   n   n   n   n   n',
   'command resume after a halt':                'n   n   n   Y   n   n   n   n   n   n   n',
   // Running play: controllers (and the director, who may do everything in the exercise).
   'command pause':                              'n   n   n   Y   Y   n   n   n   n   n   n',
   'command resume after a pause':               'n   n   n   Y   Y   n   n   n   n   n   n',
   'command halt':                               'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command jump':                               'n   n   n   Y   Y   n   n   n   n   n   n',
   'command release':                            'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command hold':                               'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command skip':                               'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command edit':                               'n   n   n   Y   Y   n   n   n   n   n   n',
   'command adhoc':                              'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command decide':                             'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command broadcast':                          'n   n   n   Y   Y   n   n   n   n   n   n',
   'command reply':                              'n   n   n   Y   Y   n   n   n   n   n   n',
   'command note':                               'n   n   n   Y   Y   n   n   n   n   n   n',
   // Acting for a team: that team's participants, by account or by tablet.
@@ -179,8 +189,9 @@ const HANDSHAKE_REFUSAL: Partial<Record<Role, ErrorCode>> = {
 };
 
 /** The exercise state each socket cell starts from (a fresh demo exercise per cell, at speed 1 so no timer fires). */
-type Setup = 'ready' | 'live' | 'paused' | 'halted' | 'alarm' | 'ended' | 'commscheck';
+type Setup = 'draft' | 'ready' | 'live' | 'paused' | 'halted' | 'alarm' | 'ended' | 'commscheck';
 const SETUPS: Record<Setup, ControllerCommand[]> = {
+  draft: [],
   commscheck: [],
   ready: [{ type: 'ready' }],
   live: [{ type: 'ready' }, { type: 'start' }],
@@ -190,10 +201,26 @@ const SETUPS: Record<Setup, ControllerCommand[]> = {
   ended: [{ type: 'ready' }, { type: 'start' }, { type: 'end' }],
 };
 
-const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEvents; payload: unknown }> = {
+/** The demo with a branch the controller may take before the alarm, so that a decision is open once play starts. */
+const DECISION_DEMO = (() => {
+  const demo = LIBRARY.demo!;
+  const states = demo.machine.states ?? {};
+  const quiet = { ...states.quiet, decisions: [{ decision: 'sound_alarm_now', label: 'Sound the alarm now', target: 'alarm' }] };
+  return ScenarioDocument.parse({ ...demo, id: 'demo-decision', machine: { ...demo.machine, states: { ...states, quiet } } });
+})();
+
+const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEvents; payload: unknown; scenario?: ScenarioDocument }> = {
   sync: { setup: 'ready', event: 'sync', payload: { afterSeq: 0 } },
+  'command ready': { setup: 'draft', event: 'command', payload: { type: 'ready' } },
   'command start': { setup: 'ready', event: 'command', payload: { type: 'start' } },
   'command end': { setup: 'live', event: 'command', payload: { type: 'end' } },
+  'command close': { setup: 'ended', event: 'command', payload: { type: 'close' } },
+  'command jump': { setup: 'live', event: 'command', payload: { type: 'jump' } },
+  'command hold': { setup: 'live', event: 'command', payload: { type: 'hold', injectId: 'portal_alarm', reason: 'The lane is closed.' } },
+  'command skip': { setup: 'live', event: 'command', payload: { type: 'skip', injectId: 'portal_alarm', reason: 'Covered in the briefing.' } },
+  'command edit': { setup: 'live', event: 'command', payload: { type: 'edit', injectId: 'portal_alarm', subject: 'Alarm on lane 2' } },
+  'command decide': { setup: 'live', event: 'command', payload: { type: 'decide', decision: 'sound_alarm_now' }, scenario: DECISION_DEMO },
+  'command broadcast': { setup: 'live', event: 'command', payload: { type: 'broadcast', text: 'Everyone: weather update.' } },
   'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume' } },
   'command pause': { setup: 'live', event: 'command', payload: { type: 'pause' } },
   'command resume after a pause': { setup: 'paused', event: 'command', payload: { type: 'resume' } },
@@ -283,8 +310,8 @@ async function reviewAccess(role: Role): Promise<{ id: string; as?: StaffCredent
   return as ? { id, as } : { id };
 }
 
-async function demoExercise(setup: Setup): Promise<string> {
-  const { id } = await h.server.runtime.create({ scenario: LIBRARY.demo!, speed: 1 });
+async function demoExercise(setup: Setup, scenario: ScenarioDocument = LIBRARY.demo!): Promise<string> {
+  const { id } = await h.server.runtime.create({ scenario, speed: 1 });
   const host = await h.server.runtime.get(id);
   for (const command of SETUPS[setup]) await host.command(command, { kind: 'system' });
   if (setup === 'commscheck') await host.sendCommsCheck({ kind: 'system' }, 'Communications check');
@@ -519,31 +546,21 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
 const signedIn = (role: Role): StaffCredential | undefined =>
   role === 'anonymous' || role === 'participantCode' || role === 'observerCode' ? undefined : people[role];
 
-/** The routes fastify serves, from its route tree (HEAD is fastify's automatic twin of GET). */
-function servedRoutes(): string[] {
-  const routes: string[] = [];
-  const prefixes: string[] = [];
-  for (const line of h.server.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^(.*?)(?:├── |└── )(\S+) \(([A-Z, ]+)\)$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    prefixes.length = depth;
-    const path = (prefixes[depth - 1] ?? '') + match[2]!;
-    prefixes[depth] = path;
-    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path}`);
-  }
-  return routes.sort();
-}
-
 describe('the matrix covers everything', () => {
   it('has a row for every route the server serves, and no other', () => {
-    expect(servedRoutes()).toEqual(Object.keys(REST).sort());
+    expect(servedRoutes(h.server.app)).toEqual(Object.keys(REST).sort());
   });
 
   it('has a row for every socket.io client event, each command tried by several roles', () => {
     const events = new Set(Object.values(SOCKET_CELLS).map((cell) => cell.event));
     expect([...events].sort()).toEqual(Object.keys(CLIENT_EVENT_SCHEMAS).sort());
     expect(Object.keys(SOCKET_CELLS).sort()).toEqual(Object.keys(SOCKET).sort());
+  });
+
+  it('has a row for every controller command type', () => {
+    const types = ControllerCommand.options.map((option) => option.shape.type.value);
+    const tried = Object.values(SOCKET_CELLS).flatMap((cell) => (cell.event === 'command' ? [(cell.payload as { type: string }).type] : []));
+    expect([...new Set(tried)].sort()).toEqual([...types].sort());
   });
 });
 
@@ -633,7 +650,7 @@ describe('socket.io events', () => {
 
   it.each(cells)('%s as %s: %s', async (name, role, expected) => {
     const cell = SOCKET_CELLS[name]!;
-    const exerciseId = await demoExercise(cell.setup);
+    const exerciseId = await demoExercise(cell.setup, cell.scenario);
     const { socket } = client(h.url, await credentialIn(role, exerciseId));
     try {
       const refusal = HANDSHAKE_REFUSAL[role];
@@ -732,6 +749,22 @@ describe('no leakage between teams and roles', () => {
       regulator: watch(await code('participant', 'regulator')),
     };
     await Promise.all(Object.values(s).map((w) => connected(w.socket)));
+    // The plain WebSocket feed, for a police tablet's code and an observer's account, from the start.
+    const feed = (protocols: string[], cookie?: string) => {
+      const ws = new WebSocket(`${h.url.replace(/^http/, 'ws')}/api/exercises/${id}/feed`, [FEED_SUBPROTOCOL, ...protocols], cookie ? { headers: { cookie } } : {});
+      const entries: LogEntry[] = [];
+      const others: unknown[] = [];
+      ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as { type: string; entry?: LogEntry };
+        if (message.type === 'entry') entries.push(message.entry!);
+        else others.push(message);
+      });
+      const open = new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject)).then(() => ws.send(JSON.stringify({ type: 'hello', afterSeq: 0 })));
+      return { ws, entries, others, open };
+    };
+    const feeds = { police: feed([`${FEED_TOKEN_PREFIX}${await code('participant', 'police')}`]), observer: feed([], people.observer.cookie) };
+    await Promise.all(Object.values(feeds).map((f) => f.open));
+    await until(() => Object.values(feeds).every((f) => f.entries.length > 0), 'the feeds\' backlog');
     const ok = async (w: (typeof s)[keyof typeof s], event: keyof ClientToServerEvents, payload: unknown) => {
       const ack = await call(w.socket, event, payload);
       expect(ack, `${event} ${JSON.stringify(payload)} -> ${JSON.stringify(ack)}`).toMatchObject({ ok: true });
@@ -850,5 +883,17 @@ describe('no leakage between teams and roles', () => {
       expect(sync.exercise.control === undefined, who).toBe(who !== 'director' && who !== 'controller');
     }
     for (const w of Object.values(s)) w.socket.disconnect();
+
+    // The feed sends each viewer what its socket gets: the police code what the police socket
+    // received (no other team's entries), the observer no notes and no observations.
+    await until(() => Object.values(feeds).every((f) => f.entries.some(isLast)), 'the broadcast on every feed');
+    expect(feeds.police.entries).toEqual(log.filter((e) => concernsTeam('police', e)));
+    expect(feeds.police.entries.slice(1)).toEqual(s.police.received);
+    expect(feeds.observer.entries).toEqual(log.filter((e) => e.type !== 'note.added' && e.type !== 'observation.recorded'));
+    expect(feeds.observer.entries.slice(1)).toEqual(s.observer.received);
+    for (const f of Object.values(feeds)) {
+      expect(f.others).toEqual([]);
+      f.ws.terminate();
+    }
   });
 });
