@@ -1,7 +1,9 @@
 import { inflateRawSync } from 'node:zlib';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { StartexError, IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportPeopleBody, type ImportProblem } from '@startex/shared';
+import { lazyRequire } from '../lazyPackage.ts';
+
+const csvParse = lazyRequire<typeof import('csv-parse/sync')>('csv-parse/sync');
+const exceljs = lazyRequire<typeof import('exceljs')>('exceljs');
 
 /** One data row of a participant list, by column name; `row` is the spreadsheet's row number. */
 export interface FileRow {
@@ -47,7 +49,7 @@ interface TableRow {
 
 function readCsv(text: string): TableRow[] {
   try {
-    const records = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    const records = csvParse().parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
     return records
       .map(({ record, info }) => ({ row: info.lines, cells: record.map(String) }))
       .filter((r) => r.cells.some((c) => c.trim() !== ''));
@@ -59,7 +61,7 @@ function readCsv(text: string): TableRow[] {
 async function readXlsx(base64: string): Promise<TableRow[]> {
   const bytes = Buffer.from(base64, 'base64');
   checkInflatedSize(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
