@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatScenarioTime, parseScenarioClockTime, ResponseScript, type ScenarioDocument } from '@startex/shared';
-import { hasErrors } from './analyzer/Problem.ts';
+import { formatScenarioTime, parseScenarioClockTime, ResponseScript, type ScenarioDocument, type ScriptedResponse } from '@startex/shared';
+import { schemaProblems } from './analyzer/parseScenario.ts';
+import { hasErrors, type Problem } from './analyzer/Problem.ts';
 import { compileScenario } from './compileScenario.ts';
 import { enumeratePaths } from './explore.ts';
 import { loadScenarios, type LoadedScenario } from './loadScenarios.ts';
@@ -21,12 +22,27 @@ const exerciseTime = (ms: number) => {
   return `T+${two(Math.floor(s / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
 };
 
-function printProblems(loaded: LoadedScenario[]): void {
+function printProblems(loaded: Pick<LoadedScenario, 'source' | 'problems'>[]): void {
   for (const { source, problems } of loaded) {
     const errors = problems.filter((p) => p.severity === 'error').length;
     console.log(`${source}: ${errors} error(s), ${problems.length - errors} warning(s)`);
     for (const p of problems) console.log(`  ${p.severity.padEnd(7)} [${p.rule}] ${p.path}\n          ${p.message}`);
   }
+}
+
+/** A `--responses` file: `{ "responses": [...] }`, each problem with its JSON path. */
+function readResponses(file: string): { ok: true; responses: ScriptedResponse[] } | { ok: false; problems: Problem[] } {
+  const fail = (rule: string, path: string, message: string) => ({ ok: false as const, problems: [{ severity: 'error' as const, rule, path, message }] });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? fail('malformed', '$', `Cannot read the file (${code}); check the path.`) : fail('malformed', '$', `Not valid JSON: ${(error as Error).message}. Fix the syntax there.`);
+  }
+  const parsed = ResponseScript.safeParse(raw);
+  if (parsed.success) return { ok: true, responses: parsed.data.responses };
+  return { ok: false, problems: schemaProblems(parsed.error.issues, raw) };
 }
 
 async function single(target: string): Promise<ScenarioDocument> {
@@ -60,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
         const max = path.maxMinutes === null ? 'open-ended (waits for players)' : `${path.maxMinutes} min`;
         const end = path.ended ? `EndEx after ${path.minMinutes} min at the fastest, ${max} at the slowest` : 'never reaches EndEx: waits for players';
         console.log(`\nPath ${i + 1}: ${end}`);
-        console.log(`  players/control do: ${path.responses.length ? path.responses.join('; ') : 'nothing'}`);
+        const when = path.patient && path.responses.length ? ' (after the contingency injects)' : '';
+        console.log(`  players/control do${when}: ${path.responses.length ? path.responses.join('; ') : 'nothing'}`);
         console.log(`  injects: ${path.released.join(' -> ')}`);
       });
       return 0;
@@ -69,12 +86,24 @@ async function main(argv: string[]): Promise<number> {
       const document = await single(target);
       const flag = rest.indexOf('--responses');
       let responses = document.defaultResponses;
+      let where = `${target} $.defaultResponses`;
       if (flag >= 0) {
         const file = rest[flag + 1];
         if (!file) throw new Error('--responses needs a file.');
-        responses = ResponseScript.parse(JSON.parse(readFileSync(resolve(cwd, file), 'utf8'))).responses;
+        const script = readResponses(file);
+        if (!script.ok) {
+          printProblems([{ source: file, problems: script.problems }]);
+          return 1;
+        }
+        responses = script.responses;
+        where = file;
       }
-      const result = simulate(compileScenario(document), responses);
+      const result = simulate(compileScenario(document), responses, flag >= 0 ? {} : { responsesPath: ['defaultResponses'] });
+      if (result.problems.length > 0) {
+        printProblems([{ source: where, problems: result.problems }]);
+        console.log('The server would refuse these responses; fix them first.');
+        return 1;
+      }
       const start = parseScenarioClockTime(document.scenarioStart) * 60_000;
       console.log(`${document.title}: simulated with ${responses.length} scripted response(s)\n`);
       console.log('Scenario time       Exercise    Event');

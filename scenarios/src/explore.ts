@@ -1,10 +1,14 @@
 import { fromTransition, type ActorSystem, type EventObject, type Snapshot } from 'xstate';
 import { getAdjacencyMap, type AdjacencyMap } from 'xstate/graph';
 import type { Condition, ScenarioDocument, ScenarioState } from '@startex/shared';
-import type { CompiledScenario } from './compileScenario.ts';
+import { actionInputs } from './actionInputs.ts';
+import { evaluateCondition, type CompiledScenario, type ScenarioContext } from './compileScenario.ts';
 import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
+import { statesByKey } from './statesByKey.ts';
 
-type FieldValues = Record<string, string | number | boolean>;
+export { statesByKey };
+
+type ActionTransition = NonNullable<ScenarioState['on']>[number];
 
 /** A point of play for exploration: the run plus the exercise time it is at. */
 export interface PlayPoint {
@@ -14,38 +18,11 @@ export interface PlayPoint {
   step: Step;
 }
 
-/** Every document state by key (keys are unique across a valid document). */
-export function statesByKey(document: ScenarioDocument): Map<string, ScenarioState> {
-  const byKey = new Map<string, ScenarioState>();
-  const walk = (state: ScenarioState) => {
-    for (const [key, child] of Object.entries(state.states ?? {})) {
-      byKey.set(key, child);
-      walk(child);
-    }
-  };
-  byKey.set(document.id, document.machine);
-  walk(document.machine);
-  return byKey;
-}
-
-/** Field values that satisfy the field conditions of a guard (best effort; flags are the run's). */
-function satisfying(condition: Condition | undefined): FieldValues[] {
-  if (!condition) return [{}];
-  if ('all' in condition) {
-    return condition.all.reduce<FieldValues[]>(
-      (acc, c) => acc.flatMap((a) => satisfying(c).map((b) => ({ ...a, ...b }))),
-      [{}],
-    );
-  }
-  if ('any' in condition) return condition.any.flatMap(satisfying);
-  if ('field' in condition) {
-    const value = condition.equals ?? condition.atLeast ?? condition.atMost;
-    return value === undefined ? [{}] : [{ [condition.field]: value }];
-  }
-  return [{}];
-}
-
-/** The inputs worth trying from a point: the earliest timer(s), and every handled action and decision. */
+/**
+ * The inputs worth trying from a point: the earliest timer(s), every decision offered, and for
+ * each action handled here one input per distinct choice of enabled transitions (an input that
+ * enables none changes nothing, and two that enable the same ones play on alike).
+ */
 export function candidateInputs(scenario: CompiledScenario, point: PlayPoint, byKey: Map<string, ScenarioState>): RunInput[] {
   if (point.run.machine.status === 'done') return [];
   const { document } = scenario;
@@ -56,29 +33,31 @@ export function candidateInputs(scenario: CompiledScenario, point: PlayPoint, by
   }
   const active = new Set(point.run.states.flatMap((path) => path.split('.')));
   active.add(document.id);
+  const handlers = new Map<string, ActionTransition[][]>();
+  const decisions = new Set<string>();
   for (const key of active) {
     const state = byKey.get(key);
     if (!state) continue;
-    for (const t of state.on ?? []) {
-      const action = document.actions.find((a) => a.id === t.action);
-      if (!action) continue;
-      const teams = t.team ? [t.team] : action.teams.slice(0, 1);
-      const base: FieldValues = Object.fromEntries(
-        action.fields.map((f) => [f.name, f.type === 'number' ? (f.min ?? 0) : f.type === 'boolean' ? false : (f.options?.[0] ?? 'x')]),
-      );
-      for (const teamId of teams) {
-        for (const fields of [base, ...satisfying(t.when).map((s) => ({ ...base, ...s }))]) {
-          inputs.push({ type: 'action', teamId, actionId: t.action, fields });
-        }
-      }
-    }
-    for (const d of state.decisions ?? []) inputs.push({ type: 'decision', decision: d.decision });
+    const byAction = new Map<string, ActionTransition[]>();
+    for (const t of state.on ?? []) byAction.set(t.action, [...(byAction.get(t.action) ?? []), t]);
+    for (const [action, list] of byAction) handlers.set(action, [...(handlers.get(action) ?? []), list]);
+    for (const d of state.decisions ?? []) decisions.add(d.decision);
   }
-  const seen = new Set<string>();
-  return inputs.filter((i) => {
-    const key = JSON.stringify(i);
-    return !seen.has(key) && (seen.add(key), true);
-  });
+  for (const decision of decisions) inputs.push({ type: 'decision', decision });
+  const context = point.run.machine.context as ScenarioContext;
+  for (const [action, perState] of handlers) {
+    const seen = new Set<string>();
+    for (const input of actionInputs(document, action)) {
+      const event = { type: `action.${action}`, teamId: input.teamId, fields: input.fields };
+      const enabled = perState
+        .map((list) => list.findIndex((t) => (t.team === undefined || t.team === input.teamId) && (t.when === undefined || evaluateCondition(t.when, context, event))))
+        .join(',');
+      if (/^(-1,?)*$/.test(enabled) || seen.has(enabled)) continue;
+      seen.add(enabled);
+      inputs.push(input);
+    }
+  }
+  return inputs;
 }
 
 /** Input time: a timer fires when due; anything else happens at once. */
@@ -160,10 +139,25 @@ function playLogic(scenario: CompiledScenario) {
 }
 
 /**
- * Every point of play the inputs allow, through xstate/graph's adjacency map over the engine
- * itself, up to `limit` traversal steps. Past the bound nothing is claimed (`truncated`).
+ * How much exploring a document may cost. The server lints uploads in its request handler, so
+ * play that grows without bound (parallel regions cycling on unrelated timers) must stop early.
  */
-export function exploreScenario(scenario: CompiledScenario, limit = 200_000): Exploration {
+export interface ExplorationBudget {
+  /** Distinct points of play; the library's largest scenario has about 4,200. */
+  maxPoints?: number;
+  /** Wall-clock milliseconds: a backstop for the server, left out where results must not depend on load. */
+  maxMs?: number;
+}
+
+export const DEFAULT_MAX_POINTS = 8_000;
+
+class BudgetSpent extends Error {}
+
+/**
+ * Every point of play the inputs allow, through xstate/graph's adjacency map over the engine
+ * itself, within the budget. Past the budget nothing is claimed (`truncated`).
+ */
+export function exploreScenario(scenario: CompiledScenario, budget: ExplorationBudget = {}): Exploration {
   const byKey = statesByKey(scenario.document);
   const result: Exploration = {
     visitedStates: new Set(),
@@ -174,17 +168,24 @@ export function exploreScenario(scenario: CompiledScenario, limit = 200_000): Ex
     truncated: false,
     points: 0,
   };
+  const maxPoints = budget.maxPoints ?? DEFAULT_MAX_POINTS;
+  const deadline = budget.maxMs === undefined ? Infinity : Date.now() + budget.maxMs;
   const key = (point: PlayPoint) => pointKey(point, scenario.document);
   let map: AdjacencyMap<Snapshot<unknown> & { context: PlayPoint }, PlayEvent>;
+  let explored = 0;
   try {
     map = getAdjacencyMap(playLogic(scenario), {
-      events: (snapshot) => candidateInputs(scenario, snapshot.context, byKey) as PlayEvent[],
+      // Called once for each new point of play.
+      events: (snapshot) => {
+        if (++explored > maxPoints || (explored % 64 === 0 && Date.now() > deadline)) throw new BudgetSpent();
+        return candidateInputs(scenario, snapshot.context, byKey) as PlayEvent[];
+      },
       serializeState: (snapshot) => key(snapshot.context),
       serializeEvent: (event) => JSON.stringify(event),
-      limit,
+      limit: Number.MAX_SAFE_INTEGER,
     }) as typeof map;
   } catch (error) {
-    if (error instanceof Error && /limit/i.test(error.message)) return { ...result, truncated: true };
+    if (error instanceof BudgetSpent) return { ...result, truncated: true, points: explored - 1 };
     throw error;
   }
   const note = (point: PlayPoint) => {
@@ -226,6 +227,8 @@ export function exploreScenario(scenario: CompiledScenario, limit = 200_000): Ex
 export interface PlayPath {
   /** The expected actions and controller decisions this path takes; everything else is never done. */
   responses: string[];
+  /** Responses wait until timers that only add an inject (contingency chasers) have fired. */
+  patient: boolean;
   inputs: RunInput[];
   released: string[];
   /** Scenario minutes from StartEx to EndEx with players answering at once, and as late as the timers allow. */
@@ -236,23 +239,35 @@ export interface PlayPath {
 
 type Response = { label: string; input: RunInput };
 
-/** Every action (with fields meeting its guard) and decision the scenario reacts to, once each. */
+/** Every flag and counter a condition reads, set: with the empty context, the two extremes a guard sees. */
+function everythingSet(condition: Condition | undefined, context: ScenarioContext = { flags: {}, counters: {} }): ScenarioContext {
+  if (!condition) return context;
+  if ('all' in condition) condition.all.forEach((c) => everythingSet(c, context));
+  else if ('any' in condition) condition.any.forEach((c) => everythingSet(c, context));
+  else if ('not' in condition) everythingSet(condition.not, context);
+  else if ('flag' in condition) context.flags[condition.flag] = true;
+  else if ('counter' in condition) context.counters[condition.counter] = Number.MAX_SAFE_INTEGER;
+  return context;
+}
+
+/**
+ * Every action and decision the scenario reacts to, once per transition: for an action, the
+ * first input the server would accept whose team and fields meet the transition's guard.
+ */
 function responsesOf(scenario: CompiledScenario): Response[] {
   const { document } = scenario;
   const seen = new Map<string, Response>();
   for (const state of statesByKey(document).values()) {
     for (const t of state.on ?? []) {
-      const action = document.actions.find((a) => a.id === t.action);
-      const teamId = t.team ?? action?.teams[0];
-      if (!action || !teamId) continue;
-      const base = Object.fromEntries(
-        action.fields.map((f) => [f.name, f.type === 'number' ? (f.min ?? 0) : f.type === 'boolean' ? false : (f.options?.[0] ?? 'x')]),
+      const contexts = [{ flags: {}, counters: {} }, everythingSet(t.when)];
+      const input = actionInputs(document, t.action).find(
+        (i) =>
+          (t.team === undefined || i.teamId === t.team) &&
+          (t.when === undefined || contexts.some((c) => evaluateCondition(t.when!, c, { type: `action.${t.action}`, fields: i.fields }))),
       );
-      for (const fields of satisfying(t.when).map((extra) => ({ ...base, ...extra }))) {
-        const input: RunInput = { type: 'action', teamId, actionId: action.id, fields };
-        const label = `${teamId}: ${action.id}${Object.keys(satisfying(t.when)[0] ?? {}).length ? ` ${JSON.stringify(fields)}` : ''}`;
-        seen.set(JSON.stringify(input), { label, input });
-      }
+      if (!input) continue;
+      const label = `${input.teamId}: ${t.action}${t.when ? ` ${JSON.stringify(input.fields)}` : ''}`;
+      seen.set(JSON.stringify(input), { label, input });
     }
     for (const d of state.decisions ?? []) {
       seen.set(`decision.${d.decision}`, { label: `decision ${d.decision}`, input: { type: 'decision', decision: d.decision } });
@@ -264,9 +279,11 @@ function responsesOf(scenario: CompiledScenario): Response[] {
 /**
  * Enumerates play paths by response strategy: for every subset of the expected actions and
  * controller decisions the scenario reacts to, play it with the engine, players doing the chosen
- * ones as soon as the scenario would react and never doing the others. Paths that release the
- * same injects in the same order are one path. Bounded: at most `maxStrategies` subsets are
- * played (smallest first), and the result says when some were left out.
+ * ones and never the others, once promptly (as soon as the scenario would react) and once
+ * patiently (only after timers that merely add an inject, such as a contingency chaser, have
+ * fired). Paths that release the same injects in the same order are one path. Bounded: at most
+ * `maxStrategies` subsets are played (smallest first), and the result says when some were left
+ * out. See scenarios/README.md for why this is not xstate/graph's getSimplePaths.
  */
 export function enumeratePaths(scenario: CompiledScenario, options: { maxPaths?: number; maxStrategies?: number } = {}): { paths: PlayPath[]; truncated: boolean } {
   const maxPaths = options.maxPaths ?? 200;
@@ -275,11 +292,13 @@ export function enumeratePaths(scenario: CompiledScenario, options: { maxPaths?:
   const strategies = subsetsBySize(responses.length, maxStrategies);
   const bySequence = new Map<string, PlayPath>();
   for (const chosen of strategies.subsets) {
-    const { inputs, taken } = playStrategy(scenario, chosen.map((i) => responses[i]!));
-    const path = { ...timePath(scenario, inputs), responses: taken };
-    const key = path.released.join(' ');
-    const known = bySequence.get(key);
-    if (!known || path.responses.length < known.responses.length) bySequence.set(key, path);
+    for (const patient of [false, true]) {
+      const { inputs, taken } = playStrategy(scenario, chosen.map((i) => responses[i]!), patient);
+      const path = { ...timePath(scenario, inputs), responses: taken, patient };
+      const key = path.released.join(' ');
+      const known = bySequence.get(key);
+      if (!known || path.responses.length < known.responses.length) bySequence.set(key, path);
+    }
   }
   const paths = [...bySequence.values()].sort((a, b) => a.responses.length - b.responses.length);
   return { paths: paths.slice(0, maxPaths), truncated: strategies.truncated || paths.length > maxPaths };
@@ -306,14 +325,23 @@ function subsetsBySize(n: number, max: number): { subsets: number[][]; truncated
 }
 
 /** Plays one strategy: chosen responses whenever they change something, else the next timer. */
-function playStrategy(scenario: CompiledScenario, chosen: Response[]): { inputs: RunInput[]; taken: string[] } {
+function playStrategy(scenario: CompiledScenario, chosen: Response[], patient: boolean): { inputs: RunInput[]; taken: string[] } {
   let point = initialPoint(scenario);
   const inputs: RunInput[] = [];
   const taken: string[] = [];
   const uses = new Map<Response, number>();
+  const byKey = statesByKey(scenario.document);
+  // A timer with no target only adds something (typically a contingency inject) and leaves play where it is.
+  const staysPut = (timer: string) => {
+    const definition = scenario.timers.get(timer);
+    const index = Number(timer.split('.').at(-1));
+    return definition !== undefined && byKey.get(definition.stateId)?.after?.[index]?.target === undefined;
+  };
   for (let steps = 0; steps < 10_000 && point.run.machine.status !== 'done'; steps++) {
     let next: { input: RunInput; point: PlayPoint; response?: Response } | undefined;
-    for (const response of chosen) {
+    const waiting = nextTimer(point.run);
+    const waitFirst = patient && waiting !== undefined && staysPut(waiting.timer);
+    for (const response of waitFirst ? [] : chosen) {
       if ((uses.get(response) ?? 0) >= 3) continue;
       const candidate = applyInput(scenario, point, response.input);
       if (pointKey(candidate, scenario.document) !== pointKey(point, scenario.document) || candidate.step.released.length > 0) {
@@ -338,7 +366,7 @@ function playStrategy(scenario: CompiledScenario, chosen: Response[]): { inputs:
 }
 
 /** Replays a path's inputs twice: players answering at once, then as late as the next timer allows. */
-function timePath(scenario: CompiledScenario, inputs: RunInput[]): Omit<PlayPath, 'responses'> {
+function timePath(scenario: CompiledScenario, inputs: RunInput[]): Omit<PlayPath, 'responses' | 'patient'> {
   const play = (late: boolean) => {
     let point = initialPoint(scenario);
     const released = [...point.step.released];

@@ -1,5 +1,8 @@
 import type { ScriptedResponse } from '@startex/shared';
+import { checkResponse } from './analyzer/checkResponses.ts';
+import type { Problem } from './analyzer/Problem.ts';
 import type { CompiledScenario } from './compileScenario.ts';
+import { openDecisions } from './explore.ts';
 import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
 
 export interface TimelineEvent {
@@ -18,12 +21,16 @@ export interface Simulation {
   durationMs: number;
   /** Why the simulation stopped without EndEx, if it did. */
   stoppedBecause?: 'no-more-events' | 'step-limit' | 'time-limit' | undefined;
+  /** Responses the live server would refuse (unknown action, team not allowed, bad fields): not played. */
+  problems: Problem[];
 }
 
 export interface SimulateOptions {
   /** Stop after this much scenario time (default: 14 days). */
   maxMinutes?: number;
   maxSteps?: number;
+  /** Where the responses sit, for problem paths (default `$.responses`, as in a --responses file). */
+  responsesPath?: (string | number)[];
 }
 
 interface Pending {
@@ -44,6 +51,12 @@ export function simulate(
 ): Simulation {
   const maxMs = (options.maxMinutes ?? 14 * 24 * 60) * 60_000;
   const maxSteps = options.maxSteps ?? 10_000;
+  const { document } = scenario;
+  const base = options.responsesPath ?? ['responses'];
+  const checked = responses.map((response, i) => checkResponse(document, response, [...base, i]));
+  const problems = checked.flatMap((c) => c.problems);
+  // The server refuses such an action and logs nothing, so it is not played.
+  const refused = new Set(responses.filter((_, i) => checked[i]!.refused));
   const timeline: TimelineEvent[] = [];
   const released: string[] = [];
   const pending: Pending[] = [];
@@ -51,7 +64,7 @@ export function simulate(
 
   const trigger = (atMs: number, matches: (r: ScriptedResponse) => boolean) => {
     for (const response of responses) {
-      if (matches(response)) pending.push({ dueMs: atMs + response.delayMinutes * 60_000, order: order++, response });
+      if (matches(response) && !refused.has(response)) pending.push({ dueMs: atMs + response.delayMinutes * 60_000, order: order++, response });
     }
   };
   const record = (atMs: number, step: Step) => {
@@ -86,6 +99,8 @@ export function simulate(
       now = scripted.dueMs;
       const r = scripted.response;
       if ('decision' in r) {
+        // The console only offers the decisions of the active states; the server refuses others.
+        if (!openDecisions(document, state.states).some((d) => d.decision === r.decision)) continue;
         input = { type: 'decision', decision: r.decision };
         timeline.push({ atMs: now, kind: 'decision', ref: r.decision });
       } else {
@@ -106,7 +121,7 @@ export function simulate(
     ({ state, step } = advanceRun(scenario, state, input, now));
     record(now, step);
   }
-  return { timeline, released, ended: step.ended, durationMs: now, stoppedBecause };
+  return { timeline, released, ended: step.ended, durationMs: now, stoppedBecause, problems };
 }
 
 export type { RunState };

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioDocument } from '@startex/shared';
-import { lintDocument, lintScenarioText } from '../src/analyzer/lintScenario.ts';
+import { ScenarioDocument, type ScriptedResponse } from '@startex/shared';
+import { lintDocument, lintScenarioText, lintScenarioValue } from '../src/analyzer/lintScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
-import { enumeratePaths } from '../src/explore.ts';
+import { DEFAULT_MAX_POINTS, enumeratePaths, exploreScenario } from '../src/explore.ts';
 import { LIBRARY } from '../src/library/index.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
-import { BROKEN_SCENARIOS } from './brokenScenarios.ts';
+import { BROKEN_SCENARIOS, cyclingRegions } from './brokenScenarios.ts';
+
+/** A message names a fix: an instruction to the author, not only what went wrong. */
+const SAYS_HOW_TO_FIX = /\b(add|remove|use|make|change|check|link|move|flatten|split|fix|give|rename|write|simplify|choose|upgrade)\b/i;
 
 describe('analyzer on the broken corpus', () => {
   it.each(BROKEN_SCENARIOS)('$name: reports $expect.rule at $expect.path', ({ text, format, expect: wanted }) => {
     const { problems } = lintScenarioText(text, format);
     const errors = problems.filter((p) => p.severity === 'error');
     expect(errors.map((p) => `${p.rule} ${p.path}`)).toContain(`${wanted.rule} ${wanted.path}`);
-    for (const problem of problems) expect(problem.message.length).toBeGreaterThan(20);
+    for (const problem of problems) expect(problem.message).toMatch(SAYS_HOW_TO_FIX);
   });
 
   it('covers every analyzer rule with at least one broken document', () => {
@@ -22,6 +25,7 @@ describe('analyzer on the broken corpus', () => {
       'malformed', 'schema', 'schema-version', 'too-large', 'too-deep', 'duplicate-id', 'unknown-reference', 'action-team',
       'unreachable-state', 'no-way-out', 'never-ends', 'inject-never-released', 'contingency-never-triggered',
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
+      'invalid-fields', 'too-many-plays',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -30,13 +34,182 @@ describe('analyzer on the broken corpus', () => {
   it('says how to fix a misspelt reference', () => {
     const broken = BROKEN_SCENARIOS.find((b) => b.name === 'unknown team')!;
     const { problems } = lintScenarioText(broken.text, broken.format);
-    expect(problems).toContainEqual({ severity: 'error', rule: 'unknown-reference', path: '$.injects[0].to[0]', message: 'Unknown team "custom". Did you mean "customs"?' });
+    expect(problems).toContainEqual({ severity: 'error', rule: 'unknown-reference', path: '$.injects[0].to[0]', message: 'Unknown team "custom". Did you mean "customs"? Check the spelling, or add a team with this id.' });
   });
 
   it('warns about a condition on a flag nothing sets', () => {
     const broken = BROKEN_SCENARIOS.find((b) => b.name === 'contingency inject whose trigger never occurs')!;
     const { problems } = lintScenarioText(broken.text, broken.format);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', rule: 'flag-never-set', path: '$.machine.states.alarm.after[2].when' }));
+  });
+});
+
+describe('schema messages', () => {
+  const problemsOf = (name: string) => {
+    const broken = BROKEN_SCENARIOS.find((b) => b.name === name)!;
+    return lintScenarioText(broken.text, broken.format).problems;
+  };
+
+  it('say what type a value must have and what it is now (bug: the raw zod text was shown)', () => {
+    expect(problemsOf('wrong type')).toEqual([
+      { severity: 'error', rule: 'schema', path: '$.injects[0].number', message: '"number" must be a number, not text ("one"); change the value.' },
+    ]);
+    expect(problemsOf('missing title')).toEqual([{ severity: 'error', rule: 'schema', path: '$.title', message: '"title" is missing; add it (text).' }]);
+  });
+
+  it('list the allowed values and bounds', () => {
+    const document = { ...structuredClone(LIBRARY.demo!), channel: undefined } as Record<string, any>;
+    document.injects[0].channel = 'pigeon';
+    document.machine.states.quiet.after[0].minutes = 0;
+    expect(lintScenarioText(JSON.stringify(document), 'json').problems).toEqual([
+      {
+        severity: 'error',
+        rule: 'schema',
+        path: '$.injects[0].channel',
+        message: '"channel" cannot be "pigeon"; use one of: email, phone, radio, fax, news, social, sensor, document, face-to-face.',
+      },
+      { severity: 'error', rule: 'schema', path: '$.machine.states.quiet.after[0].minutes', message: '"minutes" is too small; make it more than 0.' },
+    ]);
+  });
+
+  it('point never-ends at each state that loops without an exit', () => {
+    const found = problemsOf('cycle with no exit').filter((p) => p.rule === 'never-ends');
+    expect(found.map((p) => p.path).sort()).toEqual(['$.machine.states.loop_a', '$.machine.states.loop_b', '$.machine.states.reported']);
+    expect(found.find((p) => p.path === '$.machine.states.loop_a')!.message).toBe(
+      'From state loop_a play can never reach EndEx (a cycle with no exit); add a timer, action or decision that leads to a final state.',
+    );
+  });
+});
+
+describe('field values in exploration', () => {
+  /** The demo with a choice field `how` and a guard that needs its second option. */
+  const notPhone = () =>
+    ScenarioDocument.parse({
+      ...structuredClone(LIBRARY.demo!),
+      id: 'not-phone',
+      actions: [
+        {
+          ...LIBRARY.demo!.actions[0]!,
+          fields: [...LIBRARY.demo!.actions[0]!.fields, { name: 'how', label: 'Reported by', type: 'choice', options: ['phone', 'radio'] }],
+        },
+      ],
+      defaultResponses: [{ ...LIBRARY.demo!.defaultResponses[0]!, fields: { dose_rate_usvh: 2.4, vehicle_held: true, how: 'radio' } }],
+      machine: {
+        ...LIBRARY.demo!.machine,
+        states: {
+          ...LIBRARY.demo!.machine.states,
+          alarm: { ...LIBRARY.demo!.machine.states!.alarm!, on: [{ action: 'report_alarm', team: 'customs', target: 'reported', when: { not: { field: 'how', equals: 'phone' } } }] },
+        },
+      },
+    });
+
+  it('tries every choice option, so a valid `not` guard lints clean (bug: only the first option was tried)', () => {
+    expect(lintDocument(notPhone())).toEqual([]);
+  });
+
+  it('lists the path through a `not` guard with a value that meets it', () => {
+    const { paths } = enumeratePaths(compileScenario(notPhone()));
+    const reported = paths.find((p) => p.released.includes('supervisor_reply'))!;
+    expect(reported.inputs).toContainEqual({ type: 'action', teamId: 'customs', actionId: 'report_alarm', fields: { dose_rate_usvh: 0, vehicle_held: true, how: 'radio' } });
+  });
+
+  it('never plays a value the server would refuse (bug: a guard `atMost: -1` on a field with min 0 passed and paths used -1)', () => {
+    const broken = BROKEN_SCENARIOS.find((b) => b.name === 'guard that needs a value the action refuses')!;
+    const { parsed, problems } = lintScenarioText(broken.text, broken.format);
+    expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual(['unreachable-state $.machine.states.reported', 'inject-never-released $.injects[1]']);
+    if (!parsed.ok) throw new Error('does not parse');
+    const { paths } = enumeratePaths(compileScenario(parsed.document));
+    const values = paths.flatMap((p) => p.inputs.flatMap((i) => (i.type === 'action' ? [i.fields.dose_rate_usvh] : [])));
+    expect(values.every((v) => typeof v === 'number' && v >= 0)).toBe(true);
+    expect(paths.map((p) => p.released)).toEqual([['portal_alarm', 'supervisor_chaser']]);
+  });
+
+  it('tells a guard on one team from another and on either side of a threshold', () => {
+    const document = ScenarioDocument.parse({
+      ...structuredClone(LIBRARY.demo!),
+      id: 'thresholds',
+      teams: [...LIBRARY.demo!.teams, { id: 'police', name: 'Police', agency: 'police' }],
+      actions: [{ ...LIBRARY.demo!.actions[0]!, teams: ['customs', 'police'] }],
+      machine: {
+        ...LIBRARY.demo!.machine,
+        states: {
+          ...LIBRARY.demo!.machine.states,
+          alarm: {
+            ...LIBRARY.demo!.machine.states!.alarm!,
+            on: [
+              { action: 'report_alarm', team: 'police', target: 'reported' },
+              { action: 'report_alarm', when: { all: [{ field: 'dose_rate_usvh', atLeast: 2.5 }, { field: 'dose_rate_usvh', atMost: 2.5 }] }, target: 'endex', effects: [{ release: 'supervisor_chaser' }] },
+            ],
+            after: [{ minutes: 20, target: 'endex' }],
+          },
+        },
+      },
+    });
+    expect(lintDocument(document)).toEqual([]);
+  });
+});
+
+describe('the exploration budget', () => {
+  it('stops at its bound and refuses the document with a clear error (bug: 20-50 s of lint, only a warning)', () => {
+    const { problems } = lintScenarioValue(cyclingRegions(5), { maxPoints: 500 });
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        rule: 'too-many-plays',
+        path: '$.machine',
+        message:
+          'Play has more than 500 distinct points (or took too long) to check in full, so reachability, releases and EndEx cannot be confirmed. Use fewer parallel regions, make their timers line up (e.g. whole minutes that divide each other), or end cycles after a while.',
+      },
+    ]);
+  });
+
+  it('stops at a wall-clock bound too', () => {
+    const exploration = exploreScenario(compileScenario(ScenarioDocument.parse(cyclingRegions(5))), { maxMs: 1 });
+    expect(exploration.truncated).toBe(true);
+    expect(exploration.points).toBeLessThan(DEFAULT_MAX_POINTS);
+  });
+
+  it('explores two cycling regions in full', () => {
+    expect(lintScenarioValue(cyclingRegions(2)).problems).toEqual([]);
+  });
+});
+
+describe('scripted responses', () => {
+  const demo = () => compileScenario(ScenarioDocument.parse(LIBRARY.demo!));
+  const report = LIBRARY.demo!.defaultResponses[0]! as Extract<ScriptedResponse, { action: string }>;
+
+  it('simulate reports what the server would refuse, with its path, and does not play it', () => {
+    const result = simulate(demo(), [
+      { ...report, team: 'police' },
+      { ...report, fields: { dose_rate_usvh: 'high', vehicle_held: true } },
+      { after: { startex: true }, delayMinutes: 1, decision: 'evacuate' },
+    ]);
+    expect(result.problems).toEqual([
+      { severity: 'error', rule: 'unknown-reference', path: '$.responses[0].team', message: 'Unknown team "police"; use one of: customs.' },
+      {
+        severity: 'error',
+        rule: 'invalid-fields',
+        path: '$.responses[1].fields.dose_rate_usvh',
+        message: '"Dose rate at 1 m (µSv/h)" must be a number. The server would refuse this response; change the value.',
+      },
+      { severity: 'error', rule: 'unknown-reference', path: '$.responses[2].decision', message: 'No state offers decision "evacuate"; use one of: none.' },
+    ]);
+    expect(result.released).toEqual(['portal_alarm', 'supervisor_chaser']);
+    expect(result.timeline.filter((e) => e.kind === 'action')).toEqual([]);
+  });
+
+  it('simulate refuses a team that exists but may not take the action', () => {
+    const document = ScenarioDocument.parse({ ...LIBRARY.demo!, teams: [...LIBRARY.demo!.teams, { id: 'police', name: 'Police', agency: 'police' }] });
+    const result = simulate(compileScenario(document), [{ ...report, team: 'police' }], { responsesPath: ['defaultResponses'] });
+    expect(result.problems).toEqual([
+      {
+        severity: 'error',
+        rule: 'action-team',
+        path: '$.defaultResponses[0].team',
+        message: 'Team "police" cannot take "report_alarm", so the server would refuse this response; use one of: customs.',
+      },
+    ]);
+    expect(result.released).toEqual(['portal_alarm', 'supervisor_chaser']);
   });
 });
 

@@ -33,6 +33,43 @@ function nested(depth: number): Doc {
 }
 
 /**
+ * Parallel regions cycling on timers whose periods never line up (7.5 + 1, 11.5 + 1, ... minutes):
+ * the points of play multiply past any bound, which once kept the analyzer busy for most of a
+ * minute inside the upload request.
+ */
+export function cyclingRegions(count: number): Doc {
+  const document = base();
+  const periods = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37];
+  const regions = Object.fromEntries(
+    periods.slice(0, count).map((minutes, i) => [
+      `region_${i}`,
+      {
+        initial: `region_${i}_on`,
+        states: {
+          [`region_${i}_on`]: { after: [{ minutes: minutes + 0.5, target: `region_${i}_off` }] },
+          [`region_${i}_off`]: { after: [{ minutes: 1, target: `region_${i}_on` }] },
+        },
+      },
+    ]),
+  );
+  document.machine = {
+    initial: 'play',
+    states: {
+      play: {
+        type: 'parallel',
+        decisions: [{ decision: 'stop', label: 'Stop the exercise', target: 'endex' }],
+        states: { ...regions, story: { ...structuredClone(document.machine), initial: 'quiet' } },
+      },
+      endex: { type: 'final' },
+    },
+  };
+  delete document.machine.states.play.states.story.states.endex;
+  document.machine.states.play.states.story.states.reported.after = [];
+  document.machine.states.play.states.story.states.alarm.after = [{ minutes: 10, effects: [{ release: 'supervisor_chaser' }] }];
+  return document;
+}
+
+/**
  * Broken scenario documents: at least one per analyzer rule, plus malformed files, wrong types,
  * huge and deeply nested documents. Each names the error it must get.
  */
@@ -84,7 +121,7 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
       d.machine.states.loop_a = { after: [{ minutes: 1, target: 'loop_b' }] };
       d.machine.states.loop_b = { after: [{ minutes: 1, target: 'loop_a' }] };
     },
-    { rule: 'never-ends', path: '$.machine' },
+    { rule: 'never-ends', path: '$.machine.states.loop_a' },
   ),
   json('inject never released', (d) => (d.machine.states.reported.entry = []), { rule: 'inject-never-released', path: '$.injects[1]' }),
   json(
@@ -108,5 +145,28 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
   ),
   json('no EndEx', (d) => (d.machine.states.endex = { after: [{ minutes: 1, target: 'quiet' }] }), { rule: 'no-endex', path: '$.machine.states' }),
   json('final state with exits', (d) => (d.machine.states.endex.after = [{ minutes: 1, target: 'quiet' }]), { rule: 'final-has-exits', path: '$.machine.states.endex' }),
+  json(
+    'guard that needs a value the action refuses',
+    (d) => (d.machine.states.alarm.on[0].when = { field: 'dose_rate_usvh', atMost: -1 }),
+    { rule: 'inject-never-released', path: '$.injects[1]' },
+  ),
+  json(
+    'default response by a team not allowed to take the action',
+    (d) => {
+      d.teams.push({ id: 'police', name: 'Police', agency: 'police' });
+      d.defaultResponses[0].team = 'police';
+    },
+    { rule: 'action-team', path: '$.defaultResponses[0].team' },
+  ),
+  json('default response with a value out of range', (d) => (d.defaultResponses[0].fields.dose_rate_usvh = -2), {
+    rule: 'invalid-fields',
+    path: '$.defaultResponses[0].fields.dose_rate_usvh',
+  }),
+  {
+    name: 'parallel regions cycling on timers that never line up',
+    text: JSON.stringify(cyclingRegions(5)),
+    format: 'json',
+    expect: { rule: 'too-many-plays', path: '$.machine' },
+  },
   json('choice without options', (d) => d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'choice' }), { rule: 'schema', path: '$.actions[0].fields[2].options' }),
 ];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintScenarioText } from '../src/analyzer/lintScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
+import { enumeratePaths } from '../src/explore.ts';
 import { simulate } from '../src/simulate.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
@@ -24,5 +25,20 @@ describe('the worked example in scenarios/README.md', () => {
     const result = simulate(compileScenario(parsed.document), []);
     expect(result.released).toEqual(['pager_alarm', 'regulator_chaser']);
     expect(result).toMatchObject({ ended: true, durationMs: (5 + 60) * 60_000 });
+  });
+
+  it('has three play paths, each with its fastest and slowest time to EndEx', () => {
+    const { parsed } = lintScenarioText(example, 'yaml');
+    if (!parsed.ok) throw new Error('does not parse');
+    const { paths, truncated } = enumeratePaths(compileScenario(parsed.document));
+    expect(truncated).toBe(false);
+    expect(paths.map(({ released, responses, patient, minMinutes, maxMinutes, ended }) => ({ released, responses, patient, minMinutes, maxMinutes, ended }))).toEqual([
+      // Nobody calls: the chaser at 5 + 10, EndEx at 5 + 60.
+      { released: ['pager_alarm', 'regulator_chaser'], responses: [], patient: false, minMinutes: 65, maxMinutes: 65, ended: true },
+      // A call at once (5) or just before the chaser (15), then 15 minutes to EndEx.
+      { released: ['pager_alarm', 'regulator_reply'], responses: ['depot: call_regulator'], patient: false, minMinutes: 20, maxMinutes: 30, ended: true },
+      // A call after the chaser (15) or just before the 60-minute EndEx (65), then 15 minutes.
+      { released: ['pager_alarm', 'regulator_chaser', 'regulator_reply'], responses: ['depot: call_regulator'], patient: true, minMinutes: 30, maxMinutes: 80, ended: true },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Condition, Effect, ScenarioDocument, ScenarioState } from '@startex/shared';
 import { compileScenario } from '../compileScenario.ts';
-import { exploreScenario } from '../explore.ts';
+import { DEFAULT_MAX_POINTS, exploreScenario, type ExplorationBudget } from '../explore.ts';
+import { checkResponses } from './checkResponses.ts';
 import { parseScenarioText, parseScenarioValue, type ParseResult } from './parseScenario.ts';
 import { hasErrors, jsonPath, type Problem } from './Problem.ts';
 
@@ -28,7 +29,7 @@ function listStates(document: ScenarioDocument): StateEntry[] {
 function suggest(name: string, known: Iterable<string>): string {
   const options = [...known];
   const close = options.find((o) => o.includes(name) || name.includes(o) || levenshtein(o, name) <= 2);
-  return close ? ` Did you mean "${close}"?` : options.length ? ` Known: ${options.slice(0, 8).join(', ')}.` : '';
+  return close ? ` Did you mean "${close}"?` : options.length ? ` Use one of: ${options.slice(0, 8).join(', ')}.` : '';
 }
 
 function levenshtein(a: string, b: string): number {
@@ -55,7 +56,7 @@ function conditionRefs(condition: Condition | undefined, out: { flags: string[];
 }
 
 /** The semantic rules, for a document that already passed the schema. */
-export function lintDocument(document: ScenarioDocument): Problem[] {
+export function lintDocument(document: ScenarioDocument, budget: ExplorationBudget = {}): Problem[] {
   const problems: Problem[] = [];
   const error = (rule: string, path: Path, message: string) => problems.push({ severity: 'error', rule, path: jsonPath(path), message });
   const warn = (rule: string, path: Path, message: string) => problems.push({ severity: 'warning', rule, path: jsonPath(path), message });
@@ -86,7 +87,7 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
   const stateKeys = new Map<string, StateEntry>();
   for (const entry of states) {
     if (stateKeys.has(entry.key)) {
-      error('duplicate-id', entry.path, `State "${entry.key}" also exists at ${jsonPath(stateKeys.get(entry.key)!.path)}; state keys are unique across the document because transitions target them by key.`);
+      error('duplicate-id', entry.path, `State "${entry.key}" also exists at ${jsonPath(stateKeys.get(entry.key)!.path)}; rename one: state keys are unique across the document because transitions target them by key.`);
     } else stateKeys.set(entry.key, entry);
   }
 
@@ -96,7 +97,7 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
   const actionById = new Map(document.actions.map((a) => [a.id, a]));
   const taskIds = new Set(tasks.map((t) => t.id));
   const ref = (ok: boolean, path: Path, kind: string, name: string, known: Iterable<string>) => {
-    if (!ok) error('unknown-reference', path, `Unknown ${kind} "${name}".${suggest(name, known)}`);
+    if (!ok) error('unknown-reference', path, `Unknown ${kind} "${name}".${suggest(name, known)} Check the spelling, or add a ${kind} with this id.`);
   };
   document.injects.forEach((inject, i) => {
     inject.to.forEach((t, ti) => ref(teamIds.has(t), ['injects', i, 'to', ti], 'team', t, teamIds));
@@ -106,7 +107,7 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
     action.teams.forEach((t, ti) => ref(teamIds.has(t), ['actions', i, 'teams', ti], 'team', t, teamIds));
     action.criticalTasks.forEach((t, ti) => ref(taskIds.has(t), ['actions', i, 'criticalTasks', ti], 'critical task', t, taskIds));
     action.fields.forEach((f, fi) => {
-      if (f.type === 'choice' && !(f.options?.length)) error('schema', ['actions', i, 'fields', fi, 'options'], `Choice field "${f.name}" needs at least one option.`);
+      if (f.type === 'choice' && !(f.options?.length)) error('schema', ['actions', i, 'fields', fi, 'options'], `Choice field "${f.name}" needs at least one option; add its options.`);
     });
   });
 
@@ -137,7 +138,7 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
   for (const { key, state, path } of states) {
     const children = Object.keys(state.states ?? {});
     if (state.initial !== undefined && !children.includes(state.initial)) {
-      error('unknown-reference', [...path, 'initial'], `Initial state "${state.initial}" is not a child of "${key}".${suggest(state.initial, children)}`);
+      error('unknown-reference', [...path, 'initial'], `Initial state "${state.initial}" is not a child of "${key}"; change it to one of its children.${suggest(state.initial, children)}`);
     }
     if (state.type === 'parallel' && children.length < 2) warn('parallel-needs-regions', path, `Parallel state "${key}" should have at least two regions.`);
     if (state.type === 'final' && (children.length || state.after?.length || state.on?.length || state.decisions?.length)) {
@@ -170,7 +171,7 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
         };
         collect(t.when);
         for (const f of fieldRefs) {
-          if (!fields.has(f)) error('unknown-reference', [...path, 'on', i, 'when'], `Action "${action.id}" has no field "${f}".${suggest(f, fields)}`);
+          if (!fields.has(f)) error('unknown-reference', [...path, 'on', i, 'when'], `Action "${action.id}" has no field "${f}"; use one of the action's fields or add this one to it.${suggest(f, fields)}`);
         }
       }
       target(t.target, [...path, 'on', i, 'target']);
@@ -184,7 +185,7 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
   }
   for (const { kind, name, path } of readPaths) {
     const known = kind === 'flag' ? setFlags : counters;
-    if (!known.has(name)) warn(`${kind}-never-set`, path, `No effect ever sets ${kind} "${name}", so this condition never changes.${suggest(name, known)}`);
+    if (!known.has(name)) warn(`${kind}-never-set`, path, `No effect ever sets ${kind} "${name}", so this condition never changes; add an effect that sets it, or remove the condition.${suggest(name, known)}`);
   }
 
   document.metrics.forEach((metric, i) => {
@@ -194,19 +195,11 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
       if ('inject' in event) ref(injectIds.has(event.inject), [...path, 'inject'], 'inject', event.inject, injectIds);
       if ('action' in event) ref(actionById.has(event.action), [...path, 'action'], 'action', event.action, actionById.keys());
       if ('milestone' in event && !milestones.has(event.milestone)) {
-        error('metric-impossible', [...path, 'milestone'], `No effect marks milestone "${event.milestone}", so metric "${metric.id}" can never be measured.${suggest(event.milestone, milestones)}`);
+        error('metric-impossible', [...path, 'milestone'], `No effect marks milestone "${event.milestone}", so metric "${metric.id}" can never be measured; add a { "milestone": "${event.milestone}" } effect or measure another event.${suggest(event.milestone, milestones)}`);
       }
     }
   });
-  const responseRefs = (list: ScenarioDocument['defaultResponses'], base: Path) =>
-    list.forEach((r, i) => {
-      if ('inject' in r.after) ref(injectIds.has(r.after.inject), [...base, i, 'after', 'inject'], 'inject', r.after.inject, injectIds);
-      if ('action' in r) {
-        ref(actionById.has(r.action), [...base, i, 'action'], 'action', r.action, actionById.keys());
-        ref(teamIds.has(r.team), [...base, i, 'team'], 'team', r.team, teamIds);
-      }
-    });
-  responseRefs(document.defaultResponses, ['defaultResponses']);
+  problems.push(...checkResponses(document, document.defaultResponses, ['defaultResponses']));
 
   // Coverage of the evaluation design.
   const exercised = new Set([...document.injects.flatMap((i) => i.criticalTasks), ...document.actions.flatMap((a) => a.criticalTasks)]);
@@ -215,10 +208,10 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
   }
   document.objectives.forEach((objective, i) => {
     const own = objective.capabilityTargets.flatMap((c) => c.criticalTasks.map((t) => t.id));
-    if (own.length === 0) error('objective-not-exercised', ['objectives', i], `Objective "${objective.id}" has no critical tasks, so nothing can be evaluated against it.`);
+    if (own.length === 0) error('objective-not-exercised', ['objectives', i], `Objective "${objective.id}" has no critical tasks, so nothing can be evaluated against it; add capability targets with critical tasks, or remove it.`);
   });
   document.injects.forEach((inject, i) => {
-    if (!released.has(inject.id)) error('inject-never-released', ['injects', i], `Inject "${inject.id}" is never released: no state or transition has { "release": "${inject.id}" }.`);
+    if (!released.has(inject.id)) error('inject-never-released', ['injects', i], `Inject "${inject.id}" is never released: no state or transition has { "release": "${inject.id}" }; add that effect where it should be sent, or remove the inject.`);
   });
 
   // Structure: dead ends that need no exploration to see.
@@ -237,20 +230,28 @@ export function lintDocument(document: ScenarioDocument): Problem[] {
   if (!topFinal) error('no-endex', ['machine', 'states'], 'The machine has no top-level final state, so the scenario can never reach EndEx; add one such as "endex": { "type": "final" }.');
 
   if (hasErrors(problems)) return problems;
-  return [...problems, ...lintPlay(document, states)];
+  return [...problems, ...lintPlay(document, states, budget)];
 }
 
 /** Rules that need play: explore every path the inputs allow (bounded) with the real engine. */
-function lintPlay(document: ScenarioDocument, states: StateEntry[]): Problem[] {
+function lintPlay(document: ScenarioDocument, states: StateEntry[], budget: ExplorationBudget): Problem[] {
   const problems: Problem[] = [];
   let exploration;
   try {
-    exploration = exploreScenario(compileScenario(document));
+    exploration = exploreScenario(compileScenario(document), budget);
   } catch (error) {
     return [{ severity: 'error', rule: 'compile', path: '$.machine', message: `The machine does not compile: ${(error as Error).message}` }];
   }
   if (exploration.truncated) {
-    return [{ severity: 'warning', rule: 'too-many-plays', path: '$.machine', message: 'Play has too many distinct points to explore in full; reachability, release and EndEx checks were skipped. Simplify parallel regions or counters.' }];
+    // Unchecked is not the same as correct: a document StartEx cannot check is not accepted.
+    return [
+      {
+        severity: 'error',
+        rule: 'too-many-plays',
+        path: '$.machine',
+        message: `Play has more than ${(budget.maxPoints ?? DEFAULT_MAX_POINTS).toLocaleString('en')} distinct points (or took too long) to check in full, so reachability, releases and EndEx cannot be confirmed. Use fewer parallel regions, make their timers line up (e.g. whole minutes that divide each other), or end cycles after a while.`,
+      },
+    ];
   }
   const severity = 'error';
   const hedge = '';
@@ -267,35 +268,46 @@ function lintPlay(document: ScenarioDocument, states: StateEntry[]): Problem[] {
       rule: contingency ? 'contingency-never-triggered' : 'inject-never-released',
       path: jsonPath(['injects', i]),
       message: contingency
-        ? `Contingency inject "${inject.id}" is never released: the condition or state that releases it can never occur${hedge}.`
-        : `Inject "${inject.id}" is never released on any play path${hedge}: the state or transition that releases it is never reached.`,
+        ? `Contingency inject "${inject.id}" is never released: the condition or state that releases it can never occur${hedge}; check that condition (flags it reads must be set somewhere, field values must be ones the action accepts).`
+        : `Inject "${inject.id}" is never released on any play path${hedge}: the state or transition that releases it is never reached; check the guards and targets that lead there (field values must be ones the action accepts).`,
     });
   });
   document.metrics.forEach((metric, i) => {
     for (const end of ['from', 'to'] as const) {
       const event = metric[end];
       if ('inject' in event && !exploration.released.has(event.inject)) {
-        problems.push({ severity, rule: 'metric-impossible', path: jsonPath(['metrics', i, end]), message: `Metric "${metric.id}" measures inject "${event.inject}", which is never released${hedge}.` });
+        problems.push({ severity, rule: 'metric-impossible', path: jsonPath(['metrics', i, end]), message: `Metric "${metric.id}" measures inject "${event.inject}", which is never released${hedge}; make the inject reachable or measure another event.` });
       }
       if ('milestone' in event && !exploration.milestones.has(event.milestone)) {
-        problems.push({ severity, rule: 'metric-impossible', path: jsonPath(['metrics', i, end]), message: `Metric "${metric.id}" measures milestone "${event.milestone}", which is never reached${hedge}.` });
+        problems.push({ severity, rule: 'metric-impossible', path: jsonPath(['metrics', i, end]), message: `Metric "${metric.id}" measures milestone "${event.milestone}", which is never reached${hedge}; make the milestone reachable or measure another event.` });
       }
     }
   });
-  const stuckStates = new Set(exploration.stuck.map((s) => s.join(', ')));
-  for (const where of [...stuckStates].slice(0, 10)) {
-    problems.push({ severity: 'error', rule: 'never-ends', path: '$.machine', message: `From state ${where} play can never reach EndEx (a cycle with no exit); add a timer or transition out to a final state.` });
+  // One problem per stuck state, at its own path (for parallel play, the first active region's leaf).
+  const pathOf = new Map(states.map((s) => [s.key, s.path]));
+  const stuckLeaves = new Map<string, string>();
+  for (const active of exploration.stuck) {
+    const leaf = active[0]?.split('.').at(-1) ?? document.id;
+    if (!stuckLeaves.has(leaf)) stuckLeaves.set(leaf, active.join(', '));
+  }
+  for (const [leaf, where] of [...stuckLeaves].slice(0, 10)) {
+    problems.push({
+      severity: 'error',
+      rule: 'never-ends',
+      path: jsonPath(pathOf.get(leaf) ?? ['machine']),
+      message: `From state ${where} play can never reach EndEx (a cycle with no exit); add a timer, action or decision that leads to a final state.`,
+    });
   }
   return problems;
 }
 
 /** Parse + lint in one: what the CLI and the upload API run. */
-export function lintScenarioText(text: string, format: 'json' | 'yaml'): { parsed: ParseResult; problems: Problem[] } {
+export function lintScenarioText(text: string, format: 'json' | 'yaml', budget: ExplorationBudget = {}): { parsed: ParseResult; problems: Problem[] } {
   const parsed = parseScenarioText(text, format);
-  return { parsed, problems: parsed.ok ? lintDocument(parsed.document) : parsed.problems };
+  return { parsed, problems: parsed.ok ? lintDocument(parsed.document, budget) : parsed.problems };
 }
 
-export function lintScenarioValue(raw: unknown): { parsed: ParseResult; problems: Problem[] } {
+export function lintScenarioValue(raw: unknown, budget: ExplorationBudget = {}): { parsed: ParseResult; problems: Problem[] } {
   const parsed = parseScenarioValue(raw);
-  return { parsed, problems: parsed.ok ? lintDocument(parsed.document) : parsed.problems };
+  return { parsed, problems: parsed.ok ? lintDocument(parsed.document, budget) : parsed.problems };
 }

@@ -39,9 +39,9 @@ export function parseScenarioText(text: string, format: 'json' | 'yaml'): ParseR
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];
-      return fail('malformed', `Not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${error.message.split('\n')[0]}`);
+      return fail('malformed', `Not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${error.message.split('\n')[0]} Fix the indentation or brackets there.`);
     }
-    return fail('malformed', `Not valid JSON: ${(error as Error).message}`);
+    return fail('malformed', `Not valid JSON: ${(error as Error).message}. Fix the syntax there (a missing bracket, quote or comma).`);
   }
   return parseScenarioValue(raw);
 }
@@ -51,25 +51,100 @@ export function parseScenarioValue(raw: unknown): ParseResult {
   if (depthOf(raw) > MAX_DOCUMENT_DEPTH) {
     return fail('too-deep', `The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels; flatten the state hierarchy.`);
   }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return fail('schema-version', 'A scenario document is one object of keys and values; write it like the example in scenarios/README.md.', '$.schemaVersion');
+  }
   const migrated = migrateScenarioDocument(raw);
   if (!migrated.ok) return fail('schema-version', migrated.message, '$.schemaVersion');
   const parsed = ScenarioDocument.safeParse(migrated.document);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.slice(0, 100).map((issue) => ({
-        severity: 'error' as const,
-        rule: 'schema',
-        path: jsonPath(issue.path),
-        message: schemaMessage(issue),
-      })),
-    };
-  }
+  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error.issues, migrated.document) };
   return { ok: true, document: parsed.data, migrated: migrated.applied };
 }
 
-function schemaMessage(issue: { code: string; message: string; path: PropertyKey[] }): string {
-  if (issue.code === 'unrecognized_keys') return `${issue.message}; remove it or check its spelling.`;
-  if (issue.code === 'invalid_union') return `${issue.message}: check this entry's keys against scenarios/README.md.`;
-  return issue.message;
+/** zod issues as analyzer problems, each at its JSON path with a message that says how to fix it. */
+export function schemaProblems(issues: readonly Issue[], raw: unknown): Problem[] {
+  return issues
+    .flatMap((issue) => closestBranch(issue))
+    .slice(0, 100)
+    .map((issue) => ({ severity: 'error', rule: 'schema', path: jsonPath(issue.path), message: schemaMessage(issue, raw) }));
+}
+
+/**
+ * An entry that matches none of a union's shapes: when one shape is clearly closest (fewest
+ * problems), its problems say more than "invalid input"; when several tie, the entry's keys are
+ * what is wrong.
+ */
+function closestBranch(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return [issue];
+  const sizes = issue.errors.map((branch) => branch.length);
+  const fewest = Math.min(...sizes);
+  if (sizes.filter((n) => n === fewest).length !== 1) return [issue];
+  const branch = issue.errors[sizes.indexOf(fewest)]!;
+  return branch.flatMap((inner) => closestBranch({ ...inner, path: [...issue.path, ...inner.path] }));
+}
+
+const KIND: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of keys to values',
+};
+
+/** What a value is, in a controller's words. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `text (${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)})`;
+  if (typeof value === 'object') return 'a mapping';
+  return `${KIND[typeof value] ?? typeof value} (${String(value)})`;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), raw);
+}
+
+type Issue = {
+  code: string;
+  message: string;
+  path: PropertyKey[];
+  expected?: unknown;
+  values?: unknown[];
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: boolean;
+  errors?: Issue[][];
+};
+
+/** A zod issue as a message that says what is wrong and how to fix it. */
+function schemaMessage(issue: Issue, raw: unknown): string {
+  const key = issue.path.at(-1);
+  const name = typeof key === 'string' ? `"${key}"` : typeof key === 'number' ? `Item ${key}` : 'The document';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = KIND[String(issue.expected)] ?? String(issue.expected);
+      const value = valueAt(raw, issue.path);
+      return value === undefined
+        ? `${name} is missing; add it (${expected}).`
+        : `${name} must be ${expected}, not ${kindOf(value)}; change the value.`;
+    }
+    case 'invalid_value':
+      return `${name} cannot be ${JSON.stringify(valueAt(raw, issue.path))}; use one of: ${(issue.values ?? []).map(String).join(', ')}.`;
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = String(small ? issue.minimum : issue.maximum);
+      const unit = issue.origin === 'array' ? ' entries' : issue.origin === 'string' ? ' characters' : '';
+      const limit = issue.inclusive === false ? `${small ? 'more' : 'less'} than ${bound}` : `${small ? 'at least' : 'at most'} ${bound}`;
+      return `${name} is too ${small ? 'small' : 'big'}; make it ${limit}${unit}.`;
+    }
+    case 'unrecognized_keys':
+      return `${issue.message}; remove it or check its spelling.`;
+    case 'invalid_union':
+      return `${issue.message}: check this entry's keys against scenarios/README.md.`;
+    default:
+      return `${issue.message}; see scenarios/README.md for what ${name} holds.`;
+  }
 }

@@ -65,13 +65,19 @@ function yamlNestingBound(text: string, limit: number): number {
   return bound;
 }
 
+/**
+ * The analyzer runs in the request handler, so its exploration is bounded in time as well as in
+ * points: a document it cannot check within this is refused (rule too-many-plays), not stored.
+ */
+const LINT_BUDGET = { maxMs: 4_000 };
+
 /** Bodies arrive as text, JSON or YAML, so the analyzer reports syntax errors in its own words. */
 function lintBody(body: unknown, isYaml: boolean): { document?: ScenarioDocument; problems: Problem[] } {
   const text = typeof body === 'string' ? body : '';
   if (isYaml && yamlNestingBound(text, YAML_NESTING_LIMIT) > YAML_NESTING_LIMIT) {
     return { problems: [{ severity: 'error', rule: 'too-deep', path: '$', message: 'The document nests or indents too deeply to be read safely; flatten it.' }] };
   }
-  const { parsed, problems } = lintScenarioText(text, isYaml ? 'yaml' : 'json');
+  const { parsed, problems } = lintScenarioText(text, isYaml ? 'yaml' : 'json', LINT_BUDGET);
   return parsed.ok ? { document: parsed.document, problems } : { problems };
 }
 
