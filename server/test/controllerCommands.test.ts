@@ -43,6 +43,29 @@ const decisionScenario = ScenarioDocument.parse({
   },
 });
 
+/** Two quiet phases, the second only a state change, before the first inject; then EndEx on a timer. */
+const slowStartScenario = ScenarioDocument.parse({
+  schemaVersion: 2,
+  id: 'slow-start',
+  title: 'Slow start',
+  summary: 'A briefing phase passes before the first call comes in.',
+  exerciseType: 'tabletop',
+  functions: ['response'],
+  expectedDurationMinutes: 30,
+  scenarioStart: 'Day 1 10:00',
+  teams: [{ id: 'police', name: 'Police patrol', agency: 'police' }],
+  injects: [{ id: 'first_call', number: 1, channel: 'phone', from: 'Duty officer', to: ['police'], subject: 'First call', body: 'A caller reports a smell of gas.' }],
+  machine: {
+    initial: 'quiet',
+    states: {
+      quiet: { after: [{ minutes: 2, target: 'briefing' }] },
+      briefing: { after: [{ minutes: 3, target: 'incident' }] },
+      incident: { entry: [{ release: 'first_call' }], after: [{ minutes: 5, target: 'endex' }] },
+      endex: { type: 'final' },
+    },
+  },
+});
+
 // Speed 1: scenario timers (the alarm 2 minutes after StartEx) never fire on their own during a
 // test, so every entry in the log is one a command caused, or a timer a jump brought forward.
 const SPEED = 1;
@@ -184,6 +207,71 @@ describe('controller commands over socket.io', () => {
     expect(await refusal({ type: 'jump' })).toBe('NOTHING_SCHEDULED');
     await run({ type: 'pause' });
     expect(await refusal({ type: 'jump' })).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('jump goes to the next timed event: one that only changes state releases nothing, the next jump brings the inject, the last EndEx', async () => {
+    expect(hasErrors(lintDocument(slowStartScenario))).toBe(false);
+    const drill = await createExercise(h, slowStartScenario, { speed: SPEED, ready: true });
+    const control = new LogMirror(drill.director);
+    const police = new LogMirror(drill.joinCode('police'));
+    await Promise.all([control.open(h.url), police.open(h.url)]);
+    const drillActor = { kind: 'controller', id: drill.director.userId, name: 'Test director', role: 'director' };
+    const system = { kind: 'system' };
+    /** Jumps, and returns what the jump and the timer it brought forward logged. */
+    const jump = async (seq: number, until_: (e: LogEntry) => boolean, what: string) => {
+      expect(await call(control.socket!, 'command', { type: 'jump' })).toEqual({ ok: true, seq });
+      await until(() => control.entries.some((e) => e.seq > seq && until_(e)), what);
+      return control.entries.filter((e) => e.seq >= seq).map(withoutTimes);
+    };
+    try {
+      await run({ type: 'start' }, control);
+      const live = await until(() => control.view?.status === 'live' && control.view, 'the live view');
+      expect(live.control?.nextTimerExerciseMs).toBe(120_000);
+      // The next timer only enters the briefing: the jump goes there, and no inject is sent.
+      expect(await jump(4, (e) => e.type === 'state.entered', 'the briefing')).toEqual([
+        { type: 'clock.jumped', seq: 4, actor: drillActor, toExerciseMs: 120_000 },
+        { type: 'timer.fired', seq: 5, actor: system, timer: 'quiet.after.0', dueExerciseMs: 120_000 },
+        { type: 'state.entered', seq: 6, actor: system, states: ['briefing'] },
+      ]);
+      // The next jump goes to the timer that sends the first call.
+      expect(await jump(7, (e) => e.type === 'inject.released', 'the first call')).toEqual([
+        { type: 'clock.jumped', seq: 7, actor: drillActor, toExerciseMs: 300_000 },
+        { type: 'timer.fired', seq: 8, actor: system, timer: 'briefing.after.0', dueExerciseMs: 300_000 },
+        { type: 'state.entered', seq: 9, actor: system, states: ['incident'] },
+        { type: 'inject.released', seq: 10, actor: system, inject: expect.objectContaining({ id: 'first_call', to: ['police'] }) },
+      ]);
+      await until(() => released(police).includes('first_call'), 'the first call on the tablet');
+      // The last timer ends play.
+      expect(await jump(11, (e) => e.type === 'exercise.ended', 'EndEx')).toEqual([
+        { type: 'clock.jumped', seq: 11, actor: drillActor, toExerciseMs: 600_000 },
+        { type: 'timer.fired', seq: 12, actor: system, timer: 'incident.after.0', dueExerciseMs: 600_000 },
+        { type: 'state.entered', seq: 13, actor: system, states: ['endex'] },
+        { type: 'exercise.ended', seq: 14, actor: system },
+      ]);
+      expect(released(police)).toEqual(['first_call']);
+      expect(await refusal({ type: 'jump' }, control)).toBe('ILLEGAL_TRANSITION');
+    } finally {
+      control.close();
+      police.close();
+    }
+  });
+
+  it('a contingency inject is released by command to its addressees only, marked as contingency', async () => {
+    await startPlay();
+    expect(await run({ type: 'release', injectId: 'supervisor_chaser' })).toEqual([
+      {
+        type: 'inject.released',
+        seq: 4,
+        actor: actor(),
+        inject: expect.objectContaining({ id: 'supervisor_chaser', kind: 'contingency', to: ['customs'], subject: 'Lane 3 alarm: status?' }),
+      },
+    ]);
+    await flushTo(tablets.customs, tablets.police, tablets.fire);
+    expect(tablets.customs.entries.filter((e) => e.type === 'inject.released').map(withoutTimes)).toEqual([
+      { type: 'inject.released', seq: 4, actor: actor(), inject: expect.objectContaining({ id: 'supervisor_chaser', kind: 'contingency' }) },
+    ]);
+    expect(released(tablets.police)).toEqual([]);
+    expect(released(tablets.fire)).toEqual([]);
   });
 
   it('release sends an inject once; unknown injects are INJECT_NOT_FOUND', async () => {

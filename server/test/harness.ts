@@ -19,6 +19,7 @@ import { buildApp, type AppOptions, type StartexApp } from '../src/app.ts';
 import { DEMO_EXERCISE_ID, seedDemo } from '../src/seedDemo.ts';
 import type { AccessGrant } from '../src/store/ExerciseStore.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
+import * as logSync from '../../client/src/lib/logSync.ts';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -270,15 +271,14 @@ export function multiTeamScenario(): ScenarioDocument {
 }
 
 /**
- * A client that keeps its viewer's log the way the real client does (client/src/lib/useExercise.ts):
- * after every (re)connect it sends `sync { afterSeq }` with the highest seq it has seen, and it
- * merges the answer and live `log` entries by seq, so an entry that arrives both ways shows once.
+ * A client that keeps its viewer's log by the real client's own rules (client/src/lib/logSync.ts,
+ * which useExercise.ts runs in the browser): after every (re)connect it sends `sync { afterSeq }`,
+ * merges the answer and live `log` entries by seq, so an entry that arrives both ways shows once,
+ * and moves its resync point on live entries only once the connection's sync has answered.
  */
 export class LogMirror {
-  private readonly bySeq = new Map<number, LogEntry>();
+  private log: logSync.LogSync = logSync.emptyLogSync;
   private syncWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  /** The highest seq seen, live or by sync: what the next sync asks after. */
-  lastSeq = 0;
   view: ExerciseView | undefined;
   /** Every view received, by sync or as an 'exercise' event, oldest first. */
   readonly views: ExerciseView[] = [];
@@ -290,7 +290,12 @@ export class LogMirror {
 
   /** Every entry seen, in seq order, each once. */
   get entries(): LogEntry[] {
-    return [...this.bySeq.values()].sort((a, b) => a.seq - b.seq);
+    return this.log.entries;
+  }
+
+  /** What the next sync asks after. */
+  get lastSeq(): number {
+    return this.log.lastSeq;
   }
 
   get connected(): boolean {
@@ -302,14 +307,19 @@ export class LogMirror {
     this.close();
     const { socket } = client(url, this.credential);
     this.socket = socket;
-    socket.on('log', (entry) => this.add([entry]));
+    socket.on('log', (entry) => {
+      this.checkAgainstKnown([entry]);
+      this.log = logSync.liveEntry(this.log, entry);
+    });
     socket.on('exercise', (view) => this.see(view));
     socket.on('connect', () => {
-      socket.emit('sync', { afterSeq: this.lastSeq }, (result) => {
+      this.log = logSync.connected(this.log);
+      socket.emit('sync', { afterSeq: this.log.lastSeq }, (result) => {
         const waiters = this.syncWaiters.splice(0);
         if (!result.ok) return waiters.forEach((w) => w.reject(new Error(`sync refused: ${result.error.code}`)));
         this.see(result.exercise);
-        this.add(result.entries);
+        this.checkAgainstKnown(result.entries);
+        this.log = logSync.syncAnswered(this.log, result.entries);
         waiters.forEach((w) => w.resolve());
       });
     });
@@ -327,8 +337,14 @@ export class LogMirror {
     await synced;
   }
 
+  /** A clean disconnect: the client says goodbye. */
   disconnect(): void {
     this.socket?.disconnect();
+  }
+
+  /** The transport breaks under the client (no goodbye): the server sees a transport close. */
+  drop(): void {
+    this.socket?.io.engine.close();
   }
 
   close(): void {
@@ -347,12 +363,12 @@ export class LogMirror {
     return new Promise((resolve, reject) => this.syncWaiters.push({ resolve, reject }));
   }
 
-  private add(entries: LogEntry[]): void {
+  private checkAgainstKnown(entries: readonly LogEntry[]): void {
+    if (entries.length === 0) return;
+    const bySeq = new Map(this.log.entries.filter((e) => e.seq >= entries[0]!.seq).map((e) => [e.seq, e]));
     for (const entry of entries) {
-      const known = this.bySeq.get(entry.seq);
+      const known = bySeq.get(entry.seq);
       if (known && !isDeepStrictEqual(known, entry)) this.conflicts.push(entry.seq);
-      this.bySeq.set(entry.seq, entry);
-      this.lastSeq = Math.max(this.lastSeq, entry.seq);
     }
   }
 }

@@ -28,7 +28,7 @@ afterEach(async () => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('clients that drop and come back', () => {
+describe('clients that disconnect, or lose their connection, and come back', () => {
   it(`see every inject for their team exactly once and none for others (seed ${SEED})`, async () => {
     // Speed 600: the scenario's own alarm to customs comes 200 ms after StartEx, in the middle of it all.
     h = await startServer({ speed: 600 });
@@ -50,7 +50,7 @@ describe('clients that drop and come back', () => {
     const commands: { command: ControllerCommand; result: Promise<AckOf<'command'>> }[] = [];
     // A tablet may drop before its receipt is acknowledged: that one is lost, not refused.
     const receipts: Promise<AckOf<'inject.acknowledge'> | undefined>[] = [];
-    const counts = { release: 0, adhoc: 0, disconnect: 0, reconnect: 0, reopen: 0, receipt: 0 };
+    const counts = { release: 0, adhoc: 0, disconnect: 0, drop: 0, reconnect: 0, reopen: 0, receipt: 0 };
     for (let step = 0; step < STEPS; step++) {
       const roll = random.next();
       if (roll < 0.15) {
@@ -72,8 +72,15 @@ describe('clients that drop and come back', () => {
       } else if (roll < 0.6) {
         const up = all.filter((m) => m.connected);
         if (up.length > 0) {
-          counts.disconnect++;
-          random.pick(up).disconnect();
+          // Half say goodbye; for the other half the connection just breaks.
+          const mirror = random.pick(up);
+          if (random.chance(0.5)) {
+            counts.disconnect++;
+            mirror.disconnect();
+          } else {
+            counts.drop++;
+            mirror.drop();
+          }
         }
       } else if (roll < 0.75) {
         const down = all.filter((m) => !m.connected);
@@ -106,7 +113,8 @@ describe('clients that drop and come back', () => {
     const log = await h.server.runtime.store.readLog(ex.id);
     const context = `seed ${SEED}, ${JSON.stringify(counts)}`;
     expect(log.map((e) => e.seq), context).toEqual(log.map((_, i) => i + 1));
-    expect(counts.disconnect + counts.reopen, context).toBeGreaterThan(10);
+    expect(counts.disconnect + counts.drop + counts.reopen, context).toBeGreaterThan(10);
+    expect(counts.drop, context).toBeGreaterThan(3);
 
     // Every acknowledged command is in the log at its seq; refusals are only for injects already out.
     results.forEach((result, i) => {

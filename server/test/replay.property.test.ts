@@ -54,7 +54,8 @@ type Op =
   | { kind: 'command'; command: ControllerCommand }
   | { kind: 'action'; team: number; action: number; value: number; key: number; inject: number | null }
   | { kind: 'receipt'; ack: boolean; team: number; inject: number }
-  | { kind: 'message'; team: number; key: number };
+  | { kind: 'message'; team: number; key: number }
+  | { kind: 'review'; what: 'observation' | 'rating' | 'reconcile' | 'feedback'; evaluator: number; subject: number; team: number; key: number };
 
 function ops(document: ScenarioDocument): fc.Arbitrary<Op[]> {
   const injectIds = document.injects.map((i) => i.id);
@@ -95,6 +96,17 @@ function ops(document: ScenarioDocument): fc.Arbitrary<Op[]> {
     },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('receipt' as const), ack: fc.boolean(), team: fc.nat(3), inject: fc.nat(4) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('message' as const), team: fc.nat(3), key: fc.nat(3) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('review' as const),
+        what: fc.constantFrom('observation' as const, 'rating' as const, 'reconcile' as const, 'feedback' as const),
+        evaluator: fc.nat(1),
+        subject: fc.nat(5),
+        team: fc.nat(3),
+        key: fc.nat(4),
+      }),
+    },
   );
   // Most plays start; a few stay in planning, where refusals must change nothing too.
   const start: Op = { kind: 'command', command: { type: 'start' } };
@@ -130,6 +142,9 @@ async function play(host: ExerciseHost, clock: ManualClock, document: ScenarioDo
       case 'message':
         attempt = host.sendMessage(team(op.team), { to: { teams: [team(op.team + 1)], organisations: [] }, text: 'Status?', idempotencyKey: `msg-${op.key}-0000` });
         break;
+      case 'review':
+        attempt = review(host, document, op);
+        break;
     }
     // Refusals are part of play: they must change nothing, which the replay comparison checks.
     await attempt.catch((error: unknown) => {
@@ -137,6 +152,25 @@ async function play(host: ExerciseHost, clock: ManualClock, document: ScenarioDo
     });
   }
   await settle();
+}
+
+/** An evaluator's observation or rating, the lead's reconciliation, or a team's hot-wash feedback (refused outside their phase). */
+function review(host: ExerciseHost, document: ScenarioDocument, op: Extract<Op, { kind: 'review' }>): Promise<number> {
+  const subjects = document.objectives.flatMap((o) => [{ kind: 'capability' as const, id: o.id }, ...o.capabilityTargets.map((t) => ({ kind: 'target' as const, id: t.id }))]);
+  const subject = subjects.length > 0 ? subjects[op.subject % subjects.length]! : { kind: 'capability' as const, id: 'no_such_objective' };
+  const evaluator = { kind: 'evaluator' as const, id: `evaluator-${op.evaluator}` };
+  const idempotencyKey = `${op.what}-${op.key}-0000`;
+  const teamId = document.teams[op.team % document.teams.length]!.id;
+  switch (op.what) {
+    case 'observation':
+      return host.recordObservation({ observedAtMs: 60_000, teamId, kind: 'strength', text: 'Quick to report', idempotencyKey }, evaluator);
+    case 'rating':
+      return host.recordRating({ subject, rating: op.key % 2 === 0 ? 'P' : 'M', reason: 'As seen', idempotencyKey }, evaluator);
+    case 'reconcile':
+      return host.reconcileRating({ subject, rating: 'S', reason: 'Agreed', idempotencyKey }, { kind: 'controller', id: 'lead' });
+    case 'feedback':
+      return host.submitFeedback(teamId, { wentWell: 'Clear messages', toImprove: '', objectives: [], idempotencyKey });
+  }
 }
 
 describe('replaying the log reproduces the live state', () => {
@@ -169,5 +203,5 @@ describe('replaying the log reproduces the live state', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ import {
   type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
+import { connected, emptyLogSync, liveEntry, syncAnswered, type LogSync } from './logSync.ts';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -26,24 +27,17 @@ export interface ExerciseConnection {
   socket?: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 }
 
-/** Merges entries by seq so a resync after a reconnect never shows anything twice. */
-function merge(current: LogEntry[], incoming: LogEntry[]): LogEntry[] {
-  if (incoming.length === 0) return current;
-  const bySeq = new Map(current.map((e) => [e.seq, e]));
-  for (const entry of incoming) bySeq.set(entry.seq, entry);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-/**
- * Connects to an exercise with a join code or console token, resynchronises from the last
- * sequence number seen after every (re)connect, and keeps the viewer's log.
- */
 /** How to reach the exercise: a join code (tablets, displays) or the signed-in person's session. */
 export type ExerciseCredentials = { joinCode: string } | { exerciseId: string };
 
+/**
+ * Connects to an exercise with a join code or console token, resynchronises from the last
+ * sequence number seen after every (re)connect (logSync.ts), and keeps the viewer's log.
+ */
 export function useExercise(credentials: ExerciseCredentials | undefined): ExerciseConnection {
   const [state, setState] = useState<ExerciseConnection>({ connection: 'connecting', entries: [] });
-  const lastSeq = useRef(0);
+  // Read by the connect handler as it sends the sync, so kept in a ref; the entries are mirrored into state.
+  const log = useRef<LogSync>(emptyLogSync);
 
   const key = credentials && ('joinCode' in credentials ? `code:${credentials.joinCode}` : `exercise:${credentials.exerciseId}`);
   useEffect(() => {
@@ -53,21 +47,17 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       // Back within a second or two of a server restart, not after socket.io's 5 s back-off.
       ...RECONNECTION,
     });
-    // The resync point only moves on what this connection's sync covered: a live entry that
-    // arrives before the sync answer must not let a later resync skip what lies before it.
-    let synced = false;
-    const addEntries = (entries: LogEntry[], fromSync: boolean) => {
-      if (fromSync || synced) for (const e of entries) lastSeq.current = Math.max(lastSeq.current, e.seq);
-      setState((s) => ({ ...s, entries: merge(s.entries, entries) }));
+    const update = (next: LogSync) => {
+      log.current = next;
+      setState((s) => ({ ...s, entries: next.entries }));
     };
     socket.on('connect', () => {
-      synced = false;
+      log.current = connected(log.current);
       setState((s) => ({ ...s, connection: 'online', refusal: undefined, socket }));
-      socket.emit('sync', { afterSeq: lastSeq.current }, (result) => {
+      socket.emit('sync', { afterSeq: log.current.lastSeq }, (result) => {
         if (!result.ok) return;
         setState((s) => ({ ...s, view: result.exercise }));
-        addEntries(result.entries, true);
-        synced = true;
+        update(syncAnswered(log.current, result.entries));
       });
     });
     socket.on('disconnect', () => setState((s) => ({ ...s, connection: 'offline' })));
@@ -84,7 +74,7 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       setState((s) => ({ ...s, connection: 'refused', refusal }));
       socket.disconnect();
     });
-    socket.on('log', (entry) => addEntries([entry], false));
+    socket.on('log', (entry) => update(liveEntry(log.current, entry)));
     socket.on('exercise', (view) => setState((s) => ({ ...s, view })));
     socket.on('presence', (presence) => setState((s) => ({ ...s, presence })));
     setState((s) => ({ ...s, socket }));

@@ -9,7 +9,6 @@ import {
   type LogEntry,
   type LogEvent,
   type Party,
-  type RatingSubject,
   type RecordObservation,
   type ReconcileRatingBody,
   type RecordRatingBody,
@@ -19,10 +18,16 @@ import {
   type TakeAction,
   type Viewer,
 } from '@startex/shared';
-import { compileScenario, openDecisions, ScenarioRun, validateActionFields, type CompiledScenario, type Step } from '@startex/scenarios';
+import { compileScenario, openDecisions, validateActionFields, type CompiledScenario, type Step } from '@startex/scenarios';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
+import { commsCheckAcknowledgement, commsCheckConfirmedEvents, commsCheckSentEvents } from './commsCheckInputs.ts';
 import { ExerciseClock } from './ExerciseClock.ts';
+import { feedbackEvent, observationEvent, ratingEvent, reconciliationEvent } from './evaluationInputs.ts';
+import { describeState, foldEntry, freshState, receiptKey, type CommsCheckState, type HostState } from './HostState.ts';
+import { checkRecipients } from './scenarioRefs.ts';
 import { canSee } from './visibility.ts';
+
+export type { CommsCheckState, HostState } from './HostState.ts';
 
 /** A timer that fires this much (exercise time) after it was due marks its injects late. */
 const LATE_AFTER_MS = 1_000;
@@ -191,7 +196,7 @@ export class ExerciseHost {
     const existing = this.state.messageKeys.get(input.idempotencyKey);
     if (existing !== undefined) return this.whenDurable(existing);
     if (this.state.status !== 'live' && this.state.status !== 'paused') throw new StartexError('EXERCISE_NOT_LIVE');
-    this.checkRecipients(input.to.teams, input.to.organisations);
+    checkRecipients(this.scenario.document, input.to.teams, input.to.organisations);
     if (input.replyTo !== undefined) this.checkReplyTo(input.replyTo, { kind: 'team', teamId });
     return this.submit(actor, [
       {
@@ -211,18 +216,7 @@ export class ExerciseHost {
     if (this.recovering) await this.recovering;
     const existing = this.state.observationKeys.get(input.idempotencyKey);
     if (existing !== undefined) return this.whenDurable(existing);
-    const s = this.state;
-    if (s.status === 'draft' || s.status === 'ready' || s.status === 'closed') throw new StartexError('EXERCISE_NOT_LIVE');
-    const { document } = this.scenario;
-    if (input.teamId !== undefined) this.checkRecipients([input.teamId], []);
-    if (input.injectId !== undefined && !s.released.has(input.injectId)) throw new StartexError('INJECT_NOT_RELEASED', undefined, 'injectId');
-    const objective = input.objectiveId === undefined ? undefined : document.objectives.find((o) => o.id === input.objectiveId);
-    if (input.objectiveId !== undefined && !objective) throw new StartexError('VALIDATION_FAILED', `No objective "${input.objectiveId}".`, 'objectiveId');
-    if (input.taskId !== undefined) {
-      const tasks = (objective ? [objective] : document.objectives).flatMap((o) => o.capabilityTargets.flatMap((c) => c.criticalTasks));
-      if (!tasks.some((t) => t.id === input.taskId)) throw new StartexError('VALIDATION_FAILED', `No critical task "${input.taskId}" here.`, 'taskId');
-    }
-    return this.submit(actor, [{ type: 'observation.recorded', observationId: `o${s.lastSeq + 1}`, ...input }]);
+    return this.submit(actor, [observationEvent(this.state, this.scenario.document, input)]);
   }
 
   /** An evaluator's P/S/M/U rating of a capability target or capability, during play or after it. */
@@ -230,9 +224,7 @@ export class ExerciseHost {
     if (this.recovering) await this.recovering;
     const existing = this.state.reviewKeys.get(input.idempotencyKey);
     if (existing !== undefined) return this.whenDurable(existing);
-    this.checkReviewOpen();
-    this.checkRatingSubject(input.subject);
-    return this.submit(actor, [{ type: 'rating.recorded', ...input }]);
+    return this.submit(actor, [ratingEvent(this.state, this.scenario.document, input)]);
   }
 
   /** The lead evaluator's final rating: the evaluators' current ratings of the subject are named beside it. */
@@ -240,12 +232,7 @@ export class ExerciseHost {
     if (this.recovering) await this.recovering;
     const existing = this.state.reviewKeys.get(input.idempotencyKey);
     if (existing !== undefined) return this.whenDurable(existing);
-    this.checkReviewOpen();
-    this.checkRatingSubject(input.subject);
-    const current = this.state.ratings.get(subjectKey(input.subject));
-    if (!current || current.size === 0) throw new StartexError('NOTHING_TO_RECONCILE');
-    const consideredSeqs = [...current.values()].sort((a, b) => a - b);
-    return this.submit(actor, [{ type: 'rating.reconciled', ...input, consideredSeqs }]);
+    return this.submit(actor, [reconciliationEvent(this.state, this.scenario.document, input)]);
   }
 
   /** A team's hot-wash feedback, after EndEx only. */
@@ -253,14 +240,7 @@ export class ExerciseHost {
     if (this.recovering) await this.recovering;
     const existing = this.state.reviewKeys.get(input.idempotencyKey);
     if (existing !== undefined) return this.whenDurable(existing);
-    if (this.state.status !== 'ended') throw new StartexError('EXERCISE_NOT_ENDED');
-    this.checkRecipients([teamId], []);
-    for (const o of input.objectives) {
-      if (!this.scenario.document.objectives.some((x) => x.id === o.objectiveId)) {
-        throw new StartexError('VALIDATION_FAILED', `No objective "${o.objectiveId}".`, 'objectives');
-      }
-    }
-    return this.submit(actor, [{ type: 'feedback.submitted', teamId, ...input }]);
+    return this.submit(actor, [feedbackEvent(this.state, this.scenario.document, teamId, input)]);
   }
 
   /** New plan settings (speed, scenario start, title) before StartEx; the clock has not run yet, so it simply restarts at the new speed. */
@@ -279,32 +259,20 @@ export class ExerciseHost {
   /** Sends a test message to every team's tablets before StartEx (again, if tablets changed). */
   async sendCommsCheck(actor: Actor, text: string): Promise<number> {
     if (this.recovering) await this.recovering;
-    const { status, lastSeq } = this.state;
-    if (status !== 'draft' && status !== 'ready') throw new StartexError('ILLEGAL_TRANSITION', `A communications check is for before StartEx; the exercise is ${status}.`);
-    const teams = this.scenario.document.teams.map((t) => t.id);
-    return this.submit(actor, [{ type: 'commscheck.sent', checkId: `c${lastSeq + 1}`, teams, text }]);
+    return this.submit(actor, commsCheckSentEvents(this.state, this.scenario.document, text));
   }
 
   async acknowledgeCommsCheck(teamId: string, checkId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     if (this.recovering) await this.recovering;
-    const check = this.state.commsCheck;
-    if (!check || check.checkId !== checkId || !check.teams.includes(teamId)) throw new StartexError('VALIDATION_FAILED', `No communications check "${checkId}" for your team.`, 'checkId');
-    const seen = check.acknowledged.get(teamId);
-    if (seen !== undefined) return this.whenDurable(seen.seq);
-    if (this.state.status !== 'draft' && this.state.status !== 'ready') throw new StartexError('ILLEGAL_TRANSITION');
-    return this.submit(actor, [{ type: 'commscheck.acknowledged', checkId, teamId }]);
+    const acknowledgement = commsCheckAcknowledgement(this.state, teamId, checkId);
+    if ('alreadySeq' in acknowledgement) return this.whenDurable(acknowledgement.alreadySeq);
+    return this.submit(actor, acknowledgement.events);
   }
 
   /** The director's word that communications work: the check is closed and the exercise ready for StartEx. */
   async confirmCommsCheck(actor: Actor): Promise<number> {
     if (this.recovering) await this.recovering;
-    const check = this.state.commsCheck;
-    if (this.state.status !== 'draft') throw new StartexError('ILLEGAL_TRANSITION', `Cannot confirm a communications check of an exercise that is ${this.state.status}.`);
-    if (!check) throw new StartexError('COMMS_CHECK_NOT_SENT');
-    return this.submit(actor, [
-      { type: 'commscheck.confirmed', checkId: check.checkId, acknowledgedTeams: [...check.acknowledged.keys()] },
-      { type: 'exercise.readied' },
-    ]);
+    return this.submit(actor, commsCheckConfirmedEvents(this.state));
   }
 
   markDelivered(teamId: string, injectId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
@@ -326,41 +294,14 @@ export class ExerciseHost {
    * This host's own fold over a state the caller keeps, with no store and no timers: the review's
    * replay takes snapshots of such states, so a replayed moment is what the live host had.
    */
-  static replayFold(record: ExerciseRecord): { fresh(): HostState; fold(state: HostState, entry: LogEntry): void; describe(state: HostState, atWallTime: number): ReturnType<ExerciseHost['describe']> } {
-    const host = new ExerciseHost(undefined as unknown as ExerciseStore, record, systemWallClock);
-    host.disposed = true;
-    return {
-      fresh: () => freshState(host.scenario, record.speed),
-      fold: (state, entry) => {
-        host.state = state;
-        host.fold(entry);
-      },
-      describe: (state, atWallTime) => {
-        host.state = state;
-        return host.describe(atWallTime);
-      },
-    };
+  static replayFold(record: ExerciseRecord): { fresh(): HostState; fold(state: HostState, entry: LogEntry): void; describe(state: HostState, atWallTime: number): ReturnType<typeof describeState> } {
+    const scenario = compileScenario(record.scenario);
+    return { fresh: () => freshState(scenario, record.speed), fold: foldEntry, describe: describeState };
   }
 
   /** The state a replay of the log must reproduce exactly, for tests and diagnostics. */
-  describe(atWallTime: number) {
-    const s = this.state;
-    return {
-      status: s.status,
-      lastSeq: s.lastSeq,
-      exerciseTimeMs: s.clock.now(atWallTime),
-      clockRunning: s.clock.isRunning,
-      haltReason: s.haltReason,
-      states: [...s.run.states],
-      context: s.run.context,
-      timers: Object.fromEntries(s.run.pendingTimers),
-      released: [...s.released.keys()].sort(),
-      held: Object.fromEntries(s.held),
-      skipped: Object.fromEntries(s.skipped),
-      delivered: [...s.delivered.keys()].sort(),
-      acknowledged: [...s.acknowledged.keys()].sort(),
-      actions: [...s.actionKeys.keys()].sort(),
-    };
+  describe(atWallTime: number): ReturnType<typeof describeState> {
+    return describeState(this.state, atWallTime);
   }
 
   private async recordReceipt(type: 'inject.delivered' | 'inject.acknowledged', teamId: string, injectId: string, actor: Actor): Promise<number> {
@@ -399,6 +340,7 @@ export class ExerciseHost {
       case 'close':
         return [{ type: 'exercise.closed' }];
       case 'jump': {
+        // To the next timed scenario event, whether it sends an inject or only moves the story on (server/README.md).
         const next = s.run.nextTimer();
         if (!next) throw new StartexError('NOTHING_SCHEDULED');
         return [{ type: 'clock.jumped', toExerciseMs: Math.max(next.dueMs, Math.round(s.clock.now(this.wall.now()))) }];
@@ -416,7 +358,7 @@ export class ExerciseHost {
         notReleased(command.injectId);
         return [{ type: 'inject.edited', injectId: command.injectId, subject: command.subject, body: command.body }];
       case 'adhoc': {
-        this.checkRecipients(command.to, []);
+        checkRecipients(this.scenario.document, command.to, []);
         const number = Math.max(0, ...document.injects.map((i) => i.number)) + s.adHocCount + 1;
         return [
           {
@@ -441,7 +383,7 @@ export class ExerciseHost {
         }
         return [{ type: 'decision.made', decision: command.decision }];
       case 'broadcast':
-        if (command.to) this.checkRecipients(command.to, []);
+        if (command.to) checkRecipients(this.scenario.document, command.to, []);
         return [
           {
             type: 'message.sent',
@@ -452,7 +394,7 @@ export class ExerciseHost {
           },
         ];
       case 'reply': {
-        this.checkRecipients([command.to], [command.organisationId]);
+        checkRecipients(this.scenario.document, [command.to], [command.organisationId]);
         const from: Party = { kind: 'simcell', organisationId: command.organisationId };
         if (command.replyTo !== undefined) this.checkReplyTo(command.replyTo, from);
         return [
@@ -471,34 +413,6 @@ export class ExerciseHost {
       default: {
         const exhaustive: never = command;
         return exhaustive;
-      }
-    }
-  }
-
-  /** Evaluation goes on from StartEx until the exercise is closed (post-exercise ratings after EndEx). */
-  private checkReviewOpen(): void {
-    const { status } = this.state;
-    if (status === 'draft' || status === 'ready' || status === 'closed') throw new StartexError('EXERCISE_NOT_LIVE');
-  }
-
-  /** A capability is a scenario objective; a target is one of an objective's capability targets. */
-  private checkRatingSubject(subject: RatingSubject): void {
-    const { objectives } = this.scenario.document;
-    const known =
-      subject.kind === 'capability'
-        ? objectives.some((o) => o.id === subject.id)
-        : objectives.some((o) => o.capabilityTargets.some((t) => t.id === subject.id));
-    if (!known) throw new StartexError('UNKNOWN_RATING_SUBJECT', undefined, 'subject');
-  }
-
-  private checkRecipients(teams: readonly string[], organisations: readonly string[]): void {
-    const { document } = this.scenario;
-    for (const team of teams) {
-      if (!document.teams.some((t) => t.id === team)) throw new StartexError('UNKNOWN_TEAM', `The exercise has no team "${team}".`);
-    }
-    for (const org of organisations) {
-      if (!document.simulatedOrganisations.some((o) => o.id === org)) {
-        throw new StartexError('UNKNOWN_ORGANISATION', `The scenario has no simulated organisation "${org}".`);
       }
     }
   }
@@ -553,7 +467,7 @@ export class ExerciseHost {
           scenarioTimeMs: this.scenarioStartMs + (event.type === 'clock.jumped' ? event.toExerciseMs : exerciseTimeMs),
           actor,
         } as LogEntry;
-        const step = this.fold(entry);
+        const step = foldEntry(this.state, entry);
         batch.push(entry);
         if (step) pending.push(...this.followOn(step, event, entry.exerciseTimeMs));
       }
@@ -615,122 +529,11 @@ export class ExerciseHost {
     return events;
   }
 
-  /**
-   * Applies one entry to the in-memory state. The single fold used both live and on replay.
-   * Returns the machine step for entries that drive the scenario.
-   */
-  private fold(entry: LogEntry): Step | undefined {
-    const s = this.state;
-    s.lastSeq = entry.seq;
-    switch (entry.type) {
-      case 'exercise.readied':
-        s.status = 'ready';
-        return undefined;
-      case 'exercise.started':
-        s.status = 'live';
-        s.clock.run(entry.exerciseTimeMs, entry.wallTime);
-        return s.run.start(entry.exerciseTimeMs);
-      case 'exercise.paused':
-        s.status = 'paused';
-        s.clock.stop(entry.exerciseTimeMs);
-        return undefined;
-      case 'exercise.resumed':
-        s.status = 'live';
-        s.haltReason = undefined;
-        s.clock.run(entry.exerciseTimeMs, entry.wallTime);
-        return undefined;
-      case 'exercise.halted':
-        s.status = 'halted';
-        s.haltReason = entry.reason;
-        s.clock.stop(entry.exerciseTimeMs);
-        return undefined;
-      case 'exercise.ended':
-        s.status = 'ended';
-        s.haltReason = undefined;
-        s.clock.stop(entry.exerciseTimeMs);
-        return undefined;
-      case 'exercise.closed':
-        s.status = 'closed';
-        return undefined;
-      case 'clock.jumped':
-        s.clock.run(entry.toExerciseMs, entry.wallTime);
-        return undefined;
-      case 'timer.fired':
-        return s.run.timerFired(entry.timer, entry.dueExerciseMs);
-      case 'decision.made':
-        return s.run.decisionMade(entry.decision, entry.exerciseTimeMs);
-      case 'action.taken':
-        s.actionKeys.set(entry.idempotencyKey, entry.seq);
-        return s.run.actionTaken(entry.teamId, entry.actionId, entry.fields, entry.exerciseTimeMs);
-      case 'inject.released':
-        s.released.set(entry.inject.id, entry.inject);
-        s.held.delete(entry.inject.id);
-        s.skipped.delete(entry.inject.id);
-        if (entry.inject.adHoc) s.adHocCount++;
-        return undefined;
-      case 'inject.held':
-        s.held.set(entry.injectId, entry.reason);
-        return undefined;
-      case 'inject.skipped':
-        s.skipped.set(entry.injectId, entry.reason);
-        return undefined;
-      case 'inject.edited':
-        s.edits.set(entry.injectId, {
-          subject: entry.subject ?? s.edits.get(entry.injectId)?.subject,
-          body: entry.body ?? s.edits.get(entry.injectId)?.body,
-        });
-        return undefined;
-      case 'inject.delivered':
-        s.delivered.set(receiptKey(entry.injectId, entry.teamId), entry.seq);
-        return undefined;
-      case 'inject.acknowledged':
-        s.acknowledged.set(receiptKey(entry.injectId, entry.teamId), entry.seq);
-        return undefined;
-      case 'message.sent':
-        if (entry.idempotencyKey !== undefined) s.messageKeys.set(entry.idempotencyKey, entry.seq);
-        s.messages.set(entry.messageId, entry.to);
-        return undefined;
-      case 'state.entered':
-      case 'milestone.reached':
-      case 'inject.suppressed':
-      case 'note.added':
-        return undefined;
-      case 'commscheck.sent':
-        s.commsCheck = { checkId: entry.checkId, teams: entry.teams, sentAt: entry.wallTime, acknowledged: new Map() };
-        return undefined;
-      case 'commscheck.acknowledged':
-        if (s.commsCheck?.checkId === entry.checkId) s.commsCheck.acknowledged.set(entry.teamId, { seq: entry.seq, at: entry.wallTime });
-        return undefined;
-      case 'commscheck.confirmed':
-        if (s.commsCheck?.checkId === entry.checkId) s.commsCheck.confirmedAt = entry.wallTime;
-        return undefined;
-      case 'observation.recorded':
-        s.observationKeys.set(entry.idempotencyKey, entry.seq);
-        return undefined;
-      case 'rating.recorded': {
-        s.reviewKeys.set(entry.idempotencyKey, entry.seq);
-        const key = subjectKey(entry.subject);
-        const byEvaluator = new Map(s.ratings.get(key));
-        byEvaluator.set(entry.actor.kind === 'evaluator' ? entry.actor.id : JSON.stringify(entry.actor), entry.seq);
-        s.ratings.set(key, byEvaluator);
-        return undefined;
-      }
-      case 'rating.reconciled':
-      case 'feedback.submitted':
-        s.reviewKeys.set(entry.idempotencyKey, entry.seq);
-        return undefined;
-      default: {
-        const exhaustive: never = entry;
-        return exhaustive;
-      }
-    }
-  }
-
   private async reload(): Promise<void> {
     this.wall.clearTimeout(this.timer);
     const entries = await this.store.readLog(this.id);
     this.state = freshState(this.scenario, this.record.speed);
-    for (const entry of entries) this.fold(entry);
+    for (const entry of entries) foldEntry(this.state, entry);
     this.durableSeq = this.state.lastSeq;
     this.armTimer();
   }
@@ -758,62 +561,3 @@ export class ExerciseHost {
     await Promise.all(commits);
   }
 }
-
-/** A communications check: who it went to, and which teams acknowledged it (seq and wall time). */
-export interface CommsCheckState {
-  checkId: string;
-  teams: string[];
-  sentAt: number;
-  acknowledged: Map<string, { seq: number; at: number }>;
-  confirmedAt?: number;
-}
-
-export interface HostState {
-  commsCheck?: CommsCheckState | undefined;
-  status: ExerciseStatus;
-  lastSeq: number;
-  clock: ExerciseClock;
-  run: ScenarioRun;
-  haltReason: string | undefined;
-  released: Map<string, ReleasedInject>;
-  held: Map<string, string>;
-  skipped: Map<string, string>;
-  edits: Map<string, { subject: string | undefined; body: string | undefined }>;
-  delivered: Map<string, number>;
-  acknowledged: Map<string, number>;
-  actionKeys: Map<string, number>;
-  messageKeys: Map<string, number>;
-  observationKeys: Map<string, number>;
-  /** Idempotency keys of ratings, reconciliations and feedback. */
-  reviewKeys: Map<string, number>;
-  /** Rating subject -> evaluator -> seq of their current rating (replaced, never changed in place). */
-  ratings: Map<string, ReadonlyMap<string, number>>;
-  messages: Map<string, { all?: boolean | undefined; teams: string[]; organisations: string[] }>;
-  adHocCount: number;
-}
-
-function freshState(scenario: CompiledScenario, speed: number): HostState {
-  return {
-    status: 'draft',
-    lastSeq: 0,
-    clock: new ExerciseClock(speed),
-    run: new ScenarioRun(scenario),
-    haltReason: undefined,
-    released: new Map(),
-    held: new Map(),
-    skipped: new Map(),
-    edits: new Map(),
-    delivered: new Map(),
-    acknowledged: new Map(),
-    actionKeys: new Map(),
-    messageKeys: new Map(),
-    observationKeys: new Map(),
-    reviewKeys: new Map(),
-    ratings: new Map(),
-    messages: new Map(),
-    adHocCount: 0,
-  };
-}
-
-const receiptKey = (injectId: string, teamId: string) => `${injectId}|${teamId}`;
-const subjectKey = (subject: RatingSubject) => `${subject.kind}:${subject.id}`;

@@ -7,7 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ExerciseSettings, ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
 import type { AccessGrant, AuditEntry, ExerciseRecord, Membership, SessionRecord, Store, StoredScenario, UserRecord } from './ExerciseStore.ts';
-import { LogWriter, type LogRow } from './logWriter.ts';
+import { LogWriter, type Durability, type LogRow } from './logWriter.ts';
 import * as schema from './schema.ts';
 import { SqlitePlanningStore } from './SqlitePlanningStore.ts';
 import { SqliteReviewStore } from './SqliteReviewStore.ts';
@@ -167,6 +167,12 @@ export class SqliteStore implements Store {
         target: row.target ?? undefined,
         details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : undefined,
       }));
+  }
+
+  /** What commits rest on, on this connection and on the log's writer thread: WAL and synchronous=FULL (2) on both. */
+  async durability(): Promise<{ main: Durability; logWriter: Durability }> {
+    const main = { journalMode: this.sqlite.pragma('journal_mode', { simple: true }) as string, synchronous: this.sqlite.pragma('synchronous', { simple: true }) as number };
+    return { main, logWriter: await this.log.durability() };
   }
 
   /** Online backup to a file (SQLite's backup API): consistent while the server keeps writing. */

@@ -28,6 +28,12 @@ interface Pending {
 
 type Reply = { outcome: (string | null)[] } | { error: string };
 
+/** What a connection's commits rest on: `journal_mode` and `synchronous` (2 is FULL), as SQLite reports them. */
+export interface Durability {
+  journalMode: string;
+  synchronous: number;
+}
+
 const THREAD = new URL('./logWriterThread.mjs', import.meta.url);
 
 /**
@@ -65,6 +71,22 @@ export class LogWriter {
     return this.last;
   }
 
+  /** The writer connection's durability settings, read on the thread (which is started if need be). */
+  durability(): Promise<Durability> {
+    const worker = this.thread();
+    return new Promise((resolve, reject) => {
+      const answer = (message: Reply | { durability: Durability }) => {
+        if (!('durability' in message)) return;
+        worker.off('message', answer);
+        worker.off('error', reject);
+        resolve(message.durability);
+      };
+      worker.on('message', answer);
+      worker.once('error', reject);
+      worker.postMessage({ type: 'durability' });
+    });
+  }
+
   /** Waits for the commits already asked for, then closes the thread's connection. */
   async close(): Promise<void> {
     this.closed = true;
@@ -100,7 +122,9 @@ export class LogWriter {
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(THREAD, { workerData: { file: this.file, busyTimeoutMs: this.busyTimeoutMs } });
-    worker.on('message', (reply: Reply) => this.settle(reply));
+    worker.on('message', (reply: Reply | { durability: Durability }) => {
+      if (!('durability' in reply)) this.settle(reply);
+    });
     // The thread died (it should not): the group in flight may or may not be on disk, so its
     // callers are told it failed (the host reloads from the log); the next group starts a new thread.
     worker.on('error', (error) => {

@@ -41,11 +41,20 @@ const write = db.transaction((batches, seen) => {
   return outcome;
 });
 
+/** The settings a commit's durability rests on, as SQLite reports them for this connection. */
+function durability(/** @type {Database.Database} */ connection) {
+  return { journalMode: connection.pragma('journal_mode', { simple: true }), synchronous: connection.pragma('synchronous', { simple: true }) };
+}
+
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 port.on('message', (message) => {
   if (message.type === 'close') {
     db.close();
     port.close();
+    return;
+  }
+  if (message.type === 'durability') {
+    port.postMessage({ durability: durability(db) });
     return;
   }
   const seen = new Map();
