@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { foldInjectProgress } from '@startex/shared';
+import { errorText } from '../i18n/errorText.ts';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
 import { HaltBanner } from '../lib/HaltBanner.tsx';
 import { Preferences } from '../lib/Preferences.tsx';
@@ -28,7 +29,7 @@ export function WallDisplay({ credentials }: { credentials: ExerciseCredentials 
           <Preferences />
         </div>
       </header>
-      {exercise.refusal && <p role="alert" className="error wall-error">{exercise.refusal.message} ({exercise.refusal.code})</p>}
+      {exercise.refusal && <p role="alert" className="error wall-error">{errorText(exercise.refusal)} ({exercise.refusal.code})</p>}
       <WallClock view={view} />
       <div className="wall-grid">
         <RecentInjects view={view} progress={progress} />

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '@startex/shared';
+import { errorText } from '../i18n/errorText.ts';
 import { useExerciseClock } from '../lib/clock.ts';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
 import { HaltBanner } from '../lib/HaltBanner.tsx';
 import { useOutbox, type OutboxItem } from '../lib/outbox.ts';
 import { Preferences } from '../lib/Preferences.tsx';
 import { useExercise } from '../lib/useExercise.ts';
+import { useViewCache } from '../lib/useViewCache.ts';
 import { localDay, useExerciseTimeMs } from './exerciseTime.ts';
 import { MyObservations } from './MyObservations.tsx';
 import { ObservationForm, type NewObservation, type Prefill, type SavedState } from './ObservationForm.tsx';
 import { PlayFeed } from './PlayFeed.tsx';
+import { evaluatorKeys } from './useRememberedEvaluator.ts';
 
 type Recorded = Extract<LogEntry, { type: 'observation.recorded' }>;
 type Released = Extract<LogEntry, { type: 'inject.released' }>;
@@ -22,11 +25,11 @@ const RECORDING = new Set(['live', 'paused', 'halted', 'ended']);
 export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string; userId: string; onLogout: () => Promise<void> }) {
   const { t } = useTranslation('evaluator');
   const exercise = useExercise({ exerciseId });
-  const { view, entries } = exercise;
+  const { view, entries, fromCache } = useViewCache(evaluatorKeys.cache(exerciseId, userId), exercise);
   const clock = useExerciseClock(view);
   const nowMs = useExerciseTimeMs(view);
   const online = exercise.connection === 'online';
-  const outbox = useOutbox(`startex.outbox.evaluator.${exerciseId}.${userId}`, exercise.socket, online);
+  const outbox = useOutbox(evaluatorKeys.outbox(exerciseId, userId), exercise.socket, online);
   const [prefill, setPrefill] = useState<Prefill | undefined>();
   const [lastKey, setLastKey] = useState<string | undefined>();
 
@@ -54,7 +57,10 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
       <header className="bar">
         <div>
           <h1>{view?.title ?? t('title')}</h1>
-          <p className="subtitle">{t('title')}</p>
+          <p className="subtitle">
+            {t('title')}
+            {fromCache && !exercise.view && <span className="notice-inline" data-testid="from-cache"> · {t('fromCache')}</span>}
+          </p>
         </div>
         <div className="bar-actions">
           <ConnectionBadge state={exercise.connection} />
@@ -63,7 +69,7 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
           <button type="button" className="secondary" onClick={() => void onLogout()}>{t('signOut')}</button>
         </div>
       </header>
-      {exercise.refusal && <p role="alert" className="error">{exercise.refusal.message} ({exercise.refusal.code})</p>}
+      {exercise.refusal && <p role="alert" className="error">{errorText(exercise.refusal)} ({exercise.refusal.code})</p>}
       <section className="clock eval-clock" aria-label={t('subtitle.exercise')}>
         <div><span className="label">{t('subtitle.status')}</span><strong data-testid="status">{view ? t(`status.${view.status}`, { ns: 'common' }) : '…'}</strong></div>
         <div><span className="label">{t('subtitle.exercise')}</span><strong>{clock.exercise}</strong></div>

@@ -2,13 +2,24 @@ import { useTranslation } from 'react-i18next';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { Evaluator } from './Evaluator.tsx';
+import { useRememberedEvaluator } from './useRememberedEvaluator.ts';
 import './strings.ts';
 
-/** Sign-in first; then the evaluator tablet for the exercise in the URL (/evaluate/<exerciseId>). */
+/**
+ * Sign-in first; then the evaluator tablet for the exercise in the URL (/evaluate/<exerciseId>).
+ * The evaluator who signed in on this device last opens straight away, also without network.
+ */
 export function EvaluatorPage({ exerciseId }: { exerciseId: string }) {
   const session = useSession();
+  const evaluator = useRememberedEvaluator(exerciseId, session);
   const { t } = useTranslation();
+  if (evaluator.userId) {
+    const logout = async () => {
+      evaluator.forget();
+      await session.logout();
+    };
+    return <Evaluator key={evaluator.userId} exerciseId={exerciseId} userId={evaluator.userId} onLogout={logout} />;
+  }
   if (session.loading) return <main className="page"><p>{t('loading')}</p></main>;
-  if (!session.session) return <LoginForm onLogin={session.login} error={session.error} />;
-  return <Evaluator exerciseId={exerciseId} userId={session.session.user.id} onLogout={session.logout} />;
+  return <LoginForm onLogin={session.login} error={session.error} />;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView, LogEntry, ObservationKind, Rating, ReleasedInject } from '@startex/shared';
+import { errorText } from '../i18n/errorText.ts';
 import { formatExerciseTime } from '../lib/clock.ts';
 import type { OutboxItem } from '../lib/outbox.ts';
 import { KIND_SYMBOL } from './KindPicker.tsx';
@@ -89,7 +90,7 @@ function SyncState({ item, onDiscard }: { item: OutboxItem | undefined; onDiscar
   if (item.state === 'pending') return <span className="eval-sync is-pending"><span aria-hidden="true">○ </span>{t('mine.pending')}</span>;
   return (
     <span className="eval-sync is-failed">
-      <span role="alert"><span aria-hidden="true">✕ </span>{t('mine.failed', { message: item.error?.message ?? '' })}</span>
+      <span role="alert"><span aria-hidden="true">✕ </span>{t('mine.failed', { message: item.error ? errorText(item.error) : '' })}</span>
       <button type="button" className="secondary" aria-label={t('mine.discardLabel')} onClick={onDiscard}>{t('mine.discard')}</button>
     </span>
   );

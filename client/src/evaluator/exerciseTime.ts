@@ -7,10 +7,12 @@ const MAX_MS = 14 * 24 * 3_600_000; // the protocol's bound on observedAtMs
 /** Exercise milliseconds since StartEx now, run locally from the last view (as lib/clock.ts does). */
 export function useExerciseTimeMs(view: ExerciseView | undefined): number | undefined {
   const [now, setNow] = useState(() => Date.now());
+  // Twice per exercise second, so a sped-up clock does not lag the one in the header.
+  const tickMs = Math.max(50, 500 / (view?.clock.speed ?? 1));
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 500);
+    const id = setInterval(() => setNow(Date.now()), tickMs);
     return () => clearInterval(id);
-  }, []);
+  }, [tickMs]);
   if (!view) return undefined;
   const { clock } = view;
   return Math.floor(clock.running ? clock.exerciseTimeMs + (now - clock.atWallTime) * clock.speed : clock.exerciseTimeMs);

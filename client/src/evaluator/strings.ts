@@ -3,6 +3,7 @@ import { addStrings } from '../i18n/index.ts';
 /** The evaluator tablet's strings; HSEEP rating definitions as DOMAIN.md gives them. */
 const en = {
   title: 'Evaluator',
+  fromCache: 'showing what this device saved last',
   signOut: 'Sign out',
   openReview: 'After-action review',
   notEvaluator: 'You are signed in as {{role}} in this exercise: only evaluators record observations here.',
@@ -94,6 +95,7 @@ const en = {
 
 const lt: typeof en = {
   title: 'Vertintojas',
+  fromCache: 'rodoma, kas paskutinį kartą išsaugota šiame įrenginyje',
   signOut: 'Atsijungti',
   openReview: 'Pratybų rezultatų apžvalga',
   notEvaluator: 'Šiose pratybose esate prisijungę kaip {{role}}: stebėjimus čia registruoja tik vertintojai.',

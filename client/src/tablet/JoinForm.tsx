@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '@startex/shared';
+import { errorText } from '../i18n/errorText.ts';
 import { Preferences } from '../lib/Preferences.tsx';
 
-/** Joining by hand; scanning the sheet's QR code opens /tablet#code=... and skips this. */
-export function JoinForm({ onJoin, refusal }: { onJoin: (code: string) => void; refusal?: ErrorDetail | undefined }) {
+/**
+ * Joining by hand; scanning the sheet's QR code opens /tablet#code=... and skips this. After a
+ * refusal the refused code stays in the field, so a typo can be corrected rather than retyped.
+ */
+export function JoinForm({ onJoin, refusal, refusedCode }: { onJoin: (code: string) => void; refusal?: ErrorDetail | undefined; refusedCode?: string | undefined }) {
   const { t } = useTranslation('tablet');
-  const [value, setValue] = useState('');
+  const [value, setValue] = useState(refusedCode ?? '');
   const [empty, setEmpty] = useState(false);
   return (
     <main className="page tablet tablet-join">
@@ -16,7 +20,7 @@ export function JoinForm({ onJoin, refusal }: { onJoin: (code: string) => void; 
       <h1>{t('join.heading')}</h1>
       {refusal && (
         <p role="alert" className="error">
-          ✕ {t('join.refused')} {refusal.message}
+          ✕ {t('join.refused')} {errorText(refusal)}
         </p>
       )}
       <form

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '@startex/shared';
+import { errorText } from '../i18n/errorText.ts';
 
 /** Where one submission stands: in the outbox (waiting or being sent), refused, or in the log. */
 export type Submission = { state: 'waiting' | 'sending' | 'committed' } | { state: 'failed'; error?: ErrorDetail | undefined };
@@ -18,7 +19,7 @@ export function SubmissionStatus({ submission, onDiscard }: { submission: Submis
       return (
         <div className="submission is-failed" role="alert">
           <p>
-            ✕ {t('submission.failed')} {submission.error?.message}
+            ✕ {t('submission.failed')} {submission.error && errorText(submission.error)}
           </p>
           {onDiscard && (
             <button type="button" className="secondary" onClick={onDiscard}>

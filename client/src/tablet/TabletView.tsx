@@ -5,6 +5,7 @@ import { useExerciseClock } from '../lib/clock.ts';
 import { useOutbox } from '../lib/outbox.ts';
 import { Preferences } from '../lib/Preferences.tsx';
 import { request, useExercise } from '../lib/useExercise.ts';
+import { useViewCache } from '../lib/useViewCache.ts';
 import { ActionList } from './ActionList.tsx';
 import { CommsCheckCard } from './CommsCheckCard.tsx';
 import { HotWashForm } from './HotWashForm.tsx';
@@ -18,13 +19,12 @@ import { storageKeys } from './storage.ts';
 import { TabletHeader } from './TabletHeader.tsx';
 import { TeamLog } from './TeamLog.tsx';
 import { useReadState } from './useReadState.ts';
-import { useTabletCache } from './useTabletCache.ts';
 
 /** The joined tablet: everything the team receives, does and says, with an outbox for dead zones. */
 export function TabletView({ code, onJoin, onLeave }: { code: string; onJoin: (code: string) => void; onLeave: () => void }) {
   const { t } = useTranslation('tablet');
   const exercise = useExercise({ joinCode: code });
-  const { view, entries, fromCache } = useTabletCache(code, exercise);
+  const { view, entries, fromCache } = useViewCache(storageKeys.cache(code), exercise);
   const clock = useExerciseClock(view);
   const online = exercise.connection === 'online';
   const { socket } = exercise;
@@ -62,7 +62,7 @@ export function TabletView({ code, onJoin, onLeave }: { code: string; onJoin: (c
   }, [online, items, socket]);
 
   if (exercise.connection === 'refused') {
-    return <JoinForm onJoin={onJoin} refusal={exercise.refusal} />;
+    return <JoinForm onJoin={onJoin} refusal={exercise.refusal} refusedCode={code} />;
   }
 
   const ackKey = (injectId: string) => `ack:${injectId}`;
