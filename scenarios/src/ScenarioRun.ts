@@ -109,6 +109,25 @@ export function nextTimer(state: RunState): { timer: string; dueMs: number } | u
 }
 
 /**
+ * The next pending timer whose firing releases an inject, looking ahead on a copy of the run
+ * through the timers due before it (as they would fire if nobody acted meanwhile); none when
+ * play would end, or stop waiting for players, first.
+ */
+export function nextInjectTimer(scenario: CompiledScenario, state: RunState): { timer: string; dueMs: number } | undefined {
+  let current = state;
+  // Each step fires one timer; a scenario re-arming the same timer forever is cut off.
+  for (let steps = 0; steps < 1_000; steps++) {
+    const next = nextTimer(current);
+    if (!next) return undefined;
+    const after = advanceRun(scenario, current, { type: 'timer', timer: next.timer }, next.dueMs);
+    if (after.step.released.length > 0) return next;
+    if (after.step.ended) return undefined;
+    current = after.state;
+  }
+  return undefined;
+}
+
+/**
  * One play of a compiled scenario on an abstract clock: the engine shared by the live server,
  * replay and the headless simulator. It does no I/O and reads no real time; the caller says
  * what exercise time each input happens at, and owns when timers fire.
@@ -158,6 +177,10 @@ export class ScenarioRun {
 
   nextTimer(): { timer: string; dueMs: number } | undefined {
     return this.current && nextTimer(this.current);
+  }
+
+  nextInjectTimer(): { timer: string; dueMs: number } | undefined {
+    return this.current && nextInjectTimer(this.scenario, this.current);
   }
 
   get states(): readonly string[] {

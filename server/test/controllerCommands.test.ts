@@ -256,6 +256,37 @@ describe('controller commands over socket.io', () => {
     }
   });
 
+  it("jump to the next inject passes timers that only move the story on, firing them in order; with no timed inject left it is NOTHING_SCHEDULED", async () => {
+    const drill = await createExercise(h, slowStartScenario, { speed: SPEED, ready: true });
+    const control = new LogMirror(drill.director);
+    await control.open(h.url);
+    const drillActor = { kind: 'controller', id: drill.director.userId, name: 'Test director', role: 'director' };
+    const system = { kind: 'system' };
+    try {
+      await run({ type: 'start' }, control);
+      await until(() => control.view?.status === 'live', 'the live view');
+      expect(await call(control.socket!, 'command', { type: 'jump', to: 'inject' })).toEqual({ ok: true, seq: 4 });
+      await until(() => control.entries.some((e) => e.type === 'inject.released'), 'the first call');
+      expect(control.entries.filter((e) => e.seq >= 4).map(withoutTimes)).toEqual([
+        { type: 'clock.jumped', seq: 4, actor: drillActor, toExerciseMs: 300_000 },
+        { type: 'timer.fired', seq: 5, actor: system, timer: 'quiet.after.0', dueExerciseMs: 120_000 },
+        { type: 'state.entered', seq: 6, actor: system, states: ['briefing'] },
+        { type: 'timer.fired', seq: 7, actor: system, timer: 'briefing.after.0', dueExerciseMs: 300_000 },
+        { type: 'state.entered', seq: 8, actor: system, states: ['incident'] },
+        { type: 'inject.released', seq: 9, actor: system, inject: expect.objectContaining({ id: 'first_call', to: ['police'] }) },
+      ]);
+      // Only EndEx is left on the clock: no inject to jump to, and nothing is logged.
+      const before = (await h.server.runtime.store.readLog(drill.id)).length;
+      expect(await refusal({ type: 'jump', to: 'inject' }, control)).toBe('NOTHING_SCHEDULED');
+      expect(await h.server.runtime.store.readLog(drill.id)).toHaveLength(before);
+      // The plain jump still goes there.
+      expect(await call(control.socket!, 'command', { type: 'jump' })).toMatchObject({ ok: true });
+      await until(() => control.entries.some((e) => e.type === 'exercise.ended'), 'EndEx');
+    } finally {
+      control.close();
+    }
+  });
+
   it('a contingency inject is released by command to its addressees only, marked as contingency', async () => {
     await startPlay();
     expect(await run({ type: 'release', injectId: 'supervisor_chaser' })).toEqual([

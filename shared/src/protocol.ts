@@ -91,7 +91,8 @@ export const ControllerCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('end') }).strict(),
   z.object({ type: z.literal('close') }).strict(),
   /** Move the exercise clock to the next scheduled scenario event. */
-  z.object({ type: z.literal('jump') }).strict(),
+  /** To the next timed scenario event, or (`to: 'inject'`) past timers that only move the story on to the next one that releases an inject. */
+  z.object({ type: z.literal('jump'), to: z.enum(['event', 'inject']).optional() }).strict(),
   z.object({ type: z.literal('release'), injectId: shortId }).strict(),
   z.object({ type: z.literal('hold'), injectId: shortId, reason: text(500) }).strict(),
   z.object({ type: z.literal('skip'), injectId: shortId, reason: text(500) }).strict(),

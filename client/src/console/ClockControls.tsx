@@ -6,13 +6,14 @@ import { allowed } from './commands.ts';
 import { exerciseNowMs, formatDuration, formatStoryTime } from './exerciseTime.ts';
 import { shortcutLabel, type ShortcutId } from './shortcuts.ts';
 
-type Lifecycle = 'ready' | 'start' | 'pause' | 'resume' | 'jump' | 'end' | 'close';
+type Lifecycle = 'ready' | 'start' | 'pause' | 'resume' | 'jump' | 'jumpInject' | 'end' | 'close';
 const LIFECYCLE: { type: Lifecycle; shortcut: ShortcutId; danger?: boolean }[] = [
   { type: 'ready', shortcut: 'ready' },
   { type: 'start', shortcut: 'start' },
   { type: 'pause', shortcut: 'pauseResume' },
   { type: 'resume', shortcut: 'pauseResume' },
   { type: 'jump', shortcut: 'jump' },
+  { type: 'jumpInject', shortcut: 'jumpInject' },
   { type: 'end', shortcut: 'end', danger: true },
   { type: 'close', shortcut: 'close', danger: true },
 ];
@@ -56,13 +57,13 @@ export function ClockControls({
         <strong>{nextIn !== undefined ? formatDuration(nextIn) : '—'}</strong>
       </div>
       <div className="commands">
-        {LIFECYCLE.filter((c) => allowed(c.type, view?.status)).map((c) => (
+        {LIFECYCLE.filter((c) => allowed(c.type === 'jumpInject' ? 'jump' : c.type, view?.status)).map((c) => (
           <button
             key={c.type}
             type="button"
             className={c.danger ? 'danger-outline' : c.type === 'start' ? '' : 'secondary'}
             aria-keyshortcuts={shortcutLabel(c.shortcut)}
-            onClick={() => onCommand({ type: c.type })}
+            onClick={() => onCommand(c.type === 'jumpInject' ? { type: 'jump', to: 'inject' } : { type: c.type })}
           >
             {t(`command.${c.type}`)}
             <kbd aria-hidden="true">{shortcutLabel(c.shortcut)}</kbd>

@@ -125,6 +125,9 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
       case 'jump':
         if (allowed('jump', status)) void send({ type: 'jump' });
         return;
+      case 'jumpInject':
+        if (allowed('jump', status)) void send({ type: 'jump', to: 'inject' });
+        return;
       case 'next':
       case 'previous': {
         if (visible.length === 0) return;

@@ -5,6 +5,7 @@ export type ShortcutId =
   | 'start'
   | 'pauseResume'
   | 'jump'
+  | 'jumpInject'
   | 'end'
   | 'close'
   | 'halt'
@@ -33,6 +34,7 @@ export const SHORTCUTS: { id: ShortcutId; group: ShortcutGroup; keys: string[]; 
   { id: 'start', group: 'exercise', keys: ['g', 'G'], label: 'G' },
   { id: 'pauseResume', group: 'exercise', keys: [' '], label: 'Space' },
   { id: 'jump', group: 'exercise', keys: ['n', 'N'], label: 'N' },
+  { id: 'jumpInject', group: 'exercise', keys: ['m', 'M'], label: 'M' },
   { id: 'end', group: 'exercise', keys: ['x', 'X'], label: 'X' },
   { id: 'close', group: 'exercise', keys: ['c', 'C'], label: 'C' },
   { id: 'halt', group: 'exercise', keys: ['t', 'T'], label: 'T' },

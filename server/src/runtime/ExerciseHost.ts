@@ -340,9 +340,12 @@ export class ExerciseHost {
       case 'close':
         return [{ type: 'exercise.closed' }];
       case 'jump': {
-        // To the next timed scenario event, whether it sends an inject or only moves the story on (server/README.md).
-        const next = s.run.nextTimer();
-        if (!next) throw new StartexError('NOTHING_SCHEDULED');
+        // To the next timed scenario event, whether it sends an inject or only moves the story on,
+        // or past such events to the next timed inject (server/README.md). Timers passed fire in order.
+        const next = command.to === 'inject' ? s.run.nextInjectTimer() : s.run.nextTimer();
+        if (!next) {
+          throw new StartexError('NOTHING_SCHEDULED', command.to === 'inject' ? 'No timed inject is left before play ends or waits for the players; jump to the next event instead.' : undefined);
+        }
         return [{ type: 'clock.jumped', toExerciseMs: Math.max(next.dueMs, Math.round(s.clock.now(this.wall.now()))) }];
       }
       case 'release':

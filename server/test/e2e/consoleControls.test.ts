@@ -70,6 +70,7 @@ describe('controller console controls', () => {
       'G Start the exercise (StartEx)',
       'Space Pause or resume the exercise',
       'N Jump the clock to the next timed event',
+      'M Jump the clock to the next timed inject (events before it happen on the way)',
       'X End the exercise (EndEx; asks first)',
       'C Close the ended exercise (asks first)',
       'T Halt all play for a real-world emergency (asks for a reason)',
