@@ -10,11 +10,23 @@ import { serveWorker } from '../workerProcess.ts';
  */
 
 const handlers = {
-  async listen(options: { echoToTeam?: boolean } = {}) {
+  /**
+   * `releaseTemplate`: the fan-out baseline too: a `command` { injectId } broadcasts that release
+   * entry to every other connection in one room emit (no log, no commit), then acknowledges.
+   */
+  async listen(options: { echoToTeam?: boolean; releaseTemplate?: Record<string, unknown> } = {}) {
     const http = createServer();
     const io = new Server(http, { maxHttpBufferSize: 64 * 1024, serveClient: false });
     let seq = 0;
     io.on('connection', (socket) => {
+      const template = options.releaseTemplate;
+      if (template) {
+        socket.on('command', ({ injectId }: { injectId: string }, ack: (result: object) => void) => {
+          const inject = { ...(template.inject as object), id: injectId };
+          io.except(socket.id).emit('log', { ...template, inject, seq: ++seq, wallTime: Date.now() });
+          ack({ ok: true, seq });
+        });
+      }
       const team = String((socket.handshake.auth as { joinCode?: unknown }).joinCode ?? '');
       if (options.echoToTeam) void socket.join(team);
       socket.on('sync', (_request: unknown, ack: (result: object) => void) => ack({ ok: true, exercise: { status: 'live', clock: null }, entries: [] }));

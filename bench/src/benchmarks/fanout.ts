@@ -1,3 +1,4 @@
+import { io as connectSocketIo } from 'socket.io-client';
 import WebSocket from 'ws';
 import type { BenchContext, Benchmark } from '../benchContext.ts';
 import { playDocument, writeDocument } from '../documents.ts';
@@ -6,6 +7,7 @@ import { command, connectStaff, login } from '../staff.ts';
 import { startStartex } from '../startexProcess.ts';
 import { distribution, sleep, until, type Distribution } from '../stats.ts';
 import { WorkerProcess } from '../workerProcess.ts';
+import type { BareSocketIoHandlers } from '../baselines/bareSocketIoServer.ts';
 import type { RawWsServerHandlers } from '../baselines/rawWsServer.ts';
 import type { ParticipantHandlers } from '../workers/participants.ts';
 import type { RawClientHandlers } from '../workers/rawClients.ts';
@@ -155,6 +157,37 @@ async function rawRun(ctx: BenchContext, sizes: number[], rounds: number): Promi
   }
 }
 
+/** Diagnostic baseline: a bare socket.io server broadcasting the same entry in one room emit to socket.io clients (no log, no commit). */
+async function bareSocketIoRun(ctx: BenchContext, sizes: number[], rounds: number): Promise<Map<number, FanoutResult>> {
+  const server = WorkerProcess.start<BareSocketIoHandlers>('./baselines/bareSocketIoServer.ts', 'bare-socket.io');
+  const workers = Array.from({ length: LOAD_PROCESSES }, (_, i) => WorkerProcess.start<ParticipantHandlers>('./workers/participants.ts', `participants-${i}`));
+  try {
+    const { port } = await server.call('listen', { releaseTemplate: releaseTemplate() });
+    const url = `http://127.0.0.1:${port}`;
+    const controller = connectSocketIo(url, { transports: ['websocket'], forceNew: true });
+    await new Promise((resolve, reject) => controller.once('connect', () => resolve(undefined)).once('connect_error', reject));
+    let connected = 0;
+    const receivers: Receivers = {
+      async connect(total) {
+        const add = spread(total - connected, LOAD_PROCESSES);
+        await Promise.all(workers.map((w, i) => w.call('connect', { url, codes: ['BARE'], count: add[i]!, reportDelivery: false })));
+        connected = total;
+      },
+      receiptCounts: () => mergeCounts(workers.map((w) => w.call('receiptCounts'))),
+      takeReceipts: () => mergeReceipts(workers.map((w) => w.call('takeReceipts'))),
+      stop: async () => void (await Promise.all(workers.map((w) => w.stop()))),
+    };
+    const result = await measure(ctx, 'bare socket.io', receivers, sizes, rounds, (injectId) => {
+      const sent = Date.now();
+      return new Promise((resolve) => controller.emit('command', { injectId }, () => resolve(Date.now() - sent)));
+    });
+    controller.disconnect();
+    return result;
+  } finally {
+    await Promise.all([...workers.map((w) => w.stop()), server.stop()]);
+  }
+}
+
 async function mergeCounts(parts: Promise<Record<string, number>>[]): Promise<Record<string, number>> {
   const merged: Record<string, number> = {};
   for (const part of await Promise.all(parts)) for (const [id, n] of Object.entries(part)) merged[id] = (merged[id] ?? 0) + n;
@@ -178,6 +211,8 @@ export const fanout: Benchmark = {
     // Diagnostic: the same at the largest N with tablets that do not report deliveries.
     const silent = (await startexRun(ctx, [largest], rounds, false)).get(largest)!;
     const raw = await rawRun(ctx, sizes, rounds);
+    // Diagnostic: what socket.io itself adds to raw ws at the largest N, in the same run.
+    const bare = (await bareSocketIoRun(ctx, [largest], rounds)).get(largest)!;
     const figures: Figure[] = [];
     for (const size of sizes) {
       const s = startex.get(size)!.receipt;
@@ -195,6 +230,20 @@ export const fanout: Benchmark = {
     const s = startex.get(largest)!;
     figures.push(
       { name: `N=${largest} p99, no delivery reports`, value: silent.receipt.p99, unit: 'ms', baseline: { name: 'raw ws', value: raw.get(largest)!.receipt.p99 }, note: 'diagnostic: tablets that do not report inject.delivered' },
+      {
+        name: `N=${largest} p99, bare socket.io room emit`,
+        value: bare.receipt.p99,
+        unit: 'ms',
+        baseline: { name: 'raw ws', value: raw.get(largest)!.receipt.p99 },
+        note: 'diagnostic: socket.io server and clients, one room emit, no log or commit: the transport\'s own share',
+      },
+      {
+        name: `N=${largest} p99 vs bare socket.io`,
+        value: s.receipt.p99,
+        unit: 'ms',
+        baseline: { name: 'bare socket.io', value: bare.receipt.p99 },
+        note: 'diagnostic: what StartEx adds to socket.io (commit, delivery tracking)',
+      },
       { name: `N=${largest} entry made (median)`, value: s.made.p50, unit: 'ms', note: 'due -> the server made the release entry' },
       { name: `N=${largest} command acknowledged (median)`, value: s.acked.p50, unit: 'ms', note: 'due -> ack: commit (fsync) and the fan-out writes done' },
     );
