@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScenarioDocument, type ScriptedResponse } from '@startex/shared';
 import { compileScenario, LIBRARY, simulate } from '@startex/scenarios';
 import { cyclingRegions } from '@startex/scenarios/corpus';
-import { ExerciseHost, type WallClock } from '../src/runtime/ExerciseHost.ts';
+import { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
+import { ManualClock, settle } from './manualClock.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
 import { call, client, connected, createExercise, multiTeamScenario, startServer, type Harness } from './harness.ts';
 
@@ -80,37 +81,6 @@ describe('actions the server refuses', () => {
   });
 });
 
-/** A wall clock the test moves by hand; timeouts run when it passes them. */
-class ManualClock implements WallClock {
-  time = 1_800_000_000_000;
-  private timers: { at: number; callback: () => void; id: number }[] = [];
-  private nextId = 1;
-  now = () => this.time;
-  setTimeout = (callback: () => void, ms: number) => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + Math.max(0, ms), callback, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  };
-  async advanceTo(target: number): Promise<void> {
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const next = this.timers[0];
-      if (!next || next.at > target) break;
-      this.timers.shift();
-      this.time = Math.max(this.time, next.at);
-      next.callback();
-      await settle();
-    }
-    this.time = Math.max(this.time, target);
-  }
-}
-
-const settle = async () => {
-  for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
-};
 
 describe('simulate and the live server are one engine', () => {
   it.each(Object.keys(LIBRARY))('%s: the live host, given the default responses when simulate gives them, releases the same injects in the same order at the same times', async (id) => {

@@ -5,42 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StartexError, type ControllerCommand, type ScenarioDocument } from '@startex/shared';
 import { LIBRARY, parseScenarioText } from '@startex/scenarios';
-import { ExerciseHost, type WallClock } from '../src/runtime/ExerciseHost.ts';
+import { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
+import { ManualClock, settle } from './manualClock.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
 
-/** A wall clock the test moves by hand; timeouts run when it passes them. */
-class ManualClock implements WallClock {
-  time = 1_800_000_000_000;
-  private timers: { at: number; callback: () => void; id: number }[] = [];
-  private nextId = 1;
-  now = () => this.time;
-  setTimeout = (callback: () => void, ms: number) => {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + Math.max(0, ms), callback, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  };
-  async advance(ms: number): Promise<void> {
-    const target = this.time + ms;
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const next = this.timers[0];
-      if (!next || next.at > target) break;
-      this.timers.shift();
-      this.time = Math.max(this.time, next.at);
-      next.callback();
-      await settle();
-    }
-    this.time = target;
-  }
-}
-
-/** Lets timer callbacks' submissions and their continuations run (commits may still be in flight). */
-const settle = async () => {
-  for (let i = 0; i < 4; i++) await new Promise((r) => setImmediate(r));
-};
 
 const readmeExample = (): ScenarioDocument => {
   const readme = readFileSync(join(import.meta.dirname, '../../scenarios/README.md'), 'utf8');

@@ -13,6 +13,15 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** Debian's Chromium driven by playwright-core; never a downloaded browser. */
+/** The screens each kind of user has: desk consoles, tablets (also phones) in the field, evaluators' tablets, wall displays. */
+export const VIEWPORT = {
+  console: { viewport: { width: 1280, height: 800 } },
+  tablet: { viewport: { width: 768, height: 1024 }, hasTouch: true },
+  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
+  evaluator: { viewport: { width: 1180, height: 820 }, hasTouch: true },
+  display: { viewport: { width: 1920, height: 1080 } },
+} satisfies Record<string, BrowserContextOptions>;
+
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {

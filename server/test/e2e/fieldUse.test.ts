@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { ExerciseView, LogEntry, PeopleAdded, SessionView } from '@startex/shared';
 import { call, client, connected, type StaffCredential } from '../harness.ts';
-import { artifactPath, launchChromium } from './browser.ts';
+import { artifactPath, launchChromium, VIEWPORT } from './browser.ts';
 import { startServerProcess, type ServerProcess } from './serverProcess.ts';
 
 /**
@@ -13,10 +13,6 @@ import { startServerProcess, type ServerProcess } from './serverProcess.ts';
  */
 // Real time: after "Jump ahead" brings the alarm, the next timer (the supervisor's chaser) is ten minutes away.
 const SPEED = '1';
-const VIEWPORT = {
-  tablet: { viewport: { width: 768, height: 1024 }, hasTouch: true },
-  evaluator: { viewport: { width: 1180, height: 820 }, hasTouch: true },
-} satisfies Record<string, BrowserContextOptions>;
 
 let server: ServerProcess;
 /** Where the server listens, before and after the restart. */

@@ -3,7 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { DEMO_EXERCISE_ID } from '../../src/seedDemo.ts';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
-import { launchChromium, openPage } from './browser.ts';
+import { launchChromium, openPage, VIEWPORT } from './browser.ts';
 
 /**
  * The "real-world emergency" stop seen as people see it, in real Chromium: the director halts
@@ -16,11 +16,6 @@ const BANNER = `REAL-WORLD EMERGENCY — play is halted: ${REASON}`;
 // Speed 10: a clock's seconds visibly move while live, and the demo's alarm (2 minutes in) is 12 s away.
 const SPEED = 10;
 
-const VIEWPORT = {
-  console: { viewport: { width: 1280, height: 800 } },
-  tablet: { viewport: { width: 768, height: 1024 }, hasTouch: true },
-  display: { viewport: { width: 1920, height: 1080 } },
-} satisfies Record<string, BrowserContextOptions>;
 
 let h: Harness;
 let browser: Browser;

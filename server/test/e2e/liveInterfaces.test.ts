@@ -4,7 +4,7 @@ import { LIBRARY } from '@startex/scenarios';
 import type { LogEntry } from '@startex/shared';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
-import { artifactPath, launchChromium, openPage } from './browser.ts';
+import { artifactPath, launchChromium, openPage, VIEWPORT } from './browser.ts';
 
 /**
  * Scenario B (portal monitor alarm) played end to end in real Chromium, every role on its own device:
@@ -20,13 +20,6 @@ const TEAM = {
   regulator: 'Radiation Safety Inspectorate: duty inspector',
 } as const;
 
-const VIEWPORT = {
-  console: { viewport: { width: 1280, height: 800 } },
-  tablet: { viewport: { width: 768, height: 1024 }, hasTouch: true },
-  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-  evaluator: { viewport: { width: 1180, height: 820 }, hasTouch: true },
-  display: { viewport: { width: 1920, height: 1080 } },
-} satisfies Record<string, BrowserContextOptions>;
 
 let h: Harness;
 let browser: Browser;

@@ -9,7 +9,7 @@ import { LIBRARY } from '@startex/scenarios';
 import type { ExercisePlan, JoinCodeView, LogEntry } from '@startex/shared';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
-import { artifactPath, launchChromium, openPage } from './browser.ts';
+import { artifactPath, launchChromium, openPage, VIEWPORT } from './browser.ts';
 
 /**
  * A centre that has just installed StartEx plans its own exercise from the UI alone, in real Chromium:
@@ -52,10 +52,6 @@ const GOOD_LIST = [
   'Aistė Bielskė,aiste.bielske@rsc.example,participant,Radiation Protection Centre,regulator,',
 ].join('\n');
 
-const VIEWPORT = {
-  desk: { viewport: { width: 1280, height: 800 } },
-  tablet: { viewport: { width: 768, height: 1024 }, hasTouch: true },
-} satisfies Record<string, BrowserContextOptions>;
 
 let h: Harness;
 let browser: Browser;
@@ -108,7 +104,7 @@ describe('planning an exercise in real browsers', () => {
     const log = () => h.server.runtime.store.readLog(exerciseId);
 
     // The planner signs in and creates an exercise from the library scenario B.
-    const desk = await open('planner', VIEWPORT.desk, h.url);
+    const desk = await open('planner', VIEWPORT.console, h.url);
     await signIn(desk, PLANNER.username, PLANNER.password);
     await desk.getByRole('link', { name: /New exercise/ }).click();
     await desk.getByRole('radio', { name: /Portal monitor alarm at a road border crossing/ }).check();
@@ -294,7 +290,7 @@ describe('planning an exercise in real browsers', () => {
     await desk.screenshot({ path: artifactPath('planning-home.png'), fullPage: true });
 
     // The imported director signs in with the one-time password and starts the exercise in the console.
-    const consolePage = await open('director', VIEWPORT.desk, `${h.url}/console/${encodeURIComponent(exerciseId)}`);
+    const consolePage = await open('director', VIEWPORT.console, `${h.url}/console/${encodeURIComponent(exerciseId)}`);
     await signIn(consolePage, directorAccount[0]!, directorAccount[1]!);
     await eventually(() => consolePage.getByTestId('status').textContent()).toBe('ready');
     await consolePage.getByRole('button', { name: 'Start exercise (StartEx)' }).click();
@@ -309,7 +305,7 @@ describe('planning an exercise in real browsers', () => {
 
   it('an uploaded scenario document: errors are listed and nothing is stored; a valid one is pinned by the new exercise', { timeout: 60_000 }, async () => {
     const planner = await h.login(PLANNER.username, PLANNER.password);
-    const page = await openPage(browser, `${h.url}/plan/new`, { name: 'upload', options: VIEWPORT.desk, cookie: planner.cookie, errors: pageErrors });
+    const page = await openPage(browser, `${h.url}/plan/new`, { name: 'upload', options: VIEWPORT.console, cookie: planner.cookie, errors: pageErrors });
     const uploaded = async () => ((await h.request('GET', '/api/scenarios', planner)).json() as { source: string; id: string }[]).filter((s) => s.source === 'uploaded');
     const before = await uploaded();
 
@@ -359,7 +355,7 @@ describe('planning an exercise in real browsers', () => {
     await h.request('POST', `/api/exercises/${id}/join-codes/teams`, h.admin, {});
     await h.request('POST', `/api/exercises/${id}/comms-check`, h.admin);
 
-    const context = await browser.newContext({ ...VIEWPORT.desk, bypassCSP: true }); // axe is injected as a script
+    const context = await browser.newContext({ ...VIEWPORT.console, bypassCSP: true }); // axe is injected as a script
     const at = h.admin.cookie.indexOf('=');
     await context.addCookies([{ name: h.admin.cookie.slice(0, at), value: h.admin.cookie.slice(at + 1), url: h.url }]);
     await context.addInitScript((t) => localStorage.setItem('startex.theme', t), theme);

@@ -4,7 +4,7 @@ import { LIBRARY } from '@startex/scenarios';
 import type { LogEntry } from '@startex/shared';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { call, client, connected, startServer, type Harness, type StaffCredential, type TestSocket } from '../harness.ts';
-import { artifactPath, launchChromium, openPage } from './browser.ts';
+import { artifactPath, launchChromium, openPage, VIEWPORT } from './browser.ts';
 
 /**
  * The participant tablet's details in real Chromium, on scenario B (three teams) at speed 1 so that
@@ -18,12 +18,6 @@ const TEAM = {
   police: 'Police: border district duty unit',
   regulator: 'Radiation Safety Inspectorate: duty inspector',
 } as const;
-const VIEWPORT = {
-  tablet: { viewport: { width: 768, height: 1024 }, hasTouch: true },
-  phone: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true },
-  evaluator: { viewport: { width: 1180, height: 820 }, hasTouch: true },
-  display: { viewport: { width: 1920, height: 1080 } },
-} satisfies Record<string, BrowserContextOptions>;
 
 let h: Harness;
 let browser: Browser;

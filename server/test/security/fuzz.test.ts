@@ -39,6 +39,7 @@ import { exportArchive } from '../../src/review/archive.ts';
 import type { Store } from '../../src/store/ExerciseStore.ts';
 import { databaseFile, dumpDatabase } from './databaseDump.ts';
 import { servedRoutes } from './servedRoutes.ts';
+import { CORDON_ROW } from '../review/reportFixture.ts';
 
 /**
  * Hostile input against every REST body, path and query, every socket.io event, the feed and the
@@ -200,17 +201,8 @@ interface Fixtures {
 }
 let fixtures: Fixtures;
 
-const PLAN_ROW = {
-  capability: 'Verify the alarm',
-  issue: 'The supervisor was told late',
-  recommendation: 'Call the supervisor with the first alarm',
-  correctiveAction: 'Update the lane procedure',
-  capabilityElement: 'planning',
-  responsibleAgency: 'Customs',
-  pointOfContact: 'Shift supervisor',
-  startDate: '2026-12-01',
-  dueDate: '2027-01-31',
-};
+/** Any valid improvement-plan row will do here. */
+const PLAN_ROW = CORDON_ROW;
 
 beforeAll(async () => {
   const agency = await h.request('POST', '/api/agencies', h.admin, { name: 'Fuzz customs', type: 'customs', functions: ['detection'], contacts: [] });

@@ -18,6 +18,7 @@ import { exportArchive } from '../../src/review/archive.ts';
 import type { Store } from '../../src/store/ExerciseStore.ts';
 import { databaseFile, dumpDatabase } from './databaseDump.ts';
 import { servedRoutes } from './servedRoutes.ts';
+import { CORDON_ROW } from '../review/reportFixture.ts';
 
 /**
  * Every role against every REST route, the log feed and every socket.io event. The expected
@@ -277,17 +278,8 @@ let made = 0;
 
 const passwordOf = (username: string) => `${username} password 123`;
 
-const PLAN_ROW = {
-  capability: 'Verify the alarm',
-  issue: 'The supervisor was told late',
-  recommendation: 'Call the supervisor with the first alarm',
-  correctiveAction: 'Update the lane procedure',
-  capabilityElement: 'planning',
-  responsibleAgency: 'Customs',
-  pointOfContact: 'Shift supervisor',
-  startDate: '2026-12-01',
-  dueDate: '2027-01-31',
-};
+/** Any valid improvement-plan row will do here. */
+const PLAN_ROW = CORDON_ROW;
 
 /**
  * The review rows act on an exercise after EndEx with a finalised report. Its people are others
