@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { ControllerCommand, ExerciseView } from '@startex/shared';
-import { formatWallTime } from '../i18n/index.ts';
+import { formatStoryTime, formatWallTime } from '../i18n/index.ts';
 import { useExerciseClock } from '../lib/clock.ts';
 import { allowed } from './commands.ts';
-import { exerciseNowMs, formatDuration, formatStoryTime } from './exerciseTime.ts';
+import { exerciseNowMs } from '../lib/clock.ts';
+import { formatDuration } from './exerciseTime.ts';
 import { shortcutLabel, type ShortcutId } from './shortcuts.ts';
 
 type Lifecycle = 'ready' | 'start' | 'pause' | 'resume' | 'jump' | 'jumpInject' | 'end' | 'close';
@@ -50,7 +51,7 @@ export function ClockControls({
       </div>
       <div>
         <span className="label">{t('clock.scenario')}</span>
-        <strong data-testid="scenario-time">{view ? formatStoryTime(t, view.clock.scenarioStartMs + exerciseNowMs(view, now), true) : '—'}</strong>
+        <strong data-testid="scenario-time">{view ? formatStoryTime(view.clock.scenarioStartMs + exerciseNowMs(view, now), true) : '—'}</strong>
       </div>
       <div>
         <span className="label">{t('clock.next')}</span>

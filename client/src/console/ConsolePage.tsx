@@ -14,7 +14,7 @@ import { CommandBar } from './CommandBar.tsx';
 import { allowed, type Pending } from './commands.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { EditInjectDialog } from './EditInjectDialog.tsx';
-import { exerciseNowMs, useNow } from './exerciseTime.ts';
+import { exerciseNowMs, useNow } from '../lib/clock.ts';
 import { LiveFeed } from './LiveFeed.tsx';
 import { simCellInbox } from './messages.ts';
 import { filterRows, mselRows, NO_FILTER, stateKeys, type MselFilter } from './msel.ts';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { parseScenarioClockTime } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
 import { Markdown } from '../lib/Markdown.tsx';
-import { formatDuration, formatStoryTime } from './exerciseTime.ts';
+import { formatStoryTime } from '../i18n/index.ts';
+import { formatDuration } from './exerciseTime.ts';
 import { teamStatus, type MselRow } from './msel.ts';
 import { StatusChip } from './StatusChip.tsx';
 
@@ -48,7 +49,7 @@ export function MselTimeline({
     scrolledToNow.current = true;
     box.scrollTop += line.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
   }, [rows.length]);
-  const nowText = t('msel.now', { exercise: exerciseMinutes(nowExerciseMs), time: formatStoryTime(t, nowScenarioMs) });
+  const nowText = t('msel.now', { exercise: exerciseMinutes(nowExerciseMs), time: formatStoryTime(nowScenarioMs) });
   const now = (
     <li ref={nowRef} className="msel-now" data-testid="msel-now" aria-label={nowText}>
       <span>{nowText}</span>
@@ -60,7 +61,7 @@ export function MselTimeline({
       <ol className="msel">
         {rows.map((row, index) => {
           const story = storyMs(row);
-          const storyText = story !== undefined ? formatStoryTime(t, story) : undefined;
+          const storyText = story !== undefined ? formatStoryTime(story) : undefined;
           return (
             <Fragment key={row.id}>
               {index === nowIndex && now}

@@ -3,7 +3,6 @@ import { addStrings } from '../i18n/index.ts';
 /** The controller console's strings; Lithuanian must define every key English does. */
 const en = {
   title: 'Controller console',
-  storyTime: 'Day {{day}} {{time}}',
   cancel: 'Cancel',
   close: 'Close',
   reason: 'Reason (goes into the exercise log)',
@@ -217,7 +216,6 @@ type Like<T> = { [K in keyof T]: T[K] extends string ? string : Like<T[K]> } & R
 
 const lt: Like<typeof en> = {
   title: 'Valdytojo pultas',
-  storyTime: 'Diena {{day}} {{time}}',
   cancel: 'Atšaukti',
   close: 'Uždaryti',
   reason: 'Priežastis (įrašoma į pratybų žurnalą)',

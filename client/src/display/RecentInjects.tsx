@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatScenarioTime, type ExerciseView, type InjectProgress, type RecipientStatus } from '@startex/shared';
+import { type ExerciseView, type InjectProgress, type RecipientStatus } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
-import { localDay } from './scenarioDay.ts';
+import { formatStoryTime } from '../i18n/index.ts';
 
 const SHOWN = 5;
 const RECIPIENT_SYMBOL: Record<RecipientStatus, string> = { released: '→', delivered: '✉', acknowledged: '✓', acted: '★' };
@@ -14,7 +14,7 @@ export function RecentInjects({ view, progress }: { view: ExerciseView | undefin
     .filter((p) => p.inject && p.releasedSeq !== undefined)
     .sort((a, b) => b.releasedSeq! - a.releasedSeq!)
     .slice(0, SHOWN);
-  const scenarioAt = (exerciseMs: number) => (view ? localDay(formatScenarioTime(view.clock.scenarioStartMs + exerciseMs), t) : '');
+  const scenarioAt = (exerciseMs: number) => (view ? formatStoryTime(view.clock.scenarioStartMs + exerciseMs, true) : '');
 
   return (
     <section className="wall-panel wall-injects" aria-labelledby="recent-injects-heading">

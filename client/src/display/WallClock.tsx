@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ExerciseStatus, ExerciseView } from '@startex/shared';
 import { useExerciseClock } from '../lib/clock.ts';
-import { localDay } from './scenarioDay.ts';
 
 /** A symbol with each status, so it never rests on colour alone. */
 const STATUS_SYMBOL: Record<ExerciseStatus, string> = {
@@ -20,7 +19,7 @@ export function WallClock({ view }: { view: ExerciseView | undefined }) {
       </div>
       <div className="wall-clock-cell">
         <span className="wall-label">{t('clock.scenario')}</span>
-        <strong className="wall-time">{localDay(clock.scenario, t)}</strong>
+        <strong className="wall-time">{clock.scenario}</strong>
       </div>
       <div className="wall-clock-cell">
         <span className="wall-label">{t('clock.status')}</span>

@@ -4,7 +4,6 @@ import { addStrings } from '../i18n/index.ts';
 const en = {
   title: 'Exercise display',
   observer: 'Observer display',
-  day: 'Day {{day}}',
   join: { heading: 'Show an exercise on this screen', code: 'Observer join code', submit: 'Show' },
   clock: { label: 'Exercise clock', exercise: 'Exercise time', scenario: 'Scenario time', status: 'Status' },
   phase: { heading: 'Current phase', none: 'Not started', history: 'Earlier phases' },
@@ -36,7 +35,6 @@ const en = {
 const lt: typeof en = {
   title: 'Pratybų ekranas',
   observer: 'Stebėtojo ekranas',
-  day: '{{day}} diena',
   join: { heading: 'Rodyti pratybas šiame ekrane', code: 'Stebėtojo prisijungimo kodas', submit: 'Rodyti' },
   clock: { label: 'Pratybų laikrodis', exercise: 'Pratybų laikas', scenario: 'Scenarijaus laikas', status: 'Būsena' },
   phase: { heading: 'Dabartinis etapas', none: 'Dar neprasidėjo', history: 'Ankstesni etapai' },

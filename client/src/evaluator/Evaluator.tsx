@@ -9,7 +9,7 @@ import { useOutbox, type OutboxItem } from '../lib/outbox.ts';
 import { Preferences } from '../lib/Preferences.tsx';
 import { useExercise } from '../lib/useExercise.ts';
 import { useViewCache } from '../lib/useViewCache.ts';
-import { localDay, useExerciseTimeMs } from './exerciseTime.ts';
+import { useExerciseTimeMs } from './exerciseTime.ts';
 import { MyObservations } from './MyObservations.tsx';
 import { ObservationForm, type NewObservation, type Prefill, type SavedState } from './ObservationForm.tsx';
 import { PlayFeed } from './PlayFeed.tsx';
@@ -73,7 +73,7 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
       <section className="clock eval-clock" aria-label={t('subtitle.exercise')}>
         <div><span className="label">{t('subtitle.status')}</span><strong data-testid="status">{view ? t(`status.${view.status}`, { ns: 'common' }) : '…'}</strong></div>
         <div><span className="label">{t('subtitle.exercise')}</span><strong>{clock.exercise}</strong></div>
-        <div><span className="label">{t('subtitle.scenario')}</span><strong>{localDay(clock.scenario, t)}</strong></div>
+        <div><span className="label">{t('subtitle.scenario')}</span><strong>{clock.scenario}</strong></div>
       </section>
       {view && !isEvaluator && <p role="status" className="error">{t('notEvaluator', { role: t(`role.${view.viewer.role}`) })}</p>}
       {view && (

@@ -78,8 +78,8 @@ function KindTag({ kind }: { kind: ObservationKind }) {
 function RatingTag({ rating }: { rating: Rating }) {
   const { t } = useTranslation('evaluator');
   return (
-    <span className={`eval-tag rating-${rating}`} title={t(`rating.${rating}.name`)}>
-      {t('mine.rating')} <span className="eval-rating-letter">{rating}</span><span className="visually-hidden"> — {t(`rating.${rating}.name`)}</span>
+    <span className={`eval-tag rating-${rating}`} title={t(`common:rating.${rating}.name`)}>
+      {t('mine.rating')} <span className="eval-rating-letter">{rating}</span><span className="visually-hidden"> — {t(`common:rating.${rating}.name`)}</span>
     </span>
   );
 }

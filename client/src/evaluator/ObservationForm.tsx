@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  formatScenarioTime,
   type ExerciseView,
   type ObservationKind,
   type Rating,
   type RecordObservation,
   type ReleasedInject,
 } from '@startex/shared';
+import { formatStoryTime } from '../i18n/index.ts';
 import { formatClockTime } from '../lib/clock.ts';
-import { localDay, parseTimeField } from './exerciseTime.ts';
+import { parseTimeField } from './exerciseTime.ts';
 import { KindPicker } from './KindPicker.tsx';
 import { criticalTasks, type Objectives } from './objectives.ts';
 import { RatingPicker } from './RatingPicker.tsx';
@@ -119,7 +119,7 @@ export function ObservationForm({ view, nowMs, injects, objectives, prefill, ena
           <button type="button" className="secondary" onClick={() => setTimeText(null)}>{t('form.now')}</button>
         </div>
         <p id="observed-at-hint" className="hint">
-          {parsedTime !== undefined && <strong>{t('form.scenarioEquivalent', { time: localDay(formatScenarioTime(view.clock.scenarioStartMs + parsedTime), t) })}. </strong>}
+          {parsedTime !== undefined && <strong>{t('form.scenarioEquivalent', { time: formatStoryTime(view.clock.scenarioStartMs + parsedTime, true) })}. </strong>}
           {t('form.observedAtHint')}
         </p>
       </div>

@@ -22,8 +22,8 @@ export function RatingDefinitions() {
         <dl className="eval-definitions">
           {Rating.options.map((rating) => (
             <div key={rating} className={`eval-definition rating-${rating}`}>
-              <dt><span className="eval-rating-letter">{rating}</span> {t(`rating.${rating}.name`)}</dt>
-              <dd>{t(`rating.${rating}.definition`)}</dd>
+              <dt><span className="eval-rating-letter">{rating}</span> {t(`common:rating.${rating}.name`)}</dt>
+              <dd>{t(`common:rating.${rating}.definition`)}</dd>
             </div>
           ))}
         </dl>

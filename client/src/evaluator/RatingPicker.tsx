@@ -14,7 +14,7 @@ export function RatingPicker({ value, onChange }: { value: Rating | undefined; o
           <label key={rating ?? 'none'} className={`eval-choice rating-${rating ?? 'none'}`}>
             <input type="radio" name="rating" checked={value === rating} onChange={() => onChange(rating)} />
             {rating ? (
-              <span><span className="eval-rating-letter">{rating}</span> {t(`rating.${rating}.name`)}</span>
+              <span><span className="eval-rating-letter">{rating}</span> {t(`common:rating.${rating}.name`)}</span>
             ) : (
               <span>{t('rating.none')}</span>
             )}

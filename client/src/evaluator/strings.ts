@@ -13,7 +13,6 @@ const en = {
     sensor: 'sensor / alarm', document: 'document', 'face-to-face': 'face to face',
   },
   subtitle: { exercise: 'Exercise time', scenario: 'Scenario time', status: 'Status' },
-  day: 'Day {{day}}',
   form: {
     heading: 'New observation',
     observedAt: 'Observed at (exercise time, HH:MM:SS)',
@@ -51,10 +50,6 @@ const en = {
     explain: 'What do P, S, M and U mean?',
     close: 'Close',
     dialogTitle: 'HSEEP performance ratings',
-    P: { name: 'Performed without challenges', definition: 'The objective was met; it did not hurt other activities, added no risk to the public or responders, and was done per plans, procedures and law.' },
-    S: { name: 'Performed with some challenges', definition: 'As P, but there is room to do it more effectively or efficiently.' },
-    M: { name: 'Performed with major challenges', definition: 'The objective was met, but doing so hurt other activities, added risk to the public or responders, or departed from plans, procedures or law.' },
-    U: { name: 'Unable to be performed', definition: 'The objective was not achieved.' },
   },
   feed: {
     heading: 'Play as it happens',
@@ -105,7 +100,6 @@ const lt: typeof en = {
     sensor: 'jutiklis / signalizacija', document: 'dokumentas', 'face-to-face': 'akis į akį',
   },
   subtitle: { exercise: 'Pratybų laikas', scenario: 'Scenarijaus laikas', status: 'Būsena' },
-  day: '{{day}} diena',
   form: {
     heading: 'Naujas stebėjimas',
     observedAt: 'Pastebėta (pratybų laikas, VV:MM:SS)',
@@ -143,10 +137,6 @@ const lt: typeof en = {
     explain: 'Ką reiškia P, S, M ir U?',
     close: 'Uždaryti',
     dialogTitle: 'HSEEP veiklos įvertinimai',
-    P: { name: 'Atlikta be sunkumų', definition: 'Tikslas pasiektas; tai nepakenkė kitai veiklai, nesukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms ir atlikta pagal planus, procedūras ir teisės aktus.' },
-    S: { name: 'Atlikta su tam tikrais sunkumais', definition: 'Kaip P, tačiau galima veikti veiksmingiau ar efektyviau.' },
-    M: { name: 'Atlikta su dideliais sunkumais', definition: 'Tikslas pasiektas, tačiau tai pakenkė kitai veiklai, sukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms arba nukrypta nuo planų, procedūrų ar teisės aktų.' },
-    U: { name: 'Atlikti nepavyko', definition: 'Tikslas nepasiektas.' },
   },
   feed: {
     heading: 'Pratybų eiga',

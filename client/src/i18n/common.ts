@@ -9,6 +9,14 @@ export const commonEn = {
   loading: 'Loading…',
   status: { draft: 'draft', ready: 'ready', live: 'live', paused: 'paused', halted: 'halted', ended: 'ended', closed: 'closed' },
   halt: { banner: 'REAL-WORLD EMERGENCY — play is halted: {{reason}}' },
+  storyTime: 'Day {{day}} {{time}}',
+  /** HSEEP's performance ratings, one wording for the evaluator's form, the review and its definitions dialog. */
+  rating: {
+    P: { name: 'Performed without challenges', definition: 'The objective was met; it did not hurt other activities, added no risk to the public or responders, and was done per plans, procedures and law.' },
+    S: { name: 'Performed with some challenges', definition: 'As P, but there is room to do it more effectively or efficiently.' },
+    M: { name: 'Performed with major challenges', definition: 'The objective was met, but doing so hurt other activities, added risk to the public or responders, or departed from plans, procedures or law.' },
+    U: { name: 'Unable to be performed', definition: 'The objective was not achieved.' },
+  },
   home: {
     tagline: 'Exercise orchestration for the Nuclear Security Support Centre.',
     join: 'Join an exercise with a join code',
@@ -25,6 +33,13 @@ export const commonLt: typeof commonEn = {
   loading: 'Įkeliama…',
   status: { draft: 'rengiamos', ready: 'parengtos', live: 'vyksta', paused: 'sustabdytos', halted: 'nutrauktos', ended: 'baigtos', closed: 'uždarytos' },
   halt: { banner: 'TIKRA AVARINĖ SITUACIJA — pratybos nutrauktos: {{reason}}' },
+  storyTime: 'Diena {{day}} {{time}}',
+  rating: {
+    P: { name: 'Atlikta be sunkumų', definition: 'Tikslas pasiektas; tai nepakenkė kitai veiklai, nesukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms ir atlikta pagal planus, procedūras ir teisės aktus.' },
+    S: { name: 'Atlikta su tam tikrais sunkumais', definition: 'Kaip P, tačiau galima veikti veiksmingiau ar efektyviau.' },
+    M: { name: 'Atlikta su dideliais sunkumais', definition: 'Tikslas pasiektas, tačiau tai pakenkė kitai veiklai, sukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms arba nukrypta nuo planų, procedūrų ar teisės aktų.' },
+    U: { name: 'Atlikti nepavyko', definition: 'Tikslas nepasiektas.' },
+  },
   home: {
     tagline: 'Branduolinio saugumo paramos centro pratybų valdymas.',
     join: 'Prisijungti prie pratybų su prisijungimo kodu',

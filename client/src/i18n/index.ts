@@ -43,4 +43,12 @@ export function formatWallTime(epochMs: number): string {
   return new Intl.DateTimeFormat(i18next.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(epochMs);
 }
 
+/** Story (scenario) time in the user's language: "Day 1 10:05" / "Diena 1 10:05", with seconds when asked. */
+export function formatStoryTime(scenarioMs: number, seconds = false): string {
+  const total = Math.max(0, Math.floor(scenarioMs / 1000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(Math.floor((total % 86_400) / 3600))}:${two(Math.floor((total % 3600) / 60))}${seconds ? `:${two(total % 60)}` : ''}`;
+  return i18next.t('storyTime', { day: Math.floor(total / 86_400) + 1, time });
+}
+
 export { i18next };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { formatScenarioTime, type ExerciseView } from '@startex/shared';
+import type { ExerciseView } from '@startex/shared';
+import { formatStoryTime } from '../i18n/index.ts';
 
 /** "00:02:05" for exercise milliseconds since StartEx (hours may pass 24 in a long exercise). */
 export function formatClockTime(ms: number): string {
@@ -13,16 +14,26 @@ export function formatExerciseTime(ms: number): string {
   return `T+${formatClockTime(ms)}`;
 }
 
-/** The exercise clock, run locally from the last view the server sent. */
-export function useExerciseClock(view: ExerciseView | undefined): { exercise: string; scenario: string } {
+/** Exercise milliseconds at wall time `now`, run locally from the last view; never before the view (`now` may be a tick old). */
+export function exerciseNowMs(view: ExerciseView, now: number): number {
+  const { clock } = view;
+  return clock.running ? clock.exerciseTimeMs + Math.max(0, now - clock.atWallTime) * clock.speed : clock.exerciseTimeMs;
+}
+
+/** Date.now(), refreshed every `intervalMs`. */
+export function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 250);
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
     return () => clearInterval(id);
-  }, []);
+  }, [intervalMs]);
+  return now;
+}
+
+/** The exercise clock, run locally from the last view the server sent. */
+export function useExerciseClock(view: ExerciseView | undefined): { exercise: string; scenario: string } {
+  const now = useNow(250);
   if (!view) return { exercise: '—', scenario: '—' };
-  const { clock } = view;
-  // `now` is from the last tick and may be older than the view just received: never show time before it.
-  const exerciseMs = clock.running ? clock.exerciseTimeMs + Math.max(0, now - clock.atWallTime) * clock.speed : clock.exerciseTimeMs;
-  return { exercise: formatExerciseTime(exerciseMs), scenario: formatScenarioTime(clock.scenarioStartMs + exerciseMs) };
+  const exerciseMs = exerciseNowMs(view, now);
+  return { exercise: formatExerciseTime(exerciseMs), scenario: formatStoryTime(view.clock.scenarioStartMs + exerciseMs, true) };
 }

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatScenarioTime, type DryRun, type DryRunEvent } from '@startex/shared';
+import type { DryRun, DryRunEvent } from '@startex/shared';
+import { formatStoryTime } from '../i18n/index.ts';
 import { formatExerciseTime } from '../lib/clock.ts';
 import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
@@ -76,7 +77,7 @@ export function DryRunSection({ context }: { context: PlanContext }) {
               {run.timeline.map((event, index) => (
                 <tr key={index} className={`kind-${event.kind}`}>
                   <td className="time">{formatExerciseTime(event.exerciseTimeMs)}</td>
-                  <td className="time">{formatScenarioTime(event.scenarioTimeMs)}</td>
+                  <td className="time">{formatStoryTime(event.scenarioTimeMs, true)}</td>
                   {run.timeline.some((e) => e.wallTime !== undefined) && <td className="time">{event.wallTime !== undefined ? wall(event.wallTime) : ''}</td>}
                   <td><span className={`plan-kind kind-${event.kind}`}>{t(`dryRun.kinds.${event.kind}`)}</span></td>
                   <td>{what(event)}</td>

@@ -26,7 +26,7 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
       <p>
         <strong>{t('evaluation.final')}:</strong>{' '}
         <span className={`final final-${rated.final.status}`} data-testid={`final-${subject.kind}-${subject.id}`}>
-          {rated.final.rating ? `${rated.final.rating} — ${t(`rating.${rated.final.rating}.name`)}` : ''} ({t(`evaluation.finalStatus.${rated.final.status}`)})
+          {rated.final.rating ? `${rated.final.rating} — ${t(`common:rating.${rated.final.rating}.name`)}` : ''} ({t(`evaluation.finalStatus.${rated.final.status}`)})
         </span>
       </p>
       {rated.final.reconciliation && (

@@ -100,7 +100,7 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
           <thead><tr><th scope="col">{t('metrics.rating')}</th><th scope="col">{t('metrics.targets')}</th><th scope="col">{t('metrics.capabilities')}</th></tr></thead>
           <tbody>
             {Rating.options.map((r) => (
-              <tr key={r}><th scope="row">{r} — {t(`rating.${r}.name`)}</th><td>{review.evaluation.distribution.targets[r]}</td><td>{review.evaluation.distribution.capabilities[r]}</td></tr>
+              <tr key={r}><th scope="row">{r} — {t(`common:rating.${r}.name`)}</th><td>{review.evaluation.distribution.targets[r]}</td><td>{review.evaluation.distribution.capabilities[r]}</td></tr>
             ))}
           </tbody>
         </table>

@@ -13,10 +13,10 @@ function RatingChoice({ name, value, onChange, testId }: { name: string; value: 
   return (
     <div className="rating-choice" data-testid={testId} role="radiogroup" aria-label={t('evaluation.rate')}>
       {Rating.options.map((r) => (
-        <label key={r} className={`rating-option rating-${r}`} title={t(`rating.${r}.definition`)}>
+        <label key={r} className={`rating-option rating-${r}`} title={t(`common:rating.${r}.definition`)}>
           <input type="radio" name={name} value={r} checked={value === r} onChange={() => onChange(r)} />
-          <span><strong>{r}</strong> {t(`rating.${r}.name`)}</span>
-          <small>{t(`rating.${r}.definition`)}</small>
+          <span><strong>{r}</strong> {t(`common:rating.${r}.name`)}</span>
+          <small>{t(`common:rating.${r}.definition`)}</small>
         </label>
       ))}
     </div>

@@ -108,12 +108,6 @@ const en = {
     tablet: 'team tablet',
     observationCounts: 'Strengths {{strength}}, areas for improvement {{afi}}, notes {{note}}',
   },
-  rating: {
-    P: { name: 'Performed without challenges', definition: 'Objective met, no harm to other activities, no added risk, done per plans, procedures and law.' },
-    S: { name: 'Performed with some challenges', definition: 'As P, but there is room to be more effective or efficient.' },
-    M: { name: 'Performed with major challenges', definition: 'Objective met, but it hurt other activities, added risk to the public or responders, or departed from plans, procedures or law.' },
-    U: { name: 'Unable to be performed', definition: 'Objective not achieved.' },
-  },
   feedback: {
     heading: 'Participants’ hot-wash',
     empty: 'No feedback yet. Participants’ tablets offer the form after EndEx.',
@@ -230,12 +224,6 @@ const lt: typeof en = {
     players: 'Dalyviai (veiksmai, žurnalo įrašai)',
     tablet: 'komandos planšetė',
     observationCounts: 'Stiprybės {{strength}}, tobulintinos sritys {{afi}}, pastabos {{note}}',
-  },
-  rating: {
-    P: { name: 'Atlikta be sunkumų', definition: 'Tikslas pasiektas, nepakenkta kitai veiklai, nepadidinta rizika, veikta pagal planus, procedūras ir teisės aktus.' },
-    S: { name: 'Atlikta su tam tikrais sunkumais', definition: 'Kaip P, bet galima veikti veiksmingiau ar efektyviau.' },
-    M: { name: 'Atlikta su dideliais sunkumais', definition: 'Tikslas pasiektas, bet pakenkta kitai veiklai, padidinta rizika visuomenei ar reaguotojams, arba nukrypta nuo planų, procedūrų ar teisės aktų.' },
-    U: { name: 'Nepavyko atlikti', definition: 'Tikslas nepasiektas.' },
   },
   feedback: {
     heading: 'Dalyvių aptarimas (hot-wash)',

@@ -4,7 +4,7 @@ import type { Attachment, ReleasedInject } from '@startex/shared';
 import { Markdown } from '../lib/Markdown.tsx';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import type { InboxItem } from './inboxItems.ts';
-import { scenarioTime } from './scenarioTime.ts';
+import { formatStoryTime } from '../i18n/index.ts';
 
 /** Where this device's acknowledgement stands: not sent, queued in the outbox, refused, or logged. */
 export type AckState = 'none' | 'queued' | 'failed' | 'done';
@@ -27,7 +27,7 @@ export function InjectCard({ item, to, unread, open, ack, onToggle, onAcknowledg
   const { t } = useTranslation('tablet');
   const { inject, progress } = item;
   const id = useId();
-  const time = scenarioTime(t, item.receivedAtScenarioMs);
+  const time = formatStoryTime(item.receivedAtScenarioMs);
   return (
     <li className={`inject-card channel-${inject.channel}${unread ? ' is-unread' : ''}${open ? ' is-open' : ''}`} data-testid={`inject-${inject.id}`}>
       <div className="inject-meta" id={`${id}-meta`}>

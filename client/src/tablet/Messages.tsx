@@ -4,7 +4,7 @@ import type { LogEntry } from '@startex/shared';
 import type { OutboxItem } from '../lib/outbox.ts';
 import { Markdown } from '../lib/Markdown.tsx';
 import { MessageComposer, type ReplyTarget } from './MessageComposer.tsx';
-import { scenarioTime } from './scenarioTime.ts';
+import { formatStoryTime } from '../i18n/index.ts';
 import type { Names } from './names.ts';
 import { SubmissionStatus } from './SubmissionStatus.tsx';
 
@@ -47,7 +47,7 @@ export function Messages({ messages, teamId, names, teams, organisations, canSen
                 {m.from.kind === 'simcell' && <span className="tag tag-org">{t('messages.organisation')}</span>}
                 {m.from.kind === 'control' && <span className="tag tag-control">{t('messages.controlTag')}</span>}
                 <span className="bubble-to"> → {recipientNames(m.to)}</span>
-                <span className="bubble-time"> · {scenarioTime(t, m.scenarioTimeMs)}</span>
+                <span className="bubble-time"> · {formatStoryTime(m.scenarioTimeMs)}</span>
               </p>
               {original && <p className="bubble-quote">↩ {t('messages.inReplyTo', { text: excerpt(original.text) })}</p>}
               <Markdown text={m.text} />

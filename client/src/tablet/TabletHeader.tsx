@@ -10,7 +10,7 @@ interface Props {
   view: ExerciseView | undefined;
   teamName: string | undefined;
   connection: ConnectionState;
-  /** The scenario clock as useExerciseClock formats it: "Day 1 09:02:05". */
+  /** The scenario clock as useExerciseClock formats it, in the user's language: "Day 1 09:02:05". */
   scenarioClock: string;
   queue: OutboxItem[];
   unread: number;
@@ -19,7 +19,6 @@ interface Props {
 /** Always on screen: halt banner, team, status, scenario clock, connection, what waits to be sent. */
 export function TabletHeader({ view, teamName, connection, scenarioClock, queue, unread }: Props) {
   const { t } = useTranslation('tablet');
-  const clock = /^Day (\d+) (.+)$/.exec(scenarioClock);
   return (
     <header className="tablet-header">
       <HaltBanner view={view} />
@@ -32,7 +31,7 @@ export function TabletHeader({ view, teamName, connection, scenarioClock, queue,
           </span>
           <span className="scenario-clock" title={t('header.scenarioTime')}>
             <span className="visually-hidden">{t('header.scenarioTime')}: </span>
-            {clock ? t('time.day', { day: clock[1], time: clock[2] }) : scenarioClock}
+            {scenarioClock}
           </span>
           <ConnectionBadge state={connection} />
         </div>

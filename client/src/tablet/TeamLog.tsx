@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LogEntry, ParticipantAction, ReleasedInject } from '@startex/shared';
 import type { Names } from './names.ts';
-import { scenarioTime } from './scenarioTime.ts';
+import { formatStoryTime } from '../i18n/index.ts';
 
 type Done = Extract<LogEntry, { type: 'action.taken' } | { type: 'message.sent' }>;
 
@@ -22,7 +22,7 @@ export function TeamLog({ done, actions, injects, names }: Props) {
       {done.length === 0 && <p className="empty">{t('log.empty')}</p>}
       <ol className="team-log" data-testid="team-log" reversed>
         {[...done].reverse().map((entry) => {
-          const time = <span className="log-time">{scenarioTime(t, entry.scenarioTimeMs)}</span>;
+          const time = <span className="log-time">{formatStoryTime(entry.scenarioTimeMs)}</span>;
           if (entry.type === 'message.sent') {
             return (
               <li key={entry.seq} className="log-message">

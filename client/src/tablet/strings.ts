@@ -2,7 +2,6 @@ import { addStrings } from '../i18n/index.ts';
 
 /** The participant tablet's strings. Lithuanian plurals use _one, _few, _many and _other. */
 const en = {
-  time: { day: 'Day {{day}} {{time}}' },
   channel: {
     email: 'Email', phone: 'Phone', radio: 'Radio', fax: 'Fax', news: 'News', social: 'Social media',
     sensor: 'Sensor alarm', document: 'Document', 'face-to-face': 'In person',
@@ -148,7 +147,6 @@ const en = {
 };
 
 const lt: typeof en = {
-  time: { day: '{{day}}-a diena {{time}}' },
   channel: {
     email: 'El. paštas', phone: 'Telefonas', radio: 'Radijas', fax: 'Faksas', news: 'Naujienos', social: 'Socialiniai tinklai',
     sensor: 'Jutiklio aliarmas', document: 'Dokumentas', 'face-to-face': 'Asmeniškai',

@@ -177,7 +177,7 @@ addStrings(
     },
     elements: { planning: 'planavimas', organisation: 'organizavimas', equipment: 'įranga', training: 'mokymas', exercises: 'pratybos' },
     statuses: { open: 'atviras', 'in-progress': 'vykdomas', completed: 'įvykdytas', cancelled: 'atšauktas' },
-    ratings: { P: 'P: atlikta be iššūkių', S: 'S: atlikta su kai kuriais iššūkiais', M: 'M: atlikta su dideliais iššūkiais', U: 'U: nepavyko atlikti' },
+    ratings: { P: 'P: atlikta be sunkumų', S: 'S: atlikta su tam tikrais sunkumais', M: 'M: atlikta su dideliais sunkumais', U: 'U: atlikti nepavyko' },
     importArchive: {
       title: 'Importuoti pratybų archyvą',
       hint: 'Iš StartEx eksportuotas JSON archyvas tampa naujomis, užbaigtomis pratybomis pakartotinei analizei.',
