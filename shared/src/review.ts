@@ -288,12 +288,8 @@ export const RecordRatingBody = z.strictObject({
 });
 export type RecordRatingBody = z.infer<typeof RecordRatingBody>;
 
-export const ReconcileRatingBody = z.strictObject({
-  subject: z.strictObject({ kind: RatingSubject.shape.kind, id }),
-  rating: Rating,
-  reason: text(5000),
-  idempotencyKey: key,
-});
+/** The director's reconciled rating has the same shape as an evaluator's rating. */
+export const ReconcileRatingBody = RecordRatingBody;
 export type ReconcileRatingBody = z.infer<typeof ReconcileRatingBody>;
 
 export const SubmitFeedbackBody = z

@@ -68,10 +68,7 @@ export function playerBriefing(input: BriefingInput, teamId: string): Promise<Bu
   }
   heading(doc, 'Other teams in play', 13);
   bullets(doc, scenario.teams.filter((t) => t.id !== team.id).map((t) => `${t.name}: ${agencyOf(input, t.id, t.agency)}`));
-  if (scenario.objectives.length > 0) {
-    heading(doc, 'Exercise objectives', 13);
-    bullets(doc, scenario.objectives.map((o) => o.title));
-  }
+  objectives(doc, scenario);
   heading(doc, 'Using the tablet', 13);
   bullets(doc, [
     'Scan your team\'s QR code from the join-code sheet, or open the link on it and type the code.',
@@ -165,10 +162,7 @@ export function observerBriefing(input: BriefingInput): Promise<Buffer> {
   exerciseFacts(doc, settings, scenario);
   heading(doc, 'Teams and agencies', 13);
   bullets(doc, scenario.teams.map((t) => `${t.name}: ${agencyOf(input, t.id, t.agency)}`));
-  if (scenario.objectives.length > 0) {
-    heading(doc, 'Exercise objectives', 13);
-    bullets(doc, scenario.objectives.map((o) => o.title));
-  }
+  objectives(doc, scenario);
   heading(doc, 'As an observer', 13);
   bullets(doc, [
     'Watch, do not take part: do not speak to players or give hints during play.',
@@ -198,4 +192,10 @@ function describeBranches(scenario: ScenarioDocument, state: ScenarioState, path
     into.push(`In "${path}", after ${t.minutes} min${t.when ? ' if the condition holds' : ''}: ${target(t.target)}${releases(t.effects as { release?: string }[])}`);
   }
   for (const [name, child] of Object.entries(state.states ?? {})) describeBranches(scenario, child, name, into);
+}
+
+function objectives(doc: Pdf, scenario: ScenarioDocument): void {
+  if (scenario.objectives.length === 0) return;
+  heading(doc, 'Exercise objectives', 13);
+  bullets(doc, scenario.objectives.map((o) => o.title));
 }

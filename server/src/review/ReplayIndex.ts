@@ -1,7 +1,8 @@
 import type { LogEntry, ReplayMoment } from '@startex/shared';
 import { ScenarioRun } from '@startex/scenarios';
 import { ExerciseClock } from '../runtime/ExerciseClock.ts';
-import { ExerciseHost, type HostState } from '../runtime/ExerciseHost.ts';
+import { ExerciseHost } from '../runtime/ExerciseHost.ts';
+import type { HostState } from '../runtime/HostState.ts';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import { injectMetrics } from './injectMetrics.ts';
 

@@ -27,8 +27,6 @@ import { describeState, foldEntry, freshState, receiptKey, type CommsCheckState,
 import { checkRecipients } from './scenarioRefs.ts';
 import { canSee } from './visibility.ts';
 
-export type { CommsCheckState, HostState } from './HostState.ts';
-
 /** A timer that fires this much (exercise time) after it was due marks its injects late. */
 const LATE_AFTER_MS = 1_000;
 
