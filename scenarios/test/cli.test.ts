@@ -54,6 +54,20 @@ describe('pnpm scenario lint', () => {
     expect(status).toBe(1);
   });
 
+  it('refuses deeply nested YAML with too-deep before parsing it (bug: the CLI overflowed the stack where the server answered too-deep)', () => {
+    writeFileSync(join(dir, 'deep.yaml'), `schemaVersion: 2\nmachine: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`);
+    const { status, stdout } = scenario('lint', 'deep.yaml');
+    expect(stdout).toBe(
+      [
+        'deep.yaml: 1 error(s), 0 warning(s)',
+        '  error   [too-deep] $',
+        `          The document nests or indents more than 256 levels deep (by line 2), too deep to read safely; flatten it.`,
+        '',
+      ].join('\n'),
+    );
+    expect(status).toBe(1);
+  });
+
   it('exits 2 with the usage when a file is missing', () => {
     const { status, stderr } = scenario('lint');
     expect(stderr).toContain('Usage:\n  pnpm scenario lint <file|dir|library|library:<id>>');
