@@ -25,7 +25,8 @@ describe('analyzer on the broken corpus', () => {
       'malformed', 'schema', 'schema-version', 'too-large', 'too-deep', 'duplicate-id', 'unknown-reference', 'action-team',
       'unreachable-state', 'no-way-out', 'never-ends', 'inject-never-released', 'contingency-never-triggered',
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
-      'invalid-fields', 'too-many-plays', 'too-many-aliases', 'duplicate-key', 'comma-in-value',
+      'invalid-fields', 'too-many-plays', 'too-many-aliases', 'duplicate-key', 'comma-in-value', 'impossible-field',
+      'ignored-field-setting', 'duplicate-option', 'impossible-condition',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -142,6 +143,64 @@ describe('YAML messages name the real cause, the line and the fix', () => {
     for (const text of ['['.repeat(20_000) + ']'.repeat(20_000), Array.from({ length: 1_200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')]) {
       expect(lintScenarioText(text, 'yaml').problems).toEqual([expect.objectContaining({ rule: 'too-deep', path: '$' })]);
     }
+  });
+});
+
+describe('document checks', () => {
+  const problemsOf = (name: string) => {
+    const broken = BROKEN_SCENARIOS.find((b) => b.name === name)!;
+    return lintScenarioText(broken.text, broken.format).problems;
+  };
+
+  it('say why no value can satisfy a field, and what to change', () => {
+    expect(problemsOf('number field with min above max')).toContainEqual({
+      severity: 'error',
+      rule: 'impossible-field',
+      path: '$.actions[0].fields[0].min',
+      message: 'Field "dose_rate_usvh" of action "report_alarm" has min 50 above max 5, so no value can be entered and the action can never be taken; make min at most max.',
+    });
+    expect(problemsOf('text field with options')).toEqual([
+      {
+        severity: 'error',
+        rule: 'ignored-field-setting',
+        path: '$.actions[0].fields[2].options',
+        message: 'Field "lane" of action "report_alarm" is of type text, which ignores "options" (only choice fields use it), so players could enter values you meant to rule out; change the type to choice, or remove "options".',
+      },
+    ]);
+  });
+
+  it('find a choice offered twice and a condition on a choice that is not offered', () => {
+    expect(problemsOf('choice offered twice').map((p) => `${p.rule} ${p.path}`)).toEqual(['duplicate-option $.actions[0].fields[2].options[2]']);
+    expect(problemsOf('condition on a choice the field does not offer')).toEqual([
+      {
+        severity: 'error',
+        rule: 'impossible-condition',
+        path: '$.machine.states.alarm.on[0].when.equals',
+        message: 'Field "lane" of action "report_alarm" offers no option "Lane 3", so this comparison is never true. Did you mean "lane 3"? Use one of: lane 1, lane 3.',
+      },
+    ]);
+  });
+
+  it('refuse a decision id offered twice by states active together, and allow it in states that never are', () => {
+    expect(problemsOf('decision id offered twice at once').map((p) => `${p.rule} ${p.path}`)).toEqual(['duplicate-id $.machine.states.alarm.decisions[0].decision']);
+    const apart = structuredClone(LIBRARY.demo!) as Record<string, any>;
+    apart.machine.states.alarm.decisions = [{ decision: 'stop', label: 'Stop the exercise', target: 'endex' }];
+    apart.machine.states.reported.decisions = [{ decision: 'stop', label: 'Stop the exercise', target: 'endex' }];
+    expect(lintScenarioValue(apart).problems).toEqual([]);
+  });
+
+  it('refuse metrics that can never measure anything', () => {
+    for (const name of ['metric from an event to itself', 'metric ending at StartEx', 'metric from an acknowledgement back to its release', 'per-team metric no team can complete']) {
+      expect(problemsOf(name).filter((p) => p.rule === 'metric-impossible'), name).toHaveLength(1);
+    }
+    expect(problemsOf('metric ending at StartEx')).toEqual([
+      {
+        severity: 'error',
+        rule: 'metric-impossible',
+        path: '$.metrics[0].to',
+        message: 'Metric "time_to_report" ends at StartEx, which comes before every other event, so it can never be positive; change "to" to a later event (and measure from StartEx if that is what you meant).',
+      },
+    ]);
   });
 });
 

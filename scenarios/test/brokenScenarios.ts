@@ -192,7 +192,34 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
   ),
   yaml('unquoted colon inside a YAML value', (text) => text.replace(/subject: Gamma alarm on lane 3/, 'subject: Gamma alarm: lane 3'), { rule: 'malformed', path: '$' }),
   yaml('YAML nested too deep to read safely', (text) => text.replace(/^summary: .*$/m, `summary: ${'['.repeat(300)}${']'.repeat(300)}`), { rule: 'too-deep', path: '$' }),
-];
+
+  // Actions no value can satisfy, or with settings their type ignores.
+  json('number field with min above max', (d) => Object.assign(d.actions[0].fields[0], { min: 50, max: 5 }), { rule: 'impossible-field', path: '$.actions[0].fields[0].min' }),
+  json('text field with options', (d) => d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'text', required: false, options: ['1', '2', '3'] }), {
+    rule: 'ignored-field-setting',
+    path: '$.actions[0].fields[2].options',
+  }),
+  json('text field with a minimum', (d) => d.actions[0].fields.push({ name: 'plate', label: 'Plate number', type: 'text', required: false, min: 6 }), {
+    rule: 'ignored-field-setting',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('choice offered twice', (d) => d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'choice', required: false, options: ['lane 1', 'lane 3', 'lane 3'] }), {
+    rule: 'duplicate-option',
+    path: '$.actions[0].fields[2].options[2]',
+  }),
+  json(
+    'condition on a choice the field does not offer',
+    (d) => {
+      d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'choice', options: ['lane 1', 'lane 3'] });
+      d.defaultResponses[0].fields.lane = 'lane 3';
+      d.machine.states.alarm.on[0].when = { field: 'lane', equals: 'Lane 3' };
+    },
+    { rule: 'impossible-condition', path: '$.machine.states.alarm.on[0].when.equals' },
+  ),
+  json(
+    'decision id offered twice at once',
+    (d) => {
+      d.machine.decisions = [{ decision: 'stop', label: 'Stop the exercise', target: 'endex' }];
       d.machine.states.alarm.decisions = [{ decision: 'stop', label: 'Stop the alarm drill', target: 'reported' }];
     },
     { rule: 'duplicate-id', path: '$.machine.states.alarm.decisions[0].decision' },
