@@ -5,6 +5,7 @@ import { hasErrors, LIBRARY, lintScenarioText, type Problem } from '@startex/sce
 import { requireGlobal } from '../auth/httpAuth.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
+import { scenarioSchemaRoute } from './scenarioSchemaRoute.ts';
 
 const ScenarioParams = z.object({ id: z.string().min(1).max(64) });
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
@@ -49,6 +50,7 @@ export function scenariosRoutes(store: Store) {
       done(null, body),
     );
     const isYaml = (contentType: string | undefined) => YAML_TYPES.some((t) => contentType?.startsWith(t));
+    scenarioSchemaRoute(app);
 
     app.get('/api/scenarios', async (request): Promise<ScenarioSummary[]> => {
       requireGlobal(request, 'scenarios.read');
