@@ -40,7 +40,8 @@ export function parseScenarioText(text: string, format: 'json' | 'yaml'): ParseR
   return read.ok ? parseScenarioValue(read.value) : read;
 }
 
-function readJson(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+/** JSON text as a value, or a `malformed` problem that says where (line and column) and how to fix it. */
+export function readJson(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
