@@ -47,29 +47,30 @@ export function readYaml(text: string): YamlReading {
   try {
     return { ok: true, value: document.toJS({ maxAliasCount: YAML_ALIAS_LIMIT }) };
   } catch (error) {
-    // The yaml library resolves aliases only here and reports both failures as ReferenceErrors.
-    if (!(error instanceof ReferenceError)) throw error;
-    const aliases: { name: string; offset: number }[] = [];
-    visit(document, { Alias: (_key, node) => void aliases.push({ name: node.source, offset: node.range?.[0] ?? 0 }) });
-    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(error.message)?.[1];
-    if (unresolved !== undefined) {
-      const alias = aliases.find((a) => a.name === unresolved);
-      return {
-        ok: false,
-        problems: [problem('malformed', `The alias *${unresolved} at ${at(alias?.offset ?? 0)} refers to no anchor: an anchor &${unresolved} must come before it. Add the anchor, or check the alias's spelling.`)],
-      };
-    }
-    const first = aliases[0];
+    // The yaml library resolves aliases only here and reports their failures as ReferenceErrors.
+    const message = error instanceof ReferenceError ? aliasMessage(error.message, document, at) : undefined;
+    if (message === undefined) throw error;
+    return { ok: false, problems: [problem(message.rule, message.text)] };
+  }
+}
+
+/** An alias that refers to no anchor, or aliases that multiply past the limit (an alias bomb). */
+function aliasMessage(error: string, document: Document, at: (offset: number) => string): { rule: string; text: string } | undefined {
+  const aliases: { name: string; offset: number }[] = [];
+  visit(document, { Alias: (_key, node) => void aliases.push({ name: node.source, offset: node.range?.[0] ?? 0 }) });
+  const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(error)?.[1];
+  if (unresolved !== undefined) {
+    const alias = aliases.find((a) => a.name === unresolved);
     return {
-      ok: false,
-      problems: [
-        problem(
-          'too-many-aliases',
-          `The document's aliases (*name, the first at ${at(first?.offset ?? 0)}) would copy their anchors more than ${YAML_ALIAS_LIMIT} times when read, which is how a "billion laughs" attack fills a server's memory. Write the repeated parts out, or use fewer aliases.`,
-        ),
-      ],
+      rule: 'malformed',
+      text: `The alias *${unresolved} at ${at(alias?.offset ?? 0)} refers to no anchor: an anchor &${unresolved} must come before it. Add the anchor, or check the alias's spelling.`,
     };
   }
+  if (!error.startsWith('Excessive alias count')) return undefined;
+  return {
+    rule: 'too-many-aliases',
+    text: `The document's aliases (*name, the first at ${at(aliases[0]?.offset ?? 0)}) would copy their anchors more than ${YAML_ALIAS_LIMIT} times when read, which is how a "billion laughs" attack fills a server's memory. Write the repeated parts out, or use fewer aliases.`,
+  };
 }
 
 /** A yaml library error as what is wrong, where, and how to fix it. */
