@@ -2,7 +2,10 @@ import type { ActionField, Condition, ParticipantAction, ScenarioDocument, Scena
 import { jsonPath, type Problem } from './Problem.ts';
 
 type Path = (string | number)[];
-type MetricEvent = ScenarioDocument['metrics'][number]['from'];
+type Metric = ScenarioDocument['metrics'][number];
+/** A metric from one event to another (the kind these rules read). */
+type DurationMetric = Extract<Metric, { from: unknown }>;
+type MetricEvent = DurationMetric['from'];
 
 /**
  * Rules that read the document alone and find what can never work as written: action fields no
@@ -150,7 +153,8 @@ function teamsOf(document: ScenarioDocument, event: MetricEvent): string[] | und
   return undefined;
 }
 
-function metricProblems(document: ScenarioDocument, metric: ScenarioDocument['metrics'][number], path: Path, error: Report): void {
+function metricProblems(document: ScenarioDocument, metric: Metric, path: Path, error: Report): void {
+  if (!('from' in metric)) return;
   const name = `Metric "${metric.id}"`;
   const { from, to } = metric;
   if (sameEvent(from, to)) {
