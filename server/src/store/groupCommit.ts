@@ -30,7 +30,7 @@ export type CommitGroup = (batches: LogBatch[]) => Promise<BatchOutcome[]>;
  * JavaScript) applies the same rule in the same words.
  */
 export function batchRefusal(batch: LogBatch, lastSeq: number): string | null {
-  if (batch.firstSeq <= lastSeq) return `Log conflict: ${batch.exerciseId} already has seq ${batch.firstSeq} (another writer appended first)`;
+  if (batch.firstSeq <= lastSeq) return `Log conflict: ${batch.exerciseId} already has seq ${batch.firstSeq}`;
   const gap = batch.rows.find((row, i) => row[0] !== batch.exerciseId || row[1] !== lastSeq + 1 + i);
   return gap ? `Log gap: ${batch.exerciseId} continues at seq ${lastSeq + 1}, batch has ${gap[1]}` : null;
 }

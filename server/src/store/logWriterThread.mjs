@@ -23,7 +23,7 @@ const maxSeq = db.prepare('SELECT max(seq) FROM log_entries WHERE exercise_id = 
  * of `batchRefusal` in groupCommit.ts, which the PostgreSQL writer uses.
  */
 function refusal(batch, lastSeq) {
-  if (batch.firstSeq <= lastSeq) return `Log conflict: ${batch.exerciseId} already has seq ${batch.firstSeq} (another writer appended first)`;
+  if (batch.firstSeq <= lastSeq) return `Log conflict: ${batch.exerciseId} already has seq ${batch.firstSeq}`;
   const gap = batch.rows.find((row, i) => row[0] !== batch.exerciseId || row[1] !== lastSeq + 1 + i);
   return gap ? `Log gap: ${batch.exerciseId} continues at seq ${lastSeq + 1}, batch has ${gap[1]}` : null;
 }
