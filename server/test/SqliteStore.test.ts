@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,5 +22,16 @@ describe('SqliteStore durability', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('SqliteStore close', () => {
+  it('resolves in a process that has nothing else to do, after its writer thread has stopped (it used to end the process first)', async () => {
+    const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'closeProbe.ts')], { cwd: join(import.meta.dirname, '..') }, (_error, stdout, stderr) =>
+        resolve({ code: child.exitCode, output: stdout + stderr }),
+      );
+    });
+    expect(run).toEqual({ code: 0, output: 'closed\n' });
   });
 });

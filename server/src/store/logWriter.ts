@@ -59,6 +59,8 @@ export class LogWriter {
     this.worker = undefined;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Keep the process alive until the thread has closed its connection: an idle writer is unref'd.
+    worker.ref();
     worker.postMessage({ type: 'close' });
     await exited;
   }
