@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
 import { storeContract } from './storeContract.ts';
@@ -10,7 +11,18 @@ const freshFile = () => join(mkdtempSync(join(tmpdir(), 'startex-store-')), 'sta
 
 storeContract('SQLite file', async () => {
   const file = freshFile();
-  return { store: new SqliteStore(file), reopen: async () => new SqliteStore(file) };
+  return {
+    store: new SqliteStore(file),
+    reopen: async () => new SqliteStore(file),
+    async rewind(exerciseId, seq) {
+      const other = new Database(file);
+      try {
+        other.prepare('DELETE FROM log_entries WHERE exercise_id = ? AND seq > ?').run(exerciseId, seq);
+      } finally {
+        other.close();
+      }
+    },
+  };
 });
 
 describe('SqliteStore durability', () => {

@@ -86,23 +86,28 @@ const item = (id: string, exerciseId: string, createdAt: number): ImprovementIte
   history: [{ at: createdAt, by: 'evaluator', from: null, to: 'open', comment: 'Created' }],
 });
 
-/**
- * The behaviour every Store must have, rule by rule, run against each database StartEx can keep
- * its data in. `open` gives a fresh, empty store, and `reopen` opens the same data again: after
- * the first was closed (what survives), or while it is still open (another process or node
- * writing to the same database).
- */
-export function storeContract(name: string, open: () => Promise<{ store: Store; reopen: () => Promise<Store> }>) {
+/** A fresh store of one kind, and ways to reach its data from outside it. */
+export interface ContractStore {
+  store: Store;
+  /** The same data, opened again: after the first was closed (what survives), or while it is still open (another process or node on the same database). */
+  reopen: () => Promise<Store>;
+  /** Removes an exercise's entries after `seq` behind the stores' backs, as a database restored to an earlier moment would have lost them. */
+  rewind: (exerciseId: string, seq: number) => Promise<void>;
+}
+
+/** The behaviour every Store must have, rule by rule, run against each database StartEx can keep its data in. */
+export function storeContract(name: string, open: () => Promise<ContractStore>) {
   const opened: Store[] = [];
   afterEach(async () => {
     for (const store of opened.splice(0)) await store.close();
   });
   /** A fresh store, and another on the same data, both closed after the rule. */
   const fresh = async () => {
-    const { store, reopen } = await open();
+    const { store, reopen, rewind } = await open();
     opened.push(store);
     return {
       store,
+      rewind,
       reopen: async () => {
         const again = await reopen();
         opened.push(again);
@@ -250,10 +255,21 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect([...won.keys()].sort((x, y) => x - y)).toEqual(log.map((e) => e.seq));
         for (const [seq, w] of won) expect(log[seq - 1]).toMatchObject({ type: 'note.added', text: `writer ${w}` });
       });
+
+      it('11. a log that lost its last entries under the store (a database restored to an earlier moment) is continued where it now ends, never with a gap', async () => {
+        const { store, rewind } = await fresh();
+        await withExercises(store, 'a');
+        await store.append([entry('a', 1), entry('a', 2), entry('a', 3)]);
+        await rewind('a', 1);
+        await expect(store.append([entry('a', 4)])).rejects.toThrow('Log gap: a continues at seq 2, batch has 4');
+        expect(await seqs(store, 'a')).toEqual([1]);
+        await store.append([entry('a', 2)]);
+        expect(await seqs(store, 'a')).toEqual([1, 2]);
+      });
     });
 
     describe('exercises and join codes', () => {
-      it('11. keeps exercises with their settings, in the order they were made, and changes the settings', async () => {
+      it('12. keeps exercises with their settings, in the order they were made, and changes the settings', async () => {
         const { store } = await fresh();
         await store.createExercise({ id: 'planned', title: 'Planned', scenario: LIBRARY.demo!, speed: 2, createdAt: 20, settings });
         await store.createExercise({ id: 'older', title: 'Older', scenario: LIBRARY.demo!, speed: 1.5, createdAt: 10 });
@@ -267,7 +283,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.getExercise('missing')).toBeUndefined();
       });
 
-      it('12. finds, lists and revokes join codes', async () => {
+      it('13. finds, lists and revokes join codes', async () => {
         const { store } = await fresh();
         await withExercises(store, 'a', 'b');
         const tablet = { token: 'T1', exerciseId: 'a', role: 'participant' as const, teamId: 'customs', createdAt: 5, expiresAt: 1_800_000_000_000 };
@@ -284,7 +300,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
     });
 
     describe('people, sessions, roles and the audit trail', () => {
-      it('13. keeps accounts: unique usernames found in any case, listed by name, patched field by field', async () => {
+      it('14. keeps accounts: unique usernames found in any case, listed by name, patched field by field', async () => {
         const { store } = await fresh();
         await store.createUser(user('zita', { roles: ['planner'] }));
         await store.createUser(user('adomas', { roles: ['admin', 'planner'] }));
@@ -299,7 +315,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.getUser('nobody')).toBeUndefined();
       });
 
-      it('14. keeps sessions until they are deleted, one or all of a person\'s', async () => {
+      it('15. keeps sessions until they are deleted, one or all of a person\'s', async () => {
         const { store } = await fresh();
         await store.createUser(user('u1'));
         const session = (n: number) => ({ tokenHash: `hash${n}`, userId: 'u1', csrfToken: `csrf${n}`, createdAt: n, expiresAt: 1_800_000_000_000 + n });
@@ -311,7 +327,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect([await store.getSession('hash1'), await store.getSession('hash3')]).toEqual([undefined, undefined]);
       });
 
-      it('15. keeps one role per person and exercise, replaced when set again', async () => {
+      it('16. keeps one role per person and exercise, replaced when set again', async () => {
         const { store } = await fresh();
         await withExercises(store, 'a', 'b');
         await store.createUser(user('u1'));
@@ -327,7 +343,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.listMemberships('a')).toEqual([]);
       });
 
-      it('16. lists the audit trail newest first, up to a limit, with its details', async () => {
+      it('17. lists the audit trail newest first, up to a limit, with its details', async () => {
         const { store } = await fresh();
         for (const n of [1, 2, 3]) await store.appendAudit({ at: n, actor: 'admin', action: `action.${n}`, ...(n === 2 ? { target: 'zita', details: { roles: ['planner'] } } : {}) });
         expect(await store.listAudit(2)).toEqual([
@@ -338,7 +354,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
     });
 
     describe('planning', () => {
-      it('17. keeps the agency directory by name, replaces an agency, and knows whether one is in use', async () => {
+      it('18. keeps the agency directory by name, replaces an agency, and knows whether one is in use', async () => {
         const { store } = await fresh();
         await withExercises(store, 'a');
         await store.planning.saveAgency(agency('ag2', 'Vilnius police'));
@@ -352,7 +368,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.planning.getAgency('ag2')).toBeUndefined();
       });
 
-      it('18. replaces an exercise\'s whole team-to-agency mapping', async () => {
+      it('19. replaces an exercise\'s whole team-to-agency mapping', async () => {
         const { store } = await fresh();
         await withExercises(store, 'a');
         for (const id of ['ag1', 'ag2']) await store.planning.saveAgency(agency(id, `Agency ${id}`));
@@ -363,7 +379,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.planning.teamAgencies('a')).toEqual({});
       });
 
-      it('19. writes a roster change whole or not at all, and removing a person removes their role', async () => {
+      it('20. writes a roster change whole or not at all, and removing a person removes their role', async () => {
         const { store } = await fresh();
         await withExercises(store, 'a');
         await store.planning.saveAgency(agency('ag1', 'Customs'));
@@ -395,7 +411,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
     });
 
     describe('review', () => {
-      it('20. keeps one draft per exercise and numbers finalised versions from 1, each as it was', async () => {
+      it('21. keeps one draft per exercise and numbers finalised versions from 1, each as it was', async () => {
         const { store } = await fresh();
         await withExercises(store, 'a');
         expect(await store.review.getDraft('a')).toBeUndefined();
@@ -413,7 +429,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.review.getVersion('a', 3)).toBeUndefined();
       });
 
-      it('21. keeps improvement plan rows with their status history, oldest first', async () => {
+      it('22. keeps improvement plan rows with their status history, oldest first', async () => {
         const { store } = await fresh();
         await withExercises(store, 'a', 'b');
         await store.review.addItem(item('i2', 'a', 20));
@@ -439,7 +455,7 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(await store.review.getItem('none')).toBeUndefined();
       });
 
-      it('22. imports a whole exercise (record, log, report, plan) in one transaction: all of it or nothing', async () => {
+      it('23. imports a whole exercise (record, log, report, plan) in one transaction: all of it or nothing', async () => {
         const { store } = await fresh();
         const exercise = { id: 'copy', title: 'Copy', scenario: LIBRARY.demo!, speed: 1, createdAt: 5 };
         const log = Array.from({ length: 1200 }, (_, i) => entry('copy', i + 1));

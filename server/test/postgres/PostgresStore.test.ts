@@ -8,7 +8,19 @@ import { freshDatabase } from './databases.ts';
 
 storeContract('PostgreSQL', async () => {
   const url = await freshDatabase();
-  return { store: await PostgresStore.open(url), reopen: () => PostgresStore.open(url) };
+  return {
+    store: await PostgresStore.open(url),
+    reopen: () => PostgresStore.open(url),
+    async rewind(exerciseId, seq) {
+      const other = new pg.Client(url);
+      await other.connect();
+      try {
+        await other.query('DELETE FROM log_entries WHERE exercise_id = $1 AND seq > $2', [exerciseId, seq]);
+      } finally {
+        await other.end();
+      }
+    },
+  };
 });
 
 describe('PostgresStore durability', () => {

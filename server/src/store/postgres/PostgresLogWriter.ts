@@ -10,24 +10,38 @@ const SINGLE_NODE_EPOCH = 0;
 /** The unique index on (exercise_id, idempotency_key) in ./schema.ts. */
 const IDEMPOTENCY_INDEX = 'log_entries_idempotency';
 
-/** All rows of a group in one statement: one array per column, so the statement is prepared once per connection whatever the group's size. */
-const APPEND = {
-  name: 'startex-log-append',
-  text: `INSERT INTO log_entries (exercise_id, seq, type, wall_time, exercise_time_ms, scenario_time_ms, actor, body, idempotency_key, epoch)
-    SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::integer[])`,
+const INSERT_ROWS = `INSERT INTO log_entries (exercise_id, seq, type, wall_time, exercise_time_ms, scenario_time_ms, actor, body, idempotency_key, epoch)
+  SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::integer[])`;
+
+/** Rows as one array per column, so that each statement is prepared once per connection whatever the number of rows. */
+const APPEND = { name: 'startex-log-append', text: INSERT_ROWS };
+
+/**
+ * The same, written only if every exercise's log still ends where this writer last saw it ($11
+ * exercise ids, $12 their last seqs): else nothing is written. A log that moved on without this
+ * writer (another writer, or a database restored to an earlier moment) is never continued from
+ * where it no longer ends.
+ */
+const APPEND_IF_UNMOVED = {
+  name: 'startex-log-append-if-unmoved',
+  text: `${INSERT_ROWS}
+  WHERE NOT EXISTS (
+    SELECT 1 FROM unnest($11::text[], $12::integer[]) AS known(exercise_id, last)
+    WHERE known.last <> (SELECT coalesce(max(seq), 0) FROM log_entries WHERE log_entries.exercise_id = known.exercise_id))`,
 };
 
 /**
  * The log's group commit on PostgreSQL (GroupCommit gathers the groups). A group is one INSERT
  * statement, so one transaction and one WAL flush, and callers hear of it only after the commit.
- * Each batch is checked against the last seq this writer committed for its exercise; the primary
- * key (exercise_id, seq) is the fence against every other writer: if one appended first, the
- * statement fails as a whole and the group is done again batch by batch against the log as
- * committed, so that only the batches that no longer continue it are refused.
+ * Each batch is checked against the last seq this writer committed for its exercise, and the
+ * statement writes only if those are still the logs' last seqs; the primary key (exercise_id, seq)
+ * is the fence against a writer whose rows were not yet committed then. If another writer came
+ * first, the statement writes nothing and the group is done again batch by batch against the log
+ * as committed, so that only the batches that no longer continue it are refused.
  */
 export class PostgresLogWriter {
   private readonly group = new GroupCommit((batches) => this.commit(batches));
-  /** The last seq this writer knows committed, per exercise: never ahead of the log, as rows are never removed. */
+  /** The last seq per exercise as this writer last saw it: a hint that makes the usual group one statement. */
   private readonly lastSeqs = new Map<string, number>();
 
   constructor(private readonly pool: Pool) {}
@@ -59,16 +73,20 @@ export class PostgresLogWriter {
     }
   }
 
-  /** The whole group in one statement, when every batch continues the log as this writer knows it; null when that knowledge was out of date. */
+  /** The whole group in one statement, when every batch continues the log as this writer saw it and the log has not moved since; else null. */
   private async commitAtOnce(client: PoolClient, batches: LogBatch[]): Promise<BatchOutcome[] | null> {
-    await this.readLastSeqs(client, batches.map((b) => b.exerciseId).filter((id) => !this.lastSeqs.has(id)));
+    const exerciseIds = [...new Set(batches.map((b) => b.exerciseId))];
+    await this.readLastSeqs(client, exerciseIds.filter((id) => !this.lastSeqs.has(id)));
+    const seen = exerciseIds.map((id) => this.lastSeqs.get(id) ?? 0);
     const last = new Map(this.lastSeqs);
     for (const batch of batches) {
       if (batchRefusal(batch, last.get(batch.exerciseId) ?? 0)) return null;
       last.set(batch.exerciseId, batch.firstSeq + batch.rows.length - 1);
     }
+    const rows = batches.flatMap((b) => b.rows);
     try {
-      await client.query({ ...APPEND, values: columns(batches.flatMap((b) => b.rows)) });
+      const { rowCount } = await client.query({ ...APPEND_IF_UNMOVED, values: [...columns(rows), exerciseIds, seen] });
+      if (rowCount !== rows.length) return null;
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
@@ -108,7 +126,7 @@ export class PostgresLogWriter {
     if (exerciseIds.length === 0) return;
     const { rows } = await client.query<{ exercise_id: string; last: number }>(
       'SELECT exercise_id, max(seq) AS last FROM log_entries WHERE exercise_id = ANY($1::text[]) GROUP BY exercise_id',
-      [[...new Set(exerciseIds)]],
+      [exerciseIds],
     );
     for (const id of exerciseIds) this.lastSeqs.set(id, 0);
     for (const row of rows) this.lastSeqs.set(row.exercise_id, row.last);
