@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, CLIENT_DIST } from './app.ts';
 import { rateLimitsFromSetting } from './auth/rateLimits.ts';
 import { DEMO_EXERCISE_ID, seedDemo, seedScenarioFile } from './seedDemo.ts';
-import { SqliteStore } from './store/SqliteStore.ts';
+import { describeLocation, openStore, storeLocation } from './store/openStore.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -13,7 +13,8 @@ const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.env.START
 const demoSpeed = Number(process.env.STARTEX_DEMO_SPEED ?? 10);
 const seedFiles = (process.env.STARTEX_SEED_SCENARIO ?? '').split(delimiter).filter((file) => file !== '');
 
-const store = new SqliteStore(join(dataDir, 'startex.sqlite'));
+const location = storeLocation({ databaseUrl: process.env.STARTEX_DATABASE_URL, dataDir });
+const store = await openStore(location);
 const server = await buildApp({
   store,
   clientDist: process.env.NODE_ENV === 'production' ? CLIENT_DIST : undefined,
@@ -30,7 +31,7 @@ for (const file of seedFiles) {
 const address = await server.app.listen({ port, host });
 const base = address.replace('0.0.0.0', '127.0.0.1');
 
-console.log(`StartEx is running on ${base} (data: ${dataDir})`);
+console.log(`StartEx is running on ${base} (data: ${describeLocation(location)})`);
 if (admin?.password) console.log(`Administrator:       admin / ${admin.password}   (shown once: keep it, or set STARTEX_ADMIN_PASSWORD on first start)`);
 const password = demo.director.password
   ? `${demo.director.password}   (shown once)`
