@@ -10,7 +10,7 @@ describe('rateLimitsFromSetting (STARTEX_RATE_LIMITS)', () => {
 
   it('lifts every configurable limit for "off"', () => {
     const max = Number.MAX_SAFE_INTEGER;
-    expect(rateLimitsFromSetting('off')).toEqual({ loginsPerMinute: max, failuresBeforeLockout: max, joinsPerMinute: max, actionsPerSecond: max });
+    expect(rateLimitsFromSetting('off')).toEqual({ loginsPerMinute: max, failuresBeforeLockout: max, joinFailuresBeforeSlowdown: max, joinsPerMinute: max, actionsPerSecond: max });
   });
 
   it('reads name=number pairs', () => {
@@ -18,7 +18,7 @@ describe('rateLimitsFromSetting (STARTEX_RATE_LIMITS)', () => {
   });
 
   it('refuses unknown names and values that are not positive integers, naming the valid ones', () => {
-    expect(() => rateLimitsFromSetting('joins=600')).toThrow('names are loginsPerMinute, failuresBeforeLockout, joinsPerMinute, actionsPerSecond');
+    expect(() => rateLimitsFromSetting('joins=600')).toThrow('names are loginsPerMinute, failuresBeforeLockout, joinFailuresBeforeSlowdown, joinsPerMinute, actionsPerSecond');
     expect(() => rateLimitsFromSetting('joinsPerMinute=0')).toThrow('"joinsPerMinute=0" is not name=positive integer');
     expect(() => rateLimitsFromSetting('joinsPerMinute=1.5')).toThrow('is not name=positive integer');
   });
