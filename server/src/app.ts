@@ -123,7 +123,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
 
   const io = createGateway({ runtime, identity, limits, connections });
   upgrades.attachSocketIo(io);
-  await runtime.resumeAll();
+  await runtime.resumePlay();
 
   return {
     app,
