@@ -3,7 +3,7 @@ import { StartexError, type ExerciseSettings, type LogEntry, type ScenarioDocume
 import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseHost } from './ExerciseHost.ts';
-import { withSharedLogReads } from './sharedLogReads.ts';
+import { withLogTailCache } from './logTailCache.ts';
 
 export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
 
@@ -24,7 +24,7 @@ export class ExerciseRuntime {
   private readonly hostStore: ExerciseStore;
 
   constructor(readonly store: ExerciseStore) {
-    this.hostStore = withSharedLogReads(store);
+    this.hostStore = withLogTailCache(store);
   }
 
   /** Creates an exercise in draft; people and join codes are added by the identity service. */
