@@ -40,12 +40,12 @@ describe('a live exercise while hostile scenario documents are analysed (real se
   /**
    * How late a timer may fire. On the main thread each hostile analysis holds the event loop until
    * the analyzer stops exploring (8,000 points of play or 4 s: 0.8-1.3 s on the development machine),
-   * so timers due meanwhile fired up to a second late (995 ms in this test on the code before).
-   * Off the main thread, lateness is scheduling noise: 14-25 ms here with the machine's load average
-   * at 8, 19 ms at most in the timers benchmark when quiet. A quarter of a second is ten times that
-   * noise and still a quarter of one stalled analysis.
+   * so timers due meanwhile fired up to a second late (995 ms in this test on the code before, the
+   * machine's load average at 8). Off the main thread, lateness is what the machine's other load
+   * does to any process: 14-25 ms at load 8, up to 183 ms at load 20 on this shared two-core
+   * machine. Half a second stays under one stalled analysis with room for a busy machine.
    */
-  const LATENESS_TOLERANCE_MS = 250;
+  const LATENESS_TOLERANCE_MS = 500;
   const ADMIN_PASSWORD = 'analysis test administrator';
   const dir = mkdtempSync(join(tmpdir(), 'startex-analysis-'));
   let server: ServerProcess | undefined;
@@ -120,7 +120,6 @@ describe('the limits of the analysis workers', () => {
       headers: { 'content-type': 'application/json', cookie: server.admin.cookie, 'x-csrf-token': server.admin.csrfToken },
       payload: text,
     });
-  const fifth = JSON.stringify({ ...LIBRARY.demo!, id: 'fifth', title: 'A fifth scenario' });
 
   it('stops an analysis past its time limit, says so and how to fix it, stores nothing, and goes on with the next', async () => {
     const server = await withLimits({ timeLimitMs: 300 });
@@ -134,13 +133,23 @@ describe('the limits of the analysis workers', () => {
       problems: [expect.objectContaining({ severity: 'error', rule: 'analysis-time-limit', path: '$' })],
     });
     expect((await server.request('GET', '/api/scenarios', server.admin)).json()).not.toContainEqual(expect.objectContaining({ source: 'uploaded' }));
-    // The stopped thread's place is taken by a fresh one.
-    expect((await upload(server, fifth)).statusCode).toBe(201);
+    // The stopped thread's place is taken by a fresh one (a document that is read in a moment).
+    const next = await server.server.app.inject({
+      method: 'POST',
+      url: '/api/scenarios/lint',
+      headers: { 'content-type': 'application/json', cookie: server.admin.cookie, 'x-csrf-token': server.admin.csrfToken },
+      payload: '{"schemaVersion": 2, "id": ',
+    });
+    expect(next.json()).toMatchObject({ ok: false, problems: [{ rule: 'malformed', path: '$' }] });
   }, 60_000);
 
   it('stops an analysis past its memory limit and says so', async () => {
+    // A document just under the size limit (340 more injects of 2 KB): reading and checking it takes far more than 16 MB.
+    const large = structuredClone(LIBRARY.demo!) as { injects: object[] };
+    const inject = large.injects[0]!;
+    large.injects.push(...Array.from({ length: 340 }, (_, i) => ({ ...inject, id: `extra_${i}`, number: 100 + i, body: 'Gamma alarm on lane 3. '.repeat(90) })));
     const server = await withLimits({ memoryMb: 16 });
-    const response = await upload(server, HOSTILE);
+    const response = await upload(server, JSON.stringify(large));
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({
       code: 'SCENARIO_INVALID',

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { StartexError } from '@startex/shared';
 import type { Problem } from '@startex/scenarios';
 import type { Analysis, AnalysisRequest } from './analyseScenario.ts';
@@ -53,24 +53,34 @@ const limitProblem = (rule: string, message: string): Analysis => ({ problems: [
  * its time or memory limit is stopped with its thread and answered as a problem of the document.
  */
 export class ScenarioAnalysis {
-  private readonly pool: Piscina;
+  /** Made on first use: a restart does not even load the pool's package. */
+  private pool: Promise<Piscina> | undefined;
 
-  constructor(private readonly limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS) {
-    this.pool = new Piscina({
-      filename: WORKER,
-      name: 'runAnalysis',
-      // Threads start on first use and stop when idle: a restart does not pay for them.
-      minThreads: 0,
-      maxThreads: limits.threads,
-      idleTimeout: 60_000,
-      niceIncrement: 10,
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, stackSizeMb: 4 },
-    });
+  constructor(private readonly limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS) {}
+
+  private threads(): Promise<Piscina> {
+    this.pool ??= import('piscina').then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: WORKER,
+          name: 'runAnalysis',
+          // Threads start on first use and stop when idle.
+          minThreads: 0,
+          maxThreads: this.limits.threads,
+          idleTimeout: 60_000,
+          niceIncrement: 10,
+          resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4 },
+        })
+          // A thread that fails with no task running (say, out of memory as it starts) has nobody to answer: log it.
+          .on('error', (error: Error) => console.error('Scenario analysis thread failed:', error)),
+    );
+    return this.pool;
   }
 
   /** The document and its problems; RATE_LIMITED when too many analyses wait already. */
   async analyse(request: AnalysisRequest, timeLimitMs = this.limits.timeLimitMs): Promise<Analysis> {
-    if (this.pool.queueSize >= this.limits.queue) {
+    const pool = await this.threads();
+    if (pool.queueSize >= this.limits.queue) {
       throw new StartexError('RATE_LIMITED', `The server is checking ${this.limits.queue + this.limits.threads} scenario documents already; try again in a minute.`);
     }
     const abort = new AbortController();
@@ -79,7 +89,7 @@ export class ScenarioAnalysis {
     if (Number.isFinite(timeLimitMs)) started.once('message', () => (deadline = setTimeout(() => abort.abort(), timeLimitMs)));
     try {
       const task: AnalysisTask = { request, started: port2 };
-      return (await this.pool.run(task, { signal: abort.signal, transferList: [port2] })) as Analysis;
+      return (await pool.run(task, { signal: abort.signal, transferList: [port2] })) as Analysis;
     } catch (error) {
       if (abort.signal.aborted) {
         const seconds = timeLimitMs / 1000;
@@ -101,7 +111,7 @@ export class ScenarioAnalysis {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy();
+  async close(): Promise<void> {
+    await (await this.pool)?.destroy();
   }
 }
