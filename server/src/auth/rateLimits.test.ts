@@ -74,3 +74,37 @@ describe('RateLimits: the lockout after repeated failed logins', () => {
     expect(await wait(limits, 'robin', '192.0.2.1')).toBe('open');
   });
 });
+
+describe('RateLimits: join codes after wrong ones', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const invalid = () => Promise.reject(new StartexError('JOIN_CODE_INVALID'));
+  /** How a join from the address ends: the code's own answer, or the limiter's refusal. */
+  const attempt = (limits: RateLimits, code: string, check: () => Promise<string>) =>
+    limits.join('192.0.2.7', code, check).then(
+      (grant) => grant,
+      (error: StartexError) => error.code,
+    );
+
+  it('checks new codes one at a time once ten were wrong, lets a code that joined from there through at once, and ends the slowdown with the window', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-07T09:00:00Z') });
+    const limits = new RateLimits();
+    expect(await attempt(limits, 'TABLET22', async () => 'tablet')).toBe('tablet');
+    for (let i = 0; i < 10; i++) expect(await attempt(limits, `WRONG${i}22`, invalid)).toBe('JOIN_CODE_INVALID');
+    // Slowed: the first new code is checked now, the next waits its 3 s turn; the joined code does not wait.
+    expect(await attempt(limits, 'WRONGA22', invalid)).toBe('JOIN_CODE_INVALID');
+    let waiting: string | undefined;
+    void attempt(limits, 'NEWCODE2', async () => 'new tablet').then((answer) => (waiting = answer));
+    expect(await attempt(limits, ' tablet22 ', async () => 'tablet')).toBe('tablet');
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(waiting).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(waiting).toBe('new tablet');
+    // Ten minutes after the first wrong code, new codes are checked at once again.
+    vi.advanceTimersByTime(10 * 60 * 1000);
+    expect(await attempt(limits, 'WRONGB22', invalid)).toBe('JOIN_CODE_INVALID');
+    expect(await attempt(limits, 'WRONGC22', invalid)).toBe('JOIN_CODE_INVALID');
+  });
+});
