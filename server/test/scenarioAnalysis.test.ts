@@ -56,8 +56,8 @@ describe('a live exercise while hostile scenario documents are analysed (real se
   });
 
   it('keeps the timers on time, answers a plain GET at once, and refuses every upload with SCENARIO_INVALID', async () => {
-    // 200 timed injects over 60 exercise minutes: at speed 60, a timer about every 0.3 s for a minute.
-    const document = timersDocument({ id: 'ticking', teams: 2, injects: 200, windowMinutes: 60 });
+    // 100 timed injects over 40 exercise minutes: at speed 60, a timer about every 0.4 s for 40 s.
+    const document = timersDocument({ id: 'ticking', teams: 2, injects: 100, windowMinutes: 40 });
     server = await startServerProcess({
       env: { STARTEX_SEED_SCENARIO: writeDocument(dir, document), STARTEX_DEMO_SPEED: String(SPEED), STARTEX_ADMIN_PASSWORD: ADMIN_PASSWORD },
     });
