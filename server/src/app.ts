@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { ScenarioAnalysis, type AnalysisLimits } from './analysis/ScenarioAnalysis.ts';
 import { adminRoutes } from './api/adminRoutes.ts';
 import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
@@ -38,6 +39,8 @@ export interface AppOptions {
   sessionHours?: number;
   /** Mark cookies Secure: set when StartEx is served over HTTPS. */
   secureCookies?: boolean;
+  /** Limits of the scenario analysis workers; DEFAULT_ANALYSIS_LIMITS without. */
+  analysisLimits?: AnalysisLimits;
 }
 
 export interface StartexApp {
@@ -45,6 +48,8 @@ export interface StartexApp {
   io: GatewayServer;
   runtime: ExerciseRuntime;
   identity: IdentityService;
+  /** Checks scenario documents off the main thread (uploads, inline documents, seeds). */
+  analysis: ScenarioAnalysis;
   close(): Promise<void>;
 }
 
@@ -84,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   const identity = new IdentityService(store, { sessionHours });
   const limits = new RateLimits(options.limits);
   const connections = new ConnectionRegistry(identity);
+  const analysis = new ScenarioAnalysis(options.analysisLimits);
   registerErrorHandling(app);
   await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   await app.register(httpAuth, { identity, secureCookies: options.secureCookies ?? false, sessionHours });
@@ -91,9 +97,9 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   app.get('/api/health', async () => ({ ok: true }));
   await app.register(authRoutes(identity, limits));
   await app.register(adminRoutes(store, identity));
-  await app.register(exercisesRoutes(runtime, store, identity));
+  await app.register(exercisesRoutes(runtime, store, identity, analysis));
   await app.register(planningRoutes({ runtime, store, identity, presence: (exerciseId) => presenceOf(io, exerciseId) }));
-  await app.register(scenariosRoutes(store));
+  await app.register(scenariosRoutes(store, analysis));
   const reviews = new ReviewService(runtime, store);
   await app.register(reportRoutes(runtime, store, identity, reviews));
   await app.register(reviewRoutes(runtime, identity, reviews));
@@ -117,17 +123,19 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
 
   const io = createGateway({ runtime, identity, limits, connections });
   upgrades.attachSocketIo(io);
-  await runtime.resumeAll();
+  await runtime.resumePlay();
 
   return {
     app,
     io,
     runtime,
     identity,
+    analysis,
     async close() {
       connections.stop();
       io.close();
       await app.close();
+      await analysis.close();
       await runtime.close();
       await store.close();
     },

@@ -26,7 +26,7 @@ const admin = await server.identity.ensureAdministrator(process.env.STARTEX_ADMI
 const demo = await seedDemo(server.runtime, server.identity, store, demoSpeed);
 const seeded = [];
 for (const file of seedFiles) {
-  seeded.push(await seedScenarioFile(server.runtime, server.identity, store, resolve(process.env.INIT_CWD ?? process.cwd(), file), demoSpeed));
+  seeded.push(await seedScenarioFile(server.runtime, server.identity, store, server.analysis, resolve(process.env.INIT_CWD ?? process.cwd(), file), demoSpeed));
 }
 const address = await server.app.listen({ port, host });
 const base = address.replace('0.0.0.0', '127.0.0.1');

@@ -266,6 +266,19 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         await store.append([entry('a', 2)]);
         expect(await seqs(store, 'a')).toEqual([1, 2]);
       });
+
+      it('24. names the exercises in play: started and not ended since', async () => {
+        const { store } = await fresh();
+        await withExercises(store, 'planned', 'live', 'halted', 'ended', 'reviewed');
+        const lifecycle = (exerciseId: string, ...types: LogEntry['type'][]) =>
+          store.append(types.map((type, i) => entry(exerciseId, i + 1, { type, ...(type === 'exercise.halted' ? { reason: 'real emergency' } : {}) } as Partial<LogEntry>)));
+        await lifecycle('planned', 'exercise.readied');
+        await lifecycle('live', 'exercise.readied', 'exercise.started', 'state.entered');
+        await lifecycle('halted', 'exercise.started', 'exercise.paused', 'exercise.resumed', 'exercise.halted');
+        await lifecycle('ended', 'exercise.started', 'exercise.ended');
+        await lifecycle('reviewed', 'exercise.started', 'exercise.ended', 'state.entered', 'exercise.closed');
+        expect((await store.exercisesInPlay()).sort()).toEqual(['halted', 'live']);
+      });
     });
 
     describe('exercises and join codes', () => {

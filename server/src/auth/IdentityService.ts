@@ -8,7 +8,7 @@ import {
   type Viewer,
 } from '@startex/shared';
 import type { AccessGrant, Membership, SessionRecord, Store, UserRecord } from '../store/ExerciseStore.ts';
-import { generatedPassword, hashPassword, joinCode, randomToken, sha256, verifyPassword } from './secrets.ts';
+import { generatedPassword, hashPassword, joinCode, normalisedJoinCode, randomToken, sha256, verifyPassword } from './secrets.ts';
 
 /**
  * How a person proves who they are. Passwords now; an OpenID Connect provider later implements
@@ -236,7 +236,7 @@ export class IdentityService {
 
   /** A usable join code, or JOIN_CODE_INVALID whatever the reason (unknown, expired, revoked). */
   async checkJoinCode(code: string): Promise<AccessGrant> {
-    const grant = await this.store.findGrant(code.trim().toUpperCase());
+    const grant = await this.store.findGrant(normalisedJoinCode(code));
     if (!grant || grant.revokedAt !== undefined || (grant.expiresAt !== undefined && grant.expiresAt <= this.now())) {
       throw new StartexError('JOIN_CODE_INVALID');
     }

@@ -45,12 +45,9 @@ export async function userFromCookie(identity: IdentityService, cookieHeader: st
 
 /** Authenticates a realtime connection to one exercise, or throws the catalogue error to refuse it with. */
 export async function connectionAccess(identity: IdentityService, limits: RateLimits, credentials: ConnectionCredentials): Promise<ExerciseAccess> {
-  if (credentials.joinCode !== undefined) {
-    await limits.beforeJoin(credentials.ip);
-    const grant = await identity.checkJoinCode(credentials.joinCode).catch(async (error: unknown) => {
-      await limits.joinFailed(credentials.ip);
-      throw error;
-    });
+  const { joinCode } = credentials;
+  if (joinCode !== undefined) {
+    const grant = await limits.join(credentials.ip, joinCode, () => identity.checkJoinCode(joinCode));
     const viewer: Viewer = grant.role === 'participant' ? { role: 'participant', teamId: grant.teamId } : { role: 'observer' };
     return { exerciseId: grant.exerciseId, viewer, principal: { kind: 'code', grant } };
   }

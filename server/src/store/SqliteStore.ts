@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { and, asc, count, desc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, max } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { LogEntry, ScenarioDocument } from '@startex/shared';
@@ -212,6 +212,24 @@ export class SqliteStore implements Store {
       .orderBy(asc(schema.logEntries.seq))
       .all()
       .map(toLogEntry);
+  }
+
+  async exercisesInPlay(): Promise<string[]> {
+    await this.log.settled();
+    // Read backwards from each log's end, where an ended exercise's EndEx lies: no fold, no full scan.
+    const lastOfPlay = this.db
+      .select({ type: schema.logEntries.type })
+      .from(schema.logEntries)
+      .where(and(eq(schema.logEntries.exerciseId, schema.exercises.id), inArray(schema.logEntries.type, ['exercise.started', 'exercise.ended'])))
+      .orderBy(desc(schema.logEntries.seq))
+      .limit(1);
+    const rows = this.db
+      .select({ id: schema.exercises.id })
+      .from(schema.exercises)
+      .where(eq(lastOfPlay, 'exercise.started'))
+      .orderBy(asc(schema.exercises.createdAt))
+      .all();
+    return rows.map((row) => row.id);
   }
 
   async saveScenario(document: ScenarioDocument): Promise<StoredScenario> {

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, desc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, max } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -128,6 +128,19 @@ export class PostgresStore implements Store {
       .where(and(eq(schema.logEntries.exerciseId, exerciseId), gt(schema.logEntries.seq, afterSeq)))
       .orderBy(asc(schema.logEntries.seq));
     return rows.map(toLogEntry);
+  }
+
+  async exercisesInPlay(): Promise<string[]> {
+    await this.log.settled();
+    // Read backwards from each log's end, where an ended exercise's EndEx lies: no fold, no full scan.
+    const lastOfPlay = this.db
+      .select({ type: schema.logEntries.type })
+      .from(schema.logEntries)
+      .where(and(eq(schema.logEntries.exerciseId, schema.exercises.id), inArray(schema.logEntries.type, ['exercise.started', 'exercise.ended'])))
+      .orderBy(desc(schema.logEntries.seq))
+      .limit(1);
+    const rows = await this.db.select({ id: schema.exercises.id }).from(schema.exercises).where(eq(lastOfPlay, 'exercise.started')).orderBy(asc(schema.exercises.createdAt));
+    return rows.map((row) => row.id);
   }
 
   async saveScenario(document: ScenarioDocument): Promise<StoredScenario> {
