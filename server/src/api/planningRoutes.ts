@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AgencyBody,
@@ -50,6 +50,8 @@ export interface PlanningDeps {
   identity: IdentityService;
   /** Devices connected to an exercise now (the realtime gateway's count). */
   presence: (exerciseId: string) => Promise<Presence>;
+  /** Where people reach StartEx (STARTEX_PUBLIC_URL); else the address the request came to. */
+  publicUrl?: string | undefined;
 }
 
 const agencyView = (a: AgencyView): AgencyView => ({ ...a });
@@ -60,7 +62,7 @@ const staffActor = (user: UserRecord): Actor => ({ kind: 'controller', id: user.
  * CSV/XLSX list), tablet codes and their printable sheet, briefing packs, the communications check
  * and the dry run. The routes and bodies are listed in shared/src/planning.ts.
  */
-export function planningRoutes({ runtime, store, identity, presence }: PlanningDeps) {
+export function planningRoutes({ runtime, store, identity, presence, publicUrl }: PlanningDeps) {
   const exercise = exerciseGuard(runtime, identity);
 
   async function plan(host: ExerciseHost): Promise<ExercisePlan> {
@@ -77,6 +79,9 @@ export function planningRoutes({ runtime, store, identity, presence }: PlanningD
       people: (await store.planning.listPeople(record.id)).map(personView),
     };
   }
+
+  /** The address printed on sheets and briefings: a sheet printed from localhost must still work on a tablet. */
+  const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
   const unlocked = (host: ExerciseHost) => {
     if (host.status !== 'draft' && host.status !== 'ready') throw new StartexError('PLAN_LOCKED');
@@ -237,8 +242,7 @@ export function planningRoutes({ runtime, store, identity, presence }: PlanningD
     app.get('/api/exercises/:id/join-codes/sheet', async (request, reply) => {
       const { host } = await exercise(request, 'exercise.manage');
       const teams = sheetTeams(host.record.scenario, await store.listGrants(host.id), await store.planning.teamAgencies(host.id), await store.planning.listAgencies());
-      const baseUrl = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-      return sendPdf(reply, `join-codes-${host.id}`, await joinCodeSheet(host.record.title, baseUrl, teams));
+      return sendPdf(reply, `join-codes-${host.id}`, await joinCodeSheet(host.record.title, baseUrl(request), teams));
     });
 
     // Briefing packs
