@@ -87,8 +87,9 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     if (host.status !== 'draft' && host.status !== 'ready') throw new StartexError('PLAN_LOCKED');
   };
 
-  async function briefingInput(host: ExerciseHost): Promise<BriefingInput> {
+  async function briefingInput(host: ExerciseHost, request: FastifyRequest): Promise<BriefingInput> {
     return {
+      baseUrl: baseUrl(request),
       record: host.record,
       agencies: await store.planning.listAgencies(),
       mapping: await store.planning.teamAgencies(host.id),
@@ -251,12 +252,12 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
       const { host, viewer } = await exercise(request, 'briefing.player');
       if (viewer.role === 'participant' && viewer.teamId !== teamId) throw new StartexError('FORBIDDEN');
       if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', undefined, 'teamId');
-      return sendPdf(reply, `player-briefing-${teamId}`, await playerBriefing(await briefingInput(host), teamId));
+      return sendPdf(reply, `player-briefing-${teamId}`, await playerBriefing(await briefingInput(host, request), teamId));
     });
 
     app.get('/api/exercises/:id/briefings/handbook', async (request, reply) => {
       const { host, viewer, user } = await exercise(request, 'briefing.handbook');
-      const input = await briefingInput(host);
+      const input = await briefingInput(host, request);
       // An evaluator's guide covers what the roster assigns them; without an entry there, everything.
       const entry = viewer.role === 'evaluator' ? input.people.find((p) => p.userId === user.id) : undefined;
       return sendPdf(reply, `handbook-${host.id}`, await handbook(input, entry?.covers));
@@ -264,7 +265,7 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
 
     app.get('/api/exercises/:id/briefings/observer', async (request, reply) => {
       const { host } = await exercise(request, 'briefing.observer');
-      return sendPdf(reply, `observer-briefing-${host.id}`, await observerBriefing(await briefingInput(host)));
+      return sendPdf(reply, `observer-briefing-${host.id}`, await observerBriefing(await briefingInput(host, request)));
     });
 
     // Communications check
