@@ -54,7 +54,7 @@ describe('HTTPS without a proxy (STARTEX_TLS_CERT, STARTEX_TLS_KEY)', () => {
   });
 
   it('lets a tablet join over socket.io on wss and a wall display read the log feed over wss', async () => {
-    const tablet = io(base, { ca: cert, transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocolVersion: PROTOCOL_VERSION, joinCode: server.joinCode } });
+    const tablet = io(base, { ca: cert.toString(), transports: ['websocket'], reconnection: false, forceNew: true, auth: { protocolVersion: PROTOCOL_VERSION, joinCode: server.joinCode } });
     try {
       await new Promise<void>((resolve, reject) => {
         tablet.once('connect', resolve);
