@@ -18,6 +18,8 @@
  *   POST   /api/exercises/:id/people    PersonBody       -> 201 PeopleAdded     director; 422 IMPORT_INVALID with problems (row 1)
  *   POST   /api/exercises/:id/people/import ImportPeopleBody -> 201 PeopleAdded (or 200 ImportCheck when dryRun)
  *                                                        director; any problem: 422 IMPORT_INVALID, `problems`: ImportProblem[], nothing saved
+ *   PUT    /api/exercises/:id/people/:personId PersonUpdateBody -> PersonUpdated director; role, team, agency, covers, name;
+ *                                                        PLAN_LOCKED after StartEx; 422 IMPORT_INVALID with problems
  *   DELETE /api/exercises/:id/people/:personId           -> { ok: true }        director; also removes the person's exercise role
  *   POST   /api/exercises/:id/join-codes/teams TeamJoinCodesBody -> 201 JoinCodeView[]  director; one new code per team (reissue:
  *                                                        revokes that team's earlier codes first)
@@ -151,6 +153,10 @@ export const PersonBody = z.strictObject({
 });
 export type PersonBody = z.infer<typeof PersonBody>;
 
+/** `PUT /api/exercises/:id/people/:personId`: everything but the e-mail, which is who the person is (remove and add again to change it). */
+export const PersonUpdateBody = PersonBody.omit({ email: true });
+export type PersonUpdateBody = z.infer<typeof PersonUpdateBody>;
+
 /**
  * A person on the exercise roster. Staff (director, controller, evaluator, observer) sign in:
  * they are linked to the account whose username is their e-mail, created if none exists.
@@ -178,7 +184,14 @@ export type NewAccount = z.infer<typeof NewAccount>;
 export const PeopleAdded = z.object({ people: z.array(PersonView), accounts: z.array(NewAccount), linked: z.array(z.string()) });
 export type PeopleAdded = z.infer<typeof PeopleAdded>;
 
-/** Columns a participant list has (header row, any order, case-insensitive); covers: "objective ids; team ids" e.g. "obj_a obj_b; customs". */
+/** A person after an edit; `accounts` holds the new account of someone who became staff (its password shown once). */
+export const PersonUpdated = z.object({ person: PersonView, accounts: z.array(NewAccount) });
+export type PersonUpdated = z.infer<typeof PersonUpdated>;
+
+/**
+ * Columns a participant list has (header row, any order, case-insensitive). covers: objective titles
+ * and team names separated by ";", e.g. "Notify on time; Customs post" (ids, as older lists wrote them, still work).
+ */
 export const IMPORT_COLUMNS = ['name', 'email', 'role', 'agency', 'team', 'covers'] as const;
 export const REQUIRED_IMPORT_COLUMNS = ['name', 'email', 'role'] as const;
 

@@ -7,6 +7,7 @@ import {
   ExerciseSettingsBody,
   ImportPeopleBody,
   PersonBody,
+  PersonUpdateBody,
   StartexError,
   TeamAgencyBody,
   TeamJoinCodesBody,
@@ -20,6 +21,7 @@ import {
   type JoinCodeView,
   type PeopleAdded,
   type Presence,
+  type PersonUpdated,
   type PersonView,
 } from '@startex/shared';
 import { requireGlobal } from '../auth/httpAuth.ts';
@@ -29,7 +31,7 @@ import { commsCheckStatus } from '../planning/commsCheck.ts';
 import { dryRun } from '../planning/dryRun.ts';
 import { joinCodeSheet, sheetTeams } from '../planning/joinCodeSheet.ts';
 import { readParticipantFile } from '../planning/participantFile.ts';
-import { candidateOfRow, checkRoster, personView, saveRoster, type Candidate } from '../planning/roster.ts';
+import { candidateOfRow, checkRoster, personView, saveRoster, updateRosterPerson, type Candidate } from '../planning/roster.ts';
 import { exerciseSettings } from '../planning/settings.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
@@ -207,6 +209,24 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
         return check;
       }
       return reply.status(201).send(await addPeople(host, user.username, candidates, file.problems));
+    });
+
+    app.put('/api/exercises/:id/people/:personId', async (request): Promise<PersonUpdated> => {
+      const { personId } = parse(PersonParams, request.params, 'params');
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const body = parse(PersonUpdateBody, request.body, 'body');
+      unlocked(host);
+      const before = (await store.planning.listPeople(host.id)).find((p) => p.id === personId);
+      if (!before) throw new StartexError('PERSON_NOT_FOUND');
+      const covers = body.covers ? [...body.covers.objectives, ...body.covers.teams].join(' ') : undefined;
+      const candidate: Candidate = { row: 1, name: body.name, email: before.email, role: body.role, agency: body.agencyId, team: body.teamId, covers };
+      const { problems, checked } = await checkRoster(store, host.id, host.record.scenario, [candidate], before);
+      if (problems.length > 0) throw new StartexError('IMPORT_INVALID', `The person has ${problems.length} problem(s); nothing was saved.`, undefined, problems);
+      const { person, accounts, role } = await updateRosterPerson(store, user.username, before, checked[0]!.person);
+      // The exercise role goes through identity, which tells open connections that it changed.
+      if (role && 'set' in role) await identity.setMembership(user.username, role.set);
+      if (role && 'remove' in role) await identity.removeMembership(user.username, host.id, role.remove);
+      return { person: personView(person), accounts };
     });
 
     app.delete('/api/exercises/:id/people/:personId', async (request) => {

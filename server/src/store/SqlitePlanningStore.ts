@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { and, asc, eq } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { ExerciseSettings } from '@startex/shared';
-import type { AgencyRecord, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
+import type { AgencyRecord, PersonChange, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
 import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
 import { auditLog, exercises, memberships, users } from './schema.ts';
 
@@ -95,6 +95,18 @@ export class SqlitePlanningStore implements PlanningStore {
       for (const entry of change.audit) {
         tx.insert(auditLog).values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null }).run();
       }
+    });
+  }
+
+  async updatePerson(change: PersonChange): Promise<void> {
+    const { person } = change;
+    this.db.transaction((tx) => {
+      for (const user of change.users) tx.insert(users).values({ ...user, roles: JSON.stringify(user.roles), disabledAt: user.disabledAt ?? null }).run();
+      tx.update(exercisePeople)
+        .set({ name: person.name, role: person.role, agencyId: person.agencyId ?? null, teamId: person.teamId ?? null, coversJson: person.covers ? JSON.stringify(person.covers) : null, userId: person.userId ?? null })
+        .where(and(eq(exercisePeople.exerciseId, person.exerciseId), eq(exercisePeople.id, person.id)))
+        .run();
+      for (const entry of change.audit) tx.insert(auditLog).values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null }).run();
     });
   }
 

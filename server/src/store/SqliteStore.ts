@@ -311,7 +311,7 @@ function grantRow(grant: AccessGrant): typeof schema.accessGrants.$inferInsert {
 }
 
 function toUser(row: typeof schema.users.$inferSelect): UserRecord {
-  return { ...row, roles: JSON.parse(row.roles) as UserRecord['roles'], disabledAt: row.disabledAt ?? undefined };
+  return { ...row, roles: JSON.parse(row.roles) as UserRecord['roles'], disabledAt: row.disabledAt ?? undefined, passwordChangeRequired: row.passwordChangeRequired };
 }
 
 function toMembership(row: typeof schema.memberships.$inferSelect): Membership {

@@ -3,7 +3,7 @@ import { LIBRARY } from '@startex/scenarios';
 import type { JoinCodeView, PeopleAdded } from '@startex/shared';
 import { startServer, type Harness } from '../harness.ts';
 import { pdfBody, pdfPages, scenarioKeys } from '../documents/documentText.ts';
-import { download, pdfText, planner, plannedExercise, type Planner } from './planningHelpers.ts';
+import { download, firstSignIn, pdfText, planner, plannedExercise, type Planner } from './planningHelpers.ts';
 
 const B = LIBRARY['detection-portal-alarm']!;
 /** STARTEX_PUBLIC_URL: what sheets and briefings print, whatever address the planner's browser used. */
@@ -106,7 +106,7 @@ describe('briefing packs', () => {
     expect(layout.replace(/\s+/g, '')).toContain(`${PUBLIC_URL}/console/${exerciseId}`);
 
     const added = (await h.request('POST', `/api/exercises/${exerciseId}/people`, as, { name: 'Eglė', email: 'egle@nssc.example.lt', role: 'evaluator', covers: { objectives: ['verify_alarm'], teams: ['customs'] } })).json() as PeopleAdded;
-    const evaluator = await h.login(added.accounts[0]!.username, added.accounts[0]!.password, exerciseId);
+    const evaluator = await firstSignIn(h, added.accounts[0]!, exerciseId);
     const guide = words(pdfBody((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, evaluator)).bytes, 'Controller and evaluator handbook'));
     expect(guide).toContain('Evaluation guide: your objectives');
     const [mine, ...others] = B.objectives;
