@@ -24,6 +24,8 @@
  *   POST   /api/exercises/:id/join-codes/teams TeamJoinCodesBody -> 201 JoinCodeView[]  director; one new code per team (reissue:
  *                                                        revokes that team's earlier codes first)
  *   GET    /api/exercises/:id/join-codes/sheet           -> application/pdf     director; QR sheet of every team's newest valid code
+ *                                                        and of every valid observer (wall display) code; observer codes are made
+ *                                                        and revoked with POST/DELETE /api/exercises/:id/join-codes (role 'observer')
  *   GET    /api/exercises/:id/briefings/player/:teamId   -> application/pdf     staff; a participant account for its own team only
  *   GET    /api/exercises/:id/briefings/handbook         -> application/pdf     director, controller, evaluator (an evaluator: their objectives)
  *   GET    /api/exercises/:id/briefings/observer         -> application/pdf     director, controller, evaluator, observer

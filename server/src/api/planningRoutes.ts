@@ -29,7 +29,7 @@ import type { IdentityService } from '../auth/IdentityService.ts';
 import { handbook, observerBriefing, playerBriefing, type BriefingInput } from '../planning/briefings.ts';
 import { commsCheckStatus } from '../planning/commsCheck.ts';
 import { dryRun } from '../planning/dryRun.ts';
-import { joinCodeSheet, sheetTeams } from '../planning/joinCodeSheet.ts';
+import { joinCodeSheet, sheetDisplays, sheetTeams } from '../planning/joinCodeSheet.ts';
 import { readParticipantFile } from '../planning/participantFile.ts';
 import { candidateOfRow, checkRoster, personView, saveRoster, updateRosterPerson, type Candidate } from '../planning/roster.ts';
 import { exerciseSettings } from '../planning/settings.ts';
@@ -262,8 +262,10 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
 
     app.get('/api/exercises/:id/join-codes/sheet', async (request, reply) => {
       const { host } = await exercise(request, 'exercise.manage');
-      const teams = sheetTeams(host.record.scenario, await store.listGrants(host.id), await store.planning.teamAgencies(host.id), await store.planning.listAgencies());
-      return sendPdf(reply, `join-codes-${host.id}`, await joinCodeSheet(host.record.title, baseUrl(request), teams));
+      const grants = await store.listGrants(host.id);
+      const teams = sheetTeams(host.record.scenario, grants, await store.planning.teamAgencies(host.id), await store.planning.listAgencies());
+      const sheet = await joinCodeSheet(host.record.title, baseUrl(request), teams, sheetDisplays(grants), exerciseSettings(host.record).timeZone);
+      return sendPdf(reply, `join-codes-${host.id}`, sheet);
     });
 
     // Briefing packs

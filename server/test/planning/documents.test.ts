@@ -49,6 +49,19 @@ describe('tablet join codes', () => {
     expect(after).not.toContain(old);
     expect((await h.request('POST', `/api/exercises/${exerciseId}/join-codes/teams`, as, { teams: ['astronauts'] })).json()).toMatchObject({ code: 'UNKNOWN_TEAM' });
   });
+
+  it('prints wall-display (observer) codes after the teams\' until they are revoked, valid-until in the exercise\'s zone, every page numbered', async () => {
+    const display = (await h.request('POST', `/api/exercises/${exerciseId}/join-codes`, as, { role: 'observer' })).json() as JoinCodeView;
+    const pages = pdfPages((await download(h, `/api/exercises/${exerciseId}/join-codes/sheet`, as)).bytes);
+    const text = words(pages.join('\n'));
+    expect(text).toContain('Wall display 1');
+    expect(text).toContain(`${PUBLIC_URL}/display#code=${display.code}`);
+    expect(text).toMatch(/Valid until \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/Vilnius\)/);
+    expect(text).not.toContain('UTC');
+    pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of ${pages.length}`));
+    await h.request('DELETE', `/api/exercises/${exerciseId}/join-codes/${display.code}`, as);
+    expect(pdfText((await download(h, `/api/exercises/${exerciseId}/join-codes/sheet`, as)).bytes)).not.toContain(display.code);
+  });
 });
 
 describe('briefing packs', () => {
