@@ -228,6 +228,10 @@ export const TeamJoinCodesBody = z.strictObject({
 export type TeamJoinCodesBody = z.infer<typeof TeamJoinCodesBody>;
 
 // The plan view
+/** Planning steps that can be finished; briefings and the dry run are looked at, not finished. */
+export const PLAN_STEPS = ['settings', 'agencies', 'people', 'codes', 'comms'] as const;
+export type PlanStep = (typeof PLAN_STEPS)[number];
+
 export const ExercisePlan = z.object({
   id: z.string(),
   status: ExerciseStatus,
@@ -238,6 +242,12 @@ export const ExercisePlan = z.object({
   /** The whole agency directory, to map teams to. */
   agencies: z.array(AgencyView),
   people: z.array(PersonView),
+  /**
+   * Steps done: settings (date and start time set), agencies (every team mapped), people (someone on
+   * the roster, every objective covered by an evaluator), codes (every team has a valid code),
+   * comms (the communications check confirmed: the exercise is ready or further).
+   */
+  done: z.array(z.enum(PLAN_STEPS)),
 });
 export type ExercisePlan = z.infer<typeof ExercisePlan>;
 

@@ -32,6 +32,7 @@ import { dryRun } from '../planning/dryRun.ts';
 import { joinCodeSheet, sheetDisplays, sheetTeams } from '../planning/joinCodeSheet.ts';
 import { readParticipantFile } from '../planning/participantFile.ts';
 import { candidateOfRow, checkRoster, personView, saveRoster, updateRosterPerson, type Candidate } from '../planning/roster.ts';
+import { doneSteps } from '../planning/planSteps.ts';
 import { exerciseSettings } from '../planning/settings.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
@@ -70,7 +71,7 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
   async function plan(host: ExerciseHost): Promise<ExercisePlan> {
     const { record } = host;
     const mapping = await store.planning.teamAgencies(record.id);
-    return {
+    const view = {
       id: record.id,
       status: host.status,
       settings: exerciseSettings(record),
@@ -80,6 +81,7 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
       agencies: (await store.planning.listAgencies()).map(agencyView),
       people: (await store.planning.listPeople(record.id)).map(personView),
     };
+    return { ...view, done: doneSteps(view, await store.listGrants(record.id)) };
   }
 
   /** The address printed on sheets and briefings: a sheet printed from localhost must still work on a tablet. */

@@ -123,7 +123,9 @@ export function handbook(input: BriefingInput, coverage?: { objectives: string[]
   const branches: string[] = [];
   describeBranches(scenario, scenario.machine, scenario.title, branches);
   const contingencies = scenario.injects.filter((i) => i.kind !== 'standard');
-  const guided = coverage ? scenario.objectives.filter((o) => coverage.objectives.includes(o.id)) : scenario.objectives;
+  // Coverage that names no objective covers them all (the roster shows it as "everything").
+  const mine = coverage && coverage.objectives.length > 0;
+  const guided = mine ? scenario.objectives.filter((o) => coverage.objectives.includes(o.id)) : scenario.objectives;
   const guides = guided.flatMap((objective): Block[] => [
     heading(2, objective.title),
     ...objective.capabilityTargets.flatMap((target): Block[] => [
@@ -153,9 +155,8 @@ export function handbook(input: BriefingInput, coverage?: { objectives: string[]
         heading(1, 'Branches and contingencies'),
         bullets(branches.length > 0 ? branches : ['The scenario has no branches.']),
         ...(contingencies.length > 0 ? [paragraph('Contingency and adaptive injects:'), bullets(contingencies.map((i) => `#${i.number} ${i.subject} (${i.kind})`))] : []),
-        heading(1, coverage ? 'Evaluation guide: your objectives' : 'Evaluation guides'),
+        heading(1, mine ? 'Evaluation guide: your objectives' : 'Evaluation guides'),
         ...(coverage && coverage.teams.length > 0 ? [paragraph(`Teams you observe: ${coverage.teams.map(team).join(', ')}`)] : []),
-        ...(guided.length === 0 ? [paragraph('No objectives are assigned to you: ask the exercise director.')] : []),
         ...guides,
         paragraph('Rate each capability target P (performed without challenges), S (some challenges), M (major challenges) or U (unable to be performed).'),
         ...(scenario.metrics.length > 0 && !coverage ? [heading(1, 'Metrics'), bullets(scenario.metrics.map((m) => `${m.title}: target ${m.target} ${m.unit}`))] : []),
