@@ -292,6 +292,11 @@ describe('planning an exercise in real browsers', () => {
     // The imported director signs in with the one-time password and starts the exercise in the console.
     const consolePage = await open('director', VIEWPORT.console, `${h.url}/console/${encodeURIComponent(exerciseId)}`);
     await signIn(consolePage, directorAccount[0]!, directorAccount[1]!);
+    // The password was generated for her: she chooses her own before the console opens.
+    await consolePage.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+    await consolePage.getByLabel('New password', { exact: true }).fill('rasa chose her own password');
+    await consolePage.getByLabel('New password again').fill('rasa chose her own password');
+    await consolePage.getByRole('button', { name: 'Save the new password' }).click();
     await eventually(() => consolePage.getByTestId('status').textContent()).toBe('ready');
     await consolePage.getByRole('button', { name: 'Start exercise (StartEx)' }).click();
     await eventually(() => consolePage.getByTestId('status').textContent()).toBe('live');
