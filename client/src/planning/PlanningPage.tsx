@@ -86,7 +86,7 @@ function Planner({ exerciseId }: { exerciseId: string }) {
         </div>
       </header>
       <p className="subtitle">
-        {t('scenarioLine', { title: plan.scenario.title, id: plan.scenario.id, version: plan.scenario.version })}
+        {t('scenarioLine', { title: plan.scenario.title, version: plan.scenario.version })}
       </p>
       {context.locked && <p className="notice" role="status">{t('locked')}</p>}
       <p className="hint" data-testid="steps-done">{t('stepsDone', { done: plan.done.length, total: PLAN_STEPS.length })}</p>

@@ -332,7 +332,7 @@ describe('planning an exercise in real browsers', () => {
     expect(await page.getByRole('radio', { name: /Centre drill: portal alarm/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Create exercise' }).click();
     await page.waitForURL(/\/plan\/[^/#]+#settings$/);
-    await page.getByText('Scenario: Centre drill: portal alarm (centre-drill, version 1, pinned)').waitFor();
+    await page.getByText('Scenario: Centre drill: portal alarm (version 1, pinned)').waitFor();
 
     // A later version of the document leaves the planned exercise on the version it pinned.
     const v2 = await h.server.app.inject({
@@ -343,7 +343,7 @@ describe('planning an exercise in real browsers', () => {
     });
     expect(v2.statusCode).toBe(201);
     await page.reload();
-    await page.getByText('Scenario: Centre drill: portal alarm (centre-drill, version 1, pinned)').waitFor();
+    await page.getByText('Scenario: Centre drill: portal alarm (version 1, pinned)').waitFor();
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });
