@@ -73,6 +73,9 @@ export async function renderPdf(document: StartexDocument): Promise<Buffer> {
   return pdfBytes(doc);
 }
 
+/** How much smaller than its full size a picture may be printed to fit the rest of a page. */
+const MIN_IMAGE_SCALE = 0.7;
+
 /** The size a picture is printed at: the column's width at most, and 320 pt high at most. */
 function imageBox(png: Buffer, width: number): { width: number; height: number } {
   const image = imageSize(png);
@@ -166,7 +169,7 @@ class PdfLayout {
       case 'heading': {
         const size = HEADING_SIZE[block.level];
         // A heading never ends a page: keep it with its picture, or with about three lines of text.
-        this.keep(size * 1.6 + (next?.type === 'image' ? imageBox(next.png, width).height : BODY * 4));
+        this.keep(size * 1.6 + (next?.type === 'image' ? imageBox(next.png, width).height * MIN_IMAGE_SCALE : BODY * 4));
         doc.moveDown(block.level === 1 ? 0.6 : 0.4);
         if (block.level <= 2) this.entryPages.push(this.currentPage());
         doc.font('bold').fontSize(size).fillColor('black').text(block.text, x, doc.y, { width });
@@ -208,7 +211,11 @@ class PdfLayout {
         doc.moveDown(0.35);
         return;
       case 'image': {
-        const box = imageBox(block.png, width);
+        // A picture that nearly fits is printed a little smaller rather than leave the page nearly empty.
+        const full = imageBox(block.png, width);
+        const room = this.room() - BODY;
+        const scale = full.height > room && room >= full.height * MIN_IMAGE_SCALE ? room / full.height : 1;
+        const box = { width: full.width * scale, height: full.height * scale };
         this.keep(box.height + BODY);
         doc.image(block.png, x, doc.y, box);
         const { height } = box;
