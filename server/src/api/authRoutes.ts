@@ -37,6 +37,7 @@ export function authRoutes(identity: IdentityService, limits: RateLimits) {
         if (error instanceof StartexError && error.code === 'CURRENT_PASSWORD_WRONG') await limits.loginFailed(request.ip, user.username);
         throw error;
       });
+      await limits.loginSucceeded(request.ip, user.username);
       app.sessionCookie.set(reply, result.token);
       return identity.sessionView(result.user, result.session);
     });
