@@ -4,7 +4,7 @@ import { buildApp, CLIENT_DIST } from './app.ts';
 import { rateLimitsFromSetting } from './auth/rateLimits.ts';
 import { publicUrlFromSetting, tlsFromSettings } from './listenSettings.ts';
 import { DEMO_EXERCISE_ID, seedDemo, seedScenarioFile } from './seedDemo.ts';
-import { SqliteStore } from './store/SqliteStore.ts';
+import { describeLocation, openStore, storeLocation } from './store/openStore.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -23,7 +23,8 @@ try {
   process.exit(1);
 }
 
-const store = new SqliteStore(join(dataDir, 'startex.sqlite'));
+const location = storeLocation({ databaseUrl: process.env.STARTEX_DATABASE_URL, dataDir });
+const store = await openStore(location);
 const server = await buildApp({
   store,
   clientDist: process.env.NODE_ENV === 'production' ? CLIENT_DIST : undefined,
@@ -44,7 +45,7 @@ const local = address.replace('0.0.0.0', '127.0.0.1');
 // Links people open on other devices use the public address when one is set.
 const base = publicUrl ?? local;
 
-console.log(`StartEx is running on ${local}${publicUrl ? `, for other devices ${publicUrl}` : ''} (data: ${dataDir})`);
+console.log(`StartEx is running on ${local}${publicUrl ? `, for other devices ${publicUrl}` : ''} (data: ${describeLocation(location)})`);
 if (admin?.password) console.log(`Administrator:       admin / ${admin.password}   (shown once: keep it, or set STARTEX_ADMIN_PASSWORD on first start)`);
 const password = demo.director.password
   ? `${demo.director.password}   (shown once)`

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { CST, Lexer } from 'yaml';
 import { z } from 'zod';
 import { StartexError, type ScenarioDocument } from '@startex/shared';
 import { hasErrors, LIBRARY, lintScenarioText, type Problem } from '@startex/scenarios';
 import { requireGlobal } from '../auth/httpAuth.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
+import { scenarioSchemaRoute } from './scenarioSchemaRoute.ts';
 
 const ScenarioParams = z.object({ id: z.string().min(1).max(64) });
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
@@ -31,41 +31,6 @@ const summary = (document: ScenarioDocument, version: number, source: ScenarioSu
 });
 
 /**
- * YAML that may nest deeper than this is refused before the analyzer parses it: the yaml library
- * composes recursively and catches a stack overflow deep inside itself, where V8 can then abort the
- * whole process. Real scenarios score far below (the deepest library one, laid out in flow style, 108).
- */
-const YAML_NESTING_LIMIT = 256;
-
-/**
- * An upper bound on how deeply a YAML text nests, read with the library's lexer (which does not
- * recurse), stopping once past `limit`: block collections nest at most two per indentation column,
- * compact `- ` and `? ` indicators count like columns, and each open flow bracket adds one.
- */
-function yamlNestingBound(text: string, limit: number): number {
-  let flow = 0;
-  let indent = 0;
-  let compact = 0;
-  let lineStart = true;
-  let bound = 0;
-  for (const source of new Lexer().lex(text)) {
-    const type = CST.tokenType(source);
-    if (type === 'newline') {
-      [lineStart, indent, compact] = [true, 0, 0];
-      continue;
-    }
-    if (type === 'space' && lineStart) indent = source.length;
-    else if (type !== 'space' && type !== 'comment') lineStart = false;
-    if (type === 'seq-item-ind' || type === 'explicit-key-ind') compact++;
-    else if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
-    else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
-    bound = Math.max(bound, 2 * (indent + compact + 1) + flow);
-    if (bound > limit) return bound;
-  }
-  return bound;
-}
-
-/**
  * The analyzer runs in the request handler, so its exploration is bounded in time as well as in
  * points: a document it cannot check within this is refused (rule too-many-plays), not stored.
  */
@@ -74,9 +39,6 @@ const LINT_BUDGET = { maxMs: 4_000 };
 /** Bodies arrive as text, JSON or YAML, so the analyzer reports syntax errors in its own words. */
 function lintBody(body: unknown, isYaml: boolean): { document?: ScenarioDocument; problems: Problem[] } {
   const text = typeof body === 'string' ? body : '';
-  if (isYaml && yamlNestingBound(text, YAML_NESTING_LIMIT) > YAML_NESTING_LIMIT) {
-    return { problems: [{ severity: 'error', rule: 'too-deep', path: '$', message: 'The document nests or indents too deeply to be read safely; flatten it.' }] };
-  }
   const { parsed, problems } = lintScenarioText(text, isYaml ? 'yaml' : 'json', LINT_BUDGET);
   return parsed.ok ? { document: parsed.document, problems } : { problems };
 }
@@ -88,6 +50,7 @@ export function scenariosRoutes(store: Store) {
       done(null, body),
     );
     const isYaml = (contentType: string | undefined) => YAML_TYPES.some((t) => contentType?.startsWith(t));
+    scenarioSchemaRoute(app);
 
     app.get('/api/scenarios', async (request): Promise<ScenarioSummary[]> => {
       requireGlobal(request, 'scenarios.read');

@@ -96,6 +96,11 @@ export const logEntries = sqliteTable(
     /** The event's own fields (everything but the envelope), as JSON. */
     body: text('body').notNull(),
     idempotencyKey: text('idempotency_key'),
+    /**
+     * The owner generation that wrote the entry. One embedded node owns every exercise, so it stays 0
+     * here; on PostgreSQL, where several nodes share the log, each new owner of an exercise writes a higher one.
+     */
+    epoch: integer('epoch').notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.exerciseId, table.seq] }),

@@ -84,6 +84,8 @@ const REST = table({
   'GET /api/scenarios/:id':                     'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/scenarios/lint':                   'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/scenarios':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  // The format's JSON Schema, for editors: public like the format it describes.
+  'GET /api/scenarios/schema.json':             'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   // Planning: planners create exercises (and direct them); the agency directory is theirs and the administrators'.
   'POST /api/exercises':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'GET /api/agencies':                          'n   Y   Y   n   n   n   n   n   ·   ·   n',
@@ -422,6 +424,8 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
       return { method: 'GET', url: '/api/scenarios/demo', ok: 200 };
     case 'POST /api/scenarios/lint':
       return { method: 'POST', url: '/api/scenarios/lint', body: LIBRARY.demo, ok: 200 };
+    case 'GET /api/scenarios/schema.json':
+      return { method: 'GET', url: '/api/scenarios/schema.json', ok: 200 };
     case 'POST /api/scenarios':
       return { method: 'POST', url: '/api/scenarios', body: { ...LIBRARY.demo!, id: 'matrix-upload', title: 'Matrix upload' }, ok: 201 };
     case 'GET /api/exercises/:id/report':
