@@ -326,6 +326,11 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         await store.updateUser('zita', { disabledAt: undefined });
         expect((await store.getUser('zita'))?.disabledAt).toBeUndefined();
         expect(await store.getUser('nobody')).toBeUndefined();
+        // A generated password is flagged until the person sets their own.
+        await store.createUser(user('greta', { passwordChangeRequired: true }));
+        expect((await store.getUser('greta'))?.passwordChangeRequired).toBe(true);
+        await store.updateUser('greta', { passwordHash: 'own', passwordChangeRequired: false });
+        expect(await store.getUser('greta')).toEqual(user('greta', { passwordHash: 'own', disabledAt: undefined }));
       });
 
       it('15. keeps sessions until they are deleted, one or all of a person\'s', async () => {
@@ -420,6 +425,13 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         expect(await store.planning.removePerson('a', 'p1')).toEqual(evaluator);
         expect(await store.listMemberships('a')).toEqual([]);
         expect(await store.planning.removePerson('a', 'p1')).toBeUndefined();
+
+        // An edit replaces the person's record (same id, e-mail and creation time) with a new account and its audit entry.
+        const promoted = person('p2', 'a', { role: 'evaluator', userId: 'u3', covers: { objectives: [], teams: ['police'] }, createdAt: 2 });
+        await store.planning.updatePerson({ person: promoted, users: [user('u3')], audit: [{ at: 3, actor: 'planner', action: 'person.updated', target: 'a' }] });
+        expect(await store.planning.listPeople('a')).toEqual([promoted]);
+        expect(await store.getUser('u3')).toEqual(user('u3', { disabledAt: undefined }));
+        expect((await store.listAudit(10)).map((e) => e.action)).toContain('person.updated');
       });
     });
 

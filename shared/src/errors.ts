@@ -57,6 +57,9 @@ export const ERROR_CATALOGUE = {
   ARCHIVE_INVALID: { status: 422, message: 'This is not a valid StartEx exercise archive; nothing was imported.' },
   UNKNOWN_RATING_SUBJECT: { status: 400, message: 'The scenario has no such capability or capability target to rate.' },
   NOTHING_TO_RECONCILE: { status: 409, message: 'No evaluator has rated this yet: there is nothing to reconcile.' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Set your own password first: the one you signed in with was generated for you.' },
+  CURRENT_PASSWORD_WRONG: { status: 403, message: 'The current password is wrong.' },
+  PASSWORD_UNCHANGED: { status: 409, message: 'Choose a new password, not the current one.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

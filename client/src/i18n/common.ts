@@ -98,6 +98,9 @@ export const commonLt: typeof commonEn = {
     ARCHIVE_INVALID: 'Tai nėra tinkamas StartEx pratybų archyvas; niekas neimportuota.',
     UNKNOWN_RATING_SUBJECT: 'Scenarijuje nėra tokio gebėjimo ar gebėjimo tikslo, kurį būtų galima vertinti.',
     NOTHING_TO_RECONCILE: 'Nė vienas vertintojas to dar neįvertino: nėra ką suderinti.',
+    PASSWORD_CHANGE_REQUIRED: 'Pirmiausia nustatykite savo slaptažodį: tas, kuriuo prisijungėte, buvo sugeneruotas jums.',
+    CURRENT_PASSWORD_WRONG: 'Dabartinis slaptažodis neteisingas.',
+    PASSWORD_UNCHANGED: 'Pasirinkite naują slaptažodį, ne dabartinį.',
     INTERNAL: 'Serveryje įvyko klaida; niekas nepakeista.',
   },
 };

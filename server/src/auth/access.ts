@@ -53,6 +53,7 @@ export async function connectionAccess(identity: IdentityService, limits: RateLi
   }
   const found = await userFromCookie(identity, credentials.headers.cookie);
   if (!found) throw new StartexError('UNAUTHENTICATED');
+  if (found.user.passwordChangeRequired) throw new StartexError('PASSWORD_CHANGE_REQUIRED');
   if (!sameOrigin(credentials.headers.origin, credentials.headers.host)) {
     throw new StartexError('FORBIDDEN', 'This connection comes from another site.');
   }

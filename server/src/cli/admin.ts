@@ -61,11 +61,12 @@ async function main([command, arg, ...flags]: string[]): Promise<number> {
       try {
         if (command === 'create-user') {
           const roles = GlobalRole.options.filter((role) => flags.includes(`--${role}`));
-          await identity.createUser('cli', { username, displayName: username, password, roles });
+          // A generated password is handed over: its holder sets their own at first sign-in.
+          await identity.createUser('cli', { username, displayName: username, password, roles, passwordChangeRequired: generated });
         } else {
           const user = await store.findUserByUsername(username);
           if (!user) throw new Error(`No user "${username}".`);
-          await identity.updateUser('cli', user.id, { password });
+          await identity.updateUser('cli', user.id, { password, passwordChangeRequired: generated });
         }
       } finally {
         await store.close();

@@ -36,6 +36,8 @@ export interface UserRecord {
   roles: GlobalRole[];
   createdAt: number;
   disabledAt?: number | undefined;
+  /** The password was generated for the person: they must set their own before anything else. */
+  passwordChangeRequired?: boolean | undefined;
 }
 
 export interface SessionRecord {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { and, asc, eq } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { ExerciseSettings } from '@startex/shared';
-import type { AgencyRecord, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
+import type { AgencyRecord, PersonChange, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
 import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
 import { agencyRow, auditRow, membershipRow, personRow, toAgency, toPerson, userRow } from './rows.ts';
 import { auditLog, exercises, memberships, users } from './schema.ts';
@@ -73,6 +73,15 @@ export class SqlitePlanningStore implements PlanningStore {
         tx.insert(memberships).values(row).onConflictDoUpdate({ target: [memberships.exerciseId, memberships.userId], set: { role: row.role, teamId: row.teamId } }).run();
       }
       for (const person of change.people) tx.insert(exercisePeople).values(personRow(person)).run();
+      for (const entry of change.audit) tx.insert(auditLog).values(auditRow(entry)).run();
+    });
+  }
+
+  async updatePerson(change: PersonChange): Promise<void> {
+    const { id, exerciseId, createdAt: _kept, ...fields } = personRow(change.person);
+    this.db.transaction((tx) => {
+      for (const user of change.users) tx.insert(users).values(userRow(user)).run();
+      tx.update(exercisePeople).set(fields).where(and(eq(exercisePeople.exerciseId, exerciseId), eq(exercisePeople.id, id))).run();
       for (const entry of change.audit) tx.insert(auditLog).values(auditRow(entry)).run();
     });
   }

@@ -78,7 +78,8 @@ export function userPatch(patch: Partial<Omit<UserRecord, 'id' | 'createdAt'>>):
 }
 
 export function toUser(row: typeof schema.users.$inferSelect): UserRecord {
-  return { ...row, roles: JSON.parse(row.roles) as UserRecord['roles'], disabledAt: row.disabledAt ?? undefined };
+  const { passwordChangeRequired, ...rest } = row;
+  return { ...rest, roles: JSON.parse(row.roles) as UserRecord['roles'], disabledAt: row.disabledAt ?? undefined, ...(passwordChangeRequired ? { passwordChangeRequired: true } : {}) };
 }
 
 export function membershipRow(membership: Membership): typeof schema.memberships.$inferInsert & { teamId: string | null } {

@@ -39,6 +39,8 @@ export const users = sqliteTable('users', {
   roles: text('roles').notNull(),
   createdAt: integer('created_at').notNull(),
   disabledAt: integer('disabled_at'),
+  /** Set when someone else chose the password (a generated one): the person sets their own at sign-in. */
+  passwordChangeRequired: integer('password_change_required', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Login sessions; the cookie holds a random token, the table only its SHA-256. */

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { ExerciseSettings } from '@startex/shared';
-import type { AgencyRecord, PersonRecord, PlanningStore, RosterChange } from '../PlanningStore.ts';
+import type { AgencyRecord, PersonChange, PersonRecord, PlanningStore, RosterChange } from '../PlanningStore.ts';
 import { agencyRow, auditRow, membershipRow, personRow, toAgency, toPerson, userRow } from '../rows.ts';
 import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
 import { auditLog, exercises, memberships, users } from './schema.ts';
@@ -70,6 +70,15 @@ export class PostgresPlanningStore implements PlanningStore {
         await tx.insert(memberships).values(row).onConflictDoUpdate({ target: [memberships.exerciseId, memberships.userId], set: { role: row.role, teamId: row.teamId } });
       }
       for (const person of change.people) await tx.insert(exercisePeople).values(personRow(person));
+      for (const entry of change.audit) await tx.insert(auditLog).values(auditRow(entry));
+    });
+  }
+
+  async updatePerson(change: PersonChange): Promise<void> {
+    const { id, exerciseId, createdAt: _kept, ...fields } = personRow(change.person);
+    await this.db.transaction(async (tx) => {
+      for (const user of change.users) await tx.insert(users).values(userRow(user));
+      await tx.update(exercisePeople).set(fields).where(and(eq(exercisePeople.exerciseId, exerciseId), eq(exercisePeople.id, id)));
       for (const entry of change.audit) await tx.insert(auditLog).values(auditRow(entry));
     });
   }

@@ -17,6 +17,8 @@ const KINDS: Record<string, string> = {
   PgBigInt53: 'integer',
   SQLiteReal: 'real',
   PgDoublePrecision: 'real',
+  SQLiteBoolean: 'boolean',
+  PgBoolean: 'boolean',
 };
 
 type TableConfig = ReturnType<typeof sqliteTableConfig> | ReturnType<typeof pgTableConfig>;

@@ -1,7 +1,7 @@
 // The PostgreSQL twin of ../schema.ts: the same tables, columns and constraints, so that both
 // dialects read back the same rows (../rows.ts maps them). A change to one is made to both.
 import { sql } from 'drizzle-orm';
-import { bigint, doublePrecision, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** Times are milliseconds since 1970, as on SQLite: bigint columns read as JavaScript numbers. */
 export const millis = (name: string) => bigint(name, { mode: 'number' });
@@ -36,6 +36,8 @@ export const users = pgTable('users', {
   roles: text('roles').notNull(),
   createdAt: millis('created_at').notNull(),
   disabledAt: millis('disabled_at'),
+  /** Set when someone else chose the password (a generated one): the person sets their own at sign-in. */
+  passwordChangeRequired: boolean('password_change_required').notNull().default(false),
 });
 
 export const sessions = pgTable('sessions', {
