@@ -284,7 +284,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
       .select()
       .from(programme.programmeRatings)
       .where(and(...conditions))
-      .orderBy(asc(programme.programmeRatings.finalisedAt), asc(programme.programmeRatings.id))
+      .orderBy(asc(programme.programmeRatings.finalisedAt), sql`rowid`)
       .all()
       .map(({ subjectKind, subjectId, subjectTitle, ...rest }) => ({ ...rest, subject: { kind: subjectKind, id: subjectId, title: subjectTitle } }));
   }
