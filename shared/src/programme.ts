@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { Rating } from './logEntry.ts';
+import { Username } from './auth.ts';
 import { Email } from './planning.ts';
 import { CalendarDate, ImprovementStatus } from './report.ts';
 import type { ErrorCode } from './errors.ts';
@@ -91,7 +92,7 @@ const needFields = {
   requiredLevel: Level,
   currentLevel: Level.optional(),
   priority: NeedPriority,
-  evidence: z.array(Evidence).max(20).default([]),
+  evidence: z.array(Evidence).max(20),
   /** The proposed intervention. */
   intervention: ActivityKind.optional(),
   reviewDate: CalendarDate.optional(),
@@ -151,7 +152,8 @@ export const NeedQuery = z.strictObject({ agency: id.optional(), status: NeedSta
 
 // ---- Focal points and the needs survey -----------------------------------------------------
 
-export const FocalPointBody = z.strictObject({ name: z.string().trim().min(1).max(120), email: Email });
+/** An existing account by its username, or a person by e-mail (their account is made when there is none). */
+export const FocalPointBody = z.union([z.strictObject({ username: Username }), z.strictObject({ name: z.string().trim().min(1).max(120), email: Email })]);
 export type FocalPointBody = z.infer<typeof FocalPointBody>;
 export const FocalPointView = z.object({ agencyId: z.string(), userId: z.string(), username: z.string(), displayName: z.string(), since: z.number() });
 export type FocalPointView = z.infer<typeof FocalPointView>;
@@ -171,7 +173,8 @@ export const SendSurveyBody = z.strictObject({
 });
 export type SendSurveyBody = z.infer<typeof SendSurveyBody>;
 
-export const SurveyRow = z.strictObject(needFields);
+/** A row of the survey: the survey itself is its evidence, so more is optional. */
+export const SurveyRow = z.strictObject({ ...needFields, evidence: needFields.evidence.default([]) });
 export type SurveyRow = z.infer<typeof SurveyRow>;
 /** The focal point's rows, replacing the draft's. */
 export const SurveyRowsBody = z.strictObject({ rows: z.array(SurveyRow).max(200) });

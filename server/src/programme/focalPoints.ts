@@ -19,10 +19,11 @@ export async function focalPointViews(store: Store, records: readonly FocalPoint
  */
 export async function addFocalPoint(store: Store, agencyId: string, body: FocalPointBody, actor: string, now: number): Promise<FocalPointAdded> {
   if (!(await store.planning.getAgency(agencyId))) throw new StartexError('AGENCY_NOT_FOUND');
-  const existing = await store.findUserByUsername(body.email);
+  const existing = await store.findUserByUsername('username' in body ? body.username : body.email);
+  if (!existing && 'username' in body) throw new StartexError('USER_NOT_FOUND', `Nobody has the username ${body.username}.`, 'body.username');
   let newUser: UserRecord | undefined;
   let password: string | undefined;
-  if (!existing) {
+  if (!existing && 'email' in body) {
     password = generatedPassword();
     newUser = { id: randomUUID(), username: body.email, displayName: body.name, passwordHash: await hashPassword(password), roles: [], createdAt: now };
   }
@@ -33,5 +34,5 @@ export async function addFocalPoint(store: Store, agencyId: string, body: FocalP
     { at: now, actor, action: 'programme.focal-point.added', target: agencyId, details: { userId: user.id } },
   ]);
   const [focalPoint] = await focalPointViews(store, [record]);
-  return { focalPoint: focalPoint!, ...(password ? { account: { username: body.email, password } } : {}) };
+  return { focalPoint: focalPoint!, ...(password && newUser ? { account: { username: newUser.username, password } } : {}) };
 }

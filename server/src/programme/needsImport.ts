@@ -58,8 +58,8 @@ export async function importNeeds(store: Store, body: ImportNeedsBody, by: strin
     const agencyText = text('agency');
     const agency = agencyText ? agencies.find((a) => a.id === agencyText || a.name.toLowerCase() === agencyText.toLowerCase()) : fixedAgency;
     if (agencyText && !agency) problem('agency', 'UNKNOWN_AGENCY', `No agency "${agencyText.slice(0, 120)}" in the directory.`);
-    else if (!agency) problem('agency', 'MISSING_VALUE', 'The agency is empty.');
-    else if (fixedAgency && agency.id !== fixedAgency.id) problem('agency', 'UNKNOWN_AGENCY', `This import is for ${fixedAgency.name}, not ${agency.name}.`);
+    else if (!agency && file.columns.includes('agency')) problem('agency', 'MISSING_VALUE', 'The agency is empty.');
+    else if (fixedAgency && agency && agency.id !== fixedAgency.id) problem('agency', 'UNKNOWN_AGENCY', `This import is for ${fixedAgency.name}, not ${agency.name}.`);
 
     const fn = required('function') ? oneOf('function', ProgrammeFunction.options) : undefined;
     const capabilityText = text('capability');

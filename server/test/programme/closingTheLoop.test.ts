@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActivitySaved, AuditEntry, NeedView, PlannedExerciseSummary, TraceView } from '@startex/shared';
+import type { ActivitySaved, NeedView, PlannedExerciseSummary, TraceView } from '@startex/shared';
+import type { AuditEntry } from '../../src/store/ExerciseStore.ts';
 import { startServer, type Harness } from '../harness.ts';
 import { storeOf } from '../review/reportFixture.ts';
 import { account, need, nextYear, ok, twoAgencies, type Person } from './programmeHelpers.ts';
