@@ -93,7 +93,7 @@ function Dashboard({ agencyId }: { agencyId: string }) {
           <p>{t('agency.noRatings')}</p>
         ) : (
           <>
-            <img className="programme-chart" src={`${base}/charts/heatmap.svg?v=${version}`} alt={t('agency.heatmapAlt', { agency: data.agency.name })} />
+            <img className="programme-chart" data-testid="heatmap-chart" src={`${base}/charts/heatmap.svg?v=${version}`} alt={t('agency.heatmapAlt', { agency: data.agency.name })} />
             <table className="plan-table">
               <caption className="visually-hidden">{t('chartTable')}</caption>
               <thead>
@@ -138,7 +138,7 @@ function Dashboard({ agencyId }: { agencyId: string }) {
           <p>{t('none')}</p>
         ) : (
           <>
-            <img className="programme-chart" src={`${base}/charts/training.svg?v=${version}`} alt={t('agency.trainingAlt')} />
+            <img className="programme-chart" data-testid="training-chart" src={`${base}/charts/training.svg?v=${version}`} alt={t('agency.trainingAlt')} />
             <table className="plan-table">
               <caption className="visually-hidden">{t('chartTable')}</caption>
               <thead>

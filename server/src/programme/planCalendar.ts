@@ -1,11 +1,10 @@
 import type { ActivityView, PlanView } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
+import { nextDay } from './calendarDates.ts';
 import type { CheckNames } from './planChecks.ts';
 import { whenText } from './planLayout.ts';
 
 const icalGenerator = lazyRequire<typeof import('ical-generator')>('ical-generator');
-
-const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
 
 /**
  * The plan's schedule as iCalendar (RFC 5545, written by ical-generator) for agencies' calendars:
@@ -21,7 +20,7 @@ export function planCalendar(plan: PlanView, activities: readonly ActivityView[]
       id: `${activity.id}@${host}`,
       allDay: true,
       start: new Date(`${activity.start}T00:00:00Z`),
-      end: dayAfter(activity.end),
+      end: new Date(`${nextDay(activity.end)}T00:00:00Z`),
       stamp: new Date(activity.updatedAt),
       summary: `${activity.kind}: ${activity.title}`,
       description: [

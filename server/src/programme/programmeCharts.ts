@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ActivityView, AgencyDashboard, CentreDashboard, ProgrammeChartName } from '@startex/shared';
 import { renderSpecSvg, svgToPng } from '../review/charts.ts';
+import { nextDay } from './calendarDates.ts';
 
 /** The programme's charts, drawn by the review's chart renderer (vega-lite to SVG, PNG for documents). */
 const base = (title: string, values: Record<string, string | number>[]) =>
@@ -43,9 +44,10 @@ function agencySpec(chart: ProgrammeChartName, dashboard: AgencyDashboard, capab
     case 'heatmap':
       return {
         ...base(`${dashboard.agency.name}: capability ratings over time`, values),
+        width: { step: 130 },
         height: { step: 28 },
         encoding: {
-          x: { field: 'exercise', type: 'ordinal', sort: null, title: null, axis: { labelAngle: -20, labelLimit: 220 } },
+          x: { field: 'exercise', type: 'ordinal', sort: null, title: null, axis: { labelAngle: -30, labelLimit: 240 } },
           y: { field: 'capability', type: 'nominal', title: null, axis: { labelLimit: 300 } },
         },
         layer: [
@@ -81,7 +83,8 @@ export function ganttRows(activities: readonly ActivityView[], year: number): Re
   const to = `${year}-12-31`;
   return activities
     .filter((a) => a.status !== 'cancelled' && a.start <= to && a.end >= from)
-    .map((a) => ({ activity: a.title, kind: a.kind, start: a.start < from ? from : a.start, end: a.end > to ? to : a.end, status: a.status }));
+    // A bar runs to the end of its last day, so a one-day exercise is one day wide.
+    .map((a) => ({ activity: a.title, kind: a.kind, start: a.start < from ? from : a.start, end: nextDay(a.end > to ? to : a.end), status: a.status }));
 }
 
 function ganttSpec(title: string, activities: readonly ActivityView[], year: number): TopLevelSpec {
@@ -92,7 +95,7 @@ function ganttSpec(title: string, activities: readonly ActivityView[], year: num
     mark: { type: 'bar', cornerRadius: 2, minBandSize: 4 },
     encoding: {
       y: { field: 'activity', type: 'nominal', sort: { field: 'start' }, title: null, axis: { labelLimit: 260 } },
-      x: { field: 'start', type: 'temporal', timeUnit: 'yearmonthdate', title: null, scale: { domain: [`${year}-01-01`, `${year}-12-31`] }, axis: { format: '%b', tickCount: 12 } },
+      x: { field: 'start', type: 'temporal', title: null, scale: { domain: [`${year}-01-01`, `${year + 1}-01-01`] }, axis: { format: '%b', tickCount: 12 } },
       x2: { field: 'end' },
       color: { field: 'kind', type: 'nominal', title: 'kind' },
     },

@@ -17,14 +17,8 @@ import {
 } from '@startex/shared';
 import type { Store } from '../store/ExerciseStore.ts';
 import type { AttendanceRecord, TraineeRecord } from '../store/ProgrammeStore.ts';
+import { addMonths } from './calendarDates.ts';
 import { requireCapabilities } from './catalogue.ts';
-
-/** `months` calendar months after a YYYY-MM-DD date (the 31st becomes the month's last day). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
-}
 
 export async function saveCourse(store: Store, body: CourseBody, now: number, courseId?: string): Promise<CourseView> {
   const existing = courseId === undefined ? undefined : await store.programme.getCourse(courseId);
