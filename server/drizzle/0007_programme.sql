@@ -51,6 +51,19 @@ CREATE TABLE `attendance` (
 );
 --> statement-breakpoint
 CREATE INDEX `attendance_person` ON `attendance` (`person_id`);--> statement-breakpoint
+CREATE TABLE `calendar_feeds` (
+	`id` text PRIMARY KEY NOT NULL,
+	`token_hash` text NOT NULL,
+	`plan_id` text NOT NULL,
+	`agency_id` text,
+	`created_at` integer NOT NULL,
+	`created_by` text NOT NULL,
+	`revoked_at` integer,
+	FOREIGN KEY (`plan_id`) REFERENCES `preparedness_plans`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`agency_id`) REFERENCES `agencies`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `calendar_feeds_token_hash_unique` ON `calendar_feeds` (`token_hash`);--> statement-breakpoint
 CREATE TABLE `capabilities` (
 	`id` text PRIMARY KEY NOT NULL,
 	`function` text NOT NULL,

@@ -77,6 +77,7 @@ export const ERROR_CATALOGUE = {
   ACTIVITY_NOT_AN_EXERCISE: { status: 409, message: 'Only a seminar, workshop, tabletop, drill, functional or full-scale activity becomes an exercise.' },
   EXERCISE_ALREADY_LINKED: { status: 409, message: 'This exercise or activity is already linked to the programme.' },
   RATING_NOT_FOUND: { status: 404, message: 'No programme rating has this id.' },
+  CALENDAR_FEED_INVALID: { status: 404, message: 'This calendar link is not valid or was revoked.' },
   COURSE_NOT_FOUND: { status: 404, message: 'No course has this id.' },
   SESSION_NOT_FOUND: { status: 404, message: 'No course session has this id.' },
   TRAINEE_NOT_FOUND: { status: 404, message: 'No person of a partner agency has this id.' },

@@ -293,6 +293,15 @@ export type PlanDetail = z.infer<typeof PlanDetail>;
 export const ActivitySaved = z.object({ activity: ActivityView, warnings: z.array(PlanCheck) });
 export type ActivitySaved = z.infer<typeof ActivitySaved>;
 
+/** A secret calendar URL to subscribe to: the whole plan (the centre), or one agency's part (its focal point too). */
+export const CalendarFeedBody = z.strictObject({ agencyId: id.optional() });
+export type CalendarFeedBody = z.infer<typeof CalendarFeedBody>;
+export const CalendarFeedView = z.object({ id: z.string(), planId: z.string(), agencyId: z.string().optional(), createdAt: z.number(), createdBy: z.string(), revokedAt: z.number().optional() });
+export type CalendarFeedView = z.infer<typeof CalendarFeedView>;
+/** The URL holds the feed's secret: shown once, at creation; revoke the feed to end it. */
+export const CalendarFeedMade = z.object({ feed: CalendarFeedView, url: z.string() });
+export type CalendarFeedMade = z.infer<typeof CalendarFeedMade>;
+
 /** Gantt and calendar views: one year, and optionally one agency. */
 export const ScheduleQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional(), agency: id.optional() });
 

@@ -117,6 +117,7 @@ export const commonLt: typeof commonEn = {
     ACTIVITY_NOT_AN_EXERCISE: 'Pratybomis gali tapti tik seminaras, praktinis seminaras, stalo pratybos, treniruotė, funkcinės ar visapusiškos pratybos.',
     EXERCISE_ALREADY_LINKED: 'Šios pratybos ar veikla jau susietos su programa.',
     RATING_NOT_FOUND: 'Programos įvertinimo su tokiu identifikatoriumi nėra.',
+    CALENDAR_FEED_INVALID: 'Ši kalendoriaus nuoroda negalioja arba buvo atšaukta.',
     COURSE_NOT_FOUND: 'Kursų su tokiu identifikatoriumi nėra.',
     SESSION_NOT_FOUND: 'Kursų užsiėmimo su tokiu identifikatoriumi nėra.',
     TRAINEE_NOT_FOUND: 'Partnerinės institucijos asmens su tokiu identifikatoriumi nėra.',

@@ -5,6 +5,7 @@ import { LoginForm } from '../lib/LoginForm.tsx';
 import { Preferences } from '../lib/Preferences.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { errorText } from '../i18n/errorText.ts';
+import { CalendarSubscribe } from './CalendarSubscribe.tsx';
 import { NeedsTable } from './NeedsTable.tsx';
 import { namer } from './names.ts';
 import { useLoad } from './useLoad.ts';
@@ -65,7 +66,12 @@ function Dashboard({ agencyId }: { agencyId: string }) {
             ))}
           </ol>
         )}
-        {planId && <p><a href={`/api/programme/plans/${encodeURIComponent(planId)}/exports/calendar.ics?agency=${encodeURIComponent(agencyId)}`}>{t('agency.calendar')}</a></p>}
+        {planId && (
+          <>
+            <p><a href={`/api/programme/plans/${encodeURIComponent(planId)}/exports/calendar.ics?agency=${encodeURIComponent(agencyId)}`}>{t('agency.calendar')}</a></p>
+            <CalendarSubscribe planId={planId} agencyId={agencyId} />
+          </>
+        )}
       </section>
 
       <section aria-labelledby="agency-needs" data-testid="agency-needs">

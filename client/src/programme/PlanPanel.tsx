@@ -4,6 +4,7 @@ import type { ActivityView, NeedView, PlanDetail, PlanView, PriorityView } from 
 import { api, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { ActivityForm } from './ActivityForm.tsx';
+import { CalendarSubscribe } from './CalendarSubscribe.tsx';
 import { ExerciseFromActivity } from './ExerciseFromActivity.tsx';
 import { subjectOf } from './names.ts';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
@@ -182,6 +183,7 @@ function Plan({ planId, context }: { planId: string; context: ProgrammeContext }
           <li><a className="button-link" href="/api/programme/exports/programme.xlsx">{t('plan.xlsx')}</a></li>
           <li><a className="button-link" href={`${path}/exports/calendar.ics`}>{t('plan.ics')}</a></li>
         </ul>
+        <CalendarSubscribe planId={planId} />
       </div>
     </>
   );

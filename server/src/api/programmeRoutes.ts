@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   ActivityBody,
   AttendanceBody,
+  CalendarFeedBody,
   CapabilityBody,
   CapabilityMapBody,
   CourseBody,
@@ -25,12 +26,14 @@ import {
   TraineeBody,
   UpdateNeedBody,
   type AgencyDashboard,
+  type CalendarFeedView,
   type CapabilityView,
   type CertificateAlert,
   type CentreDashboard,
   type CourseDetail,
   type CourseSessionDetail,
   type CourseView,
+  type ActivityView,
   type ExerciseProgrammeView,
   type FocalPointView,
   type NeedView,
@@ -48,6 +51,7 @@ import type { IdentityService } from '../auth/IdentityService.ts';
 import { allows, allowsGlobal } from '../auth/policy.ts';
 import { importAttendance } from '../programme/attendanceImport.ts';
 import { deleteCapability, saveCapability } from '../programme/catalogue.ts';
+import { feedView, makeCalendarFeed, openFeed } from '../programme/calendarFeeds.ts';
 import { catchUp } from '../programme/closeTheLoop.ts';
 import { agencyDashboard, centreDashboard } from '../programme/dashboards.ts';
 import { exerciseProgramme, linkExercise, setCapabilityMap } from '../programme/exerciseLinks.ts';
@@ -88,6 +92,13 @@ const Params = {
   course: z.object({ courseId: ref }),
   session: z.object({ sessionId: ref }),
   person: z.object({ personId: ref }),
+  feed: z.object({ planId: ref, feedId: ref }),
+  calendar: z.object({
+    file: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{20,200}\.ics$/, 'ask for <secret>.ics')
+      .transform((file) => file.slice(0, -'.ics'.length)),
+  }),
   chart: z.object({
     agencyId: ref,
     file: z
@@ -126,6 +137,7 @@ export interface ProgrammeDeps {
  *   GET|POST /plans, GET|PUT /plans/:planId -> PlanDetail (with the checks), POST /plans/:planId/priorities,
  *   PUT|DELETE /priorities/:priorityId, POST /plans/:planId/activities, PUT /activities/:activityId -> ActivitySaved
  *   GET  /plans/:planId/gantt.svg?year&agency, /plans/:planId/exports/plan.pdf|plan.docx|calendar.ics?agency
+ *   GET|POST /plans/:planId/calendar-feeds, DELETE .../:feedId -> a secret subscription URL (shown once); GET /calendar/<secret>.ics, no session
  *   GET  /exports/programme.xlsx               needs and activities
  *   POST /activities/:activityId/exercise { exerciseId } -> ExerciseProgrammeView   (the exercise's director too)
  *   GET  /exercises/:exerciseId, PUT /exercises/:exerciseId/capabilities
@@ -412,13 +424,53 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return download(reply, detail.plan.title, 'plan', 'docx', await renderPlanDocx(document, gantts));
     });
 
+    /** The schedule as iCalendar: the whole plan, or the activities of one agency. */
+    const calendar = async (request: FastifyRequest, plan: PlanView, activities: readonly ActivityView[], agencyId: string | undefined) => {
+      const names = await programmeNames(store);
+      const host = request.headers.host?.replace(/[^A-Za-z0-9.:-]/g, '') || 'startex';
+      return planCalendar(plan, activities, names, host, agencyId ? names.agency(agencyId) : undefined);
+    };
+
     app.get('/api/programme/plans/:planId/exports/calendar.ics', async (request, reply) => {
       const { planId } = parse(Params.plan, request.params, 'params');
       const query = parse(AgencyQuery, request.query, 'query');
       const { plan, activities, agencyId } = await scheduleOf(request, planId, query.agency);
-      const names = await programmeNames(store);
-      const host = request.headers.host?.replace(/[^A-Za-z0-9.:-]/g, '') || 'startex';
-      return download(reply, plan.title, agencyId ? 'calendar-agency' : 'calendar', 'ics', planCalendar(plan, activities, names, host, agencyId ? names.agency(agencyId) : undefined));
+      return download(reply, plan.title, agencyId ? 'calendar-agency' : 'calendar', 'ics', await calendar(request, plan, activities, agencyId));
+    });
+
+    // Calendar subscriptions: a secret URL per plan or agency, for calendar programs that have no session.
+    app.post('/api/programme/plans/:planId/calendar-feeds', async (request, reply) => {
+      const { planId } = parse(Params.plan, request.params, 'params');
+      const body = parse(CalendarFeedBody, request.body, 'body');
+      const { scope, agencyId } = await scopedAgency(request, body.agencyId, 'agency.view');
+      if (scope.kind === 'agencies' && agencyId === undefined) throw new StartexError('VALIDATION_FAILED', 'Name your agency: agencyId.', 'body.agencyId');
+      await requirePlan(store, planId);
+      return reply.status(201).send(await makeCalendarFeed(store, planId, agencyId, scope.user.username, now()));
+    });
+
+    app.get('/api/programme/plans/:planId/calendar-feeds', async (request): Promise<CalendarFeedView[]> => {
+      const { planId } = parse(Params.plan, request.params, 'params');
+      const scope = await agencyScope(store, request, 'programme.read', 'agency.view');
+      await requirePlan(store, planId);
+      return (await store.programme.listCalendarFeeds(planId)).filter((f) => (f.agencyId === undefined ? scope.kind === 'centre' : inScope(scope, f.agencyId))).map(feedView);
+    });
+
+    app.delete('/api/programme/plans/:planId/calendar-feeds/:feedId', async (request) => {
+      const { planId, feedId } = parse(Params.feed, request.params, 'params');
+      const scope = await agencyScope(store, request, 'programme.read', 'agency.view');
+      const feed = (await store.programme.listCalendarFeeds(planId)).find((f) => f.id === feedId);
+      if (!feed || (feed.agencyId === undefined ? scope.kind !== 'centre' : !inScope(scope, feed.agencyId))) throw new StartexError(scope.kind === 'centre' ? 'CALENDAR_FEED_INVALID' : 'FORBIDDEN');
+      await store.programme.revokeCalendarFeed(feedId, now());
+      await identity.audit(scope.user.username, 'programme.calendar-feed.revoked', planId, { feedId });
+      return { ok: true };
+    });
+
+    app.get('/api/programme/calendar/:file', async (request, reply) => {
+      const { file } = parse(Params.calendar, request.params, 'params');
+      const feed = await openFeed(store, file);
+      const plan = await requirePlan(store, feed.planId);
+      const activities = (await activityViews(store, await store.programme.listActivities(plan.id))).filter((a) => feed.agencyId === undefined || a.agencyIds.includes(feed.agencyId));
+      return download(reply, plan.title, 'calendar', 'ics', await calendar(request, plan, activities, feed.agencyId));
     });
 
     app.get('/api/programme/exports/programme.xlsx', async (request, reply) => {

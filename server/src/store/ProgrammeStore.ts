@@ -1,4 +1,5 @@
 import type {
+  CalendarFeedView,
   CapabilityMapBody,
   CapabilityView,
   CourseSessionView,
@@ -56,6 +57,7 @@ export interface NeedActionRecord {
   kind: 'created' | 'attached';
   at: number;
 }
+export type CalendarFeedRecord = CalendarFeedView & { tokenHash: string };
 export type CourseRecord = CourseView;
 export type CourseSessionRecord = CourseSessionView;
 export type TraineeRecord = TraineeView;
@@ -122,6 +124,11 @@ export interface ProgrammeStore {
   listActivities(planId?: string): Promise<ActivityRecord[]>;
   getActivity(id: string): Promise<ActivityRecord | undefined>;
   saveActivity(activity: ActivityRecord): Promise<void>;
+
+  createCalendarFeed(feed: CalendarFeedRecord): Promise<void>;
+  findCalendarFeed(tokenHash: string): Promise<CalendarFeedRecord | undefined>;
+  listCalendarFeeds(planId: string): Promise<CalendarFeedRecord[]>;
+  revokeCalendarFeed(id: string, at: number): Promise<void>;
 
   listExerciseLinks(): Promise<ExerciseLinkRecord[]>;
   getExerciseLink(exerciseId: string): Promise<ExerciseLinkRecord | undefined>;

@@ -4,7 +4,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { ExerciseSettings } from '@startex/shared';
 import type { AgencyRecord, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
 import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
-import { agencyFocalPoints, needs, needSurveys, programmeRatings, trainees } from './programmeSchema.ts';
+import { agencyFocalPoints, calendarFeeds, needs, needSurveys, programmeRatings, trainees } from './programmeSchema.ts';
 import { auditLog, exercises, memberships, users } from './schema.ts';
 
 const schema = { agencies, exercisePeople, teamAgencies, exercises, users, memberships, auditLog };
@@ -51,7 +51,7 @@ export class SqlitePlanningStore implements PlanningStore {
     const mapped = this.db.select({ id: teamAgencies.agencyId }).from(teamAgencies).where(eq(teamAgencies.agencyId, id)).limit(1).get();
     const person = this.db.select({ id: exercisePeople.id }).from(exercisePeople).where(eq(exercisePeople.agencyId, id)).limit(1).get();
     // The preparedness programme's needs, surveys, focal points, trainees and ratings name agencies too.
-    const programme = [needs, needSurveys, agencyFocalPoints, trainees, programmeRatings].some((table) => this.db.select({ agencyId: table.agencyId }).from(table).where(eq(table.agencyId, id)).limit(1).get() !== undefined);
+    const programme = [needs, needSurveys, agencyFocalPoints, trainees, programmeRatings, calendarFeeds].some((table) => this.db.select({ agencyId: table.agencyId }).from(table).where(eq(table.agencyId, id)).limit(1).get() !== undefined);
     return mapped !== undefined || person !== undefined || programme;
   }
 

@@ -6,6 +6,7 @@ import type {
   Absorption,
   ActivityRecord,
   AttendanceRecord,
+  CalendarFeedRecord,
   CapabilityRecord,
   CourseRecord,
   CourseSessionRecord,
@@ -231,6 +232,25 @@ export class SqliteProgrammeStore implements ProgrammeStore {
       updatedAt: activity.updatedAt,
     };
     this.db.insert(programme.activities).values(row).onConflictDoUpdate({ target: programme.activities.id, set: row }).run();
+  }
+
+  // ---- calendar feeds ----
+
+  async createCalendarFeed(feed: CalendarFeedRecord): Promise<void> {
+    this.db.insert(programme.calendarFeeds).values({ ...feed, agencyId: nullable(feed.agencyId), revokedAt: nullable(feed.revokedAt) }).run();
+  }
+
+  async findCalendarFeed(tokenHash: string): Promise<CalendarFeedRecord | undefined> {
+    const row = this.db.select().from(programme.calendarFeeds).where(eq(programme.calendarFeeds.tokenHash, tokenHash)).get();
+    return row && toFeed(row);
+  }
+
+  async listCalendarFeeds(planId: string): Promise<CalendarFeedRecord[]> {
+    return this.db.select().from(programme.calendarFeeds).where(eq(programme.calendarFeeds.planId, planId)).orderBy(asc(programme.calendarFeeds.createdAt)).all().map(toFeed);
+  }
+
+  async revokeCalendarFeed(id: string, at: number): Promise<void> {
+    this.db.update(programme.calendarFeeds).set({ revokedAt: at }).where(eq(programme.calendarFeeds.id, id)).run();
   }
 
   // ---- exercises ----
@@ -487,6 +507,18 @@ function toLink(row: typeof programme.exerciseLinks.$inferSelect): ExerciseLinkR
     capabilityMap: parsed<CapabilityMapBody>(row.capabilityMapJson),
     linkedAt: row.linkedAt,
     linkedBy: row.linkedBy,
+  };
+}
+
+function toFeed(row: typeof programme.calendarFeeds.$inferSelect): CalendarFeedRecord {
+  return {
+    id: row.id,
+    tokenHash: row.tokenHash,
+    planId: row.planId,
+    ...(row.agencyId ? { agencyId: row.agencyId } : {}),
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    ...(row.revokedAt !== null ? { revokedAt: row.revokedAt } : {}),
   };
 }
 

@@ -285,3 +285,16 @@ export const attendance = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.sessionId, table.personId] }), index('attendance_person').on(table.personId)],
 );
+
+/** Secret calendar URLs an agency's calendar subscribes to (the whole plan, or one agency's part); the token is kept as a hash. */
+export const calendarFeeds = sqliteTable('calendar_feeds', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  planId: text('plan_id')
+    .notNull()
+    .references(() => plans.id),
+  agencyId: text('agency_id').references(() => agencies.id),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  revokedAt: integer('revoked_at'),
+});

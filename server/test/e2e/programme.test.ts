@@ -305,6 +305,12 @@ describe('the preparedness programme in real browsers', () => {
     await expect.poll(() => drawn(rasaPage, 'heatmap-chart')).toBe(true);
     await expect.poll(() => drawn(rasaPage, 'training-chart')).toBe(true);
     await rasaPage.screenshot({ path: artifactPath('programme-agency-dashboard.png'), fullPage: true });
+    // She subscribes her agency's calendar: a calendar program fetches the address without her session.
+    await rasaPage.getByRole('button', { name: 'Make a calendar subscription address' }).click();
+    const feedUrl = (await rasaPage.getByTestId('calendar-feed').locator('code').textContent())!;
+    const feed = await fetch(feedUrl);
+    const subscribed = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+    expect(subscribed).toEqual(['course: Instrument operator course', 'tabletop: Border alarm tabletop', 'drill: Lane drill']);
     await alarmNeed.getByRole('link', { name: 'rated S in Border alarm tabletop' }).click();
     await rasaPage.getByRole('heading', { level: 1, name: 'Rating of Instrument alarm assessment' }).waitFor();
     expect(await rasaPage.getByTestId('rating').textContent()).toContain('Border alarm tabletop');

@@ -65,6 +65,12 @@ const REST = table({
   'GET /api/programme/plans/:planId/exports/plan.docx':       'n   Y   Y   Y   Y   n   n   n   n',
   'GET /api/programme/plans/:planId/exports/calendar.ics':    'n   Y   Y   Y   Y   Y   n   n   n',
   'GET /api/programme/exports/programme.xlsx':                'n   Y   Y   Y   Y   n   n   n   n',
+  // Calendar subscriptions: the centre for the plan or an agency, a focal point for its own agency; each lists only the feeds it may see.
+  'POST /api/programme/plans/:planId/calendar-feeds':         'n   Y   Y   Y   Y   Y   n   n   n',
+  'GET /api/programme/plans/:planId/calendar-feeds':          'n   Y   Y   Y   Y   Y   Y   n   n',
+  'DELETE /api/programme/plans/:planId/calendar-feeds/:feedId': 'n   Y   Y   Y   Y   Y   n   n   n',
+  // The subscription itself needs no session: its secret URL is the credential.
+  'GET /api/programme/calendar/:file':                        'Y   Y   Y   Y   Y   Y   Y   Y   Y',
   // An exercise from the plan: the programme manager who directs the exercise; the exercise's staff read what it serves.
   'POST /api/programme/activities/:activityId/exercise':      'n   Y   n   Y   n   n   n   n   n',
   'GET /api/programme/exercises/:exerciseId':                 'n   Y   Y   Y   Y   n   n   Y   n',
@@ -267,6 +273,18 @@ async function restRequest(route: string, role: Role): Promise<Sent> {
       return { method: 'GET', url: `/api/programme/plans/${fx.plan}/exports/calendar.ics?agency=${A}`, ok: 200 };
     case 'GET /api/programme/exports/programme.xlsx':
       return { method: 'GET', url: '/api/programme/exports/programme.xlsx', ok: 200 };
+    case 'POST /api/programme/plans/:planId/calendar-feeds':
+      return { method: 'POST', url: `/api/programme/plans/${fx.plan}/calendar-feeds`, body: { agencyId: A }, ok: 201 };
+    case 'GET /api/programme/plans/:planId/calendar-feeds':
+      return { method: 'GET', url: `/api/programme/plans/${fx.plan}/calendar-feeds`, ok: 200 };
+    case 'DELETE /api/programme/plans/:planId/calendar-feeds/:feedId': {
+      const made1 = await ok(h, 201, 'POST', `/api/programme/plans/${fx.plan}/calendar-feeds`, manager, { agencyId: A });
+      return { method: 'DELETE', url: `/api/programme/plans/${fx.plan}/calendar-feeds/${made1.feed.id}`, ok: 200 };
+    }
+    case 'GET /api/programme/calendar/:file': {
+      const made1 = await ok(h, 201, 'POST', `/api/programme/plans/${fx.plan}/calendar-feeds`, manager, {});
+      return { method: 'GET', url: made1.url, ok: 200 };
+    }
     case 'POST /api/programme/activities/:activityId/exercise': {
       const activity = await ok(h, 201, 'POST', `/api/programme/plans/${fx.plan}/activities`, manager, { ...ACTIVITY(), kind: 'drill' });
       const exerciseId = await directedExercise(who);
@@ -376,6 +394,14 @@ describe('no leakage between agencies', () => {
       const response = await h.request('GET', url, focalB);
       expect([url, response.statusCode, response.json().code]).toEqual([url, 403, 'FORBIDDEN']);
     }
+    // Calendar feeds: B's focal point lists B's only; asks for one of A's in vain, and without naming an agency gets B's, never the whole plan.
+    await ok(h, 201, 'POST', `/api/programme/plans/${fx.plan}/calendar-feeds`, manager, { agencyId: A });
+    await ok(h, 201, 'POST', `/api/programme/plans/${fx.plan}/calendar-feeds`, manager, {});
+    const feedB = await ok(h, 201, 'POST', `/api/programme/plans/${fx.plan}/calendar-feeds`, focalB, {});
+    expect(feedB.feed.agencyId).toBe(B);
+    expect((await get(`/api/programme/plans/${fx.plan}/calendar-feeds`)).map((f: { id: string; agencyId?: string }) => [f.id, f.agencyId])).toEqual([[feedB.feed.id, B]]);
+    const forA = await h.request('POST', `/api/programme/plans/${fx.plan}/calendar-feeds`, focalB, { agencyId: A });
+    expect([forA.statusCode, forA.json().code]).toEqual([403, 'FORBIDDEN']);
     // A survey token opens its own survey only, and nothing once submitted.
     const mine = await surveyA();
     const theirs = await h.server.app.inject({ method: 'GET', url: `/api/programme/surveys/${sentB.survey.id}`, headers: { [SURVEY_TOKEN_HEADER]: mine.token } });

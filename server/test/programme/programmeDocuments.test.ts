@@ -138,6 +138,22 @@ describe('the plan as documents', () => {
     ]);
     expect((await events(`?agency=${customs}`)).map((e) => e[0])).toEqual(['course: Instrument operator course', 'tabletop: Border alarm tabletop']);
   });
+
+  it('iCalendar subscription: a secret URL a calendar program fetches without a session, until it is revoked', async () => {
+    const made = await ok(h, 201, 'POST', `/api/programme/plans/${plan.id}/calendar-feeds`, manager, { agencyId: police });
+    expect(made.url).toMatch(/^\/api\/programme\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const fetched = await fetch(`${h.url}${made.url}`);
+    expect([fetched.status, fetched.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
+    const summaries = new ICAL.Component(ICAL.parse(await fetched.text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+    expect(summaries).toEqual(['seminar: Cancelled seminar', 'tabletop: Border alarm tabletop', 'drill: Lane drill']);
+    // The list never shows the secret again.
+    expect(await ok(h, 200, 'GET', `/api/programme/plans/${plan.id}/calendar-feeds`, manager)).toEqual([{ id: made.feed.id, planId: plan.id, agencyId: police, createdAt: expect.any(Number), createdBy: 'documents-manager' }]);
+    await ok(h, 200, 'DELETE', `/api/programme/plans/${plan.id}/calendar-feeds/${made.feed.id}`, manager);
+    const revoked = await fetch(`${h.url}${made.url}`);
+    expect([revoked.status, (await revoked.json()).code]).toEqual([404, 'CALENDAR_FEED_INVALID']);
+    const guessed = await fetch(`${h.url}/api/programme/calendar/${'x'.repeat(43)}.ics`);
+    expect([guessed.status, (await guessed.json()).code]).toEqual([404, 'CALENDAR_FEED_INVALID']);
+  });
 });
 
 describe('training', () => {

@@ -75,6 +75,7 @@ beforeAll(async () => {
     'POST /api/programme/surveys/:surveyId/review': { method: 'POST', url: `/api/programme/surveys/${submitted}/review`, valid: { accept: [rowId], reject: [] } },
     'POST /api/programme/plans': { method: 'POST', url: '/api/programme/plans', valid: { title: 'Plan', fromYear: nextYear, toYear: nextYear } },
     'PUT /api/programme/plans/:planId': { method: 'PUT', url: `/api/programme/plans/${plan}`, valid: { title: 'Renamed plan', fromYear: nextYear, toYear: nextYear } },
+    'POST /api/programme/plans/:planId/calendar-feeds': { method: 'POST', url: `/api/programme/plans/${plan}/calendar-feeds`, valid: { agencyId: customs } },
     'POST /api/programme/plans/:planId/priorities': { method: 'POST', url: `/api/programme/plans/${plan}/priorities`, valid: { title: 'Priority', rationale: 'Why', needIds: [needId] } },
     'PUT /api/programme/priorities/:priorityId': { method: 'PUT', url: `/api/programme/priorities/${priority}`, valid: { title: 'Priority', rationale: 'Why', needIds: [] } },
     'POST /api/programme/plans/:planId/activities': { method: 'POST', url: `/api/programme/plans/${plan}/activities`, valid: { ...activityBody, title: 'New' } },
