@@ -99,6 +99,7 @@ export interface ProgrammeStore {
   addFocalPoint(focalPoint: FocalPointRecord, newUser: UserRecord | undefined, audit: AuditEntry[]): Promise<void>;
   removeFocalPoint(agencyId: string, userId: string): Promise<boolean>;
 
+  /** Oldest first; needs made at the same moment in the order they were saved. */
   listNeeds(filter?: { agencyId?: string | undefined; surveyId?: string | undefined }): Promise<NeedRecord[]>;
   getNeed(id: string): Promise<NeedRecord | undefined>;
   /** Every level change, oldest first (of the given needs, or of all). */
@@ -138,6 +139,7 @@ export interface ProgrammeStore {
   listAbsorbed(exerciseId?: string): Promise<{ exerciseId: string; version: number }[]>;
   /** Writes an absorption in one transaction; false (and nothing written) when that version was absorbed before. */
   absorb(absorption: Absorption): Promise<boolean>;
+  /** Oldest version first; a version's ratings in the order they were absorbed. */
   listRatings(filter?: { agencyId?: string | undefined; exerciseId?: string | undefined }): Promise<ProgrammeRatingRecord[]>;
 
   listCourses(): Promise<CourseRecord[]>;

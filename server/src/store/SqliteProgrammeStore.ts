@@ -77,7 +77,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
 
   async listFocalPoints(agencyId?: string): Promise<FocalPointRecord[]> {
     const query = this.db.select().from(programme.agencyFocalPoints);
-    return (agencyId === undefined ? query : query.where(eq(programme.agencyFocalPoints.agencyId, agencyId))).orderBy(asc(programme.agencyFocalPoints.createdAt)).all();
+    return (agencyId === undefined ? query : query.where(eq(programme.agencyFocalPoints.agencyId, agencyId))).orderBy(asc(programme.agencyFocalPoints.createdAt), sql`rowid`).all();
   }
 
   async addFocalPoint(focalPoint: FocalPointRecord, newUser: UserRecord | undefined, audit: AuditEntry[]): Promise<void> {
@@ -107,7 +107,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
       .select()
       .from(programme.needs)
       .where(and(...conditions))
-      .orderBy(asc(programme.needs.createdAt), asc(programme.needs.id))
+      .orderBy(asc(programme.needs.createdAt), sql`rowid`)
       .all()
       .map(toNeed);
   }
@@ -128,7 +128,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async listNeedActions(): Promise<NeedActionRecord[]> {
-    return this.db.select().from(programme.needActions).orderBy(asc(programme.needActions.at)).all();
+    return this.db.select().from(programme.needActions).orderBy(asc(programme.needActions.at), sql`rowid`).all();
   }
 
   // ---- surveys ----
@@ -149,7 +149,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
 
   async listSurveys(agencyId?: string): Promise<SurveyRecord[]> {
     const query = this.db.select().from(programme.needSurveys);
-    return (agencyId === undefined ? query : query.where(eq(programme.needSurveys.agencyId, agencyId))).orderBy(asc(programme.needSurveys.sentAt)).all().map(toSurvey);
+    return (agencyId === undefined ? query : query.where(eq(programme.needSurveys.agencyId, agencyId))).orderBy(asc(programme.needSurveys.sentAt), sql`rowid`).all().map(toSurvey);
   }
 
   async updateSurvey(survey: SurveyRecord, change: { removeNeedIds: string[]; needs: NeedRecord[]; levels: LevelRecord[] }): Promise<void> {
@@ -180,7 +180,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
 
   async listPriorities(planId?: string): Promise<PriorityRecord[]> {
     const query = this.db.select().from(programme.priorities);
-    return (planId === undefined ? query : query.where(eq(programme.priorities.planId, planId))).orderBy(asc(programme.priorities.position), asc(programme.priorities.createdAt)).all().map(toPriority);
+    return (planId === undefined ? query : query.where(eq(programme.priorities.planId, planId))).orderBy(asc(programme.priorities.position), sql`rowid`).all().map(toPriority);
   }
 
   async getPriority(id: string): Promise<PriorityRecord | undefined> {
@@ -201,7 +201,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   async listActivities(planId?: string): Promise<ActivityRecord[]> {
     const query = this.db.select().from(programme.activities);
     return (planId === undefined ? query : query.where(eq(programme.activities.planId, planId)))
-      .orderBy(asc(programme.activities.startDate), asc(programme.activities.createdAt))
+      .orderBy(asc(programme.activities.startDate), asc(programme.activities.createdAt), sql`rowid`)
       .all()
       .map(toActivity);
   }
@@ -246,7 +246,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async listCalendarFeeds(planId: string): Promise<CalendarFeedRecord[]> {
-    return this.db.select().from(programme.calendarFeeds).where(eq(programme.calendarFeeds.planId, planId)).orderBy(asc(programme.calendarFeeds.createdAt)).all().map(toFeed);
+    return this.db.select().from(programme.calendarFeeds).where(eq(programme.calendarFeeds.planId, planId)).orderBy(asc(programme.calendarFeeds.createdAt), sql`rowid`).all().map(toFeed);
   }
 
   async revokeCalendarFeed(id: string, at: number): Promise<void> {
@@ -256,7 +256,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   // ---- exercises ----
 
   async listExerciseLinks(): Promise<ExerciseLinkRecord[]> {
-    return this.db.select().from(programme.exerciseLinks).orderBy(asc(programme.exerciseLinks.linkedAt)).all().map(toLink);
+    return this.db.select().from(programme.exerciseLinks).orderBy(asc(programme.exerciseLinks.linkedAt), sql`rowid`).all().map(toLink);
   }
 
   async getExerciseLink(exerciseId: string): Promise<ExerciseLinkRecord | undefined> {
@@ -273,7 +273,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
 
   async listAbsorbed(exerciseId?: string): Promise<{ exerciseId: string; version: number }[]> {
     const query = this.db.select({ exerciseId: programme.absorbedVersions.exerciseId, version: programme.absorbedVersions.version }).from(programme.absorbedVersions);
-    return (exerciseId === undefined ? query : query.where(eq(programme.absorbedVersions.exerciseId, exerciseId))).orderBy(asc(programme.absorbedVersions.at)).all();
+    return (exerciseId === undefined ? query : query.where(eq(programme.absorbedVersions.exerciseId, exerciseId))).orderBy(asc(programme.absorbedVersions.at), asc(programme.absorbedVersions.version)).all();
   }
 
   async absorb(absorption: Absorption): Promise<boolean> {
