@@ -103,7 +103,19 @@ function Plan({ planId, context }: { planId: string; context: ProgrammeContext }
         {checks.length === 0 ? (
           <p className="plan-ok">✓ {t('plan.noChecks')}</p>
         ) : (
-          <ul className="programme-list">{checks.map((c, i) => <li key={i}><strong>{t(`check.${c.code}`)}</strong>: {c.message}</li>)}</ul>
+          <ul className="programme-list">
+            {checks.map((c, i) => {
+              // The server's message is English; the same facts in the reader's language from the check's own fields.
+              const need = c.needId ? needs.data!.find((n) => n.id === c.needId) : undefined;
+              const text = t(`checkText.${c.code}`, {
+                agency: c.agencyId ? context.names.agency(c.agencyId) : '',
+                capability: c.capabilityId ? context.names.capability(c.capabilityId) : '',
+                need: need ? `${subjectOf(context.names, need)} (${need.targetGroup})` : '',
+                activities: c.activityIds.map((id) => `“${activities.find((a) => a.id === id)?.title ?? id}”`).join(', '),
+              });
+              return <li key={i}><strong>{t(`check.${c.code}`)}</strong>: {text}</li>;
+            })}
+          </ul>
         )}
       </div>
 

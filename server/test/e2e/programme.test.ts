@@ -18,7 +18,7 @@ import { artifactPath, launchChromium, openPage, VIEWPORT } from './browser.ts';
  * the planned tabletop, played with a tablet, rated, and its AAR/IP finalised with a corrective action.
  * The customs dashboard then shows the need's new current level with a link to the rating, the
  * corrective action as an open need, and the next planned activity; the plan's PDF and calendar are
- * read back. Every programme view passes axe in both themes.
+ * read back. Every programme view passes axe (the busiest ones in the dark theme too).
  */
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const FROM_YEAR = Number(day(-30).slice(0, 4));
@@ -333,7 +333,7 @@ describe('the preparedness programme in real browsers', () => {
       ['drill: Lane drill', `${FROM_YEAR + 1}-10-01`],
     ]);
 
-    // Every programme view, for the centre and for a focal point, in both themes: axe finds nothing.
+    // Every programme view, for the centre and for a focal point: axe finds nothing.
     const tomas = await h.login('tomas@police.example.lt', tomasPassword);
     const rasa = await h.login('rasa@customs.example.lt', rasaPassword);
     const tokenSurvey = (await h.request('POST', `/api/programme/agencies/${policeId}/surveys`, centre, { dueDate: day(20), token: true })).json() as SurveySent;
@@ -348,8 +348,10 @@ describe('the preparedness programme in real browsers', () => {
       ['focal-point-home', tomas, '/programme', 'none'],
     ];
     const found: Record<string, unknown> = {};
+    // Every view in the light theme; the dark theme's colours on the views with the most kinds of element.
+    const DARK = new Set(['programme-plan', 'programme-training', 'agency-dashboard', 'survey-by-link']);
     for (const theme of ['light', 'dark'] as const) {
-      for (const [name, who, path, ready] of views) {
+      for (const [name, who, path, ready] of views.filter(([name]) => theme === 'light' || DARK.has(name))) {
         const context = await browser.newContext({ ...VIEWPORT.console, bypassCSP: true });
         if (who) {
           const at = who.cookie.indexOf('=');
