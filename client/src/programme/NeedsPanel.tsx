@@ -5,6 +5,7 @@ import { api, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { ImportRows } from './ImportRows.tsx';
 import { EMPTY_NEED, NeedFields, needFields, type NeedDraft } from './NeedFields.tsx';
+import { subjectOf } from './names.ts';
 import { NeedsTable } from './NeedsTable.tsx';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
 import { useLoad } from './useLoad.ts';
@@ -33,7 +34,14 @@ export function NeedsPanel({ context }: { context: ProgrammeContext }) {
         </select>
       </div>
       {needs.error && <p role="alert" className="error">{errorText(needs.error)}</p>}
-      {needs.data && <NeedsTable needs={needs.data.filter((n) => n.status !== 'rejected')} names={context.names} showAgency />}
+      {needs.data && (
+        <NeedsTable
+          needs={needs.data.filter((n) => n.status !== 'rejected')}
+          names={context.names}
+          showAgency
+          {...(context.access.manage ? { actions: (need: NeedView) => <NeedStatus need={need} label={subjectOf(context.names, need)} onChanged={reload} /> } : {})}
+        />
+      )}
       {context.access.manage && (
         <>
           <AddNeed context={context} onAdded={reload} />
@@ -48,6 +56,28 @@ export function NeedsPanel({ context }: { context: ProgrammeContext }) {
         </>
       )}
     </section>
+  );
+}
+
+/** The centre marks an accepted need met or closed (or open again). */
+function NeedStatus({ need, label, onChanged }: { need: NeedView; label: string; onChanged: () => Promise<void> }) {
+  const { t } = useTranslation('programme');
+  const id = useId();
+  const [error, setError] = useState<ApiError | undefined>();
+  if (need.status !== 'open' && need.status !== 'met' && need.status !== 'closed') return null;
+  async function change(status: string) {
+    const result = await api<NeedView>(`/api/programme/needs/${encodeURIComponent(need.id)}`, { method: 'PATCH', body: { status } });
+    setError(result.ok ? undefined : result.error);
+    if (result.ok) await onChanged();
+  }
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={id}>{`${t('field.status')}: ${label}`}</label>
+      <select id={id} value={need.status} onChange={(e) => void change(e.target.value)}>
+        {(['open', 'met', 'closed'] as const).map((s) => <option key={s} value={s}>{t(`needStatus.${s}`)}</option>)}
+      </select>
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
+    </>
   );
 }
 
