@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type { ActivityWhen, CapabilityMapBody, Evidence } from '@startex/shared';
 import type {
   Absorption,
   ActivityRecord,
@@ -23,6 +22,32 @@ import type {
   TraineeRecord,
 } from './ProgrammeStore.ts';
 import * as programme from './programmeSchema.ts';
+import {
+  activityRow,
+  attendanceRow,
+  courseRow,
+  feedRow,
+  levelRow,
+  linkRow,
+  needRow,
+  priorityRow,
+  ratingRow,
+  sessionRow,
+  surveyRow,
+  toActivity,
+  toAttendance,
+  toCourse,
+  toFeed,
+  toLevel,
+  toLink,
+  toNeed,
+  toPriority,
+  toRating,
+  toSession,
+  toSurvey,
+  toTrainee,
+  traineeRow,
+} from './programmeRows.ts';
 import { auditLog, users } from './schema.ts';
 import type { AuditEntry, UserRecord } from './ExerciseStore.ts';
 
@@ -30,10 +55,6 @@ const schema = { ...programme, auditLog, users };
 type Db = BetterSQLite3Database<typeof schema>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-const json = (value: unknown) => JSON.stringify(value);
-const parsed = <T>(text: string) => JSON.parse(text) as T;
-/** An optional field as stored: SQL null, never undefined. */
-const nullable = <T>(value: T | undefined) => value ?? null;
 
 /** The embedded programme store: the same SQLite file as the log; migrations run in SqliteStore. */
 export class SqliteProgrammeStore implements ProgrammeStore {
@@ -82,7 +103,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
 
   async addFocalPoint(focalPoint: FocalPointRecord, newUser: UserRecord | undefined, audit: AuditEntry[]): Promise<void> {
     this.db.transaction((tx) => {
-      if (newUser) tx.insert(users).values({ ...newUser, roles: json(newUser.roles), disabledAt: nullable(newUser.disabledAt) }).run();
+      if (newUser) tx.insert(users).values({ ...newUser, roles: JSON.stringify(newUser.roles), disabledAt: newUser.disabledAt ?? null }).run();
       tx.insert(programme.agencyFocalPoints).values(focalPoint).onConflictDoNothing().run();
       writeAudit(tx, audit);
     });
@@ -120,7 +141,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   async listLevels(needIds?: readonly string[]): Promise<LevelRecord[]> {
     const query = this.db.select().from(programme.needLevels);
     const rows = (needIds === undefined ? query : query.where(inArray(programme.needLevels.needId, [...needIds]))).orderBy(asc(programme.needLevels.id)).all();
-    return rows.map((r) => ({ needId: r.needId, at: r.at, level: r.level as LevelRecord['level'], source: r.source, by: r.by, ...(r.ratingId ? { ratingId: r.ratingId } : {}) }));
+    return rows.map(toLevel);
   }
 
   async saveNeeds(needs: NeedRecord[], levels: LevelRecord[]): Promise<void> {
@@ -189,8 +210,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async savePriority(priority: PriorityRecord): Promise<void> {
-    const { needIds, ...rest } = priority;
-    const row = { ...rest, needIdsJson: json(needIds) };
+    const row = priorityRow(priority);
     this.db.insert(programme.priorities).values(row).onConflictDoUpdate({ target: programme.priorities.id, set: row }).run();
   }
 
@@ -212,32 +232,14 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async saveActivity(activity: ActivityRecord): Promise<void> {
-    const row = {
-      id: activity.id,
-      planId: activity.planId,
-      kind: activity.kind,
-      title: activity.title,
-      agencyIdsJson: json(activity.agencyIds),
-      capabilityIdsJson: json(activity.capabilityIds),
-      needIdsJson: json(activity.needIds),
-      whenJson: json(activity.when),
-      startDate: activity.start,
-      endDate: activity.end,
-      lead: activity.lead,
-      status: activity.status,
-      courseId: nullable(activity.courseId),
-      requiredCourseIdsJson: json(activity.requiredCourseIds),
-      notes: activity.notes,
-      createdAt: activity.createdAt,
-      updatedAt: activity.updatedAt,
-    };
+    const row = activityRow(activity);
     this.db.insert(programme.activities).values(row).onConflictDoUpdate({ target: programme.activities.id, set: row }).run();
   }
 
   // ---- calendar feeds ----
 
   async createCalendarFeed(feed: CalendarFeedRecord): Promise<void> {
-    this.db.insert(programme.calendarFeeds).values({ ...feed, agencyId: nullable(feed.agencyId), revokedAt: nullable(feed.revokedAt) }).run();
+    this.db.insert(programme.calendarFeeds).values(feedRow(feed)).run();
   }
 
   async findCalendarFeed(tokenHash: string): Promise<CalendarFeedRecord | undefined> {
@@ -265,7 +267,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async saveExerciseLink(link: ExerciseLinkRecord): Promise<void> {
-    const row = { exerciseId: link.exerciseId, activityId: nullable(link.activityId), capabilityMapJson: json(link.capabilityMap), linkedAt: link.linkedAt, linkedBy: link.linkedBy };
+    const row = linkRow(link);
     this.db.insert(programme.exerciseLinks).values(row).onConflictDoUpdate({ target: programme.exerciseLinks.exerciseId, set: row }).run();
   }
 
@@ -286,8 +288,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
       if (done) return false;
       tx.insert(programme.absorbedVersions).values({ exerciseId: absorption.exerciseId, version: absorption.version, at: absorption.at }).run();
       for (const rating of absorption.ratings) {
-        const { subject, ...rest } = rating;
-        tx.insert(programme.programmeRatings).values({ ...rest, subjectKind: subject.kind, subjectId: subject.id, subjectTitle: subject.title }).run();
+        tx.insert(programme.programmeRatings).values(ratingRow(rating)).run();
       }
       writeNeeds(tx, absorption.needs, absorption.levels);
       for (const action of absorption.actions) tx.insert(programme.needActions).values(action).onConflictDoNothing().run();
@@ -306,7 +307,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
       .where(and(...conditions))
       .orderBy(asc(programme.programmeRatings.finalisedAt), sql`rowid`)
       .all()
-      .map(({ subjectKind, subjectId, subjectTitle, ...rest }) => ({ ...rest, subject: { kind: subjectKind, id: subjectId, title: subjectTitle } }));
+      .map(toRating);
   }
 
   // ---- training ----
@@ -321,16 +322,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async saveCourse(course: CourseRecord): Promise<void> {
-    const row = {
-      id: course.id,
-      title: course.title,
-      description: course.description,
-      capabilityIdsJson: json(course.capabilityIds),
-      certificateName: nullable(course.certificate?.name),
-      certificateMonths: nullable(course.certificate?.validityMonths),
-      createdAt: course.createdAt,
-      updatedAt: course.updatedAt,
-    };
+    const row = courseRow(course);
     this.db.insert(programme.courses).values(row).onConflictDoUpdate({ target: programme.courses.id, set: row }).run();
   }
 
@@ -345,7 +337,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async saveSession(session: CourseSessionRecord): Promise<void> {
-    const row = { id: session.id, courseId: session.courseId, activityId: nullable(session.activityId), startDate: session.start, endDate: session.end, location: session.location, trainer: session.trainer, createdAt: session.createdAt };
+    const row = sessionRow(session);
     this.db.insert(programme.courseSessions).values(row).onConflictDoUpdate({ target: programme.courseSessions.id, set: row }).run();
   }
 
@@ -369,14 +361,14 @@ export class SqliteProgrammeStore implements ProgrammeStore {
       .from(programme.attendance)
       .where(and(...conditions))
       .all()
-      .map((r) => ({ sessionId: r.sessionId, personId: r.personId, attended: r.attended, completed: r.completed, ...(r.completedOn ? { completedOn: r.completedOn } : {}), updatedAt: r.updatedAt }));
+      .map(toAttendance);
   }
 
   async saveAttendance(people: TraineeRecord[], rows: AttendanceRecord[]): Promise<void> {
     this.db.transaction((tx) => {
-      for (const person of people) tx.insert(programme.trainees).values({ ...person, email: nullable(person.email) }).run();
+      for (const person of people) tx.insert(programme.trainees).values(traineeRow(person)).run();
       for (const row of rows) {
-        const values = { ...row, completedOn: nullable(row.completedOn) };
+        const values = attendanceRow(row);
         tx.insert(programme.attendance)
           .values(values)
           .onConflictDoUpdate({ target: [programme.attendance.sessionId, programme.attendance.personId], set: values })
@@ -391,162 +383,9 @@ function writeNeeds(tx: Tx, needs: NeedRecord[], levels: LevelRecord[]): void {
     const row = needRow(need);
     tx.insert(programme.needs).values(row).onConflictDoUpdate({ target: programme.needs.id, set: row }).run();
   }
-  for (const level of levels) tx.insert(programme.needLevels).values({ ...level, ratingId: nullable(level.ratingId) }).run();
+  for (const level of levels) tx.insert(programme.needLevels).values(levelRow(level)).run();
 }
 
 function writeAudit(tx: Tx, entries: AuditEntry[]): void {
-  for (const entry of entries) tx.insert(auditLog).values({ ...entry, target: nullable(entry.target), details: entry.details ? json(entry.details) : null }).run();
-}
-
-function needRow(need: NeedRecord): typeof programme.needs.$inferInsert {
-  return {
-    id: need.id,
-    agencyId: need.agencyId,
-    function: need.function,
-    capabilityId: nullable(need.capabilityId),
-    competence: nullable(need.competence),
-    targetGroup: need.targetGroup,
-    headcount: need.headcount,
-    requiredLevel: need.requiredLevel,
-    currentLevel: nullable(need.currentLevel),
-    priority: need.priority,
-    evidenceJson: json(need.evidence),
-    intervention: nullable(need.intervention),
-    reviewDate: nullable(need.reviewDate),
-    status: need.status,
-    surveyId: nullable(need.surveyId),
-    sourceItemId: nullable(need.fromAction?.itemId),
-    sourceExerciseId: nullable(need.fromAction?.exerciseId),
-    rejectedReason: nullable(need.rejectedReason),
-    createdAt: need.createdAt,
-    updatedAt: need.updatedAt,
-  };
-}
-
-function toNeed(row: typeof programme.needs.$inferSelect): NeedRecord {
-  return {
-    id: row.id,
-    agencyId: row.agencyId,
-    function: row.function,
-    ...(row.capabilityId ? { capabilityId: row.capabilityId } : {}),
-    ...(row.competence ? { competence: row.competence } : {}),
-    targetGroup: row.targetGroup,
-    headcount: row.headcount,
-    requiredLevel: row.requiredLevel as NeedRecord['requiredLevel'],
-    ...(row.currentLevel !== null ? { currentLevel: row.currentLevel as NeedRecord['requiredLevel'] } : {}),
-    priority: row.priority,
-    evidence: parsed<Evidence[]>(row.evidenceJson),
-    ...(row.intervention ? { intervention: row.intervention as NeedRecord['intervention'] } : {}),
-    ...(row.reviewDate ? { reviewDate: row.reviewDate } : {}),
-    status: row.status,
-    ...(row.surveyId ? { surveyId: row.surveyId } : {}),
-    ...(row.sourceItemId && row.sourceExerciseId ? { fromAction: { exerciseId: row.sourceExerciseId, itemId: row.sourceItemId } } : {}),
-    ...(row.rejectedReason ? { rejectedReason: row.rejectedReason } : {}),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function surveyRow(survey: SurveyRecord): typeof programme.needSurveys.$inferInsert {
-  return {
-    ...survey,
-    tokenHash: nullable(survey.tokenHash),
-    submittedAt: nullable(survey.submittedAt),
-    submittedBy: nullable(survey.submittedBy),
-    reviewedAt: nullable(survey.reviewedAt),
-  };
-}
-
-function toSurvey(row: typeof programme.needSurveys.$inferSelect): SurveyRecord {
-  return {
-    id: row.id,
-    agencyId: row.agencyId,
-    status: row.status,
-    dueDate: row.dueDate,
-    message: row.message,
-    ...(row.tokenHash ? { tokenHash: row.tokenHash } : {}),
-    sentAt: row.sentAt,
-    sentBy: row.sentBy,
-    ...(row.submittedAt !== null ? { submittedAt: row.submittedAt } : {}),
-    ...(row.submittedBy !== null ? { submittedBy: row.submittedBy } : {}),
-    ...(row.reviewedAt !== null ? { reviewedAt: row.reviewedAt } : {}),
-  };
-}
-
-function toPriority(row: typeof programme.priorities.$inferSelect): PriorityRecord {
-  const { needIdsJson, ...rest } = row;
-  return { ...rest, needIds: parsed<string[]>(needIdsJson) };
-}
-
-function toActivity(row: typeof programme.activities.$inferSelect): ActivityRecord {
-  return {
-    id: row.id,
-    planId: row.planId,
-    kind: row.kind,
-    title: row.title,
-    agencyIds: parsed<string[]>(row.agencyIdsJson),
-    capabilityIds: parsed<string[]>(row.capabilityIdsJson),
-    needIds: parsed<string[]>(row.needIdsJson),
-    when: parsed<ActivityWhen>(row.whenJson),
-    start: row.startDate,
-    end: row.endDate,
-    lead: row.lead,
-    status: row.status,
-    ...(row.courseId ? { courseId: row.courseId } : {}),
-    requiredCourseIds: parsed<string[]>(row.requiredCourseIdsJson),
-    notes: row.notes,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function toLink(row: typeof programme.exerciseLinks.$inferSelect): ExerciseLinkRecord {
-  return {
-    exerciseId: row.exerciseId,
-    ...(row.activityId ? { activityId: row.activityId } : {}),
-    capabilityMap: parsed<CapabilityMapBody>(row.capabilityMapJson),
-    linkedAt: row.linkedAt,
-    linkedBy: row.linkedBy,
-  };
-}
-
-function toFeed(row: typeof programme.calendarFeeds.$inferSelect): CalendarFeedRecord {
-  return {
-    id: row.id,
-    tokenHash: row.tokenHash,
-    planId: row.planId,
-    ...(row.agencyId ? { agencyId: row.agencyId } : {}),
-    createdAt: row.createdAt,
-    createdBy: row.createdBy,
-    ...(row.revokedAt !== null ? { revokedAt: row.revokedAt } : {}),
-  };
-}
-
-function toCourse(row: typeof programme.courses.$inferSelect): CourseRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    capabilityIds: parsed<string[]>(row.capabilityIdsJson),
-    ...(row.certificateName && row.certificateMonths ? { certificate: { name: row.certificateName, validityMonths: row.certificateMonths } } : {}),
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function toSession(row: typeof programme.courseSessions.$inferSelect): CourseSessionRecord {
-  return {
-    id: row.id,
-    courseId: row.courseId,
-    start: row.startDate,
-    end: row.endDate,
-    location: row.location,
-    trainer: row.trainer,
-    ...(row.activityId ? { activityId: row.activityId } : {}),
-    createdAt: row.createdAt,
-  };
-}
-
-function toTrainee(row: typeof programme.trainees.$inferSelect): TraineeRecord {
-  return { id: row.id, agencyId: row.agencyId, name: row.name, ...(row.email ? { email: row.email } : {}), position: row.position, createdAt: row.createdAt };
+  for (const entry of entries) tx.insert(auditLog).values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null }).run();
 }
