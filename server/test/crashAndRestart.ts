@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExpectStatic } from 'vitest';
 import type { ClientToServerEvents, CommitResult, ControllerCommand, LogEntry, Viewer } from '@startex/shared';
-import { canSee } from '../src/runtime/visibility.ts';
+import { canSee } from '@startex/scenarios/engine';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
 import { startServerProcess, type ServerProcess } from './e2e/serverProcess.ts';
 import { callOrLost, LogMirror, loginAt, until, type TestSocket } from './harness.ts';

@@ -15,11 +15,11 @@ import {
   type LogEntry,
   type ServerToClientEvents,
 } from '@startex/shared';
+import { connected as syncConnected, emptyLogSync, liveEntry, syncAnswered, type LogSync } from '@startex/scenarios/engine';
 import { buildApp, type AppOptions, type StartexApp } from '../src/app.ts';
 import { DEMO_EXERCISE_ID, seedDemo } from '../src/seedDemo.ts';
 import type { AccessGrant, Store } from '../src/store/ExerciseStore.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
-import * as logSync from '../../client/src/lib/logSync.ts';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -270,13 +270,13 @@ export function multiTeamScenario(): ScenarioDocument {
 }
 
 /**
- * A client that keeps its viewer's log by the real client's own rules (client/src/lib/logSync.ts,
+ * A client that keeps its viewer's log by the real client's own rules (the engine's logSync.ts,
  * which useExercise.ts runs in the browser): after every (re)connect it sends `sync { afterSeq }`,
  * merges the answer and live `log` entries by seq, so an entry that arrives both ways shows once,
  * and moves its resync point on live entries only once the connection's sync has answered.
  */
 export class LogMirror {
-  private log: logSync.LogSync = logSync.emptyLogSync;
+  private log: LogSync = emptyLogSync;
   private syncWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   view: ExerciseView | undefined;
   /** Every view received, by sync or as an 'exercise' event, oldest first. */
@@ -308,17 +308,17 @@ export class LogMirror {
     this.socket = socket;
     socket.on('log', (entry) => {
       this.checkAgainstKnown([entry]);
-      this.log = logSync.liveEntry(this.log, entry);
+      this.log = liveEntry(this.log, entry);
     });
     socket.on('exercise', (view) => this.see(view));
     socket.on('connect', () => {
-      this.log = logSync.connected(this.log);
+      this.log = syncConnected(this.log);
       socket.emit('sync', { afterSeq: this.log.lastSeq }, (result) => {
         const waiters = this.syncWaiters.splice(0);
         if (!result.ok) return waiters.forEach((w) => w.reject(new Error(`sync refused: ${result.error.code}`)));
         this.see(result.exercise);
         this.checkAgainstKnown(result.entries);
-        this.log = logSync.syncAnswered(this.log, result.entries);
+        this.log = syncAnswered(this.log, result.entries);
         waiters.forEach((w) => w.resolve());
       });
     });

@@ -126,7 +126,9 @@ describe('the host acknowledges only what the store has made durable', () => {
     await Promise.all([action.done, note.done]);
     expect(action.state).toEqual({ settled: true, error: diskFull });
     expect(note.state.error).toBeInstanceOf(Error);
-    expect(toErrorDetail(action.state.error)).toEqual({ code: 'INTERNAL', message: 'Something went wrong on the server; nothing was changed.' });
+    const logged: object[] = [];
+    expect(toErrorDetail(action.state.error, { error: (details) => logged.push(details) })).toEqual({ code: 'INTERNAL', message: 'Something went wrong on the server; nothing was changed.' });
+    expect(logged).toEqual([{ err: diskFull }]);
     expect(heard).toEqual([]);
     expect(log.stored).toHaveLength(stored);
 
@@ -139,7 +141,7 @@ describe('the host acknowledges only what the store has made durable', () => {
     expect(again.state).toEqual({ settled: true, value: stored + 1 });
     expect(log.stored.map((e) => e.seq)).toEqual(log.stored.map((_, i) => i + 1));
     expect(log.stored.at(-1)).toMatchObject({ type: 'action.taken', idempotencyKey: 'key-1' });
-    expect(host.describe(Date.now())).toMatchObject({ lastSeq: stored + 1, actions: ['key-1'] });
+    expect(host.describe(Date.now())).toMatchObject({ lastSeq: stored + 1, served: { 'team:customs\nkey\nkey-1': { seq: stored + 1 } } });
   });
 });
 

@@ -84,6 +84,10 @@ export const ERROR_CATALOGUE = {
   COURSE_NOT_FOUND: { status: 404, message: 'No course has this id.' },
   SESSION_NOT_FOUND: { status: 404, message: 'No course session has this id.' },
   TRAINEE_NOT_FOUND: { status: 404, message: 'No person of a partner agency has this id.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    message: 'You already sent something else with this idempotency key; nothing was saved. Send a new request with a new key (a retry must repeat the first request exactly).',
+  },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -5,7 +5,6 @@ export * from './protocol.ts';
 export * from './review.ts';
 export * from './scenario/document.ts';
 export * from './scenario/migrations.ts';
-export * from './injectProgress.ts';
 export * from './actsUpon.ts';
 export * from './auth.ts';
 export * from './planning.ts';

@@ -34,7 +34,11 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 export const ExerciseStatus = z.enum(['draft', 'ready', 'live', 'paused', 'halted', 'ended', 'closed']);
 export type ExerciseStatus = z.infer<typeof ExerciseStatus>;
 
-export const Viewer = z.object({ role: ExerciseRole, teamId: z.string().optional() });
+/** Who is looking at an exercise: a participant always with their team, staff by role. */
+export const Viewer = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('participant'), teamId: z.string() }),
+  z.object({ role: ExerciseRole.exclude(['participant']) }),
+]);
 export type Viewer = z.infer<typeof Viewer>;
 
 /** What a client needs to render an exercise, sent with every sync. */

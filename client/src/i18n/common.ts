@@ -124,6 +124,7 @@ export const commonLt: typeof commonEn = {
     COURSE_NOT_FOUND: 'Kursų su tokiu identifikatoriumi nėra.',
     SESSION_NOT_FOUND: 'Kursų užsiėmimo su tokiu identifikatoriumi nėra.',
     TRAINEE_NOT_FOUND: 'Partnerinės institucijos asmens su tokiu identifikatoriumi nėra.',
+    IDEMPOTENCY_KEY_REUSED: 'Su šiuo pakartojimo raktu jau išsiuntėte kitą užklausą; niekas neišsaugota. Siųskite naują užklausą su nauju raktu (kartojama užklausa turi būti visiškai tokia pati).',
     INTERNAL: 'Serveryje įvyko klaida; niekas nepakeista.',
   },
 };

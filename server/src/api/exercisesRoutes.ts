@@ -18,7 +18,7 @@ import { requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import { resolveScenario } from '../planning/planResolve.ts';
 import { defaultSettings, exerciseSettings } from '../planning/settings.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allowsGlobal } from '../auth/policy.ts';
+import { allowsGlobal } from '@startex/scenarios/engine';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { AccessGrant, ExerciseRecord, Store } from '../store/ExerciseStore.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { RecordObservation, RecordRatingBody, ReconcileRatingBody, ReplayQuery, ReviewChartName, SubmitFeedbackBody } from '@startex/shared';
+import { RecordObservation, RecordRatingBody, ReconcileRatingBody, ReplayQuery, ReviewChartName, StartexError, SubmitFeedbackBody } from '@startex/shared';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { renderChartSvg } from '../review/charts.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
@@ -65,7 +65,8 @@ export function reviewRoutes(runtime: ExerciseRuntime, identity: IdentityService
     app.post('/api/exercises/:id/review/feedback', async (request, reply) => {
       const { host, user, viewer } = await guard(request, 'play.participate');
       const body = parse(SubmitFeedbackBody, request.body, 'body');
-      const teamId = viewer.teamId ?? '';
+      if (viewer.role !== 'participant') throw new StartexError('FORBIDDEN');
+      const { teamId } = viewer;
       const seq = await host.submitFeedback(teamId, body, { kind: 'participant', teamId, userId: user.id });
       return reply.status(201).send({ seq });
     });

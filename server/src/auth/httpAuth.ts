@@ -5,7 +5,7 @@ import { CSRF_HEADER, StartexError, type Viewer } from '@startex/shared';
 import type { SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
 import { SESSION_COOKIE, sameOrigin } from './access.ts';
 import type { IdentityService } from './IdentityService.ts';
-import { allows, allowsGlobal, type ExerciseVerb, type GlobalVerb } from './policy.ts';
+import { allows, allowsGlobal, type ExerciseVerb, type GlobalVerb } from '@startex/scenarios/engine';
 
 declare module 'fastify' {
   interface FastifyRequest {

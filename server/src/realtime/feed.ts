@@ -18,7 +18,7 @@ import type { IdentityService } from '../auth/IdentityService.ts';
 import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import { canSee } from '../runtime/visibility.ts';
+import { canSee } from '@startex/scenarios/engine';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
 import { toErrorDetail } from './gateway.ts';
 
@@ -63,10 +63,7 @@ export function feedRoutes(deps: FeedDeps) {
 function serveFeed(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): void {
   let stream: FeedStream | undefined;
   let unregister = () => {};
-  const fail = (error: unknown) => {
-    if (!(error instanceof StartexError)) request.log.error({ err: error }, 'feed failed');
-    refuse(socket, toErrorDetail(error));
-  };
+  const fail = (error: unknown) => refuse(socket, toErrorDetail(error, request.log));
   const authenticated = authenticate(socket, request, deps).then(({ host, access }) => {
     if (socket.readyState !== socket.OPEN) return;
     stream = new FeedStream(host, access.viewer, (message) => send(socket, message));

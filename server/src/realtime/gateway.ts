@@ -14,10 +14,9 @@ import {
 } from '@startex/shared';
 import { connectionAccess, principalKey, type ExerciseAccess } from '../auth/access.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allows, commandVerb, type ExerciseVerb } from '../auth/policy.ts';
+import { allows, allowsCommand, audienceOf, canSee, type ExerciseVerb } from '@startex/scenarios/engine';
 import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import { audienceOf, canSee } from '../runtime/visibility.ts';
 import { coalesceFrames } from './coalesceFrames.ts';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
 
@@ -39,6 +38,8 @@ export interface GatewayDeps {
   identity: IdentityService;
   limits: RateLimits;
   connections: ConnectionRegistry;
+  /** Unexpected errors go here with their stack (fastify's logger), answered with INTERNAL. */
+  log: ErrorLog;
 }
 
 /**
@@ -48,12 +49,12 @@ export interface GatewayDeps {
  * viewers may see them. The upgrade dispatcher attaches it to the http server.
  */
 export function createGateway(deps: GatewayDeps): GatewayServer {
-  const { runtime, identity, limits, connections } = deps;
+  const { runtime, identity, limits, connections, log } = deps;
   const io: GatewayServer = new Server({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
 
   io.use(async (socket, next) => {
     const fail = (error: unknown) => {
-      const detail = toErrorDetail(error);
+      const detail = toErrorDetail(error, log);
       next(Object.assign(new Error(detail.message), { data: detail }));
     };
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
@@ -78,13 +79,13 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     }
   });
 
-  const presence = coalesced((exerciseId) => broadcastPresence(io, exerciseId));
+  const presence = coalesced((exerciseId) => broadcastPresence(io, exerciseId).catch((error: unknown) => log.error({ err: error, exerciseId }, 'Presence broadcast failed')));
 
   io.on('connection', (socket) => {
     const { exerciseId, viewer } = socket.data;
     coalesceFrames(socket);
     void socket.join(exerciseRoom(exerciseId));
-    void socket.join(viewer.role === 'participant' ? teamRoom(exerciseId, viewer.teamId ?? '') : roleRoom(exerciseId, viewer.role));
+    void socket.join(viewer.role === 'participant' ? teamRoom(exerciseId, viewer.teamId) : roleRoom(exerciseId, viewer.role));
     const unregister = connections.register(socket.data, (reason) => {
       socket.emit('refused', reason);
       socket.disconnect(true);
@@ -112,10 +113,12 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     }
     // Status and clock are in everyone's view; scenario states, open decisions and the next timer
     // only in staff views, so a scenario step does not send a view to every tablet.
+    const views = (rooms: string | string[]) =>
+      broadcastViews(io, runtime, exerciseId, rooms).catch((error: unknown) => log.error({ err: error, exerciseId }, 'View broadcast failed'));
     if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped')) {
-      void broadcastViews(io, runtime, exerciseId, exerciseRoom(exerciseId));
+      void views(exerciseRoom(exerciseId));
     } else if (entries.some((e) => e.type === 'state.entered' || e.type === 'timer.fired')) {
-      void broadcastViews(io, runtime, exerciseId, STAFF_ROLES.map((role) => roleRoom(exerciseId, role)));
+      void views(STAFF_ROLES.map((role) => roleRoom(exerciseId, role)));
     }
   });
 
@@ -127,7 +130,7 @@ export async function presenceOf(io: GatewayServer, exerciseId: string): Promise
   const presence: Presence = { teams: {}, staff: {} };
   for (const socket of await io.in(exerciseRoom(exerciseId)).fetchSockets()) {
     const { viewer } = socket.data;
-    if (viewer.role === 'participant') presence.teams[viewer.teamId ?? ''] = (presence.teams[viewer.teamId ?? ''] ?? 0) + 1;
+    if (viewer.role === 'participant') presence.teams[viewer.teamId] = (presence.teams[viewer.teamId] ?? 0) + 1;
     else presence.staff[viewer.role] = (presence.staff[viewer.role] ?? 0) + 1;
   }
   return presence;
@@ -146,7 +149,7 @@ async function broadcastViews(io: GatewayServer, runtime: ExerciseRuntime, exerc
   const views = new Map<string, ReturnType<typeof host.view>>();
   for (const socket of await io.in(rooms).fetchSockets()) {
     const { viewer } = socket.data;
-    const key = `${viewer.role}:${viewer.teamId ?? ''}`;
+    const key = viewer.role === 'participant' ? `team:${viewer.teamId}` : viewer.role;
     let view = views.get(key);
     if (!view) views.set(key, (view = host.view(viewer)));
     socket.emit('exercise', view);
@@ -183,7 +186,7 @@ type Handlers = {
 function actorOf(socket: GatewaySocket): Actor {
   const { principal, viewer } = socket.data;
   if (viewer.role === 'participant') {
-    return { kind: 'participant', teamId: viewer.teamId ?? '', ...(principal.kind === 'user' ? { userId: principal.user.id } : {}) };
+    return { kind: 'participant', teamId: viewer.teamId, ...(principal.kind === 'user' ? { userId: principal.user.id } : {}) };
   }
   if (principal.kind !== 'user' || (viewer.role !== 'director' && viewer.role !== 'controller')) throw new StartexError('FORBIDDEN');
   return { kind: 'controller', id: principal.user.id, name: principal.user.displayName, role: viewer.role };
@@ -193,11 +196,20 @@ function require(socket: GatewaySocket, verb: ExerciseVerb): void {
   if (!allows(socket.data.viewer.role, verb)) throw new StartexError('FORBIDDEN');
 }
 
+/** A participant's team, after the policy agrees. */
+function team(socket: GatewaySocket): string {
+  require(socket, 'play.participate');
+  const { viewer } = socket.data;
+  // The policy lets participants only through, and a participant always has a team.
+  if (viewer.role !== 'participant') throw new StartexError('FORBIDDEN');
+  return viewer.teamId;
+}
+
 /** A participant's team, after the policy and the flood limit agree. */
 async function participant(socket: GatewaySocket, limits: RateLimits): Promise<string> {
-  require(socket, 'play.participate');
+  const teamId = team(socket);
   await limits.beforeAction(principalKey(socket.data.principal));
-  return socket.data.viewer.teamId ?? '';
+  return teamId;
 }
 
 const handlers: Handlers = {
@@ -209,18 +221,18 @@ const handlers: Handlers = {
   },
   async command(command, socket, { runtime }) {
     const host = await runtime.get(socket.data.exerciseId);
-    require(socket, commandVerb(command, host.status));
+    if (!allowsCommand(socket.data.viewer.role, command.type, host.status)) throw new StartexError('FORBIDDEN');
     return { seq: await host.command(command, actorOf(socket)) };
   },
   async 'inject.delivered'({ injectId }, socket, { runtime }) {
-    require(socket, 'play.participate');
+    const teamId = team(socket);
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.markDelivered(socket.data.viewer.teamId ?? '', injectId, actorOf(socket)) };
+    return { seq: await host.markDelivered(teamId, injectId, actorOf(socket)) };
   },
   async 'inject.acknowledge'({ injectId }, socket, { runtime }) {
-    require(socket, 'play.participate');
+    const teamId = team(socket);
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.acknowledge(socket.data.viewer.teamId ?? '', injectId, actorOf(socket)) };
+    return { seq: await host.acknowledge(teamId, injectId, actorOf(socket)) };
   },
   async 'action.take'(action, socket, { runtime, limits }) {
     const teamId = await participant(socket, limits);
@@ -228,9 +240,9 @@ const handlers: Handlers = {
     return { seq: await host.takeAction(teamId, action, actorOf(socket)) };
   },
   async 'commscheck.acknowledge'({ checkId }, socket, { runtime }) {
-    require(socket, 'play.participate');
+    const teamId = team(socket);
     const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.acknowledgeCommsCheck(socket.data.viewer.teamId ?? '', checkId, actorOf(socket)) };
+    return { seq: await host.acknowledgeCommsCheck(teamId, checkId, actorOf(socket)) };
   },
   async 'observation.record'(observation, socket, { runtime }) {
     require(socket, 'evaluate');
@@ -275,13 +287,20 @@ function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
         const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps) => Promise<object>;
         reply({ ok: true, ...(await handler(parsed.data, socket, deps)) });
       } catch (error) {
-        reply({ ok: false, error: toErrorDetail(error) });
+        reply({ ok: false, error: toErrorDetail(error, deps.log) });
       }
     });
   }
 }
 
-export function toErrorDetail(error: unknown): ErrorDetail {
+/** Where unexpected errors are reported: fastify's logger (pino) fits. */
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
+
+/** A refusal as the client is told it; anything but a catalogue error is unexpected, logged with its stack and answered INTERNAL. */
+export function toErrorDetail(error: unknown, log: ErrorLog): ErrorDetail {
   if (error instanceof StartexError) return error.toDetail();
+  log.error({ err: error }, 'Unexpected error in a socket event');
   return new StartexError('INTERNAL').toDetail();
 }

@@ -22,7 +22,7 @@ import { CORDON_ROW } from '../review/reportFixture.ts';
 
 /**
  * Every role against every REST route, the log feed and every socket.io event. The expected
- * tables are written out from SECURITY.md ("Who is who"), not read from server/src/auth/policy.ts:
+ * tables are written out from SECURITY.md ("Who is who"), not read from scenarios/src/engine/policy.ts:
  * the test compares what the server does with what the documentation promises.
  */
 const ROLES = [
