@@ -58,7 +58,7 @@ export function ClockControls({
         <strong>{nextIn !== undefined ? formatDuration(nextIn) : '—'}</strong>
       </div>
       <div className="commands">
-        {LIFECYCLE.filter((c) => allowed(c.type === 'jumpInject' ? 'jump' : c.type, view?.status)).map((c) => (
+        {LIFECYCLE.filter((c) => allowed(c.type === 'jumpInject' ? 'jump' : c.type, view)).map((c) => (
           <button
             key={c.type}
             type="button"

@@ -17,7 +17,6 @@ export function CommandBar({
   act: (id: ShortcutId, arg?: string) => void;
 }) {
   const { t } = useTranslation('console');
-  const status = view?.status;
   const out = selected?.state === 'released' || selected?.adHoc;
   const button = (id: ShortcutId, label: string, enabled: boolean, className = 'secondary') => (
     <button type="button" className={className} disabled={!enabled} aria-keyshortcuts={shortcutLabel(id)} onClick={() => act(id)}>
@@ -37,14 +36,14 @@ export function CommandBar({
             <span className="muted">{t('commands.noneSelected')}</span>
           )}
         </span>
-        {button('release', t('command.release'), !!selected && !out && allowed('release', status), selected?.state === 'held' ? 'warn-button' : '')}
-        {button('hold', t('command.hold'), !!selected && !out && selected.state !== 'held' && allowed('hold', status))}
-        {button('skip', t('command.skip'), !!selected && !out && selected.state !== 'skipped' && allowed('skip', status), 'danger-outline')}
-        {button('edit', t('command.edit'), !!selected && !out && allowed('edit', status))}
+        {button('release', t('command.release'), !!selected && !out && allowed('release', view), selected?.state === 'held' ? 'warn-button' : '')}
+        {button('hold', t('command.hold'), !!selected && !out && selected.state !== 'held' && allowed('hold', view))}
+        {button('skip', t('command.skip'), !!selected && !out && selected.state !== 'skipped' && allowed('skip', view), 'danger-outline')}
+        {button('edit', t('command.edit'), !!selected && !out && allowed('edit', view))}
       </div>
       <div className="command-group" role="group" aria-label={t('commands.play')}>
-        {button('adhoc', t('command.adhoc'), allowed('adhoc', status))}
-        {button('broadcast', t('command.broadcast'), allowed('broadcast', status))}
+        {button('adhoc', t('command.adhoc'), allowed('adhoc', view))}
+        {button('broadcast', t('command.broadcast'), allowed('broadcast', view))}
         {button('help', t('command.help'), true)}
       </div>
       {decisions.length > 0 && (

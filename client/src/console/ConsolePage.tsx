@@ -24,9 +24,9 @@ import { ReasonDialog } from './ReasonDialog.tsx';
 import { shortcutLabel, useShortcuts, type ShortcutId } from './shortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SimCellInbox } from './SimCellInbox.tsx';
-import { currentStates, nextTimerFromLog, openDecisionsIn } from './statechart.ts';
 import { StatechartGraph } from './StatechartGraph.tsx';
 import { TeamBoard } from './TeamBoard.tsx';
+import { useControlView } from './useControlView.ts';
 import './strings.ts';
 
 /** Sign-in first; then the console of the exercise in the URL. */
@@ -43,10 +43,11 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
   const { t } = useTranslation('console');
   const { t: tc } = useTranslation();
   const exercise = useExercise({ exerciseId });
-  const { view, entries, presence } = exercise;
+  const { entries, presence } = exercise;
+  const now = useNow(1000);
+  const view = useControlView(exercise.view, entries, now);
   const control = view?.control;
   const status = view?.status;
-  const now = useNow(1000);
   const [error, setError] = useState<ErrorDetail | undefined>();
   const [notice, setNotice] = useState('');
   const [pending, setPending] = useState<Pending | undefined>();
@@ -61,14 +62,13 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
   const phases = useMemo(() => (document ? stateKeys(document) : []), [document]);
   const inbox = useMemo(() => simCellInbox(entries), [entries]);
   const selected = rows.find((row) => row.id === selectedId);
-  const states = useMemo(() => (view ? currentStates(entries, view) : []), [entries, view]);
-  const decisions = useMemo(
-    () => (document && status === 'live' ? openDecisionsIn(document, states) : []),
-    [document, status, states],
-  );
+  // The same states as one array while they stay the same, so the statechart is not laid out again every second.
+  const statesKey = control?.states.join('\n') ?? '';
+  const states = useMemo(() => (statesKey ? statesKey.split('\n') : []), [statesKey]);
+  const decisions = control?.openDecisions ?? [];
   const teams = view?.teams ?? [];
   const nowExerciseMs = Math.max(view ? exerciseNowMs(view, now) : 0, entries.at(-1)?.exerciseTimeMs ?? 0);
-  const nextTimerMs = document && status === 'live' ? (nextTimerFromLog(document, entries, nowExerciseMs) ?? control?.nextTimerExerciseMs) : undefined;
+  const nextTimerMs = status === 'live' ? control?.nextTimerExerciseMs : undefined;
   // Never behind the last logged entry, so what is out always sits above the "now" line.
   const nowScenarioMs = Math.max(
     view ? view.clock.scenarioStartMs + nowExerciseMs : document ? parseScenarioClockTime(document.scenarioStart) * 60_000 : 0,
@@ -109,24 +109,24 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
     switch (id) {
       case 'ready':
       case 'start':
-        if (allowed(id, status)) void send({ type: id });
+        if (allowed(id, view)) void send({ type: id });
         return;
       case 'end':
       case 'close':
-        if (allowed(id, status)) onLifecycle({ type: id });
+        if (allowed(id, view)) onLifecycle({ type: id });
         return;
       case 'halt':
-        if (allowed('halt', status)) open({ kind: 'reason', command: 'halt' });
+        if (allowed('halt', view)) open({ kind: 'reason', command: 'halt' });
         return;
       case 'pauseResume':
-        if (allowed('pause', status)) void send({ type: 'pause' });
-        else if (allowed('resume', status)) void send({ type: 'resume' });
+        if (allowed('pause', view)) void send({ type: 'pause' });
+        else if (allowed('resume', view)) void send({ type: 'resume' });
         return;
       case 'jump':
-        if (allowed('jump', status)) void send({ type: 'jump' });
+        if (allowed('jump', view)) void send({ type: 'jump' });
         return;
       case 'jumpInject':
-        if (allowed('jump', status)) void send({ type: 'jump', to: 'inject' });
+        if (allowed('jump', view)) void send({ type: 'jump', to: 'inject' });
         return;
       case 'next':
       case 'previous': {
@@ -137,27 +137,27 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
         return;
       }
       case 'release':
-        if (selected && injectCommandsOpen && allowed('release', status)) release(selected.id);
+        if (selected && injectCommandsOpen && allowed('release', view)) release(selected.id);
         return;
       case 'hold':
-        if (selected && injectCommandsOpen && selected.state !== 'held' && allowed('hold', status)) open({ kind: 'reason', command: 'hold', injectId: selected.id });
+        if (selected && injectCommandsOpen && selected.state !== 'held' && allowed('hold', view)) open({ kind: 'reason', command: 'hold', injectId: selected.id });
         return;
       case 'skip':
-        if (selected && injectCommandsOpen && selected.state !== 'skipped' && allowed('skip', status)) open({ kind: 'reason', command: 'skip', injectId: selected.id });
+        if (selected && injectCommandsOpen && selected.state !== 'skipped' && allowed('skip', view)) open({ kind: 'reason', command: 'skip', injectId: selected.id });
         return;
       case 'edit':
-        if (selected && injectCommandsOpen && allowed('edit', status)) open({ kind: 'edit', injectId: selected.id });
+        if (selected && injectCommandsOpen && allowed('edit', view)) open({ kind: 'edit', injectId: selected.id });
         return;
       case 'adhoc':
-        if (allowed('adhoc', status)) open({ kind: 'adhoc' });
+        if (allowed('adhoc', view)) open({ kind: 'adhoc' });
         return;
       case 'broadcast':
-        if (allowed('broadcast', status)) open({ kind: 'broadcast' });
+        if (allowed('broadcast', view)) open({ kind: 'broadcast' });
         return;
       case 'decide': {
         const options = decisions;
         const decision = arg && /^[1-9]$/.test(arg) ? options[Number(arg) - 1]?.decision : arg;
-        if (decision && allowed('decide', status)) decide(decision);
+        if (decision && allowed('decide', view)) decide(decision);
         return;
       }
       case 'note':
@@ -201,7 +201,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
             <button
               type="button"
               className="halt-button"
-              disabled={!allowed('halt', status)}
+              disabled={!allowed('halt', view)}
               aria-keyshortcuts={shortcutLabel('halt')}
               onClick={() => open({ kind: 'reason', command: 'halt' })}
             >
@@ -243,7 +243,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
                   items={inbox}
                   teams={teams}
                   organisations={view?.simulatedOrganisations ?? []}
-                  canReply={allowed('reply', status)}
+                  canReply={allowed('reply', view)}
                   onReply={(reply) => send({ type: 'reply', ...reply })}
                 />
               </div>
@@ -260,7 +260,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
             </section>
             <section className="panel panel-feed" aria-labelledby="feed-heading">
               <h2 id="feed-heading">{t('feed.heading')}</h2>
-              <LiveFeed noteInput={noteInput} entries={entries} teams={teams} canNote={allowed('note', status)} onNote={(text) => send({ type: 'note', text })} />
+              <LiveFeed noteInput={noteInput} entries={entries} teams={teams} canNote={allowed('note', view)} onNote={(text) => send({ type: 'note', text })} />
             </section>
           </div>
         </div>
@@ -284,7 +284,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
       {pending?.kind === 'edit' && selectedForDialog && (
         <EditInjectDialog error={dialogError}
           row={selectedForDialog}
-          canRelease={allowed('release', status)}
+          canRelease={allowed('release', view)}
           onClose={close}
           onSave={(change, andRelease) => {
             const id = selectedForDialog.id;

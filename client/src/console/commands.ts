@@ -1,7 +1,9 @@
-import { COMMAND_ALLOWED_IN, type ControllerCommand, type ExerciseStatus } from '@startex/shared';
+import { allowsCommand } from '@startex/scenarios/engine';
+import { COMMAND_ALLOWED_IN, type ControllerCommand, type ExerciseView } from '@startex/shared';
 
-export function allowed(type: ControllerCommand['type'], status: ExerciseStatus | undefined): boolean {
-  return status !== undefined && COMMAND_ALLOWED_IN[type].includes(status);
+/** Whether the server would take a command of `type` now: the status rules and the viewer's role, from the tables it uses. */
+export function allowed(type: ControllerCommand['type'], view: Pick<ExerciseView, 'status' | 'viewer'> | undefined): boolean {
+  return view !== undefined && COMMAND_ALLOWED_IN[type].includes(view.status) && allowsCommand(view.viewer.role, type, view.status);
 }
 
 /** What a command button or shortcut asks for before anything is sent. */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { allows } from '@startex/scenarios/engine';
 import type { ExerciseRole, PlannedExerciseSummary } from '@startex/shared';
 
 /** Where each role works in an exercise. */
@@ -13,12 +14,13 @@ const VIEW_OF: Record<ExerciseRole, (exerciseId: string) => string> = {
 /** The next step for a planner: plan it before StartEx, run it in the console, review it after EndEx. */
 function nextLinks(exercise: PlannedExerciseSummary, role: ExerciseRole | undefined): { href: string; label: 'plan' | 'console' | 'review' | 'open' }[] {
   const id = encodeURIComponent(exercise.id);
-  const control = role === 'director' || role === 'controller';
+  const plans = role !== undefined && allows(role, 'exercise.manage');
+  const control = role !== undefined && allows(role, 'command.play');
   switch (exercise.status) {
     case 'draft':
-      return role === 'director' ? [{ href: `/plan/${id}`, label: 'plan' }] : [];
+      return plans ? [{ href: `/plan/${id}`, label: 'plan' }] : [];
     case 'ready':
-      return [...(role === 'director' ? [{ href: `/plan/${id}`, label: 'plan' as const }] : []), ...(control ? [{ href: `/console/${id}`, label: 'console' as const }] : [])];
+      return [...(plans ? [{ href: `/plan/${id}`, label: 'plan' as const }] : []), ...(control ? [{ href: `/console/${id}`, label: 'console' as const }] : [])];
     case 'live':
     case 'paused':
     case 'halted':
@@ -33,7 +35,7 @@ function nextLinks(exercise: PlannedExerciseSummary, role: ExerciseRole | undefi
 export function ExerciseRow({ exercise, role, planner }: { exercise: PlannedExerciseSummary; role: ExerciseRole | undefined; planner: boolean }) {
   const { t } = useTranslation('home');
   // After EndEx, staff who may read the review (not observers or participants) open it first.
-  const reviewFirst = (exercise.status === 'ended' || exercise.status === 'closed') && (role === 'director' || role === 'controller' || role === 'evaluator');
+  const reviewFirst = (exercise.status === 'ended' || exercise.status === 'closed') && role !== undefined && allows(role, 'review.read');
   const links = planner
     ? nextLinks(exercise, role)
     : role

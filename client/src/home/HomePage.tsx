@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allows, allowsGlobal } from '@startex/scenarios/engine';
 import type { ExerciseRole, ExerciseStatus, PlannedExerciseSummary } from '@startex/shared';
 import { api } from '../lib/api.ts';
 import { LoginForm } from '../lib/LoginForm.tsx';
@@ -50,7 +51,7 @@ export function HomePage() {
       </header>
       <p className="subtitle">{t('common:home.tagline')}</p>
       <ProgrammeLink />
-      {(planner || session.session.memberships.some((m) => m.role === 'director')) && (
+      {(allowsGlobal(session.session.user.roles, 'corrective-actions.read') || session.session.memberships.some((m) => allows(m.role, 'corrective-actions.view'))) && (
         <p><a href="/actions">{t('actions:title')}</a></p>
       )}
       {planner ? (

@@ -11,7 +11,7 @@ import {
   type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
-import { connected, emptyLogSync, liveEntry, syncAnswered, type LogSync } from './logSync.ts';
+import { connected, emptyLogSync, liveEntry, syncAnswered, type LogSync } from '@startex/scenarios/engine';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -32,7 +32,7 @@ export type ExerciseCredentials = { joinCode: string } | { exerciseId: string };
 
 /**
  * Connects to an exercise with a join code or console token, resynchronises from the last
- * sequence number seen after every (re)connect (logSync.ts), and keeps the viewer's log.
+ * sequence number seen after every (re)connect (the engine's logSync.ts), and keeps the viewer's log.
  */
 export function useExercise(credentials: ExerciseCredentials | undefined): ExerciseConnection {
   const [state, setState] = useState<ExerciseConnection>({ connection: 'connecting', entries: [] });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allows } from '@startex/scenarios/engine';
 import type { ExerciseReview, ExerciseRole, ObservationKind, ObservationReview, Rated, RatingSubject } from '@startex/shared';
 import { api } from '../lib/api.ts';
 import { newKey } from '../tablet/newKey.ts';
@@ -45,8 +46,8 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
           ))}
         </ul>
       )}
-      {role === 'evaluator' && <RatingForm subject={subject} submit={submit} />}
-      {role === 'director' && <ReconcileForm subject={subject} rated={rated} submit={submit} />}
+      {role && allows(role, 'evaluate') && <RatingForm subject={subject} submit={submit} />}
+      {role && allows(role, 'review.reconcile') && <ReconcileForm subject={subject} rated={rated} submit={submit} />}
     </div>
   );
 
@@ -112,7 +113,7 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
         );
       })}
       {review.evaluation.unlinked.length > 0 && (<><h2>{t('evaluation.unlinked')}</h2>{observations(review.evaluation.unlinked)}</>)}
-      {role === 'evaluator' && <PostObservationForm exerciseId={exerciseId} review={review} onChanged={onChanged} />}
+      {role && allows(role, 'evaluate') && <PostObservationForm exerciseId={exerciseId} review={review} onChanged={onChanged} />}
     </>
   );
 }

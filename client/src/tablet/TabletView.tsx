@@ -31,7 +31,7 @@ export function TabletView({ code, onJoin, onLeave }: { code: string; onJoin: (c
   const outbox = useOutbox(storageKeys.outbox(code), socket, online);
   const { read, markRead } = useReadState(code);
   const [respondingTo, setRespondingTo] = useState<string | undefined>();
-  const teamId = view?.viewer.teamId;
+  const teamId = view?.viewer.role === 'participant' ? view.viewer.teamId : undefined;
   const team = view?.teams.find((x) => x.id === teamId);
   const names = makeNames(view, teamId, t);
 
