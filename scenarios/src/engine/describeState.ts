@@ -1,6 +1,6 @@
 import { clockNow } from './ExerciseClock.ts';
 import type { ExerciseState } from './ExerciseState.ts';
-import { activeStates } from './projections.ts';
+import { currentStates } from './projections.ts';
 
 /**
  * Everything a state holds, as plain data: what a replay of the log must reproduce exactly (the
@@ -14,7 +14,7 @@ export function describeState(s: ExerciseState, atWallTime: number) {
     clock: s.clock,
     timing: s.timing,
     haltReason: s.haltReason,
-    states: [...activeStates(s)],
+    states: [...currentStates(s)],
     context: s.run?.machine.context as unknown,
     timers: s.run?.timers ?? {},
     machineStatus: s.run?.machine.status,

@@ -38,7 +38,7 @@ export function nextTimer(state: ExerciseState): { timer: string; dueMs: number 
 }
 
 /** The active leaf state paths, e.g. `play.awaiting_report` (none before StartEx). */
-export function activeStates(state: ExerciseState): readonly string[] {
+export function currentStates(state: ExerciseState): readonly string[] {
   return state.run?.states ?? [];
 }
 
@@ -88,7 +88,7 @@ export function exerciseView(state: ExerciseState, base: ExerciseBase, viewer: V
           control: {
             scenario: document,
             openDecisions: openDecisions(state),
-            states: [...activeStates(state)],
+            states: [...currentStates(state)],
             ...(next ? { nextTimerExerciseMs: next.dueMs } : {}),
           },
         }
