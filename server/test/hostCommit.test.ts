@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@startex/scenarios';
 import type { LogEntry } from '@startex/shared';
 import { toErrorDetail } from '../src/realtime/gateway.ts';
-import { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
+import { ExerciseHost, type HostLog, type WallClock } from '../src/runtime/ExerciseHost.ts';
 import type { ExerciseRecord, ExerciseStore } from '../src/store/ExerciseStore.ts';
 import { call, LogMirror, startServer, type Harness } from './harness.ts';
+import { ManualClock } from './manualClock.ts';
 
 /**
  * The log half of the store interface, with commits the test settles by hand: what the host
@@ -69,10 +70,10 @@ const hosts: ExerciseHost[] = [];
 afterEach(() => hosts.splice(0).forEach((h) => h.dispose()));
 
 /** A live demo exercise over the hand-committed log, and every batch its listeners heard of. */
-async function liveHost() {
+async function liveHost(wall?: WallClock, hostLog?: HostLog) {
   const log = new HandCommittedLog();
   // The host reads and appends the log only; the rest of the store is not reached in play.
-  const host = await ExerciseHost.load(log as unknown as ExerciseStore, RECORD);
+  const host = await ExerciseHost.load(log as unknown as ExerciseStore, RECORD, wall, hostLog);
   hosts.push(host);
   const heard: LogEntry[][] = [];
   host.onCommit((batch) => heard.push(batch));
@@ -142,6 +143,55 @@ describe('the host acknowledges only what the store has made durable', () => {
     expect(log.stored.map((e) => e.seq)).toEqual(log.stored.map((_, i) => i + 1));
     expect(log.stored.at(-1)).toMatchObject({ type: 'action.taken', idempotencyKey: 'key-1' });
     expect(host.describe(Date.now())).toMatchObject({ lastSeq: stored + 1, served: { 'team:customs\nkey\nkey-1': { seq: stored + 1 } } });
+  });
+});
+
+describe('nothing the host does fails silently (issue 14: a timer\'s failed commit was caught and dropped)', () => {
+  it('a scenario timer whose commit fails is logged with its error, and the next input continues the stored log', async () => {
+    const errors: { details: { err: unknown; exerciseId: string }; message: string }[] = [];
+    const clock = new ManualClock();
+    const { log, host } = await liveHost(clock, { error: (details, message) => errors.push({ details, message }) });
+    const stored = log.stored.length;
+    // The demo's alarm is due two exercise minutes after StartEx (speed 1).
+    await clock.advance(120_000);
+    expect(log.inFlight.flat().map((e) => e.type)).toContain('timer.fired');
+    const diskFull = new Error('SQLITE_FULL: database or disk is full');
+    log.failNext(diskFull);
+    await flush();
+    expect(errors).toEqual([{ details: { err: diskFull, exerciseId: RECORD.id }, message: 'Firing the scenario timers failed' }]);
+    expect(log.stored).toHaveLength(stored);
+    // Rebuilt from the stored log: the next input continues it, and the timer, still due, fires again.
+    const note = watch(host.command({ type: 'note', text: 'After the failed timer' }, { kind: 'controller', id: 'c1' }));
+    await flush();
+    log.commitNext();
+    await note.done;
+    expect(note.state).toEqual({ settled: true, value: stored + 1 });
+    await clock.advance(0);
+    log.commitNext();
+    await flush();
+    expect(log.stored.slice(stored).map((e) => [e.seq, e.type]).slice(0, 2)).toEqual([
+      [stored + 1, 'note.added'],
+      [stored + 2, 'timer.fired'],
+    ]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('a listener that throws is logged; the sender is still answered and the other listeners still hear of the batch', async () => {
+    const errors: unknown[] = [];
+    const { log, host, heard } = await liveHost(undefined, { error: (details) => errors.push(details.err) });
+    const broken = new Error('listener bug');
+    host.onCommit(() => {
+      throw broken;
+    });
+    const after: LogEntry[][] = [];
+    host.onCommit((batch) => after.push(batch));
+    const note = watch(host.command({ type: 'note', text: 'Heard by all' }, { kind: 'controller', id: 'c1' }));
+    await flush();
+    log.commitNext();
+    await note.done;
+    expect(note.state).toEqual({ settled: true, value: log.stored.at(-1)!.seq });
+    expect([heard, after]).toEqual([[log.stored.slice(-1)], [log.stored.slice(-1)]]);
+    expect(errors).toEqual([broken]);
   });
 });
 
