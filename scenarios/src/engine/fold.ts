@@ -114,7 +114,7 @@ function drive(state: ExerciseState, input: RunInput, atMs: number): Folded {
   return { state: { ...state, run }, step };
 }
 
-/** The speed StartEx logged (a clock is only run again after StartEx). */
+/** The speed StartEx logged: resume and jump come only after StartEx (COMMAND_ALLOWED_IN), which always logs one. */
 function speedOf(state: ExerciseState): number {
   return state.timing?.speed ?? 1;
 }
