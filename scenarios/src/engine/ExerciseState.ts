@@ -3,7 +3,7 @@ import type { CompiledScenario } from '../compileScenario.ts';
 import type { RunState } from '../ScenarioRun.ts';
 import { STOPPED_AT_START, type ExerciseClock } from './ExerciseClock.ts';
 import type { KeyUse } from './idempotency.ts';
-import type { InjectProgressMap } from './injectProgress.ts';
+import { InjectProgressMap } from './injectProgress.ts';
 import { PersistentMap } from './PersistentMap.ts';
 
 /** A communications check: who it went to, and which teams acknowledged it, in order. */
@@ -50,7 +50,7 @@ export function initialState(scenario: CompiledScenario): ExerciseState {
     lastSeq: 0,
     status: 'draft',
     clock: STOPPED_AT_START,
-    injects: PersistentMap.empty(),
+    injects: InjectProgressMap.EMPTY,
     adHocCount: 0,
     served: PersistentMap.empty(),
     messages: PersistentMap.empty(),

@@ -62,10 +62,18 @@ function insert<V>(node: Node<V> | undefined, hash: number, shift: number, key: 
   return { node: { bitmap: node.bitmap | bit, children }, added: true };
 }
 
-function* walk<V>(node: Node<V> | undefined): Generator<readonly [string, V]> {
+function walk<V>(node: Node<V> | undefined, visit: (value: V, key: string) => void): void {
   if (node === undefined) return;
-  if (isLeaf(node)) yield* node.entries;
-  else for (const child of node.children) yield* walk(child);
+  if (isLeaf(node)) for (const [key, value] of node.entries) visit(value, key);
+  else for (const child of node.children) walk(child, visit);
+}
+
+/** Every entry under `node`, into `into` (nested generators would cost a frame per level per entry). */
+function collect<V>(node: Node<V> | undefined, into: (readonly [string, V])[]): (readonly [string, V])[] {
+  if (node === undefined) return into;
+  if (isLeaf(node)) into.push(...node.entries);
+  else for (const child of node.children) collect(child, into);
+  return into;
 }
 
 /**
@@ -122,16 +130,21 @@ export class PersistentMap<V> implements Iterable<readonly [string, V]> {
     return undefined;
   }
 
+  /** Calls `visit` with every value, allocating nothing. */
+  forEach(visit: (value: V, key: string) => void): void {
+    walk(this.root, visit);
+  }
+
   [Symbol.iterator](): Iterator<readonly [string, V]> {
-    return walk(this.root);
+    return collect(this.root, [])[Symbol.iterator]();
   }
 
-  *keys(): Generator<string> {
-    for (const [key] of this) yield key;
+  keys(): string[] {
+    return collect(this.root, []).map(([key]) => key);
   }
 
-  *values(): Generator<V> {
-    for (const [, value] of this) yield value;
+  values(): V[] {
+    return collect(this.root, []).map(([, value]) => value);
   }
 
   /** A plain object of the entries, keys sorted: for descriptions and tests. */

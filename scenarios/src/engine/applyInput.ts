@@ -4,7 +4,7 @@ import { releasedCopy } from './commands.ts';
 import { clockNow } from './ExerciseClock.ts';
 import type { ExerciseState } from './ExerciseState.ts';
 import { foldStep } from './fold.ts';
-import { servedSeq } from './idempotency.ts';
+import { dedupeOf, servedSeq } from './idempotency.ts';
 import { INPUTS, type DecideContext, type ExerciseInput, type InputKind, type Plan } from './inputs.ts';
 
 /** A timer that fires this much (exercise time) after it was due marks its injects late. */
@@ -54,7 +54,8 @@ export function applyInput(state: ExerciseState, input: ExerciseInput, envelope:
       scenarioTimeMs: (event.type === 'exercise.started' ? event.scenarioStartMs : scenarioStartMs) + atMs,
       actor: envelope.actor,
     } as LogEntry;
-    const folded = foldStep(current, entry);
+    // The input's own entry serves the request its dedupe key names (the fold would derive the same from the entry).
+    const folded = foldStep(current, entry, entries.length === 0 && dedupe ? dedupe : dedupeOf(entry));
     current = folded.state;
     entries.push(entry);
     if (folded.step) pending.push(...followOn(current, folded.step, event, atMs));

@@ -20,9 +20,9 @@ export function describeState(s: ExerciseState, atWallTime: number) {
     machineStatus: s.run?.machine.status,
     // Progress of every inject, the copies teams were sent with control's edits in them.
     injects: s.injects.toObject(),
-    released: [...s.injects.values()].flatMap((p) => (p.inject ? [p.injectId] : [])).sort(),
-    held: Object.fromEntries([...s.injects.values()].flatMap((p) => (p.held ? [[p.injectId, p.held.reason]] : []))),
-    skipped: Object.fromEntries([...s.injects.values()].flatMap((p) => (p.skipped ? [[p.injectId, p.skipped.reason]] : []))),
+    released: s.injects.values().flatMap((p) => (p.inject ? [p.injectId] : [])).sort(),
+    held: Object.fromEntries(s.injects.values().flatMap((p) => (p.held ? [[p.injectId, p.held.reason]] : []))),
+    skipped: Object.fromEntries(s.injects.values().flatMap((p) => (p.skipped ? [[p.injectId, p.skipped.reason]] : []))),
     adHocCount: s.adHocCount,
     // Requests served (idempotency keys, receipts), who each message went to, current ratings.
     served: s.served.toObject(),

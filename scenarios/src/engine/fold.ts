@@ -2,8 +2,7 @@ import type { LogEntry, RatingSubject } from '@startex/shared';
 import { advanceRun, startRun, type RunInput, type Step } from '../ScenarioRun.ts';
 import { runClock, stopClock } from './ExerciseClock.ts';
 import type { ExerciseState } from './ExerciseState.ts';
-import { dedupeOf } from './idempotency.ts';
-import { nextInjectProgress } from './injectProgress.ts';
+import { dedupeOf, type Dedupe } from './idempotency.ts';
 
 /** The state after an entry, and what the scenario machine did on it (for entries that drive it). */
 export interface Folded {
@@ -13,65 +12,71 @@ export interface Folded {
 
 /**
  * Applies one entry to a state: the single fold used live, on restart, on replay, in the
- * simulator and in the console. Pure: the state passed in is left as it was.
+ * simulator and in the console. Pure: the state passed in is left as it was. `served` is the
+ * request the entry serves (idempotency.ts `dedupeOf`); applyInput passes the one it has just
+ * computed for the input, which is the same by construction, to spare a second serialisation.
  */
-export function foldStep(s: ExerciseState, entry: LogEntry): Folded {
-  const served = dedupeOf(entry);
+export function foldStep(s: ExerciseState, entry: LogEntry, served: Dedupe | undefined = dedupeOf(entry)): Folded {
+  const { step, ...change } = changeOf(s, entry);
   const state: ExerciseState = {
     ...s,
     lastSeq: entry.seq,
-    injects: nextInjectProgress(s.injects, entry, s.actsUpon),
+    injects: s.injects.after(entry, s.actsUpon),
     // The first use of a key stays: a retry answers the seq that first served it.
     ...(served && !s.served.has(served.key) ? { served: s.served.set(served.key, { seq: entry.seq, request: served.request }) } : {}),
+    ...change,
   };
+  return step ? { state, step } : { state };
+}
+
+/** What an entry changes besides its seq, inject progress and the requests served; and the machine's step, for entries that drive it. */
+type Change = Partial<Pick<ExerciseState, 'status' | 'timing' | 'clock' | 'run' | 'haltReason' | 'adHocCount' | 'messages' | 'ratings' | 'commsCheck'>> & { step?: Step };
+
+function changeOf(s: ExerciseState, entry: LogEntry): Change {
   switch (entry.type) {
     case 'exercise.readied':
-      return { state: { ...state, status: 'ready' } };
+      return { status: 'ready' };
     case 'exercise.started': {
       const { state: run, step } = startRun(s.scenario, entry.exerciseTimeMs);
       const timing = { speed: entry.speed, scenarioStartMs: entry.scenarioStartMs };
-      return { state: { ...state, status: 'live', timing, clock: runClock(entry.exerciseTimeMs, entry.wallTime, entry.speed), run }, step };
+      return { status: 'live', timing, clock: runClock(entry.exerciseTimeMs, entry.wallTime, entry.speed), run, step };
     }
     case 'exercise.paused':
-      return { state: { ...state, status: 'paused', clock: stopClock(entry.exerciseTimeMs) } };
-    case 'exercise.resumed': {
-      const { haltReason: _, ...rest } = state;
-      return { state: { ...rest, status: 'live', clock: runClock(entry.exerciseTimeMs, entry.wallTime, speedOf(s)) } };
-    }
+      return { status: 'paused', clock: stopClock(entry.exerciseTimeMs) };
+    case 'exercise.resumed':
+      return { status: 'live', haltReason: undefined, clock: runClock(entry.exerciseTimeMs, entry.wallTime, speedOf(s)) };
     case 'exercise.halted':
-      return { state: { ...state, status: 'halted', haltReason: entry.reason, clock: stopClock(entry.exerciseTimeMs) } };
-    case 'exercise.ended': {
-      const { haltReason: _, ...rest } = state;
-      return { state: { ...rest, status: 'ended', clock: stopClock(entry.exerciseTimeMs) } };
-    }
+      return { status: 'halted', haltReason: entry.reason, clock: stopClock(entry.exerciseTimeMs) };
+    case 'exercise.ended':
+      return { status: 'ended', haltReason: undefined, clock: stopClock(entry.exerciseTimeMs) };
     case 'exercise.closed':
-      return { state: { ...state, status: 'closed' } };
+      return { status: 'closed' };
     case 'clock.jumped':
-      return { state: { ...state, clock: runClock(entry.toExerciseMs, entry.wallTime, speedOf(s)) } };
+      return { clock: runClock(entry.toExerciseMs, entry.wallTime, speedOf(s)) };
     case 'timer.fired':
-      return drive(state, { type: 'timer', timer: entry.timer }, entry.dueExerciseMs);
+      return drive(s, { type: 'timer', timer: entry.timer }, entry.dueExerciseMs);
     case 'decision.made':
-      return drive(state, { type: 'decision', decision: entry.decision }, entry.exerciseTimeMs);
+      return drive(s, { type: 'decision', decision: entry.decision }, entry.exerciseTimeMs);
     case 'action.taken':
-      return drive(state, { type: 'action', teamId: entry.teamId, actionId: entry.actionId, fields: entry.fields }, entry.exerciseTimeMs);
+      return drive(s, { type: 'action', teamId: entry.teamId, actionId: entry.actionId, fields: entry.fields }, entry.exerciseTimeMs);
     case 'inject.released':
-      return { state: entry.inject.adHoc ? { ...state, adHocCount: state.adHocCount + 1 } : state };
+      return entry.inject.adHoc ? { adHocCount: s.adHocCount + 1 } : {};
     case 'message.sent':
-      return { state: { ...state, messages: state.messages.set(entry.messageId, entry.to) } };
+      return { messages: s.messages.set(entry.messageId, entry.to) };
     case 'commscheck.sent':
-      return { state: { ...state, commsCheck: { checkId: entry.checkId, teams: entry.teams, sentAt: entry.wallTime, acknowledged: [] } } };
+      return { commsCheck: { checkId: entry.checkId, teams: entry.teams, sentAt: entry.wallTime, acknowledged: [] } };
     case 'commscheck.acknowledged': {
-      const check = state.commsCheck;
-      if (check?.checkId !== entry.checkId) return { state };
-      return { state: { ...state, commsCheck: { ...check, acknowledged: [...check.acknowledged, { teamId: entry.teamId, seq: entry.seq, at: entry.wallTime }] } } };
+      const check = s.commsCheck;
+      if (check?.checkId !== entry.checkId) return {};
+      return { commsCheck: { ...check, acknowledged: [...check.acknowledged, { teamId: entry.teamId, seq: entry.seq, at: entry.wallTime }] } };
     }
     case 'commscheck.confirmed': {
-      const check = state.commsCheck;
-      return { state: check?.checkId === entry.checkId ? { ...state, commsCheck: { ...check, confirmedAt: entry.wallTime } } : state };
+      const check = s.commsCheck;
+      return check?.checkId === entry.checkId ? { commsCheck: { ...check, confirmedAt: entry.wallTime } } : {};
     }
     case 'rating.recorded': {
       const evaluator = entry.actor.kind === 'evaluator' ? entry.actor.id : JSON.stringify(entry.actor);
-      return { state: { ...state, ratings: state.ratings.update(subjectKey(entry.subject), (current) => ({ ...current, [evaluator]: entry.seq })) } };
+      return { ratings: s.ratings.update(subjectKey(entry.subject), (current) => ({ ...current, [evaluator]: entry.seq })) };
     }
     case 'inject.held':
     case 'inject.skipped':
@@ -85,7 +90,7 @@ export function foldStep(s: ExerciseState, entry: LogEntry): Folded {
     case 'observation.recorded':
     case 'rating.reconciled':
     case 'feedback.submitted':
-      return { state };
+      return {};
     default: {
       const exhaustive: never = entry;
       return exhaustive;
@@ -108,10 +113,10 @@ export function foldAll(state: ExerciseState, entries: Iterable<LogEntry>): Exer
 export const subjectKey = (subject: RatingSubject) => `${subject.kind}:${subject.id}`;
 
 /** The scenario machine's answer to an input; entries before StartEx cannot reach it. */
-function drive(state: ExerciseState, input: RunInput, atMs: number): Folded {
-  if (!state.run) return { state };
+function drive(state: ExerciseState, input: RunInput, atMs: number): Change {
+  if (!state.run) return {};
   const { state: run, step } = advanceRun(state.scenario, state.run, input, atMs);
-  return { state: { ...state, run }, step };
+  return { run, step };
 }
 
 /** The speed StartEx logged: resume and jump come only after StartEx (COMMAND_ALLOWED_IN), which always logs one. */

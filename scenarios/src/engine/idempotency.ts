@@ -12,16 +12,19 @@ import type { PersistentMap } from './PersistentMap.ts';
  * (its team, or its actor): logs written before keys were scoped fold unchanged.
  */
 
+/** What a request asked: its entry type and the fields a retry must repeat (shared with the entry, not copied). */
+export type Request = readonly unknown[];
+
 /** One served request: the seq that logged it, and what it asked, to tell a retry from a reuse. */
 export interface KeyUse {
   readonly seq: number;
-  readonly request: string;
+  readonly request: Request;
 }
 
 /** Where a request's use is recorded, and what it asks. */
 export interface Dedupe {
   readonly key: string;
-  readonly request: string;
+  readonly request: Request;
 }
 
 /** Whose keys a request's are: the team for participants, the signed-in person for staff. */
@@ -43,21 +46,24 @@ export function senderOf(actor: Actor): string {
 
 export const teamSender = (teamId: string): string => `team:${teamId}`;
 
-/** JSON with object keys sorted and undefined left out: equal requests give equal text. */
+/** JSON with object keys sorted and undefined left out (null in arrays): equal requests give equal text. Only a key used twice is compared. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
+  if (value === undefined || value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value !== 'object') return JSON.stringify(value);
+  const keys = Object.keys(value).sort();
+  const record = value as Record<string, unknown>;
+  return `{${keys.flatMap((key) => (record[key] === undefined ? [] : [`${JSON.stringify(key)}:${canonical(record[key])}`])).join(',')}}`;
 }
 
 /** A request under the sender's own idempotency key. */
-export function keyed(sender: string, idempotencyKey: string, request: readonly unknown[]): Dedupe {
-  return { key: `${sender}\nkey\n${idempotencyKey}`, request: canonical(request) };
+export function keyed(sender: string, idempotencyKey: string, request: Request): Dedupe {
+  return { key: `${sender}\nkey\n${idempotencyKey}`, request };
 }
 
 /** A request that can only be made once by its sender, whatever it carries (a receipt, an acknowledgement). */
 export function once(sender: string, what: string): Dedupe {
-  return { key: `${sender}\nonce\n${what}`, request: '' };
+  return { key: `${sender}\nonce\n${what}`, request: [] };
 }
 
 /*
@@ -117,6 +123,6 @@ export function dedupeOf(entry: LogEntry): Dedupe | undefined {
 export function servedSeq(served: PersistentMap<KeyUse>, dedupe: Dedupe): number | undefined {
   const use = served.get(dedupe.key);
   if (use === undefined) return undefined;
-  if (use.request !== dedupe.request) throw new StartexError('IDEMPOTENCY_KEY_REUSED', undefined, 'idempotencyKey');
+  if (canonical(use.request) !== canonical(dedupe.request)) throw new StartexError('IDEMPOTENCY_KEY_REUSED', undefined, 'idempotencyKey');
   return use.seq;
 }

@@ -10,7 +10,7 @@ export { describeState } from './describeState.ts';
 export { clockNow, wallDelayUntil, type ExerciseClock } from './ExerciseClock.ts';
 export { initialState, type CommsCheck, type ExerciseState } from './ExerciseState.ts';
 export { fold, foldAll, foldOn, foldStep, type Folded } from './fold.ts';
-export { foldInjectProgress, nextInjectProgress, type InjectProgress, type InjectProgressMap, type RecipientProgress, type RecipientStatus } from './injectProgress.ts';
+export { foldInjectProgress, InjectProgressMap, type InjectProgress, type RecipientProgress, type RecipientStatus } from './injectProgress.ts';
 export { INPUTS, type DecideContext, type ExerciseInput, type InputKind, type Plan } from './inputs.ts';
 export { connected, emptyLogSync, liveEntry, mergeEntries, syncAnswered, type LogSync } from './logSync.ts';
 export { PersistentMap } from './PersistentMap.ts';

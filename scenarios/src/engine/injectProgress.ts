@@ -27,8 +27,6 @@ export interface InjectProgress {
   readonly teams: Readonly<Record<string, RecipientProgress>>;
 }
 
-export type InjectProgressMap = PersistentMap<InjectProgress>;
-
 const RANK: Record<RecipientStatus, number> = { released: 0, delivered: 1, acknowledged: 2, acted: 3 };
 
 /** A team's progress raised to `status` at `atMs` (never lowered; each time kept from its first). */
@@ -38,63 +36,104 @@ function raised(team: RecipientProgress, status: Exclude<RecipientStatus, 'relea
   return { ...team, [time]: team[time] ?? atMs, status: RANK[status] > RANK[team.status] ? status : team.status };
 }
 
-function raiseTeam(progress: InjectProgressMap, injectId: string, teamId: string, status: Exclude<RecipientStatus, 'released'>, atMs: number): InjectProgressMap {
-  const p = progress.get(injectId);
-  const team = p?.teams[teamId];
-  if (!p || !team) return progress;
-  const next = raised(team, status, atMs);
-  return next === team ? progress : progress.set(injectId, { ...p, teams: { ...p.teams, [teamId]: next } });
-}
-
 /**
- * One log entry applied to the progress of every inject: the engine's state keeps it, and a
- * client folds the entries it can see with it. Whether an action acts upon an inject is
- * `actsUpon` (shared actsUpon.ts): the scenario's rule where the scenario is known, the explicit
- * link only on a tablet or the wall display.
+ * Every inject's progress, folded from the log (or the part of it a viewer sees): the engine's
+ * state keeps one, and a client folds the entries it can see into another. Immutable, like the
+ * rest of the engine's state.
  */
-export function nextInjectProgress(progress: InjectProgressMap, entry: LogEntry, actsUpon: ActsUpon): InjectProgressMap {
-  const of = (injectId: string): InjectProgress => progress.get(injectId) ?? { injectId, teams: {} };
-  switch (entry.type) {
-    case 'inject.released': {
-      const { held: _held, skipped: _skipped, ...rest } = of(entry.inject.id);
-      return progress.set(entry.inject.id, {
-        ...rest,
-        inject: entry.inject,
-        releasedSeq: entry.seq,
-        releasedAtMs: entry.exerciseTimeMs,
-        ...(entry.lateByMs !== undefined ? { lateByMs: entry.lateByMs } : {}),
-        teams: Object.fromEntries(entry.inject.to.map((team) => [team, { status: 'released' as const }])),
-      });
-    }
-    case 'inject.held':
-      return progress.set(entry.injectId, { ...of(entry.injectId), held: { reason: entry.reason } });
-    case 'inject.skipped':
-      return progress.set(entry.injectId, { ...of(entry.injectId), skipped: { reason: entry.reason } });
-    case 'inject.edited': {
-      const p = of(entry.injectId);
-      const subject = entry.subject ?? p.edited?.subject;
-      const body = entry.body ?? p.edited?.body;
-      return progress.set(entry.injectId, { ...p, edited: { ...(subject !== undefined ? { subject } : {}), ...(body !== undefined ? { body } : {}) } });
-    }
-    case 'inject.delivered':
-      return raiseTeam(progress, entry.injectId, entry.teamId, 'delivered', entry.exerciseTimeMs);
-    case 'inject.acknowledged':
-      return raiseTeam(progress, entry.injectId, entry.teamId, 'acknowledged', entry.exerciseTimeMs);
-    case 'action.taken': {
-      let next = progress;
-      for (const p of progress.values()) {
-        if (p.teams[entry.teamId] && actsUpon(entry, p.injectId)) next = raiseTeam(next, p.injectId, entry.teamId, 'acted', entry.exerciseTimeMs);
+export class InjectProgressMap {
+  static readonly EMPTY = new InjectProgressMap(PersistentMap.empty(), PersistentMap.empty());
+
+  private constructor(
+    private readonly injects: PersistentMap<InjectProgress>,
+    /** Team -> injects released to it that it has not acted upon yet: the only ones an action can raise to "acted". */
+    private readonly awaiting: PersistentMap<readonly string[]>,
+  ) {}
+
+  get(injectId: string): InjectProgress | undefined {
+    return this.injects.get(injectId);
+  }
+
+  values(): InjectProgress[] {
+    return this.injects.values();
+  }
+
+  /** Plain data, inject ids sorted: for descriptions and tests. */
+  toObject(): Record<string, InjectProgress> {
+    return this.injects.toObject();
+  }
+
+  /**
+   * The progress after one log entry. Whether an action acts upon an inject is `actsUpon`
+   * (shared actsUpon.ts): the scenario's rule where the scenario is known, the explicit link only
+   * on a tablet or the wall display.
+   */
+  after(entry: LogEntry, actsUpon: ActsUpon): InjectProgressMap {
+    switch (entry.type) {
+      case 'inject.released': {
+        const { held: _held, skipped: _skipped, ...rest } = this.of(entry.inject.id);
+        let awaiting = this.awaiting;
+        for (const team of entry.inject.to) awaiting = awaiting.update(team, (ids = []) => [...ids, entry.inject.id]);
+        return this.with(
+          {
+            ...rest,
+            inject: entry.inject,
+            releasedSeq: entry.seq,
+            releasedAtMs: entry.exerciseTimeMs,
+            ...(entry.lateByMs !== undefined ? { lateByMs: entry.lateByMs } : {}),
+            teams: Object.fromEntries(entry.inject.to.map((team) => [team, { status: 'released' as const }])),
+          },
+          awaiting,
+        );
       }
-      return next;
+      case 'inject.held':
+        return this.with({ ...this.of(entry.injectId), held: { reason: entry.reason } });
+      case 'inject.skipped':
+        return this.with({ ...this.of(entry.injectId), skipped: { reason: entry.reason } });
+      case 'inject.edited': {
+        const p = this.of(entry.injectId);
+        const subject = entry.subject ?? p.edited?.subject;
+        const body = entry.body ?? p.edited?.body;
+        return this.with({ ...p, edited: { ...(subject !== undefined ? { subject } : {}), ...(body !== undefined ? { body } : {}) } });
+      }
+      case 'inject.delivered':
+        return this.raise(entry.injectId, entry.teamId, 'delivered', entry.exerciseTimeMs);
+      case 'inject.acknowledged':
+        return this.raise(entry.injectId, entry.teamId, 'acknowledged', entry.exerciseTimeMs);
+      case 'action.taken': {
+        const waiting = this.awaiting.get(entry.teamId);
+        if (!waiting) return this;
+        const acted = waiting.filter((injectId) => actsUpon(entry, injectId));
+        if (acted.length === 0) return this;
+        let next = new InjectProgressMap(this.injects, this.awaiting.set(entry.teamId, waiting.filter((injectId) => !acted.includes(injectId))));
+        for (const injectId of acted) next = next.raise(injectId, entry.teamId, 'acted', entry.exerciseTimeMs);
+        return next;
+      }
+      default:
+        return this;
     }
-    default:
-      return progress;
+  }
+
+  private of(injectId: string): InjectProgress {
+    return this.injects.get(injectId) ?? { injectId, teams: {} };
+  }
+
+  private with(p: InjectProgress, awaiting = this.awaiting): InjectProgressMap {
+    return new InjectProgressMap(this.injects.set(p.injectId, p), awaiting);
+  }
+
+  private raise(injectId: string, teamId: string, status: Exclude<RecipientStatus, 'released'>, atMs: number): InjectProgressMap {
+    const p = this.injects.get(injectId);
+    const team = p?.teams[teamId];
+    if (!p || !team) return this;
+    const next = raised(team, status, atMs);
+    return next === team ? this : new InjectProgressMap(this.injects.set(injectId, { ...p, teams: { ...p.teams, [teamId]: next } }), this.awaiting);
   }
 }
 
 /** Folds a log (or the part of it a viewer sees) into every inject's progress. */
 export function foldInjectProgress(entries: readonly LogEntry[], actsUpon: ActsUpon = actsUponRule()): InjectProgressMap {
-  let progress = PersistentMap.empty<InjectProgress>();
-  for (const entry of entries) progress = nextInjectProgress(progress, entry, actsUpon);
+  let progress = InjectProgressMap.EMPTY;
+  for (const entry of entries) progress = progress.after(entry, actsUpon);
   return progress;
 }
