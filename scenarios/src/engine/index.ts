@@ -14,6 +14,6 @@ export { foldInjectProgress, InjectProgressMap, type InjectProgress, type Recipi
 export { INPUTS, type DecideContext, type ExerciseInput, type InputKind, type Plan } from './inputs.ts';
 export { connected, emptyLogSync, liveEntry, mergeEntries, syncAnswered, type LogSync } from './logSync.ts';
 export { PersistentMap } from './PersistentMap.ts';
-export { allows, allowsCommand, allowsGlobal, commandVerb, EXERCISE_POLICY, GLOBAL_POLICY, type ExerciseVerb, type GlobalVerb } from './policy.ts';
+export { AGENCY_POLICY, allows, allowsAgency, allowsCommand, allowsGlobal, commandVerb, EXERCISE_POLICY, GLOBAL_POLICY, type AgencyVerb, type ExerciseVerb, type GlobalVerb } from './policy.ts';
 export { currentStates, decisionsOffered, exerciseView, nextTimer, openDecisions, staticView, type ExerciseBase, type OpenDecision } from './projections.ts';
 export { audienceOf, canSee } from './visibility.ts';

@@ -48,7 +48,7 @@ import {
 } from '@startex/shared';
 import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allows, allowsGlobal } from '../auth/policy.ts';
+import { allows, allowsGlobal } from '@startex/scenarios/engine';
 import { importAttendance } from '../programme/attendanceImport.ts';
 import { deleteCapability, saveCapability } from '../programme/catalogue.ts';
 import { feedView, makeCalendarFeed, openFeed } from '../programme/calendarFeeds.ts';
