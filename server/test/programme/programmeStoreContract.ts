@@ -197,5 +197,18 @@ export function programmeStoreContract(name: string, open: () => Promise<{ store
       await store.programme.removeFocalPoint('focal', 'u');
       expect(await inUse()).toEqual([true, true, false, true, false]);
     });
+
+    it('10. adds a focal point with a new account (its password to be replaced at first sign-in) and the audit entries at once', async () => {
+      const { store } = await fresh();
+      await agency(store, 'a');
+      const rasa = { id: 'u', username: 'rasa@customs.example.lt', displayName: 'Rasa', passwordHash: 'x', roles: [], createdAt: 1, passwordChangeRequired: true };
+      await store.programme.addFocalPoint({ agencyId: 'a', userId: 'u', createdAt: 2 }, rasa, [{ at: 2, actor: 'ona', action: 'user.created', target: rasa.username, details: { by: 'focal point' } }]);
+      expect(await store.getUser('u')).toEqual(rasa);
+      expect(await store.programme.listFocalPoints('a')).toEqual([{ agencyId: 'a', userId: 'u', createdAt: 2 }]);
+      expect(await store.listAudit(10)).toEqual([{ at: 2, actor: 'ona', action: 'user.created', target: rasa.username, details: { by: 'focal point' } }]);
+      // An agency nobody knows fails the whole change: no account is left behind.
+      await expect(store.programme.addFocalPoint({ agencyId: 'nobody', userId: 'v', createdAt: 3 }, { ...rasa, id: 'v', username: 'other' }, [])).rejects.toThrow();
+      expect(await store.getUser('v')).toBeUndefined();
+    });
   });
 }
