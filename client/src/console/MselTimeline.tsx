@@ -6,7 +6,7 @@ import { Markdown } from '../lib/Markdown.tsx';
 import { formatStoryTime } from '../i18n/index.ts';
 import { formatDuration } from './exerciseTime.ts';
 import { teamStatus, type MselRow } from './msel.ts';
-import { StatusChip } from './StatusChip.tsx';
+import { StatusChip } from '../lib/StatusChip.tsx';
 
 // To the minute: "T+00:12".
 const exerciseMinutes = (ms: number) => formatExerciseTime(ms).slice(0, -3);

@@ -1,13 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useThemeSetting, type Theme } from '../lib/theme.ts';
 
-/** The theme <Preferences/> puts on <html data-theme>, followed as it changes. */
-export function useTheme(): 'light' | 'dark' {
-  const read = (): 'light' | 'dark' => (document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light');
-  const [theme, setTheme] = useState(read);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setTheme(read()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => observer.disconnect();
-  }, []);
-  return theme;
+/** The page's light or dark theme, for React Flow's colour mode. */
+export function useTheme(): Theme {
+  return useThemeSetting();
 }

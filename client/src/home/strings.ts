@@ -10,7 +10,8 @@ addStrings(
     noExercises: 'No exercises yet: create the first one from a scenario.',
     newExercise: 'New exercise',
     groups: { draft: 'In planning', ready: 'Ready for StartEx', live: 'Live', ended: 'Ended', closed: 'Closed' },
-    next: { plan: 'Plan', console: 'Console', review: 'Review', open: 'Open' },
+    openTablet: 'Open the tablet',
+    nextStep: { commsCheck: 'Next: communications check before StartEx', startEx: 'Next: StartEx from the console', review: 'Next: review the exercise and write the after-action report' },
   },
   {
     exercises: 'Jūsų pratybos',
@@ -20,6 +21,7 @@ addStrings(
     noExercises: 'Pratybų dar nėra: sukurkite pirmąsias iš scenarijaus.',
     newExercise: 'Naujos pratybos',
     groups: { draft: 'Planuojamos', ready: 'Parengtos StartEx', live: 'Vyksta', ended: 'Baigtos', closed: 'Uždarytos' },
-    next: { plan: 'Planuoti', console: 'Pultas', review: 'Apžvalga', open: 'Atverti' },
+    openTablet: 'Atverti planšetę',
+    nextStep: { commsCheck: 'Toliau: ryšio patikra prieš StartEx', startEx: 'Toliau: StartEx iš pulto', review: 'Toliau: pratybų apžvalga ir poveiksminė ataskaita' },
   },
 );

@@ -9,7 +9,7 @@ export function LoginForm({ onLogin, error }: { onLogin: (username: string, pass
   const [busy, setBusy] = useState(false);
   const { t } = useTranslation();
   return (
-    <main className="page login">
+    <main className="page login" id="main">
       <h1>{t('signIn.title')}</h1>
       <form
         onSubmit={(e) => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { fragmentParam } from '../lib/fragment.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { storageKeys } from './storage.ts';
 import { TabletView } from './TabletView.tsx';
@@ -8,8 +9,8 @@ import './strings.ts';
  * The participant tablet. The join code comes from the URL fragment (the QR code on the printed
  * sheet encodes /tablet#code=...) or the form, and is remembered so a reload or sleep loses nothing.
  */
-export function TabletPage({ initialCode }: { initialCode: string | undefined }) {
-  const [code, setCode] = useState(() => initialCode ?? localStorage.getItem(storageKeys.joinCode) ?? undefined);
+export function TabletPage() {
+  const [code, setCode] = useState(() => fragmentParam('code') ?? localStorage.getItem(storageKeys.joinCode) ?? undefined);
 
   useEffect(() => {
     if (code) localStorage.setItem(storageKeys.joinCode, code);
