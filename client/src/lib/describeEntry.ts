@@ -13,6 +13,7 @@ addStrings(
     ended: 'EndEx',
     closed: 'Exercise closed',
     jumped: 'Clock jumped to the next scheduled event',
+    speed: 'Speed changed to ×{{speed}}',
     states: 'Scenario state: {{states}}',
     timer: 'Timer {{timer}} fired',
     decision: 'Decision: {{decision}}',
@@ -51,6 +52,7 @@ addStrings(
     ended: 'Pratybų pabaiga',
     closed: 'Pratybos uždarytos',
     jumped: 'Laikrodis perkeltas iki kito suplanuoto įvykio',
+    speed: 'Greitis pakeistas į ×{{speed}}',
     states: 'Scenarijaus būsena: {{states}}',
     timer: 'Suveikė laikmatis {{timer}}',
     decision: 'Sprendimas: {{decision}}',
@@ -104,6 +106,8 @@ export function describeEntry(entry: LogEntry, t: TFunction): string {
       return f('closed');
     case 'clock.jumped':
       return f('jumped');
+    case 'clock.speed.changed':
+      return f('speed', { speed: entry.speed });
     case 'state.entered':
       return f('states', { states: entry.states.join(', ') });
     case 'timer.fired':
