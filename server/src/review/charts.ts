@@ -42,7 +42,7 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
     case 'phases': {
       const end = phaseEnd(review);
       const unit = phaseUnit(review);
-      return review.phases.map((p) => ({ phase: p.state, from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
+      return review.phases.map((p) => ({ phase: phaseLabel(p.state), from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
     }
     case 'ratings': {
       const { targets, capabilities } = review.evaluation.distribution;
@@ -57,6 +57,17 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
     }
   }
 }
+
+/** A phase's state path as words ("handling.confirmation" -> "Handling › Confirmation"), until scenario documents give titles. */
+function phaseLabel(path: string): string {
+  return path
+    .split('.')
+    .map((key) => key.replaceAll(/[_-]+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))
+    .join(' › ');
+}
+
+/** Labels are never cut short: a team or phase name is drawn whole (vega's default cuts at 180 px). */
+const FULL_LABELS = { labelLimit: 0 } as const;
 
 const TITLES: Record<ReviewChartName, (unit: TimeUnit) => string> = {
   'response-times': (unit) => `Median ${unit} from release, per team`,
@@ -87,17 +98,17 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
         ...base,
         mark: 'bar',
         encoding: {
-          y: { field: 'team', type: 'nominal', title: null, axis: { labelLimit: 260 } },
+          y: { field: 'team', type: 'nominal', title: null, axis: FULL_LABELS },
           yOffset: { field: 'step', sort: ['delivered', 'acknowledged', 'first action'] },
           x: { field: unit, type: 'quantitative', title: `${unit} after release (median)`, ...wholeScale(values, [unit]) },
-          color: { field: 'step', type: 'nominal', title: 'reached', sort: ['delivered', 'acknowledged', 'first action'], scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] } },
+          color: { field: 'step', type: 'nominal', title: 'reached', sort: ['delivered', 'acknowledged', 'first action'], scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] }, legend: FULL_LABELS },
         },
       };
     case 'phases':
       return {
         ...base,
         encoding: {
-          y: { field: 'phase', type: 'nominal', sort: null, title: null },
+          y: { field: 'phase', type: 'nominal', sort: null, title: null, axis: FULL_LABELS },
           x: { field: 'from', type: 'quantitative', title: `exercise time (${unit})`, ...wholeScale(values, ['from', 'to']) },
           color: { value: '#1565c0' },
         },
@@ -116,7 +127,7 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
           x: { field: 'rating', type: 'nominal', sort: ['P', 'S', 'M', 'U'], title: 'rating', axis: { labelAngle: 0 } },
           xOffset: { field: 'level' },
           y: { field: 'count', type: 'quantitative', title: 'count', ...wholeScale(values, ['count']) },
-          color: { field: 'level', type: 'nominal', title: 'level', scale: { range: ['#1565c0', '#e65100'] }, legend: { labelLimit: 300 } },
+          color: { field: 'level', type: 'nominal', title: 'level', scale: { range: ['#1565c0', '#e65100'] }, legend: FULL_LABELS },
         },
       };
     default: {
