@@ -70,7 +70,7 @@ export function AppShell() {
         )}
         <div className="app-bar-end">
           {session && mayOpenActions(session.user.roles, session.memberships) && (
-            <NavLink to="/actions" className="ghost-link">
+            <NavLink to="/actions" className="ghost-link" aria-label={t('nav.actions')}>
               <ClipboardList aria-hidden="true" size={18} />
               <span className="wide-only">{t('nav.actions')}</span>
             </NavLink>
