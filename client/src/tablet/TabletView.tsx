@@ -146,7 +146,7 @@ export function TabletView({ code, tab, onTab, onJoin, onLeave }: { code: string
         <Tabs.Content value="inbox" forceMount hidden={tab !== 'inbox'} className="tablet-panel">
           <Inbox
             items={items}
-            teamName={names.team}
+            teamName={names.teamName}
             read={injectsRead.read}
             markRead={injectsRead.markRead}
             ackState={ackState}
