@@ -213,7 +213,7 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
       <h2 id="msel-heading">{t('msel.heading')}</h2>
       <SelectedInject selected={selected} access={access} act={act} />
       <MselFilters filter={filter} onChange={setFilter} teams={teams} phases={phases} words={words} />
-      <div className="panel-scroll">
+      <div className="panel-scroll" tabIndex={0} role="region" aria-labelledby="msel-heading">
         <MselTimeline rows={visible} total={rows.length} nowScenarioMs={nowScenarioMs} nowExerciseMs={nowExerciseMs} selectedId={selectedId} onSelect={setSelectedId} words={words} />
       </div>
     </section>
@@ -223,7 +223,7 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
       <h2 id="simcell-heading">
         {t('simcell.heading')} <span className="count">{t('simcell.waiting', { count: inbox.filter((i) => i.replies.length === 0).length })}</span>
       </h2>
-      <div className="panel-scroll">
+      <div className="panel-scroll" tabIndex={0} role="region" aria-labelledby="simcell-heading">
         <SimCellInbox
           items={inbox}
           words={words}
@@ -243,7 +243,7 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
   const board = (
     <section className="panel panel-teams" aria-labelledby="teams-heading">
       <h2 id="teams-heading">{t('team.heading')}</h2>
-      <div className="panel-scroll">
+      <div className="panel-scroll" tabIndex={0} role="region" aria-labelledby="teams-heading">
         <TeamBoard teams={teams} presence={presence} entries={entries} rows={rows} inbox={inbox} onSelectInject={setSelectedId} />
       </div>
     </section>

@@ -68,7 +68,7 @@ export function LiveFeed({
           </select>
         </div>
       </div>
-      <div ref={scroller} className="panel-scroll feed-scroll">
+      <div ref={scroller} className="panel-scroll feed-scroll" tabIndex={0} role="region" aria-label={t('feed.label')}>
         {shown.length === 0 ? (
           <p className="empty">{t('feed.empty')}</p>
         ) : (

@@ -177,7 +177,7 @@ export function StatechartGraph({ document, states }: { document: ScenarioDocume
           </ReactFlow>
         )}
       </div>
-      <div className="statechart-text">
+      <div className="statechart-text" tabIndex={0} role="region" aria-label={t('graph.nowLabel')}>
         <button type="button" className="secondary small" onClick={() => showCurrent()}>{t('graph.showCurrent')}</button>
         <p>
           <strong>{t('graph.nowLabel')}</strong> {states.length ? states.map(nameOf).join(', ') : t('graph.notStarted')}

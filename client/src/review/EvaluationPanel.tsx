@@ -33,8 +33,8 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
   const teamName = (id: string) => review.teams.find((x) => x.teamId === id)?.name ?? id;
   const { coverage } = review.evaluation;
 
-  const final = (subject: RatingSubject, rated: Rated) => (
-    <span className={`final final-${finalStatus(rated)}`} data-testid={`final-${subject.kind}-${subject.id}`}>
+  const final = (subject: RatingSubject, rated: Rated, testId = true) => (
+    <span className={`final final-${finalStatus(rated)}`} data-testid={testId ? `final-${subject.kind}-${subject.id}` : undefined}>
       {rated.final.rating ? `${rated.final.rating} — ${t(`common:rating.${rated.final.rating}.name`)} ` : ''}({t(`evaluation.finalStatus.${finalStatus(rated)}`)})
     </span>
   );
@@ -94,7 +94,7 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
           <section key={capability.id} className="review-card eeg-capability" data-testid={`capability-${capability.id}`} aria-labelledby={`capability-${capability.id}-title`}>
             <div className="eeg-head">
               <h2 id={`capability-${capability.id}-title`}><span className="eeg-kind">{t('evaluation.capability')}</span> {capability.title}</h2>
-              {final({ kind: 'capability', id: capability.id }, capability)}
+              {final({ kind: 'capability', id: capability.id }, capability, false)}
             </div>
             <div className="review-scroll">
               <table className="review-table eeg-table">
