@@ -16,7 +16,7 @@ function useWide(): boolean {
   );
 }
 
-/** Each person's pane sizes, kept on this device. */
+/** Each person's pane sizes, kept on this device. (Panel ids become the panels' ids and test ids: hence the prefix.) */
 function usePaneLayout(userId: string, group: string, panelIds: string[]) {
   return useDefaultLayout({ id: `startex.console.${userId}.${group}`, panelIds, storage: localStorage });
 }
@@ -30,32 +30,32 @@ function usePaneLayout(userId: string, group: string, panelIds: string[]) {
 export function ConsolePanes({ userId, msel, simcell, graph, teams, feed }: { userId: string; msel: ReactNode; simcell: ReactNode; graph: ReactNode; teams: ReactNode; feed: ReactNode }) {
   const { t } = useTranslation('console');
   const wide = useWide();
-  const columns = usePaneLayout(userId, 'columns', ['left', 'middle', 'feed']);
-  const left = usePaneLayout(userId, 'left', ['msel', 'simcell']);
-  const middle = usePaneLayout(userId, 'middle', ['graph', 'teams']);
+  const columns = usePaneLayout(userId, 'columns', ['pane-left', 'pane-middle', 'pane-feed']);
+  const left = usePaneLayout(userId, 'left', ['pane-msel', 'pane-simcell']);
+  const middle = usePaneLayout(userId, 'middle', ['pane-graph', 'pane-teams']);
   if (!wide) {
     return <div className="console-stack">{msel}{graph}{teams}{simcell}{feed}</div>;
   }
   const separator = (label: string, vertical = false) => <Separator className={`pane-separator${vertical ? ' is-vertical' : ''}`} aria-label={label} />;
   return (
     <Group orientation="horizontal" className="console-panes" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
-      <Panel id="left" defaultSize="38%" minSize="24%">
+      <Panel id="pane-left" defaultSize="38%" minSize="24%">
         <Group orientation="vertical" className="pane-column" defaultLayout={left.defaultLayout} onLayoutChanged={left.onLayoutChanged}>
-          <Panel id="msel" defaultSize="66%" minSize="25%">{msel}</Panel>
+          <Panel id="pane-msel" defaultSize="66%" minSize="25%">{msel}</Panel>
           {separator(t('panes.mselSimcell'), true)}
-          <Panel id="simcell" defaultSize="34%" minSize="12%">{simcell}</Panel>
+          <Panel id="pane-simcell" defaultSize="34%" minSize="12%">{simcell}</Panel>
         </Group>
       </Panel>
       {separator(t('panes.leftMiddle'))}
-      <Panel id="middle" defaultSize="34%" minSize="22%">
+      <Panel id="pane-middle" defaultSize="34%" minSize="22%">
         <Group orientation="vertical" className="pane-column" defaultLayout={middle.defaultLayout} onLayoutChanged={middle.onLayoutChanged}>
-          <Panel id="graph" defaultSize="58%" minSize="20%">{graph}</Panel>
+          <Panel id="pane-graph" defaultSize="58%" minSize="20%">{graph}</Panel>
           {separator(t('panes.graphTeams'), true)}
-          <Panel id="teams" defaultSize="42%" minSize="15%">{teams}</Panel>
+          <Panel id="pane-teams" defaultSize="42%" minSize="15%">{teams}</Panel>
         </Group>
       </Panel>
       {separator(t('panes.middleFeed'))}
-      <Panel id="feed" defaultSize="28%" minSize="18%">{feed}</Panel>
+      <Panel id="pane-feed" defaultSize="28%" minSize="18%">{feed}</Panel>
     </Group>
   );
 }

@@ -47,7 +47,7 @@ export function HomePage() {
       <div className="page-head">
         <div>
           <h1>{planner ? t('allExercises') : t('exercises')}</h1>
-          <p className="subtitle">{t('common:home.tagline')}</p>
+          <p className="subtitle">{t('signedInAs', { name: session.session.user.displayName })} · {t('common:home.tagline')}</p>
         </div>
         {planner && (
           <Link className="button-link" to="/plan/new">

@@ -4,6 +4,7 @@ addStrings(
   'home',
   {
     exercises: 'Your exercises',
+    signedInAs: 'Signed in as {{name}}',
     none: 'You have no role in any exercise yet. A planner or director can add you.',
     roles: { director: 'director', controller: 'controller', evaluator: 'evaluator', observer: 'observer', participant: 'participant' },
     allExercises: 'All exercises',
@@ -15,6 +16,7 @@ addStrings(
   },
   {
     exercises: 'Jūsų pratybos',
+    signedInAs: 'Prisijungęs: {{name}}',
     none: 'Kol kas neturite vaidmens jokiose pratybose. Planuotojas arba vadovas gali jus pridėti.',
     roles: { director: 'vadovas', controller: 'kontrolierius', evaluator: 'vertintojas', observer: 'stebėtojas', participant: 'dalyvis' },
     allExercises: 'Visos pratybos',

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Pause, Play } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseReview, ReplayMoment } from '@startex/shared';
+import type { ExerciseReview, LogEntry, ReplayMoment } from '@startex/shared';
 import { api } from '../lib/api.ts';
 import { describeEntry } from '../lib/describeEntry.ts';
-import { exerciseWords } from '../lib/exerciseWords.ts';
+import { exerciseWords, type ExerciseWords } from '../lib/exerciseWords.ts';
 import { useExercise } from '../lib/useExercise.ts';
 import { clock } from './format.ts';
 import { CONTROL_LANE, LANE_MARK_KINDS, replayLanes, type LaneMarkKind } from './replayLanes.ts';
@@ -61,7 +61,7 @@ export function ReplayPanel({ exerciseId, review }: { exerciseId: string; review
   // Whole seconds from the start, rounded up so that the last entry is always within reach.
   const end = span.fromMs + Math.max(1000, Math.ceil((span.toMs - span.fromMs) / 1000) * 1000);
   const at = (ms: number) => `${(Math.min(Math.max(ms, span.fromMs), end) - span.fromMs) / (end - span.fromMs) * 100}%`;
-  const lastEntries = exercise.entries.filter((e) => e.exerciseTimeMs <= value).slice(-6).reverse();
+  const controlEntries = exercise.entries.filter((e) => e.exerciseTimeMs <= value && e.actor.kind === 'controller').slice(-10).reverse();
   const heldNow = Object.entries(moment.held);
 
   return (
@@ -155,10 +155,27 @@ export function ReplayPanel({ exerciseId, review }: { exerciseId: string; review
       </div>
       <h3>{t('replay.latest')}</h3>
       <ol className="replay-control" data-testid="replay-control">
-        {lastEntries.map((e) => (
-          <li key={e.seq}>{clock(e.exerciseTimeMs)} {describeEntry(e, t, words)}</li>
+        {controlEntries.map((e) => (
+          <li key={e.seq}>{clock(e.exerciseTimeMs)} {actorOf(e, words)}{describeEntry(e, t, words)}</li>
         ))}
       </ol>
     </>
   );
+}
+
+/** Who made an entry, before its description: a person by name, a team by its name; the scenario itself goes unnamed. */
+function actorOf(entry: LogEntry, words: ExerciseWords): string {
+  switch (entry.actor.kind) {
+    case 'controller':
+    case 'evaluator':
+      return entry.actor.name ? `${entry.actor.name}: ` : '';
+    case 'participant':
+      return `${words.team(entry.actor.teamId)}: `;
+    case 'system':
+      return '';
+    default: {
+      const exhaustive: never = entry.actor;
+      return exhaustive;
+    }
+  }
 }

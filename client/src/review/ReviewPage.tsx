@@ -22,8 +22,9 @@ export function ReviewPage({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation('review');
   const session = useSession();
   const navigate = useNavigate();
-  const param = useParams().tab;
-  const tab: Tab = (TABS as readonly string[]).includes(param ?? '') ? (param as Tab) : 'metrics';
+  // The tab is in the path (/review/<id>/replay); links written before that named it in the fragment (#replay).
+  const param = useParams().tab ?? window.location.hash.slice(1);
+  const tab: Tab = (TABS as readonly string[]).includes(param) ? (param as Tab) : 'metrics';
   const [review, setReview] = useState<ExerciseReview | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const reload = useCallback(async () => {
