@@ -94,6 +94,23 @@ describe('the app shell around the views', () => {
     expect(await evaluatorConsole.getByRole('button', { name: 'Send reply' }).count()).toBe(0);
     await evaluatorConsole.screenshot({ path: artifactPath('shell-console-evaluator.png') });
 
+    // In Lithuanian at 1280 px, no command's label wraps or is cut short.
+    const lithuanian = await openPage(browser, `${h.url}/console/${EXERCISE_ID}`, { name: 'lithuanian', errors: pageErrors, cookie: director.cookie, options: VIEWPORT.console });
+    await lithuanian.evaluate(() => localStorage.setItem('startex.language', 'lt'));
+    await lithuanian.reload();
+    await eventually(() => lithuanian.getByTestId('status').textContent()).toBe('vyksta');
+    const squeezed = await lithuanian.locator('.ops-bar button:visible, .selected-inject button:visible').evaluateAll((buttons) =>
+      buttons.flatMap((b) => {
+        const lineHeight = parseFloat(getComputedStyle(b).lineHeight) || 20;
+        const wrapped = b.getBoundingClientRect().height > 2.2 * lineHeight;
+        return b.scrollWidth > b.clientWidth || wrapped ? [b.textContent!.trim()] : [];
+      }),
+    );
+    expect(squeezed).toEqual([]);
+    expect(await lithuanian.locator('.ops-bar button:visible').count()).toBeGreaterThan(4);
+    await lithuanian.screenshot({ path: artifactPath('shell-console-lithuanian-1280.png') });
+    await lithuanian.context().close();
+
     const participant = await h.member('participant', { exerciseId: EXERCISE_ID, teamId: CUSTOMS, username: 'shell-participant' });
     const participantConsole = await open('participant', `/console/${EXERCISE_ID}`, VIEWPORT.tablet, participant);
     const where = participantConsole.getByTestId('where-to-go');
