@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     await play.getByRole('dialog').getByRole('button', { name: 'Send broadcast' }).click();
     await field.getByRole('tab', { name: /Messages/ }).click();
     await field.locator('#compose-to input[type=checkbox]').last().check();
-    await field.getByLabel('Message', { exact: true }).fill(`Spectrum attached: ${'Cs137'.repeat(1000)}`);
+    await field.getByLabel('Message', { exact: true }).fill(`Spectrum attached: ${'Cs137'.repeat(960)}`);
     await field.getByRole('button', { name: 'Send message' }).click();
     await field.getByTestId('conversation').getByText('Spectrum attached', { exact: false }).waitFor();
     await field.getByTestId('queue-status').waitFor({ state: 'detached' });
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
     const live: Shot[] = [
       { name: 'home', path: '/', cookie: director.cookie, ready: (p) => p.getByTestId('exercise-demo').waitFor() },
-      { name: 'sign-in', path: '/', ready: (p) => p.getByLabel('Username').waitFor() },
+      { name: 'sign-in', path: '/', ready: (p) => p.locator('#username').waitFor() },
       { name: 'console', path: '/console/demo', cookie: director.cookie, ready: (p) => p.locator('.state-node').first().waitFor() },
       { name: 'console-evaluator', path: '/console/demo', cookie: evaluator.cookie, ready: (p) => p.getByTestId('feed').waitFor() },
       { name: 'console-observer', path: '/console/demo', cookie: observer.cookie, ready: (p) => p.getByTestId('where-to-go').waitFor() },

@@ -279,7 +279,7 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
           )}
           <p className="visually-hidden" aria-live="polite">{notice}</p>
         </div>
-        <ConsolePanes userId={userId} msel={msel} simcell={simcell} graph={graph} teams={board} feed={feed} />
+        <ConsolePanes userId={userId} {...(document ? { msel, graph } : {})} simcell={simcell} teams={board} feed={feed} />
       </main>
       {pending?.kind === 'confirm' && (
         <ConfirmDialog error={dialogError} message={pending.message} confirmLabel={t(`command.${pending.command.type}`)} onConfirm={() => void send(pending.command)} onClose={close} />

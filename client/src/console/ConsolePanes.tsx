@@ -27,16 +27,29 @@ function usePaneLayout(userId: string, group: string, panelIds: string[]) {
  * keyboard (react-resizable-panels: accessible separators, sizes remembered per person, instead of
  * hand-written drag code).
  */
-export function ConsolePanes({ userId, msel, simcell, graph, teams, feed }: { userId: string; msel: ReactNode; simcell: ReactNode; graph: ReactNode; teams: ReactNode; feed: ReactNode }) {
+export function ConsolePanes({ userId, msel, simcell, graph, teams, feed }: { userId: string; msel?: ReactNode; simcell: ReactNode; graph?: ReactNode; teams: ReactNode; feed: ReactNode }) {
   const { t } = useTranslation('console');
   const wide = useWide();
   const columns = usePaneLayout(userId, 'columns', ['pane-left', 'pane-middle', 'pane-feed']);
   const left = usePaneLayout(userId, 'left', ['pane-msel', 'pane-simcell']);
   const middle = usePaneLayout(userId, 'middle', ['pane-graph', 'pane-teams']);
+  const follow = usePaneLayout(userId, 'follow', ['pane-follow', 'pane-feed']);
   if (!wide) {
     return <div className="console-stack">{msel}{graph}{teams}{simcell}{feed}</div>;
   }
   const separator = (label: string, vertical = false) => <Separator className={`pane-separator${vertical ? ' is-vertical' : ''}`} aria-label={label} />;
+  // Without the scenario (a role that follows play rather than runs it): teams and the SimCell beside the feed.
+  if (!msel || !graph) {
+    return (
+      <Group orientation="horizontal" className="console-panes" defaultLayout={follow.defaultLayout} onLayoutChanged={follow.onLayoutChanged}>
+        <Panel id="pane-follow" defaultSize="55%" minSize="30%">
+          <div className="pane-stack">{teams}{simcell}</div>
+        </Panel>
+        {separator(t('panes.middleFeed'))}
+        <Panel id="pane-feed" defaultSize="45%" minSize="25%">{feed}</Panel>
+      </Group>
+    );
+  }
   return (
     <Group orientation="horizontal" className="console-panes" defaultLayout={columns.defaultLayout} onLayoutChanged={columns.onLayoutChanged}>
       <Panel id="pane-left" defaultSize="38%" minSize="24%">

@@ -91,7 +91,7 @@ const lt: typeof en = {
     textHint: 'Kas ką padarė, kada ir kas po to įvyko.',
     links: 'Susieta su',
     team: 'Komanda',
-    inject: 'Įvestis',
+    inject: 'Įvadas',
     objective: 'Tikslas',
     task: 'Kritinė užduotis',
     none: '— nėra —',
@@ -125,7 +125,7 @@ const lt: typeof en = {
     observeLabel: 'Stebėti tai: {{what}}',
     via: '{{channel}}, siuntėjas: {{from}}',
     late: 'vėluoja {{seconds}} s',
-    body: 'Rodyti įvesties tekstą',
+    body: 'Rodyti įvado tekstą',
   },
   mine: {
     heading: 'Mano stebėjimai',
