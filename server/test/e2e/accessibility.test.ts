@@ -43,7 +43,7 @@ async function pageAs(who: StaffCredential | undefined, viewport: { width: numbe
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA) of every view during play', () => {
-  it.each(['light', 'dark'] as const)('%s theme: sign-in, home, console, tablet (inbox and messages), evaluator and wall display have no violations', async (theme) => {
+  it.each(['light', 'dark'] as const)('%s theme: sign-in, home, console, tablet (inbox and messages), evaluator and wall display have no violations', { timeout: 60_000 }, async (theme) => {
     const evaluator = await h.member('evaluator', { username: `evaluator-${theme}` });
     const observerCode = (await h.server.identity.createJoinCode('test', { exerciseId: 'demo', role: 'observer' })).token;
     const control = client(h.url, h.controllerToken);

@@ -140,7 +140,7 @@ describe('the app shell around the views', () => {
     ] as const) {
       await nav.getByRole('link', { name, exact: true }).click();
       await page.waitForURL(`${h.url}${path}`);
-      expect(await nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).toBe('page');
+      await eventually(() => nav.getByRole('link', { name, exact: true }).getAttribute('aria-current')).toBe('page');
     }
     // The breadcrumb names the exercise; the corrective actions and home are one click away.
     expect(await page.getByRole('navigation', { name: 'You are here' }).textContent()).toContain('Border alarm drill');
