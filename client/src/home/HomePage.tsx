@@ -8,6 +8,7 @@ import { LoginForm } from '../lib/LoginForm.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { ExerciseRow } from './ExerciseRow.tsx';
 import { ArchiveImport } from '../review/report/ArchiveImport.tsx';
+import { ProgrammeLink } from '../programme/ProgrammeLink.tsx';
 import '../shell/strings.ts';
 import './strings.ts';
 
@@ -55,6 +56,7 @@ export function HomePage() {
           </Link>
         )}
       </div>
+      <ProgrammeLink />
       {exercises?.length === 0 && <p className="empty">{planner ? t('noExercises') : t('none')}</p>}
       {GROUPS.map((group) => {
         const list = (exercises ?? []).filter((e) => groupOf(e.status) === group);

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ErrorDetail, ExerciseRole, SessionView } from '@startex/shared';
+import { ERROR_CATALOGUE, type ErrorDetail, type ExerciseRole, type SessionView } from '@startex/shared';
 import { api, setCsrfToken } from './api.ts';
 
 export interface SessionState {
@@ -22,7 +22,12 @@ const listeners = new Set<() => void>();
 
 function accept(session: SessionView | undefined, error?: ErrorDetail): void {
   setCsrfToken(session?.csrfToken);
-  snapshot = { loading: false, ...(session ? { session } : {}), ...(error ? { error } : {}) };
+  // Signed in with a generated password: not a session for the page until the person sets their own (the sign-in form asks).
+  if (session?.passwordChangeRequired) {
+    snapshot = { loading: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: ERROR_CATALOGUE.PASSWORD_CHANGE_REQUIRED.message } };
+  } else {
+    snapshot = { loading: false, ...(session ? { session } : {}), ...(error ? { error } : {}) };
+  }
   for (const listener of listeners) listener();
 }
 

@@ -10,7 +10,7 @@ import './shell.css';
 import './strings.ts';
 
 /** What a route tells the shell: the exercise page it is (for the navigation), or a page of its own (for the breadcrumb). */
-export type RouteHandle = { page: ExercisePage } | { crumb: 'actions' | 'newExercise' };
+export type RouteHandle = { page: ExercisePage } | { crumb: 'actions' | 'newExercise' | 'account' | 'programme' };
 
 /**
  * The frame of every signed-in page: the product mark, breadcrumbs (exercises › this exercise › this

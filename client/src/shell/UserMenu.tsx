@@ -1,5 +1,6 @@
 import { DropdownMenu } from 'radix-ui';
-import { Check, ChevronDown, LogOut, UserRound } from 'lucide-react';
+import { Check, ChevronDown, KeyRound, LogOut, UserRound } from 'lucide-react';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '@startex/shared';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
@@ -9,6 +10,7 @@ import { setTheme, useThemeSetting, type Theme } from '../lib/theme.ts';
 export function UserMenu({ session, onSignOut }: { session: SessionView; onSignOut: () => void }) {
   const { t, i18n } = useTranslation('shell');
   const theme = useThemeSetting();
+  const navigate = useNavigate();
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger asChild>
@@ -41,6 +43,9 @@ export function UserMenu({ session, onSignOut }: { session: SessionView; onSignO
             ))}
           </DropdownMenu.RadioGroup>
           <DropdownMenu.Separator className="menu-separator" />
+          <DropdownMenu.Item className="menu-item" onSelect={() => void navigate('/account')}>
+            <KeyRound size={16} aria-hidden="true" /> {t('nav.account')}
+          </DropdownMenu.Item>
           <DropdownMenu.Item className="menu-item" onSelect={onSignOut}>
             <LogOut size={16} aria-hidden="true" /> {t('menu.signOut')}
           </DropdownMenu.Item>

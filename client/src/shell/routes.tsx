@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { useParams, type RouteObject } from 'react-router';
+import { fragmentParam } from '../lib/fragment.ts';
 import type { RouteHandle } from './AppShell.tsx';
 
 /** A view keyed by the exercise in the address, so moving to another exercise starts it afresh. */
@@ -31,9 +32,17 @@ export const ROUTES: RouteObject[] = [
       { path: 'display/:exerciseId', ...page({ page: 'display' }), lazy: async () => ({ Component: forExercise((await import('../display/DisplayPage.tsx')).SignedInDisplay) }) },
       { path: 'review/:exerciseId/:tab?', ...page({ page: 'review' }), lazy: async () => ({ Component: forExercise((await import('../review/ReviewPage.tsx')).ReviewPage) }) },
       { path: 'report/:exerciseId', ...page({ page: 'report' }), lazy: async () => ({ Component: forExercise((await import('../review/report/ReportPage.tsx')).ReportPage) }) },
+      { path: 'account', ...page({ crumb: 'account' }), lazy: async () => ({ Component: (await import('../account/AccountPage.tsx')).AccountPage }) },
+      { path: 'programme', ...page({ crumb: 'programme' }), lazy: async () => ({ Component: (await import('../programme/ProgrammePage.tsx')).ProgrammePage }) },
+      { path: 'programme/agencies/:id', ...page({ crumb: 'programme' }), lazy: async () => { const { AgencyDashboardPage } = await import('../programme/AgencyDashboardPage.tsx'); return { Component: () => <AgencyDashboardPage key={useParams().id} agencyId={useParams().id ?? ''} /> }; } },
+      { path: 'programme/ratings/:id', ...page({ crumb: 'programme' }), lazy: async () => { const { RatingPage } = await import('../programme/RatingPage.tsx'); return { Component: () => <RatingPage key={useParams().id} ratingId={useParams().id ?? ''} /> }; } },
+      { path: 'programme/people/:id', ...page({ crumb: 'programme' }), lazy: async () => { const { PersonRecordPage } = await import('../programme/PersonRecordPage.tsx'); return { Component: () => <PersonRecordPage key={useParams().id} personId={useParams().id ?? ''} /> }; } },
+      { path: 'programme/exercises/:exerciseId', ...page({ crumb: 'programme' }), lazy: async () => ({ Component: forExercise((await import('../programme/ExerciseProgrammePage.tsx')).ExerciseProgrammePage) }) },
       { path: '*', lazy: async () => ({ Component: (await import('./NotFound.tsx')).NotFound }) },
     ],
   },
+  // A survey answered with the link's token by someone with no account: no shell around it.
+  { path: 'programme/surveys/:id', lazy: async () => { const { SurveyPage } = await import('../programme/SurveyPage.tsx'); return { Component: () => <SurveyPage key={useParams().id} surveyId={useParams().id ?? ''} token={fragmentParam('token')} /> }; } },
   { path: 'tablet/:tab?', lazy: async () => ({ Component: (await import('../tablet/TabletPage.tsx')).TabletPage }) },
   { path: 'display', lazy: async () => ({ Component: (await import('../display/DisplayPage.tsx')).CodeDisplay }) },
 ];

@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { StartexError, type ScenarioDocument } from '@startex/shared';
-import { hasErrors, LIBRARY, lintScenarioText, type Problem } from '@startex/scenarios';
+import { hasErrors, LIBRARY } from '@startex/scenarios';
+import { scenarioInvalid, UPLOAD_EXPLORE_MS, type ScenarioAnalysis } from '../analysis/ScenarioAnalysis.ts';
 import { requireGlobal } from '../auth/httpAuth.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
@@ -30,20 +31,7 @@ const summary = (document: ScenarioDocument, version: number, source: ScenarioSu
   functions: document.functions,
 });
 
-/**
- * The analyzer runs in the request handler, so its exploration is bounded in time as well as in
- * points: a document it cannot check within this is refused (rule too-many-plays), not stored.
- */
-const LINT_BUDGET = { maxMs: 4_000 };
-
-/** Bodies arrive as text, JSON or YAML, so the analyzer reports syntax errors in its own words. */
-function lintBody(body: unknown, isYaml: boolean): { document?: ScenarioDocument; problems: Problem[] } {
-  const text = typeof body === 'string' ? body : '';
-  const { parsed, problems } = lintScenarioText(text, isYaml ? 'yaml' : 'json', LINT_BUDGET);
-  return parsed.ok ? { document: parsed.document, problems } : { problems };
-}
-
-export function scenariosRoutes(store: Store) {
+export function scenariosRoutes(store: Store, analysis: ScenarioAnalysis) {
   return async (app: FastifyInstance) => {
     // Scoped to these routes (fastify encapsulation): scenario bodies stay text until the analyzer reads them.
     app.addContentTypeParser([...YAML_TYPES, 'application/json'], { parseAs: 'string', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
@@ -51,6 +39,14 @@ export function scenariosRoutes(store: Store) {
     );
     const isYaml = (contentType: string | undefined) => YAML_TYPES.some((t) => contentType?.startsWith(t));
     scenarioSchemaRoute(app);
+    // Bodies arrive as text, JSON or YAML, so the analyzer reports syntax errors in its own words.
+    const analyseBody = (request: FastifyRequest) =>
+      analysis.analyse({
+        kind: 'text',
+        text: typeof request.body === 'string' ? request.body : '',
+        format: isYaml(request.headers['content-type']) ? 'yaml' : 'json',
+        exploreMs: UPLOAD_EXPLORE_MS,
+      });
 
     app.get('/api/scenarios', async (request): Promise<ScenarioSummary[]> => {
       requireGlobal(request, 'scenarios.read');
@@ -71,18 +67,15 @@ export function scenariosRoutes(store: Store) {
     /** Lints without storing: for editors and for checking a file before upload. */
     app.post('/api/scenarios/lint', { bodyLimit: UPLOAD_LIMIT }, async (request) => {
       requireGlobal(request, 'scenarios.write');
-      const { problems } = lintBody(request.body, isYaml(request.headers['content-type']));
+      const { problems } = await analyseBody(request);
       return { ok: !hasErrors(problems), problems };
     });
 
     /** Stores a new version when the analyzer finds no error; otherwise stores nothing. */
     app.post('/api/scenarios', { bodyLimit: UPLOAD_LIMIT }, async (request, reply) => {
       const user = requireGlobal(request, 'scenarios.write');
-      const { document, problems } = lintBody(request.body, isYaml(request.headers['content-type']));
-      if (!document || hasErrors(problems)) {
-        const errors = problems.filter((p) => p.severity === 'error');
-        throw new StartexError('SCENARIO_INVALID', `The scenario document has ${errors.length} error(s); see problems.`, undefined, problems);
-      }
+      const { document, problems } = await analyseBody(request);
+      if (!document || hasErrors(problems)) throw scenarioInvalid(problems);
       if (LIBRARY[document.id]) throw new StartexError('SCENARIO_ID_RESERVED', `"${document.id}" is a built-in library scenario; choose another id.`, 'id');
       const stored = await store.saveScenario(document);
       await store.appendAudit({ at: Date.now(), actor: user.username, action: 'scenario.uploaded', target: stored.document.id, details: { version: stored.version } });

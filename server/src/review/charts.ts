@@ -1,5 +1,6 @@
 import type { ExerciseReview, ReviewChartName } from '@startex/shared';
 import type { TopLevelSpec } from 'vega-lite';
+import { stateTitle } from '../documents/words.ts';
 import { lazyImport, lazyRequire } from '../lazyPackage.ts';
 
 const chartLibraries = lazyImport(async () => ({ vega: await import('vega'), vegaLite: await import('vega-lite') }));
@@ -42,7 +43,7 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
     case 'phases': {
       const end = phaseEnd(review);
       const unit = phaseUnit(review);
-      return review.phases.map((p) => ({ phase: phaseLabel(p.state), from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
+      return review.phases.map((p) => ({ phase: stateTitle(p.state), from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
     }
     case 'ratings': {
       const { targets, capabilities } = review.evaluation.distribution;
@@ -57,17 +58,6 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
     }
   }
 }
-
-/** A phase's state path as words ("handling.confirmation" -> "Handling › Confirmation"), until scenario documents give titles. */
-function phaseLabel(path: string): string {
-  return path
-    .split('.')
-    .map((key) => key.replaceAll(/[_-]+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))
-    .join(' › ');
-}
-
-/** Labels are never cut short: a team or phase name is drawn whole (vega's default cuts at 180 px). */
-const FULL_LABELS = { labelLimit: 0 } as const;
 
 const TITLES: Record<ReviewChartName, (unit: TimeUnit) => string> = {
   'response-times': (unit) => `Median ${unit} from release, per team`,
@@ -98,17 +88,17 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
         ...base,
         mark: 'bar',
         encoding: {
-          y: { field: 'team', type: 'nominal', title: null, axis: FULL_LABELS },
+          y: { field: 'team', type: 'nominal', title: null, axis: { labelLimit: 0 } },
           yOffset: { field: 'step', sort: ['delivered', 'acknowledged', 'first action'] },
           x: { field: unit, type: 'quantitative', title: `${unit} after release (median)`, ...wholeScale(values, [unit]) },
-          color: { field: 'step', type: 'nominal', title: 'reached', sort: ['delivered', 'acknowledged', 'first action'], scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] }, legend: FULL_LABELS },
+          color: { field: 'step', type: 'nominal', title: 'reached', sort: ['delivered', 'acknowledged', 'first action'], scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] } },
         },
       };
     case 'phases':
       return {
         ...base,
         encoding: {
-          y: { field: 'phase', type: 'nominal', sort: null, title: null, axis: FULL_LABELS },
+          y: { field: 'phase', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } },
           x: { field: 'from', type: 'quantitative', title: `exercise time (${unit})`, ...wholeScale(values, ['from', 'to']) },
           color: { value: '#1565c0' },
         },
@@ -127,7 +117,7 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
           x: { field: 'rating', type: 'nominal', sort: ['P', 'S', 'M', 'U'], title: 'rating', axis: { labelAngle: 0 } },
           xOffset: { field: 'level' },
           y: { field: 'count', type: 'quantitative', title: 'count', ...wholeScale(values, ['count']) },
-          color: { field: 'level', type: 'nominal', title: 'level', scale: { range: ['#1565c0', '#e65100'] }, legend: FULL_LABELS },
+          color: { field: 'level', type: 'nominal', title: 'level', scale: { range: ['#1565c0', '#e65100'] }, legend: { labelLimit: 300 } },
         },
       };
     default: {
@@ -139,8 +129,18 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
 
 /** A chart as SVG: vega-lite compiled to vega, rendered headless (no canvas, no DOM). */
 export async function renderChartSvg(chart: ReviewChartName, review: ExerciseReview): Promise<string> {
+  return renderSpecSvg(spec(chart, review));
+}
+
+/** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */
+export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview): Promise<Buffer> {
+  return svgToPng(await renderChartSvg(chart, review));
+}
+
+/** Any vega-lite chart as SVG, the way the review's are drawn (the programme's dashboards use it too). */
+export async function renderSpecSvg(chartSpec: TopLevelSpec): Promise<string> {
   const { vega, vegaLite } = await chartLibraries();
-  const compiled = vegaLite.compile(spec(chart, review)).spec;
+  const compiled = vegaLite.compile(chartSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     return await view.toSVG();
@@ -149,9 +149,8 @@ export async function renderChartSvg(chart: ReviewChartName, review: ExerciseRev
   }
 }
 
-/** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */
-export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview): Promise<Buffer> {
-  const svg = await renderChartSvg(chart, review);
+/** An SVG chart as PNG at twice the size, for PDF and DOCX documents. */
+export function svgToPng(svg: string): Buffer {
   const png = new (resvg().Resvg)(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' }).render().asPng();
   return Buffer.from(png);
 }

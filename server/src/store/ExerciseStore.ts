@@ -1,5 +1,6 @@
 import type { ExerciseRole, ExerciseSettings, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
 import type { PlanningStore } from './PlanningStore.ts';
+import type { ProgrammeStore } from './ProgrammeStore.ts';
 import type { ReviewStore } from './ReviewStore.ts';
 
 export interface ExerciseRecord {
@@ -36,6 +37,8 @@ export interface UserRecord {
   roles: GlobalRole[];
   createdAt: number;
   disabledAt?: number | undefined;
+  /** The password was generated for the person: they must set their own before anything else. */
+  passwordChangeRequired?: boolean | undefined;
 }
 
 export interface SessionRecord {
@@ -87,6 +90,11 @@ export interface ExerciseStore {
   append(entries: LogEntry[]): Promise<void>;
   /** The committed log; waits for appends already asked for, so it never misses one made before the read. */
   readLog(exerciseId: string, afterSeq?: number): Promise<LogEntry[]>;
+  /**
+   * Ids of the exercises in play: their log has `exercise.started` and, after it, no
+   * `exercise.ended` (live, paused or halted). A restart resumes these; the others load on first use.
+   */
+  exercisesInPlay(): Promise<string[]>;
   /** Stores an uploaded scenario as the next version of its id. */
   saveScenario(document: ScenarioDocument): Promise<StoredScenario>;
   /** The given version of an uploaded scenario, or its latest. */
@@ -122,4 +130,6 @@ export type Store = ExerciseStore &
     readonly planning: PlanningStore;
     /** Ratings, reports, improvement plans and corrective actions: after play. */
     readonly review: ReviewStore;
+    /** Needs, the preparedness plan, training, and what finalised exercises fed back. */
+    readonly programme: ProgrammeStore;
   };
