@@ -1,7 +1,7 @@
 /**
  * Exercise time: milliseconds of play since StartEx, running `speed` times faster than the wall
- * clock and standing still while paused. A value folded from the log (StartEx sets the speed;
- * pause, resume, halt, EndEx and jumps move it); the functions below return new values.
+ * clock and standing still while paused. A value folded from the log (StartEx sets the speed and
+ * control may change it; pause, resume, halt, EndEx and jumps move it); the functions below return new values.
  */
 export type ExerciseClock =
   | { readonly running: false; readonly exerciseMs: number }
@@ -18,6 +18,11 @@ export function clockNow(clock: ExerciseClock, wallMs: number): number {
 /** Runs from `exerciseMs` at `wallMs` (StartEx, resume, a jump). */
 export function runClock(exerciseMs: number, wallMs: number, speed: number): ExerciseClock {
   return { running: true, exerciseMs, wallMs, speed };
+}
+
+/** From `exerciseMs` at `wallMs` on, runs `speed` times the wall clock; a stopped clock keeps standing (the speed is kept beside it). */
+export function changeSpeed(clock: ExerciseClock, speed: number, exerciseMs: number, wallMs: number): ExerciseClock {
+  return clock.running ? runClock(exerciseMs, wallMs, speed) : clock;
 }
 
 export function stopClock(exerciseMs: number): ExerciseClock {

@@ -26,7 +26,7 @@ export interface ExerciseState {
   readonly actsUpon: ActsUpon;
   readonly lastSeq: number;
   readonly status: ExerciseStatus;
-  /** Speed and story start as StartEx logged them; before StartEx they are the plan's (the exercise record). */
+  /** Story start as StartEx logged it, and the speed it logged or control set since; before StartEx they are the plan's (the exercise record). */
   readonly timing?: { readonly speed: number; readonly scenarioStartMs: number };
   readonly clock: ExerciseClock;
   /** The scenario machine, from StartEx on. */

@@ -41,6 +41,8 @@ export function commandEvents(s: ExerciseState, command: ControllerCommand, cont
       }
       return [{ type: 'clock.jumped', toExerciseMs: Math.max(next.dueMs, Math.round(context.exerciseTimeMs)) }];
     }
+    case 'speed':
+      return [{ type: 'clock.speed.changed', speed: command.speed }];
     case 'release':
       notReleased(command.injectId);
       return [{ type: 'inject.released', inject: releasedCopy(s, command.injectId)! }];

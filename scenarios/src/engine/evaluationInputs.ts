@@ -39,13 +39,15 @@ export function ratingRecorded(s: ExerciseState, input: RecordRatingBody): LogEv
   return { type: 'rating.recorded', ...input };
 }
 
-/** The lead evaluator's final rating: the evaluators' current ratings of the subject are named beside it. */
+/**
+ * The director's final rating (StartEx has no lead-evaluator role): the evaluators' current ratings of
+ * the subject are named beside it; where no evaluator has rated, the director rates it, considering none.
+ */
 export function ratingReconciled(s: ExerciseState, input: ReconcileRatingBody): LogEvent {
   checkReviewOpen(s);
   checkRatingSubject(s.scenario.document, input.subject);
-  const current = Object.values(s.ratings.get(subjectKey(input.subject)) ?? {});
-  if (current.length === 0) throw new StartexError('NOTHING_TO_RECONCILE');
-  return { type: 'rating.reconciled', ...input, consideredSeqs: current.sort((a, b) => a - b) };
+  const consideredSeqs = Object.values(s.ratings.get(subjectKey(input.subject)) ?? {}).sort((a, b) => a - b);
+  return { type: 'rating.reconciled', ...input, consideredSeqs };
 }
 
 /** A team's hot-wash feedback, after EndEx only. */

@@ -1,6 +1,6 @@
 import type { LogEntry, RatingSubject } from '@startex/shared';
 import { advanceRun, startRun, type RunInput, type Step } from '../ScenarioRun.ts';
-import { runClock, stopClock } from './ExerciseClock.ts';
+import { changeSpeed, runClock, stopClock } from './ExerciseClock.ts';
 import type { ExerciseState } from './ExerciseState.ts';
 import { dedupeOf, type Dedupe } from './idempotency.ts';
 
@@ -53,6 +53,9 @@ function changeOf(s: ExerciseState, entry: LogEntry): Change {
       return { status: 'closed' };
     case 'clock.jumped':
       return { clock: runClock(entry.toExerciseMs, entry.wallTime, speedOf(s)) };
+    case 'clock.speed.changed':
+      // Only after StartEx (COMMAND_ALLOWED_IN), which logs the timing this changes.
+      return { ...(s.timing ? { timing: { ...s.timing, speed: entry.speed } } : {}), clock: changeSpeed(s.clock, entry.speed, entry.exerciseTimeMs, entry.wallTime) };
     case 'timer.fired':
       return drive(s, { type: 'timer', timer: entry.timer }, entry.dueExerciseMs);
     case 'decision.made':
@@ -119,7 +122,7 @@ function drive(state: ExerciseState, input: RunInput, atMs: number): Change {
   return { run, step };
 }
 
-/** The speed StartEx logged: resume and jump come only after StartEx (COMMAND_ALLOWED_IN), which always logs one. */
+/** The speed StartEx logged or control set since: resume and jump come only after StartEx (COMMAND_ALLOWED_IN), which always logs one. */
 function speedOf(state: ExerciseState): number {
   return state.timing?.speed ?? 1;
 }

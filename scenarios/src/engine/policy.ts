@@ -95,6 +95,7 @@ const COMMAND_VERBS: Record<ControllerCommand['type'], ExerciseVerb> = {
   resume: 'command.play',
   pause: 'command.play',
   jump: 'command.play',
+  speed: 'command.play',
   release: 'command.play',
   hold: 'command.play',
   skip: 'command.play',

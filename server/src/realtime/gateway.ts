@@ -115,7 +115,7 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     // only in staff views, so a scenario step does not send a view to every tablet.
     const views = (rooms: string | string[]) =>
       broadcastViews(io, runtime, exerciseId, rooms).catch((error: unknown) => log.error({ err: error, exerciseId }, 'View broadcast failed'));
-    if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped')) {
+    if (entries.some((e) => e.type.startsWith('exercise.') || e.type.startsWith('clock.'))) {
       void views(exerciseRoom(exerciseId));
     } else if (entries.some((e) => e.type === 'state.entered' || e.type === 'timer.fired')) {
       void views(STAFF_ROLES.map((role) => roleRoom(exerciseId, role)));

@@ -78,7 +78,7 @@ describe('the real-world emergency halt in real browsers', () => {
     await pause(2_000);
     expect(await Promise.all(Object.values(pages).map(clockOf))).toEqual(frozen);
 
-    // A controller may halt but not resume: the console hides what the server refuses, and the server refuses it sent anyway.
+    // A controller may halt but not resume: the console hides what the server refuses, the server refuses one sent anyway, the banner stays.
     expect(await controllerConsole.getByRole('button', { name: 'Resume' }).count()).toBe(0);
     expect(await directorConsole.getByRole('button', { name: 'Resume' }).count()).toBe(1);
     const controllerSocket = client(h.url, controller).socket;
