@@ -47,6 +47,8 @@ export interface AppOptions {
   https?: TlsFiles | undefined;
   /** Where people reach StartEx, for printed links and QR codes; else the address a request came to. */
   publicUrl?: string | undefined;
+  /** How long an exercise out of play stays in memory after its last use with nobody connected (15 minutes without). */
+  idleUnloadMs?: number;
 }
 
 export interface StartexApp {
@@ -92,11 +94,12 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     // The https option only changes the node server fastify makes; routes and plugins see the same instance.
   }) as unknown as FastifyInstance;
   const { store } = options;
-  const runtime = new ExerciseRuntime(store);
+  const runtime = new ExerciseRuntime(store, { log: app.log, idleMs: options.idleUnloadMs });
   const sessionHours = options.sessionHours ?? 12;
   const identity = new IdentityService(store, { sessionHours });
   const limits = new RateLimits(options.limits);
   const connections = new ConnectionRegistry(identity);
+  runtime.keepLoadedWhile((exerciseId) => connections.connectedTo(exerciseId));
   const analysis = new ScenarioAnalysis(options.analysisLimits);
   registerErrorHandling(app);
   await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });

@@ -51,7 +51,7 @@ export interface HostLog {
   error(details: { err: unknown; exerciseId: string }, message: string): void;
 }
 
-/** Until the runtime passes fastify's logger: the error with its stack on stderr. */
+/** Without a logger given (tools, some tests): the error with its stack on stderr. */
 const stderrLog: HostLog = { error: (details, message) => console.error(message, details) };
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -105,6 +105,11 @@ export class ExerciseHost {
 
   get lastSeq(): number {
     return this.state.lastSeq;
+  }
+
+  /** No commit in flight and no rebuild under way: the host may be unloaded. */
+  get settled(): boolean {
+    return this.inflight.length === 0 && !this.recovering;
   }
 
   /** The latest communications check, folded from the log. */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { StartexError, type ExerciseSettings, type LogEntry, type ScenarioDocument } from '@startex/shared';
+import { StartexError, type ExerciseSettings, type ExerciseStatus, type LogEntry, type ScenarioDocument } from '@startex/shared';
 import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
-import { ExerciseHost } from './ExerciseHost.ts';
-import { withLogTailCache } from './logTailCache.ts';
+import { ExerciseHost, type HostLog } from './ExerciseHost.ts';
+import { withLogTailCache, type TailCachedStore } from './logTailCache.ts';
 
 export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
 
@@ -16,15 +16,45 @@ export interface NewExercise {
   settings?: ExerciseSettings;
 }
 
-/** All exercises on this server: creates them and keeps one host per exercise in memory. */
+export interface RuntimeOptions {
+  /** Where hosts report errors nobody waits for (a timer's commit, a listener): fastify's logger. */
+  log?: HostLog;
+  /** How long a host out of play stays loaded after its last use with nobody connected. */
+  idleMs?: number;
+}
+
+/** Exercises in these states run timers and have devices that reconnect to them: they stay loaded. */
+const IN_PLAY = new Set<ExerciseStatus>(['live', 'paused', 'halted']);
+
+/**
+ * All exercises on this server: creates them and keeps one host per exercise in memory while it
+ * is in play or in use; the others are unloaded when idle (their log is the exercise).
+ */
 export class ExerciseRuntime {
   private readonly hosts = new Map<string, Promise<ExerciseHost>>();
+  private readonly lastUsed = new Map<string, number>();
   private readonly listeners = new Set<RuntimeCommitListener>();
   /** What the hosts read and write through. */
-  private readonly hostStore: ExerciseStore;
+  private readonly hostStore: TailCachedStore;
+  private readonly log: HostLog | undefined;
+  private readonly idleMs: number;
+  private readonly idleSweep: NodeJS.Timeout;
+  private connected: (exerciseId: string) => boolean = () => false;
 
-  constructor(readonly store: ExerciseStore) {
+  constructor(
+    readonly store: ExerciseStore,
+    options: RuntimeOptions = {},
+  ) {
     this.hostStore = withLogTailCache(store);
+    this.log = options.log;
+    this.idleMs = options.idleMs ?? 15 * 60_000;
+    this.idleSweep = setInterval(() => void this.unloadIdle(), this.idleMs);
+    this.idleSweep.unref();
+  }
+
+  /** Hosts with realtime connections (ConnectionRegistry) are in use, however long since their last input. */
+  keepLoadedWhile(connected: (exerciseId: string) => boolean): void {
+    this.connected = connected;
   }
 
   /** Creates an exercise in draft; people and join codes are added by the identity service. */
@@ -44,13 +74,35 @@ export class ExerciseRuntime {
 
   /** The host of an exercise, loading it from the log on first use. */
   async get(exerciseId: string): Promise<ExerciseHost> {
+    this.lastUsed.set(exerciseId, Date.now());
     let host = this.hosts.get(exerciseId);
     if (!host) {
       host = this.load(exerciseId);
       this.hosts.set(exerciseId, host);
-      host.catch(() => this.hosts.delete(exerciseId));
     }
     return host;
+  }
+
+  /**
+   * Unloads the hosts out of play that nobody used for `idleMs` before `now` and nobody is
+   * connected to, with no commit in flight: they load from the log again on their next use.
+   */
+  async unloadIdle(now = Date.now()): Promise<string[]> {
+    const unloaded: string[] = [];
+    for (const [exerciseId, loading] of this.hosts) {
+      const [settled] = await Promise.allSettled([loading]);
+      // A host that failed to load is no longer in the map (load); one replaced meanwhile is not this one.
+      if (settled.status !== 'fulfilled' || this.hosts.get(exerciseId) !== loading) continue;
+      const host = settled.value;
+      const idle = now - (this.lastUsed.get(exerciseId) ?? 0) >= this.idleMs;
+      if (!idle || IN_PLAY.has(host.status) || !host.settled || this.connected(exerciseId)) continue;
+      this.hosts.delete(exerciseId);
+      this.lastUsed.delete(exerciseId);
+      this.hostStore.forgetTail(exerciseId);
+      host.dispose();
+      unloaded.push(exerciseId);
+    }
+    return unloaded;
   }
 
   /**
@@ -91,17 +143,25 @@ export class ExerciseRuntime {
   }
 
   async close(): Promise<void> {
-    for (const host of this.hosts.values()) (await host.catch(() => undefined))?.dispose();
+    clearInterval(this.idleSweep);
+    // A host that failed to load told whoever asked for it; there is nothing of it to stop.
+    for (const settled of await Promise.allSettled(this.hosts.values())) if (settled.status === 'fulfilled') settled.value.dispose();
     this.hosts.clear();
   }
 
   private async load(exerciseId: string): Promise<ExerciseHost> {
-    const record = await this.store.getExercise(exerciseId);
-    if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
-    const host = await ExerciseHost.load(this.hostStore, record);
-    host.onCommit((entries) => {
-      for (const listener of this.listeners) listener(exerciseId, entries);
-    });
-    return host;
+    try {
+      const record = await this.store.getExercise(exerciseId);
+      if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
+      const host = await ExerciseHost.load(this.hostStore, record, undefined, this.log);
+      host.onCommit((entries) => {
+        for (const listener of this.listeners) listener(exerciseId, entries);
+      });
+      return host;
+    } catch (error) {
+      // The caller hears of the failure; the next one tries again.
+      this.hosts.delete(exerciseId);
+      throw error;
+    }
   }
 }
