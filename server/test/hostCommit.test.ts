@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@startex/scenarios';
@@ -202,9 +203,16 @@ describe('over the real SQLite store and socket.io', () => {
     h = undefined;
   });
 
-  it('an acknowledged action is readable from another connection; a refused commit answers INTERNAL and play continues the stored log', async () => {
+  it('an acknowledged action is readable from another connection; a refused commit is logged with its stack, answers INTERNAL, and play continues the stored log', async () => {
+    const logLines: string[] = [];
+    const loggerStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
     // Speed 1: the demo's first timer is two minutes away, so only the test writes to the log.
-    h = await startServer({ speed: 1 });
+    h = await startServer({ speed: 1, loggerStream });
     const director = new LogMirror(h.controllerToken);
     const tablet = new LogMirror(h.joinCode('customs'));
     await Promise.all([director.open(h.url), tablet.open(h.url)]);
@@ -224,6 +232,11 @@ describe('over the real SQLite store and socket.io', () => {
         .run('demo', taken, 'note.added', Date.now(), 0, 0, JSON.stringify({ kind: 'system' }), JSON.stringify({ type: 'note.added', text: 'Written by another connection' }));
       const refused = await call(tablet.socket!, 'action.take', report('tablet-2'));
       expect(refused).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on the server; nothing was changed.' } });
+      // The gateway wrote the unexpected error to fastify's log, with its stack, before it answered.
+      const logged = logLines.map((line) => JSON.parse(line) as { level: number; msg: string; err?: { stack?: string } });
+      const unexpected = logged.filter((line) => line.msg === 'Unexpected error in a socket event');
+      expect(unexpected).toHaveLength(1);
+      expect(unexpected[0]).toMatchObject({ level: 50, err: { stack: expect.stringContaining('Log conflict: demo already has seq') } });
 
       const retried = await call(tablet.socket!, 'action.take', report('tablet-2'));
       expect(retried).toEqual({ ok: true, seq: taken + 1 });
