@@ -70,7 +70,7 @@ export async function buildIfStale({ force = false, say = console.log } = {}) {
     try {
       await run(target.command);
     } catch (error) {
-      throw new Error(`Building the ${target.name} failed:\n${error.message}`);
+      throw new Error(`Building the ${target.name} failed:\n${error.message}`, { cause: error });
     }
     writeFileSync(join(ROOT, target.stamp), `${hash}\n`);
     say(`Built the ${target.name} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

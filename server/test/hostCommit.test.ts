@@ -27,7 +27,7 @@ class HandCommittedLog implements Pick<ExerciseStore, 'append' | 'readLog'> {
 
   append(entries: LogEntry[]): Promise<void> {
     const done = new Promise<void>((resolve, reject) => this.waiting.push({ entries, resolve, reject }));
-    this.settledAll = Promise.all([this.settledAll, done.catch(() => {})]).then(() => {});
+    this.settledAll = Promise.allSettled([this.settledAll, done]).then(() => undefined);
     return done;
   }
 

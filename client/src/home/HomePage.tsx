@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Plus, Tablet } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { allows, allowsGlobal } from '@startex/scenarios/engine';
 import type { ExerciseRole, ExerciseStatus, PlannedExerciseSummary } from '@startex/shared';
 import { api } from '../lib/api.ts';
 import { LoginForm } from '../lib/LoginForm.tsx';

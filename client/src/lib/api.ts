@@ -35,7 +35,7 @@ export async function api<T>(
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   try {
     const response = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
-    const parsed = (await response.json().catch(() => undefined)) as unknown;
+    const parsed = await jsonBody(response);
     if (response.ok) return { ok: true, value: parsed as T };
     const error = parsed as Partial<HttpErrorBody> | undefined;
     return {
@@ -49,5 +49,15 @@ export async function api<T>(
     };
   } catch {
     return { ok: false, status: 0, error: { code: 'INTERNAL', message: 'The server cannot be reached.' } };
+  }
+}
+
+/** The body as JSON; undefined when there is none or it is not JSON (a proxy's error page answers in HTML). */
+async function jsonBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
   }
 }

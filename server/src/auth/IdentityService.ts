@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   StartexError,
-  type ExerciseRole,
   type GlobalRole,
   type SessionView,
   type UserView,
