@@ -22,6 +22,7 @@ import { RateLimits, type RateLimitOptions } from './auth/rateLimits.ts';
 import { ConnectionRegistry } from './realtime/ConnectionRegistry.ts';
 import { FEED_SOCKET_OPTIONS, feedRoutes } from './realtime/feed.ts';
 import { createGateway, presenceOf, type GatewayServer } from './realtime/gateway.ts';
+import { FeedRooms } from './realtime/exerciseRooms.ts';
 import { UpgradeDispatcher } from './realtime/upgradeDispatcher.ts';
 import { ReviewService } from './review/ReviewService.ts';
 import { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
@@ -117,7 +118,8 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   await app.register(programmeRoutes({ runtime, store, identity, reviews }));
   const upgrades = new UpgradeDispatcher(app.server);
   await app.register(fastifyWebsocket, { options: { ...FEED_SOCKET_OPTIONS, server: upgrades.feedUpgrades } });
-  await app.register(feedRoutes({ runtime, identity, limits, connections }));
+  const feeds = new FeedRooms();
+  await app.register(feedRoutes({ runtime, identity, limits, connections, feeds }));
 
   const clientDist = options.clientDist;
   if (clientDist && existsSync(join(clientDist, 'index.html'))) {
@@ -133,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     return reply.status(body.statusCode).send(body);
   });
 
-  const io = createGateway({ runtime, identity, limits, connections, log: app.log });
+  const io = createGateway({ runtime, identity, limits, connections, feeds, log: app.log });
   upgrades.attachSocketIo(io);
   await runtime.resumePlay();
 

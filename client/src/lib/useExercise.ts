@@ -11,7 +11,7 @@ import {
   type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
-import { connected, emptyLogSync, liveEntry, syncAnswered, type LogSync } from '@startex/scenarios/engine';
+import { connected, emptyLogSync, liveEntry, syncAnswered, withViewChange, type LogSync } from '@startex/scenarios/engine';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -75,7 +75,8 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       socket.disconnect();
     });
     socket.on('log', (entry) => update(liveEntry(log.current, entry)));
-    socket.on('exercise', (view) => setState((s) => ({ ...s, view })));
+    // A change to the view of the sync, which alone carries the static parts (the scenario document, up to 1 MiB).
+    socket.on('exercise', (change) => setState((s) => ({ ...s, view: s.view && withViewChange(s.view, change) })));
     socket.on('presence', (presence) => setState((s) => ({ ...s, presence })));
     setState((s) => ({ ...s, socket }));
     return () => {
@@ -90,7 +91,11 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
 /** An acknowledgement, or `transient` when the network (not the server) failed: worth retrying. */
 export type RequestResult = CommitResult | { ok: false; error: ErrorDetail; transient: true };
 
-/** Emits an event and resolves with its acknowledgement (or a transient failure). */
+/**
+ * Emits an event and resolves with its acknowledgement (or a transient failure). The entries an
+ * acknowledgement carries are the sender's own, which the server does not send it again as `log`:
+ * they go to the socket's `log` listener (useExercise's log) first.
+ */
 export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined,
   event: E,
@@ -99,8 +104,10 @@ export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
   return new Promise((resolve) => {
     if (!socket?.connected) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'Not connected.' } });
     // socket.io's typed emit cannot see through the generic event name; the payload type is checked above.
-    (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) =>
-      resolve(err ? { ok: false, transient: true, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : result),
-    );
+    (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) => {
+      if (err) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } });
+      if (result.ok) for (const entry of result.entries) for (const listener of socket.listeners('log')) listener(entry);
+      resolve(result);
+    });
   });
 }

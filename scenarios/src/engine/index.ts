@@ -15,5 +15,5 @@ export { INPUTS, type DecideContext, type ExerciseInput, type InputKind, type Pl
 export { connected, emptyLogSync, liveEntry, mergeEntries, syncAnswered, type LogSync } from './logSync.ts';
 export { PersistentMap } from './PersistentMap.ts';
 export { AGENCY_POLICY, allows, allowsAgency, allowsCommand, allowsGlobal, commandVerb, EXERCISE_POLICY, GLOBAL_POLICY, type AgencyVerb, type ExerciseVerb, type GlobalVerb } from './policy.ts';
-export { currentStates, decisionsOffered, exerciseView, nextTimer, openDecisions, staticView, type ExerciseBase, type OpenDecision } from './projections.ts';
+export { currentStates, decisionsOffered, exerciseView, nextTimer, openDecisions, staticView, viewChange, withViewChange, type ExerciseBase, type OpenDecision } from './projections.ts';
 export { audienceOf, canSee } from './visibility.ts';

@@ -1,4 +1,4 @@
-import type { ExerciseView, ScenarioDocument, ScenarioState, Viewer } from '@startex/shared';
+import type { ExerciseView, ExerciseViewChange, ScenarioDocument, ScenarioState, Viewer } from '@startex/shared';
 import { nextTimer as nextRunTimer } from '../ScenarioRun.ts';
 import { statesByKey } from '../statesByKey.ts';
 import { clockNow } from './ExerciseClock.ts';
@@ -93,5 +93,32 @@ export function exerciseView(state: ExerciseState, base: ExerciseBase, viewer: V
           },
         }
       : {}),
+  };
+}
+
+/** The part of a view that play changes, to send after a status, clock or scenario step (the rest came with the sync). */
+export function viewChange(view: ExerciseView): ExerciseViewChange {
+  const { status, clock, lastSeq, halt, hotWash, control } = view;
+  const change: ExerciseViewChange = { status, clock, lastSeq };
+  if (halt) change.halt = halt;
+  if (hotWash) change.hotWash = hotWash;
+  if (control) {
+    const { scenario: _sentWithTheSync, ...changing } = control;
+    change.control = changing;
+  }
+  return change;
+}
+
+/** The client's view after a change: what the sync sent, with the changing parts replaced (an absent halt or hot wash is over). */
+export function withViewChange(view: ExerciseView, change: ExerciseViewChange): ExerciseView {
+  const { halt: _halt, hotWash: _hotWash, ...unchanging } = view;
+  return {
+    ...unchanging,
+    status: change.status,
+    clock: change.clock,
+    lastSeq: change.lastSeq,
+    ...(change.halt ? { halt: change.halt } : {}),
+    ...(change.hotWash ? { hotWash: change.hotWash } : {}),
+    ...(view.control && change.control ? { control: { ...change.control, scenario: view.control.scenario } } : {}),
   };
 }

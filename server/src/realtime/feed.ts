@@ -18,8 +18,8 @@ import type { IdentityService } from '../auth/IdentityService.ts';
 import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import { canSee } from '@startex/scenarios/engine';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
+import type { FeedRooms } from './exerciseRooms.ts';
 import { toErrorDetail } from './gateway.ts';
 
 const FeedParams = z.object({ id: z.string().min(1).max(64) });
@@ -39,6 +39,8 @@ export interface FeedDeps {
   identity: IdentityService;
   limits: RateLimits;
   connections: ConnectionRegistry;
+  /** The rooms the gateway fans committed entries out to; a feed joins its viewer's. */
+  feeds: FeedRooms;
 }
 
 /** The plain WebSocket feed of an exercise's log; the protocol is described in shared/src/feed.ts. */
@@ -66,7 +68,7 @@ function serveFeed(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): 
   const fail = (error: unknown) => refuse(socket, toErrorDetail(error, request.log));
   const authenticated = authenticate(socket, request, deps).then(({ host, access }) => {
     if (socket.readyState !== socket.OPEN) return;
-    stream = new FeedStream(host, access.viewer, (message) => send(socket, message));
+    stream = new FeedStream(host, access.viewer, deps.feeds, (message) => send(socket, message));
     unregister = deps.connections.register(access, (reason) => refuse(socket, reason));
   }, fail);
   let inbox = authenticated;
@@ -112,9 +114,10 @@ async function authenticate(socket: WebSocket, request: FastifyRequest, deps: Fe
 }
 
 /**
- * What one viewer is sent: the committed entries it may see, in seq order, each once. It listens
- * to the host's commits from the start and holds them while a hello's backlog is read, so that an
- * entry committed meanwhile is neither lost between backlog and live nor sent twice.
+ * What one viewer is sent: the committed entries it may see, in seq order, each once. It is in
+ * its viewer's room from the start (the gateway's fan-out) and holds what arrives while a hello's
+ * backlog is read, so that an entry committed meanwhile is neither lost between backlog and live
+ * nor sent twice.
  */
 class FeedStream {
   private firstSent: number | undefined;
@@ -127,14 +130,12 @@ class FeedStream {
   constructor(
     private readonly host: ExerciseHost,
     private readonly viewer: Viewer,
+    rooms: FeedRooms,
     private readonly send: (message: FeedServerMessage) => void,
   ) {
-    this.unsubscribe = host.onCommit((entries) => {
-      for (const entry of entries) {
-        if (!canSee(viewer, entry)) continue;
-        if (this.held) this.held.push(entry);
-        else this.deliver(entry);
-      }
+    this.unsubscribe = rooms.join(host.id, viewer, (entry) => {
+      if (this.held) this.held.push(entry);
+      else this.deliver(entry);
     });
   }
 

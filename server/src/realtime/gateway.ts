@@ -1,34 +1,29 @@
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_SCHEMAS,
-  EXERCISE_ROLES,
   HandshakeAuth,
   PROTOCOL_VERSION,
   StartexError,
   type Actor,
   type ClientToServerEvents,
   type ErrorDetail,
-  type ExerciseRole,
+  type LogEntry,
   type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
 import { connectionAccess, principalKey, type ExerciseAccess } from '../auth/access.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allows, allowsCommand, audienceOf, canSee, type ExerciseVerb } from '@startex/scenarios/engine';
+import { allows, allowsCommand, canSee, viewChange, type ExerciseInput, type ExerciseVerb } from '@startex/scenarios/engine';
 import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import { coalesceFrames } from './coalesceFrames.ts';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
+import { exerciseRoom, roleRoom, roomsOf, STAFF_ROLES, viewerRoom, type FeedRooms } from './exerciseRooms.ts';
 
 type SocketData = ExerciseAccess;
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-const exerciseRoom = (exerciseId: string) => `exercise:${exerciseId}`;
-const roleRoom = (exerciseId: string, role: ExerciseRole) => `exercise:${exerciseId}:role:${role}`;
-const teamRoom = (exerciseId: string, teamId: string) => `exercise:${exerciseId}:team:${teamId}`;
-const STAFF_ROLES = EXERCISE_ROLES.filter((role) => role !== 'participant');
 
 /** Largest socket.io message accepted; larger ones close the connection before parsing. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -38,6 +33,8 @@ export interface GatewayDeps {
   identity: IdentityService;
   limits: RateLimits;
   connections: ConnectionRegistry;
+  /** The raw WebSocket feed's members of the same rooms: committed entries reach both transports from here. */
+  feeds: FeedRooms;
   /** Unexpected errors go here with their stack (fastify's logger), answered with INTERNAL. */
   log: ErrorLog;
 }
@@ -45,11 +42,13 @@ export interface GatewayDeps {
 /**
  * The socket.io gateway: authenticates the handshake (join code, or session cookie and a role in
  * the exercise), checks the protocol version, validates every inbound payload with its schema,
- * asks the policy before every event, and fans committed log entries out to the rooms whose
- * viewers may see them. The upgrade dispatcher attaches it to the http server.
+ * asks the policy before every event, and fans committed log entries out, once each, to the rooms
+ * whose viewers may see them (exerciseRooms.ts), on socket.io and the feed alike; the connection
+ * that sent an input gets its entries in the acknowledgement instead. The upgrade dispatcher
+ * attaches it to the http server.
  */
 export function createGateway(deps: GatewayDeps): GatewayServer {
-  const { runtime, identity, limits, connections, log } = deps;
+  const { runtime, identity, limits, connections, feeds, log } = deps;
   const io: GatewayServer = new Server({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
 
   io.use(async (socket, next) => {
@@ -84,8 +83,7 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
   io.on('connection', (socket) => {
     const { exerciseId, viewer } = socket.data;
     coalesceFrames(socket);
-    void socket.join(exerciseRoom(exerciseId));
-    void socket.join(viewer.role === 'participant' ? teamRoom(exerciseId, viewer.teamId) : roleRoom(exerciseId, viewer.role));
+    void socket.join([exerciseRoom(exerciseId), viewerRoom(exerciseId, viewer)]);
     const unregister = connections.register(socket.data, (reason) => {
       socket.emit('refused', reason);
       socket.disconnect(true);
@@ -98,18 +96,11 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     presence.schedule(exerciseId);
   });
 
-  runtime.onCommit((exerciseId, entries) => {
+  runtime.onCommit((exerciseId, entries, origin) => {
     for (const entry of entries) {
-      const audience = audienceOf(entry);
-      if (audience === 'all') {
-        io.to(exerciseRoom(exerciseId)).emit('log', entry);
-        continue;
-      }
-      const rooms = [
-        ...STAFF_ROLES.filter((role) => canSee({ role }, entry)).map((role) => roleRoom(exerciseId, role)),
-        ...audience.map((team) => teamRoom(exerciseId, team)),
-      ];
-      io.to(rooms).emit('log', entry);
+      const rooms = roomsOf(exerciseId, entry);
+      (origin ? io.to(rooms).except(origin) : io.to(rooms)).emit('log', entry);
+      feeds.deliver(rooms, entry);
     }
     // Status and clock are in everyone's view; scenario states, open decisions and the next timer
     // only in staff views, so a scenario step does not send a view to every tablet.
@@ -142,17 +133,17 @@ async function broadcastPresence(io: GatewayServer, exerciseId: string): Promise
   io.to(STAFF_ROLES.map((role) => roleRoom(exerciseId, role))).emit('presence', presence);
 }
 
-/** Sends each connected viewer its fresh exercise view after a status or clock change. */
+/** Sends each connected viewer what changed in its view after a status, clock or scenario step (not the parts its sync sent). */
 async function broadcastViews(io: GatewayServer, runtime: ExerciseRuntime, exerciseId: string, rooms: string | string[]): Promise<void> {
   const host = await runtime.get(exerciseId);
   // Many devices share a viewer (a team's tablets): build each distinct view once.
-  const views = new Map<string, ReturnType<typeof host.view>>();
+  const changes = new Map<string, ReturnType<typeof viewChange>>();
   for (const socket of await io.in(rooms).fetchSockets()) {
     const { viewer } = socket.data;
     const key = viewer.role === 'participant' ? `team:${viewer.teamId}` : viewer.role;
-    let view = views.get(key);
-    if (!view) views.set(key, (view = host.view(viewer)));
-    socket.emit('exercise', view);
+    let change = changes.get(key);
+    if (!change) changes.set(key, (change = viewChange(host.view(viewer))));
+    socket.emit('exercise', change);
   }
 }
 
@@ -212,54 +203,58 @@ async function participant(socket: GatewaySocket, limits: RateLimits): Promise<s
   return teamId;
 }
 
+/**
+ * Commits an input from this socket: the acknowledgement carries the entries it committed that
+ * the sender may see, and the fan-out leaves this socket out.
+ */
+async function commitFrom(socket: GatewaySocket, runtime: ExerciseRuntime, input: ExerciseInput, actor: Actor): Promise<{ seq: number; entries: LogEntry[] }> {
+  const host = await runtime.get(socket.data.exerciseId);
+  const { seq, entries } = await host.commit(input, actor, socket.id);
+  return { seq, entries: entries.filter((entry) => canSee(socket.data.viewer, entry)) };
+}
+
 const handlers: Handlers = {
   async sync({ afterSeq }, socket, { runtime }) {
     require(socket, 'exercise.view');
     const host = await runtime.get(socket.data.exerciseId);
     const entries = await host.entriesFor(socket.data.viewer, afterSeq);
+    // The whole view, the scenario document included: later only what changes (viewChange).
     return { exercise: host.view(socket.data.viewer), entries };
   },
   async command(command, socket, { runtime }) {
     const host = await runtime.get(socket.data.exerciseId);
     if (!allowsCommand(socket.data.viewer.role, command.type, host.status)) throw new StartexError('FORBIDDEN');
-    return { seq: await host.command(command, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'command', command }, actorOf(socket));
   },
   async 'inject.delivered'({ injectId }, socket, { runtime }) {
     const teamId = team(socket);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.markDelivered(teamId, injectId, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.delivered', teamId, injectId }, actorOf(socket));
   },
   async 'inject.acknowledge'({ injectId }, socket, { runtime }) {
     const teamId = team(socket);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.acknowledge(teamId, injectId, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.acknowledged', teamId, injectId }, actorOf(socket));
   },
   async 'action.take'(action, socket, { runtime, limits }) {
     const teamId = await participant(socket, limits);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.takeAction(teamId, action, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'action', teamId, action }, actorOf(socket));
   },
   async 'commscheck.acknowledge'({ checkId }, socket, { runtime }) {
     const teamId = team(socket);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.acknowledgeCommsCheck(teamId, checkId, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'commscheck.acknowledge', teamId, checkId }, actorOf(socket));
   },
   async 'observation.record'(observation, socket, { runtime }) {
     require(socket, 'evaluate');
     const { principal } = socket.data;
     if (principal.kind !== 'user') throw new StartexError('FORBIDDEN');
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.recordObservation(observation, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName }) };
+    return commitFrom(socket, runtime, { type: 'observation', observation }, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName });
   },
   async 'feedback.submit'(feedback, socket, { runtime, limits }) {
     const teamId = await participant(socket, limits);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.submitFeedback(teamId, feedback, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'feedback', teamId, feedback }, actorOf(socket));
   },
   async 'message.send'(message, socket, { runtime, limits }) {
     const teamId = await participant(socket, limits);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.sendMessage(teamId, message, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'message', teamId, message }, actorOf(socket));
   },
 };
 

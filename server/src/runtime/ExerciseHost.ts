@@ -30,21 +30,18 @@ import {
 } from '@startex/scenarios/engine';
 import { exerciseSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
+import { systemWallClock, type WallClock } from './wallClock.ts';
 
-export type CommitListener = (entries: LogEntry[]) => void;
+export type { WallClock } from './wallClock.ts';
 
-/** Wall time and timeouts, so tests can drive the host on a clock of their own. */
-export interface WallClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+/** Told of each durable batch, with the connection its input came from (none for timers and REST). */
+export type CommitListener = (entries: LogEntry[], origin: string | undefined) => void;
+
+export interface Committed {
+  seq: number;
+  entries: LogEntry[];
 }
 
-export const systemWallClock: WallClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 /** Where the host reports errors nobody waits for (a timer's commit, a listener): fastify's logger fits. */
 export interface HostLog {
@@ -144,8 +141,13 @@ export class ExerciseHost {
    * already served: that request's seq); rejects with the catalogue error of a refused input.
    */
   async input(input: ExerciseInput, actor: Actor): Promise<number> {
+    return (await this.commit(input, actor)).seq;
+  }
+
+  /** As `input`, with the entries it committed (none for a retry, whose entries went out the first time); listeners are told `origin`. */
+  async commit(input: ExerciseInput, actor: Actor, origin?: string): Promise<Committed> {
     if (this.recovering) await this.recovering;
-    return this.submit(input, actor);
+    return this.submit(input, actor, origin);
   }
 
   command(command: ControllerCommand, actor: Actor): Promise<number> {
@@ -190,10 +192,6 @@ export class ExerciseHost {
     return this.input({ type: 'commscheck.send', text }, actor);
   }
 
-  acknowledgeCommsCheck(teamId: string, checkId: string, actor = participant(teamId)): Promise<number> {
-    return this.input({ type: 'commscheck.acknowledge', teamId, checkId }, actor);
-  }
-
   confirmCommsCheck(actor: Actor): Promise<number> {
     return this.input({ type: 'commscheck.confirm' }, actor);
   }
@@ -221,7 +219,7 @@ export class ExerciseHost {
    * store. Resolves with the first entry's seq once the batch is durable; listeners hear of it
    * then, in order.
    */
-  private submit(input: ExerciseInput, actor: Actor): Promise<number> {
+  private submit(input: ExerciseInput, actor: Actor, origin?: string): Promise<Committed> {
     const applied = applyInput(this.state, input, { exerciseId: this.id, actor, wallTime: this.wall.now(), plan: this.plan() });
     if (applied.kind === 'served') return this.whenDurable(applied.seq);
     this.state = applied.state;
@@ -231,7 +229,7 @@ export class ExerciseHost {
       () => {
         this.durableSeq = lastSeq;
         this.inflight.shift();
-        this.tell(batch);
+        this.tell(batch, origin);
       },
       (error: unknown) => {
         // The state is ahead of the stored log: rebuild it from the log before the next input.
@@ -244,20 +242,20 @@ export class ExerciseHost {
     );
     this.inflight.push({ lastSeq, durable });
     this.armTimer();
-    return durable.then(() => batch[0]!.seq);
+    return durable.then(() => ({ seq: batch[0]!.seq, entries: batch }));
   }
 
-  /** Resolves with `seq` once the entry is durable (it may be committed already, or in flight). */
-  private async whenDurable(seq: number): Promise<number> {
+  /** A retry, once the entry it asked for is durable (it may be committed already, or in flight). */
+  private async whenDurable(seq: number): Promise<Committed> {
     if (seq > this.durableSeq) await this.inflight.find((c) => c.lastSeq >= seq)?.durable;
-    return seq;
+    return { seq, entries: [] };
   }
 
   /** A listener's failure is its own: the entries are durable and the other listeners still hear of them. */
-  private tell(batch: LogEntry[]): void {
+  private tell(batch: LogEntry[], origin: string | undefined): void {
     for (const listener of this.listeners) {
       try {
-        listener(batch);
+        listener(batch, origin);
       } catch (error) {
         this.log.error({ err: error, exerciseId: this.id }, 'A commit listener failed');
       }
@@ -286,7 +284,7 @@ export class ExerciseHost {
 
   private async fireDueTimers(): Promise<void> {
     if (this.recovering) await this.recovering;
-    const commits: Promise<number>[] = [];
+    const commits: Promise<Committed>[] = [];
     for (let next = nextTimer(this.state); next && this.state.status === 'live'; next = nextTimer(this.state)) {
       if (wallDelayUntil(this.state.clock, next.dueMs, this.wall.now()) >= 1) break;
       commits.push(this.submit({ type: 'timer' }, SYSTEM));

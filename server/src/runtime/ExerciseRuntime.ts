@@ -5,7 +5,8 @@ import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseHost, type HostLog } from './ExerciseHost.ts';
 import { withLogTailCache, type TailCachedStore } from './logTailCache.ts';
 
-export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
+/** Told of each durable batch of any exercise, with the connection its input came from (none for timers and REST). */
+export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[], origin: string | undefined) => void;
 
 export interface NewExercise {
   id?: string;
@@ -154,8 +155,8 @@ export class ExerciseRuntime {
       const record = await this.store.getExercise(exerciseId);
       if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
       const host = await ExerciseHost.load(this.hostStore, record, undefined, this.log);
-      host.onCommit((entries) => {
-        for (const listener of this.listeners) listener(exerciseId, entries);
+      host.onCommit((entries, origin) => {
+        for (const listener of this.listeners) listener(exerciseId, entries, origin);
       });
       return host;
     } catch (error) {
