@@ -10,8 +10,9 @@ import { memory } from './benchmarks/memory.ts';
 import { recovery } from './benchmarks/recovery.ts';
 import { review } from './benchmarks/review.ts';
 import { timers } from './benchmarks/timers.ts';
+import { viewBytes } from './benchmarks/viewBytes.ts';
 
-const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory, analyzer];
+const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory, analyzer, viewBytes];
 
 const USAGE = `pnpm bench [name ...] [--quick] [--json <file>] [--profile <dir>]
   names: ${BENCHMARKS.map((b) => b.name).join(', ')} (default: all)

@@ -81,6 +81,9 @@ describe('the browser build projects what the server shows', () => {
         // The view each console got on its first sync: the static part (names, plan, scenario document).
         const synced = consoles.map((viewer) => json(host.view(viewer)));
         const folds: (ClientControlView.ControlFold | undefined)[] = consoles.map(() => undefined);
+        // Every kind of viewer: the view of its first sync, to which the 'exercise' events' changes apply.
+        const viewers: Viewer[] = [...consoles, { role: 'evaluator' }, { role: 'observer' }, ...document.teams.map((t): Viewer => ({ role: 'participant', teamId: t.id }))];
+        const firstViews = viewers.map((viewer) => json(host.view(viewer)));
         let checks = 0;
 
         const compare = async () => {
@@ -95,6 +98,10 @@ describe('the browser build projects what the server shows', () => {
             const viewer: Viewer = { role: 'participant', teamId: team.id };
             expect(browser.inboxItems(received(log, viewer), team.id), `${team.id}'s inbox at seq ${host.lastSeq}`).toEqual(json(expectedInbox(log, team.id)));
           }
+          viewers.forEach((viewer, i) => {
+            const change = json(server.viewChange(host.view(viewer)));
+            expect(browser.withViewChange(firstViews[i]!, change), `${JSON.stringify(viewer)}'s view after a change frame at seq ${host.lastSeq}`).toEqual(json(host.view(viewer)));
+          });
           const display = browser.foldInjectProgress(received(log, { role: 'observer' }));
           expect(display.toObject(), `wall display at seq ${host.lastSeq}`).toEqual(json(server.foldInjectProgress(log).toObject()));
           checks++;

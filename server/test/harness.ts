@@ -12,10 +12,11 @@ import {
   type ErrorDetail,
   type ExerciseRole,
   type ExerciseView,
+  type ExerciseViewChange,
   type LogEntry,
   type ServerToClientEvents,
 } from '@startex/shared';
-import { connected as syncConnected, emptyLogSync, liveEntry, syncAnswered, type LogSync } from '@startex/scenarios/engine';
+import { connected as syncConnected, emptyLogSync, liveEntry, syncAnswered, withViewChange, type LogSync } from '@startex/scenarios/engine';
 import { buildApp, type AppOptions, type StartexApp } from '../src/app.ts';
 import { DEMO_EXERCISE_ID, seedDemo } from '../src/seedDemo.ts';
 import type { AccessGrant, Store } from '../src/store/ExerciseStore.ts';
@@ -140,6 +141,16 @@ export function refused(socket: TestSocket): Promise<ErrorDetail> {
   });
 }
 
+/**
+ * The entries an acknowledgement carries (the sender's own, which the server does not send it
+ * again as `log`) go to the socket's `log` listeners, as the real client's request() does.
+ */
+function heardFromAck(socket: TestSocket, result: unknown): void {
+  const entries = (result as { ok?: boolean; entries?: unknown }).entries;
+  if (!Array.isArray(entries)) return;
+  for (const entry of entries as LogEntry[]) for (const listener of socket.listeners('log')) listener(entry);
+}
+
 /** Emits and waits for the acknowledgement. */
 export function call<E extends keyof ClientToServerEvents>(
   socket: TestSocket,
@@ -147,7 +158,10 @@ export function call<E extends keyof ClientToServerEvents>(
   payload: unknown,
 ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
   return new Promise((resolve) => {
-    (socket as unknown as Socket).emit(event, payload, resolve);
+    (socket as unknown as Socket).emit(event, payload, (result: Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]) => {
+      if (event !== 'sync') heardFromAck(socket, result);
+      resolve(result);
+    });
   });
 }
 
@@ -176,6 +190,7 @@ export function callOrLost<E extends keyof ClientToServerEvents>(socket: TestSoc
     socket.once('disconnect', lost);
     (socket as unknown as Socket).emit(event, payload, (result: AckOf<E>) => {
       socket.off('disconnect', lost);
+      if (event !== 'sync') heardFromAck(socket, result);
       resolve(result);
     });
   });
@@ -310,7 +325,7 @@ export class LogMirror {
       this.checkAgainstKnown([entry]);
       this.log = liveEntry(this.log, entry);
     });
-    socket.on('exercise', (view) => this.see(view));
+    socket.on('exercise', (change) => this.see(change));
     socket.on('connect', () => {
       this.log = syncConnected(this.log);
       socket.emit('sync', { afterSeq: this.log.lastSeq }, (result) => {
@@ -353,9 +368,10 @@ export class LogMirror {
     this.socket = undefined;
   }
 
-  private see(view: ExerciseView): void {
-    this.view = view;
-    this.views.push(view);
+  /** A sync's whole view, or a change to the last one (the scenario document came with the sync). */
+  private see(view: ExerciseView | ExerciseViewChange): void {
+    this.view = 'viewer' in view ? view : withViewChange(this.view!, view);
+    this.views.push(this.view);
   }
 
   private nextSync(): Promise<void> {
