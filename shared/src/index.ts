@@ -10,3 +10,4 @@ export * from './auth.ts';
 export * from './planning.ts';
 export * from './report.ts';
 export * from './programme.ts';
+export * from './routes.ts';

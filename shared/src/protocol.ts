@@ -247,6 +247,3 @@ export type ExerciseSummary = z.infer<typeof ExerciseSummary>;
 /** `GET /api/exercises/:id/log?afterSeq=n`: the viewer's entries after a seq (all from the start by default). */
 export const LogQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().default(0) });
 export type LogQuery = z.infer<typeof LogQuery>;
-export interface LogResponse {
-  entries: LogEntry[];
-}
