@@ -57,6 +57,14 @@ function table(rows: Record<string, string>): Record<string, Record<Role, Cell>>
 const REST = table({
   //                                             anon adm pln dir ctl evl obs par pcd ocd else
   'GET /api/health':                            'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  // The API reference (OpenAPI document and its reader) is public: it holds no data.
+  'GET /api/docs':                              'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/docs/':                             'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/docs/*':                            'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/docs/json':                         'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/docs/yaml':                         'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/docs/static/index.html':            'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/docs/static/swagger-initializer.js':'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'POST /api/auth/login':                       'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'POST /api/auth/logout':                      'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'GET /api/auth/me':                           'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
@@ -376,6 +384,17 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
   switch (route) {
     case 'GET /api/health':
       return { method: 'GET', url: '/api/health', ok: 200 };
+    case 'GET /api/docs':
+    case 'GET /api/docs/':
+    case 'GET /api/docs/json':
+    case 'GET /api/docs/yaml':
+    case 'GET /api/docs/static/swagger-initializer.js':
+      return { method: 'GET', url: route.slice('GET '.length), ok: 200 };
+    case 'GET /api/docs/static/index.html':
+      // swagger-ui sends its page's old address on to /api/docs.
+      return { method: 'GET', url: route.slice('GET '.length), ok: 302 };
+    case 'GET /api/docs/*':
+      return { method: 'GET', url: '/api/docs/static/swagger-ui.css', ok: 200 };
     case 'POST /api/auth/login':
       return { method: 'POST', url: '/api/auth/login', body: { username: 'login-target', password: passwordOf('login-target') }, ok: 200 };
     case 'POST /api/auth/logout': {
