@@ -1,7 +1,7 @@
 import type { ScriptedResponse } from '@startex/shared';
 import { checkResponse } from './analyzer/checkResponses.ts';
 import type { Problem } from './analyzer/Problem.ts';
-import type { CompiledScenario } from './compileScenario.ts';
+import type { CompiledScenario } from './compileStatechart.ts';
 import { openDecisions } from './explore.ts';
 import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
 
