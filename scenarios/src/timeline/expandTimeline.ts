@@ -1,0 +1,452 @@
+import {
+  parseScenarioClockTime,
+  timelineMinutes,
+  type Condition,
+  type Effect,
+  type EndexRule,
+  type Inject,
+  type Reaction,
+  type ScenarioDocument,
+  type ScenarioState,
+  type TimelineRow,
+} from '@startex/shared';
+import { evaluateCondition } from '../evaluateCondition.ts';
+import { FactCompiler } from './compileFacts.ts';
+import { allOf, GENERATED_PREFIX, GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
+import { plannedTimes } from './plannedTimes.ts';
+import { resolveTeams, senderName } from './resolveTeams.ts';
+
+/** The document in statechart form, and where each generated part comes from in the timeline. */
+export interface Expansion {
+  document: ScenarioDocument;
+  /** Inject id -> its timeline row. */
+  rowOfInject: Map<string, SourcePath>;
+  /** Generated state key -> what it stands for. */
+  stateSources: Map<string, StateSource>;
+  /** Index in the expanded document's reactions -> the fact it records (generated ones only). */
+  reactionSources: Map<number, SourcePath>;
+  /** Generated state key -> its title, for messages. */
+  titles: Map<string, string>;
+}
+
+/** The main storyline, for rows without a track. */
+export const MAIN_TRACK = 'main';
+
+/** Does the document use the timeline form (rows or EndEx rules) at all? */
+export function hasTimeline(document: ScenarioDocument): boolean {
+  return document.timeline.length > 0 || document.endex.length > 0;
+}
+
+const cache = new WeakMap<ScenarioDocument, Expansion>();
+
+/**
+ * The statechart form of a document: timeline rows become injects released by one region per
+ * storyline (a chain of states, one per time on the exercise clock), rows timed after something
+ * players or control do become regions of their own, facts become reactions and flags, decisions
+ * on rows become regions that offer them until their deadline. A hand-written machine runs beside
+ * them as a region of its own. A document without a timeline comes back as it is.
+ */
+export function expandTimeline(document: ScenarioDocument): ScenarioDocument {
+  return expandWithSources(document).document;
+}
+
+export function expandWithSources(document: ScenarioDocument): Expansion {
+  let expansion = cache.get(document);
+  if (!expansion) cache.set(document, (expansion = expand(document)));
+  return expansion;
+}
+
+interface Release {
+  row: TimelineRow;
+  index: number;
+  guard: Condition | undefined;
+}
+
+type Timed = { minutes: number; path: SourcePath } & ({ kind: 'release'; release: Release } | { kind: 'endex'; guard: Condition | undefined });
+
+function expand(authored: ScenarioDocument): Expansion {
+  const resolvedInjects = authored.injects.map((inject) => ({ ...inject, to: resolveTeams(authored, inject.to) }));
+  const addressed = resolvedInjects.some((inject, i) => inject.to.join() !== authored.injects[i]!.to.join());
+  if (!hasTimeline(authored)) {
+    const document = addressed ? { ...authored, injects: resolvedInjects } : authored;
+    return { document, rowOfInject: new Map(), stateSources: new Map(), reactionSources: new Map(), titles: new Map() };
+  }
+
+  const startMinute = parseScenarioClockTime(authored.scenarioStart);
+  const parts = new GeneratedParts();
+  const facts = new FactCompiler(authored, parts, startMinute);
+  const rows = authored.timeline;
+  const rowById = new Map(rows.map((row, index) => [row.id, { row, index }]));
+  const numbers = assignNumbers(authored, rows);
+
+  // When each row goes out: a fixed exercise time, or (null) some minutes after a moment of play.
+  const fixedTimes = new Map<string, number | null>();
+  const fixedTime = (row: TimelineRow, seen: Set<string>): number | null => {
+    const known = fixedTimes.get(row.id);
+    if (known !== undefined) return known;
+    let minutes: number | null = 0;
+    if (row.at !== undefined) minutes = timelineMinutes(row.at, startMinute);
+    else if (row.after && 'inject' in row.after) {
+      const anchor = rowById.get(row.after.inject)?.row;
+      // After an inject the machine releases, or in a cycle (the analyzer reports it): a moment of play.
+      const base = anchor && !seen.has(anchor.id) ? fixedTime(anchor, new Set([...seen, row.id])) : null;
+      minutes = base === null ? null : base + row.after.minutes;
+    } else if (row.after) minutes = null;
+    fixedTimes.set(row.id, minutes);
+    return minutes;
+  };
+  const conditional = (row: TimelineRow): boolean =>
+    row.when !== undefined || row.unless !== undefined || (row.after !== undefined && 'inject' in row.after && rowById.has(row.after.inject) && conditional(rowById.get(row.after.inject)!.row));
+
+  // Conditions first: they decide which releases other parts depend on.
+  const releases = rows.map((row, index): Release => {
+    const at: SourcePath = ['timeline', index];
+    const anchorRow = row.after && 'inject' in row.after ? rowById.get(row.after.inject)?.row : undefined;
+    const afterConditional = fixedTime(row, new Set()) !== null && anchorRow !== undefined && conditional(anchorRow);
+    const guard = allOf(
+      row.when && facts.condition(row.when, [...at, 'when']),
+      row.unless && { not: facts.condition(row.unless, [...at, 'unless']) },
+      afterConditional ? { flag: facts.released(anchorRow.id) } : undefined,
+    );
+    return { row, index, guard };
+  });
+  const anchors = new Map(
+    releases.flatMap(({ row, index }) => (row.after && fixedTime(row, new Set()) === null ? [[row.id, facts.anchor(row.after, ['timeline', index, 'after'])] as const] : [])),
+  );
+  const endexKey = endexStateKey(authored);
+  const endexRules = authored.endex.map((rule, index) => {
+    const at: SourcePath = ['endex', index];
+    const anchorRow = rule.after && 'inject' in rule.after ? rowById.get(rule.after.inject)?.row : undefined;
+    const fixed = endexTime(rule, anchorRow, fixedTime, startMinute);
+    const guard = allOf(
+      rule.when && facts.condition(rule.when, [...at, 'when']),
+      fixed !== null && anchorRow !== undefined && conditional(anchorRow) ? { flag: facts.released(anchorRow.id) } : undefined,
+    );
+    const anchor = fixed === null && rule.after ? facts.anchor(rule.after, [...at, 'after']) : undefined;
+    return { rule, index, fixed, guard, anchor };
+  });
+  const decisions = releases.flatMap(({ row, index }) => (row.decision ? [{ row, index, decision: row.decision, opened: facts.released(row.id) }] : []));
+
+  const releaseEffects = (row: TimelineRow): Effect[] => [
+    { release: row.id },
+    ...row.effects,
+    ...(facts.tracked.has(row.id) ? [{ setFlag: facts.released(row.id), value: true }] : []),
+  ];
+  const titles = new Map<string, string>();
+  const source = (key: string, title: string, from: StateSource) => {
+    titles.set(key, title);
+    parts.stateSources.set(key, from);
+  };
+
+  // Each storyline: a chain of states, one per time something of it is due.
+  const timed = new Map<string, Timed[]>();
+  const onTrack = (track: string, item: Timed) => timed.set(track, [...(timed.get(track) ?? []), item]);
+  for (const release of releases) {
+    const minutes = fixedTime(release.row, new Set());
+    if (minutes === null) continue;
+    onTrack(trackOf(release.row, rowById), { kind: 'release', minutes, path: ['timeline', release.index], release });
+  }
+  for (const { index, fixed, guard } of endexRules) {
+    if (fixed !== null) onTrack(MAIN_TRACK, { kind: 'endex', minutes: fixed, path: ['endex', index], guard });
+  }
+  const initialContext = { flags: Object.fromEntries([...authored.flags.map((f) => [f.id, f.initial] as const), ...parts.flags]), counters: {}, teamSets: {} };
+  const regions: Record<string, ScenarioState> = {};
+  const trackOrder = [MAIN_TRACK, ...authored.tracks.map((t) => t.id).filter((t) => t !== MAIN_TRACK)];
+  for (const track of [...trackOrder, ...[...timed.keys()].filter((t) => !trackOrder.includes(t))]) {
+    const items = timed.get(track);
+    if (!items) continue;
+    const title = authored.tracks.find((t) => t.id === track)?.title ?? (track === MAIN_TRACK ? 'Main timeline' : track);
+    const key = `${GENERATED_PREFIX}track--${track.slice(0, 40)}`;
+    regions[key] = chain(track, items, endexKey, releaseEffects, initialContext, source);
+    source(key, title, { kind: 'structure', path: items[0]!.path });
+  }
+
+  // Rows some minutes after a moment of play: a region that waits for it, then counts the minutes.
+  for (const release of releases) {
+    const condition = anchors.get(release.row.id);
+    if (!condition) continue;
+    const { row, index } = release;
+    const key = `${GENERATED_PREFIX}row--${row.id.slice(0, 50)}`;
+    const minutes = row.after!.minutes;
+    const name = `#${numbers[index]} ${row.subject}`;
+    const from: StateSource = { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id };
+    regions[key] = countdown(key, condition, minutes, release.guard, { effects: releaseEffects(row) }, source, name, from);
+    source(key, name, { kind: 'structure', path: ['timeline', index] });
+  }
+  for (const { row, index, decision, opened } of decisions) {
+    const key = `${GENERATED_PREFIX}decision--${decision.id.slice(0, 45)}`;
+    const path: SourcePath = ['timeline', index, 'decision'];
+    const settle = (option: string): Effect[] => [{ setFlag: facts.decided(decision.id, option), value: true }, { milestone: option }];
+    const defaultTitle = decision.options.find((o) => o.id === decision.default)?.title ?? decision.default;
+    regions[key] = {
+      title: decision.title,
+      initial: `${key}-wait`,
+      states: {
+        [`${key}-wait`]: { title: `Before #${numbers[index]}`, always: [{ when: { flag: opened }, target: `${key}-open`, effects: [] }] },
+        [`${key}-open`]: {
+          title: `Open: ${decision.title}`,
+          decisions: decision.options.map((o) => ({ decision: o.id, label: o.title, target: `${key}-chosen`, effects: settle(o.id) })),
+          after: [{ minutes: decision.within, target: `${key}-defaulted`, effects: settle(decision.default) }],
+        },
+        [`${key}-chosen`]: { title: 'Decided' },
+        [`${key}-defaulted`]: { title: `Not decided in time: ${defaultTitle}` },
+      },
+    };
+    source(key, decision.title, { kind: 'structure', path });
+    source(`${key}-wait`, `Before #${numbers[index]}`, { kind: 'structure', path });
+    source(`${key}-open`, `Open: ${decision.title}`, { kind: 'wait', path });
+    source(`${key}-chosen`, 'Decided', { kind: 'wait', path });
+    source(`${key}-defaulted`, `Not decided in time: ${defaultTitle}`, { kind: 'deadline', path: [...path, 'within'], what: `the deadline of decision "${decision.id}" (${decision.within} minutes after "${row.id}")` });
+  }
+  for (const [key, region] of parts.regions) {
+    regions[key] = region;
+    titles.set(key, region.title ?? key);
+    for (const [child, state] of Object.entries(region.states ?? {})) titles.set(child, state.title ?? child);
+  }
+  for (const { index, anchor, guard, rule } of endexRules) {
+    if (!anchor) continue;
+    const key = `${GENERATED_PREFIX}endex--${index}`;
+    regions[key] = countdown(key, anchor, rule.after!.minutes, guard, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] });
+    source(key, `EndEx rule ${index + 1}`, { kind: 'structure', path: ['endex', index] });
+  }
+
+  const machine = assemble(authored, regions, endexKey, authored.endex.length > 0, facts, titles);
+  const rowInjects: Inject[] = rows.map((row, index) => ({
+    id: row.id,
+    number: numbers[index]!,
+    channel: row.channel,
+    from: senderName(authored, row.from),
+    to: resolveTeams(authored, row.to),
+    subject: row.subject,
+    body: row.body,
+    expectedActions: row.expectedActions,
+    criticalTasks: row.criticalTasks,
+    kind: row.kind,
+    attachments: row.attachments,
+  }));
+  const userReactions = authored.reactions;
+  const reactions: Reaction[] = [...userReactions, ...parts.reactions];
+  const declared = new Set(authored.flags.map((f) => f.id));
+  const statechart: ScenarioDocument = {
+    ...authored,
+    flags: [...authored.flags, ...[...parts.flags].filter(([id]) => !declared.has(id)).map(([id, initial]) => ({ id, initial }))],
+    timeline: [],
+    tracks: [],
+    endex: [],
+    injects: [...resolvedInjects, ...rowInjects],
+    reactions,
+    machine,
+  };
+  const planned = plannedTimes(statechart, fixedTimes);
+  const document: ScenarioDocument = {
+    ...statechart,
+    injects: statechart.injects.map((inject) => {
+      const minutes = rowById.has(inject.id) ? planned.get(inject.id) : undefined;
+      return minutes === undefined ? inject : { ...inject, scenarioTime: storyTime(startMinute + minutes) };
+    }),
+  };
+  return {
+    document,
+    rowOfInject: new Map(rows.map((row, index) => [row.id, ['timeline', index]])),
+    stateSources: parts.stateSources,
+    reactionSources: new Map(parts.reactionSources.map((path, i) => [userReactions.length + i, path])),
+    titles,
+  };
+}
+
+function trackOf(row: TimelineRow, rowById: Map<string, { row: TimelineRow }>, seen = new Set<string>()): string {
+  if (row.track !== undefined) return row.track;
+  const anchor = row.after && 'inject' in row.after ? rowById.get(row.after.inject)?.row : undefined;
+  return anchor && !seen.has(anchor.id) ? trackOf(anchor, rowById, new Set([...seen, row.id])) : MAIN_TRACK;
+}
+
+function endexTime(rule: EndexRule, anchorRow: TimelineRow | undefined, fixedTime: (row: TimelineRow, seen: Set<string>) => number | null, startMinute: number): number | null {
+  if (rule.at !== undefined) return timelineMinutes(rule.at, startMinute);
+  if (rule.after && 'inject' in rule.after && anchorRow) {
+    const base = fixedTime(anchorRow, new Set());
+    return base === null ? null : base + rule.after.minutes;
+  }
+  return rule.after ? null : 0;
+}
+
+/** The key of the final state a timeline's EndEx enters: `endex` unless a non-final state has that key. */
+function endexStateKey(document: ScenarioDocument): string {
+  const taken = (state: ScenarioState): boolean =>
+    Object.entries(state.states ?? {}).some(([key, child]) => (key === 'endex' && child.type !== 'final') || taken(child));
+  return taken(document.machine) ? `${GENERATED_PREFIX}endex` : 'endex';
+}
+
+const formatMinutes = (minutes: number) => (minutes === 0 ? 'StartEx' : `T+${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)}`);
+
+/**
+ * A storyline as a chain of states: the state for time t is entered when everything due at t has
+ * gone out; from it, one timer per row due next (guarded by the row's condition), the EndEx due
+ * then, and the timer that moves on, in that order (due timers fire in the order they were set).
+ */
+function chain(
+  track: string,
+  items: Timed[],
+  endexKey: string,
+  releaseEffects: (row: TimelineRow) => Effect[],
+  initialContext: { flags: Record<string, boolean>; counters: Record<string, number>; teamSets: Record<string, string[]> },
+  source: (key: string, title: string, from: StateSource) => void,
+): ScenarioState {
+  const times = [...new Set(items.map((i) => i.minutes))].sort((a, b) => a - b);
+  if (times[0] !== 0) times.unshift(0);
+  const keyOf = (k: number) => `${GENERATED_PREFIX}${track.slice(0, 40)}--${k}`;
+  const states: Record<string, ScenarioState> = {};
+  // Play ends at an unguarded EndEx: nothing moves on past it (rows after it are never reached).
+  const endsAt = (minutes: number) => items.some((i) => i.minutes === minutes && i.kind === 'endex' && !i.guard);
+  times.forEach((minutes, k) => {
+    const due = items.filter((i) => i.minutes === minutes);
+    if (k > 0 && endsAt(minutes) && !due.some((i) => i.kind === 'release')) return;
+    const firstRow = due.find((i) => i.kind === 'release');
+    const title = `${formatMinutes(minutes)}${firstRow?.kind === 'release' ? `: ${firstRow.release.row.subject}` : due.some((i) => i.kind === 'endex') ? ': EndEx' : ''}`;
+    const state: ScenarioState = { title };
+    if (k === 0) {
+      // At StartEx nothing has happened yet: a condition can only read the flags' first values.
+      const entry = due.flatMap((i) =>
+        i.kind === 'release' && (!i.release.guard || evaluateCondition(i.release.guard, initialContext, { type: 'startex' })) ? releaseEffects(i.release.row) : [],
+      );
+      if (entry.length > 0) state.entry = entry;
+    }
+    const next = times[k + 1];
+    if (next !== undefined) {
+      const delay = next - minutes;
+      const upcoming = items.filter((i) => i.minutes === next);
+      state.after = [
+        ...upcoming.flatMap((i) =>
+          i.kind === 'release' ? [{ minutes: delay, ...(i.release.guard ? { when: i.release.guard } : {}), effects: releaseEffects(i.release.row) }] : [],
+        ),
+        ...upcoming.flatMap((i) => (i.kind === 'endex' ? [{ minutes: delay, ...(i.guard ? { when: i.guard } : {}), target: endexKey, effects: [] }] : [])),
+        ...(endsAt(next) ? [] : [{ minutes: delay, target: keyOf(k + 1), effects: [] }]),
+      ];
+    }
+    states[keyOf(k)] = state;
+    const rows = due.flatMap((i) => (i.kind === 'release' ? [i.release.row.id] : []));
+    source(keyOf(k), title, { kind: 'row-time', path: due[0]?.path ?? items[0]!.path, rows, minutes });
+  });
+  return { initial: keyOf(0), states };
+}
+
+/** A region that waits until `condition` holds, then after `minutes` applies `then` (guarded) and ends. */
+function countdown(
+  key: string,
+  condition: Condition,
+  minutes: number,
+  guard: Condition | undefined,
+  then: { effects: Effect[] } | { target: string },
+  source: (key: string, title: string, from: StateSource) => void,
+  name: string,
+  from: StateSource,
+): ScenarioState {
+  const wait = `${key}-wait`;
+  const armed = `${key}-armed`;
+  const done = `${key}-done`;
+  const finish = 'target' in then ? then.target : done;
+  const effects = 'effects' in then ? then.effects : [];
+  const states: Record<string, ScenarioState> = {};
+  if (minutes === 0) {
+    states[wait] = {
+      title: `Waiting: ${name}`,
+      always: [
+        { when: allOf(condition, guard)!, target: finish, effects },
+        ...(guard && 'effects' in then ? [{ when: condition, target: done, effects: [] }] : []),
+      ],
+    };
+  } else {
+    states[wait] = { title: `Waiting: ${name}`, always: [{ when: condition, target: armed, effects: [] }] };
+    states[armed] = {
+      title: `Due in ${minutes} min: ${name}`,
+      after:
+        'target' in then
+          ? [{ minutes, ...(guard ? { when: guard } : {}), target: finish, effects: [] }, ...(guard ? [{ minutes, target: done, effects: [] }] : [])]
+          : [...(guard ? [{ minutes, when: guard, effects }, { minutes, target: done, effects: [] }] : [{ minutes, target: done, effects }])],
+    };
+    source(armed, states[armed]!.title!, from);
+  }
+  if ('effects' in then || guard) states[done] = { title: `Done: ${name}` };
+  source(wait, states[wait]!.title!, { kind: 'structure', path: from.path });
+  if (states[done]) source(done, states[done]!.title!, from);
+  return { initial: wait, states };
+}
+
+/**
+ * The expanded machine: the storylines, the regions and the hand-written machine side by side
+ * (one region only: no parallel state), then EndEx. The hand-written machine's top-level final
+ * states stay at the top, so entering one is still EndEx.
+ */
+function assemble(
+  document: ScenarioDocument,
+  regions: Record<string, ScenarioState>,
+  endexKey: string,
+  timelineEnds: boolean,
+  facts: FactCompiler,
+  titles: Map<string, string>,
+): ScenarioState {
+  const own = withReleaseFlags(document.machine, facts);
+  const children = Object.entries(own.states ?? {});
+  const parallelRoot = own.type === 'parallel';
+  const finals = parallelRoot ? [] : children.filter(([, s]) => s.type === 'final');
+  const playing = parallelRoot ? children : children.filter(([, s]) => s.type !== 'final');
+  const { states: _states, initial, ...rootContent } = own;
+  const hasOwn = playing.length > 0 || Object.keys(rootContent).some((k) => k !== 'title' && k !== 'description');
+  const machineKey = `${GENERATED_PREFIX}machine`;
+  const all: Record<string, ScenarioState> = {
+    ...(hasOwn
+      ? {
+          [machineKey]: {
+            title: own.title ?? 'Scenario states',
+            ...rootContent,
+            ...(playing.length > 0 ? { states: Object.fromEntries(playing) } : {}),
+            ...(!parallelRoot && playing.length > 0 ? { initial: initial !== undefined && playing.some(([k]) => k === initial) ? initial : playing[0]![0] } : {}),
+          },
+        }
+      : {}),
+    ...regions,
+  };
+  if (hasOwn) titles.set(machineKey, own.title ?? 'Scenario states');
+  const keys = Object.keys(all);
+  const playKey = keys.length === 1 ? keys[0]! : `${GENERATED_PREFIX}play`;
+  if (keys.length > 1) titles.set(playKey, 'Play');
+  const play: ScenarioState = keys.length === 1 ? all[keys[0]!]! : { type: 'parallel', title: 'Play', states: all };
+  const ends = timelineEnds && !finals.some(([key]) => key === endexKey) ? [[endexKey, { type: 'final', title: 'EndEx' } satisfies ScenarioState] as const] : [];
+  return { initial: playKey, states: { [playKey]: play, ...Object.fromEntries(finals), ...Object.fromEntries(ends) } };
+}
+
+/** The hand-written machine, with a `released` flag set wherever it releases an inject a fact depends on. */
+function withReleaseFlags(state: ScenarioState, facts: FactCompiler): ScenarioState {
+  const mark = (effects: Effect[]): Effect[] =>
+    effects.flatMap((e) => ('release' in e && facts.tracked.has(e.release) ? [e, { setFlag: facts.released(e.release), value: true }] : [e]));
+  return {
+    ...state,
+    ...(state.entry ? { entry: mark(state.entry) } : {}),
+    ...(state.after ? { after: state.after.map((t) => ({ ...t, effects: mark(t.effects) })) } : {}),
+    ...(state.on ? { on: state.on.map((t) => ({ ...t, effects: mark(t.effects) })) } : {}),
+    ...(state.decisions ? { decisions: state.decisions.map((t) => ({ ...t, effects: mark(t.effects) })) } : {}),
+    ...(state.always ? { always: state.always.map((t) => ({ ...t, effects: mark(t.effects) })) } : {}),
+    ...(state.states ? { states: Object.fromEntries(Object.entries(state.states).map(([k, s]) => [k, withReleaseFlags(s, facts)])) } : {}),
+  };
+}
+
+/** MSEL numbers: as written, else the row's place after the hand-written injects' numbers. */
+function assignNumbers(document: ScenarioDocument, rows: readonly TimelineRow[]): number[] {
+  const used = new Set([...document.injects.map((i) => i.number), ...rows.flatMap((r) => (r.number === undefined ? [] : [r.number]))]);
+  let next = Math.max(0, ...document.injects.map((i) => i.number));
+  return rows.map((row) => {
+    if (row.number !== undefined) return row.number;
+    do next++;
+    while (used.has(next));
+    used.add(next);
+    return next;
+  });
+}
+
+/** "Day 1 09:45" for minutes since Day 1 00:00. */
+function storyTime(minutes: number): string | undefined {
+  const whole = Math.floor(minutes);
+  const day = Math.floor(whole / 1440) + 1;
+  if (day > 99) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `Day ${day} ${two(Math.floor((whole % 1440) / 60))}:${two(whole % 60)}`;
+}
