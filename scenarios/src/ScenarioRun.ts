@@ -209,22 +209,21 @@ export class ScenarioRun {
 }
 
 /** The active leaf state paths of a machine value, as the document names them (never the reaction wrapper). */
-export function leafPaths(value: unknown): string[] {
-  return rawLeafPaths(value).flatMap((path) => {
-    const parts = path.split('.');
-    if (parts.some((part) => part.startsWith(WRAPPER.reaction))) return [];
-    const named = parts.filter((part) => part !== WRAPPER.play && part !== WRAPPER.main);
-    return named.length > 0 ? [named.join('.')] : [];
-  });
-}
-
-function rawLeafPaths(value: unknown, prefix = ''): string[] {
+export function leafPaths(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix + value];
   if (value && typeof value === 'object') {
     const entries = Object.entries(value);
     // An atomic region of a parallel state has the value {}: the region itself is the leaf.
     if (entries.length === 0) return prefix ? [prefix.slice(0, -1)] : [];
-    return entries.flatMap(([key, child]) => rawLeafPaths(child, `${prefix}${key}.`));
+    const paths: string[] = [];
+    for (const [key, child] of entries) {
+      if (key.startsWith(WRAPPER.reaction)) continue;
+      const wrapper = key === WRAPPER.play || key === WRAPPER.main;
+      // The wrapper's own region with no states of the document in it is no leaf either.
+      if (wrapper && typeof child === 'object' && child !== null && Object.keys(child).length === 0) continue;
+      paths.push(...leafPaths(child, wrapper ? prefix : `${prefix}${key}.`));
+    }
+    return paths;
   }
   return [];
 }

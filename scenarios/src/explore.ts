@@ -126,7 +126,8 @@ export function pointKey(point: PlayPoint, document: ScenarioDocument): string {
   const timers = Object.entries(point.run.timers)
     .map(([k, due]) => `${k}@${due - point.nowMs}`)
     .sort();
-  const key = JSON.stringify([point.run.machine.value, flags, counters, teamSets, timers, point.run.machine.status]);
+  // The active leaf states say where the machine is (its value, less the reactions' constant regions).
+  const key = JSON.stringify([point.run.states, flags, counters, teamSets, timers, point.run.machine.status]);
   keyCache.set(point, key);
   return key;
 }

@@ -67,8 +67,14 @@ type Timed = { minutes: number; path: SourcePath } & ({ kind: 'release'; release
 function expand(authored: ScenarioDocument): Expansion {
   const resolvedInjects = authored.injects.map((inject) => ({ ...inject, to: resolveTeams(authored, inject.to) }));
   const addressed = resolvedInjects.some((inject, i) => inject.to.join() !== authored.injects[i]!.to.join());
+  // A team field offers every team unless the author chose some: the server checks the options.
+  const teamIds = authored.teams.map((t) => t.id);
+  const pickers = authored.actions.some((a) => a.fields.some((f) => f.type === 'team' && f.options === undefined));
+  const actions = pickers
+    ? authored.actions.map((a) => ({ ...a, fields: a.fields.map((f) => (f.type === 'team' && f.options === undefined ? { ...f, options: teamIds } : f)) }))
+    : authored.actions;
   if (!hasTimeline(authored)) {
-    const document = addressed ? { ...authored, injects: resolvedInjects } : authored;
+    const document = addressed || pickers ? { ...authored, injects: resolvedInjects, actions } : authored;
     return { document, rowOfInject: new Map(), stateSources: new Map(), reactionSources: new Map(), titles: new Map() };
   }
 
@@ -234,6 +240,7 @@ function expand(authored: ScenarioDocument): Expansion {
     tracks: [],
     endex: [],
     injects: [...resolvedInjects, ...rowInjects],
+    actions,
     reactions,
     machine,
   };
