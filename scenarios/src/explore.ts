@@ -73,6 +73,40 @@ export function candidateInputs(scenario: CompiledScenario, point: PlayPoint, by
   return inputs;
 }
 
+/**
+ * Whether an input could change anything at a point: some active state or reaction has an enabled
+ * transition for it (checked on the guards alone, far cheaper than playing the input).
+ */
+function handledInputs(scenario: CompiledScenario, point: PlayPoint, byKey: Map<string, ScenarioState>): (input: RunInput) => boolean {
+  const active = [...new Set(point.run.states.flatMap((path) => path.split('.'))), scenario.document.id].map((key) => byKey.get(key));
+  const context = point.run.machine.context as ScenarioContext;
+  const enabled = (t: InputTransition, event: ScenarioEvent) => (t.team === undefined || t.team === event.teamId) && (t.when === undefined || evaluateCondition(t.when, context, event));
+  return (input) => {
+    if (point.run.machine.status === 'done') return false;
+    switch (input.type) {
+      case 'timer':
+        return true;
+      case 'decision':
+        return active.some((state) => state?.decisions?.some((d) => d.decision === input.decision));
+      case 'action': {
+        const event = { type: `action.${input.actionId}`, teamId: input.teamId, fields: input.fields };
+        return (
+          active.some((state) => state?.on?.some((t) => t.action === input.actionId && enabled(t, event))) ||
+          scenario.document.reactions.some((r) => 'action' in r && r.action === input.actionId && enabled(r, event))
+        );
+      }
+      case 'acknowledgement': {
+        const event = { type: `acknowledged.${input.injectId}`, teamId: input.teamId };
+        return scenario.document.reactions.some((r) => 'acknowledged' in r && r.acknowledged === input.injectId && enabled(r, event));
+      }
+      default: {
+        const exhaustive: never = input;
+        return exhaustive;
+      }
+    }
+  };
+}
+
 /** Input time: a timer fires when due; anything else happens at once. */
 function applyInput(scenario: CompiledScenario, point: PlayPoint, input: RunInput): PlayPoint {
   const at = input.type === 'timer' ? (point.run.timers[input.timer] ?? point.nowMs) : point.nowMs;
@@ -457,8 +491,9 @@ function playStrategy(scenario: CompiledScenario, chosen: Response[], patient: b
   let heldOver = false;
   for (let steps = 0; steps < 10_000 && point.run.machine.status !== 'done'; steps++) {
     let next: { input: RunInput; point: PlayPoint; response?: Response } | undefined;
+    const handled = handledInputs(scenario, point, byKey);
     for (const response of chosen) {
-      if ((uses.get(response) ?? 0) >= 3) continue;
+      if ((uses.get(response) ?? 0) >= 3 || !handled(response.input)) continue;
       const candidate = applyInput(scenario, point, response.input);
       if (pointKey(candidate, scenario.document) !== pointKey(point, scenario.document) || candidate.step.released.length > 0) {
         next = { input: response.input, point: candidate, response };

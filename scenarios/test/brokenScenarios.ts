@@ -1,4 +1,4 @@
-import { demo } from '../src/library/demo.ts';
+import { LIBRARY } from '../src/library/index.ts';
 
 type Doc = Record<string, any>;
 
@@ -11,7 +11,7 @@ export interface BrokenScenario {
   expect: { rule: string; path: string };
 }
 
-const base = (): Doc => structuredClone(demo) as Doc;
+const base = (): Doc => structuredClone(LIBRARY.demo) as Doc;
 const json = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['expect']): BrokenScenario => {
   const document = base();
   mutate(document);

@@ -10,6 +10,7 @@ import {
 } from '@startex/shared';
 import { compileScenario } from '../compileScenario.ts';
 import { exploreScenario, type ExplorationBudget } from '../explore.ts';
+import { isTime } from '../timeline/compileFacts.ts';
 import { GENERATED_PREFIX, type SourcePath } from '../timeline/GeneratedParts.ts';
 import { expandWithSources, hasTimeline, MAIN_TRACK, type Expansion } from '../timeline/expandTimeline.ts';
 import { ALL_TEAMS } from '../timeline/resolveTeams.ts';
@@ -151,6 +152,7 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
       return;
     }
     if ('decision' in f) {
+      if (inMetric) error('metric-impossible', path, `A metric is computed from the log, which does not record a default taken at a decision's deadline; measure an action, an acknowledgement or a release instead.`);
       const decision = decisions.get(f.decision);
       if (!decision) unknown([...path, 'decision'], 'decision', f.decision, decisions.keys(), 'declare the decision on a row');
       else if (!decision.options.some((o) => o.id === f.is)) unknown([...path, 'is'], 'option', f.is, decision.options.map((o) => o.id), `add the option to decision "${f.decision}"`);
@@ -168,7 +170,10 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
     where(f.action, f.where, [...path, 'where']);
     if (f.within !== undefined && f.of === undefined) error('fact-deadline', [...path, 'within'], `Within ${f.within} minutes of what? Add "of: <row id>" (the row whose release starts the minutes), or use "before: T+..." for a fixed time.`);
     if (f.of !== undefined && !injectIds.has(f.of)) unknown([...path, 'of'], 'row', f.of, injectIds);
-    if (f.since !== undefined && !injectIds.has(f.since)) unknown([...path, 'since'], 'row', f.since, injectIds);
+    if (f.since !== undefined) {
+      if (isTime(f.since)) time(f.since, [...path, 'since']);
+      else if (!injectIds.has(f.since)) unknown([...path, 'since'], 'row', f.since, injectIds);
+    }
     if (f.of !== undefined && f.within === undefined) error('fact-deadline', [...path, 'of'], `"of" needs "within": add how many minutes after "${f.of}" count.`);
   };
   const anchor = (a: Anchor, path: Path) => {
@@ -247,6 +252,13 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
     const path: Path = ['metrics', i];
     switch (metric.kind) {
       case 'duration':
+        for (const end of ['from', 'to'] as const) {
+          const event = metric[end];
+          if (event.on !== 'action.taken') continue;
+          const action = actions.get(event.action);
+          teamRef(event.by, [...path, end, 'by'], action?.teams, event.action);
+          where(event.action, event.where, [...path, end, 'where']);
+        }
         return;
       case 'yes-no':
         return fact(metric.holds, [...path, 'holds'], true);
@@ -306,7 +318,8 @@ function tellOfTimeline(problem: Problem, expansion: Expansion, document: Scenar
       if (!source) return [{ ...problem, path }];
       switch (source.kind) {
         case 'row-time': {
-          const rows = source.rows.length > 0 ? `Row${source.rows.length > 1 ? 's' : ''} ${source.rows.map((r) => `"${r}"`).join(', ')} at T+${source.minutes}` : `EndEx at T+${source.minutes}`;
+          const when = source.after === undefined ? `at T+${source.minutes}` : `${source.minutes} minutes after ${source.after}`;
+          const rows = source.rows.length > 0 ? `Row${source.rows.length > 1 ? 's' : ''} ${source.rows.map((r) => `"${r}"`).join(', ')} ${when}` : `EndEx ${when}`;
           return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `${rows} ${source.rows.length > 1 ? 'are' : 'is'} never reached: play has always ended by then; move it earlier, or let play end later.` }];
         }
         case 'anchor':

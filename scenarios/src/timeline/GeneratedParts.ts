@@ -5,7 +5,7 @@ export type SourcePath = (string | number)[];
 
 /** What a generated state stands for, so the analyzer can speak of the row or deadline instead. */
 export type StateSource =
-  | { kind: 'row-time'; path: SourcePath; rows: string[]; minutes: number }
+  | { kind: 'row-time'; path: SourcePath; rows: string[]; minutes: number; after?: string | undefined }
   | { kind: 'anchor'; path: SourcePath; row: string }
   | { kind: 'deadline'; path: SourcePath; what: string }
   | { kind: 'wait'; path: SourcePath }

@@ -1,8 +1,12 @@
-import { timelineMinutes, type Anchor, type Condition, type Fact, type FieldMatch, type ScenarioDocument } from '@startex/shared';
+import { timelineMinutes, type Anchor, type Condition, type Effect, type Fact, type FieldMatch, type ScenarioDocument, type ScenarioState, type TimelineTime } from '@startex/shared';
 import { allOf, type GeneratedParts, type SourcePath } from './GeneratedParts.ts';
 import { resolveTeams } from './resolveTeams.ts';
 
 type ActionFact = Extract<Fact, { action: string }>;
+
+/** A `since` names a row (an id) or a time ("T+30", "Day 2 10:30", minutes). */
+export const isTime = (value: string | number): value is TimelineTime => typeof value === 'number' || !/^[a-z]/.test(value);
+const formatTime = (value: TimelineTime) => (typeof value === 'number' ? `T+${value}` : value);
 type AckFact = Extract<Fact, { acknowledged: string }>;
 
 /**
@@ -122,22 +126,21 @@ export class FactCompiler {
     );
   }
 
-  /** The flag that is true from the release of `row` on (a region waits for it). */
-  private since(row: string, at: SourcePath): string {
-    const { name, fresh } = this.parts.name('since', `since:${row}`);
+  /** The flag that is true from the release of row `from` on, or from a time on (a region waits for it). */
+  private since(from: string | number, at: SourcePath): string {
+    const time = isTime(from) ? timelineMinutes(from, this.startMinute) : undefined;
+    const { name, fresh } = this.parts.name('since', `since:${time ?? from}`);
     if (fresh) {
-      this.parts.flag(name);
-      const opened = this.released(row);
+      this.parts.flag(name, time === 0);
+      if (time === 0) return name;
+      const open: Effect[] = [{ setFlag: name, value: true }];
+      const wait: ScenarioState =
+        time === undefined
+          ? { title: 'Not yet', always: [{ when: { flag: this.released(String(from)) }, target: `${name}-open`, effects: open }] }
+          : { title: 'Not yet', after: [{ minutes: time, target: `${name}-open`, effects: open }] };
       this.parts.region(
         name,
-        {
-          title: `Since ${row}`,
-          initial: `${name}-wait`,
-          states: {
-            [`${name}-wait`]: { title: 'Not yet', always: [{ when: { flag: opened }, target: `${name}-open`, effects: [{ setFlag: name, value: true }] }] },
-            [`${name}-open`]: { title: 'Open' },
-          },
-        },
+        { title: `From ${time === undefined ? from : formatTime(from)}`, initial: `${name}-wait`, states: { [`${name}-wait`]: wait, [`${name}-open`]: { title: 'Open' } } },
         { [name]: { kind: 'structure', path: at }, [`${name}-wait`]: { kind: 'structure', path: at }, [`${name}-open`]: { kind: 'wait', path: at } },
       );
     }
@@ -156,11 +159,11 @@ export class FactCompiler {
       if (fresh) {
         this.parts.flag(name, minutes > 0);
         if (minutes > 0) {
-          const what = `the deadline ${typeof fact.before === 'number' ? `T+${fact.before}` : fact.before}`;
+          const what = `the deadline ${formatTime(fact.before)}`;
           this.parts.region(
             name,
             {
-              title: `Until ${typeof fact.before === 'number' ? `T+${fact.before}` : fact.before}`,
+              title: `Until ${formatTime(fact.before)}`,
               initial: `${name}-open`,
               states: {
                 [`${name}-open`]: { title: 'Open', after: [{ minutes, target: `${name}-expired`, effects: [{ setFlag: name, value: false }] }] },

@@ -64,6 +64,28 @@ interface Release {
 
 type Timed = { minutes: number; path: SourcePath } & ({ kind: 'release'; release: Release } | { kind: 'endex'; guard: Condition | undefined });
 
+/** A moment of play something is timed from, and how people call it. */
+interface Root {
+  condition: Condition;
+  name: string;
+}
+/** Minutes after StartEx, or (with a root) after that moment of play. */
+interface Placement {
+  minutes: number;
+  root?: Root | undefined;
+}
+
+/** How a moment of play reads in titles: "#4 Seal mismatch", "decision crowd_plan: kickoff_delayed". */
+function anchorName(anchor: NonNullable<TimelineRow['after']>, rowById: Map<string, { row: TimelineRow; index: number }>, numbers: number[]): string {
+  if ('inject' in anchor) {
+    const row = rowById.get(anchor.inject);
+    return row ? `#${numbers[row.index]} ${row.row.subject}` : anchor.inject;
+  }
+  if ('decision' in anchor) return `decision ${anchor.decision}${anchor.is ? `: ${anchor.is}` : ''}`;
+  if ('action' in anchor) return `action ${anchor.action}`;
+  return `acknowledgement of ${anchor.acknowledged}`;
+}
+
 function expand(authored: ScenarioDocument): Expansion {
   const resolvedInjects = authored.injects.map((inject) => ({ ...inject, to: resolveTeams(authored, inject.to) }));
   const addressed = resolvedInjects.some((inject, i) => inject.to.join() !== authored.injects[i]!.to.join());
@@ -85,30 +107,37 @@ function expand(authored: ScenarioDocument): Expansion {
   const rowById = new Map(rows.map((row, index) => [row.id, { row, index }]));
   const numbers = assignNumbers(authored, rows);
 
-  // When each row goes out: a fixed exercise time, or (null) some minutes after a moment of play.
-  const fixedTimes = new Map<string, number | null>();
-  const fixedTime = (row: TimelineRow, seen: Set<string>): number | null => {
-    const known = fixedTimes.get(row.id);
-    if (known !== undefined) return known;
-    let minutes: number | null = 0;
-    if (row.at !== undefined) minutes = timelineMinutes(row.at, startMinute);
-    else if (row.after && 'inject' in row.after) {
-      const anchor = rowById.get(row.after.inject)?.row;
-      // After an inject the machine releases, or in a cycle (the analyzer reports it): a moment of play.
-      const base = anchor && !seen.has(anchor.id) ? fixedTime(anchor, new Set([...seen, row.id])) : null;
-      minutes = base === null ? null : base + row.after.minutes;
-    } else if (row.after) minutes = null;
-    fixedTimes.set(row.id, minutes);
-    return minutes;
+  // When each row goes out: a fixed exercise time, or some minutes after a moment of play (its root).
+  const placements = new Map<string, Placement>();
+  const placementOf = (row: TimelineRow, index: number, seen = new Set<string>()): Placement => {
+    const known = placements.get(row.id);
+    if (known) return known;
+    let placement: Placement;
+    const at: SourcePath = ['timeline', index, 'after'];
+    if (row.at !== undefined || !row.after) placement = { minutes: row.at === undefined ? 0 : timelineMinutes(row.at, startMinute) };
+    else if ('inject' in row.after && rowById.has(row.after.inject) && !seen.has(row.after.inject)) {
+      const anchor = rowById.get(row.after.inject)!;
+      const base = placementOf(anchor.row, anchor.index, new Set([...seen, row.id]));
+      placement = { ...base, minutes: base.minutes + row.after.minutes };
+    } else {
+      // After an event, or an inject the machine releases (or a cycle, which the analyzer reports).
+      placement = { minutes: row.after.minutes, root: { condition: facts.anchor(row.after, at), name: anchorName(row.after, rowById, numbers) } };
+    }
+    placements.set(row.id, placement);
+    return placement;
   };
-  const conditional = (row: TimelineRow): boolean =>
-    row.when !== undefined || row.unless !== undefined || (row.after !== undefined && 'inject' in row.after && rowById.has(row.after.inject) && conditional(rowById.get(row.after.inject)!.row));
+  const fixedTimes = new Map(rows.map((row, index) => [row.id, placementOf(row, index).root ? null : placementOf(row, index).minutes]));
+  const conditional = (row: TimelineRow, seen = new Set<string>()): boolean =>
+    row.when !== undefined ||
+    row.unless !== undefined ||
+    (row.after !== undefined && 'inject' in row.after && rowById.has(row.after.inject) && !seen.has(row.after.inject) && conditional(rowById.get(row.after.inject)!.row, new Set([...seen, row.id])));
 
   // Conditions first: they decide which releases other parts depend on.
   const releases = rows.map((row, index): Release => {
     const at: SourcePath = ['timeline', index];
     const anchorRow = row.after && 'inject' in row.after ? rowById.get(row.after.inject)?.row : undefined;
-    const afterConditional = fixedTime(row, new Set()) !== null && anchorRow !== undefined && conditional(anchorRow);
+    // A row after a conditional row goes out only if that one did.
+    const afterConditional = anchorRow !== undefined && conditional(anchorRow);
     const guard = allOf(
       row.when && facts.condition(row.when, [...at, 'when']),
       row.unless && { not: facts.condition(row.unless, [...at, 'unless']) },
@@ -116,20 +145,17 @@ function expand(authored: ScenarioDocument): Expansion {
     );
     return { row, index, guard };
   });
-  const anchors = new Map(
-    releases.flatMap(({ row, index }) => (row.after && fixedTime(row, new Set()) === null ? [[row.id, facts.anchor(row.after, ['timeline', index, 'after'])] as const] : [])),
-  );
   const endexKey = endexStateKey(authored);
   const endexRules = authored.endex.map((rule, index) => {
     const at: SourcePath = ['endex', index];
-    const anchorRow = rule.after && 'inject' in rule.after ? rowById.get(rule.after.inject)?.row : undefined;
-    const fixed = endexTime(rule, anchorRow, fixedTime, startMinute);
-    const guard = allOf(
-      rule.when && facts.condition(rule.when, [...at, 'when']),
-      fixed !== null && anchorRow !== undefined && conditional(anchorRow) ? { flag: facts.released(anchorRow.id) } : undefined,
-    );
-    const anchor = fixed === null && rule.after ? facts.anchor(rule.after, [...at, 'after']) : undefined;
-    return { rule, index, fixed, guard, anchor };
+    const anchorRow = rule.after && 'inject' in rule.after ? rowById.get(rule.after.inject) : undefined;
+    let placement: Placement = { minutes: rule.at === undefined ? 0 : timelineMinutes(rule.at, startMinute) };
+    if (anchorRow) {
+      const base = placementOf(anchorRow.row, anchorRow.index);
+      placement = { ...base, minutes: base.minutes + rule.after!.minutes };
+    } else if (rule.after) placement = { minutes: rule.after.minutes, root: { condition: facts.anchor(rule.after, [...at, 'after']), name: anchorName(rule.after, rowById, numbers) } };
+    const guard = allOf(rule.when && facts.condition(rule.when, [...at, 'when']), anchorRow && conditional(anchorRow.row) ? { flag: facts.released(anchorRow.row.id) } : undefined);
+    return { index, placement, guard };
   });
   const decisions = releases.flatMap(({ row, index }) => (row.decision ? [{ row, index, decision: row.decision, opened: facts.released(row.id) }] : []));
 
@@ -144,45 +170,62 @@ function expand(authored: ScenarioDocument): Expansion {
     parts.stateSources.set(key, from);
   };
 
-  // Each storyline: a chain of states, one per time something of it is due.
+  // Each storyline: a chain of states, one per time something of it is due. Rows some minutes after a
+  // moment of play chain the same way from that moment on, one chain per moment.
   const timed = new Map<string, Timed[]>();
   const onTrack = (track: string, item: Timed) => timed.set(track, [...(timed.get(track) ?? []), item]);
+  const afterMoment = new Map<string, { root: Root; items: Timed[] }>();
+  const onMoment = (root: Root, item: Timed) => {
+    const key = JSON.stringify(root.condition);
+    afterMoment.set(key, { root: afterMoment.get(key)?.root ?? root, items: [...(afterMoment.get(key)?.items ?? []), item] });
+  };
+  const regions: Record<string, ScenarioState> = {};
   for (const release of releases) {
-    const minutes = fixedTime(release.row, new Set());
-    if (minutes === null) continue;
-    onTrack(trackOf(release.row, rowById), { kind: 'release', minutes, path: ['timeline', release.index], release });
+    const { row, index } = release;
+    const { minutes, root } = placementOf(row, index);
+    const item: Timed = { kind: 'release', minutes, path: ['timeline', index], release };
+    if (!root) onTrack(trackOf(row, rowById), item);
+    else if (minutes > 0) onMoment(root, item);
+    else {
+      // At the moment itself: a region that releases the row as soon as it happens.
+      const key = `${GENERATED_PREFIX}row--${row.id.slice(0, 50)}`;
+      const name = `#${numbers[index]} ${row.subject}`;
+      regions[key] = atMoment(key, root.condition, release.guard, { effects: releaseEffects(row) }, source, name, { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id });
+      source(key, name, { kind: 'structure', path: ['timeline', index] });
+    }
   }
-  for (const { index, fixed, guard } of endexRules) {
-    if (fixed !== null) onTrack(MAIN_TRACK, { kind: 'endex', minutes: fixed, path: ['endex', index], guard });
+  for (const { index, placement, guard } of endexRules) {
+    const item: Timed = { kind: 'endex', minutes: placement.minutes, path: ['endex', index], guard };
+    if (!placement.root) onTrack(MAIN_TRACK, item);
+    else if (placement.minutes > 0) onMoment(placement.root, item);
+    else {
+      const key = `${GENERATED_PREFIX}endex--${index}`;
+      regions[key] = atMoment(key, placement.root.condition, guard, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] });
+      source(key, `EndEx rule ${index + 1}`, { kind: 'structure', path: ['endex', index] });
+    }
   }
   const initialContext = { flags: Object.fromEntries([...authored.flags.map((f) => [f.id, f.initial] as const), ...parts.flags]), counters: {}, teamSets: {} };
-  const regions: Record<string, ScenarioState> = {};
   const trackOrder = [MAIN_TRACK, ...authored.tracks.map((t) => t.id).filter((t) => t !== MAIN_TRACK)];
+  const trackRegions: Record<string, ScenarioState> = {};
   for (const track of [...trackOrder, ...[...timed.keys()].filter((t) => !trackOrder.includes(t))]) {
     const items = timed.get(track);
     if (!items) continue;
     const title = authored.tracks.find((t) => t.id === track)?.title ?? (track === MAIN_TRACK ? 'Main timeline' : track);
     const key = `${GENERATED_PREFIX}track--${track.slice(0, 40)}`;
-    regions[key] = chain(track, items, endexKey, releaseEffects, initialContext, source);
+    trackRegions[key] = chain(track.slice(0, 40), items, endexKey, releaseEffects, initialContext, source, undefined);
     source(key, title, { kind: 'structure', path: items[0]!.path });
   }
-
-  // Rows some minutes after a moment of play: a region that waits for it, then counts the minutes.
-  for (const release of releases) {
-    const condition = anchors.get(release.row.id);
-    if (!condition) continue;
-    const { row, index } = release;
-    const key = `${GENERATED_PREFIX}row--${row.id.slice(0, 50)}`;
-    const minutes = row.after!.minutes;
-    const name = `#${numbers[index]} ${row.subject}`;
-    const from: StateSource = { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id };
-    regions[key] = countdown(key, condition, minutes, release.guard, { effects: releaseEffects(row) }, source, name, from);
-    source(key, name, { kind: 'structure', path: ['timeline', index] });
+  let moments = 0;
+  for (const { root, items } of afterMoment.values()) {
+    const key = `${GENERATED_PREFIX}after-${++moments}`;
+    regions[key] = chain(`after-${moments}`, items, endexKey, releaseEffects, initialContext, source, root);
+    source(key, `After ${root.name}`, { kind: 'structure', path: items[0]!.path });
   }
+
   for (const { row, index, decision, opened } of decisions) {
     const key = `${GENERATED_PREFIX}decision--${decision.id.slice(0, 45)}`;
     const path: SourcePath = ['timeline', index, 'decision'];
-    const settle = (option: string): Effect[] => [{ setFlag: facts.decided(decision.id, option), value: true }, { milestone: option }];
+    const settle = (option: string): Effect[] => [{ setFlag: facts.decided(decision.id, option), value: true }];
     const defaultTitle = decision.options.find((o) => o.id === decision.default)?.title ?? decision.default;
     regions[key] = {
       title: decision.title,
@@ -209,14 +252,7 @@ function expand(authored: ScenarioDocument): Expansion {
     titles.set(key, region.title ?? key);
     for (const [child, state] of Object.entries(region.states ?? {})) titles.set(child, state.title ?? child);
   }
-  for (const { index, anchor, guard, rule } of endexRules) {
-    if (!anchor) continue;
-    const key = `${GENERATED_PREFIX}endex--${index}`;
-    regions[key] = countdown(key, anchor, rule.after!.minutes, guard, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] });
-    source(key, `EndEx rule ${index + 1}`, { kind: 'structure', path: ['endex', index] });
-  }
-
-  const machine = assemble(authored, regions, endexKey, authored.endex.length > 0, facts, titles);
+  const machine = assemble(authored, { ...trackRegions, ...regions }, endexKey, authored.endex.length > 0, facts, titles);
   const rowInjects: Inject[] = rows.map((row, index) => ({
     id: row.id,
     number: numbers[index]!,
@@ -267,15 +303,6 @@ function trackOf(row: TimelineRow, rowById: Map<string, { row: TimelineRow }>, s
   return anchor && !seen.has(anchor.id) ? trackOf(anchor, rowById, new Set([...seen, row.id])) : MAIN_TRACK;
 }
 
-function endexTime(rule: EndexRule, anchorRow: TimelineRow | undefined, fixedTime: (row: TimelineRow, seen: Set<string>) => number | null, startMinute: number): number | null {
-  if (rule.at !== undefined) return timelineMinutes(rule.at, startMinute);
-  if (rule.after && 'inject' in rule.after && anchorRow) {
-    const base = fixedTime(anchorRow, new Set());
-    return base === null ? null : base + rule.after.minutes;
-  }
-  return rule.after ? null : 0;
-}
-
 /** The key of the final state a timeline's EndEx enters: `endex` unless a non-final state has that key. */
 function endexStateKey(document: ScenarioDocument): string {
   const taken = (state: ScenarioState): boolean =>
@@ -289,28 +316,36 @@ const formatMinutes = (minutes: number) => (minutes === 0 ? 'StartEx' : `T+${Num
  * A storyline as a chain of states: the state for time t is entered when everything due at t has
  * gone out; from it, one timer per row due next (guarded by the row's condition), the EndEx due
  * then, and the timer that moves on, in that order (due timers fire in the order they were set).
+ * With a root, the times count from that moment of play, which a first state waits for.
  */
 function chain(
-  track: string,
+  name: string,
   items: Timed[],
   endexKey: string,
   releaseEffects: (row: TimelineRow) => Effect[],
   initialContext: { flags: Record<string, boolean>; counters: Record<string, number>; teamSets: Record<string, string[]> },
   source: (key: string, title: string, from: StateSource) => void,
+  root: Root | undefined,
 ): ScenarioState {
   const times = [...new Set(items.map((i) => i.minutes))].sort((a, b) => a - b);
   if (times[0] !== 0) times.unshift(0);
-  const keyOf = (k: number) => `${GENERATED_PREFIX}${track.slice(0, 40)}--${k}`;
+  const keyOf = (k: number) => `${GENERATED_PREFIX}${name}--${k}`;
+  const when = (minutes: number) => (root ? `${minutes} min after ${root.name}` : formatMinutes(minutes));
   const states: Record<string, ScenarioState> = {};
+  if (root) {
+    const wait = `${GENERATED_PREFIX}${name}--wait`;
+    states[wait] = { title: `Waiting for ${root.name}`, always: [{ when: root.condition, target: keyOf(0), effects: [] }] };
+    source(wait, states[wait]!.title!, { kind: 'structure', path: items[0]!.path });
+  }
   // Play ends at an unguarded EndEx: nothing moves on past it (rows after it are never reached).
   const endsAt = (minutes: number) => items.some((i) => i.minutes === minutes && i.kind === 'endex' && !i.guard);
   times.forEach((minutes, k) => {
     const due = items.filter((i) => i.minutes === minutes);
     if (k > 0 && endsAt(minutes) && !due.some((i) => i.kind === 'release')) return;
     const firstRow = due.find((i) => i.kind === 'release');
-    const title = `${formatMinutes(minutes)}${firstRow?.kind === 'release' ? `: ${firstRow.release.row.subject}` : due.some((i) => i.kind === 'endex') ? ': EndEx' : ''}`;
+    const title = `${k === 0 && root ? root.name : when(minutes)}${firstRow?.kind === 'release' ? `: ${firstRow.release.row.subject}` : due.some((i) => i.kind === 'endex') ? ': EndEx' : ''}`;
     const state: ScenarioState = { title };
-    if (k === 0) {
+    if (k === 0 && !root) {
       // At StartEx nothing has happened yet: a condition can only read the flags' first values.
       const entry = due.flatMap((i) =>
         i.kind === 'release' && (!i.release.guard || evaluateCondition(i.release.guard, initialContext, { type: 'startex' })) ? releaseEffects(i.release.row) : [],
@@ -331,16 +366,23 @@ function chain(
     }
     states[keyOf(k)] = state;
     const rows = due.flatMap((i) => (i.kind === 'release' ? [i.release.row.id] : []));
-    source(keyOf(k), title, { kind: 'row-time', path: due[0]?.path ?? items[0]!.path, rows, minutes });
+    const path = due[0]?.path ?? items[0]!.path;
+    const firstItem = items.find((i) => i.kind === 'release');
+    source(
+      keyOf(k),
+      title,
+      k === 0 && root
+        ? { kind: 'anchor', path: firstItem?.path ?? path, row: firstItem?.kind === 'release' ? firstItem.release.row.id : 'EndEx' }
+        : { kind: 'row-time', path, rows, minutes, ...(root ? { after: root.name } : {}) },
+    );
   });
-  return { initial: keyOf(0), states };
+  return { initial: root ? `${GENERATED_PREFIX}${name}--wait` : keyOf(0), states };
 }
 
-/** A region that waits until `condition` holds, then after `minutes` applies `then` (guarded) and ends. */
-function countdown(
+/** A region that does `then` (guarded) the moment a condition first holds. */
+function atMoment(
   key: string,
   condition: Condition,
-  minutes: number,
   guard: Condition | undefined,
   then: { effects: Effect[] } | { target: string },
   source: (key: string, title: string, from: StateSource) => void,
@@ -348,33 +390,20 @@ function countdown(
   from: StateSource,
 ): ScenarioState {
   const wait = `${key}-wait`;
-  const armed = `${key}-armed`;
   const done = `${key}-done`;
-  const finish = 'target' in then ? then.target : done;
+  // Ending play needs no state after it, unless a guard can keep it from ending.
+  const needsDone = 'effects' in then || guard !== undefined;
+  const target = 'target' in then ? then.target : done;
   const effects = 'effects' in then ? then.effects : [];
-  const states: Record<string, ScenarioState> = {};
-  if (minutes === 0) {
-    states[wait] = {
+  const states: Record<string, ScenarioState> = {
+    [wait]: {
       title: `Waiting: ${name}`,
-      always: [
-        { when: allOf(condition, guard)!, target: finish, effects },
-        ...(guard && 'effects' in then ? [{ when: condition, target: done, effects: [] }] : []),
-      ],
-    };
-  } else {
-    states[wait] = { title: `Waiting: ${name}`, always: [{ when: condition, target: armed, effects: [] }] };
-    states[armed] = {
-      title: `Due in ${minutes} min: ${name}`,
-      after:
-        'target' in then
-          ? [{ minutes, ...(guard ? { when: guard } : {}), target: finish, effects: [] }, ...(guard ? [{ minutes, target: done, effects: [] }] : [])]
-          : [...(guard ? [{ minutes, when: guard, effects }, { minutes, target: done, effects: [] }] : [{ minutes, target: done, effects }])],
-    };
-    source(armed, states[armed]!.title!, from);
-  }
-  if ('effects' in then || guard) states[done] = { title: `Done: ${name}` };
+      always: [{ when: allOf(condition, guard)!, target, effects }, ...(guard ? [{ when: condition, target: done, effects: [] }] : [])],
+    },
+    ...(needsDone ? { [done]: { title: `Done: ${name}` } } : {}),
+  };
   source(wait, states[wait]!.title!, { kind: 'structure', path: from.path });
-  if (states[done]) source(done, states[done]!.title!, from);
+  if (needsDone) source(done, `Done: ${name}`, from);
   return { initial: wait, states };
 }
 

@@ -6,7 +6,8 @@ import { id, shortText } from './vocabulary.ts';
 export const MetricEvent = z.discriminatedUnion('on', [
   z.strictObject({ on: z.literal('inject.released'), inject: id }),
   z.strictObject({ on: z.literal('inject.acknowledged'), inject: id }),
-  z.strictObject({ on: z.literal('action.taken'), action: id }),
+  /** The first time the action is taken (by `by`, with field values `where`, when given). */
+  z.strictObject({ on: z.literal('action.taken'), action: id, by: TeamRef.optional(), where: z.record(id, FieldMatch).optional() }),
   z.strictObject({ on: z.literal('milestone'), milestone: id }),
   z.strictObject({ on: z.literal('startex') }),
 ]);

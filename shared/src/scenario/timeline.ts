@@ -44,8 +44,12 @@ export const FieldMatch = z.union([
 ]);
 export type FieldMatch = z.infer<typeof FieldMatch>;
 
-/** A deadline on a fact: within `within` minutes of row `of`'s release, or before a time. */
+/**
+ * When an action counts: only `since` row's release (the inject that asks for it), within
+ * `within` minutes of row `of`'s release, or before a time.
+ */
 const Deadline = {
+  since: z.union([id, TimelineTime]).optional(),
   within: z.number().positive().max(60 * 24 * 14).optional(),
   /** The row (inject) whose release starts the `within` minutes. */
   of: id.optional(),
@@ -62,6 +66,7 @@ export type Fact =
       by?: TeamRef | undefined;
       every?: boolean | undefined;
       where?: Record<string, FieldMatch> | undefined;
+      since?: string | TimelineTime | undefined;
       within?: number | undefined;
       of?: string | undefined;
       before?: TimelineTime | undefined;
@@ -94,6 +99,8 @@ export const Anchor = z.union([
     by: TeamRef.optional(),
     every: z.boolean().optional(),
     where: z.record(id, FieldMatch).optional(),
+    /** Count the action only once this row has gone out, or from this time on. */
+    since: z.union([id, TimelineTime]).optional(),
     minutes: z.number().nonnegative().max(60 * 24 * 14).default(0),
   }),
   z.strictObject({ acknowledged: id, by: TeamRef.optional(), every: z.boolean().optional(), minutes: z.number().nonnegative().max(60 * 24 * 14).default(0) }),
