@@ -8,7 +8,7 @@ const INFORMATION_AT = [10, 15, 25, 30, 40, 42, 52];
  * flag per team set by a handler at the root (the natural statechart way, which v2 refused with
  * too-many-plays from about seven teams on), and as a timeline fact with `every: true`.
  */
-function base(teams: number): Omit<ScenarioDocumentInput, 'machine'> & { teams: { id: string; name: string; agency: 'other' }[] } {
+function base(teams: number): Omit<ScenarioDocumentInput, 'machine'> & { teams: { id: string; name: string; agency: 'other' }[]; injects: ScenarioDocumentInput['injects'] } {
   const ids = Array.from({ length: teams }, (_, i) => `team_${i + 1}`);
   const inject = (id: string, number: number, subject: string, kind: 'standard' | 'contingency' = 'standard') => ({
     id,
@@ -85,6 +85,8 @@ export function everyTeamInTimeline(teams: number): ScenarioDocumentInput {
   };
   return {
     ...document,
+    injects: [],
+    machine: {},
     timeline: [
       row(0, 'T+5'),
       row(1, 'T+20', { unless: confirmed }),

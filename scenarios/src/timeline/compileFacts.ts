@@ -1,4 +1,5 @@
-import { timelineMinutes, type Anchor, type Condition, type Effect, type Fact, type FieldMatch, type ScenarioDocument, type ScenarioState, type TimelineTime } from '@startex/shared';
+import { timelineMinutes, type Anchor, type Condition, type Effect, type Fact, type FieldMatch, type FieldValue, type ScenarioDocument, type ScenarioState, type TimelineTime } from '@startex/shared';
+import { evaluateCondition } from '../evaluateCondition.ts';
 import { allOf, type GeneratedParts, type SourcePath } from './GeneratedParts.ts';
 import { resolveTeams } from './resolveTeams.ts';
 
@@ -109,21 +110,7 @@ export class FactCompiler {
 
   /** Field values a fact asks for, as conditions on the action's fields. */
   private where(actionId: string, where: Record<string, FieldMatch> | undefined): Condition | undefined {
-    if (!where) return undefined;
-    const fields = this.document.actions.find((a) => a.id === actionId)?.fields ?? [];
-    return allOf(
-      ...Object.entries(where).map(([field, match]): Condition => {
-        const multi = fields.find((f) => f.name === field)?.type === 'multi-choice';
-        if (typeof match !== 'object') return multi && typeof match === 'string' ? { field, includes: match } : { field, equals: match };
-        const bounds = allOf(
-          match.atLeast !== undefined || match.atMost !== undefined || match.includes !== undefined
-            ? { field, ...(match.atLeast !== undefined ? { atLeast: match.atLeast } : {}), ...(match.atMost !== undefined ? { atMost: match.atMost } : {}), ...(match.includes !== undefined ? { includes: match.includes } : {}) }
-            : undefined,
-          match.not !== undefined ? { not: { field, equals: match.not } } : undefined,
-        );
-        return bounds ?? { field };
-      }),
-    );
+    return whereCondition(this.document, actionId, where);
   }
 
   /** The flag that is true from the release of row `from` on, or from a time on (a region waits for it). */
@@ -202,4 +189,29 @@ export class FactCompiler {
     }
     return name;
   }
+}
+
+/** Field values a fact asks for (`where`), as a condition on the action's fields. */
+export function whereCondition(document: ScenarioDocument, actionId: string, where: Record<string, FieldMatch> | undefined): Condition | undefined {
+  if (!where) return undefined;
+  const fields = document.actions.find((a) => a.id === actionId)?.fields ?? [];
+  return allOf(
+    ...Object.entries(where).map(([field, match]): Condition => {
+      const multi = fields.find((f) => f.name === field)?.type === 'multi-choice';
+      if (typeof match !== 'object') return multi && typeof match === 'string' ? { field, includes: match } : { field, equals: match };
+      const bounds = allOf(
+        match.atLeast !== undefined || match.atMost !== undefined || match.includes !== undefined
+          ? { field, ...(match.atLeast !== undefined ? { atLeast: match.atLeast } : {}), ...(match.atMost !== undefined ? { atMost: match.atMost } : {}), ...(match.includes !== undefined ? { includes: match.includes } : {}) }
+          : undefined,
+        match.not !== undefined ? { not: { field, equals: match.not } } : undefined,
+      );
+      return bounds ?? { field };
+    }),
+  );
+}
+
+/** Whether an action's fields hold what `where` asks, as the machine decides it (for the review's metrics). */
+export function matchesWhere(document: ScenarioDocument, actionId: string, where: Record<string, FieldMatch> | undefined, fields: Record<string, FieldValue>): boolean {
+  const condition = whereCondition(document, actionId, where);
+  return condition === undefined || evaluateCondition(condition, { flags: {}, counters: {} }, { type: `action.${actionId}`, fields });
 }

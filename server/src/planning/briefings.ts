@@ -1,4 +1,4 @@
-import { formatScenarioTime, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
+import { formatScenarioTime, metricTarget, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import type { AgencyRecord, PersonRecord } from '../store/PlanningStore.ts';
 import { bullets, facts, heading, newPdf, paragraph, pdfBytes, type Pdf } from '../documents/pdf.ts';
@@ -146,7 +146,7 @@ export function handbook(input: BriefingInput, coverage?: { objectives: string[]
   paragraph(doc, 'Rate each capability target P (performed without challenges), S (some challenges), M (major challenges) or U (unable to be performed).');
   if (scenario.metrics.length > 0 && !coverage) {
     heading(doc, 'Metrics', 13);
-    bullets(doc, scenario.metrics.map((m) => `${m.title}: target ${m.target} ${m.unit}`));
+    bullets(doc, scenario.metrics.map((m) => `${m.title}: target ${metricTarget(m)}`));
   }
   return pdfBytes(doc);
 }

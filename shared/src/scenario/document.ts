@@ -212,8 +212,16 @@ export const ScenarioDocument = z.preprocess((raw) => {
 }, ScenarioDocumentObject);
 
 export type ScenarioDocument = z.infer<typeof ScenarioDocumentObject>;
-/** A document as written, in the current version or an older one that reads the same (1 and 2). */
-export type ScenarioDocumentInput = Omit<z.input<typeof ScenarioDocumentObject>, 'schemaVersion'> & { schemaVersion: 1 | 2 | typeof SCENARIO_SCHEMA_VERSION };
+/**
+ * A document as written in TypeScript, in the current version or an older one that reads the same
+ * (1 and 2). It spells out the statechart parts: `injects: []` and `machine: {}` when a timeline
+ * says everything.
+ */
+export type ScenarioDocumentInput = Omit<z.input<typeof ScenarioDocumentObject>, 'schemaVersion' | 'injects' | 'machine'> & {
+  schemaVersion: 1 | 2 | typeof SCENARIO_SCHEMA_VERSION;
+  injects: z.input<typeof Inject>[];
+  machine: ScenarioStateInput;
+};
 export type Inject = z.infer<typeof Inject>;
 export type Team = z.infer<typeof Team>;
 export type ParticipantAction = z.infer<typeof ParticipantAction>;

@@ -55,3 +55,21 @@ export const EveryTeamMetric = z.strictObject({
 
 export const Metric = z.union([DurationMetric, YesNoMetric, CountMetric, EveryTeamMetric]);
 export type Metric = z.infer<typeof Metric>;
+
+/** A metric's target in words, for documents and briefings: "15 minutes" (or less), "yes", "at least 3", "every team by T+30". */
+export function metricTarget(metric: Metric): string {
+  switch (metric.kind) {
+    case 'duration':
+      return `${metric.target} ${metric.unit}`;
+    case 'yes-no':
+      return metric.expected ? 'yes' : 'no';
+    case 'count':
+      return [metric.atLeast !== undefined ? `at least ${metric.atLeast}` : '', metric.atMost !== undefined ? `at most ${metric.atMost}` : ''].filter(Boolean).join(' and ');
+    case 'every-team':
+      return `every team by ${typeof metric.by === 'number' ? `T+${metric.by}` : metric.by}`;
+    default: {
+      const exhaustive: never = metric;
+      return exhaustive;
+    }
+  }
+}
