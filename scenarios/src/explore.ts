@@ -343,6 +343,15 @@ function everythingSet(condition: Condition | undefined, context: ScenarioContex
   return context;
 }
 
+/** Does a condition read the action's fields (so the values an answer gives are worth showing)? */
+function readsFields(condition: Condition | undefined): boolean {
+  if (!condition) return false;
+  if ('all' in condition) return condition.all.some(readsFields);
+  if ('any' in condition) return condition.any.some(readsFields);
+  if ('not' in condition) return readsFields(condition.not);
+  return 'field' in condition;
+}
+
 /**
  * Every action, acknowledgement and decision the scenario reacts to, once per transition: for an
  * action, the first input the server would accept whose team and fields meet the transition's
@@ -358,7 +367,7 @@ function responsesOf(scenario: CompiledScenario): ResponseUnit[] {
     (t.when === undefined || [{ flags: {}, counters: {}, teamSets: {} }, everythingSet(t.when)].some((c) => evaluateCondition(t.when!, c, event)));
   const actionResponse = (action: string, t: InputTransition): Response | undefined => {
     const input = actionInputs(document, action).find((i) => meets(t, { type: `action.${action}`, teamId: i.teamId, fields: i.fields }));
-    return input && { label: `${input.teamId}: ${action}${t.when ? ` ${JSON.stringify(input.fields)}` : ''}`, input };
+    return input && { label: `${input.teamId}: ${action}${readsFields(t.when) ? ` ${JSON.stringify(input.fields)}` : ''}`, input };
   };
   const reactionResponse = (reaction: Reaction): Response | undefined => {
     if ('action' in reaction) return actionResponse(reaction.action, reaction);
@@ -521,17 +530,32 @@ function playStrategy(scenario: CompiledScenario, chosen: Response[], patient: b
   return { inputs, taken };
 }
 
-/** Replays a path's inputs twice: players answering at once, then as late as the next timer allows. */
+/**
+ * Replays a path's inputs twice: players answering at once, then each answer as late as it can
+ * come without changing what goes out: past timers that release nothing and leave the answer
+ * handled (a storyline moving on), up to just before the next one that releases or ends play.
+ */
 function timePath(scenario: CompiledScenario, inputs: RunInput[]): Omit<PlayPath, 'responses' | 'patient'> {
+  const byKey = statesByKey(scenario.document);
   const play = (late: boolean) => {
     let point = initialPoint(scenario);
     const released = [...point.step.released];
     let unbounded = false;
     for (const input of inputs) {
       if (late && input.type !== 'timer') {
-        const next = nextTimer(point.run);
-        if (next) point = { ...point, nowMs: next.dueMs };
-        else unbounded = true;
+        for (;;) {
+          const next = nextTimer(point.run);
+          if (!next) {
+            unbounded = true;
+            break;
+          }
+          const fired = applyInput(scenario, point, { type: 'timer', timer: next.timer });
+          if (fired.step.released.length > 0 || fired.step.ended || !handledInputs(scenario, fired, byKey)(input)) {
+            point = { ...point, nowMs: next.dueMs };
+            break;
+          }
+          point = fired;
+        }
       }
       point = applyInput(scenario, point, input);
       released.push(...point.step.released);

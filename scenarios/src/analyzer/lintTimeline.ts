@@ -223,6 +223,7 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
     if (rule.at !== undefined) time(rule.at, [...path, 'at']);
     if (rule.after) anchor(rule.after, [...path, 'after']);
     if (rule.when) fact(rule.when, [...path, 'when']);
+    if (rule.unless) fact(rule.unless, [...path, 'unless']);
   });
 
   // Reactions (hand-written or not): what they listen to.

@@ -154,7 +154,11 @@ function expand(authored: ScenarioDocument): Expansion {
       const base = placementOf(anchorRow.row, anchorRow.index);
       placement = { ...base, minutes: base.minutes + rule.after!.minutes };
     } else if (rule.after) placement = { minutes: rule.after.minutes, root: { condition: facts.anchor(rule.after, [...at, 'after']), name: anchorName(rule.after, rowById, numbers) } };
-    const guard = allOf(rule.when && facts.condition(rule.when, [...at, 'when']), anchorRow && conditional(anchorRow.row) ? { flag: facts.released(anchorRow.row.id) } : undefined);
+    const guard = allOf(
+      rule.when && facts.condition(rule.when, [...at, 'when']),
+      rule.unless && { not: facts.condition(rule.unless, [...at, 'unless']) },
+      anchorRow && conditional(anchorRow.row) ? { flag: facts.released(anchorRow.row.id) } : undefined,
+    );
     return { index, placement, guard };
   });
   const decisions = releases.flatMap(({ row, index }) => (row.decision ? [{ row, index, decision: row.decision, opened: facts.released(row.id) }] : []));
@@ -337,11 +341,14 @@ function chain(
     states[wait] = { title: `Waiting for ${root.name}`, always: [{ when: root.condition, target: keyOf(0), effects: [] }] };
     source(wait, states[wait]!.title!, { kind: 'structure', path: items[0]!.path });
   }
-  // Play ends at an unguarded EndEx: nothing moves on past it (rows after it are never reached).
-  const endsAt = (minutes: number) => items.some((i) => i.minutes === minutes && i.kind === 'endex' && !i.guard);
+  // No state for a time where only EndEx is due and nothing comes after it (play ended there, or
+  // goes on with nothing more in this storyline); past an unguarded EndEx, rows are never reached.
+  const last = times.at(-1)!;
+  const endsAt = (minutes: number) =>
+    items.some((i) => i.minutes === minutes && i.kind === 'endex' && (!i.guard || minutes === last)) && !items.some((i) => i.minutes === minutes && i.kind === 'release');
   times.forEach((minutes, k) => {
     const due = items.filter((i) => i.minutes === minutes);
-    if (k > 0 && endsAt(minutes) && !due.some((i) => i.kind === 'release')) return;
+    if (k > 0 && endsAt(minutes)) return;
     const firstRow = due.find((i) => i.kind === 'release');
     const title = `${k === 0 && root ? root.name : when(minutes)}${firstRow?.kind === 'release' ? `: ${firstRow.release.row.subject}` : due.some((i) => i.kind === 'endex') ? ': EndEx' : ''}`;
     const state: ScenarioState = { title };

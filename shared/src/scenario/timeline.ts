@@ -150,6 +150,6 @@ export const TeamGroup = z.strictObject({ id, title: shortText, teams: z.array(i
 export const FlagDeclaration = z.strictObject({ id, title: shortText.optional(), initial: z.boolean().default(false) });
 
 /** When play ends: at a time, or some minutes after a moment, when a condition holds; the first one that comes ends it. */
-export const EndexRule = z.strictObject({ at: TimelineTime.optional(), after: Anchor.optional(), when: Fact.optional() });
+export const EndexRule = z.strictObject({ at: TimelineTime.optional(), after: Anchor.optional(), when: Fact.optional(), unless: Fact.optional() });
 export type EndexRule = z.infer<typeof EndexRule>;
 
