@@ -25,7 +25,8 @@ describe('analyzer on the broken corpus', () => {
       'malformed', 'schema', 'schema-version', 'too-large', 'too-deep', 'duplicate-id', 'unknown-reference', 'action-team',
       'unreachable-state', 'no-way-out', 'never-ends', 'inject-never-released', 'contingency-never-triggered',
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
-      'invalid-fields', 'too-many-plays',
+      'invalid-fields', 'too-many-plays', 'timeline-time-unreachable', 'deadline-after-endex', 'timeline-time', 'timeline-cycle',
+      'fact-deadline', 'reserved-id',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -245,7 +246,7 @@ describe('parallel regions', () => {
 describe('the built-in library', () => {
   it.each(Object.keys(LIBRARY))('%s lints without errors or warnings', (id) => {
     expect(lintDocument(LIBRARY[id]!)).toEqual([]);
-  });
+  }, 120_000);
 
   it.each(Object.keys(LIBRARY))('%s: every play path, replayed in the engine, ends in EndEx', (id) => {
     const scenario = compileScenario(LIBRARY[id]!);
@@ -263,7 +264,7 @@ describe('the built-in library', () => {
       expect(run.ended).toBe(true);
       expect(released).toEqual(path.released);
     }
-  });
+  }, 120_000);
 
   it.each(Object.keys(LIBRARY))('%s: its default responses play through to EndEx', (id) => {
     const document = LIBRARY[id]!;

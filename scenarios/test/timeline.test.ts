@@ -23,7 +23,8 @@ const confirmations = (teams: string[]): ScriptedResponse[] =>
   teams.map((team, i) => ({ after: { inject: 'readiness_call' }, delayMinutes: 2 + i, team, action: 'confirm_position', fields: { ready_at: '18:30' } }));
 const EVERY_TEAM = ['stadium_security', 'police', 'fire_rescue', 'health', 'regulator', 'crisis_centre', 'nssc'];
 
-describe('a scenario written in the timeline form only (stadium final)', () => {
+// Lint and paths explore every play: give them time on a busy machine (timings belong to bench/).
+describe('a scenario written in the timeline form only (stadium final)', { timeout: 120_000 }, () => {
   it('is written as the issue asks: seven teams, timed injects to one team and to all, no states', () => {
     const document = stadium();
     expect(document.teams).toHaveLength(7);
@@ -117,7 +118,7 @@ describe('a scenario written in the timeline form only (stadium final)', () => {
   });
 });
 
-describe('exploring "every team confirmed"', () => {
+describe('exploring "every team confirmed"', { timeout: 120_000 }, () => {
   const points = (teams: number) => exploreScenario(compileScenario(ScenarioDocument.parse(everyTeamInTimeline(teams)))).points;
 
   it('grows by the same number of points per team in the timeline form: teams are interchangeable', () => {

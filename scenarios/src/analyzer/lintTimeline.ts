@@ -319,6 +319,8 @@ function tellOfTimeline(problem: Problem, expansion: Expansion, document: Scenar
       if (!source) return [{ ...problem, path }];
       switch (source.kind) {
         case 'row-time': {
+          // A time where only a conditional EndEx was due: nothing to tell (the rows around it say it).
+          if (source.rows.length === 0) return [];
           const when = source.after === undefined ? `at T+${source.minutes}` : `${source.minutes} minutes after ${source.after}`;
           const rows = source.rows.length > 0 ? `Row${source.rows.length > 1 ? 's' : ''} ${source.rows.map((r) => `"${r}"`).join(', ')} ${when}` : `EndEx ${when}`;
           return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `${rows} ${source.rows.length > 1 ? 'are' : 'is'} never reached: play has always ended by then; move it earlier, or let play end later.` }];

@@ -379,7 +379,9 @@ function chain(
       keyOf(k),
       title,
       k === 0 && root
-        ? { kind: 'anchor', path: firstItem?.path ?? path, row: firstItem?.kind === 'release' ? firstItem.release.row.id : 'EndEx' }
+        ? firstItem?.kind === 'release'
+          ? { kind: 'anchor', path: firstItem.path, row: firstItem.release.row.id }
+          : { kind: 'endex', path }
         : { kind: 'row-time', path, rows, minutes, ...(root ? { after: root.name } : {}) },
     );
   });
