@@ -93,13 +93,23 @@ describe('a scenario written in the timeline form only (stadium final)', { timeo
     expect(released(confirmations(EVERY_TEAM.slice(0, 6)))).toContain('35 readiness_chaser');
   });
 
+  it('chases the alarm unless stadium security acknowledged it on its tablet within three minutes', () => {
+    const ack = (delayMinutes: number): ScriptedResponse => ({ after: { inject: 'portal_alarm' }, delayMinutes, team: 'stadium_security', acknowledge: 'portal_alarm' });
+    expect(released([])).toContain('3 alarm_reminder');
+    expect(released([ack(2)])).not.toContain('3 alarm_reminder');
+    expect(released([ack(4)])).toContain('3 alarm_reminder');
+    // Only the team it names counts, and only what was sent to it.
+    const police: ScriptedResponse = { after: { inject: 'match_brief' }, delayMinutes: 0, team: 'police', acknowledge: 'portal_alarm' };
+    expect(simulate(compileScenario(stadium()), [police]).problems).toMatchObject([{ rule: 'action-team', path: '$.responses[0].team' }]);
+  });
+
   it('paths lists every branch, each with its injects and fastest EndEx', () => {
     const { paths, truncated } = enumeratePaths(compileScenario(stadium()));
     expect(truncated).toBe(false);
     const outcomes = paths.map((p) => p.released);
     const some = (inject: string) => outcomes.some((r) => r.includes(inject));
     const none = (inject: string) => outcomes.some((r) => !r.includes(inject));
-    for (const inject of ['medical_explanation', 'threat_assessment', 'delay_announcement', 'readiness_chaser', 'regulator_chases']) {
+    for (const inject of ['alarm_reminder', 'medical_explanation', 'threat_assessment', 'delay_announcement', 'readiness_chaser', 'regulator_chases']) {
       expect(some(inject), inject).toBe(true);
       expect(none(inject), inject).toBe(true);
     }
