@@ -90,7 +90,7 @@ describe('the tablet with the newer field types', () => {
     // Each row's metric, team, target and value, without the log seqs the value cites.
     const rows = await table.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) =>
-        [...tr.children]
+        Array.from(tr.children)
           .slice(0, 4)
           .map((cell) => {
             const copy = cell.cloneNode(true) as HTMLElement;
