@@ -26,7 +26,8 @@ describe('analyzer on the broken corpus', () => {
       'unreachable-state', 'no-way-out', 'never-ends', 'inject-never-released', 'contingency-never-triggered',
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
       'invalid-fields', 'too-many-plays', 'too-many-aliases', 'duplicate-key', 'comma-in-value', 'impossible-field',
-      'ignored-field-setting', 'duplicate-option', 'impossible-condition',
+      'ignored-field-setting', 'duplicate-option', 'impossible-condition', 'timeline-time-unreachable', 'deadline-after-endex',
+      'timeline-time', 'timeline-cycle', 'fact-deadline', 'reserved-id',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -272,6 +273,48 @@ describe('field values in exploration', () => {
   });
 });
 
+describe('the newer field types in exploration', () => {
+  const row = (index: number) => {
+    const { number: _number, scenarioTime: _time, ...inject } = LIBRARY.demo!.injects[index]!;
+    return inject;
+  };
+  const document = ScenarioDocument.parse({
+    ...structuredClone(LIBRARY.demo!),
+    id: 'field-types',
+    injects: [],
+    machine: {},
+    actions: [
+      {
+        id: 'report_alarm',
+        label: 'Report the alarm',
+        teams: ['customs'],
+        fields: [
+          { name: 'held_at', label: 'Vehicle held at', type: 'time' },
+          { name: 'informed', label: 'Informed', type: 'multi-choice', options: ['Police', 'Regulator', 'Border guard'], min: 1 },
+        ],
+      },
+    ],
+    defaultResponses: [],
+    timeline: [
+      { ...row(0), at: 'T+2' },
+      // Only a report that says the vehicle was held by 09:10 and the regulator was informed.
+      { ...row(1), after: { action: 'report_alarm', where: { held_at: { atMost: '09:10' }, informed: 'Regulator' } } },
+      { ...row(2), at: 'T+12', unless: { action: 'report_alarm' } },
+    ],
+    endex: [{ at: 'T+30' }],
+  });
+
+  it('tries a time on either side of a threshold and each combination of the options named', () => {
+    expect(lintDocument(document)).toEqual([]);
+    const { paths } = enumeratePaths(compileScenario(document));
+    const reply = paths.find((p) => p.released.includes('supervisor_reply'))!;
+    const fields = reply.inputs.flatMap((i) => (i.type === 'action' ? [i.fields] : []))[0]!;
+    expect(fields.held_at! <= '09:10').toBe(true);
+    expect(fields.informed).toContain('Regulator');
+    expect(paths.some((p) => !p.released.includes('supervisor_reply') && !p.released.includes('supervisor_chaser'))).toBe(true);
+  });
+});
+
 describe('the exploration budget', () => {
   it('stops at its bound and refuses the document with a clear error (bug: 20-50 s of lint, only a warning)', () => {
     const { problems } = lintScenarioValue(cyclingRegions(5), { maxPoints: 500 });
@@ -368,7 +411,7 @@ describe('parallel regions', () => {
 describe('the built-in library', () => {
   it.each(Object.keys(LIBRARY))('%s lints without errors or warnings', (id) => {
     expect(lintDocument(LIBRARY[id]!)).toEqual([]);
-  });
+  }, 120_000);
 
   it.each(Object.keys(LIBRARY))('%s: every play path, replayed in the engine, ends in EndEx', (id) => {
     const scenario = compileScenario(LIBRARY[id]!);
@@ -386,7 +429,7 @@ describe('the built-in library', () => {
       expect(run.ended).toBe(true);
       expect(released).toEqual(path.released);
     }
-  });
+  }, 120_000);
 
   it.each(Object.keys(LIBRARY))('%s: its default responses play through to EndEx', (id) => {
     const document = LIBRARY[id]!;

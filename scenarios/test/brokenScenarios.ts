@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { demo } from '../src/library/demo.ts';
+import { LIBRARY } from '../src/library/index.ts';
 
 type Doc = Record<string, any>;
 
@@ -12,7 +12,29 @@ export interface BrokenScenario {
   expect: { rule: string; path: string };
 }
 
-const base = (): Doc => structuredClone(demo) as Doc;
+const base = (): Doc => structuredClone(LIBRARY.demo) as Doc;
+
+/** The demo told as a timeline: the alarm at T+2, a chaser unless reported, the reply when reported. */
+const timelineBase = (): Doc => {
+  const { injects, machine: _machine, ...demo } = base();
+  const [alarm, reply, chaser] = injects.map(({ scenarioTime: _time, number: _number, ...inject }: Doc) => inject);
+  return {
+    ...demo,
+    injects: [],
+    machine: {},
+    timeline: [
+      { ...alarm, at: 'T+2' },
+      { ...chaser, after: { inject: 'portal_alarm', minutes: 10 }, unless: { action: 'report_alarm', since: 'portal_alarm' } },
+      { ...reply, after: { action: 'report_alarm', since: 'portal_alarm' } },
+    ],
+    endex: [{ at: 'T+22', unless: { action: 'report_alarm', since: 'portal_alarm' } }, { after: { inject: 'supervisor_reply', minutes: 3 } }],
+  };
+};
+const timeline = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['expect']): BrokenScenario => {
+  const document = timelineBase();
+  mutate(document);
+  return { name, text: JSON.stringify(document), format: 'json', expect };
+};
 const json = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['expect']): BrokenScenario => {
   const document = base();
   mutate(document);
@@ -244,4 +266,20 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
     },
     { rule: 'metric-impossible', path: '$.metrics[0].perTeam' },
   ),
+
+  // Timeline rows and deadlines the machine cannot keep.
+  timeline('timeline row after EndEx', (d) => d.timeline.push({ ...d.timeline[0], id: 'late_call', at: 'T+30' }), { rule: 'timeline-time-unreachable', path: '$.timeline[3]' }),
+  timeline('timeline row before StartEx', (d) => (d.timeline[0].at = 'Day 1 08:00'), { rule: 'timeline-time-unreachable', path: '$.timeline[0].at' }),
+  timeline('timeline row timed after something that never happens', (d) => (d.timeline[2].after = { action: 'report_alarm', where: { dose_rate_usvh: { atLeast: 200_000 } } }), { rule: 'timeline-time-unreachable', path: '$.timeline[2].after' }),
+  timeline('timeline row without a time', (d) => delete d.timeline[0].at, { rule: 'timeline-time', path: '$.timeline[0]' }),
+  timeline('timeline rows after each other in a circle', (d) => (d.timeline[0] = { ...d.timeline[0], at: undefined, after: { inject: 'supervisor_chaser', minutes: 1 } }), { rule: 'timeline-cycle', path: '$.timeline[0].after' }),
+  timeline(
+    'decision deadline after EndEx',
+    (d) => (d.timeline[0].decision = { id: 'lane', title: 'Lane', options: [{ id: 'lane_open', title: 'Keep the lane open' }, { id: 'lane_closed', title: 'Close the lane' }], within: 30, default: 'lane_open' }),
+    { rule: 'deadline-after-endex', path: '$.timeline[0].decision.within' },
+  ),
+  timeline('condition deadline after EndEx', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 40, of: 'portal_alarm' }), { rule: 'deadline-after-endex', path: '$.timeline[1].unless.within' }),
+  timeline('within without of', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 5 }), { rule: 'fact-deadline', path: '$.timeline[1].unless.within' }),
+  timeline('unknown team in a timeline row', (d) => (d.timeline[0].to = ['custom']), { rule: 'unknown-reference', path: '$.timeline[0].to[0]' }),
+  timeline('reserved id', (d) => (d.timeline[0].id = 'tl--alarm'), { rule: 'reserved-id', path: '$.timeline[0].id' }),
 ];

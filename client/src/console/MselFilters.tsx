@@ -13,7 +13,7 @@ export function MselFilters({
   filter: MselFilter;
   onChange: (filter: MselFilter) => void;
   teams: Team[];
-  phases: { key: string; depth: number }[];
+  phases: { key: string; title: string; depth: number }[];
 }) {
   const { t } = useTranslation('console');
   const ids = { team: useId(), phase: useId(), channel: useId(), search: useId() };
@@ -35,7 +35,7 @@ export function MselFilters({
         <select id={ids.phase} value={filter.phase} onChange={(e) => set({ phase: e.target.value })}>
           <option value="">{t('filter.allPhases')}</option>
           {phases.map((p) => (
-            <option key={p.key} value={p.key}>{`${'\u00a0\u00a0'.repeat(p.depth)}${p.key}`}</option>
+            <option key={p.key} value={p.key}>{`${'\u00a0\u00a0'.repeat(p.depth)}${p.title}`}</option>
           ))}
         </select>
       </div>

@@ -44,7 +44,7 @@ export function StatechartGraph({ document, states }: { document: ScenarioDocume
     return chart.nodes.map((node) => {
       const box = layout.nodes.get(node.id) ?? { x: 0, y: 0, width: 100, height: 40 };
       const group = node.kind === 'compound' || node.kind === 'parallel';
-      const data = { key: node.key, kind: node.kind, active: active.has(node.id), initial: node.initial, loops: node.loops, ...(node.description ? { description: node.description } : {}) };
+      const data = { key: node.key, title: node.title, kind: node.kind, active: active.has(node.id), initial: node.initial, loops: node.loops, ...(node.description ? { description: node.description } : {}) };
       return {
         id: node.id,
         type: group ? 'stateGroup' : 'state',
@@ -99,7 +99,7 @@ export function StatechartGraph({ document, states }: { document: ScenarioDocume
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the active states
   }, [layout, focusIds]);
 
-  const nameOf = (id: string) => chart.nodes.find((n) => n.id === id)?.key ?? id;
+  const nameOf = (id: string) => chart.nodes.find((n) => n.id === id)?.title ?? id;
   return (
     <div className="statechart">
       <div className="statechart-canvas" role="group" aria-label={t('graph.label')}>

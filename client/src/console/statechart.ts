@@ -8,6 +8,8 @@ export type ChartEdgeKind = 'after' | 'on' | 'decision';
 export interface ChartNode {
   id: string;
   key: string;
+  /** What people see: the state's title, else its key. */
+  title: string;
   parentId?: string;
   kind: ChartNodeKind;
   initial: boolean;
@@ -43,7 +45,7 @@ export function buildChart(document: ScenarioDocument): Chart {
       const kind: ChartNodeKind =
         child.type === 'parallel' ? 'parallel' : child.type === 'final' ? 'final' : child.states && Object.keys(child.states).length ? 'compound' : 'atomic';
       const initial = state.type !== 'parallel' && (state.initial ?? Object.keys(state.states ?? {})[0]) === key;
-      nodes.push({ id, key, kind, initial, loops: [], ...(parentPath ? { parentId: parentPath } : {}), ...(child.description ? { description: child.description } : {}) });
+      nodes.push({ id, key, title: child.title ?? key, kind, initial, loops: [], ...(parentPath ? { parentId: parentPath } : {}), ...(child.description ? { description: child.description } : {}) });
       pathOf.set(key, id);
       pending.push({ source: id, state: child });
       walk(child, id);

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LogEntry, Party, Recipients } from '@startex/shared';
+import type { FieldValue, LogEntry, Party, Recipients } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -161,7 +161,7 @@ export function describeEntry(entry: LogEntry, t: TFunction): string {
   }
 }
 
-export function formatFields(fields: Record<string, string | number | boolean>, f: (key: string) => string = (k) => k): string {
-  const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'boolean' ? f(v ? 'yes' : 'no') : v}`);
+export function formatFields(fields: Record<string, FieldValue>, f: (key: string) => string = (k) => k): string {
+  const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'boolean' ? f(v ? 'yes' : 'no') : Array.isArray(v) ? v.join(' + ') : v}`);
   return parts.length ? `(${parts.join(', ')})` : '';
 }

@@ -117,6 +117,7 @@ export function TabletView({ code, onJoin, onLeave }: { code: string; onJoin: (c
         committed={committed}
         submit={(payload, key) => outbox.submit('action.take', payload, key)}
         discard={outbox.discard}
+        teamName={(id) => view?.teams.find((x) => x.id === id)?.name ?? id}
       />
       {teamId && view && (
         <Messages

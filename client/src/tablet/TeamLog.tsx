@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LogEntry, ParticipantAction, ReleasedInject } from '@startex/shared';
+import type { FieldValue, LogEntry, ParticipantAction, ReleasedInject } from '@startex/shared';
 import type { Names } from './names.ts';
 import { formatStoryTime } from '../i18n/index.ts';
 
@@ -15,7 +15,7 @@ interface Props {
 /** "What we have done": the team's committed actions and sent messages, newest first. */
 export function TeamLog({ done, actions, injects, names }: Props) {
   const { t } = useTranslation('tablet');
-  const value = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? t('log.yes') : t('log.no')) : String(v));
+  const value = (v: FieldValue) => (typeof v === 'boolean' ? (v ? t('log.yes') : t('log.no')) : Array.isArray(v) ? v.join(', ') : String(v));
   return (
     <section id="log" className="tablet-section" aria-labelledby="log-heading">
       <h2 id="log-heading">{t('log.heading')}</h2>
