@@ -1,4 +1,5 @@
-import { stringify } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { LIBRARY } from '../src/library/index.ts';
 
 type Doc = Record<string, any>;
@@ -41,9 +42,10 @@ const json = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['ex
   return { name, text: JSON.stringify(document), format: 'json', expect };
 };
 
-/** The demo as YAML, with `edit` applied to its text: for mistakes only a YAML file can hold. */
+/** The demo's YAML file as written, with `edit` applied to its text: for mistakes only a YAML file can hold. */
+const DEMO_YAML = readFileSync(fileURLToPath(new URL('../src/library/demo.yaml', import.meta.url)), 'utf8');
 const yaml = (name: string, edit: (text: string) => string, expect: BrokenScenario['expect']): BrokenScenario => {
-  const text = stringify(base());
+  const text = DEMO_YAML;
   const edited = edit(text);
   if (edited === text) throw new Error(`${name}: the edit changed nothing`);
   return { name, text: edited, format: 'yaml', expect };
@@ -282,4 +284,62 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
   timeline('within without of', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 5 }), { rule: 'fact-deadline', path: '$.timeline[1].unless.within' }),
   timeline('unknown team in a timeline row', (d) => (d.timeline[0].to = ['custom']), { rule: 'unknown-reference', path: '$.timeline[0].to[0]' }),
   timeline('reserved id', (d) => (d.timeline[0].id = 'tl--alarm'), { rule: 'reserved-id', path: '$.timeline[0].id' }),
+
+  // The field types, row decisions and metric kinds of schema version 3, checked as written.
+  json('multi-choice field needing more picks than it offers', (d) => d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', options: ['Police', 'Regulator'], min: 3 }), {
+    rule: 'impossible-field',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('multi-choice field with min above max', (d) => d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', options: ['Police', 'Regulator', 'Health'], min: 2, max: 1 }), {
+    rule: 'impossible-field',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('time field with a minimum', (d) => d.actions[0].fields.push({ name: 'held_at', label: 'Vehicle held at', type: 'time', required: false, min: 9 }), {
+    rule: 'ignored-field-setting',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('multi-choice option offered twice', (d) => d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', required: false, options: ['Police', 'Police'] }), {
+    rule: 'duplicate-option',
+    path: '$.actions[0].fields[2].options[1]',
+  }),
+  json(
+    'condition on a multi-choice option the field does not offer',
+    (d) => {
+      d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', required: false, options: ['Police', 'Regulator'] });
+      d.machine.states.alarm.on[0].when = { field: 'informed', includes: 'Fire brigade' };
+    },
+    { rule: 'impossible-condition', path: '$.machine.states.alarm.on[0].when.includes' },
+  ),
+  timeline(
+    'decision declared on two rows',
+    (d) => {
+      d.timeline[0].decision = { id: 'lane', title: 'Lane', options: [{ id: 'lane_open', title: 'Keep the lane open' }, { id: 'lane_closed', title: 'Close the lane' }], within: 5, default: 'lane_open' };
+      d.timeline[2].decision = { id: 'lane', title: 'Lane after the report', options: [{ id: 'lane_reopened', title: 'Reopen the lane' }, { id: 'lane_kept', title: 'Keep it closed' }], within: 2, default: 'lane_kept' };
+    },
+    { rule: 'duplicate-id', path: '$.timeline[2].decision.id' },
+  ),
+  timeline(
+    'decision option offered on two rows',
+    (d) => {
+      d.timeline[0].decision = { id: 'lane', title: 'Lane', options: [{ id: 'lane_open', title: 'Keep the lane open' }, { id: 'lane_closed', title: 'Close the lane' }], within: 5, default: 'lane_open' };
+      d.timeline[2].decision = { id: 'lane_later', title: 'Lane after the report', options: [{ id: 'lane_open', title: 'Reopen the lane' }, { id: 'lane_kept', title: 'Keep it closed' }], within: 2, default: 'lane_kept' };
+    },
+    { rule: 'duplicate-id', path: '$.timeline[2].decision.options[0].id' },
+  ),
+  timeline('count metric with atLeast above atMost', (d) => d.metrics.push({ id: 'reports', kind: 'count', title: 'Alarm reports', counts: { action: 'report_alarm' }, atLeast: 3, atMost: 1 }), {
+    rule: 'metric-impossible',
+    path: '$.metrics[1].atMost',
+  }),
+  timeline('every-team metric due at StartEx', (d) => d.metrics.push({ id: 'all_reported', kind: 'every-team', title: 'Every team reported', action: 'report_alarm', by: 'T+0' }), {
+    rule: 'metric-impossible',
+    path: '$.metrics[1].by',
+  }),
+  timeline(
+    'yes/no metric on an acknowledgement by a team the row is not sent to',
+    (d) => {
+      d.teams.push({ id: 'police', name: 'Police patrol', agency: 'police' });
+      d.metrics.push({ id: 'police_saw_alarm', kind: 'yes-no', title: 'Police acknowledged the alarm', holds: { acknowledged: 'portal_alarm', by: 'police' } });
+    },
+    { rule: 'metric-impossible', path: '$.metrics[1].holds.by' },
+  ),
 ];
