@@ -3,7 +3,7 @@ import { ExerciseRole } from './auth.ts';
 import type { ErrorDetail } from './errors.ts';
 import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
 import { SubmitFeedbackBody } from './review.ts';
-import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
+import { FieldValue, InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 1;
@@ -148,7 +148,7 @@ export const CommsCheckRef = z.object({ checkId: shortId }).strict();
 export const TakeAction = z
   .object({
     actionId: shortId,
-    fields: z.record(z.string().max(MAX_ID), z.union([z.string().max(5000), z.number(), z.boolean()])),
+    fields: z.record(z.string().max(MAX_ID), FieldValue),
     injectId: shortId.optional(),
     idempotencyKey: z.string().min(8).max(100),
   })

@@ -96,8 +96,17 @@ export type MetricResult = z.infer<typeof MetricResult>;
 export const MetricReview = z.object({
   metricId: z.string(),
   title: z.string(),
+  /**
+   * What a result's value is: a duration in `unit` (no kind); 1 (yes) or 0 (no); a count; or
+   * (every-team) the minutes after StartEx a team first did it, with a result for all teams whose
+   * value is how many did.
+   */
+  kind: z.enum(['yes-no', 'count', 'every-team']).optional(),
   unit: z.enum(['minutes', 'seconds']),
   target: z.number(),
+  /** How a value meets the target, when not "at most" (`between`: from target to targetMax). */
+  comparison: z.enum(['at-least', 'equals', 'between']).optional(),
+  targetMax: z.number().optional(),
   perTeam: z.boolean(),
   results: z.array(MetricResult),
 });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ExerciseView, LogEntry, Party, Recipients, RatingSubject, ScenarioDocument, ScenarioState } from '@startex/shared';
+import type { ExerciseView, FieldValue, LogEntry, Party, Recipients, RatingSubject, ScenarioDocument, ScenarioState } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -11,7 +11,7 @@ addStrings(
 /**
  * Words for the ids an exercise's log and scenario carry, so that no key reaches a person: team and
  * organisation names, action and field labels, inject numbers and subjects, phase titles. Where
- * the scenario gives no title (states, milestones, until scenario documents carry titles), a key
+ * the scenario gives no title (a state without one, milestones), a key
  * is read as words: "driver_interview" -> "Driver interview".
  */
 export interface ExerciseWords {
@@ -20,8 +20,8 @@ export interface ExerciseWords {
   party(party: Party): string;
   recipients(to: Pick<Recipients, 'teams' | 'organisations'> & { all?: boolean | undefined }): string;
   action(id: string): string;
-  /** "Dose rate at 1 m (µSv/h): 0.45", with yes/no for booleans. */
-  field(actionId: string, name: string, value: string | number | boolean): string;
+  /** "Dose rate at 1 m (µSv/h): 0.45", with yes/no for booleans, team names for team fields, picks joined. */
+  field(actionId: string, name: string, value: FieldValue): string;
   inject(id: string): string;
   /** A state by key or dotted path: "Handling › Confirmation". */
   state(keyOrPath: string): string;
@@ -55,8 +55,7 @@ export function statesByKey(document: ScenarioDocument | undefined): Map<string,
 
 /** A state's title when the scenario gives one, else its key as words. */
 export function stateTitle(state: ScenarioState | undefined, key: string): string {
-  const title = (state as { title?: unknown } | undefined)?.title;
-  return typeof title === 'string' && title.trim() ? title : keyAsWords(key);
+  return state?.title?.trim() ? state.title : keyAsWords(key);
 }
 
 /** Where the words come from: an exercise view (what this viewer may see), or a scenario document itself. */
@@ -97,8 +96,9 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
     recipients: (to) => (to.all ? w('everyone') : [...to.teams.map(team), ...to.organisations.map(organisation)].join(', ')),
     action: (id) => actions.get(id)?.label ?? keyAsWords(id),
     field: (actionId, name, value) => {
-      const label = actions.get(actionId)?.fields.find((f) => f.name === name)?.label ?? keyAsWords(name);
-      return `${label}: ${typeof value === 'boolean' ? w(value ? 'yes' : 'no') : String(value)}`;
+      const field = actions.get(actionId)?.fields.find((f) => f.name === name);
+      const shown = (v: string | number | boolean) => (typeof v === 'boolean' ? w(v ? 'yes' : 'no') : field?.type === 'team' ? team(String(v)) : String(v));
+      return `${field?.label ?? keyAsWords(name)}: ${Array.isArray(value) ? value.map(shown).join(', ') : shown(value)}`;
     },
     inject: (id) => {
       const inject = injects.get(id);

@@ -1,4 +1,4 @@
-import { formatScenarioTime, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
+import { formatScenarioTime, metricTarget, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import type { AgencyRecord, PersonRecord } from '../store/PlanningStore.ts';
 import { markdownBlocks, markdownRuns } from '../documents/markdown.ts';
@@ -159,7 +159,7 @@ export function handbook(input: BriefingInput, coverage?: { objectives: string[]
         ...(coverage && coverage.teams.length > 0 ? [paragraph(`Teams you observe: ${coverage.teams.map(team).join(', ')}`)] : []),
         ...guides,
         paragraph('Rate each capability target P (performed without challenges), S (some challenges), M (major challenges) or U (unable to be performed).'),
-        ...(scenario.metrics.length > 0 && !coverage ? [heading(1, 'Metrics'), bullets(scenario.metrics.map((m) => `${m.title}: target ${m.target} ${m.unit}`))] : []),
+        ...(scenario.metrics.length > 0 && !coverage ? [heading(1, 'Metrics'), bullets(scenario.metrics.map((m) => `${m.title}: target ${metricTarget(m)}`))] : []),
       ],
       { label: 'CONTROL STAFF ONLY', contents: true },
     ),
