@@ -20,7 +20,8 @@ function responseUnit(review: ExerciseReview): TimeUnit {
 function phaseEnd(review: ExerciseReview): number {
   return review.endedAtMs ?? Math.max(0, ...review.phases.map((p) => p.toMs ?? p.fromMs));
 }
-function phaseUnit(review: ExerciseReview): TimeUnit {
+/** The unit of the phases chart's figures (chartRows), for a table of them beside it. */
+export function phaseUnit(review: ExerciseReview): TimeUnit {
   return unitFor([phaseEnd(review), ...review.phases.map((p) => p.toMs)]);
 }
 
