@@ -12,3 +12,4 @@ export * from './planning.ts';
 export * from './report.ts';
 export * from './programme.ts';
 export * from './scenario/stateTitles.ts';
+export * from './keyAsWords.ts';

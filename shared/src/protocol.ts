@@ -62,6 +62,8 @@ export const ExerciseView = z.object({
   evaluation: z.object({ objectives: z.array(Objective) }).optional(),
   /** Participants after EndEx: the objectives their hot-wash feedback can speak to. */
   hotWash: z.object({ objectives: z.array(z.object({ id: z.string(), title: z.string() })) }).optional(),
+  /** Everyone but participants (they see the scenario's phases): each state's title by key (stateTitles). */
+  stateTitles: z.record(z.string(), z.string()).optional(),
   /** Controllers only: the pinned scenario, the branches they can choose now, injects held back. */
   control: z
     .object({

@@ -112,8 +112,8 @@ export const MetricReview = z.object({
 });
 export type MetricReview = z.infer<typeof MetricReview>;
 
-/** A scenario state (phase) active from one exercise time to another, for the Gantt. */
-export const PhaseSpan = z.object({ state: z.string(), fromMs: z.number(), toMs: z.number().optional(), enteredSeq: seq });
+/** A scenario state (phase) active from one exercise time to another, for the Gantt; `title` is its path in the scenario's titles. */
+export const PhaseSpan = z.object({ state: z.string(), title: z.string(), fromMs: z.number(), toMs: z.number().optional(), enteredSeq: seq });
 export type PhaseSpan = z.infer<typeof PhaseSpan>;
 
 export const ObservationReview = ObservationFields.extend({

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ExerciseView, FieldValue, LogEntry, Party, Recipients, RatingSubject, ScenarioDocument, ScenarioState } from '@startex/shared';
+import { keyAsWords, statePathTitle, stateTitles } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -11,8 +12,8 @@ addStrings(
 /**
  * Words for the ids an exercise's log and scenario carry, so that no key reaches a person: team and
  * organisation names, action and field labels, inject numbers and subjects, phase titles. Where
- * the scenario gives no title (a state without one, milestones), a key
- * is read as words: "driver_interview" -> "Driver interview".
+ * the scenario gives no title (a state without one, milestones), a key is read as words
+ * (keyAsWords, shared with the server's documents): "driver_interview" -> "Driver interview".
  */
 export interface ExerciseWords {
   team(id: string): string;
@@ -32,14 +33,6 @@ export interface ExerciseWords {
   ratingSubject(subject: RatingSubject): string;
 }
 
-/** A key read as words: "awaiting_report" -> "Awaiting report"; a dotted path as "A › B". */
-export function keyAsWords(key: string): string {
-  return key
-    .split('.')
-    .map((part) => part.replaceAll(/[_-]+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))
-    .join(' › ');
-}
-
 /** Every state of the machine by key (keys are unique across the machine). */
 export function statesByKey(document: ScenarioDocument | undefined): Map<string, ScenarioState> {
   const states = new Map<string, ScenarioState>();
@@ -53,13 +46,8 @@ export function statesByKey(document: ScenarioDocument | undefined): Map<string,
   return states;
 }
 
-/** A state's title when the scenario gives one, else its key as words. */
-export function stateTitle(state: ScenarioState | undefined, key: string): string {
-  return state?.title?.trim() ? state.title : keyAsWords(key);
-}
-
 /** Where the words come from: an exercise view (what this viewer may see), or a scenario document itself. */
-export type WordSource = Pick<ExerciseView, 'teams' | 'simulatedOrganisations' | 'actions'> & {
+export type WordSource = Pick<ExerciseView, 'teams' | 'simulatedOrganisations' | 'actions' | 'stateTitles'> & {
   control?: { scenario: ScenarioDocument } | undefined;
   evaluation?: { objectives: ScenarioDocument['objectives'] } | undefined;
 };
@@ -88,7 +76,9 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
 
   const team = (id: string) => teams.get(id) ?? keyAsWords(id);
   const organisation = (id: string) => organisations.get(id) ?? keyAsWords(id);
-  const state = (keyOrPath: string) => keyOrPath.split('.').map((key) => stateTitle(states.get(key), key)).join(' › ');
+  // Control reads the titles from its scenario; evaluators and observers get them with their view.
+  const titles = view?.stateTitles ? new Map(Object.entries(view.stateTitles)) : document ? stateTitles(document) : new Map<string, string>();
+  const state = (keyOrPath: string) => statePathTitle(titles, keyOrPath);
   return {
     team,
     organisation,
