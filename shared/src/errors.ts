@@ -60,6 +60,10 @@ export const ERROR_CATALOGUE = {
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Set your own password first: the one you signed in with was generated for you.' },
   CURRENT_PASSWORD_WRONG: { status: 403, message: 'The current password is wrong.' },
   PASSWORD_UNCHANGED: { status: 409, message: 'Choose a new password, not the current one.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    message: 'You already sent something else with this idempotency key; nothing was saved. Send a new request with a new key (a retry must repeat the first request exactly).',
+  },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
