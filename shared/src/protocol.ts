@@ -180,6 +180,12 @@ export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorDeta
 export type SyncResult = Ack<{ exercise: ExerciseView; entries: LogEntry[] }>;
 export type CommitResult = Ack<{ seq: number }>;
 
+/**
+ * Every client event is `emit(event, payload, ack)`: exactly one payload, then the acknowledgement
+ * callback, which gets exactly one answer, `{ ok: true, ... }` or `{ ok: false, error }`. A missing,
+ * extra or malformed payload is answered VALIDATION_FAILED; an event sent without an
+ * acknowledgement is dropped unread (nothing is committed that nobody hears of).
+ */
 export interface ClientToServerEvents {
   sync: (request: z.infer<typeof SyncRequest>, ack: (result: SyncResult) => void) => void;
   command: (command: ControllerCommand, ack: (result: CommitResult) => void) => void;
