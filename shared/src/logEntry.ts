@@ -76,7 +76,8 @@ export const LogEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exercise.readied') }),
   z.object({ type: z.literal('exercise.started'), speed: z.number().positive(), scenarioStartMs: z.number() }),
   z.object({ type: z.literal('exercise.paused') }),
-  z.object({ type: z.literal('exercise.resumed') }),
+  /** `reason`: why play may go on after a real-world emergency halt (required then; absent in older logs). */
+  z.object({ type: z.literal('exercise.resumed'), reason: reason.optional() }),
   /** Real-world emergency: everything stops until the director resumes. */
   z.object({ type: z.literal('exercise.halted'), reason }),
   z.object({ type: z.literal('exercise.ended') }),

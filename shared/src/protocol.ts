@@ -88,7 +88,8 @@ export const ControllerCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('start') }).strict(),
   z.object({ type: z.literal('pause') }).strict(),
-  z.object({ type: z.literal('resume') }).strict(),
+  /** From a real-world emergency halt a reason is required (HALT_RESUME_REASON_REQUIRED); it is logged. */
+  z.object({ type: z.literal('resume'), reason: text(500).optional() }).strict(),
   z.object({ type: z.literal('halt'), reason: text(500) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
   z.object({ type: z.literal('close') }).strict(),

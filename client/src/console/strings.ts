@@ -70,13 +70,13 @@ const en = {
   help: {
     title: 'Keyboard shortcuts',
     intro: 'Shortcuts do not fire while you type in a field or while a dialog is open.',
-    confirm: 'End, close, halt, hold, skip and releasing a held inject always ask first; in a dialog, Tab moves between the buttons and Escape cancels.',
+    confirm: 'End, close, halt, hold, skip, resuming after a halt and releasing a held inject always ask first; in a dialog, Tab moves between the buttons and Escape cancels.',
     group: { exercise: 'Exercise and clock', inject: 'Selected inject', play: 'Play' },
   },
   shortcut: {
     ready: 'Mark the exercise ready for StartEx',
     start: 'Start the exercise (StartEx)',
-    pauseResume: 'Pause or resume the exercise',
+    pauseResume: 'Pause or resume the exercise (after a halt, asks for a reason)',
     end: 'End the exercise (EndEx; asks first)',
     close: 'Close the ended exercise (asks first)',
     halt: 'Halt all play for a real-world emergency (asks for a reason)',
@@ -207,6 +207,11 @@ const en = {
     intro: 'Every device shows the halt banner at once and the clock stops. Only the director can resume.',
     submit: 'Halt the exercise',
   },
+  resumeAfterHalt: {
+    title: 'Resume play after the real-world emergency',
+    intro: 'Play was halted: {{reason}}. Resuming removes the halt banner from every device and starts the clock again. Say why it is safe to go on.',
+    submit: 'Resume play',
+  },
   hold: { title: 'Hold inject #{{number}}: {{subject}}', intro: 'The scenario will not send it until a controller releases it.' },
   skip: { title: 'Skip inject #{{number}}: {{subject}}', intro: 'A skipped inject will not be sent in this exercise.' },
 };
@@ -285,13 +290,13 @@ const lt: Like<typeof en> = {
   help: {
     title: 'Spartieji klavišai',
     intro: 'Spartieji klavišai neveikia, kol rašote laukelyje arba atidarytas dialogo langas.',
-    confirm: 'Baigiant, uždarant, nutraukiant, sulaikant, praleidžiant ir išleidžiant sulaikytą įvadą visada pirma paklausiama; dialogo lange Tab pereina tarp mygtukų, Escape atšaukia.',
+    confirm: 'Baigiant, uždarant, nutraukiant, sulaikant, praleidžiant, tęsiant po nutraukimo ir išleidžiant sulaikytą įvadą visada pirma paklausiama; dialogo lange Tab pereina tarp mygtukų, Escape atšaukia.',
     group: { exercise: 'Pratybos ir laikrodis', inject: 'Pasirinktas įvadas', play: 'Žaidimas' },
   },
   shortcut: {
     ready: 'Pažymėti, kad pratybos pasirengusios pradėti (StartEx)',
     start: 'Pradėti pratybas (StartEx)',
-    pauseResume: 'Pristabdyti arba tęsti pratybas',
+    pauseResume: 'Pristabdyti arba tęsti pratybas (po nutraukimo paklausiama priežasties)',
     end: 'Baigti pratybas (EndEx; pirma paklausiama)',
     close: 'Uždaryti pasibaigusias pratybas (pirma paklausiama)',
     halt: 'Nutraukti visą žaidimą dėl tikros avarinės situacijos (paklausiama priežasties)',
@@ -427,6 +432,11 @@ const lt: Like<typeof en> = {
     title: 'Tikra avarinė situacija: nutraukti visą žaidimą',
     intro: 'Visuose įrenginiuose iš karto parodomas nutraukimo pranešimas, laikrodis sustoja. Tęsti gali tik pratybų vadovas.',
     submit: 'Nutraukti pratybas',
+  },
+  resumeAfterHalt: {
+    title: 'Tęsti žaidimą po tikros avarinės situacijos',
+    intro: 'Žaidimas buvo nutrauktas: {{reason}}. Tęsiant nutraukimo pranešimas dingsta visuose įrenginiuose, laikrodis vėl eina. Nurodykite, kodėl saugu tęsti.',
+    submit: 'Tęsti žaidimą',
   },
   hold: { title: 'Sulaikyti įvadą #{{number}}: {{subject}}', intro: 'Scenarijus jo nesiųs, kol valdytojas jo neišleis.' },
   skip: { title: 'Praleisti įvadą #{{number}}: {{subject}}', intro: 'Praleistas įvadas šiose pratybose nebus išsiųstas.' },

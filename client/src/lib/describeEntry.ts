@@ -9,6 +9,7 @@ addStrings(
     started: 'StartEx (speed ×{{speed}})',
     paused: 'Exercise paused',
     resumed: 'Exercise resumed',
+    resumedAfterHalt: 'Exercise resumed after the halt ({{reason}})',
     halted: 'REAL-WORLD EMERGENCY: play halted ({{reason}})',
     ended: 'EndEx',
     closed: 'Exercise closed',
@@ -47,6 +48,7 @@ addStrings(
     started: 'Pratybų pradžia (greitis ×{{speed}})',
     paused: 'Pratybos sustabdytos',
     resumed: 'Pratybos tęsiamos',
+    resumedAfterHalt: 'Pratybos tęsiamos po nutraukimo ({{reason}})',
     halted: 'TIKRA AVARINĖ SITUACIJA: pratybos nutrauktos ({{reason}})',
     ended: 'Pratybų pabaiga',
     closed: 'Pratybos uždarytos',
@@ -95,7 +97,7 @@ export function describeEntry(entry: LogEntry, t: TFunction): string {
     case 'exercise.paused':
       return f('paused');
     case 'exercise.resumed':
-      return f('resumed');
+      return entry.reason === undefined ? f('resumed') : f('resumedAfterHalt', { reason: entry.reason });
     case 'exercise.halted':
       return f('halted', { reason: entry.reason });
     case 'exercise.ended':

@@ -331,7 +331,8 @@ export class ExerciseHost {
       case 'pause':
         return [{ type: 'exercise.paused' }];
       case 'resume':
-        return [{ type: 'exercise.resumed' }];
+        if (s.status === 'halted' && command.reason === undefined) throw new StartexError('HALT_RESUME_REASON_REQUIRED', undefined, 'reason');
+        return [command.reason === undefined ? { type: 'exercise.resumed' } : { type: 'exercise.resumed', reason: command.reason }];
       case 'halt':
         return [{ type: 'exercise.halted', reason: command.reason }];
       case 'end':

@@ -663,7 +663,7 @@ const COMMANDS: [Record<string, unknown>, string[]][] = [
   [{ type: 'ready' }, []],
   [{ type: 'start' }, []],
   [{ type: 'pause' }, []],
-  [{ type: 'resume' }, []],
+  [{ type: 'resume' }, ['reason']],
   [{ type: 'halt', reason: 'Fire' }, []],
   [{ type: 'end' }, []],
   [{ type: 'close' }, []],

@@ -226,7 +226,7 @@ const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEv
   'command edit': { setup: 'live', event: 'command', payload: { type: 'edit', injectId: 'portal_alarm', subject: 'Alarm on lane 2' } },
   'command decide': { setup: 'live', event: 'command', payload: { type: 'decide', decision: 'sound_alarm_now' }, scenario: DECISION_DEMO },
   'command broadcast': { setup: 'live', event: 'command', payload: { type: 'broadcast', text: 'Everyone: weather update.' } },
-  'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume' } },
+  'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume', reason: 'Fire brigade gave the all clear' } },
   'command pause': { setup: 'live', event: 'command', payload: { type: 'pause' } },
   'command resume after a pause': { setup: 'paused', event: 'command', payload: { type: 'resume' } },
   'command halt': { setup: 'live', event: 'command', payload: { type: 'halt', reason: 'Bomb threat at the venue' } },
