@@ -39,7 +39,7 @@ const lastSeq = async () => (await h.server.runtime.get(x.id)).lastSeq;
 const reused = { ok: false, error: { code: 'IDEMPOTENCY_KEY_REUSED', path: 'idempotencyKey' } };
 
 /** The same key from the same sender with another request: refused, and the log does not move. */
-async function refusedWithoutCommit<T>(send: () => Promise<T>, expected: unknown = reused): Promise<void> {
+async function refusedWithoutCommit<T>(send: () => Promise<T>, expected: object = reused): Promise<void> {
   const before = await lastSeq();
   expect(await send()).toMatchObject(expected);
   expect(await lastSeq()).toBe(before);
