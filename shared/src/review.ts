@@ -47,8 +47,8 @@ export const InjectReview = z.object({
   scheduledAtMs: z.number().optional(),
   releasedAtMs: z.number().optional(),
   releasedSeq: seq.optional(),
-  /** How late the scenario timer that released it fired (from the log entry). */
-  lateByMs: z.number().optional(),
+  /** How late (wall-clock milliseconds) the scenario timer that released it fired, when it was late (releaseLateByWallMs). */
+  lateByWallMs: z.number().optional(),
   /** releasedAtMs - scheduledAtMs. */
   deviationMs: z.number().optional(),
   timeliness: Timeliness,

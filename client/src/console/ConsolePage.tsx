@@ -262,7 +262,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
             </section>
             <section className="panel panel-feed" aria-labelledby="feed-heading">
               <h2 id="feed-heading">{t('feed.heading')}</h2>
-              <LiveFeed noteInput={noteInput} entries={entries} teams={teams} canNote={allowed('note', status)} onNote={(text) => send({ type: 'note', text })} />
+              <LiveFeed noteInput={noteInput} speed={view?.clock.speed ?? 1} entries={entries} teams={teams} canNote={allowed('note', status)} onNote={(text) => send({ type: 'note', text })} />
             </section>
           </div>
         </div>

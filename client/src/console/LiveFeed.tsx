@@ -14,8 +14,11 @@ export function LiveFeed({
   canNote,
   onNote,
   noteInput,
+  speed,
 }: {
   entries: readonly LogEntry[];
+  /** The exercise's speed, to read lateness in older logs. */
+  speed: number;
   teams: Team[];
   canNote: boolean;
   onNote: (text: string) => Promise<boolean>;
@@ -54,7 +57,7 @@ export function LiveFeed({
         {shown.map((entry) => (
           <li key={entry.seq} className={`feed-${feedGroup(entry)}${entry.type === 'exercise.halted' ? ' feed-halt' : ''}`}>
             <span className="seq">#{entry.seq}</span> <span className="time">{formatWallTime(entry.wallTime)}</span>{' '}
-            <span className="time">{formatExerciseTime(entry.exerciseTimeMs)}</span> {describeEntry(entry, t)}
+            <span className="time">{formatExerciseTime(entry.exerciseTimeMs)}</span> {describeEntry(entry, t, speed)}
           </li>
         ))}
         {shown.length === 0 && <li className="empty">{t('feed.empty')}</li>}

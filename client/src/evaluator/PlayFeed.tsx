@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { ExerciseView, LogEntry, Party } from '@startex/shared';
+import { releaseLateByWallMs, type ExerciseView, type LogEntry, type Party } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
 import { Markdown } from '../lib/Markdown.tsx';
 import type { Prefill } from './ObservationForm.tsx';
@@ -27,6 +27,7 @@ export function PlayFeed({ view, entries, onObserve }: { view: ExerciseView; ent
       <ol className="eval-feed" data-testid="evaluator-feed">
         {shown.map((entry) => {
           const line = describe(entry, t, view, teamName, numberOf);
+          const lateByWallMs = entry.type === 'inject.released' ? releaseLateByWallMs(entry, view.clock.speed) : undefined;
           const target = onObserve && observable(entry);
           return (
             <li key={entry.seq} className={`eval-feed-item type-${entry.type.replace('.', '-')}`}>
@@ -37,7 +38,7 @@ export function PlayFeed({ view, entries, onObserve }: { view: ExerciseView; ent
                   <>
                     <p className="hint">
                       {t('feed.via', { channel: t(`channel.${entry.inject.channel}`), from: entry.inject.from })}
-                      {entry.lateByMs ? ` · ${t('feed.late', { seconds: Math.round(entry.lateByMs / 1000) })}` : ''}
+                      {lateByWallMs ? ` · ${t('feed.late', { seconds: Math.round(lateByWallMs / 1000) })}` : ''}
                     </p>
                     <details>
                       <summary>{t('feed.body')}</summary>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LogEntry, Party, Recipients } from '@startex/shared';
+import { releaseLateByWallMs, type LogEntry, type Party, type Recipients } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -84,8 +84,8 @@ addStrings(
   },
 );
 
-/** One line of the live feed for a log entry, in the user's language. */
-export function describeEntry(entry: LogEntry, t: TFunction): string {
+/** One line of the live feed for a log entry, in the user's language; `speed` is the exercise's (for lateness in older logs). */
+export function describeEntry(entry: LogEntry, t: TFunction, speed: number): string {
   const f = (key: string, values?: Record<string, unknown>) => t(key, { ns: 'feed', ...values });
   const party = (p: Party) => (p.kind === 'team' ? p.teamId : p.kind === 'simcell' ? f('simcell', { organisation: p.organisationId }) : f('control'));
   const recipients = (r: Recipients) => (r.all ? f('everyone') : [...r.teams, ...r.organisations].join(', '));
@@ -114,11 +114,13 @@ export function describeEntry(entry: LogEntry, t: TFunction): string {
       return f('decision', { decision: entry.decision });
     case 'milestone.reached':
       return f('milestone', { milestone: entry.milestone });
-    case 'inject.released':
+    case 'inject.released': {
+      const lateByWallMs = releaseLateByWallMs(entry, speed);
       return (
         f('released', { number: entry.inject.number, teams: entry.inject.to.join(', '), subject: entry.inject.subject }) +
-        (entry.lateByMs ? f('late', { seconds: Math.round(entry.lateByMs / 1000) }) : '')
+        (lateByWallMs ? f('late', { seconds: Math.round(lateByWallMs / 1000) }) : '')
       );
+    }
     case 'inject.held':
       return f('held', { inject: entry.injectId, reason: entry.reason });
     case 'inject.skipped':

@@ -2,6 +2,7 @@ import {
   actsUponRule,
   ON_TIME_TOLERANCE_MS,
   parseScenarioClockTime,
+  releaseLateByWallMs,
   type InjectReview,
   type InjectTeamLatency,
   type LatencySummary,
@@ -40,9 +41,13 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
   const messages = new Map<string, number>();
   // Released injects not yet acted upon, per team: an action answers those released before it.
   const awaiting = new Map<string, Set<string>>();
+  let speed = 1;
 
   for (const entry of entries) {
     switch (entry.type) {
+      case 'exercise.started':
+        speed = entry.speed;
+        break;
       case 'inject.released': {
         const t = of(entry.inject.id);
         if (t.release) break;
@@ -97,7 +102,7 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
     const scheduledAtMs = planned?.scenarioTime !== undefined ? parseScenarioClockTime(planned.scenarioTime) * 60_000 - startMs : undefined;
     const releasedAtMs = t.release?.exerciseTimeMs;
     const deviationMs = releasedAtMs !== undefined && scheduledAtMs !== undefined ? releasedAtMs - scheduledAtMs : undefined;
-    const lateByMs = t.release?.lateByMs;
+    const lateByWallMs = t.release ? releaseLateByWallMs(t.release, speed) : undefined;
     injects.push({
       injectId,
       number: inject?.number ?? planned?.number ?? 0,
@@ -106,9 +111,10 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
       adHoc: inject?.adHoc ?? false,
       ...(scheduledAtMs !== undefined ? { scheduledAtMs } : {}),
       ...(t.release ? { releasedAtMs, releasedSeq: t.release.seq } : {}),
-      ...(lateByMs !== undefined ? { lateByMs } : {}),
+      ...(lateByWallMs !== undefined ? { lateByWallMs } : {}),
       ...(deviationMs !== undefined ? { deviationMs } : {}),
-      timeliness: timeliness(releasedAtMs, deviationMs, lateByMs),
+      // Timeliness is judged in exercise time, as the deviation from the MSEL is.
+      timeliness: timeliness(releasedAtMs, deviationMs, lateByWallMs === undefined ? undefined : lateByWallMs * speed),
       ...(t.held && !t.release ? { held: t.held } : {}),
       ...(t.skipped && !t.release ? { skipped: t.skipped } : {}),
       teams: [...t.teams.values()].map((team) => withLatencies(team, releasedAtMs!)),
@@ -135,10 +141,10 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
   return { injects, teams };
 }
 
-function timeliness(releasedAtMs: number | undefined, deviationMs: number | undefined, lateByMs: number | undefined): Timeliness {
+function timeliness(releasedAtMs: number | undefined, deviationMs: number | undefined, lateByExerciseMs: number | undefined): Timeliness {
   if (releasedAtMs === undefined) return 'not-released';
   if (deviationMs !== undefined) return deviationMs > ON_TIME_TOLERANCE_MS ? 'late' : deviationMs < -ON_TIME_TOLERANCE_MS ? 'early' : 'on-time';
-  return lateByMs !== undefined && lateByMs > ON_TIME_TOLERANCE_MS ? 'late' : 'unscheduled';
+  return lateByExerciseMs !== undefined && lateByExerciseMs > ON_TIME_TOLERANCE_MS ? 'late' : 'unscheduled';
 }
 
 function withLatencies(team: InjectTeamLatency, releasedAtMs: number): InjectTeamLatency {

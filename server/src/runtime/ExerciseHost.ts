@@ -28,8 +28,8 @@ import { describeState, foldEntry, freshState, receiptKey, type CommsCheckState,
 import { checkRecipients } from './scenarioRefs.ts';
 import { canSee } from './visibility.ts';
 
-/** A timer that fires this much (exercise time) after it was due marks its injects late. */
-const LATE_AFTER_MS = 1_000;
+/** A timer that fires this much wall-clock time after it was due marks its injects late. */
+const LATE_AFTER_WALL_MS = 1_000;
 
 export type CommitListener = (entries: LogEntry[]) => void;
 
@@ -515,7 +515,8 @@ export class ExerciseHost {
     const events: LogEvent[] = [];
     if (step.statesChanged) events.push({ type: 'state.entered', states: step.states });
     for (const milestone of step.milestones) events.push({ type: 'milestone.reached', milestone });
-    const lateByMs = cause.type === 'timer.fired' ? exerciseTimeMs - cause.dueExerciseMs : 0;
+    // The clock ran at the exercise's speed since the timer was due (a paused clock has no due timers).
+    const lateByWallMs = cause.type === 'timer.fired' ? Math.round((exerciseTimeMs - cause.dueExerciseMs) / this.record.speed) : 0;
     const releasing = new Set<string>();
     for (const injectId of step.released) {
       if (!this.scenario.document.injects.some((i) => i.id === injectId)) continue; // the analyzer refuses such documents
@@ -526,7 +527,7 @@ export class ExerciseHost {
       }
       releasing.add(injectId);
       const inject = this.releasedCopy(injectId);
-      events.push(lateByMs >= LATE_AFTER_MS ? { type: 'inject.released', inject, lateByMs } : { type: 'inject.released', inject });
+      events.push(lateByWallMs >= LATE_AFTER_WALL_MS ? { type: 'inject.released', inject, lateByWallMs } : { type: 'inject.released', inject });
     }
     if (step.ended && cause.type !== 'exercise.ended') events.push({ type: 'exercise.ended' });
     return events;
