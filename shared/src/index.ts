@@ -10,3 +10,4 @@ export * from './actsUpon.ts';
 export * from './auth.ts';
 export * from './planning.ts';
 export * from './report.ts';
+export * from './text.ts';

@@ -4,6 +4,7 @@ import type { ErrorDetail } from './errors.ts';
 import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
 import { SubmitFeedbackBody } from './review.ts';
 import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
+import { inputId, inputText, inputTextRule } from './text.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 1;
@@ -19,7 +20,9 @@ export const PROTOCOL_VERSION = 1;
 export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 } as const;
 
 const MAX_ID = 64;
-const shortId = z.string().min(1).max(MAX_ID);
+const shortId = inputId(MAX_ID);
+/** Chosen by the sender (a UUID); a retry repeats it (server/README.md, idempotency keys). */
+const idempotencyKey = inputTextRule(z.string().min(8).max(100));
 
 /**
  * socket.io handshake `auth`. A tablet or wall display joins with its join code; a signed-in
@@ -83,7 +86,7 @@ export type Presence = z.infer<typeof Presence>;
 
 // Client -> server payloads
 export const SyncRequest = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = inputText;
 export const ControllerCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('start') }).strict(),
@@ -146,18 +149,18 @@ export const CommsCheckRef = z.object({ checkId: shortId }).strict();
 export const TakeAction = z
   .object({
     actionId: shortId,
-    fields: z.record(z.string().max(MAX_ID), z.union([z.string().max(5000), z.number(), z.boolean()])),
+    fields: z.record(z.string().max(MAX_ID), z.union([inputTextRule(z.string().max(5000)), z.number(), z.boolean()])),
     injectId: shortId.optional(),
-    idempotencyKey: z.string().min(8).max(100),
+    idempotencyKey,
   })
   .strict();
 export type TakeAction = z.infer<typeof TakeAction>;
 export const SendMessage = z
   .object({
     to: z.object({ teams: z.array(shortId).max(50), organisations: z.array(shortId).max(50) }).strict(),
-    text: z.string().trim().min(1).max(5000),
+    text: text(5000),
     replyTo: shortId.optional(),
-    idempotencyKey: z.string().min(8).max(100),
+    idempotencyKey,
   })
   .strict()
   .refine((m) => m.to.teams.length + m.to.organisations.length > 0, 'Choose at least one recipient.');
@@ -171,8 +174,8 @@ export const RecordObservation = z
     taskId: shortId.optional(),
     kind: ObservationKind,
     rating: Rating.optional(),
-    text: z.string().trim().min(1).max(5000),
-    idempotencyKey: z.string().min(8).max(100),
+    text: text(5000),
+    idempotencyKey,
   })
   .strict();
 export type RecordObservation = z.infer<typeof RecordObservation>;

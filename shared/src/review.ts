@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ObservationFields, ObservationKind, Rating, RatingSubject } from './logEntry.ts';
 import { ExerciseStatus as ProtocolExerciseStatus } from './protocol.ts';
 import { InjectKind } from './scenario/document.ts';
+import { inputId, inputText, inputTextRule } from './text.ts';
 
 // protocol.ts imports the bodies below (socket event schemas), so its values are read lazily.
 const ExerciseStatus = z.lazy(() => ProtocolExerciseStatus);
@@ -269,10 +270,10 @@ export const ReplayMoment = z.object({
 export type ReplayMoment = z.infer<typeof ReplayMoment>;
 
 // Inbound bodies
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
-const key = z.string().min(8).max(100);
-const id = z.string().min(1).max(64);
+const text = inputText;
+const optionalText = (max: number) => inputTextRule(z.string().max(max)).pipe(z.string().trim());
+const key = inputTextRule(z.string().min(8).max(100));
+const id = inputId(64);
 
 export const ReplayQuery = z.union([
   z.strictObject({ atMs: z.coerce.number().int().nonnegative().max(60 * 24 * 3_600_000) }),

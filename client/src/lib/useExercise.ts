@@ -3,6 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   RECONNECTION,
+  withoutBidiControls,
+  withTypedTextCleaned,
   type ClientToServerEvents,
   type CommitResult,
   type ErrorDetail,
@@ -54,8 +56,9 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
     socket.on('connect', () => {
       log.current = connected(log.current);
       setState((s) => ({ ...s, connection: 'online', refusal: undefined, socket }));
-      socket.emit('sync', { afterSeq: log.current.lastSeq }, (result) => {
-        if (!result.ok) return;
+      socket.emit('sync', { afterSeq: log.current.lastSeq }, (answer) => {
+        if (!answer.ok) return;
+        const result = withoutBidiControls(answer);
         setState((s) => ({ ...s, view: result.exercise }));
         update(syncAnswered(log.current, result.entries));
       });
@@ -74,8 +77,9 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       setState((s) => ({ ...s, connection: 'refused', refusal }));
       socket.disconnect();
     });
-    socket.on('log', (entry) => update(liveEntry(log.current, entry)));
-    socket.on('exercise', (view) => setState((s) => ({ ...s, view })));
+    // What is shown comes without text-direction controls (shared/src/text.ts), whatever the log holds.
+    socket.on('log', (entry) => update(liveEntry(log.current, withoutBidiControls(entry))));
+    socket.on('exercise', (view) => setState((s) => ({ ...s, view: withoutBidiControls(view) })));
     socket.on('presence', (presence) => setState((s) => ({ ...s, presence })));
     setState((s) => ({ ...s, socket }));
     return () => {
@@ -90,12 +94,16 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
 /** An acknowledgement, or `transient` when the network (not the server) failed: worth retrying. */
 export type RequestResult = CommitResult | { ok: false; error: ErrorDetail; transient: true };
 
-/** Emits an event and resolves with its acknowledgement (or a transient failure). */
+/**
+ * Emits an event and resolves with its acknowledgement (or a transient failure). What people typed
+ * goes without text-direction and control characters, which the server refuses.
+ */
 export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined,
   event: E,
-  payload: Parameters<ClientToServerEvents[E]>[0],
+  typed: Parameters<ClientToServerEvents[E]>[0],
 ): Promise<RequestResult> {
+  const payload = withTypedTextCleaned(typed);
   return new Promise((resolve) => {
     if (!socket?.connected) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'Not connected.' } });
     // socket.io's typed emit cannot see through the generic event name; the payload type is checked above.

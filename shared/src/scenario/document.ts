@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noBidiControls } from '../text.ts';
 
 /**
  * The scenario document: what controllers author. It is data only and compiles to an xstate
@@ -12,7 +13,8 @@ const id = z
   .min(1)
   .max(64)
   .regex(/^[a-z][a-z0-9_-]*$/, 'use lower-case letters, digits, "_" or "-", starting with a letter');
-const shortText = z.string().min(1).max(200);
+/** Names, titles, senders and subjects: shown as they are, so no text-direction controls (they can spoof them). */
+const shortText = noBidiControls(z.string().min(1).max(200));
 const longText = z.string().max(20_000);
 
 export const ExerciseType = z.enum([
