@@ -3,6 +3,9 @@ import type { ErrorDetail } from '@startex/shared';
 
 type FieldValue = string | number | boolean;
 
+/** A text field without maxLength takes this many characters. */
+export const DEFAULT_TEXT_MAX_LENGTH = 2000;
+
 /**
  * Checks a participant's action fields against the scenario's action catalogue entry.
  * Returns the first problem, or undefined when the fields are valid.
@@ -44,8 +47,8 @@ export function validateActionFields(
         break;
       case 'text':
         if (typeof value !== 'string') return problem(field.name, `"${field.label}" must be text.`);
-        if (value.length > (field.maxLength ?? 2000))
-          return problem(field.name, `"${field.label}" is longer than ${field.maxLength ?? 2000} characters.`);
+        if (value.length > (field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH))
+          return problem(field.name, `"${field.label}" is longer than ${field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH} characters.`);
         break;
       default: {
         const exhaustive: never = field.type;

@@ -26,7 +26,7 @@ describe('analyzer on the broken corpus', () => {
       'unreachable-state', 'no-way-out', 'never-ends', 'inject-never-released', 'contingency-never-triggered',
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
       'invalid-fields', 'too-many-plays', 'too-many-aliases', 'duplicate-key', 'comma-in-value', 'impossible-field',
-      'ignored-field-setting', 'duplicate-option', 'impossible-condition',
+      'ignored-field-setting', 'duplicate-option', 'impossible-condition', 'payload-too-large',
     ]) {
       expect(covered, rule).toContain(rule);
     }

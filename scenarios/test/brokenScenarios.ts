@@ -244,4 +244,11 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
     },
     { rule: 'metric-impossible', path: '$.metrics[0].perTeam' },
   ),
+
+  // 28 more text fields of 5,000 characters: a report of up to 412 KB, which no tablet can send in one frame (issue 13).
+  json(
+    'action whose largest report does not fit in a frame',
+    (d) => d.actions[0].fields.push(...Array.from({ length: 28 }, (_, i) => ({ name: `note_${i}`, label: `Note ${i + 1}`, type: 'text', required: false, maxLength: 5000 }))),
+    { rule: 'payload-too-large', path: '$.actions[0].fields' },
+  ),
 ];

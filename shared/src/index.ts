@@ -10,4 +10,5 @@ export * from './actsUpon.ts';
 export * from './auth.ts';
 export * from './planning.ts';
 export * from './report.ts';
+export * from './frame.ts';
 export * from './text.ts';

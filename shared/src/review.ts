@@ -271,9 +271,12 @@ export type ReplayMoment = z.infer<typeof ReplayMoment>;
 
 // Inbound bodies
 const text = inputText;
-const optionalText = (max: number) => inputTextRule(z.string().max(max)).pipe(z.string().trim());
+/** Not trimmed, so that the total below counts what was sent (the tablet trims before sending). */
+const optionalText = (max: number) => inputTextRule(z.string().max(max));
 const key = inputTextRule(z.string().min(8).max(100));
 const id = inputId(64);
+/** All of a hot-wash together: what fits in one tablet message (MAX_CLIENT_FRAME_BYTES, 3 bytes a character). */
+const FEEDBACK_MAX_CHARACTERS = 40_000;
 
 export const ReplayQuery = z.union([
   z.strictObject({ atMs: z.coerce.number().int().nonnegative().max(60 * 24 * 3_600_000) }),
@@ -301,7 +304,11 @@ export const SubmitFeedbackBody = z
     idempotencyKey: key,
   })
   .refine(
-    (f) => [f.wentWell, f.toImprove, ...f.objectives.flatMap((o) => [o.wentWell, o.toImprove])].some((t) => t.length > 0),
+    (f) => [f.wentWell, f.toImprove, ...f.objectives.flatMap((o) => [o.wentWell, o.toImprove])].some((t) => t.trim().length > 0),
     'Write at least one thing that went well or could improve.',
+  )
+  .refine(
+    (f) => [f.wentWell, f.toImprove, ...f.objectives.flatMap((o) => [o.wentWell, o.toImprove])].reduce((sum, t) => sum + t.length, 0) <= FEEDBACK_MAX_CHARACTERS,
+    `Write at most ${FEEDBACK_MAX_CHARACTERS.toLocaleString('en')} characters in all; shorten the longest parts.`,
   );
 export type SubmitFeedbackBody = z.infer<typeof SubmitFeedbackBody>;

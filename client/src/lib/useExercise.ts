@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import {
+  clientFrameBytes,
+  frameTooLargeMessage,
+  MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
   RECONNECTION,
   withoutBidiControls,
@@ -96,7 +99,9 @@ export type RequestResult = CommitResult | { ok: false; error: ErrorDetail; tran
 
 /**
  * Emits an event and resolves with its acknowledgement (or a transient failure). What people typed
- * goes without text-direction and control characters, which the server refuses.
+ * goes without text-direction and control characters, which the server refuses; a frame over
+ * MAX_CLIENT_FRAME_BYTES is not sent but refused here (PAYLOAD_TOO_LARGE, not transient: the
+ * outbox shows it and stops), since socket.io would cut the connection over it.
  */
 export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined,
@@ -105,6 +110,8 @@ export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
 ): Promise<RequestResult> {
   const payload = withTypedTextCleaned(typed);
   return new Promise((resolve) => {
+    const bytes = clientFrameBytes(event, [payload]);
+    if (bytes > MAX_CLIENT_FRAME_BYTES) return resolve({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
     if (!socket?.connected) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'Not connected.' } });
     // socket.io's typed emit cannot see through the generic event name; the payload type is checked above.
     (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) =>

@@ -2,7 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_SCHEMAS,
+  clientFrameBytes,
   EXERCISE_ROLES,
+  frameTooLargeMessage,
+  MAX_CLIENT_FRAME_BYTES,
   HandshakeAuth,
   PROTOCOL_VERSION,
   StartexError,
@@ -33,8 +36,12 @@ const roleRoom = (exerciseId: string, role: ExerciseRole) => `exercise:${exercis
 const teamRoom = (exerciseId: string, teamId: string) => `exercise:${exerciseId}:team:${teamId}`;
 const STAFF_ROLES = EXERCISE_ROLES.filter((role) => role !== 'participant');
 
-/** Largest socket.io message accepted; larger ones close the connection before parsing. */
-const MAX_MESSAGE_BYTES = 64 * 1024;
+/**
+ * What socket.io itself accepts in one message (maxHttpBufferSize): twice the protocol's limit, so
+ * that a frame over MAX_CLIENT_FRAME_BYTES is read and answered PAYLOAD_TOO_LARGE; only a frame
+ * over this one makes socket.io close the connection unread (it has no way to answer it).
+ */
+const TRANSPORT_MAX_BYTES = 2 * MAX_CLIENT_FRAME_BYTES;
 
 export interface GatewayDeps {
   runtime: ExerciseRuntime;
@@ -53,7 +60,7 @@ export interface GatewayDeps {
  */
 export function createGateway(deps: GatewayDeps): GatewayServer {
   const { runtime, identity, limits, connections } = deps;
-  const io: GatewayServer = new Server({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+  const io: GatewayServer = new Server({ maxHttpBufferSize: TRANSPORT_MAX_BYTES, serveClient: false });
 
   io.use(async (socket, next) => {
     const fail = (error: unknown) => {
@@ -276,6 +283,8 @@ function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
       if (typeof reply !== 'function') return;
       const answer = reply as Reply;
       const payloads = args.slice(0, -1);
+      const bytes = clientFrameBytes(event, payloads);
+      if (bytes > MAX_CLIENT_FRAME_BYTES) return answer({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
       if (payloads.length !== 1) {
         return answer(invalid(`Send "${event}" with one payload and then the acknowledgement callback; it came with ${payloads.length} payloads.`, ''));
       }
