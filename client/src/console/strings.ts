@@ -205,7 +205,7 @@ const en = {
   },
   halt: {
     title: 'Real-world emergency: halt all play',
-    intro: 'Every device shows the halt banner at once and the clock stops. Only the director can resume.',
+    intro: 'Every device shows the halt banner at once and the clock stops. Only a director of this exercise (on its roster) can resume, giving a reason.',
     submit: 'Halt the exercise',
   },
   resumeAfterHalt: {
@@ -432,7 +432,7 @@ const lt: Like<typeof en> = {
   },
   halt: {
     title: 'Tikra avarinė situacija: nutraukti visą žaidimą',
-    intro: 'Visuose įrenginiuose iš karto parodomas nutraukimo pranešimas, laikrodis sustoja. Tęsti gali tik pratybų vadovas.',
+    intro: 'Visuose įrenginiuose iš karto parodomas nutraukimo pranešimas, laikrodis sustoja. Tęsti, nurodęs priežastį, gali tik šių pratybų vadovas (jų sąraše).',
     submit: 'Nutraukti pratybas',
   },
   resumeAfterHalt: {

@@ -10,22 +10,26 @@ const VIEW_OF: Record<ExerciseRole, (exerciseId: string) => string> = {
   participant: () => '/tablet',
 };
 
-/** The next step for a planner: plan it before StartEx, run it in the console, review it after EndEx. */
+/**
+ * The next step for a planner: plan it before StartEx; run it in the console, or follow it on the
+ * wall display without a role in it (SECURITY.md); review it after EndEx with a role that may.
+ */
 function nextLinks(exercise: PlannedExerciseSummary, role: ExerciseRole | undefined): { href: string; label: 'plan' | 'console' | 'review' | 'open' }[] {
   const id = encodeURIComponent(exercise.id);
   const control = role === 'director' || role === 'controller';
+  const follow = { href: role ? VIEW_OF[role](id) : `/display/${id}`, label: control ? ('console' as const) : ('open' as const) };
   switch (exercise.status) {
     case 'draft':
-      return role === 'director' ? [{ href: `/plan/${id}`, label: 'plan' }] : [];
+      return [{ href: `/plan/${id}`, label: 'plan' }];
     case 'ready':
-      return [...(role === 'director' ? [{ href: `/plan/${id}`, label: 'plan' as const }] : []), ...(control ? [{ href: `/console/${id}`, label: 'console' as const }] : [])];
+      return [{ href: `/plan/${id}`, label: 'plan' as const }, ...(control ? [follow] : [])];
     case 'live':
     case 'paused':
     case 'halted':
-      return role ? [{ href: VIEW_OF[role](id), label: control ? 'console' : 'open' }] : [];
+      return [follow];
     case 'ended':
     case 'closed':
-      return [{ href: `/review/${id}`, label: 'review' }];
+      return control || role === 'evaluator' ? [{ href: `/review/${id}`, label: 'review' }] : [follow];
   }
 }
 
