@@ -53,8 +53,8 @@ export function actorScope(actor: Actor): string {
   }
 }
 
-/** A key as its sender's: the same key from two senders is two keys. */
-export const scopedKey = (scope: string, key: string): string => `${scope}\n${key}`;
+/** A key as its sender's: the same key from two senders is two keys. Scopes hold no "/" (team and person ids do not). */
+export const scopedKey = (scope: string, key: string): string => `${scope}/${key}`;
 
 /**
  * A digest of the request fields of an input or of the entry it was logged as (the same names in
