@@ -503,7 +503,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
     });
 
     describe('idempotency keys', () => {
-      it("24. keeps an action's key unique per exercise, team and key: another team may use it, the same team not twice", async () => {
+      it("25. keeps an action's key unique per exercise, team and key: another team may use it, the same team not twice", async () => {
         const { store } = await fresh();
         await withExercises(store, 'a');
         const action = (seq: number, teamId: string, dose: number) =>
