@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { inputText } from './text.ts';
 
-/** Roles across the whole centre. An administrator manages people; a planner prepares exercises. */
-export const GlobalRole = z.enum(['admin', 'planner']);
+/**
+ * Roles across the whole centre. An administrator manages people; a planner prepares exercises; the
+ * programme manager runs the preparedness programme (needs, plan); a trainer runs courses.
+ */
+export const GlobalRole = z.enum(['admin', 'planner', 'programme-manager', 'trainer']);
 export type GlobalRole = z.infer<typeof GlobalRole>;
 
 /** A person's role in one exercise (a participant is bound to a team). */
@@ -60,12 +63,12 @@ export const CreateUserBody = z.strictObject({
   username: Username,
   displayName: inputText(120),
   password: Password,
-  roles: z.array(GlobalRole).max(2).default([]),
+  roles: z.array(GlobalRole).max(4).default([]),
 });
 export const UpdateUserBody = z.strictObject({
   displayName: inputText(120).optional(),
   password: Password.optional(),
-  roles: z.array(GlobalRole).max(2).optional(),
+  roles: z.array(GlobalRole).max(4).optional(),
   disabled: z.boolean().optional(),
 });
 /** `POST /api/auth/password`: a person sets their own password (after a generated one, or any time). */

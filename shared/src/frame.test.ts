@@ -18,6 +18,7 @@ const LARGEST_COMMAND: { [T in ControllerCommand['type']]: Extract<ControllerCom
   end: { type: 'end' },
   close: { type: 'close' },
   jump: { type: 'jump', to: 'inject' },
+  speed: { type: 'speed', speed: 0.30000000000000004 },
   release: { type: 'release', injectId: id },
   hold: { type: 'hold', injectId: id, reason: text(500) },
   skip: { type: 'skip', injectId: id, reason: text(500) },

@@ -12,3 +12,4 @@ export * from './planning.ts';
 export * from './report.ts';
 export * from './frame.ts';
 export * from './text.ts';
+export * from './programme.ts';

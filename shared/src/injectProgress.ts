@@ -1,5 +1,5 @@
 import { actsUponRule, type ActsUpon } from './actsUpon.ts';
-import { releaseLateByWallMs, type LogEntry, type ReleasedInject } from './logEntry.ts';
+import { releaseLateByWallMs, speedAfter, type LogEntry, type ReleasedInject } from './logEntry.ts';
 
 export type RecipientStatus = 'released' | 'delivered' | 'acknowledged' | 'acted';
 
@@ -45,13 +45,11 @@ export function foldInjectProgress(entries: readonly LogEntry[], actsUpon: ActsU
     if (status === 'acted') team.actedAtMs ??= atMs;
     if (RANK[status] > RANK[team.status]) team.status = status;
   };
-  // Older entries say lateness in exercise time: StartEx says the speed to turn it into wall time.
+  // Older entries say lateness in exercise time: the speed in force turns it into wall time.
   let speed = 1;
   for (const entry of entries) {
+    speed = speedAfter(speed, entry);
     switch (entry.type) {
-      case 'exercise.started':
-        speed = entry.speed;
-        break;
       case 'inject.released': {
         const p = of(entry.inject.id);
         Object.assign(p, { inject: entry.inject, releasedSeq: entry.seq, releasedAtMs: entry.exerciseTimeMs });

@@ -83,6 +83,8 @@ export const LogEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exercise.ended') }),
   z.object({ type: z.literal('exercise.closed') }),
   z.object({ type: z.literal('clock.jumped'), toExerciseMs: z.number() }),
+  /** Control changed the speed: from this entry's exercise time the clock runs `speed` times the wall clock. */
+  z.object({ type: z.literal('clock.speed.changed'), speed: z.number().positive() }),
   // The scenario machine
   z.object({ type: z.literal('state.entered'), states: z.array(z.string()) }),
   z.object({ type: z.literal('timer.fired'), timer: z.string(), dueExerciseMs: z.number() }),
@@ -167,11 +169,16 @@ export type LogEntry = LogEnvelope & LogEvent;
 
 /**
  * How late, in wall-clock milliseconds, a scenario timer released an inject (undefined: on time,
- * or not released by a timer). Older entries said it in exercise milliseconds; `speed` is the
- * exercise's (exercise.started), which turns them into wall time.
+ * or not released by a timer). Older entries said it in exercise milliseconds; `speed`, the speed
+ * in force when it was released (speedAfter), turns them into wall time.
  */
 export function releaseLateByWallMs(release: { lateByWallMs?: number | undefined; lateByMs?: number | undefined }, speed: number): number | undefined {
   if (release.lateByWallMs !== undefined) return release.lateByWallMs;
   return release.lateByMs === undefined ? undefined : Math.round(release.lateByMs / speed);
+}
+
+/** The clock's speed once `entry` is applied: StartEx sets it, control may change it. */
+export function speedAfter(speed: number, entry: LogEntry): number {
+  return entry.type === 'exercise.started' || entry.type === 'clock.speed.changed' ? entry.speed : speed;
 }
 export const LogEntry: z.ZodType<LogEntry> = z.intersection(LogEnvelope, LogEvent) as z.ZodType<LogEntry>;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LogEntry, ParticipantAction, ReleasedInject } from '@startex/shared';
+import { LongText } from '../lib/LongText.tsx';
 import type { Names } from './names.ts';
 import { formatStoryTime } from '../i18n/index.ts';
 
@@ -27,7 +28,7 @@ export function TeamLog({ done, actions, injects, names }: Props) {
             return (
               <li key={entry.seq} className="log-message">
                 {time} <span className="log-kind">{t('log.message', { to: names.recipients(entry.to) })}</span>
-                <span className="log-text">{entry.text}</span>
+                <LongText className="log-text" text={entry.text} />
               </li>
             );
           }

@@ -3,6 +3,7 @@ import {
   ON_TIME_TOLERANCE_MS,
   parseScenarioClockTime,
   releaseLateByWallMs,
+  speedAfter,
   type InjectReview,
   type InjectTeamLatency,
   type LatencySummary,
@@ -17,6 +18,8 @@ type Released = Extract<LogEntry, { type: 'inject.released' }>;
 
 interface Tracked {
   release: Released | undefined;
+  /** The clock's speed when it was released, to read older entries' lateness (exercise time) as wall time. */
+  releaseSpeed?: number;
   held?: { reason: string; seq: number };
   skipped?: { reason: string; seq: number };
   teams: Map<string, InjectTeamLatency>;
@@ -44,14 +47,13 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
   let speed = 1;
 
   for (const entry of entries) {
+    speed = speedAfter(speed, entry);
     switch (entry.type) {
-      case 'exercise.started':
-        speed = entry.speed;
-        break;
       case 'inject.released': {
         const t = of(entry.inject.id);
         if (t.release) break;
         t.release = entry;
+        t.releaseSpeed = speed;
         for (const teamId of entry.inject.to) {
           t.teams.set(teamId, { teamId });
           let waiting = awaiting.get(teamId);
@@ -102,7 +104,8 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
     const scheduledAtMs = planned?.scenarioTime !== undefined ? parseScenarioClockTime(planned.scenarioTime) * 60_000 - startMs : undefined;
     const releasedAtMs = t.release?.exerciseTimeMs;
     const deviationMs = releasedAtMs !== undefined && scheduledAtMs !== undefined ? releasedAtMs - scheduledAtMs : undefined;
-    const lateByWallMs = t.release ? releaseLateByWallMs(t.release, speed) : undefined;
+    const releaseSpeed = t.releaseSpeed ?? 1;
+    const lateByWallMs = t.release ? releaseLateByWallMs(t.release, releaseSpeed) : undefined;
     injects.push({
       injectId,
       number: inject?.number ?? planned?.number ?? 0,
@@ -114,7 +117,7 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
       ...(lateByWallMs !== undefined ? { lateByWallMs } : {}),
       ...(deviationMs !== undefined ? { deviationMs } : {}),
       // Timeliness is judged in exercise time, as the deviation from the MSEL is.
-      timeliness: timeliness(releasedAtMs, deviationMs, lateByWallMs === undefined ? undefined : lateByWallMs * speed),
+      timeliness: timeliness(releasedAtMs, deviationMs, lateByWallMs === undefined ? undefined : lateByWallMs * releaseSpeed),
       ...(t.held && !t.release ? { held: t.held } : {}),
       ...(t.skipped && !t.release ? { skipped: t.skipped } : {}),
       teams: [...t.teams.values()].map((team) => withLatencies(team, releasedAtMs!)),

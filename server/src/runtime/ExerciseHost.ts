@@ -123,7 +123,7 @@ export class ExerciseHost {
           : document.actions,
       clock: {
         running: s.clock.isRunning,
-        speed: this.record.speed,
+        speed: s.clock.speed,
         exerciseTimeMs: s.clock.now(wall),
         scenarioStartMs: this.scenarioStartMs,
         atWallTime: wall,
@@ -348,6 +348,8 @@ export class ExerciseHost {
         }
         return [{ type: 'clock.jumped', toExerciseMs: Math.max(next.dueMs, Math.round(s.clock.now(this.wall.now()))) }];
       }
+      case 'speed':
+        return [{ type: 'clock.speed.changed', speed: command.speed }];
       case 'release':
         notReleased(command.injectId);
         return [{ type: 'inject.released', inject: this.releasedCopy(command.injectId) }];
@@ -515,8 +517,8 @@ export class ExerciseHost {
     const events: LogEvent[] = [];
     if (step.statesChanged) events.push({ type: 'state.entered', states: step.states });
     for (const milestone of step.milestones) events.push({ type: 'milestone.reached', milestone });
-    // The clock ran at the exercise's speed since the timer was due (a paused clock has no due timers).
-    const lateByWallMs = cause.type === 'timer.fired' ? Math.round((exerciseTimeMs - cause.dueExerciseMs) / this.record.speed) : 0;
+    // The clock ran at its present speed since the timer was due (a paused clock has no due timers; control may have changed the speed).
+    const lateByWallMs = cause.type === 'timer.fired' ? Math.round((exerciseTimeMs - cause.dueExerciseMs) / s.clock.speed) : 0;
     const releasing = new Set<string>();
     for (const injectId of step.released) {
       if (!this.scenario.document.injects.some((i) => i.id === injectId)) continue; // the analyzer refuses such documents

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { call, client, connected, startServer, until, type Harness, type StaffCredential } from '../harness.ts';
 import { CORDON_ROW, playedExercise } from '../review/reportFixture.ts';
+import { violations } from './axe.ts';
 import { artifactPath, launchChromium } from './browser.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let h: Harness;
 let browser: Browser;
@@ -21,16 +18,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** WCAG 2 A and AA violations axe-core finds on the page as it stands. */
-async function violations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
-
 async function pageAs(who: StaffCredential | undefined, viewport: { width: number; height: number }, theme: 'light' | 'dark'): Promise<Page> {
   // axe is injected as a script, which the strict CSP forbids: the audit context alone bypasses it.
   const context = await browser.newContext({ viewport, bypassCSP: true });
@@ -43,7 +30,7 @@ async function pageAs(who: StaffCredential | undefined, viewport: { width: numbe
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA) of every view during play', () => {
-  it.each(['light', 'dark'] as const)('%s theme: sign-in, console, tablet, evaluator and wall display have no violations', async (theme) => {
+  it.each(['light', 'dark'] as const)('%s theme: sign-in, home, console, tablet (inbox and messages), evaluator and wall display have no violations', { timeout: 60_000 }, async (theme) => {
     const evaluator = await h.member('evaluator', { username: `evaluator-${theme}` });
     const observerCode = (await h.server.identity.createJoinCode('test', { exerciseId: 'demo', role: 'observer' })).token;
     const control = client(h.url, h.controllerToken);
@@ -56,8 +43,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) of every view during play', ()
 
     const pages: [string, Page, string][] = [
       ['sign-in', await pageAs(undefined, { width: 1280, height: 800 }, theme), '/'],
+      ['home', await pageAs(h.controllerToken, { width: 1280, height: 800 }, theme), '/'],
       ['console', await pageAs(h.controllerToken, { width: 1280, height: 800 }, theme), '/console/demo'],
       ['tablet', await pageAs(undefined, { width: 768, height: 1024 }, theme), `/tablet#code=${h.joinCode('customs')}`],
+      ['tablet messages', await pageAs(undefined, { width: 390, height: 844 }, theme), `/tablet/messages#code=${h.joinCode('customs')}`],
       ['evaluator', await pageAs(evaluator, { width: 1180, height: 820 }, theme), '/evaluate/demo'],
       ['display', await pageAs(undefined, { width: 1920, height: 1080 }, theme), `/display#code=${observerCode}`],
     ];

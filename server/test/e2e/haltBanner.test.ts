@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { DEMO_EXERCISE_ID } from '../../src/seedDemo.ts';
-import { startServer, type Harness, type StaffCredential } from '../harness.ts';
+import { call, client, connected, startServer, type Harness, type StaffCredential } from '../harness.ts';
 import { launchChromium, openPage, VIEWPORT } from './browser.ts';
 
 /**
@@ -16,7 +16,6 @@ const REASON = 'A real casualty at lane 3: ambulance on its way';
 const BANNER = `REAL-WORLD EMERGENCY — play is halted: ${REASON}`;
 // Speed 10: a clock's seconds visibly move while live, and the demo's alarm (2 minutes in) is 12 s away.
 const SPEED = 10;
-
 
 let h: Harness;
 let browser: Browser;
@@ -87,14 +86,14 @@ describe('the real-world emergency halt in real browsers', () => {
     await eventually(() => resumeDialog(directorConsole).count()).toBe(0);
     expect(await directorConsole.getByTestId('status').textContent()).toMatch(/halted/);
 
-    // A controller may halt but not resume: the server refuses, the banner stays.
-    await controllerConsole.getByRole('button', { name: 'Resume' }).click();
-    await resumeDialog(controllerConsole).getByRole('textbox').fill('Looks clear to me');
-    await resumeDialog(controllerConsole).getByRole('button', { name: 'Resume play' }).click();
-    await eventually(() => resumeDialog(controllerConsole).getByRole('alert').filter({ hasText: 'FORBIDDEN' }).count()).toBe(1);
+    // A controller may halt but not resume: the console offers no Resume, the server refuses one, the banner stays.
+    expect(await controllerConsole.getByRole('button', { name: 'Resume' }).count()).toBe(0);
+    const controllerSocket = client(h.url, controller).socket;
+    await connected(controllerSocket);
+    expect(await call(controllerSocket, 'command', { type: 'resume', reason: 'Looks clear to me' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    controllerSocket.disconnect();
     expect((await log()).filter((e) => e.seq > halted!.seq && e.type === 'exercise.resumed')).toEqual([]);
     for (const page of Object.values(pages)) expect(await page.getByTestId('halt-banner').textContent()).toBe(BANNER);
-    await controllerConsole.keyboard.press('Escape');
 
     // The director resumes with a reason: it is logged, the banner goes from every screen and the clocks run on.
     const ALL_CLEAR = 'Ambulance left, lane 3 reopened by the site safety officer';

@@ -26,6 +26,7 @@ import {
 } from '../rows.ts';
 import { PostgresLogWriter } from './PostgresLogWriter.ts';
 import { PostgresPlanningStore } from './PostgresPlanningStore.ts';
+import { PostgresProgrammeStore } from './PostgresProgrammeStore.ts';
 import { PostgresReviewStore } from './PostgresReviewStore.ts';
 import * as schema from './schema.ts';
 
@@ -51,12 +52,14 @@ export class PostgresStore implements Store {
   private readonly log: PostgresLogWriter;
   readonly planning: PostgresPlanningStore;
   readonly review: PostgresReviewStore;
+  readonly programme: PostgresProgrammeStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.db = drizzle(pool, { schema });
     this.log = new PostgresLogWriter(pool);
     this.planning = new PostgresPlanningStore(pool);
     this.review = new PostgresReviewStore(pool);
+    this.programme = new PostgresProgrammeStore(pool);
   }
 
   /** Connects to `url` (postgres://user:password@host:port/database) and brings its tables up to date. */
