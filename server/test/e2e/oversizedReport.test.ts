@@ -43,6 +43,7 @@ describe('a report too large to send, in real Chromium', () => {
 
     const tablet = await openPage(browser, `${h.url}/tablet#code=${code}`, { name: 'tablet', errors: pageErrors, options: VIEWPORT.tablet });
     await expect.poll(() => tablet.getByTestId('connection').textContent(), { timeout: 15_000 }).toBe('Online');
+    await tablet.getByRole('tab', { name: /^Actions/ }).click();
     await tablet.locator('.action-toggle', { hasText: 'Log notes' }).click();
     const form = tablet.getByRole('form', { name: 'Log notes' });
     // Every field full, of two-byte letters: about 300 KB as one frame.
