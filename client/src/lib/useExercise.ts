@@ -36,8 +36,8 @@ export interface ExerciseConnection {
 export type ExerciseCredentials = { joinCode: string } | { exerciseId: string };
 
 /**
- * Connects to an exercise with a join code or console token, resynchronises from the last
- * sequence number seen after every (re)connect (logSync.ts), and keeps the viewer's log.
+ * Connects to an exercise with a join code or the signed-in person's session, resynchronises from
+ * the last sequence number seen after every (re)connect (logSync.ts), and keeps the viewer's log.
  */
 export function useExercise(credentials: ExerciseCredentials | undefined): ExerciseConnection {
   const [state, setState] = useState<ExerciseConnection>({ connection: 'connecting', entries: [] });
