@@ -9,8 +9,9 @@ import { launchChromium, openPage, VIEWPORT } from './browser.ts';
 /**
  * Issue 13: a report too large for one frame used to be cut by the transport, and the tablet's
  * outbox sent it again after every reconnect, forever. Now the tablet does not send it: the
- * submission shows as refused, too large, and stays out of the outbox's sending. The exercise was
- * pinned before the analyzer refused such actions (30 text fields of 5,000 characters).
+ * submission shows as refused, too large, and stays out of the outbox's sending, also after the
+ * tablet reloads and connects again. The exercise was pinned before the analyzer refused such
+ * actions (30 text fields of 5,000 characters).
  */
 const EXERCISE_ID = 'oversized-report';
 const NOTES = Array.from({ length: 30 }, (_, i) => `note_${i}`);
@@ -41,8 +42,18 @@ describe('a report too large to send, in real Chromium', () => {
     await host.command({ type: 'start' }, { kind: 'system' });
     const code = (await h.server.identity.createJoinCode('test', { exerciseId: EXERCISE_ID, role: 'participant', teamId: 'customs' })).token;
 
-    const tablet = await openPage(browser, `${h.url}/tablet#code=${code}`, { name: 'tablet', errors: pageErrors, options: VIEWPORT.tablet });
-    await expect.poll(() => tablet.getByTestId('connection').textContent(), { timeout: 15_000 }).toBe('Online');
+    const tablet = await openPage(browser, 'about:blank', { name: 'tablet', errors: pageErrors, options: VIEWPORT.tablet });
+    // Every socket.io packet the tablet sends, by WebSocket or by long-polling, from its first connection on.
+    const sent: string[] = [];
+    tablet.on('websocket', (socket) => socket.on('framesent', ({ payload }) => sent.push(String(payload))));
+    tablet.on('request', (request) => {
+      if (request.url().includes('/socket.io/') && request.method() === 'POST') sent.push(request.postData() ?? '');
+    });
+    await tablet.goto(`${h.url}/tablet#code=${code}`);
+    const sentOf = (event: string) => sent.filter((packet) => packet.includes(`"${event}"`));
+    const online = () => expect.poll(() => tablet.getByTestId('connection').textContent(), { timeout: 15_000 }).toBe('Online');
+    await online();
+    await expect.poll(() => sentOf('sync').length).toBeGreaterThan(0);
     await tablet.getByRole('tab', { name: /^Actions/ }).click();
     await tablet.locator('.action-toggle', { hasText: 'Log notes' }).click();
     const form = tablet.getByRole('form', { name: 'Log notes' });
@@ -60,6 +71,17 @@ describe('a report too large to send, in real Chromium', () => {
     expect(await tablet.getByTestId('connection').textContent()).toBe('Online');
     expect((await h.server.runtime.store.readLog(EXERCISE_ID)).filter((e) => e.type === 'action.taken')).toEqual([]);
     expect(await tablet.getByTestId('queue-status').textContent()).toContain('1 item was refused: see below.');
+    expect(sentOf('action.take')).toEqual([]);
+
+    // Reloaded, the tablet connects and syncs again, and still does not send the refused report.
+    const syncsBefore = sentOf('sync').length;
+    await tablet.reload();
+    await online();
+    await expect.poll(() => sentOf('sync').length).toBeGreaterThan(syncsBefore);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(sentOf('action.take')).toEqual([]);
+    expect(await tablet.getByTestId('queue-status').textContent()).toContain('1 item was refused');
+    expect((await h.server.runtime.store.readLog(EXERCISE_ID)).filter((e) => e.type === 'action.taken')).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
