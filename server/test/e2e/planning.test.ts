@@ -271,11 +271,10 @@ describe('planning an exercise in real browsers', () => {
     expect(await desk.getByTestId('comms-regulator').locator('td').nth(1).textContent()).toBe('◷ waiting');
     await desk.screenshot({ path: artifactPath('planning-comms-check.png'), fullPage: true });
     // The regulator's tablet never came: the planner is asked, confirms anyway, and the exercise is ready.
-    desk.once('dialog', (dialog) => {
-      expect(dialog.message()).toBe(`Not acknowledged yet: ${TEAM.regulator}. Confirm the check anyway?`);
-      void dialog.accept();
-    });
     await desk.getByRole('button', { name: 'Confirm check — exercise ready' }).click();
+    const asked = desk.getByRole('dialog', { name: 'Please confirm' });
+    expect(await asked.getByText(`Not acknowledged yet: ${TEAM.regulator}. Confirm the check anyway?`).count()).toBe(1);
+    await asked.getByRole('button', { name: 'Confirm check — exercise ready' }).click();
     await desk.getByTestId('comms-ready').getByText('Check confirmed').waitFor();
     await eventually(() => desk.getByTestId('plan-status').textContent()).toBe('ready');
     const checkEntries = (await log()).filter((e) => e.type.startsWith('commscheck.') || e.type === 'exercise.readied');
