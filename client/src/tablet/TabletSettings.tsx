@@ -22,7 +22,8 @@ export function TabletSettings({ alerts, onAlerts, onLeave }: { alerts: boolean;
           </button>
         </Popover.Trigger>
         <Popover.Portal>
-          <Popover.Content className="popover tablet-settings" align="end" sideOffset={6}>
+          {/* Leaving moves the focus into the confirmation, not back to the settings button. */}
+          <Popover.Content className="popover tablet-settings" align="end" sideOffset={6} onCloseAutoFocus={(event) => confirming && event.preventDefault()}>
             <h2>{t('settings.heading')}</h2>
             <Preferences />
             <label className="check">
