@@ -11,3 +11,5 @@ export * from './auth.ts';
 export * from './planning.ts';
 export * from './report.ts';
 export * from './programme.ts';
+export * from './scenario/stateTitles.ts';
+export * from './keyAsWords.ts';

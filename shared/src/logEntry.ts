@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attachment, InjectChannel, InjectKind } from './scenario/document.ts';
+import { Attachment, FieldValue, InjectChannel, InjectKind } from './scenario/document.ts';
 
 /** Who caused a log entry. */
 export const Actor = z.discriminatedUnion('kind', [
@@ -103,7 +103,7 @@ export const LogEvent = z.discriminatedUnion('type', [
     type: z.literal('action.taken'),
     actionId: z.string(),
     teamId: z.string(),
-    fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    fields: z.record(z.string(), FieldValue),
     /** The inject this action answers, when the participant took it from that inject. */
     injectId: z.string().optional(),
     idempotencyKey: z.string(),

@@ -3,7 +3,7 @@ import { ExerciseRole } from './auth.ts';
 import type { ErrorDetail } from './errors.ts';
 import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
 import { SubmitFeedbackBody } from './review.ts';
-import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
+import { FieldValue, InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 1;
@@ -62,6 +62,8 @@ export const ExerciseView = z.object({
   evaluation: z.object({ objectives: z.array(Objective) }).optional(),
   /** Participants after EndEx: the objectives their hot-wash feedback can speak to. */
   hotWash: z.object({ objectives: z.array(z.object({ id: z.string(), title: z.string() })) }).optional(),
+  /** Everyone but participants (they see the scenario's phases): each state's title by key (stateTitles). */
+  stateTitles: z.record(z.string(), z.string()).optional(),
   /** Controllers only: the pinned scenario, the branches they can choose now, injects held back. */
   control: z
     .object({
@@ -148,7 +150,7 @@ export const CommsCheckRef = z.object({ checkId: shortId }).strict();
 export const TakeAction = z
   .object({
     actionId: shortId,
-    fields: z.record(z.string().max(MAX_ID), z.union([z.string().max(5000), z.number(), z.boolean()])),
+    fields: z.record(z.string().max(MAX_ID), FieldValue),
     injectId: shortId.optional(),
     idempotencyKey: z.string().min(8).max(100),
   })

@@ -96,15 +96,24 @@ export type MetricResult = z.infer<typeof MetricResult>;
 export const MetricReview = z.object({
   metricId: z.string(),
   title: z.string(),
+  /**
+   * What a result's value is: a duration in `unit` (no kind); 1 (yes) or 0 (no); a count; or
+   * (every-team) the minutes after StartEx a team first did it, with a result for all teams whose
+   * value is how many did.
+   */
+  kind: z.enum(['yes-no', 'count', 'every-team']).optional(),
   unit: z.enum(['minutes', 'seconds']),
   target: z.number(),
+  /** How a value meets the target, when not "at most" (`between`: from target to targetMax). */
+  comparison: z.enum(['at-least', 'equals', 'between']).optional(),
+  targetMax: z.number().optional(),
   perTeam: z.boolean(),
   results: z.array(MetricResult),
 });
 export type MetricReview = z.infer<typeof MetricReview>;
 
-/** A scenario state (phase) active from one exercise time to another, for the Gantt. */
-export const PhaseSpan = z.object({ state: z.string(), fromMs: z.number(), toMs: z.number().optional(), enteredSeq: seq });
+/** A scenario state (phase) active from one exercise time to another, for the Gantt; `title` is its path in the scenario's titles. */
+export const PhaseSpan = z.object({ state: z.string(), title: z.string(), fromMs: z.number(), toMs: z.number().optional(), enteredSeq: seq });
 export type PhaseSpan = z.infer<typeof PhaseSpan>;
 
 export const ObservationReview = ObservationFields.extend({

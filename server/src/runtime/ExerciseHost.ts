@@ -2,6 +2,7 @@ import {
   COMMAND_ALLOWED_IN,
   StartexError,
   parseScenarioClockTime,
+  stateTitles,
   type Actor,
   type ControllerCommand,
   type ExerciseStatus,
@@ -131,6 +132,8 @@ export class ExerciseHost {
       ...(s.haltReason !== undefined ? { halt: { reason: s.haltReason } } : {}),
       // Evaluators rate against the scenario's objectives, which they cannot read from `control`.
       ...(isController || viewer.role === 'evaluator' ? { evaluation: { objectives: document.objectives } } : {}),
+      // Staff and observers see the scenario's phases (the wall display shows the current one), by title.
+      ...(viewer.role !== 'participant' ? { stateTitles: Object.fromEntries(stateTitles(document)) } : {}),
       ...(viewer.role === 'participant' && s.status === 'ended'
         ? { hotWash: { objectives: document.objectives.map((o) => ({ id: o.id, title: o.title })) } }
         : {}),

@@ -131,7 +131,7 @@ export function foldEntry(s: HostState, entry: LogEntry): Step | undefined {
       return undefined;
     case 'inject.acknowledged':
       s.acknowledged.set(receiptKey(entry.injectId, entry.teamId), entry.seq);
-      return undefined;
+      return s.status === 'live' || s.status === 'paused' ? s.run.acknowledged(entry.teamId, entry.injectId, entry.exerciseTimeMs) : undefined;
     case 'message.sent':
       if (entry.idempotencyKey !== undefined) s.messageKeys.set(entry.idempotencyKey, entry.seq);
       s.messages.set(entry.messageId, { ...entry.to, seq: entry.seq });

@@ -20,10 +20,10 @@ describe('computeReview on the hand-checked fixture', () => {
       status: 'ended',
       startedAtMs: 0,
       endedAtMs: 1_200_000,
-      // play entered at seq 3 (0), left at seq 16 (900 000) for wrap, which EndEx (seq 17) closes.
+      // play entered at seq 3 (0), left at seq 16 (900 000) for wrap, which EndEx (seq 17) closes; each by its title (wrap has none: its key in words).
       phases: [
-        { state: 'play', fromMs: 0, toMs: 900_000, enteredSeq: 3 },
-        { state: 'wrap', fromMs: 900_000, toMs: 1_200_000, enteredSeq: 16 },
+        { state: 'play', title: 'Alarm and response', fromMs: 0, toMs: 900_000, enteredSeq: 3 },
+        { state: 'wrap', title: 'Wrap', fromMs: 900_000, toMs: 1_200_000, enteredSeq: 16 },
       ],
       // The tip (seq 12) is the one contingency inject the scenario has, and it was needed.
       contingency: { released: [{ injectId: 'tip', seq: 12, atMs: 600_000 }], planned: 1 },
