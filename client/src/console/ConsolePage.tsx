@@ -15,7 +15,7 @@ import { BroadcastDialog } from './BroadcastDialog.tsx';
 import { ClockControls } from './ClockControls.tsx';
 import { CommandBar } from './CommandBar.tsx';
 import type { Pending } from './commands.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 import { ConsolePanes } from './ConsolePanes.tsx';
 import { EditInjectDialog } from './EditInjectDialog.tsx';
 import { exerciseNowMs, useNow } from '../lib/clock.ts';

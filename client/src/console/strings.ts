@@ -8,7 +8,6 @@ const en = {
   reason: 'Reason (goes into the exercise log)',
   notice: { done: 'Done: {{command}}', commsCheck: 'Run the communications check in the plan' },
   confirm: {
-    title: 'Please confirm',
     end: 'End the exercise for everyone (EndEx)? Play cannot be resumed afterwards.',
     close: 'Close the exercise? No further commands or notes can be added.',
     releaseHeld: 'Inject #{{number}} is held ({{reason}}). Release it now?',
@@ -232,7 +231,6 @@ const lt: Like<typeof en> = {
   reason: 'Priežastis (įrašoma į pratybų žurnalą)',
   notice: { done: 'Atlikta: {{command}}', commsCheck: 'Atlikti ryšio patikrą plane' },
   confirm: {
-    title: 'Patvirtinkite',
     end: 'Baigti pratybas visiems (EndEx)? Vėliau jų tęsti nebus galima.',
     close: 'Uždaryti pratybas? Daugiau komandų ar pastabų pridėti nebus galima.',
     releaseHeld: 'Įvadas #{{number}} sulaikytas ({{reason}}). Išleisti jį dabar?',

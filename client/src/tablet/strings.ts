@@ -156,6 +156,7 @@ const en = {
   leave: {
     button: 'Leave this exercise on this tablet',
     confirm: 'Leave the exercise on this tablet? Anything still waiting to be sent stays on the tablet.',
+    submit: 'Leave',
   },
 };
 
@@ -314,6 +315,7 @@ const lt: typeof en = {
   leave: {
     button: 'Atsijungti nuo pratybų šioje planšetėje',
     confirm: 'Atsijungti nuo pratybų šioje planšetėje? Tai, kas dar neišsiųsta, liks planšetėje.',
+    submit: 'Atsijungti',
   },
 };
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '@startex/shared';
-import { Dialog } from '../lib/Dialog.tsx';
+import { Dialog } from './Dialog.tsx';
 
-/** Asks before a destructive command; the safe choice (cancel) has the focus. */
+/** Asks before something that cannot be undone (Radix dialog, as every dialog); the safe choice (cancel) has the focus. */
 export function ConfirmDialog({
   message,
   confirmLabel,
@@ -16,13 +16,13 @@ export function ConfirmDialog({
   onClose: () => void;
   error?: ErrorDetail | undefined;
 }) {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation();
   return (
     <Dialog error={error} title={t('confirm.title')} onClose={onClose}>
       <p>{message}</p>
       <div className="dialog-actions">
         <button type="button" className="secondary" onClick={onClose} autoFocus>
-          {t('cancel')}
+          {t('confirm.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}
