@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioDocument, type ScriptedResponse } from '@startex/shared';
+import { ScenarioDocument, type ScenarioState, type ScriptedResponse } from '@startex/shared';
 import { lintDocument, lintScenarioText } from '../src/analyzer/lintScenario.ts';
 import { parseScenarioText } from '../src/analyzer/parseScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
@@ -9,6 +9,7 @@ import { enumeratePaths, exploreScenario, openDecisions } from '../src/explore.t
 import { LIBRARY } from '../src/library/index.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
+import { expandTimeline } from '../src/timeline/expandTimeline.ts';
 import { everyTeamInTimeline, everyTeamWithFlags } from './everyTeamConfirmed.ts';
 
 const text = readFileSync(join(import.meta.dirname, 'fixtures/stadiumFinal.yaml'), 'utf8');
@@ -174,5 +175,22 @@ describe('exploring "every team confirmed"', { timeout: 120_000 }, () => {
     const budget = { maxPoints: 2_000 };
     expect(lintDocument(ScenarioDocument.parse(everyTeamInTimeline(12)), budget)).toEqual([]);
     expect(lintDocument(ScenarioDocument.parse(everyTeamWithFlags(12)), budget).map((p) => p.rule)).toEqual(['too-many-plays']);
+  });
+});
+
+describe('state titles', () => {
+  it('every state of the library and of the stadium final has a title once expanded: storylines by their track, moments by time and subject', () => {
+    const untitled = (state: ScenarioState, into: string[] = []): string[] => {
+      for (const [key, child] of Object.entries(state.states ?? {})) {
+        if (!child.title?.trim()) into.push(key);
+        untitled(child, into);
+      }
+      return into;
+    };
+    for (const [id, document] of [...Object.entries(LIBRARY), ['stadium-final', stadium()] as const]) expect(untitled(expandTimeline(document).machine), id).toEqual([]);
+    const storylines = expandTimeline(LIBRARY['stolen-cobalt-source']!).machine.states!['tl--play']!.states!;
+    expect(storylines['tl--track--search']!.title).toBe('Search and recovery');
+    expect(storylines['tl--track--main']!.title).toBe('Main timeline');
+    expect(storylines['tl--track--main']!.states!['tl--main--1']!.title).toBe('T+30: Transport company: has anyone told you?');
   });
 });

@@ -286,15 +286,15 @@ export const DryRunEvent = z.object({
   team: z.string().optional(),
   /** Injects: number, subject, recipients, kind. */
   inject: z.object({ number: z.number(), subject: z.string(), to: z.array(z.string()), kind: z.string(), channel: z.string() }).optional(),
-  /** Decisions: the branch's label. */
+  /** What `ref` stands for, in words: a decision's branch label, the phases by title, an action's label, the inject acknowledged, a milestone. */
   label: z.string().optional(),
 });
 export type DryRunEvent = z.infer<typeof DryRunEvent>;
 export const DryRun = z.object({
   timeline: z.array(DryRunEvent),
   releasedInjects: z.array(z.string()),
-  /** Injects of the scenario this play never released. */
-  notReleased: z.array(z.string()),
+  /** Injects of the scenario this play never released, with the number and subject people know them by. */
+  notReleased: z.array(z.object({ id: z.string(), number: z.number(), subject: z.string() })),
   decisions: z.array(z.string()),
   ended: z.boolean(),
   durationMs: z.number(),

@@ -246,6 +246,9 @@ describe('planning an exercise in real browsers', () => {
     const timeline = desk.getByTestId('dry-run-timeline');
     await timeline.waitFor();
     expect(await timeline.getByText(/^#1 .+ → Customs post Vilkupiai/).count()).toBeGreaterThan(0);
+    // Phases by the scenario's titles, never as state keys.
+    await timeline.getByText('Now in Portal alarm on lane 3', { exact: true }).waitFor();
+    expect(await timeline.textContent()).not.toMatch(/primary_alarm|driver_interview|hold_vehicle/);
     await desk.screenshot({ path: artifactPath('planning-dry-run.png'), fullPage: true });
     expect((await log()).length).toBe(logBefore);
 
