@@ -78,8 +78,9 @@ describe('pnpm scenario lint', () => {
     const { status, stdout } = scenario('lint', 'corpus');
     const reports = new Map(stdout.split(/\n(?=corpus\/)/).map((block) => [block.slice(0, block.indexOf(':')), block]));
     for (const { file, broken } of files) {
-      expect(reports.get(file), broken.name).toMatch(/^corpus\/\d+\.(json|yaml): [1-9]\d* error\(s\)/);
-      expect(reports.get(file), broken.name).toContain(`  error   [${broken.expect.rule}] ${broken.expect.path}\n`);
+      const severity = broken.expect.severity ?? 'error';
+      expect(reports.get(file), broken.name).toMatch(severity === 'error' ? /^corpus\/\d+\.(json|yaml): [1-9]\d* error\(s\)/ : /^corpus\/\d+\.(json|yaml): 0 error\(s\), [1-9]\d* warning\(s\)/);
+      expect(reports.get(file), broken.name).toContain(`  ${severity.padEnd(7)} [${broken.expect.rule}] ${broken.expect.path}\n`);
     }
     expect(status).toBe(1);
   });
