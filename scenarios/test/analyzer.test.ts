@@ -9,6 +9,7 @@ import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
 import { validateActionFields } from '../src/validateAction.ts';
 import { BROKEN_SCENARIOS, cyclingRegions, notesAction } from './brokenScenarios.ts';
+import { reportEndsPlay } from './reportEndsPlay.ts';
 
 /** A message names a fix: an instruction to the author, not only what went wrong. */
 const SAYS_HOW_TO_FIX = /\b(add|remove|use|make|change|check|link|move|flatten|split|fix|give|rename|write|simplify|choose|upgrade)\b/i;
@@ -372,6 +373,19 @@ describe('field values in exploration', () => {
       },
     });
     expect(lintDocument(document)).toEqual([]);
+  });
+});
+
+describe('paths: every distinct outcome', () => {
+  it('lists responses that change only when EndEx comes, each with its fastest EndEx (bug: strategies releasing the same injects were merged)', () => {
+    const { paths, truncated } = enumeratePaths(compileScenario(reportEndsPlay()));
+    expect(truncated).toBe(false);
+    expect(paths.map(({ released, responses, minMinutes, maxMinutes, ended }) => ({ released, responses, minMinutes, maxMinutes, ended }))).toEqual([
+      { released: ['portal_alarm'], responses: [], minMinutes: 30, maxMinutes: 30, ended: true },
+      // Reported at once (T+2): EndEx at T+7; reported just before T+30: EndEx just before T+35.
+      { released: ['portal_alarm'], responses: ['customs: report_alarm'], minMinutes: 7, maxMinutes: 35, ended: true },
+    ]);
+    expect(Math.min(...paths.map((p) => p.minMinutes))).toBe(7);
   });
 });
 
