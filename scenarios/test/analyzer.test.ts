@@ -9,6 +9,7 @@ import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
 import { validateActionFields } from '../src/validateAction.ts';
 import { BROKEN_SCENARIOS, cyclingRegions, notesAction } from './brokenScenarios.ts';
+import { reportEndsPlay } from './reportEndsPlay.ts';
 
 /** A message names a fix: an instruction to the author, not only what went wrong. */
 const SAYS_HOW_TO_FIX = /\b(add|remove|use|make|change|check|link|move|flatten|split|fix|give|rename|write|simplify|choose|upgrade)\b/i;
@@ -16,8 +17,8 @@ const SAYS_HOW_TO_FIX = /\b(add|remove|use|make|change|check|link|move|flatten|s
 describe('analyzer on the broken corpus', () => {
   it.each(BROKEN_SCENARIOS)('$name: reports $expect.rule at $expect.path', ({ text, format, expect: wanted }) => {
     const { problems } = lintScenarioText(text, format);
-    const errors = problems.filter((p) => p.severity === 'error');
-    expect(errors.map((p) => `${p.rule} ${p.path}`)).toContain(`${wanted.rule} ${wanted.path}`);
+    const reported = problems.filter((p) => p.severity === (wanted.severity ?? 'error'));
+    expect(reported.map((p) => `${p.rule} ${p.path}`)).toContain(`${wanted.rule} ${wanted.path}`);
     for (const problem of problems) expect(problem.message).toMatch(SAYS_HOW_TO_FIX);
   });
 
@@ -29,7 +30,7 @@ describe('analyzer on the broken corpus', () => {
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
       'invalid-fields', 'too-many-plays', 'too-many-aliases', 'duplicate-key', 'comma-in-value', 'impossible-field',
       'ignored-field-setting', 'duplicate-option', 'impossible-condition', 'timeline-time-unreachable', 'deadline-after-endex',
-      'timeline-time', 'timeline-cycle', 'fact-deadline', 'reserved-id', 'payload-too-large',
+      'timeline-time', 'timeline-cycle', 'fact-deadline', 'reserved-id', 'payload-too-large', 'planned-time-mismatch',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -45,6 +46,43 @@ describe('analyzer on the broken corpus', () => {
     const broken = BROKEN_SCENARIOS.find((b) => b.name === 'contingency inject whose trigger never occurs')!;
     const { problems } = lintScenarioText(broken.text, broken.format);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', rule: 'flag-never-set', path: '$.machine.states.alarm.after[2].when' }));
+  });
+});
+
+describe('planned times written on injects (scenarioTime)', () => {
+  const demoWith = (times: Record<string, string>, scenarioStart = 'Day 1 09:00') => {
+    const document = structuredClone(LIBRARY.demo!);
+    for (const inject of document.injects) if (times[inject.id]) inject.scenarioTime = times[inject.id];
+    return { ...document, scenarioStart };
+  };
+
+  it('warns when the MSEL promises an inject before the machine can release it, and says when it can', () => {
+    // The alarm's timer runs 2 minutes from StartEx; the reply can follow at once.
+    expect(lintScenarioValue(demoWith({ portal_alarm: 'Day 1 09:01', supervisor_reply: 'Day 1 09:01' })).problems).toEqual([
+      {
+        severity: 'warning',
+        rule: 'planned-time-mismatch',
+        path: '$.injects[0].scenarioTime',
+        message: 'The MSEL says Day 1 09:01 but the machine cannot release "portal_alarm" before Day 1 09:02; remove scenarioTime (StartEx computes planned times from the machine) or fix the delay.',
+      },
+      {
+        severity: 'warning',
+        rule: 'planned-time-mismatch',
+        path: '$.injects[1].scenarioTime',
+        message: 'The MSEL says Day 1 09:01 but the machine cannot release "supervisor_reply" before Day 1 09:02; remove scenarioTime (StartEx computes planned times from the machine) or fix the delay.',
+      },
+    ]);
+  });
+
+  it('accepts a time at or after the earliest release (an inject released after an action goes out whenever the team acts)', () => {
+    expect(lintScenarioValue(demoWith({ portal_alarm: 'Day 1 09:02', supervisor_reply: 'Day 1 09:02', supervisor_chaser: 'Day 1 09:12' })).problems).toEqual([]);
+    expect(lintScenarioValue(demoWith({ portal_alarm: 'Day 1 09:10', supervisor_reply: 'Day 1 09:30' })).problems).toEqual([]);
+  });
+
+  it('names the day and time the machine can release it, across midnight', () => {
+    const { problems } = lintScenarioValue(demoWith({ portal_alarm: 'Day 1 23:59' }, 'Day 1 23:58'));
+    expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual(['planned-time-mismatch $.injects[0].scenarioTime']);
+    expect(problems[0]!.message).toContain('cannot release "portal_alarm" before Day 2 00:00;');
   });
 });
 
@@ -335,6 +373,19 @@ describe('field values in exploration', () => {
       },
     });
     expect(lintDocument(document)).toEqual([]);
+  });
+});
+
+describe('paths: every distinct outcome', () => {
+  it('lists responses that change only when EndEx comes, each with its fastest EndEx (bug: strategies releasing the same injects were merged)', () => {
+    const { paths, truncated } = enumeratePaths(compileScenario(reportEndsPlay()));
+    expect(truncated).toBe(false);
+    expect(paths.map(({ released, responses, minMinutes, maxMinutes, ended }) => ({ released, responses, minMinutes, maxMinutes, ended }))).toEqual([
+      { released: ['portal_alarm'], responses: [], minMinutes: 30, maxMinutes: 30, ended: true },
+      // Reported at once (T+2): EndEx at T+7; reported just before T+30: EndEx just before T+35.
+      { released: ['portal_alarm'], responses: ['customs: report_alarm'], minMinutes: 7, maxMinutes: 35, ended: true },
+    ]);
+    expect(Math.min(...paths.map((p) => p.minMinutes))).toBe(7);
   });
 });
 

@@ -9,8 +9,12 @@ export interface BrokenScenario {
   /** The raw text as uploaded, and its format. */
   text: string;
   format: 'json' | 'yaml';
-  /** The analyzer must report at least this problem (rule and JSON path) as an error. */
-  expect: { rule: string; path: string };
+  /**
+   * The analyzer must report at least this problem (rule and JSON path): as an error, which refuses
+   * the document, unless `severity` says it is a warning (the document is accepted, and its author
+   * told what does not hold).
+   */
+  expect: { rule: string; path: string; severity?: 'warning' };
 }
 
 const base = (): Doc => structuredClone(LIBRARY.demo) as Doc;
@@ -355,5 +359,14 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
     'action whose largest report does not fit in a frame',
     (d) => d.actions.push(notesAction(30)),
     { rule: 'payload-too-large', path: '$.actions[1].fields' },
+  ),
+  // A warning: the document plays, but its MSEL promises the alarm a minute before the machine's 2-minute timer releases it.
+  json(
+    'MSEL time earlier than the machine can release the inject',
+    (d) => {
+      d.id = 'demo_msel_times';
+      d.injects[0].scenarioTime = 'Day 1 09:01';
+    },
+    { rule: 'planned-time-mismatch', path: '$.injects[0].scenarioTime', severity: 'warning' },
   ),
 ];
