@@ -12,3 +12,5 @@ export { advanceRun, nextTimer, startRun, type RunInput, type RunState } from '.
 export { expandTimeline } from './timeline/expandTimeline.ts';
 export { matchesWhere } from './timeline/compileFacts.ts';
 export { resolveTeams } from './timeline/resolveTeams.ts';
+export { diffScenarios, DOCUMENT_PARTS, type DocumentPart, type FieldChange, type ItemChange, type PartDiff, type ScenarioDiff } from './diff/diffScenarios.ts';
+export { mergeScenarios, resolveConflict, type MergeConflict, type MergeResult } from './merge/mergeScenarios.ts';
