@@ -11,3 +11,4 @@ export * from './auth.ts';
 export * from './planning.ts';
 export * from './report.ts';
 export * from './scenario/stateTitles.ts';
+export * from './studio.ts';
