@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Vitest 5's failure reporter calls Map.groupBy, which Node 20 lacks: without this a failing test
 // crashes the reporter instead of printing why it failed.
@@ -18,15 +18,22 @@ if (!('groupBy' in Map)) {
   });
 }
 
+const TESTS = '{shared,scenarios,server,client}/{src,test}/**/*.test.{ts,tsx}';
+const POSTGRES_TESTS = 'server/test/postgres/**/*.test.ts';
+
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/vitestSummaryReporter.ts'],
-    include: ['{shared,scenarios,server,client}/{src,test}/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     // Browser pages load lazy chunks on two busy cores: the 1 s default of expect.poll is too short under CI load.
     expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 60_000,
     // Browser and process tests share two cores; keep the file-level parallelism modest.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'startex', include: [TESTS], exclude: [...configDefaults.exclude, POSTGRES_TESTS] } },
+      // The store and the server on PostgreSQL: one throwaway cluster per run, started only when one of these files runs.
+      { extends: true, test: { name: 'postgres', include: [POSTGRES_TESTS], globalSetup: ['server/test/postgres/globalSetup.ts'] } },
+    ],
   },
 });

@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { BenchContext, Benchmark } from './benchContext.ts';
 import { formatReport, machine, type ScenarioReport } from './report.ts';
+import { analyzer } from './benchmarks/analyzer.ts';
 import { fanout } from './benchmarks/fanout.ts';
 import { ingest } from './benchmarks/ingest.ts';
 import { memory } from './benchmarks/memory.ts';
@@ -10,7 +11,7 @@ import { recovery } from './benchmarks/recovery.ts';
 import { review } from './benchmarks/review.ts';
 import { timers } from './benchmarks/timers.ts';
 
-const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory];
+const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory, analyzer];
 
 const USAGE = `pnpm bench [name ...] [--quick] [--json <file>] [--profile <dir>]
   names: ${BENCHMARKS.map((b) => b.name).join(', ')} (default: all)

@@ -13,6 +13,7 @@ const DisplayPage = lazy(() => import('./display/DisplayPage.tsx').then((m) => (
 const PlanningPage = lazy(() => import('./planning/PlanningPage.tsx').then((m) => ({ default: m.PlanningPage })));
 const ReportPage = lazy(() => import('./review/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ActionsPage = lazy(() => import('./actions/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })));
+const AccountPage = lazy(() => import('./account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 
 /** A join code rides in the URL fragment (never sent to the server or its logs): #code=... */
 function fragmentParam(name: string): string | undefined {
@@ -27,6 +28,7 @@ function App() {
   if (path.startsWith('/plan/')) return <PlanningPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/report/')) return <ReportPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path === '/actions') return <ActionsPage />;
+  if (path === '/account') return <AccountPage />;
   if (path.startsWith('/review/')) return <ReviewPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/display')) return <DisplayPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '') || undefined} initialCode={fragmentParam('code')} />;
   return <HomePage />;

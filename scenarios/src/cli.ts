@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatScenarioTime, parseScenarioClockTime, ResponseScript, type ScenarioDocument, type ScriptedResponse } from '@startex/shared';
-import { schemaProblems } from './analyzer/parseScenario.ts';
+import { readJson, schemaProblems } from './analyzer/parseScenario.ts';
 import { hasErrors, type Problem } from './analyzer/Problem.ts';
 import { compileScenario } from './compileScenario.ts';
 import { enumeratePaths } from './explore.ts';
@@ -33,13 +33,15 @@ function printProblems(loaded: Pick<LoadedScenario, 'source' | 'problems'>[]): v
 /** A `--responses` file: `{ "responses": [...] }`, each problem with its JSON path. */
 function readResponses(file: string): { ok: true; responses: ScriptedResponse[] } | { ok: false; problems: Problem[] } {
   const fail = (rule: string, path: string, message: string) => ({ ok: false as const, problems: [{ severity: 'error' as const, rule, path, message }] });
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
+    text = readFileSync(resolve(cwd, file), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code ? fail('malformed', '$', `Cannot read the file (${code}); check the path.`) : fail('malformed', '$', `Not valid JSON: ${(error as Error).message}. Fix the syntax there.`);
+    return fail('malformed', '$', `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the path.`);
   }
+  const read = readJson(text);
+  if (!read.ok) return read;
+  const raw = read.value;
   const parsed = ResponseScript.safeParse(raw);
   if (parsed.success) return { ok: true, responses: parsed.data.responses };
   return { ok: false, problems: schemaProblems(parsed.error.issues, raw) };

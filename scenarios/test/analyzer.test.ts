@@ -27,6 +27,8 @@ describe('analyzer on the broken corpus', () => {
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
       'invalid-fields', 'too-many-plays', 'timeline-time-unreachable', 'deadline-after-endex', 'timeline-time', 'timeline-cycle',
       'fact-deadline', 'reserved-id',
+      'too-many-aliases', 'duplicate-key', 'comma-in-value', 'impossible-field',
+      'ignored-field-setting', 'duplicate-option', 'impossible-condition',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -79,6 +81,128 @@ describe('schema messages', () => {
     expect(found.find((p) => p.path === '$.machine.states.loop_a')!.message).toBe(
       'From state loop_a play can never reach EndEx (a cycle with no exit); add a timer, action or decision that leads to a final state.',
     );
+  });
+});
+
+describe('YAML messages name the real cause, the line and the fix', () => {
+  const problemsOf = (name: string) => {
+    const broken = BROKEN_SCENARIOS.find((b) => b.name === name)!;
+    return lintScenarioText(broken.text, broken.format).problems;
+  };
+
+  it('an alias bomb is refused as one, with where its aliases start (bug: reported as "Not valid JSON")', () => {
+    expect(problemsOf('YAML alias bomb (billion laughs)')).toEqual([
+      {
+        severity: 'error',
+        rule: 'too-many-aliases',
+        path: '$',
+        message:
+          'The document\'s aliases (*name, the first at line 2, column 8) would copy their anchors more than 100 times when read, which is how a "billion laughs" attack fills a server\'s memory. Write the repeated parts out, or use fewer aliases.',
+      },
+    ]);
+  });
+
+  it('a key written twice names the key and both lines (bug: advised fixing indentation or brackets)', () => {
+    expect(problemsOf('YAML key written twice')).toEqual([
+      {
+        severity: 'error',
+        rule: 'duplicate-key',
+        path: '$',
+        message: 'The key "title" at line 4, column 1 appears twice in the same mapping (first at line 3, column 1); YAML would keep only one of them. Remove one, or rename it.',
+      },
+    ]);
+  });
+
+  it('a comma inside { } that splits a value says which value to quote (bug: "remove it or check its spelling")', () => {
+    expect(problemsOf('unquoted comma inside a YAML { } mapping')).toEqual([
+      {
+        severity: 'error',
+        rule: 'comma-in-value',
+        path: '$',
+        message:
+          'Inside { ... } a comma ends a value, so "name: Customs post, Medininkai" at line 12, column 40 was read as two entries (and "Medininkai" as a key with no value). Write the value in quotes: name: "Customs post, Medininkai".',
+      },
+    ]);
+  });
+
+  it('a colon inside a plain value asks for quotes', () => {
+    expect(problemsOf('unquoted colon inside a YAML value').map((p) => p.message)).toEqual([
+      'The value at line 46, column 14 holds ": ", which YAML reads as the start of another key. Write the whole value in quotes, e.g. subject: "Alarm: lane 3".',
+    ]);
+  });
+
+  it.each([
+    ['a tab', 'machine:\n\tinitial: quiet\n', 'A tab indents line 2, column 1; YAML indents with spaces only. Change the tab to spaces.'],
+    ['an unclosed list', 'schemaVersion: 2\nteams: [customs, police\n', 'A [ ... ] list is not closed before line 3, column 1; add the missing "]" where it ends.'],
+    ['an unclosed quote', 'title: "Alarm\nid: demo\n', 'A quoted value runs on to line 3, column 1 without its closing quote; add the quote where the value ends.'],
+    ['an alias without its anchor', 'teams: *crew\n', 'The alias *crew at line 1, column 8 refers to no anchor: an anchor &crew must come before it. Add the anchor, or check the alias\'s spelling.'],
+    ['two documents', 'id: a\n---\nid: b\n', 'The file holds more than one YAML document (a second "---" at line 2, column 1); remove it and keep one scenario per file.'],
+  ])('%s', (_what, text, message) => {
+    expect(lintScenarioText(text, 'yaml').problems).toEqual([{ severity: 'error', rule: 'malformed', path: '$', message }]);
+  });
+
+  it('deep YAML is refused before it is parsed, so the parser cannot overflow the stack (bug: the CLI overflowed where the server answered too-deep)', () => {
+    for (const text of ['['.repeat(20_000) + ']'.repeat(20_000), Array.from({ length: 1_200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')]) {
+      expect(lintScenarioText(text, 'yaml').problems).toEqual([expect.objectContaining({ rule: 'too-deep', path: '$' })]);
+    }
+  });
+});
+
+describe('document checks', () => {
+  const problemsOf = (name: string) => {
+    const broken = BROKEN_SCENARIOS.find((b) => b.name === name)!;
+    return lintScenarioText(broken.text, broken.format).problems;
+  };
+
+  it('say why no value can satisfy a field, and what to change', () => {
+    expect(problemsOf('number field with min above max')).toContainEqual({
+      severity: 'error',
+      rule: 'impossible-field',
+      path: '$.actions[0].fields[0].min',
+      message: 'Field "dose_rate_usvh" of action "report_alarm" has min 50 above max 5, so no value can be entered and the action can never be taken; make min at most max.',
+    });
+    expect(problemsOf('text field with options')).toEqual([
+      {
+        severity: 'error',
+        rule: 'ignored-field-setting',
+        path: '$.actions[0].fields[2].options',
+        message: 'Field "lane" of action "report_alarm" is of type text, which ignores "options" (only choice fields use it), so players could enter values you meant to rule out; change the type to choice, or remove "options".',
+      },
+    ]);
+  });
+
+  it('find a choice offered twice and a condition on a choice that is not offered', () => {
+    expect(problemsOf('choice offered twice').map((p) => `${p.rule} ${p.path}`)).toEqual(['duplicate-option $.actions[0].fields[2].options[2]']);
+    expect(problemsOf('condition on a choice the field does not offer')).toEqual([
+      {
+        severity: 'error',
+        rule: 'impossible-condition',
+        path: '$.machine.states.alarm.on[0].when.equals',
+        message: 'Field "lane" of action "report_alarm" offers no option "Lane 3", so this comparison is never true. Did you mean "lane 3"? Use one of: lane 1, lane 3.',
+      },
+    ]);
+  });
+
+  it('refuse a decision id offered twice by states active together, and allow it in states that never are', () => {
+    expect(problemsOf('decision id offered twice at once').map((p) => `${p.rule} ${p.path}`)).toEqual(['duplicate-id $.machine.states.alarm.decisions[0].decision']);
+    const apart = structuredClone(LIBRARY.demo!) as Record<string, any>;
+    apart.machine.states.alarm.decisions = [{ decision: 'stop', label: 'Stop the exercise', target: 'endex' }];
+    apart.machine.states.reported.decisions = [{ decision: 'stop', label: 'Stop the exercise', target: 'endex' }];
+    expect(lintScenarioValue(apart).problems).toEqual([]);
+  });
+
+  it('refuse metrics that can never measure anything', () => {
+    for (const name of ['metric from an event to itself', 'metric ending at StartEx', 'metric from an acknowledgement back to its release', 'per-team metric no team can complete']) {
+      expect(problemsOf(name).filter((p) => p.rule === 'metric-impossible'), name).toHaveLength(1);
+    }
+    expect(problemsOf('metric ending at StartEx')).toEqual([
+      {
+        severity: 'error',
+        rule: 'metric-impossible',
+        path: '$.metrics[0].to',
+        message: 'Metric "time_to_report" ends at StartEx, which comes before every other event, so it can never be positive; change "to" to a later event (and measure from StartEx if that is what you meant).',
+      },
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { LIBRARY } from '../src/library/index.ts';
 
 type Doc = Record<string, any>;
@@ -39,6 +40,17 @@ const json = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['ex
   mutate(document);
   return { name, text: JSON.stringify(document), format: 'json', expect };
 };
+
+/** The demo as YAML, with `edit` applied to its text: for mistakes only a YAML file can hold. */
+const yaml = (name: string, edit: (text: string) => string, expect: BrokenScenario['expect']): BrokenScenario => {
+  const text = stringify(base());
+  const edited = edit(text);
+  if (edited === text) throw new Error(`${name}: the edit changed nothing`);
+  return { name, text: edited, format: 'yaml', expect };
+};
+
+/** Nine aliases of nine aliases of ... : a few hundred bytes that expand to 9^6 strings when read. */
+const BILLION_LAUGHS = ['lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdef'.split('').map((anchor, i) => `${anchor}: &${anchor} [${Array(9).fill(`*${'abcdef'[i]}`).join(', ')}]`)].join('\n');
 
 function nested(depth: number): Doc {
   const root: Doc = { initial: 's0', states: {} };
@@ -205,4 +217,67 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
   timeline('within without of', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 5 }), { rule: 'fact-deadline', path: '$.timeline[1].unless.within' }),
   timeline('unknown team in a timeline row', (d) => (d.timeline[0].to = ['custom']), { rule: 'unknown-reference', path: '$.timeline[0].to[0]' }),
   timeline('reserved id', (d) => (d.timeline[0].id = 'tl--alarm'), { rule: 'reserved-id', path: '$.timeline[0].id' }),
+
+  // YAML: the real cause and the fix, not "Not valid JSON" or advice about brackets.
+  yaml('YAML alias bomb (billion laughs)', (text) => `${BILLION_LAUGHS}\n${text}`, { rule: 'too-many-aliases', path: '$' }),
+  yaml('YAML key written twice', (text) => text.replace(/^title: .*$/m, (line) => `${line}\ntitle: Second title`), { rule: 'duplicate-key', path: '$' }),
+  yaml(
+    'unquoted comma inside a YAML { } mapping',
+    (text) => text.replace(/^teams:\n(?: {2}.*\n)+/m, 'teams:\n  - { id: customs, name: Customs post, Medininkai, agency: customs }\n'),
+    { rule: 'comma-in-value', path: '$' },
+  ),
+  yaml('unquoted colon inside a YAML value', (text) => text.replace(/subject: Gamma alarm on lane 3/, 'subject: Gamma alarm: lane 3'), { rule: 'malformed', path: '$' }),
+  yaml('YAML nested too deep to read safely', (text) => text.replace(/^summary: .*$/m, `summary: ${'['.repeat(300)}${']'.repeat(300)}`), { rule: 'too-deep', path: '$' }),
+
+  // Actions no value can satisfy, or with settings their type ignores.
+  json('number field with min above max', (d) => Object.assign(d.actions[0].fields[0], { min: 50, max: 5 }), { rule: 'impossible-field', path: '$.actions[0].fields[0].min' }),
+  json('text field with options', (d) => d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'text', required: false, options: ['1', '2', '3'] }), {
+    rule: 'ignored-field-setting',
+    path: '$.actions[0].fields[2].options',
+  }),
+  json('text field with a minimum', (d) => d.actions[0].fields.push({ name: 'plate', label: 'Plate number', type: 'text', required: false, min: 6 }), {
+    rule: 'ignored-field-setting',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('choice offered twice', (d) => d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'choice', required: false, options: ['lane 1', 'lane 3', 'lane 3'] }), {
+    rule: 'duplicate-option',
+    path: '$.actions[0].fields[2].options[2]',
+  }),
+  json(
+    'condition on a choice the field does not offer',
+    (d) => {
+      d.actions[0].fields.push({ name: 'lane', label: 'Lane', type: 'choice', options: ['lane 1', 'lane 3'] });
+      d.defaultResponses[0].fields.lane = 'lane 3';
+      d.machine.states.alarm.on[0].when = { field: 'lane', equals: 'Lane 3' };
+    },
+    { rule: 'impossible-condition', path: '$.machine.states.alarm.on[0].when.equals' },
+  ),
+  json(
+    'decision id offered twice at once',
+    (d) => {
+      d.machine.decisions = [{ decision: 'stop', label: 'Stop the exercise', target: 'endex' }];
+      d.machine.states.alarm.decisions = [{ decision: 'stop', label: 'Stop the alarm drill', target: 'reported' }];
+    },
+    { rule: 'duplicate-id', path: '$.machine.states.alarm.decisions[0].decision' },
+  ),
+
+  // Metrics that can never measure anything.
+  json('metric from an event to itself', (d) => (d.metrics[0].to = { ...d.metrics[0].from }), { rule: 'metric-impossible', path: '$.metrics[0].to' }),
+  json('metric ending at StartEx', (d) => (d.metrics[0].to = { on: 'startex' }), { rule: 'metric-impossible', path: '$.metrics[0].to' }),
+  json(
+    'metric from an acknowledgement back to its release',
+    (d) => Object.assign(d.metrics[0], { from: { on: 'inject.acknowledged', inject: 'portal_alarm' }, to: { on: 'inject.released', inject: 'portal_alarm' } }),
+    { rule: 'metric-impossible', path: '$.metrics[0].to' },
+  ),
+  json(
+    'per-team metric no team can complete',
+    (d) => {
+      d.teams.push({ id: 'police', name: 'Police patrol', agency: 'police' });
+      d.actions.push({ id: 'escort', label: 'Escort the truck', teams: ['police'] });
+      d.machine.states.reported.on = [{ action: 'escort', target: 'endex' }];
+      d.metrics[0].from = { on: 'inject.acknowledged', inject: 'portal_alarm' };
+      d.metrics[0].to = { on: 'action.taken', action: 'escort' };
+    },
+    { rule: 'metric-impossible', path: '$.metrics[0].perTeam' },
+  ),
 ];

@@ -54,6 +54,36 @@ describe('pnpm scenario lint', () => {
     expect(status).toBe(1);
   });
 
+  it('refuses deeply nested YAML with too-deep before parsing it (bug: the CLI overflowed the stack where the server answered too-deep)', () => {
+    writeFileSync(join(dir, 'deep.yaml'), `schemaVersion: 2\nmachine: ${'{a: '.repeat(20_000)}1${'}'.repeat(20_000)}\n`);
+    const { status, stdout } = scenario('lint', 'deep.yaml');
+    expect(stdout).toBe(
+      [
+        'deep.yaml: 1 error(s), 0 warning(s)',
+        '  error   [too-deep] $',
+        `          The document nests or indents more than 256 levels deep (by line 2), too deep to read safely; flatten it.`,
+        '',
+      ].join('\n'),
+    );
+    expect(status).toBe(1);
+  });
+
+  it('answers every broken-corpus document with its expected problem, in one run over a folder', () => {
+    mkdirSync(join(dir, 'corpus'));
+    const files = BROKEN_SCENARIOS.map((broken, i) => {
+      const file = `corpus/${String(i + 1).padStart(2, '0')}.${broken.format}`;
+      writeFileSync(join(dir, file), broken.text);
+      return { file, broken };
+    });
+    const { status, stdout } = scenario('lint', 'corpus');
+    const reports = new Map(stdout.split(/\n(?=corpus\/)/).map((block) => [block.slice(0, block.indexOf(':')), block]));
+    for (const { file, broken } of files) {
+      expect(reports.get(file), broken.name).toMatch(/^corpus\/\d+\.(json|yaml): [1-9]\d* error\(s\)/);
+      expect(reports.get(file), broken.name).toContain(`  error   [${broken.expect.rule}] ${broken.expect.path}\n`);
+    }
+    expect(status).toBe(1);
+  });
+
   it('exits 2 with the usage when a file is missing', () => {
     const { status, stderr } = scenario('lint');
     expect(stderr).toContain('Usage:\n  pnpm scenario lint <file|dir|library|library:<id>>');

@@ -8,25 +8,31 @@ import { build } from 'esbuild';
  * restart after a crash) loads one file instead of transpiling hundreds of TypeScript modules
  * through tsx and resolving thousands of package files: about a third of the start time.
  *
- * Native addons, and the document generators that read their own files (fonts, templates) at
- * run time, stay ordinary packages. Each source file keeps its own `import.meta.url`, so paths
+ * The scenario analysis worker's task is a second entry point, `server/dist/analysisTask.mjs`.
+ * Native addons, the document generators that read their own files (fonts, templates) at run
+ * time, and the worker pool (which starts its threads on its own files) stay ordinary packages. Each source file keeps its own `import.meta.url`, so paths
  * it resolves from it (migrations, the client build) are the same as under tsx.
  */
 const SERVER_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(SERVER_ROOT, 'dist/main.mjs');
+/** The scenario analysis worker's task, bundled on its own: a worker thread loads it by file. */
+const ANALYSIS_WORKER = join(SERVER_ROOT, 'dist/analysisTask.mjs');
 
-const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', '@resvg/resvg-js', 'pdfkit', 'docx', 'exceljs', 'vega', 'vega-lite', 'qrcode', 'csv-parse'];
+const EXTERNAL = ['better-sqlite3', 'piscina', '@node-rs/argon2', '@resvg/resvg-js', 'pdfkit', 'docx', 'exceljs', 'vega', 'vega-lite', 'qrcode', 'csv-parse'];
 
 export async function bundleServer(): Promise<string> {
   await build({
-    entryPoints: [join(SERVER_ROOT, 'src/main.ts')],
-    outfile: BUNDLE,
+    entryPoints: { main: join(SERVER_ROOT, 'src/main.ts'), analysisTask: join(SERVER_ROOT, 'src/analysis/analysisTask.ts') },
+    outdir: dirname(BUNDLE),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
     external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
+    // The pool (server/src/analysis/ScenarioAnalysis.ts) starts its threads on the bundled task, not on the sources.
+    define: { STARTEX_ANALYSIS_WORKER: JSON.stringify(pathToFileURL(ANALYSIS_WORKER).href) },
     // Bundled CommonJS packages still call require() for Node's built-ins.
     banner: { js: "import { createRequire as __startexRequire } from 'node:module'; const require = __startexRequire(import.meta.url);" },
     plugins: [

@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { ScenarioAnalysis, type AnalysisLimits } from './analysis/ScenarioAnalysis.ts';
 import { adminRoutes } from './api/adminRoutes.ts';
 import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
@@ -23,6 +24,7 @@ import { createGateway, presenceOf, type GatewayServer } from './realtime/gatewa
 import { UpgradeDispatcher } from './realtime/upgradeDispatcher.ts';
 import { ReviewService } from './review/ReviewService.ts';
 import { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
+import type { TlsFiles } from './listenSettings.ts';
 import type { Store } from './store/ExerciseStore.ts';
 
 export const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -36,8 +38,14 @@ export interface AppOptions {
   loggerStream?: Writable;
   limits?: RateLimitOptions;
   sessionHours?: number;
-  /** Mark cookies Secure: set when StartEx is served over HTTPS. */
+  /** Mark cookies Secure: set when StartEx is served over HTTPS (on by default with `https`). */
   secureCookies?: boolean;
+  /** Limits of the scenario analysis workers; DEFAULT_ANALYSIS_LIMITS without. */
+  analysisLimits?: AnalysisLimits;
+  /** Serve HTTPS (API, client, socket.io and the feed) with this certificate and key. */
+  https?: TlsFiles | undefined;
+  /** Where people reach StartEx, for printed links and QR codes; else the address a request came to. */
+  publicUrl?: string | undefined;
 }
 
 export interface StartexApp {
@@ -45,6 +53,8 @@ export interface StartexApp {
   io: GatewayServer;
   runtime: ExerciseRuntime;
   identity: IdentityService;
+  /** Checks scenario documents off the main thread (uploads, inline documents, seeds). */
+  analysis: ScenarioAnalysis;
   close(): Promise<void>;
 }
 
@@ -70,6 +80,7 @@ const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.head
 /** Builds the whole server without listening; the entry point and tests decide where it runs. */
 export async function buildApp(options: AppOptions): Promise<StartexApp> {
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     logger: options.logger || options.loggerStream ? { stream: options.loggerStream ?? process.stdout, redact: LOG_REDACT } : false,
     bodyLimit: 256 * 1024,
     // A malformed URL never reaches a route or the error handler; answer it like every other client error.
@@ -77,23 +88,25 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
       const body = errorBody(error.statusCode !== undefined && error.statusCode < 500 ? 'VALIDATION_FAILED' : 'INTERNAL', error.message);
       void reply.status(body.statusCode).send(body);
     },
-  });
+    // The https option only changes the node server fastify makes; routes and plugins see the same instance.
+  }) as unknown as FastifyInstance;
   const { store } = options;
   const runtime = new ExerciseRuntime(store);
   const sessionHours = options.sessionHours ?? 12;
   const identity = new IdentityService(store, { sessionHours });
   const limits = new RateLimits(options.limits);
   const connections = new ConnectionRegistry(identity);
+  const analysis = new ScenarioAnalysis(options.analysisLimits);
   registerErrorHandling(app);
   await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
-  await app.register(httpAuth, { identity, secureCookies: options.secureCookies ?? false, sessionHours });
+  await app.register(httpAuth, { identity, secureCookies: options.secureCookies ?? options.https !== undefined, sessionHours });
 
   app.get('/api/health', async () => ({ ok: true }));
   await app.register(authRoutes(identity, limits));
   await app.register(adminRoutes(store, identity));
-  await app.register(exercisesRoutes(runtime, store, identity));
-  await app.register(planningRoutes({ runtime, store, identity, presence: (exerciseId) => presenceOf(io, exerciseId) }));
-  await app.register(scenariosRoutes(store));
+  await app.register(exercisesRoutes(runtime, store, identity, analysis));
+  await app.register(planningRoutes({ runtime, store, identity, presence: (exerciseId) => presenceOf(io, exerciseId), publicUrl: options.publicUrl }));
+  await app.register(scenariosRoutes(store, analysis));
   const reviews = new ReviewService(runtime, store);
   await app.register(reportRoutes(runtime, store, identity, reviews));
   await app.register(reviewRoutes(runtime, identity, reviews));
@@ -117,17 +130,19 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
 
   const io = createGateway({ runtime, identity, limits, connections });
   upgrades.attachSocketIo(io);
-  await runtime.resumeAll();
+  await runtime.resumePlay();
 
   return {
     app,
     io,
     runtime,
     identity,
+    analysis,
     async close() {
       connections.stop();
       io.close();
       await app.close();
+      await analysis.close();
       await runtime.close();
       await store.close();
     },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { hasErrors, LIBRARY, lintDocument, parseScenarioText, type Problem } from '@startex/scenarios';
+import { hasErrors, LIBRARY, parseScenarioText, type Problem } from '@startex/scenarios';
 import type { ScenarioDocument } from '@startex/shared';
+import type { ScenarioAnalysis } from './analysis/ScenarioAnalysis.ts';
 import { generatedPassword } from './auth/secrets.ts';
 import type { IdentityService } from './auth/IdentityService.ts';
 import type { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
@@ -25,15 +26,26 @@ export function seedDemo(runtime: ExerciseRuntime, identity: IdentityService, st
 /**
  * Seeds an exercise of a scenario document file (STARTEX_SEED_SCENARIO, for load tests and
  * benchmarks) like the demo: id and title from the document, the demo director as its director.
- * A document the analyzer finds an error in is refused, as on upload.
+ * A document the analyzer finds an error in is refused, as on upload; it is analysed like one, off
+ * the main thread (exercises resumed at start already play), but with no bound on time: the
+ * operator's own file may take as long as it takes.
  */
-export async function seedScenarioFile(runtime: ExerciseRuntime, identity: IdentityService, store: Store, file: string, speed: number): Promise<DemoAccess & { id: string }> {
-  const parsed = parseScenarioText(readFileSync(file, 'utf8'), file.endsWith('.json') ? 'json' : 'yaml');
+export async function seedScenarioFile(
+  runtime: ExerciseRuntime,
+  identity: IdentityService,
+  store: Store,
+  analysis: ScenarioAnalysis,
+  file: string,
+  speed: number,
+): Promise<DemoAccess & { id: string }> {
+  const text = readFileSync(file, 'utf8');
+  const format = file.endsWith('.json') ? 'json' : 'yaml';
+  const parsed = parseScenarioText(text, format);
   if (!parsed.ok) throw invalidSeed(file, parsed.problems);
   const scenario = parsed.document;
   // Linting explores every play (seconds for a large document): only before the first seeding.
   if (!(await store.getExercise(scenario.id))) {
-    const problems = lintDocument(scenario);
+    const { problems } = await analysis.analyse({ kind: 'text', text, format }, Infinity);
     if (hasErrors(problems)) throw invalidSeed(file, problems);
   }
   return { id: scenario.id, ...(await seedExercise(runtime, identity, store, { id: scenario.id, title: scenario.title, scenario, speed })) };

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
 import { storeContract } from './storeContract.ts';
@@ -9,7 +11,18 @@ const freshFile = () => join(mkdtempSync(join(tmpdir(), 'startex-store-')), 'sta
 
 storeContract('SQLite file', async () => {
   const file = freshFile();
-  return { store: new SqliteStore(file), reopen: async () => new SqliteStore(file) };
+  return {
+    store: new SqliteStore(file),
+    reopen: async () => new SqliteStore(file),
+    async rewind(exerciseId, seq) {
+      const other = new Database(file);
+      try {
+        other.prepare('DELETE FROM log_entries WHERE exercise_id = ? AND seq > ?').run(exerciseId, seq);
+      } finally {
+        other.close();
+      }
+    },
+  };
 });
 
 describe('SqliteStore durability', () => {
@@ -21,5 +34,16 @@ describe('SqliteStore durability', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('SqliteStore close', () => {
+  it('resolves in a process that has nothing else to do, after its writer thread has stopped (it used to end the process first)', async () => {
+    const run = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'closeProbe.ts')], { cwd: join(import.meta.dirname, '..') }, (_error, stdout, stderr) =>
+        resolve({ code: child.exitCode, output: stdout + stderr }),
+      );
+    });
+    expect(run).toEqual({ code: 0, output: 'closed\n' });
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '@startex/shared';
 import { buildApp, type AppOptions, type StartexApp } from '../src/app.ts';
 import { DEMO_EXERCISE_ID, seedDemo } from '../src/seedDemo.ts';
-import type { AccessGrant } from '../src/store/ExerciseStore.ts';
+import type { AccessGrant, Store } from '../src/store/ExerciseStore.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
 import * as logSync from '../../client/src/lib/logSync.ts';
 
@@ -54,11 +54,10 @@ export interface Harness {
 
 const ADMIN_PASSWORD = 'correct horse battery staple';
 
-/** A real server on a loopback port over a real SQLite file, seeded with the demo exercise. */
-export async function startServer(options: { speed?: number } & Partial<Omit<AppOptions, 'store'>> = {}): Promise<Harness> {
+/** A real server on a loopback port over a real SQLite file (or the store given), seeded with the demo exercise. */
+export async function startServer(options: { speed?: number; store?: Store } & Partial<Omit<AppOptions, 'store'>> = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'startex-test-'));
-  const store = new SqliteStore(join(dataDir, 'startex.sqlite'));
-  const { speed, ...appOptions } = options;
+  const { speed, store = new SqliteStore(join(dataDir, 'startex.sqlite')), ...appOptions } = options;
   // Generous limits: tests sign in and act far faster than people do.
   const server = await buildApp({ store, limits: { loginsPerMinute: 10_000, actionsPerSecond: 10_000, joinsPerMinute: 10_000 }, ...appOptions });
   await server.identity.ensureAdministrator(ADMIN_PASSWORD);

@@ -39,6 +39,8 @@ export const SessionView = z.object({
   user: UserView,
   memberships: z.array(MembershipView),
   csrfToken: z.string(),
+  /** Present when the password was generated for the person: nothing but setting their own works until they do. */
+  passwordChangeRequired: z.literal(true).optional(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 
@@ -65,6 +67,12 @@ export const UpdateUserBody = z.strictObject({
   roles: z.array(GlobalRole).max(2).optional(),
   disabled: z.boolean().optional(),
 });
+/** `POST /api/auth/password`: a person sets their own password (after a generated one, or any time). */
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: Password,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 export const MembershipBody = z.strictObject({ role: ExerciseRole, teamId: id.optional() });
 
 export const JoinCodeRole = z.enum(['participant', 'observer']);

@@ -91,6 +91,9 @@ export const ERROR_CATALOGUE = {
   MSEL_TOO_MANY_TEAMS: { status: 400, message: 'More addressees than a scenario holds teams (50); the others share one team.' },
   MSEL_TOO_MANY_TRACKS: { status: 400, message: 'More storylines than a scenario holds tracks (50).' },
   MSEL_TOO_MANY_ORGANISATIONS: { status: 400, message: 'More senders than a scenario holds simulated organisations (50); the others are named as text.' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Set your own password first: the one you signed in with was generated for you.' },
+  CURRENT_PASSWORD_WRONG: { status: 403, message: 'The current password is wrong.' },
+  PASSWORD_UNCHANGED: { status: 409, message: 'Choose a new password, not the current one.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

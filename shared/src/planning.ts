@@ -18,10 +18,14 @@
  *   POST   /api/exercises/:id/people    PersonBody       -> 201 PeopleAdded     director; 422 IMPORT_INVALID with problems (row 1)
  *   POST   /api/exercises/:id/people/import ImportPeopleBody -> 201 PeopleAdded (or 200 ImportCheck when dryRun)
  *                                                        director; any problem: 422 IMPORT_INVALID, `problems`: ImportProblem[], nothing saved
+ *   PUT    /api/exercises/:id/people/:personId PersonUpdateBody -> PersonUpdated director; role, team, agency, covers, name;
+ *                                                        PLAN_LOCKED after StartEx; 422 IMPORT_INVALID with problems
  *   DELETE /api/exercises/:id/people/:personId           -> { ok: true }        director; also removes the person's exercise role
  *   POST   /api/exercises/:id/join-codes/teams TeamJoinCodesBody -> 201 JoinCodeView[]  director; one new code per team (reissue:
  *                                                        revokes that team's earlier codes first)
  *   GET    /api/exercises/:id/join-codes/sheet           -> application/pdf     director; QR sheet of every team's newest valid code
+ *                                                        and of every valid observer (wall display) code; observer codes are made
+ *                                                        and revoked with POST/DELETE /api/exercises/:id/join-codes (role 'observer')
  *   GET    /api/exercises/:id/briefings/player/:teamId   -> application/pdf     staff; a participant account for its own team only
  *   GET    /api/exercises/:id/briefings/handbook         -> application/pdf     director, controller, evaluator (an evaluator: their objectives)
  *   GET    /api/exercises/:id/briefings/observer         -> application/pdf     director, controller, evaluator, observer
@@ -151,6 +155,10 @@ export const PersonBody = z.strictObject({
 });
 export type PersonBody = z.infer<typeof PersonBody>;
 
+/** `PUT /api/exercises/:id/people/:personId`: everything but the e-mail, which is who the person is (remove and add again to change it). */
+export const PersonUpdateBody = PersonBody.omit({ email: true });
+export type PersonUpdateBody = z.infer<typeof PersonUpdateBody>;
+
 /**
  * A person on the exercise roster. Staff (director, controller, evaluator, observer) sign in:
  * they are linked to the account whose username is their e-mail, created if none exists.
@@ -178,7 +186,14 @@ export type NewAccount = z.infer<typeof NewAccount>;
 export const PeopleAdded = z.object({ people: z.array(PersonView), accounts: z.array(NewAccount), linked: z.array(z.string()) });
 export type PeopleAdded = z.infer<typeof PeopleAdded>;
 
-/** Columns a participant list has (header row, any order, case-insensitive); covers: "objective ids; team ids" e.g. "obj_a obj_b; customs". */
+/** A person after an edit; `accounts` holds the new account of someone who became staff (its password shown once). */
+export const PersonUpdated = z.object({ person: PersonView, accounts: z.array(NewAccount) });
+export type PersonUpdated = z.infer<typeof PersonUpdated>;
+
+/**
+ * Columns a participant list has (header row, any order, case-insensitive). covers: objective titles
+ * and team names separated by ";", e.g. "Notify on time; Customs post" (ids, as older lists wrote them, still work).
+ */
 export const IMPORT_COLUMNS = ['name', 'email', 'role', 'agency', 'team', 'covers'] as const;
 export const REQUIRED_IMPORT_COLUMNS = ['name', 'email', 'role'] as const;
 
@@ -213,6 +228,10 @@ export const TeamJoinCodesBody = z.strictObject({
 export type TeamJoinCodesBody = z.infer<typeof TeamJoinCodesBody>;
 
 // The plan view
+/** Planning steps that can be finished; briefings and the dry run are looked at, not finished. */
+export const PLAN_STEPS = ['settings', 'agencies', 'people', 'codes', 'comms'] as const;
+export type PlanStep = (typeof PLAN_STEPS)[number];
+
 export const ExercisePlan = z.object({
   id: z.string(),
   status: ExerciseStatus,
@@ -223,6 +242,12 @@ export const ExercisePlan = z.object({
   /** The whole agency directory, to map teams to. */
   agencies: z.array(AgencyView),
   people: z.array(PersonView),
+  /**
+   * Steps done: settings (date and start time set), agencies (every team mapped), people (someone on
+   * the roster, every objective covered by an evaluator), codes (every team has a valid code),
+   * comms (the communications check confirmed: the exercise is ready or further).
+   */
+  done: z.array(z.enum(PLAN_STEPS)),
 });
 export type ExercisePlan = z.infer<typeof ExercisePlan>;
 

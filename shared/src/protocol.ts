@@ -10,11 +10,13 @@ export const PROTOCOL_VERSION = 1;
 
 /**
  * How a client retries after losing the server (socket.io manager options): the first retry
- * after 250 ms, doubling to at most 1 s, each +/-50 %. A restarted server listens again within
- * about a second; socket.io's default (1 s doubling to 5 s) made a tablet that just missed it
- * wait up to 4 s more. Retries to a server that is down are cheap, even from hundreds of tablets.
+ * after 250 ms, doubling to at most 500 ms, each +/-50 %. A restarted server listens again within
+ * about a second (several on a loaded machine); a tablet that just missed it waits at most
+ * 0.75 s more (with a 1 s cap, 1.5 s: most of a quiet recovery's time after listening; with
+ * socket.io's default, 1 s doubling to 5 s, up to 7.5 s). Retries to a server that is down are
+ * refused by its host at once, even from hundreds of tablets.
  */
-export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 1_000, randomizationFactor: 0.5 } as const;
+export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 } as const;
 
 const MAX_ID = 64;
 const shortId = z.string().min(1).max(MAX_ID);

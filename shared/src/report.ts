@@ -87,13 +87,26 @@ const itemFields = {
   startDate: CalendarDate,
   dueDate: CalendarDate,
 };
+/**
+ * Where a capability and a responsible agency come from when a row is written: the scenario's
+ * objectives and the agency directory, by id; free text only as "other". A plain string is the
+ * same as `{ other }` (what clients before this choice sent). The row stores the title or name,
+ * so rows stay readable when the directory changes, and older rows read as they were written.
+ */
+export const CapabilityChoice = z.union([z.strictObject({ objectiveId: ref }), z.strictObject({ other: shortText }), shortText]);
+export type CapabilityChoice = z.infer<typeof CapabilityChoice>;
+export const AgencyChoice = z.union([z.strictObject({ agencyId: ref }), z.strictObject({ other: shortText }), shortText]);
+export type AgencyChoice = z.infer<typeof AgencyChoice>;
+
+const itemBodyFields = { ...itemFields, capability: CapabilityChoice, responsibleAgency: AgencyChoice };
+
 const datesInOrder = (item: { startDate?: string | undefined; dueDate?: string | undefined }) =>
   item.startDate === undefined || item.dueDate === undefined || item.startDate <= item.dueDate;
 
-export const NewImprovementItemBody = z.strictObject(itemFields).refine(datesInOrder, { message: 'the due date is before the start date', path: ['dueDate'] });
+export const NewImprovementItemBody = z.strictObject(itemBodyFields).refine(datesInOrder, { message: 'the due date is before the start date', path: ['dueDate'] });
 export type NewImprovementItemBody = z.infer<typeof NewImprovementItemBody>;
 export const UpdateImprovementItemBody = z
-  .strictObject(itemFields)
+  .strictObject(itemBodyFields)
   .partial()
   .refine(datesInOrder, { message: 'the due date is before the start date', path: ['dueDate'] });
 export type UpdateImprovementItemBody = z.infer<typeof UpdateImprovementItemBody>;
@@ -149,8 +162,10 @@ export interface ReportView {
   draft: ReportContent;
   draftSaved: { at: number; by: string } | null;
   versions: ReportVersionSummary[];
-  /** Team agency names of the scenario, to suggest as responsible agencies. */
-  agencies: string[];
+  /** The scenario's objectives: the capabilities a row of the improvement plan is for. */
+  capabilities: { id: string; title: string }[];
+  /** The agency directory: who can be responsible for a corrective action. */
+  agencies: { id: string; name: string }[];
   /** Findings from observations the saved draft does not hold yet (recorded after it was first saved). */
   newFindings: NewFinding[];
 }

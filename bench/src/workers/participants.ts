@@ -17,6 +17,9 @@ interface Device {
   lastSeq: number;
   /** Wall time of the last sync answer. */
   syncedAt: number;
+  /** Wall time of the last (re)connect, and the reconnection attempts it took. */
+  connectedAt: number;
+  attempts: number;
   clock: { running: boolean; exerciseTimeMs: number; atWallTime: number } | undefined;
   status: string | undefined;
   /** Injects whose delivery to this device's team is in the log. */
@@ -42,9 +45,11 @@ function open(url: string, joinCode: string, reconnection: boolean, backoff: Bac
     forceNew: true,
     timeout: 60_000,
   });
-  const device: Device = { socket, lastSeq: 0, syncedAt: 0, clock: undefined, status: undefined, delivered: new Set() };
+  const device: Device = { socket, lastSeq: 0, syncedAt: 0, connectedAt: 0, attempts: 0, clock: undefined, status: undefined, delivered: new Set() };
+  socket.io.on('reconnect_attempt', (attempt) => (device.attempts = attempt));
   return new Promise((resolve, reject) => {
     socket.on('connect', () => {
+      device.connectedAt = Date.now();
       socket.emit('sync', { afterSeq: device.lastSeq }, (result: SyncResult) => {
         if (!result.ok) return reject(new Error(`sync refused: ${result.error.code}`));
         device.syncedAt = Date.now();
@@ -204,13 +209,20 @@ const handlers = {
     background = undefined;
     return result;
   },
-  /** Devices whose latest sync answered after `since`, and the clock of the latest one. */
+  /**
+   * Devices whose latest sync answered after `since`, and the clock of the latest one; for each of
+   * them, when it connected again (ms after `since`), how long its sync took to answer after that,
+   * and how many reconnection attempts it made.
+   */
   syncStatus(args: { since: number }) {
     const synced = devices.filter((d) => d.syncedAt >= args.since);
     const latest = synced.reduce<Device | undefined>((a, d) => (!a || d.syncedAt > a.syncedAt ? d : a), undefined);
     return {
       devices: devices.length,
       synced: synced.length,
+      connectedMs: synced.map((d) => d.connectedAt - args.since),
+      syncAnsweredMs: synced.map((d) => d.syncedAt - d.connectedAt),
+      attempts: synced.map((d) => d.attempts),
       lastSyncAt: latest?.syncedAt ?? null,
       clock: latest?.clock ?? null,
       status: latest?.status ?? null,

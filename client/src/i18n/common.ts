@@ -131,6 +131,9 @@ export const commonLt: typeof commonEn = {
     MSEL_TOO_MANY_TEAMS: 'Gavėjų daugiau, nei scenarijus gali turėti komandų (50); kiti sujungti į vieną komandą.',
     MSEL_TOO_MANY_TRACKS: 'Siužetinių linijų daugiau, nei scenarijus gali turėti takelių (50).',
     MSEL_TOO_MANY_ORGANISATIONS: 'Siuntėjų daugiau, nei scenarijus gali turėti imituojamų organizacijų (50); kiti nurodomi tekstu.',
+    PASSWORD_CHANGE_REQUIRED: 'Pirmiausia nustatykite savo slaptažodį: tas, kuriuo prisijungėte, buvo sugeneruotas jums.',
+    CURRENT_PASSWORD_WRONG: 'Dabartinis slaptažodis neteisingas.',
+    PASSWORD_UNCHANGED: 'Pasirinkite naują slaptažodį, ne dabartinį.',
     INTERNAL: 'Serveryje įvyko klaida; niekas nepakeista.',
   },
 };

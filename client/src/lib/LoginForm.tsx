@@ -1,13 +1,27 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '@startex/shared';
+import { ChangePasswordForm } from '../account/ChangePasswordForm.tsx';
 
-/** Username and password; the server answers with a session cookie. */
+/**
+ * Username and password; the server answers with a session cookie. Someone who signed in with a
+ * generated password sets their own here first, then the page opens as them.
+ */
 export function LoginForm({ onLogin, error }: { onLogin: (username: string, password: string) => Promise<void>; error?: ErrorDetail | undefined }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('account');
+  if (error?.code === 'PASSWORD_CHANGE_REQUIRED') {
+    return (
+      <main className="page login">
+        <h1>{ta('firstTitle')}</h1>
+        <p>{ta('firstIntro')}</p>
+        <ChangePasswordForm currentPassword={password || undefined} onChanged={() => window.location.reload()} />
+      </main>
+    );
+  }
   return (
     <main className="page login">
       <h1>{t('signIn.title')}</h1>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorDetail, SessionView } from '@startex/shared';
+import { ERROR_CATALOGUE, type ErrorDetail, type SessionView } from '@startex/shared';
 import { api, setCsrfToken } from './api.ts';
 
 export interface SessionState {
@@ -15,6 +15,11 @@ export function useSession(): SessionState {
   const [state, setState] = useState<{ loading: boolean; session?: SessionView; error?: ErrorDetail }>({ loading: true });
   const accept = (session: SessionView | undefined, error?: ErrorDetail) => {
     setCsrfToken(session?.csrfToken);
+    // Signed in with a generated password: not a session for the page until the person sets their own (the sign-in form asks).
+    if (session?.passwordChangeRequired) {
+      setState({ loading: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: ERROR_CATALOGUE.PASSWORD_CHANGE_REQUIRED.message } });
+      return;
+    }
     setState({ loading: false, ...(session ? { session } : {}), ...(error ? { error } : {}) });
   };
 

@@ -33,10 +33,12 @@ export function JoinCodesSection({ context }: { context: PlanContext }) {
     await load();
   }
   const generate = (teams: string[], reissue: boolean) => run(`${base}/join-codes/teams`, { method: 'POST', body: { teams, reissue } });
+  const addDisplay = () => run(`${base}/join-codes`, { method: 'POST', body: { role: 'observer' } });
   const revoke = (code: string) => run(`${base}/join-codes/${encodeURIComponent(code)}`, { method: 'DELETE' });
 
   const now = Date.now();
   const valid = (codes ?? []).filter((c) => c.role === 'participant' && isValid(c, now));
+  const displays = (codes ?? []).filter((c) => c.role === 'observer' && isValid(c, now)).sort((a, b) => a.createdAt - b.createdAt);
   const byTeam = new Map(context.plan.teams.map((team) => [team.id, valid.filter((c) => c.teamId === team.id).sort((a, b) => b.createdAt - a.createdAt)]));
   const missing = context.plan.teams.filter((team) => (byTeam.get(team.id) ?? []).length === 0).map((team) => team.id);
   const date = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
@@ -103,6 +105,41 @@ export function JoinCodesSection({ context }: { context: PlanContext }) {
         </tbody>
       </table>
       <p className="hint">{t('codes.reissueHint')}</p>
+      <h3 id={`${id}-displays`}>{t('codes.displaysHeading')}</h3>
+      <p className="hint">{t('codes.displaysIntro')}</p>
+      <div className="plan-actions">
+        <button type="button" className="secondary" disabled={busy || ended} onClick={() => void addDisplay()}>{t('codes.addDisplay')}</button>
+      </div>
+      {displays.length === 0 ? (
+        <p className="empty">{t('codes.noDisplays')}</p>
+      ) : (
+        <table className="plan-table" data-testid="display-codes" aria-labelledby={`${id}-displays`}>
+          <thead>
+            <tr>
+              <th scope="col">{t('codes.display')}</th>
+              <th scope="col">{t('codes.code')}</th>
+              <th scope="col">{t('codes.created')}</th>
+              <th scope="col">{t('codes.expires')}</th>
+              <th scope="col"><span className="visually-hidden">{t('agencies.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {displays.map((code, index) => (
+              <tr key={code.code}>
+                <th scope="row">{t('codes.displayN', { n: index + 1 })}</th>
+                <td><code className="plan-code">{code.code}</code></td>
+                <td>{date(code.createdAt)}</td>
+                <td>{code.expiresAt !== undefined ? date(code.expiresAt) : '—'}</td>
+                <td className="plan-row-actions">
+                  <button type="button" className="danger-outline small" disabled={busy} onClick={() => void revoke(code.code)} aria-label={t('codes.revokeDisplay', { n: index + 1, code: code.code })}>
+                    {t('codes.revoke')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

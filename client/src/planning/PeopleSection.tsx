@@ -16,12 +16,15 @@ export function PeopleSection({ context }: { context: PlanContext }) {
   const id = useId();
   const [accounts, setAccounts] = useState<NewAccount[]>([]);
   const [error, setError] = useState<ApiError | undefined>();
+  const [editing, setEditing] = useState<string | undefined>();
   const { plan } = context;
 
-  const added = async (result: PeopleAdded) => {
-    if (result.accounts.length > 0) setAccounts((current) => [...current, ...result.accounts]);
+  const saved = async (created: NewAccount[]) => {
+    if (created.length > 0) setAccounts((current) => [...current, ...created]);
+    setEditing(undefined);
     await context.reload();
   };
+  const added = (result: PeopleAdded) => saved(result.accounts);
   async function remove(person: PersonView) {
     if (!window.confirm(t('people.confirmRemove', { name: person.name }))) return;
     const result = await api(`${exercisePath(context)}/people/${encodeURIComponent(person.id)}`, { method: 'DELETE' });
@@ -33,8 +36,9 @@ export function PeopleSection({ context }: { context: PlanContext }) {
   const agencyName = (agencyId: string | undefined) => plan.agencies.find((a) => a.id === agencyId)?.name ?? '—';
   const teamName = (teamId: string) => plan.teams.find((x) => x.id === teamId)?.name ?? teamId;
   const objectiveTitle = (objectiveId: string) => plan.objectives.find((o) => o.id === objectiveId)?.title ?? objectiveId;
-  const covered = new Set(plan.people.flatMap((p) => (p.role === 'evaluator' ? (p.covers?.objectives ?? []) : [])));
-  const uncovered = plan.objectives.filter((o) => !covered.has(o.id));
+  // As the server counts it for the planning steps: an evaluator whose coverage names no objective covers them all.
+  const evaluators = plan.people.filter((p) => p.role === 'evaluator');
+  const uncovered = plan.objectives.filter((o) => !evaluators.some((e) => !e.covers?.objectives.length || e.covers.objectives.includes(o.id)));
 
   return (
     <section className="plan-section" aria-labelledby={`${id}-h`}>
@@ -74,6 +78,15 @@ export function PeopleSection({ context }: { context: PlanContext }) {
                   <td className="plan-row-actions">
                     <button
                       type="button"
+                      className="secondary small"
+                      disabled={context.locked}
+                      onClick={() => setEditing(person.id)}
+                      aria-label={t('people.editNamed', { name: person.name })}
+                    >
+                      {t('people.edit')}
+                    </button>
+                    <button
+                      type="button"
                       className="danger-outline small"
                       disabled={context.locked}
                       onClick={() => void remove(person)}
@@ -96,9 +109,12 @@ export function PeopleSection({ context }: { context: PlanContext }) {
           </p>
         )}
       </div>
+      {editing && !context.locked && (
+        <PersonForm key={editing} context={context} person={plan.people.find((p) => p.id === editing)} onSaved={saved} onCancel={() => setEditing(undefined)} />
+      )}
       {!context.locked && (
         <div className="plan-columns">
-          <PersonForm context={context} onAdded={added} />
+          <PersonForm context={context} onSaved={saved} />
           <ImportPeople context={context} onAdded={added} />
         </div>
       )}

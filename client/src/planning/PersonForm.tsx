@@ -1,44 +1,62 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXERCISE_ROLES, type ExerciseRole, type ImportProblem, type PeopleAdded, type PersonBody } from '@startex/shared';
+import { EXERCISE_ROLES, type ExerciseRole, type ImportProblem, type NewAccount, type PeopleAdded, type PersonBody, type PersonUpdateBody, type PersonUpdated, type PersonView } from '@startex/shared';
 import { api, type ApiError } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
-/** Adds one person by hand, with their role (a participant's team, an evaluator's coverage). */
-export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded: (result: PeopleAdded) => Promise<void> }) {
+/**
+ * Adds one person by hand, or edits one (`person`): their role, a participant's team, an
+ * evaluator's coverage picked by objective title and team name. The e-mail is who they are: fixed once added.
+ */
+export function PersonForm({
+  context,
+  person,
+  onSaved,
+  onCancel,
+}: {
+  context: PlanContext;
+  person?: PersonView | undefined;
+  /** New accounts (their passwords shown once) of the people saved. */
+  onSaved: (accounts: NewAccount[]) => Promise<void>;
+  onCancel?: (() => void) | undefined;
+}) {
   const { t } = useTranslation('planning');
   const { plan } = context;
   const id = useId();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<ExerciseRole>('participant');
-  const [agencyId, setAgencyId] = useState('');
-  const [teamId, setTeamId] = useState(plan.teams[0]?.id ?? '');
-  const [objectives, setObjectives] = useState<string[]>([]);
-  const [teams, setTeams] = useState<string[]>([]);
+  const [name, setName] = useState(person?.name ?? '');
+  const [email, setEmail] = useState(person?.email ?? '');
+  const [role, setRole] = useState<ExerciseRole>(person?.role ?? 'participant');
+  const [agencyId, setAgencyId] = useState(person?.agencyId ?? '');
+  const [teamId, setTeamId] = useState(person?.teamId ?? plan.teams[0]?.id ?? '');
+  const [objectives, setObjectives] = useState<string[]>(person?.covers?.objectives ?? []);
+  const [teams, setTeams] = useState<string[]>(person?.covers?.teams ?? []);
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
 
-  async function add() {
-    const body: PersonBody = {
+  async function save() {
+    const fields: PersonUpdateBody = {
       name: name.trim(),
-      email: email.trim(),
       role,
       ...(agencyId ? { agencyId } : {}),
       ...(role === 'participant' ? { teamId } : {}),
       ...(role === 'evaluator' ? { covers: { objectives, teams } } : {}),
     };
     setBusy(true);
-    const result = await api<PeopleAdded>(`${exercisePath(context)}/people`, { method: 'POST', body });
+    const path = `${exercisePath(context)}/people`;
+    const result = person
+      ? await api<PersonUpdated>(`${path}/${encodeURIComponent(person.id)}`, { method: 'PUT', body: fields })
+      : await api<PeopleAdded>(path, { method: 'POST', body: { ...fields, email: email.trim() } satisfies PersonBody });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     if (!result.ok) return;
-    setName('');
-    setEmail('');
-    setObjectives([]);
-    setTeams([]);
-    await onAdded(result.value);
+    if (!person) {
+      setName('');
+      setEmail('');
+      setObjectives([]);
+      setTeams([]);
+    }
+    await onSaved(result.value.accounts);
   }
 
   const toggle = (list: string[], set: (next: string[]) => void, value: string, on: boolean) => set(on ? [...list, value] : list.filter((x) => x !== value));
@@ -49,10 +67,10 @@ export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded
       aria-labelledby={`${id}-h`}
       onSubmit={(e) => {
         e.preventDefault();
-        void add();
+        void save();
       }}
     >
-      <h3 id={`${id}-h`}>{t('people.addHeading')}</h3>
+      <h3 id={`${id}-h`}>{person ? t('people.editHeading', { name: person.name }) : t('people.addHeading')}</h3>
       <div className="plan-grid">
         <div className="plan-field">
           <label htmlFor={`${id}-name`}>{t('people.name')}</label>
@@ -60,7 +78,7 @@ export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded
         </div>
         <div className="plan-field">
           <label htmlFor={`${id}-email`}>{t('people.email')}</label>
-          <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={64} autoComplete="off" />
+          <input id={`${id}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={64} autoComplete="off" readOnly={person !== undefined} />
         </div>
         <div className="plan-field">
           <label htmlFor={`${id}-role`}>{t('people.role')}</label>
@@ -108,7 +126,8 @@ export function PersonForm({ context, onAdded }: { context: PlanContext; onAdded
       </div>
       <p className="hint">{role === 'participant' ? t('people.participantHint') : t('people.staffHint')}</p>
       <div className="plan-actions">
-        <button type="submit" disabled={busy}>{t('people.add')}</button>
+        <button type="submit" disabled={busy}>{person ? t('people.save') : t('people.add')}</button>
+        {onCancel && <button type="button" className="secondary" onClick={onCancel}>{t('cancel')}</button>}
       </div>
       {error && (
         <div role="alert" className="error">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExercisePlan } from '@startex/shared';
+import { PLAN_STEPS, type ExercisePlan } from '@startex/shared';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { Preferences } from '../lib/Preferences.tsx';
 import { useSession } from '../lib/useSession.ts';
@@ -86,19 +86,24 @@ function Planner({ exerciseId }: { exerciseId: string }) {
         </div>
       </header>
       <p className="subtitle">
-        {t('scenarioLine', { title: plan.scenario.title, id: plan.scenario.id, version: plan.scenario.version })}
+        {t('scenarioLine', { title: plan.scenario.title, version: plan.scenario.version })}
       </p>
       {context.locked && <p className="notice" role="status">{t('locked')}</p>}
+      <p className="hint" data-testid="steps-done">{t('stepsDone', { done: plan.done.length, total: PLAN_STEPS.length })}</p>
       <div className="plan-layout">
         <nav className="plan-nav" aria-label={t('sectionsLabel')}>
           <ol>
-            {SECTIONS.map((id, index) => (
-              <li key={id}>
-                <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
-                  <span className="plan-step" aria-hidden="true">{index + 1}</span> {t(`section.${id}`)}
-                </a>
-              </li>
-            ))}
+            {SECTIONS.map((id, index) => {
+              const done = (plan.done as readonly string[]).includes(id);
+              return (
+                <li key={id} className={done ? 'is-done' : undefined} data-testid={`step-${id}`}>
+                  <a href={`#${id}`} aria-current={section === id ? 'page' : undefined}>
+                    <span className="plan-step" aria-hidden="true">{done ? '✓' : index + 1}</span> {t(`section.${id}`)}
+                    {done && <span className="visually-hidden"> ({t('stepDone')})</span>}
+                  </a>
+                </li>
+              );
+            })}
           </ol>
         </nav>
         <div className="plan-body" data-testid={`section-${section}`}>

@@ -1,6 +1,6 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { migrateScenarioDocument, ScenarioDocument } from '@startex/shared';
 import { jsonPath, type Problem } from './Problem.ts';
+import { readYaml } from './readYaml.ts';
 
 /** Larger documents are refused before parsing. */
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
@@ -28,22 +28,31 @@ function depthOf(value: unknown): number {
   return max;
 }
 
-/** Parses a JSON or YAML scenario file's text into a validated, current-version document. */
+/**
+ * Parses a JSON or YAML scenario file's text into a validated, current-version document: the one
+ * way in for the CLI, the upload API and seeding, so each refuses the same files with the same words.
+ */
 export function parseScenarioText(text: string, format: 'json' | 'yaml'): ParseResult {
   if (Buffer.byteLength(text, 'utf8') > MAX_DOCUMENT_BYTES) {
     return fail('too-large', `The document is larger than ${MAX_DOCUMENT_BYTES / 1024} KiB; split long inject bodies into attachments.`);
   }
-  let raw: unknown;
+  const read = format === 'json' ? readJson(text) : readYaml(text);
+  return read.ok ? parseScenarioValue(read.value) : read;
+}
+
+/** JSON text as a value, or a `malformed` problem that says where (line and column) and how to fix it. */
+export function readJson(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
   try {
-    raw = format === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
+    return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const at = error.linePos?.[0];
-      return fail('malformed', `Not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''}: ${error.message.split('\n')[0]} Fix the indentation or brackets there.`);
-    }
-    return fail('malformed', `Not valid JSON: ${(error as Error).message}. Fix the syntax there (a missing bracket, quote or comma).`);
+    if (!(error instanceof SyntaxError)) throw error;
+    // V8 says "at position N"; a person looks for a line and a column.
+    const message = error.message.replace(/ at position (\d+)(?: \(line \d+ column \d+\))?/, (_match, position: string) => {
+      const before = text.slice(0, Number(position)).split('\n');
+      return ` at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+    });
+    return { ok: false, problems: [{ severity: 'error', rule: 'malformed', path: '$', message: `Not valid JSON: ${message}. Fix the syntax there (a missing bracket, quote or comma).` }] };
   }
-  return parseScenarioValue(raw);
 }
 
 /** Validates an already-parsed value (e.g. an HTTP JSON body) as a scenario document. */

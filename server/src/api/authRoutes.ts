@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginBody, StartexError, type SessionView } from '@startex/shared';
+import { ChangePasswordBody, LoginBody, StartexError, type SessionView } from '@startex/shared';
 import { SESSION_COOKIE } from '../auth/access.ts';
 import { requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
@@ -26,6 +26,20 @@ export function authRoutes(identity: IdentityService, limits: RateLimits) {
       if (token) await identity.logout(token);
       app.sessionCookie.clear(reply);
       return { ok: true };
+    });
+
+    // Setting one's own password: the only write a session with a generated password may make.
+    app.post('/api/auth/password', async (request, reply): Promise<SessionView> => {
+      const { user } = requireUser(request);
+      const { currentPassword, newPassword } = parse(ChangePasswordBody, request.body, 'body');
+      await limits.beforeLogin(request.ip, user.username);
+      const result = await identity.changeOwnPassword(user.id, currentPassword, newPassword).catch(async (error: unknown) => {
+        if (error instanceof StartexError && error.code === 'CURRENT_PASSWORD_WRONG') await limits.loginFailed(request.ip, user.username);
+        throw error;
+      });
+      await limits.loginSucceeded(request.ip, user.username);
+      app.sessionCookie.set(reply, result.token);
+      return identity.sessionView(result.user, result.session);
     });
 
     app.get('/api/auth/me', async (request): Promise<SessionView> => {

@@ -13,6 +13,7 @@ import {
   type MembershipView,
   type PlannedExerciseSummary,
 } from '@startex/shared';
+import type { ScenarioAnalysis } from '../analysis/ScenarioAnalysis.ts';
 import { requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import { resolveScenario } from '../planning/planResolve.ts';
 import { defaultSettings, exerciseSettings } from '../planning/settings.ts';
@@ -39,7 +40,7 @@ export const codeView = (grant: AccessGrant): JoinCodeView => ({
   ...(grant.revokedAt !== undefined ? { revokedAt: grant.revokedAt } : {}),
 });
 
-export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity: IdentityService) {
+export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity: IdentityService, analysis: ScenarioAnalysis) {
   const guard = exerciseGuard(runtime, identity);
 
   const summary = async (record: ExerciseRecord): Promise<PlannedExerciseSummary> => ({
@@ -66,7 +67,7 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
     app.post('/api/exercises', { bodyLimit: CREATE_LIMIT }, async (request, reply) => {
       const user = requireGlobal(request, 'exercises.create');
       const body = parse(CreateExerciseBody, request.body, 'body');
-      const scenario = await resolveScenario(store, body.source);
+      const scenario = await resolveScenario(store, analysis, body.source);
       const settings = ExerciseSettings.parse({ ...defaultSettings(scenario, 1), ...body.settings, requireCommsCheck: true });
       const record = await runtime.create({ scenario, speed: settings.speed, settings });
       await identity.setMembership(user.username, { exerciseId: record.id, userId: user.id, role: 'director' });

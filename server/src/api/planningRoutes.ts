@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AgencyBody,
@@ -7,6 +7,7 @@ import {
   ExerciseSettingsBody,
   ImportPeopleBody,
   PersonBody,
+  PersonUpdateBody,
   StartexError,
   TeamAgencyBody,
   TeamJoinCodesBody,
@@ -20,6 +21,7 @@ import {
   type JoinCodeView,
   type PeopleAdded,
   type Presence,
+  type PersonUpdated,
   type PersonView,
 } from '@startex/shared';
 import { requireGlobal } from '../auth/httpAuth.ts';
@@ -27,9 +29,10 @@ import type { IdentityService } from '../auth/IdentityService.ts';
 import { handbook, observerBriefing, playerBriefing, type BriefingInput } from '../planning/briefings.ts';
 import { commsCheckStatus } from '../planning/commsCheck.ts';
 import { dryRun } from '../planning/dryRun.ts';
-import { joinCodeSheet, sheetTeams } from '../planning/joinCodeSheet.ts';
+import { joinCodeSheet, sheetDisplays, sheetTeams } from '../planning/joinCodeSheet.ts';
 import { readParticipantFile } from '../planning/participantFile.ts';
-import { candidateOfRow, checkRoster, personView, saveRoster, type Candidate } from '../planning/roster.ts';
+import { candidateOfRow, checkRoster, personView, saveRoster, updateRosterPerson, type Candidate } from '../planning/roster.ts';
+import { doneSteps } from '../planning/planSteps.ts';
 import { exerciseSettings } from '../planning/settings.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
@@ -50,6 +53,8 @@ export interface PlanningDeps {
   identity: IdentityService;
   /** Devices connected to an exercise now (the realtime gateway's count). */
   presence: (exerciseId: string) => Promise<Presence>;
+  /** Where people reach StartEx (STARTEX_PUBLIC_URL); else the address the request came to. */
+  publicUrl?: string | undefined;
 }
 
 const agencyView = (a: AgencyView): AgencyView => ({ ...a });
@@ -60,13 +65,13 @@ const staffActor = (user: UserRecord): Actor => ({ kind: 'controller', id: user.
  * CSV/XLSX list), tablet codes and their printable sheet, briefing packs, the communications check
  * and the dry run. The routes and bodies are listed in shared/src/planning.ts.
  */
-export function planningRoutes({ runtime, store, identity, presence }: PlanningDeps) {
+export function planningRoutes({ runtime, store, identity, presence, publicUrl }: PlanningDeps) {
   const exercise = exerciseGuard(runtime, identity);
 
   async function plan(host: ExerciseHost): Promise<ExercisePlan> {
     const { record } = host;
     const mapping = await store.planning.teamAgencies(record.id);
-    return {
+    const view = {
       id: record.id,
       status: host.status,
       settings: exerciseSettings(record),
@@ -76,14 +81,19 @@ export function planningRoutes({ runtime, store, identity, presence }: PlanningD
       agencies: (await store.planning.listAgencies()).map(agencyView),
       people: (await store.planning.listPeople(record.id)).map(personView),
     };
+    return { ...view, done: doneSteps(view, await store.listGrants(record.id)) };
   }
+
+  /** The address printed on sheets and briefings: a sheet printed from localhost must still work on a tablet. */
+  const baseUrl = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 
   const unlocked = (host: ExerciseHost) => {
     if (host.status !== 'draft' && host.status !== 'ready') throw new StartexError('PLAN_LOCKED');
   };
 
-  async function briefingInput(host: ExerciseHost): Promise<BriefingInput> {
+  async function briefingInput(host: ExerciseHost, request: FastifyRequest): Promise<BriefingInput> {
     return {
+      baseUrl: baseUrl(request),
       record: host.record,
       agencies: await store.planning.listAgencies(),
       mapping: await store.planning.teamAgencies(host.id),
@@ -203,6 +213,24 @@ export function planningRoutes({ runtime, store, identity, presence }: PlanningD
       return reply.status(201).send(await addPeople(host, user.username, candidates, file.problems));
     });
 
+    app.put('/api/exercises/:id/people/:personId', async (request): Promise<PersonUpdated> => {
+      const { personId } = parse(PersonParams, request.params, 'params');
+      const { host, user } = await exercise(request, 'exercise.manage');
+      const body = parse(PersonUpdateBody, request.body, 'body');
+      unlocked(host);
+      const before = (await store.planning.listPeople(host.id)).find((p) => p.id === personId);
+      if (!before) throw new StartexError('PERSON_NOT_FOUND');
+      const covers = body.covers ? [...body.covers.objectives, ...body.covers.teams].join(' ') : undefined;
+      const candidate: Candidate = { row: 1, name: body.name, email: before.email, role: body.role, agency: body.agencyId, team: body.teamId, covers };
+      const { problems, checked } = await checkRoster(store, host.id, host.record.scenario, [candidate], before);
+      if (problems.length > 0) throw new StartexError('IMPORT_INVALID', `The person has ${problems.length} problem(s); nothing was saved.`, undefined, problems);
+      const { person, accounts, role } = await updateRosterPerson(store, user.username, before, checked[0]!.person);
+      // The exercise role goes through identity, which tells open connections that it changed.
+      if (role && 'set' in role) await identity.setMembership(user.username, role.set);
+      if (role && 'remove' in role) await identity.removeMembership(user.username, host.id, role.remove);
+      return { person: personView(person), accounts };
+    });
+
     app.delete('/api/exercises/:id/people/:personId', async (request) => {
       const { personId } = parse(PersonParams, request.params, 'params');
       const { host, user } = await exercise(request, 'exercise.manage');
@@ -236,9 +264,10 @@ export function planningRoutes({ runtime, store, identity, presence }: PlanningD
 
     app.get('/api/exercises/:id/join-codes/sheet', async (request, reply) => {
       const { host } = await exercise(request, 'exercise.manage');
-      const teams = sheetTeams(host.record.scenario, await store.listGrants(host.id), await store.planning.teamAgencies(host.id), await store.planning.listAgencies());
-      const baseUrl = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-      return sendPdf(reply, `join-codes-${host.id}`, await joinCodeSheet(host.record.title, baseUrl, teams));
+      const grants = await store.listGrants(host.id);
+      const teams = sheetTeams(host.record.scenario, grants, await store.planning.teamAgencies(host.id), await store.planning.listAgencies());
+      const sheet = await joinCodeSheet(host.record.title, baseUrl(request), teams, sheetDisplays(grants), exerciseSettings(host.record).timeZone);
+      return sendPdf(reply, `join-codes-${host.id}`, sheet);
     });
 
     // Briefing packs
@@ -247,12 +276,12 @@ export function planningRoutes({ runtime, store, identity, presence }: PlanningD
       const { host, viewer } = await exercise(request, 'briefing.player');
       if (viewer.role === 'participant' && viewer.teamId !== teamId) throw new StartexError('FORBIDDEN');
       if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', undefined, 'teamId');
-      return sendPdf(reply, `player-briefing-${teamId}`, await playerBriefing(await briefingInput(host), teamId));
+      return sendPdf(reply, `player-briefing-${teamId}`, await playerBriefing(await briefingInput(host, request), teamId));
     });
 
     app.get('/api/exercises/:id/briefings/handbook', async (request, reply) => {
       const { host, viewer, user } = await exercise(request, 'briefing.handbook');
-      const input = await briefingInput(host);
+      const input = await briefingInput(host, request);
       // An evaluator's guide covers what the roster assigns them; without an entry there, everything.
       const entry = viewer.role === 'evaluator' ? input.people.find((p) => p.userId === user.id) : undefined;
       return sendPdf(reply, `handbook-${host.id}`, await handbook(input, entry?.covers));
@@ -260,7 +289,7 @@ export function planningRoutes({ runtime, store, identity, presence }: PlanningD
 
     app.get('/api/exercises/:id/briefings/observer', async (request, reply) => {
       const { host } = await exercise(request, 'briefing.observer');
-      return sendPdf(reply, `observer-briefing-${host.id}`, await observerBriefing(await briefingInput(host)));
+      return sendPdf(reply, `observer-briefing-${host.id}`, await observerBriefing(await briefingInput(host, request)));
     });
 
     // Communications check

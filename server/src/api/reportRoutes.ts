@@ -17,11 +17,13 @@ import type { IdentityService } from '../auth/IdentityService.ts';
 import { allows, allowsGlobal } from '../auth/policy.ts';
 import { exportArchive, importArchive } from '../review/archive.ts';
 import { reportCharts } from '../review/report/reportCharts.ts';
-import { renderReportDocx } from '../review/report/reportDocx.ts';
-import { renderReportPdf } from '../review/report/reportPdf.ts';
+import { renderDocx } from '../documents/docx.ts';
+import { renderPdf } from '../documents/pdf.ts';
+import { reportDocument } from '../review/report/reportDocument.ts';
 import { ReportService } from '../review/report/ReportService.ts';
 import { improvementPlanCsv, improvementPlanXlsx, metricsCsv } from '../review/report/spreadsheets.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
+import { exerciseSettings } from '../planning/settings.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
@@ -112,26 +114,26 @@ export function reportRoutes(runtime: ExerciseRuntime, store: Store, identity: I
       const { params, host } = await guard(request, 'report.read');
       const { version } = parse(VersionQuery, request.query, 'query');
       const source = await reports.source(params.id, version);
-      return download(reply, host.record.title, version ? `aar-ip-v${version}` : 'aar-ip-draft', 'pdf', await renderReportPdf(source, await reportCharts(source.review)));
+      return download(reply, host.record.title, version ? `aar-ip-v${version}` : 'aar-ip-draft', 'pdf', await renderPdf(reportDocument(source, await reportCharts(source.review))));
     });
 
     app.get('/api/exercises/:id/exports/report.docx', async (request, reply) => {
       const { params, host } = await guard(request, 'report.read');
       const { version } = parse(VersionQuery, request.query, 'query');
       const source = await reports.source(params.id, version);
-      return download(reply, host.record.title, version ? `aar-ip-v${version}` : 'aar-ip-draft', 'docx', await renderReportDocx(source, await reportCharts(source.review)));
+      return download(reply, host.record.title, version ? `aar-ip-v${version}` : 'aar-ip-draft', 'docx', await renderDocx(reportDocument(source, await reportCharts(source.review))));
     });
 
     app.get('/api/exercises/:id/exports/improvement-plan.xlsx', async (request, reply) => {
       const { params, host } = await guard(request, 'improvement.read');
       const { review } = await reviews.reviewed(params.id);
       const plan = await store.review.listItems(params.id);
-      return download(reply, host.record.title, 'improvement-plan', 'xlsx', await improvementPlanXlsx(plan, review, host.record.scenario, Date.now()));
+      return download(reply, host.record.title, 'improvement-plan', 'xlsx', await improvementPlanXlsx(plan, review, host.record.scenario, Date.now(), exerciseSettings(host.record).timeZone));
     });
 
     app.get('/api/exercises/:id/exports/improvement-plan.csv', async (request, reply) => {
       const { params, host } = await guard(request, 'improvement.read');
-      return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(await store.review.listItems(params.id), Date.now()));
+      return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(await store.review.listItems(params.id), Date.now(), exerciseSettings(host.record).timeZone));
     });
 
     app.get('/api/exercises/:id/exports/metrics.csv', async (request, reply) => {

@@ -1,11 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { CST, Lexer } from 'yaml';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { StartexError, type ScenarioDocument } from '@startex/shared';
-import { hasErrors, LIBRARY, lintScenarioText, type Problem } from '@startex/scenarios';
+import { hasErrors, LIBRARY } from '@startex/scenarios';
+import { scenarioInvalid, UPLOAD_EXPLORE_MS, type ScenarioAnalysis } from '../analysis/ScenarioAnalysis.ts';
 import { requireGlobal } from '../auth/httpAuth.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
+import { scenarioSchemaRoute } from './scenarioSchemaRoute.ts';
 
 const ScenarioParams = z.object({ id: z.string().min(1).max(64) });
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
@@ -30,64 +31,22 @@ const summary = (document: ScenarioDocument, version: number, source: ScenarioSu
   functions: document.functions,
 });
 
-/**
- * YAML that may nest deeper than this is refused before the analyzer parses it: the yaml library
- * composes recursively and catches a stack overflow deep inside itself, where V8 can then abort the
- * whole process. Real scenarios score far below (the deepest library one, laid out in flow style, 108).
- */
-const YAML_NESTING_LIMIT = 256;
-
-/**
- * An upper bound on how deeply a YAML text nests, read with the library's lexer (which does not
- * recurse), stopping once past `limit`: block collections nest at most two per indentation column,
- * compact `- ` and `? ` indicators count like columns, and each open flow bracket adds one.
- */
-function yamlNestingBound(text: string, limit: number): number {
-  let flow = 0;
-  let indent = 0;
-  let compact = 0;
-  let lineStart = true;
-  let bound = 0;
-  for (const source of new Lexer().lex(text)) {
-    const type = CST.tokenType(source);
-    if (type === 'newline') {
-      [lineStart, indent, compact] = [true, 0, 0];
-      continue;
-    }
-    if (type === 'space' && lineStart) indent = source.length;
-    else if (type !== 'space' && type !== 'comment') lineStart = false;
-    if (type === 'seq-item-ind' || type === 'explicit-key-ind') compact++;
-    else if (type === 'flow-seq-start' || type === 'flow-map-start') flow++;
-    else if (type === 'flow-seq-end' || type === 'flow-map-end') flow = Math.max(0, flow - 1);
-    bound = Math.max(bound, 2 * (indent + compact + 1) + flow);
-    if (bound > limit) return bound;
-  }
-  return bound;
-}
-
-/**
- * The analyzer runs in the request handler, so its exploration is bounded in time as well as in
- * points: a document it cannot check within this is refused (rule too-many-plays), not stored.
- */
-const LINT_BUDGET = { maxMs: 4_000 };
-
-/** Bodies arrive as text, JSON or YAML, so the analyzer reports syntax errors in its own words. */
-function lintBody(body: unknown, isYaml: boolean): { document?: ScenarioDocument; problems: Problem[] } {
-  const text = typeof body === 'string' ? body : '';
-  if (isYaml && yamlNestingBound(text, YAML_NESTING_LIMIT) > YAML_NESTING_LIMIT) {
-    return { problems: [{ severity: 'error', rule: 'too-deep', path: '$', message: 'The document nests or indents too deeply to be read safely; flatten it.' }] };
-  }
-  const { parsed, problems } = lintScenarioText(text, isYaml ? 'yaml' : 'json', LINT_BUDGET);
-  return parsed.ok ? { document: parsed.document, problems } : { problems };
-}
-
-export function scenariosRoutes(store: Store) {
+export function scenariosRoutes(store: Store, analysis: ScenarioAnalysis) {
   return async (app: FastifyInstance) => {
     // Scoped to these routes (fastify encapsulation): scenario bodies stay text until the analyzer reads them.
     app.addContentTypeParser([...YAML_TYPES, 'application/json'], { parseAs: 'string', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) =>
       done(null, body),
     );
     const isYaml = (contentType: string | undefined) => YAML_TYPES.some((t) => contentType?.startsWith(t));
+    scenarioSchemaRoute(app);
+    // Bodies arrive as text, JSON or YAML, so the analyzer reports syntax errors in its own words.
+    const analyseBody = (request: FastifyRequest) =>
+      analysis.analyse({
+        kind: 'text',
+        text: typeof request.body === 'string' ? request.body : '',
+        format: isYaml(request.headers['content-type']) ? 'yaml' : 'json',
+        exploreMs: UPLOAD_EXPLORE_MS,
+      });
 
     app.get('/api/scenarios', async (request): Promise<ScenarioSummary[]> => {
       requireGlobal(request, 'scenarios.read');
@@ -108,18 +67,15 @@ export function scenariosRoutes(store: Store) {
     /** Lints without storing: for editors and for checking a file before upload. */
     app.post('/api/scenarios/lint', { bodyLimit: UPLOAD_LIMIT }, async (request) => {
       requireGlobal(request, 'scenarios.write');
-      const { problems } = lintBody(request.body, isYaml(request.headers['content-type']));
+      const { problems } = await analyseBody(request);
       return { ok: !hasErrors(problems), problems };
     });
 
     /** Stores a new version when the analyzer finds no error; otherwise stores nothing. */
     app.post('/api/scenarios', { bodyLimit: UPLOAD_LIMIT }, async (request, reply) => {
       const user = requireGlobal(request, 'scenarios.write');
-      const { document, problems } = lintBody(request.body, isYaml(request.headers['content-type']));
-      if (!document || hasErrors(problems)) {
-        const errors = problems.filter((p) => p.severity === 'error');
-        throw new StartexError('SCENARIO_INVALID', `The scenario document has ${errors.length} error(s); see problems.`, undefined, problems);
-      }
+      const { document, problems } = await analyseBody(request);
+      if (!document || hasErrors(problems)) throw scenarioInvalid(problems);
       if (LIBRARY[document.id]) throw new StartexError('SCENARIO_ID_RESERVED', `"${document.id}" is a built-in library scenario; choose another id.`, 'id');
       const stored = await store.saveScenario(document);
       await store.appendAudit({ at: Date.now(), actor: user.username, action: 'scenario.uploaded', target: stored.document.id, details: { version: stored.version } });

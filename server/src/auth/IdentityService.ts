@@ -8,7 +8,7 @@ import {
   type Viewer,
 } from '@startex/shared';
 import type { AccessGrant, Membership, SessionRecord, Store, UserRecord } from '../store/ExerciseStore.ts';
-import { generatedPassword, hashPassword, joinCode, randomToken, sha256, verifyPassword } from './secrets.ts';
+import { generatedPassword, hashPassword, joinCode, normalisedJoinCode, randomToken, sha256, verifyPassword } from './secrets.ts';
 
 /**
  * How a person proves who they are. Passwords now; an OpenID Connect provider later implements
@@ -131,12 +131,13 @@ export class IdentityService {
       user: toUserView(user),
       memberships: memberships.map((m) => ({ exerciseId: m.exerciseId, userId: m.userId, role: m.role, ...(m.teamId ? { teamId: m.teamId } : {}) })),
       csrfToken: session.csrfToken,
+      ...(user.passwordChangeRequired ? { passwordChangeRequired: true as const } : {}),
     };
   }
 
   async createUser(
     actor: string,
-    input: { username: string; displayName: string; password: string; roles: GlobalRole[] },
+    input: { username: string; displayName: string; password: string; roles: GlobalRole[]; passwordChangeRequired?: boolean },
   ): Promise<UserRecord> {
     if (await this.store.findUserByUsername(input.username)) throw new StartexError('USERNAME_TAKEN', undefined, 'username');
     const user: UserRecord = {
@@ -146,6 +147,7 @@ export class IdentityService {
       passwordHash: await hashPassword(input.password),
       roles: input.roles,
       createdAt: this.now(),
+      passwordChangeRequired: input.passwordChangeRequired ?? false,
     };
     await this.store.createUser(user);
     await this.audit(actor, 'user.created', user.username, { roles: user.roles });
@@ -155,7 +157,7 @@ export class IdentityService {
   async updateUser(
     actor: string,
     userId: string,
-    patch: { displayName?: string | undefined; password?: string | undefined; roles?: GlobalRole[] | undefined; disabled?: boolean | undefined },
+    patch: { displayName?: string | undefined; password?: string | undefined; roles?: GlobalRole[] | undefined; disabled?: boolean | undefined; passwordChangeRequired?: boolean | undefined },
   ): Promise<UserRecord> {
     const user = await this.store.getUser(userId);
     if (!user) throw new StartexError('USER_NOT_FOUND');
@@ -164,6 +166,7 @@ export class IdentityService {
       ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
       ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
       ...(patch.disabled !== undefined ? { disabledAt: patch.disabled ? this.now() : undefined } : {}),
+      ...(patch.password !== undefined ? { passwordChangeRequired: patch.passwordChangeRequired ?? false } : {}),
     });
     // What changed, never the password itself.
     await this.audit(actor, 'user.updated', user.username, {
@@ -174,6 +177,28 @@ export class IdentityService {
       this.emit({ type: 'user-sessions-ended', userId });
     }
     return (await this.store.getUser(userId))!;
+  }
+
+  /**
+   * A person sets their own password, proving the current one: required after a generated one,
+   * possible any time. Every other session of theirs ends; the caller gets a fresh one.
+   */
+  async changeOwnPassword(userId: string, current: string, next: string): Promise<{ token: string; session: SessionRecord; user: UserRecord }> {
+    const user = await this.store.getUser(userId);
+    if (!user || user.disabledAt !== undefined) throw new StartexError('UNAUTHENTICATED');
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      await this.audit(user.username, 'password.change-refused', user.username, { reason: 'wrong current password' });
+      throw new StartexError('CURRENT_PASSWORD_WRONG');
+    }
+    if (current === next) throw new StartexError('PASSWORD_UNCHANGED', undefined, 'newPassword');
+    await this.store.updateUser(userId, { passwordHash: await hashPassword(next), passwordChangeRequired: false });
+    await this.store.deleteUserSessions(userId);
+    this.emit({ type: 'user-sessions-ended', userId });
+    await this.audit(user.username, 'password.changed', user.username, { wasRequired: user.passwordChangeRequired === true });
+    const token = randomToken();
+    const session: SessionRecord = { tokenHash: sha256(token), userId, csrfToken: randomToken(18), createdAt: this.now(), expiresAt: this.now() + this.sessionMs };
+    await this.store.createSession(session);
+    return { token, session, user: (await this.store.getUser(userId))! };
   }
 
   /** First run: creates the administrator when nobody exists yet. */
@@ -236,7 +261,7 @@ export class IdentityService {
 
   /** A usable join code, or JOIN_CODE_INVALID whatever the reason (unknown, expired, revoked). */
   async checkJoinCode(code: string): Promise<AccessGrant> {
-    const grant = await this.store.findGrant(code.trim().toUpperCase());
+    const grant = await this.store.findGrant(normalisedJoinCode(code));
     if (!grant || grant.revokedAt !== undefined || (grant.expiresAt !== undefined && grant.expiresAt <= this.now())) {
       throw new StartexError('JOIN_CODE_INVALID');
     }

@@ -45,17 +45,15 @@ export async function userFromCookie(identity: IdentityService, cookieHeader: st
 
 /** Authenticates a realtime connection to one exercise, or throws the catalogue error to refuse it with. */
 export async function connectionAccess(identity: IdentityService, limits: RateLimits, credentials: ConnectionCredentials): Promise<ExerciseAccess> {
-  if (credentials.joinCode !== undefined) {
-    await limits.beforeJoin(credentials.ip);
-    const grant = await identity.checkJoinCode(credentials.joinCode).catch(async (error: unknown) => {
-      await limits.joinFailed(credentials.ip);
-      throw error;
-    });
+  const { joinCode } = credentials;
+  if (joinCode !== undefined) {
+    const grant = await limits.join(credentials.ip, joinCode, () => identity.checkJoinCode(joinCode));
     const viewer: Viewer = grant.role === 'participant' ? { role: 'participant', teamId: grant.teamId } : { role: 'observer' };
     return { exerciseId: grant.exerciseId, viewer, principal: { kind: 'code', grant } };
   }
   const found = await userFromCookie(identity, credentials.headers.cookie);
   if (!found) throw new StartexError('UNAUTHENTICATED');
+  if (found.user.passwordChangeRequired) throw new StartexError('PASSWORD_CHANGE_REQUIRED');
   if (!sameOrigin(credentials.headers.origin, credentials.headers.host)) {
     throw new StartexError('FORBIDDEN', 'This connection comes from another site.');
   }

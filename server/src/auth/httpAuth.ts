@@ -33,6 +33,10 @@ export const httpAuth = fp(async (app: FastifyInstance, options: HttpAuthOptions
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await options.identity.sessionFor(token) : undefined;
+    // A generated password is replaced before anything else: only the sign-in routes answer until then.
+    if (request.auth?.user.passwordChangeRequired && request.url.startsWith('/api/') && !request.url.startsWith('/api/auth/')) {
+      throw new StartexError('PASSWORD_CHANGE_REQUIRED');
+    }
     if (request.auth && !SAFE_METHODS.has(request.method)) {
       if (request.headers[CSRF_HEADER] !== request.auth.session.csrfToken || !sameOrigin(request.headers.origin, request.headers.host)) {
         throw new StartexError('CSRF_FAILED');

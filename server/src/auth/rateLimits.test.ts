@@ -10,7 +10,7 @@ describe('rateLimitsFromSetting (STARTEX_RATE_LIMITS)', () => {
 
   it('lifts every configurable limit for "off"', () => {
     const max = Number.MAX_SAFE_INTEGER;
-    expect(rateLimitsFromSetting('off')).toEqual({ loginsPerMinute: max, failuresBeforeLockout: max, joinsPerMinute: max, actionsPerSecond: max });
+    expect(rateLimitsFromSetting('off')).toEqual({ loginsPerMinute: max, failuresBeforeLockout: max, joinFailuresBeforeSlowdown: max, joinsPerMinute: max, actionsPerSecond: max });
   });
 
   it('reads name=number pairs', () => {
@@ -18,7 +18,7 @@ describe('rateLimitsFromSetting (STARTEX_RATE_LIMITS)', () => {
   });
 
   it('refuses unknown names and values that are not positive integers, naming the valid ones', () => {
-    expect(() => rateLimitsFromSetting('joins=600')).toThrow('names are loginsPerMinute, failuresBeforeLockout, joinsPerMinute, actionsPerSecond');
+    expect(() => rateLimitsFromSetting('joins=600')).toThrow('names are loginsPerMinute, failuresBeforeLockout, joinFailuresBeforeSlowdown, joinsPerMinute, actionsPerSecond');
     expect(() => rateLimitsFromSetting('joinsPerMinute=0')).toThrow('"joinsPerMinute=0" is not name=positive integer');
     expect(() => rateLimitsFromSetting('joinsPerMinute=1.5')).toThrow('is not name=positive integer');
   });
@@ -72,5 +72,39 @@ describe('RateLimits: the lockout after repeated failed logins', () => {
     expect(await wait(limits)).toBe(60);
     expect(await wait(limits, 'casey', '192.0.2.2')).toBe('open');
     expect(await wait(limits, 'robin', '192.0.2.1')).toBe('open');
+  });
+});
+
+describe('RateLimits: join codes after wrong ones', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const invalid = () => Promise.reject(new StartexError('JOIN_CODE_INVALID'));
+  /** How a join from the address ends: the code's own answer, or the limiter's refusal. */
+  const attempt = (limits: RateLimits, code: string, check: () => Promise<string>) =>
+    limits.join('192.0.2.7', code, check).then(
+      (grant) => grant,
+      (error: StartexError) => error.code,
+    );
+
+  it('checks new codes one at a time once ten were wrong, lets a code that joined from there through at once, and ends the slowdown with the window', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-07T09:00:00Z') });
+    const limits = new RateLimits();
+    expect(await attempt(limits, 'TABLET22', async () => 'tablet')).toBe('tablet');
+    for (let i = 0; i < 10; i++) expect(await attempt(limits, `WRONG${i}22`, invalid)).toBe('JOIN_CODE_INVALID');
+    // Slowed: the first new code is checked now, the next waits its 3 s turn; the joined code does not wait.
+    expect(await attempt(limits, 'WRONGA22', invalid)).toBe('JOIN_CODE_INVALID');
+    let waiting: string | undefined;
+    void attempt(limits, 'NEWCODE2', async () => 'new tablet').then((answer) => (waiting = answer));
+    expect(await attempt(limits, ' tablet22 ', async () => 'tablet')).toBe('tablet');
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(waiting).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(waiting).toBe('new tablet');
+    // Ten minutes after the first wrong code, new codes are checked at once again.
+    vi.advanceTimersByTime(10 * 60 * 1000);
+    expect(await attempt(limits, 'WRONGB22', invalid)).toBe('JOIN_CODE_INVALID');
+    expect(await attempt(limits, 'WRONGC22', invalid)).toBe('JOIN_CODE_INVALID');
   });
 });

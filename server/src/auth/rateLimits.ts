@@ -1,18 +1,28 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterQueue, RateLimiterRes } from 'rate-limiter-flexible';
 import { StartexError } from '@startex/shared';
+import { normalisedJoinCode, sha256 } from './secrets.ts';
 
 export interface RateLimitOptions {
   /** Logins per IP per minute. */
   loginsPerMinute?: number;
   /** Failed logins for one username from one IP before it is locked out. */
   failuresBeforeLockout?: number;
-  /** Join attempts (socket handshakes with a join code) per IP per minute. */
+  /** Wrong join codes from one address (in 10 minutes) before its new codes are checked more slowly. */
+  joinFailuresBeforeSlowdown?: number;
+  /** Once an address is slowed down: new join codes from it checked per minute, one after another. */
   joinsPerMinute?: number;
   /** Actions and messages a team device or person may send per second. */
   actionsPerSecond?: number;
 }
 
-const LIMIT_NAMES = ['loginsPerMinute', 'failuresBeforeLockout', 'joinsPerMinute', 'actionsPerSecond'] as const;
+const LIMIT_NAMES = ['loginsPerMinute', 'failuresBeforeLockout', 'joinFailuresBeforeSlowdown', 'joinsPerMinute', 'actionsPerSecond'] as const;
+
+/** How long wrong join codes count against an address. */
+const JOIN_FAILURE_WINDOW_S = 10 * 60;
+/** New join codes that may wait their turn from a slowed address; one more is refused. */
+const JOINS_WAITING = 5;
+/** How long a code that joined from an address is let straight through from there again. */
+const JOINED_DEVICE_S = 24 * 3600;
 
 /**
  * Reads the `STARTEX_RATE_LIMITS` setting: unset for the defaults, `off` for no limits (load tests
@@ -41,23 +51,30 @@ const limited = (res: unknown) => {
 
 /**
  * In-memory limits (one server; a shared store such as Redis comes with several nodes):
- * logins and joins per IP, a growing lockout for repeated failed logins, and a flood limit on
- * actions and messages.
+ * logins per IP, a growing lockout for repeated failed logins, join codes slowed down after
+ * wrong ones (never locked out), and a flood limit on actions and messages.
  */
 export class RateLimits {
   private readonly logins: RateLimiterMemory;
   private readonly loginFailures: RateLimiterMemory;
   private readonly lockouts: RateLimiterMemory;
-  private readonly joins: RateLimiterMemory;
   private readonly joinFailures: RateLimiterMemory;
+  /** One new join code per address at a time, at the slowed pace, FIFO, a few waiting. */
+  private readonly slowedJoins: RateLimiterQueue;
+  private readonly slowedJoinSeconds: number;
+  /** Address and code (hashed) of every successful join. */
+  private readonly joinedDevices: RateLimiterMemory;
   private readonly actions: RateLimiterMemory;
 
   constructor(options: RateLimitOptions = {}) {
     this.logins = new RateLimiterMemory({ points: options.loginsPerMinute ?? 30, duration: 60 });
     this.loginFailures = new RateLimiterMemory({ points: options.failuresBeforeLockout ?? 5, duration: 15 * 60 });
     this.lockouts = new RateLimiterMemory({ points: 100, duration: 24 * 3600 });
-    this.joins = new RateLimiterMemory({ points: options.joinsPerMinute ?? 60, duration: 60 });
-    this.joinFailures = new RateLimiterMemory({ points: 10, duration: 10 * 60, blockDuration: 5 * 60 });
+    this.joinFailures = new RateLimiterMemory({ points: options.joinFailuresBeforeSlowdown ?? 10, duration: JOIN_FAILURE_WINDOW_S });
+    // A duration of 0 would mean "never resets": even with the limits off, one check a millisecond.
+    this.slowedJoinSeconds = Math.max(0.001, 60 / (options.joinsPerMinute ?? 20));
+    this.slowedJoins = new RateLimiterQueue(new RateLimiterMemory({ points: 1, duration: this.slowedJoinSeconds }), { maxQueueSize: JOINS_WAITING });
+    this.joinedDevices = new RateLimiterMemory({ points: 1, duration: JOINED_DEVICE_S });
     this.actions = new RateLimiterMemory({ points: options.actionsPerSecond ?? 20, duration: 1 });
   }
 
@@ -82,14 +99,35 @@ export class RateLimits {
     await this.loginFailures.delete(`${username}|${ip}`);
   }
 
-  async beforeJoin(ip: string): Promise<void> {
-    await this.joins.consume(ip).catch((res) => Promise.reject(limited(res)));
-    const failures = await this.joinFailures.get(ip);
-    if (failures && failures.consumedPoints >= this.joinFailures.points) throw limited(failures);
+  /**
+   * Checks a join code presented from `ip` with `check`, slowing guessing down without locking
+   * anyone out. A code that already joined from this address (a tablet reconnecting) is checked at
+   * once, always. Other codes are checked at once until the address has given the failure limit of
+   * wrong codes in 10 minutes; from then on one at a time at the slowed pace, in turn, a valid code
+   * as well (it waits, it is not refused), and RATE_LIMITED when too many wait already.
+   */
+  async join<T>(ip: string, code: string, check: () => Promise<T>): Promise<T> {
+    const device = `${ip}|${sha256(normalisedJoinCode(code))}`;
+    if (!(await this.joinedDevices.get(device)) && (await this.slowedDown(ip))) {
+      // The queue refuses only when full: one token a turn never exceeds the limiter's one point.
+      await this.slowedJoins.removeTokens(1, ip).catch(() => {
+        const seconds = Math.ceil(JOINS_WAITING * this.slowedJoinSeconds);
+        throw new StartexError('RATE_LIMITED', `Too many wrong join codes came from this network; try again in ${seconds} s.`);
+      });
+    }
+    try {
+      const result = await check();
+      await this.joinedDevices.set(device, 1, JOINED_DEVICE_S);
+      return result;
+    } catch (error) {
+      if (error instanceof StartexError && error.code === 'JOIN_CODE_INVALID') await this.joinFailures.penalty(ip, 1);
+      throw error;
+    }
   }
 
-  async joinFailed(ip: string): Promise<void> {
-    await this.joinFailures.consume(ip).catch(() => undefined);
+  private async slowedDown(ip: string): Promise<boolean> {
+    const failures = await this.joinFailures.get(ip);
+    return failures !== null && failures.consumedPoints >= this.joinFailures.points;
   }
 
   async beforeAction(principal: string): Promise<void> {

@@ -20,6 +20,9 @@ export function joinCode(): string {
   return code;
 }
 
+/** A join code as stored: a participant may type it with spaces around or in lower case. */
+export const normalisedJoinCode = (code: string) => code.trim().toUpperCase();
+
 /** argon2id with the library's defaults (19 MiB, 2 passes: OWASP's recommended minimum). */
 export const hashPassword = (password: string) => hash(password);
 

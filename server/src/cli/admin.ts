@@ -5,9 +5,10 @@ import Database from 'better-sqlite3';
 import { GlobalRole, Password, Username } from '@startex/shared';
 import { IdentityService } from '../auth/IdentityService.ts';
 import { generatedPassword } from '../auth/secrets.ts';
+import { openStore, storeLocation } from '../store/openStore.ts';
 import { SqliteStore } from '../store/SqliteStore.ts';
 
-const USAGE = `Usage (from the repository root; STARTEX_DATA_DIR as for the server):
+const USAGE = `Usage (from the repository root; STARTEX_DATA_DIR or STARTEX_DATABASE_URL as for the server):
   pnpm admin create-user <username> [--admin] [--planner]   password from STARTEX_PASSWORD, else generated and printed
   pnpm admin reset-password <username>                       same
   pnpm admin backup <file>                                   online: safe while the server runs
@@ -17,6 +18,14 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const dataDir = resolve(cwd, process.env.STARTEX_DATA_DIR ?? join(repoRoot, 'data'));
 const databaseFile = join(dataDir, 'startex.sqlite');
+const whereStored = () => storeLocation({ databaseUrl: process.env.STARTEX_DATABASE_URL, dataDir });
+
+/** backup and restore copy the SQLite file; a PostgreSQL database is backed up with PostgreSQL's own tools. */
+function refuseOnPostgres(command: string): void {
+  if (whereStored().kind === 'postgres') {
+    throw new Error(`${command} copies the SQLite file, but STARTEX_DATABASE_URL keeps the data in PostgreSQL: back it up with pg_dump and restore with pg_restore (README, PostgreSQL).`);
+  }
+}
 
 function chosenPassword(): { password: string; generated: boolean } {
   const given = process.env.STARTEX_PASSWORD;
@@ -46,17 +55,18 @@ async function main([command, arg, ...flags]: string[]): Promise<number> {
     case 'reset-password': {
       if (!arg) break;
       const username = Username.parse(arg);
-      const store = new SqliteStore(databaseFile);
+      const store = await openStore(whereStored());
       const identity = new IdentityService(store);
       const { password, generated } = chosenPassword();
       try {
         if (command === 'create-user') {
           const roles = GlobalRole.options.filter((role) => flags.includes(`--${role}`));
-          await identity.createUser('cli', { username, displayName: username, password, roles });
+          // A generated password is handed over: its holder sets their own at first sign-in.
+          await identity.createUser('cli', { username, displayName: username, password, roles, passwordChangeRequired: generated });
         } else {
           const user = await store.findUserByUsername(username);
           if (!user) throw new Error(`No user "${username}".`);
-          await identity.updateUser('cli', user.id, { password });
+          await identity.updateUser('cli', user.id, { password, passwordChangeRequired: generated });
         }
       } finally {
         await store.close();
@@ -66,6 +76,7 @@ async function main([command, arg, ...flags]: string[]): Promise<number> {
     }
     case 'backup': {
       if (!arg) break;
+      refuseOnPostgres('backup');
       const target = resolve(cwd, arg);
       if (existsSync(target)) throw new Error(`${target} exists; choose a new file.`);
       const store = new SqliteStore(databaseFile);
@@ -80,6 +91,7 @@ async function main([command, arg, ...flags]: string[]): Promise<number> {
     }
     case 'restore': {
       if (!arg) break;
+      refuseOnPostgres('restore');
       const source = resolve(cwd, arg);
       checkBackup(source);
       mkdirSync(dataDir, { recursive: true });

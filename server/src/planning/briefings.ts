@@ -1,15 +1,20 @@
 import { formatScenarioTime, metricTarget, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import type { AgencyRecord, PersonRecord } from '../store/PlanningStore.ts';
-import { bullets, facts, heading, newPdf, paragraph, pdfBytes, type Pdf } from '../documents/pdf.ts';
+import { markdownBlocks, markdownRuns } from '../documents/markdown.ts';
+import { bullets, facts, heading, paragraph, type Block, type StartexDocument } from '../documents/model.ts';
+import { renderPdf } from '../documents/pdf.ts';
+import { AGENCY_TYPE_LABEL, CHANNEL_LABEL, stateTitle, teamName } from '../documents/words.ts';
 import { exerciseSettings } from './settings.ts';
 
-/** What every briefing draws on: the pinned scenario and the plan. */
+/** What every briefing draws on: the pinned scenario, the plan, and the address people open StartEx at. */
 export interface BriefingInput {
   record: ExerciseRecord;
   agencies: AgencyRecord[];
   mapping: Record<string, string>;
   people: PersonRecord[];
+  /** e.g. https://startex.venue.lan:3000 (STARTEX_PUBLIC_URL, else the address the request came to). */
+  baseUrl: string;
 }
 
 const TYPE_NAMES: Record<ExerciseSettings['exerciseType'], string> = {
@@ -23,8 +28,10 @@ const TYPE_NAMES: Record<ExerciseSettings['exerciseType'], string> = {
   field: 'field exercise',
 };
 
-function exerciseFacts(doc: Pdf, settings: ExerciseSettings, scenario: ScenarioDocument): void {
-  facts(doc, [
+const KIND_NAMES = { standard: 'Standard', contingency: 'Contingency (sent only when an expected action did not happen)', adaptive: 'Adaptive (follows what players did)' } as const;
+
+function exerciseFacts(settings: ExerciseSettings, scenario: ScenarioDocument): Block[] {
+  return facts([
     ['Date', settings.date],
     ['StartEx', settings.startTime ? `${settings.startTime} (${settings.timeZone})` : undefined],
     ['Scenario time at StartEx', formatScenarioTime(settings.scenarioStartMs).slice(0, -3)],
@@ -35,10 +42,18 @@ function exerciseFacts(doc: Pdf, settings: ExerciseSettings, scenario: ScenarioD
   ]);
 }
 
-const agencyOf = (input: BriefingInput, teamId: string, fallback: string) => {
+/** The agency the plan maps a team to; before mapping, the kind of agency the scenario names. */
+export function agencyOf(input: Pick<BriefingInput, 'agencies' | 'mapping' | 'record'>, teamId: string): string {
   const agency = input.agencies.find((a) => a.id === input.mapping[teamId]);
-  return agency ? `${agency.name} (${agency.type})` : fallback;
-};
+  if (agency) return agency.name;
+  const team = input.record.scenario.teams.find((t) => t.id === teamId);
+  return team ? AGENCY_TYPE_LABEL[team.agency] : 'Not assigned';
+}
+
+function document(input: BriefingInput, subtitle: string, blocks: Block[], options: { label?: string; contents?: boolean } = {}): StartexDocument {
+  const { title } = exerciseSettings(input.record);
+  return { title, subtitle, label: options.label, runningHeader: [`${title}: ${subtitle}`, options.label].filter(Boolean).join(' · '), contents: options.contents ?? false, parts: [{ blocks }] };
+}
 
 /**
  * A team's player briefing: the plan, its own team and agency, the objectives, the other teams and
@@ -46,43 +61,40 @@ const agencyOf = (input: BriefingInput, teamId: string, fallback: string) => {
  * no MSEL, no inject text, no expected actions, no branches, no other team's roster.
  */
 export function playerBriefing(input: BriefingInput, teamId: string): Promise<Buffer> {
-  const { record } = input;
-  const { scenario } = record;
-  const settings = exerciseSettings(record);
+  const { scenario } = input.record;
+  const settings = exerciseSettings(input.record);
   const team = scenario.teams.find((t) => t.id === teamId)!;
-  const doc = newPdf(`${settings.title}: player briefing, ${team.name}`);
-  doc.font('bold').fontSize(18).text(settings.title).fontSize(13).text(`Player briefing: ${team.name}`).font('body').fontSize(10.5);
-  heading(doc, 'The exercise', 13);
-  exerciseFacts(doc, settings, scenario);
-  heading(doc, 'Your team', 13);
-  facts(doc, [
-    ['Team', team.name],
-    ['Agency', agencyOf(input, team.id, team.agency)],
-  ]);
   const members = input.people.filter((p) => p.role === 'participant' && p.teamId === team.id);
-  if (members.length > 0) bullets(doc, members.map((p) => p.name));
   const actions = scenario.actions.filter((a) => a.teams.includes(team.id));
-  if (actions.length > 0) {
-    paragraph(doc, 'Reports your team can send from the tablet:');
-    bullets(doc, actions.map((a) => a.label));
-  }
-  heading(doc, 'Other teams in play', 13);
-  bullets(doc, scenario.teams.filter((t) => t.id !== team.id).map((t) => `${t.name}: ${agencyOf(input, t.id, t.agency)}`));
-  objectives(doc, scenario);
-  heading(doc, 'Using the tablet', 13);
-  bullets(doc, [
-    'Scan your team\'s QR code from the join-code sheet, or open the link on it and type the code.',
-    'Messages (injects) arrive on the tablet: read each one and press Acknowledge when your team has it.',
-    'Report what your team does with the report buttons; the tablet keeps working offline and sends when the network is back.',
-    'Before StartEx a communications check arrives: acknowledge it so exercise control knows your tablet works.',
-  ]);
-  heading(doc, 'Conduct', 13);
-  bullets(doc, [
-    'Play as you would on a real day, within your agency\'s procedures and the law.',
-    'Say "REAL WORLD" for any real emergency: exercise control stops play at once.',
-    'Do not contact other teams or outside organisations except through the tablet or as exercise control says.',
-  ]);
-  return pdfBytes(doc);
+  return renderPdf(
+    document(input, `Player briefing: ${team.name}`, [
+      heading(1, 'The exercise'),
+      ...exerciseFacts(settings, scenario),
+      heading(1, 'Your team'),
+      ...facts([
+        ['Team', team.name],
+        ['Agency', agencyOf(input, team.id)],
+      ]),
+      ...(members.length > 0 ? [bullets(members.map((p) => p.name))] : []),
+      ...(actions.length > 0 ? [paragraph('Reports your team can send from the tablet:'), bullets(actions.map((a) => a.label))] : []),
+      heading(1, 'Other teams in play'),
+      bullets(scenario.teams.filter((t) => t.id !== team.id).map((t) => `${t.name}: ${agencyOf(input, t.id)}`)),
+      ...objectives(scenario),
+      heading(1, 'Using the tablet'),
+      bullets([
+        `Scan your team's QR code from the join-code sheet, or open ${input.baseUrl}/tablet and type the code.`,
+        'Messages (injects) arrive on the tablet: read each one and press Acknowledge when your team has it.',
+        'Report what your team does with the report buttons; the tablet keeps working offline and sends when the network is back.',
+        'Before StartEx a communications check arrives: acknowledge it so exercise control knows your tablet works.',
+      ]),
+      heading(1, 'Conduct'),
+      bullets([
+        "Play as you would on a real day, within your agency's procedures and the law.",
+        'Say "REAL WORLD" for any real emergency: exercise control stops play at once.',
+        'Do not contact other teams or outside organisations except through the tablet or as exercise control says.',
+      ]),
+    ]),
+  );
 }
 
 /**
@@ -93,109 +105,110 @@ export function handbook(input: BriefingInput, coverage?: { objectives: string[]
   const { record } = input;
   const { scenario } = record;
   const settings = exerciseSettings(record);
-  const doc = newPdf(`${settings.title}: controller and evaluator handbook`);
-  doc.font('bold').fontSize(18).text(settings.title).fontSize(13).text('Controller and evaluator handbook: CONTROL STAFF ONLY').font('body').fontSize(10.5);
-  heading(doc, 'The exercise', 13);
-  exerciseFacts(doc, settings, scenario);
-  facts(doc, [['Scenario', `${scenario.title} (${scenario.id}, version ${scenario.version})`], ['Speed', `×${settings.speed}`]]);
-  paragraph(doc, scenario.summary);
-  heading(doc, 'Teams and agencies', 13);
-  bullets(doc, scenario.teams.map((t) => `${t.name} [${t.id}]: ${agencyOf(input, t.id, t.agency)}`));
-  if (scenario.simulatedOrganisations.length > 0) {
-    heading(doc, 'SimCell: organisations control plays', 13);
-    bullets(doc, scenario.simulatedOrganisations.map((o) => o.name));
-  }
-  heading(doc, 'Master Scenario Events List (MSEL)', 13);
-  const teamName = (id: string) => scenario.teams.find((t) => t.id === id)?.name ?? id;
-  for (const inject of [...scenario.injects].sort((a, b) => a.number - b.number)) {
-    if (doc.y > doc.page.height - 140) doc.addPage();
-    doc.font('bold').fontSize(11).text(`#${inject.number} ${inject.subject}`);
-    facts(doc, [
-      ['Scenario time', inject.scenarioTime],
-      ['Kind', inject.kind],
-      ['Channel', inject.channel],
-      ['From', inject.from],
-      ['To', inject.to.map(teamName).join(', ')],
+  const team = (id: string) => teamName(scenario, id);
+  const msel = [...scenario.injects]
+    .sort((a, b) => a.number - b.number)
+    .flatMap((inject): Block[] => [
+      heading(2, `#${inject.number} ${inject.subject}`),
+      ...facts([
+        ['Scenario time', inject.scenarioTime],
+        ['Kind', KIND_NAMES[inject.kind]],
+        ['Channel', CHANNEL_LABEL[inject.channel]],
+        ['From', inject.from],
+        ['To', inject.to.map(team).join(', ')],
+      ]),
+      ...markdownBlocks(inject.body),
+      ...(inject.expectedActions.length > 0 ? [{ type: 'paragraph', runs: [{ text: 'Expected actions', bold: true }] } satisfies Block, bullets(inject.expectedActions.map(markdownRuns))] : []),
     ]);
-    paragraph(doc, plainText(inject.body));
-    if (inject.expectedActions.length > 0) {
-      doc.font('bold').text('Expected actions:');
-      bullets(doc, inject.expectedActions);
-    }
-  }
-  heading(doc, 'Branches and contingencies', 13);
   const branches: string[] = [];
-  describeBranches(scenario, scenario.machine, 'start', branches);
-  bullets(doc, branches.length > 0 ? branches : ['The scenario has no branches.']);
+  describeBranches(scenario, scenario.machine, scenario.title, branches);
   const contingencies = scenario.injects.filter((i) => i.kind !== 'standard');
-  if (contingencies.length > 0) {
-    paragraph(doc, 'Contingency and adaptive injects:');
-    bullets(doc, contingencies.map((i) => `#${i.number} ${i.subject} (${i.kind})`));
-  }
-  const objectives = coverage ? scenario.objectives.filter((o) => coverage.objectives.includes(o.id)) : scenario.objectives;
-  heading(doc, coverage ? 'Evaluation guide: your objectives' : 'Evaluation guides', 13);
-  if (coverage && coverage.teams.length > 0) paragraph(doc, `Teams you observe: ${coverage.teams.map(teamName).join(', ')}`);
-  if (objectives.length === 0) paragraph(doc, 'No objectives are assigned to you: ask the exercise director.');
-  for (const objective of objectives) {
-    doc.font('bold').fontSize(11).text(objective.title).font('body').fontSize(10.5);
-    for (const target of objective.capabilityTargets) {
-      doc.text(`Capability target: ${target.title}`, { indent: 12 });
-      bullets(doc, target.criticalTasks.map((t) => `Critical task: ${t.title}`), 24);
-    }
-  }
-  paragraph(doc, 'Rate each capability target P (performed without challenges), S (some challenges), M (major challenges) or U (unable to be performed).');
-  if (scenario.metrics.length > 0 && !coverage) {
-    heading(doc, 'Metrics', 13);
-    bullets(doc, scenario.metrics.map((m) => `${m.title}: target ${metricTarget(m)}`));
-  }
-  return pdfBytes(doc);
-}
-
-/** The observer briefing: the plan, the scenario in outline, the teams, the objectives and the observer's rules. */
-export function observerBriefing(input: BriefingInput): Promise<Buffer> {
-  const { record } = input;
-  const { scenario } = record;
-  const settings = exerciseSettings(record);
-  const doc = newPdf(`${settings.title}: observer briefing`);
-  doc.font('bold').fontSize(18).text(settings.title).fontSize(13).text('Observer briefing').font('body').fontSize(10.5);
-  heading(doc, 'The exercise', 13);
-  exerciseFacts(doc, settings, scenario);
-  heading(doc, 'Teams and agencies', 13);
-  bullets(doc, scenario.teams.map((t) => `${t.name}: ${agencyOf(input, t.id, t.agency)}`));
-  objectives(doc, scenario);
-  heading(doc, 'As an observer', 13);
-  bullets(doc, [
-    'Watch, do not take part: do not speak to players or give hints during play.',
-    'Follow play on the wall display or the observer view; the evaluators\' notes are not shown there.',
-    'Say "REAL WORLD" for any real emergency: exercise control stops play at once.',
-    'Bring remarks to the hot wash and the debrief after EndEx.',
+  // Coverage that names no objective covers them all (the roster shows it as "everything").
+  const mine = coverage && coverage.objectives.length > 0;
+  const guided = mine ? scenario.objectives.filter((o) => coverage.objectives.includes(o.id)) : scenario.objectives;
+  const guides = guided.flatMap((objective): Block[] => [
+    heading(2, objective.title),
+    ...objective.capabilityTargets.flatMap((target): Block[] => [
+      { type: 'paragraph', runs: [{ text: 'Capability target: ', bold: true }, { text: target.title }] },
+      ...(target.criticalTasks.length > 0 ? [bullets(target.criticalTasks.map((t) => `Critical task: ${t.title}`))] : []),
+    ]),
   ]);
-  return pdfBytes(doc);
+  return renderPdf(
+    document(
+      input,
+      'Controller and evaluator handbook',
+      [
+        heading(1, 'The exercise'),
+        ...exerciseFacts(settings, scenario),
+        ...facts([
+          ['Scenario', `${scenario.title}, version ${scenario.version}`],
+          ['Speed', `×${settings.speed}`],
+          ['Console', `${input.baseUrl}/console/${encodeURIComponent(record.id)}`],
+          ['Evaluator view', `${input.baseUrl}/evaluate/${encodeURIComponent(record.id)}`],
+        ]),
+        ...markdownBlocks(scenario.summary),
+        heading(1, 'Teams and agencies'),
+        bullets(scenario.teams.map((t) => `${t.name}: ${agencyOf(input, t.id)}`)),
+        ...(scenario.simulatedOrganisations.length > 0 ? [heading(1, 'SimCell: organisations control plays'), bullets(scenario.simulatedOrganisations.map((o) => o.name))] : []),
+        heading(1, 'Master Scenario Events List (MSEL)'),
+        ...msel,
+        heading(1, 'Branches and contingencies'),
+        bullets(branches.length > 0 ? branches : ['The scenario has no branches.']),
+        ...(contingencies.length > 0 ? [paragraph('Contingency and adaptive injects:'), bullets(contingencies.map((i) => `#${i.number} ${i.subject} (${i.kind})`))] : []),
+        heading(1, mine ? 'Evaluation guide: your objectives' : 'Evaluation guides'),
+        ...(coverage && coverage.teams.length > 0 ? [paragraph(`Teams you observe: ${coverage.teams.map(team).join(', ')}`)] : []),
+        ...guides,
+        paragraph('Rate each capability target P (performed without challenges), S (some challenges), M (major challenges) or U (unable to be performed).'),
+        ...(scenario.metrics.length > 0 && !coverage ? [heading(1, 'Metrics'), bullets(scenario.metrics.map((m) => `${m.title}: target ${metricTarget(m)}`))] : []),
+      ],
+      { label: 'CONTROL STAFF ONLY', contents: true },
+    ),
+  );
 }
 
-/** Inject bodies are Markdown; print them without emphasis and code marks. */
-const plainText = (markdown: string) => markdown.replace(/\*\*|__|`/g, '').replace(/(^|\s)\*(\S[^*]*)\*/g, '$1$2');
+/** The observer briefing: the plan, the teams, the objectives, the wall display and the observer's rules. */
+export function observerBriefing(input: BriefingInput): Promise<Buffer> {
+  const { scenario } = input.record;
+  const settings = exerciseSettings(input.record);
+  return renderPdf(
+    document(input, 'Observer briefing', [
+      heading(1, 'The exercise'),
+      ...exerciseFacts(settings, scenario),
+      heading(1, 'Teams and agencies'),
+      bullets(scenario.teams.map((t) => `${t.name}: ${agencyOf(input, t.id)}`)),
+      ...objectives(scenario),
+      heading(1, 'As an observer'),
+      bullets([
+        'Watch, do not take part: do not speak to players or give hints during play.',
+        `Follow play on the wall display (${input.baseUrl}/display, with the display code from exercise control); the evaluators' notes are not shown there.`,
+        'Say "REAL WORLD" for any real emergency: exercise control stops play at once.',
+        'Bring remarks to the hot wash and the debrief after EndEx.',
+      ]),
+    ]),
+  );
+}
 
-function describeBranches(scenario: ScenarioDocument, state: ScenarioState, path: string, into: string[]): void {
-  const target = (t: string | undefined) => (t ? `goes to "${t}"` : 'stays');
+/** Branch points in words: the state by name, teams by name, reports by label, injects by number. */
+function describeBranches(scenario: ScenarioDocument, state: ScenarioState, name: string, into: string[]): void {
+  const target = (t: string | undefined) => (t ? `goes to "${stateTitle(t)}"` : 'stays');
   const releases = (effects: { release?: string }[]) => {
-    const injects = effects.flatMap((e) => ('release' in e && e.release ? [e.release] : []));
-    return injects.length > 0 ? `, releases ${injects.map((id) => `#${scenario.injects.find((i) => i.id === id)?.number ?? id}`).join(', ')}` : '';
+    const numbers = effects.flatMap((e) => ('release' in e && e.release ? [scenario.injects.find((i) => i.id === e.release)?.number] : [])).filter((n) => n !== undefined);
+    return numbers.length > 0 ? `, releases ${numbers.map((n) => `#${n}`).join(', ')}` : '';
   };
-  for (const d of state.decisions ?? []) into.push(`In "${path}", control may decide "${d.label}": ${target(d.target)}${releases(d.effects as { release?: string }[])}`);
+  for (const d of state.decisions ?? []) into.push(`In "${name}", control may decide "${d.label}": ${target(d.target)}${releases(d.effects as { release?: string }[])}`);
   for (const a of state.on ?? []) {
     if (!a.target && a.effects.length === 0) continue;
-    into.push(`In "${path}", when ${a.team ?? 'a team'} reports "${scenario.actions.find((x) => x.id === a.action)?.label ?? a.action}"${a.when ? ' (with a condition)' : ''}: ${target(a.target)}${releases(a.effects as { release?: string }[])}`);
+    const label = scenario.actions.find((x) => x.id === a.action)?.label ?? 'a report';
+    into.push(`In "${name}", when ${a.team ? teamName(scenario, a.team) : 'a team'} reports "${label}"${a.when ? ' (with a condition)' : ''}: ${target(a.target)}${releases(a.effects as { release?: string }[])}`);
   }
   for (const t of state.after ?? []) {
     if (!t.when && !t.target) continue;
-    into.push(`In "${path}", after ${t.minutes} min${t.when ? ' if the condition holds' : ''}: ${target(t.target)}${releases(t.effects as { release?: string }[])}`);
+    into.push(`In "${name}", after ${t.minutes} min${t.when ? ' if the condition holds' : ''}: ${target(t.target)}${releases(t.effects as { release?: string }[])}`);
   }
-  for (const [name, child] of Object.entries(state.states ?? {})) describeBranches(scenario, child, name, into);
+  for (const [key, child] of Object.entries(state.states ?? {})) describeBranches(scenario, child, stateTitle(key), into);
 }
 
-function objectives(doc: Pdf, scenario: ScenarioDocument): void {
-  if (scenario.objectives.length === 0) return;
-  heading(doc, 'Exercise objectives', 13);
-  bullets(doc, scenario.objectives.map((o) => o.title));
+function objectives(scenario: ScenarioDocument): Block[] {
+  if (scenario.objectives.length === 0) return [];
+  return [heading(1, 'Exercise objectives'), bullets(scenario.objectives.map((o) => o.title))];
 }

@@ -1,12 +1,13 @@
 import { StartexError, type ScenarioDocument, type ScenarioSource } from '@startex/shared';
-import { hasErrors, LIBRARY, lintScenarioValue } from '@startex/scenarios';
+import { hasErrors, LIBRARY } from '@startex/scenarios';
+import { scenarioInvalid, UPLOAD_EXPLORE_MS, type ScenarioAnalysis } from '../analysis/ScenarioAnalysis.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 
 /**
  * The scenario document an exercise pins: a library scenario, an uploaded version (the latest when
  * none is named), or a document sent inline, which the analyzer checks as an upload would be.
  */
-export async function resolveScenario(store: Store, source: ScenarioSource): Promise<ScenarioDocument> {
+export async function resolveScenario(store: Store, analysis: ScenarioAnalysis, source: ScenarioSource): Promise<ScenarioDocument> {
   switch (source.kind) {
     case 'library': {
       const document = LIBRARY[source.scenarioId];
@@ -19,12 +20,9 @@ export async function resolveScenario(store: Store, source: ScenarioSource): Pro
       return stored.document;
     }
     case 'inline': {
-      const { parsed, problems } = lintScenarioValue(source.document);
-      if (!parsed.ok || hasErrors(problems)) {
-        const errors = problems.filter((p) => p.severity === 'error');
-        throw new StartexError('SCENARIO_INVALID', `The scenario document has ${errors.length} error(s); see problems.`, undefined, problems);
-      }
-      return parsed.document;
+      const { document, problems } = await analysis.analyse({ kind: 'value', value: source.document, exploreMs: UPLOAD_EXPLORE_MS });
+      if (!document || hasErrors(problems)) throw scenarioInvalid(problems);
+      return document;
     }
     default: {
       const exhaustive: never = source;

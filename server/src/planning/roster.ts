@@ -15,7 +15,7 @@ export interface Candidate {
   agency?: string | undefined;
   /** Team id or name. */
   team?: string | undefined;
-  /** Evaluators: objective and team ids, separated by spaces, commas or semicolons. */
+  /** Evaluators: objective titles and team names separated by ";" (or ids separated by spaces, commas or ";"). */
   covers?: string | undefined;
 }
 
@@ -37,10 +37,12 @@ export async function checkRoster(
   exerciseId: string,
   scenario: ScenarioDocument,
   candidates: Candidate[],
+  /** The person an edit replaces: their own e-mail and account are not duplicates. */
+  replacing?: PersonRecord,
 ): Promise<{ problems: ImportProblem[]; checked: Checked[] }> {
   const agencies = await store.planning.listAgencies();
-  const roster = await store.planning.listPeople(exerciseId);
-  const members = new Set((await store.listMemberships(exerciseId)).map((m) => m.userId));
+  const roster = (await store.planning.listPeople(exerciseId)).filter((p) => p.id !== replacing?.id);
+  const members = new Set((await store.listMemberships(exerciseId)).map((m) => m.userId).filter((id) => id !== replacing?.userId));
   const onRoster = new Set(roster.map((p) => p.email));
   const firstRow = new Map<string, number>();
   const problems: ImportProblem[] = [];
@@ -80,14 +82,26 @@ export async function checkRoster(
     if (c.agency?.trim() && !agency) problem('agency', 'UNKNOWN_AGENCY', `No agency "${c.agency.trim().slice(0, 120)}" in the directory.`);
 
     const team = c.team?.trim() ? findTeam(scenario, c.team) : undefined;
-    if (c.team?.trim() && !team) problem('team', 'UNKNOWN_TEAM', `The scenario has no team "${c.team.trim().slice(0, 64)}" (teams: ${scenario.teams.map((t) => t.id).join(', ')}).`);
+    if (c.team?.trim() && !team) problem('team', 'UNKNOWN_TEAM', `The scenario has no team "${c.team.trim().slice(0, 64)}" (teams: ${scenario.teams.map((t) => t.name).join('; ')}).`);
     if (role.success && role.data === 'participant' && !c.team?.trim()) problem('team', 'MISSING_VALUE', 'A participant needs a team.');
 
     const covers = { objectives: [] as string[], teams: [] as string[] };
-    for (const token of (c.covers ?? '').split(/[\s,;]+/).filter(Boolean)) {
-      if (scenario.objectives.some((o) => o.id === token)) covers.objectives.push(token);
-      else if (scenario.teams.some((t) => t.id === token)) covers.teams.push(token);
-      else problem('covers', 'UNKNOWN_OBJECTIVE', `"${token.slice(0, 64)}" is neither an objective nor a team of the scenario.`);
+    for (const found of coverage(scenario, c.covers ?? '')) {
+      switch (found.kind) {
+        case 'objective':
+          covers.objectives.push(found.id);
+          break;
+        case 'team':
+          covers.teams.push(found.id);
+          break;
+        case 'unknown':
+          problem('covers', 'UNKNOWN_OBJECTIVE', `"${found.text.slice(0, 120)}" is neither an objective nor a team of the scenario.`);
+          break;
+        default: {
+          const exhaustive: never = found;
+          return exhaustive;
+        }
+      }
     }
     const isEvaluator = role.success && role.data === 'evaluator';
     if (!isEvaluator && (covers.objectives.length > 0 || covers.teams.length > 0)) problem('covers', 'VALIDATION_FAILED', 'Only evaluators cover objectives and teams.');
@@ -132,7 +146,7 @@ export async function saveRoster(store: Store, actor: string, exerciseId: string
       } else {
         const password = generatedPassword();
         userId = randomUUID();
-        users.push({ id: userId, username: person.email, displayName: person.name, passwordHash: await hashPassword(password), roles: [], createdAt: now });
+        users.push({ id: userId, username: person.email, displayName: person.name, passwordHash: await hashPassword(password), roles: [], createdAt: now, passwordChangeRequired: true });
         accounts.push({ username: person.email, password });
       }
       memberships.push({ exerciseId, userId, role: person.role });
@@ -152,6 +166,49 @@ export async function saveRoster(store: Store, actor: string, exerciseId: string
   return { people, accounts, linked };
 }
 
+/**
+ * Writes an edited person: an account (generated password, shown once) for someone who becomes
+ * staff, none kept for someone who becomes a participant. Says which exercise role to set or remove.
+ */
+export async function updateRosterPerson(
+  store: Store,
+  actor: string,
+  before: PersonRecord,
+  checked: Checked['person'],
+): Promise<{ person: PersonRecord; accounts: NewAccount[]; role: { set: Membership } | { remove: string } | undefined }> {
+  const now = Date.now();
+  const users: UserRecord[] = [];
+  const accounts: NewAccount[] = [];
+  let userId: string | undefined;
+  if (STAFF.has(checked.role)) {
+    userId = before.userId ?? (await store.findUserByUsername(before.email))?.id;
+    if (!userId) {
+      const password = generatedPassword();
+      userId = randomUUID();
+      users.push({ id: userId, username: before.email, displayName: checked.name, passwordHash: await hashPassword(password), roles: [], createdAt: now, passwordChangeRequired: true });
+      accounts.push({ username: before.email, password });
+    }
+  }
+  const person: PersonRecord = { ...checked, id: before.id, createdAt: before.createdAt, ...(userId ? { userId } : {}) };
+  const changed = (['name', 'role', 'agencyId', 'teamId', 'covers'] as const).filter((field) => JSON.stringify(before[field]) !== JSON.stringify(person[field]));
+  await store.planning.updatePerson({
+    person,
+    users,
+    audit: [
+      ...users.map((u) => ({ at: now, actor, action: 'user.created', target: u.username, details: { roles: [], by: 'roster' } })),
+      { at: now, actor, action: 'person.updated', target: before.exerciseId, details: { personId: before.id, fields: changed, role: person.role } },
+    ],
+  });
+  const role = userId
+    ? before.role !== person.role || before.userId !== userId
+      ? { set: { exerciseId: before.exerciseId, userId, role: person.role } }
+      : undefined
+    : before.userId
+      ? { remove: before.userId }
+      : undefined;
+  return { person, accounts, role };
+}
+
 export const personView = (p: PersonRecord): PersonView => ({
   id: p.id,
   exerciseId: p.exerciseId,
@@ -168,6 +225,30 @@ export const personView = (p: PersonRecord): PersonView => ({
 function findAgency(agencies: AgencyRecord[], text: string): AgencyRecord | undefined {
   const wanted = text.trim().toLowerCase();
   return agencies.find((a) => a.id === text.trim() || a.name.toLowerCase() === wanted);
+}
+
+type Covered = { kind: 'objective' | 'team'; id: string } | { kind: 'unknown'; text: string };
+
+/**
+ * What a covers cell names: objective titles and team names separated by ";" (as the planning
+ * page shows them), or the older form, ids separated by spaces, commas or ";".
+ */
+function coverage(scenario: ScenarioDocument, text: string): Covered[] {
+  const byName = (part: string): Covered | undefined => {
+    const wanted = part.toLowerCase();
+    const objective = scenario.objectives.find((o) => o.title.toLowerCase() === wanted || o.id === part);
+    if (objective) return { kind: 'objective', id: objective.id };
+    const team = scenario.teams.find((t) => t.name.toLowerCase() === wanted || t.id === part);
+    return team ? { kind: 'team', id: team.id } : undefined;
+  };
+  const parts = text.split(/[;\n]/).map((part) => part.trim()).filter(Boolean);
+  return parts.flatMap((part): Covered[] => {
+    const named = byName(part);
+    if (named) return [named];
+    const tokens = part.split(/[\s,]+/).filter(Boolean).map(byName);
+    // Ids of the older form, all known; otherwise the whole part is one name nobody has.
+    return tokens.every((t) => t !== undefined) ? (tokens as Covered[]) : [{ kind: 'unknown', text: part }];
+  });
 }
 
 function findTeam(scenario: ScenarioDocument, text: string): string | undefined {

@@ -1,5 +1,6 @@
 import type { ExerciseReview, ReviewChartName } from '@startex/shared';
 import type { TopLevelSpec } from 'vega-lite';
+import { stateTitle } from '../documents/words.ts';
 import { lazyImport, lazyRequire } from '../lazyPackage.ts';
 
 const chartLibraries = lazyImport(async () => ({ vega: await import('vega'), vegaLite: await import('vega-lite') }));
@@ -42,7 +43,7 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
     case 'phases': {
       const end = phaseEnd(review);
       const unit = phaseUnit(review);
-      return review.phases.map((p) => ({ phase: p.state, from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
+      return review.phases.map((p) => ({ phase: stateTitle(p.state), from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
     }
     case 'ratings': {
       const { targets, capabilities } = review.evaluation.distribution;
@@ -87,7 +88,7 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
         ...base,
         mark: 'bar',
         encoding: {
-          y: { field: 'team', type: 'nominal', title: null, axis: { labelLimit: 260 } },
+          y: { field: 'team', type: 'nominal', title: null, axis: { labelLimit: 0 } },
           yOffset: { field: 'step', sort: ['delivered', 'acknowledged', 'first action'] },
           x: { field: unit, type: 'quantitative', title: `${unit} after release (median)`, ...wholeScale(values, [unit]) },
           color: { field: 'step', type: 'nominal', title: 'reached', sort: ['delivered', 'acknowledged', 'first action'], scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] } },
@@ -97,7 +98,7 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
       return {
         ...base,
         encoding: {
-          y: { field: 'phase', type: 'nominal', sort: null, title: null },
+          y: { field: 'phase', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } },
           x: { field: 'from', type: 'quantitative', title: `exercise time (${unit})`, ...wholeScale(values, ['from', 'to']) },
           color: { value: '#1565c0' },
         },

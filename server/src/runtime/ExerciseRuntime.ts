@@ -4,6 +4,7 @@ import { StartexError, type ExerciseSettings, type LogEntry, type ScenarioDocume
 import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseHost } from './ExerciseHost.ts';
+import { withLogTailCache } from './logTailCache.ts';
 
 export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
 
@@ -20,8 +21,12 @@ export interface NewExercise {
 export class ExerciseRuntime {
   private readonly hosts = new Map<string, Promise<ExerciseHost>>();
   private readonly listeners = new Set<RuntimeCommitListener>();
+  /** What the hosts read and write through. */
+  private readonly hostStore: ExerciseStore;
 
-  constructor(readonly store: ExerciseStore) {}
+  constructor(readonly store: ExerciseStore) {
+    this.hostStore = withLogTailCache(store);
+  }
 
   /** Creates an exercise in draft; people and join codes are added by the identity service. */
   async create(input: NewExercise): Promise<ExerciseRecord> {
@@ -49,9 +54,13 @@ export class ExerciseRuntime {
     return host;
   }
 
-  /** Loads every stored exercise so that timers of live ones run again after a restart. */
-  async resumeAll(): Promise<void> {
-    for (const exercise of await this.store.listExercises()) await this.get(exercise.id);
+  /**
+   * Loads the exercises in play after a restart, so that their timers run again and their
+   * devices find them loaded when they reconnect. The others (planned, ended, closed: a
+   * server's history) load on first use; folding them all held up every restart.
+   */
+  async resumePlay(): Promise<void> {
+    for (const exerciseId of await this.store.exercisesInPlay()) await this.get(exerciseId);
   }
 
   /**
@@ -72,6 +81,11 @@ export class ExerciseRuntime {
     return record;
   }
 
+  /** Ids of the exercises loaded now (tests and diagnostics). */
+  loaded(): string[] {
+    return [...this.hosts.keys()];
+  }
+
   onCommit(listener: RuntimeCommitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -85,7 +99,7 @@ export class ExerciseRuntime {
   private async load(exerciseId: string): Promise<ExerciseHost> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
-    const host = await ExerciseHost.load(this.store, record);
+    const host = await ExerciseHost.load(this.hostStore, record);
     host.onCommit((entries) => {
       for (const listener of this.listeners) listener(exerciseId, entries);
     });

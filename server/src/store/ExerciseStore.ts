@@ -36,6 +36,8 @@ export interface UserRecord {
   roles: GlobalRole[];
   createdAt: number;
   disabledAt?: number | undefined;
+  /** The password was generated for the person: they must set their own before anything else. */
+  passwordChangeRequired?: boolean | undefined;
 }
 
 export interface SessionRecord {
@@ -87,6 +89,11 @@ export interface ExerciseStore {
   append(entries: LogEntry[]): Promise<void>;
   /** The committed log; waits for appends already asked for, so it never misses one made before the read. */
   readLog(exerciseId: string, afterSeq?: number): Promise<LogEntry[]>;
+  /**
+   * Ids of the exercises in play: their log has `exercise.started` and, after it, no
+   * `exercise.ended` (live, paused or halted). A restart resumes these; the others load on first use.
+   */
+  exercisesInPlay(): Promise<string[]>;
   /** Stores an uploaded scenario as the next version of its id. */
   saveScenario(document: ScenarioDocument): Promise<StoredScenario>;
   /** The given version of an uploaded scenario, or its latest. */

@@ -25,6 +25,13 @@ export interface RosterChange {
   audit: AuditEntry[];
 }
 
+/** One person edited, in one transaction: the new record, an account if they became staff, and the audit entry. */
+export interface PersonChange {
+  person: PersonRecord;
+  users: UserRecord[];
+  audit: AuditEntry[];
+}
+
 /** What planning keeps, behind its own narrow interface (a part of Store, reached as store.planning). */
 export interface PlanningStore {
   updateSettings(exerciseId: string, settings: ExerciseSettings): Promise<void>;
@@ -41,6 +48,8 @@ export interface PlanningStore {
   setTeamAgencies(exerciseId: string, mapping: Record<string, string>): Promise<void>;
   listPeople(exerciseId: string): Promise<PersonRecord[]>;
   addPeople(change: RosterChange): Promise<void>;
+  /** Replaces a person's record (same id and exercise), with new accounts and audit entries. */
+  updatePerson(change: PersonChange): Promise<void>;
   /** Removes the person and, for staff, their role in the exercise. */
   removePerson(exerciseId: string, personId: string): Promise<PersonRecord | undefined>;
 }

@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import { and, asc, eq } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { ExerciseSettings } from '@startex/shared';
-import type { AgencyRecord, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
+import type { AgencyRecord, PersonChange, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
 import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
+import { agencyRow, auditRow, membershipRow, personRow, toAgency, toPerson, userRow } from './rows.ts';
 import { auditLog, exercises, memberships, users } from './schema.ts';
 
 const schema = { agencies, exercisePeople, teamAgencies, exercises, users, memberships, auditLog };
@@ -34,15 +35,7 @@ export class SqlitePlanningStore implements PlanningStore {
   }
 
   async saveAgency(agency: AgencyRecord): Promise<void> {
-    const row = {
-      id: agency.id,
-      name: agency.name,
-      type: agency.type,
-      functionsJson: JSON.stringify(agency.functions),
-      contactsJson: JSON.stringify(agency.contacts),
-      createdAt: agency.createdAt,
-      updatedAt: agency.updatedAt,
-    };
+    const row = agencyRow(agency);
     this.db.insert(agencies).values(row).onConflictDoUpdate({ target: agencies.id, set: { ...row, createdAt: undefined } }).run();
   }
 
@@ -74,27 +67,22 @@ export class SqlitePlanningStore implements PlanningStore {
 
   async addPeople(change: RosterChange): Promise<void> {
     this.db.transaction((tx) => {
-      for (const user of change.users) {
-        tx.insert(users).values({ ...user, roles: JSON.stringify(user.roles), disabledAt: user.disabledAt ?? null }).run();
-      }
+      for (const user of change.users) tx.insert(users).values(userRow(user)).run();
       for (const m of change.memberships) {
-        const row = { ...m, teamId: m.teamId ?? null };
+        const row = membershipRow(m);
         tx.insert(memberships).values(row).onConflictDoUpdate({ target: [memberships.exerciseId, memberships.userId], set: { role: row.role, teamId: row.teamId } }).run();
       }
-      for (const person of change.people) {
-        tx.insert(exercisePeople)
-          .values({
-            ...person,
-            agencyId: person.agencyId ?? null,
-            teamId: person.teamId ?? null,
-            coversJson: person.covers ? JSON.stringify(person.covers) : null,
-            userId: person.userId ?? null,
-          })
-          .run();
-      }
-      for (const entry of change.audit) {
-        tx.insert(auditLog).values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null }).run();
-      }
+      for (const person of change.people) tx.insert(exercisePeople).values(personRow(person)).run();
+      for (const entry of change.audit) tx.insert(auditLog).values(auditRow(entry)).run();
+    });
+  }
+
+  async updatePerson(change: PersonChange): Promise<void> {
+    const { id, exerciseId, createdAt: _kept, ...fields } = personRow(change.person);
+    this.db.transaction((tx) => {
+      for (const user of change.users) tx.insert(users).values(userRow(user)).run();
+      tx.update(exercisePeople).set(fields).where(and(eq(exercisePeople.exerciseId, exerciseId), eq(exercisePeople.id, id))).run();
+      for (const entry of change.audit) tx.insert(auditLog).values(auditRow(entry)).run();
     });
   }
 
@@ -107,31 +95,4 @@ export class SqlitePlanningStore implements PlanningStore {
       return toPerson(row);
     });
   }
-}
-
-function toAgency(row: typeof agencies.$inferSelect): AgencyRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    type: row.type as AgencyRecord['type'],
-    functions: JSON.parse(row.functionsJson) as AgencyRecord['functions'],
-    contacts: JSON.parse(row.contactsJson) as AgencyRecord['contacts'],
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function toPerson(row: typeof exercisePeople.$inferSelect): PersonRecord {
-  return {
-    id: row.id,
-    exerciseId: row.exerciseId,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    ...(row.agencyId ? { agencyId: row.agencyId } : {}),
-    ...(row.teamId ? { teamId: row.teamId } : {}),
-    ...(row.coversJson ? { covers: JSON.parse(row.coversJson) as PersonRecord['covers'] } : {}),
-    ...(row.userId ? { userId: row.userId } : {}),
-    createdAt: row.createdAt,
-  };
 }

@@ -2,19 +2,35 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { and, asc, count, desc, eq, gt, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, max } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { ExerciseSettings, ScenarioDocument, type Actor, type LogEntry } from '@startex/shared';
+import type { LogEntry, ScenarioDocument } from '@startex/shared';
 import type { AccessGrant, AuditEntry, ExerciseRecord, Membership, SessionRecord, Store, StoredScenario, UserRecord } from './ExerciseStore.ts';
-import { LogWriter, type Durability, type LogRow } from './logWriter.ts';
+import { LogWriter, type Durability } from './logWriter.ts';
+import {
+  auditRow,
+  exerciseRow,
+  grantRow,
+  latestScenarios,
+  membershipRow,
+  scenarioRow,
+  toAudit,
+  toExercise,
+  toGrant,
+  toLogEntry,
+  toLogRow,
+  toMembership,
+  toScenario,
+  toUser,
+  userPatch,
+  userRow,
+} from './rows.ts';
 import * as schema from './schema.ts';
 import { SqlitePlanningStore } from './SqlitePlanningStore.ts';
 import { SqliteReviewStore } from './SqliteReviewStore.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
-
-type Row = typeof schema.logEntries.$inferSelect;
 
 /** How long a write waits for the other connection's commit (the log's writer thread, or the main one). */
 const BUSY_TIMEOUT_MS = 5000;
@@ -50,17 +66,7 @@ export class SqliteStore implements Store {
   }
 
   async createExercise(exercise: ExerciseRecord): Promise<void> {
-    this.db
-      .insert(schema.exercises)
-      .values({
-        id: exercise.id,
-        title: exercise.title,
-        scenarioJson: JSON.stringify(exercise.scenario),
-        speed: exercise.speed,
-        createdAt: exercise.createdAt,
-        settingsJson: exercise.settings ? JSON.stringify(exercise.settings) : null,
-      })
-      .run();
+    this.db.insert(schema.exercises).values(exerciseRow(exercise)).run();
   }
 
   async createGrant(grant: AccessGrant): Promise<void> {
@@ -72,7 +78,7 @@ export class SqliteStore implements Store {
   }
 
   async createUser(user: UserRecord): Promise<void> {
-    this.db.insert(schema.users).values({ ...user, roles: JSON.stringify(user.roles), disabledAt: user.disabledAt ?? null }).run();
+    this.db.insert(schema.users).values(userRow(user)).run();
   }
 
   async getUser(id: string): Promise<UserRecord | undefined> {
@@ -90,16 +96,7 @@ export class SqliteStore implements Store {
   }
 
   async updateUser(id: string, patch: Partial<Omit<UserRecord, 'id' | 'createdAt'>>): Promise<void> {
-    const { roles, disabledAt, ...rest } = patch;
-    this.db
-      .update(schema.users)
-      .set({
-        ...rest,
-        ...(roles ? { roles: JSON.stringify(roles) } : {}),
-        ...('disabledAt' in patch ? { disabledAt: disabledAt ?? null } : {}),
-      })
-      .where(eq(schema.users.id, id))
-      .run();
+    this.db.update(schema.users).set(userPatch(patch)).where(eq(schema.users.id, id)).run();
   }
 
   async countUsers(): Promise<number> {
@@ -123,7 +120,7 @@ export class SqliteStore implements Store {
   }
 
   async setMembership(membership: Membership): Promise<void> {
-    const row = { ...membership, teamId: membership.teamId ?? null };
+    const row = membershipRow(membership);
     this.db
       .insert(schema.memberships)
       .values(row)
@@ -147,10 +144,7 @@ export class SqliteStore implements Store {
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    this.db
-      .insert(schema.auditLog)
-      .values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null })
-      .run();
+    this.db.insert(schema.auditLog).values(auditRow(entry)).run();
   }
 
   async listAudit(limit: number): Promise<AuditEntry[]> {
@@ -160,13 +154,7 @@ export class SqliteStore implements Store {
       .orderBy(desc(schema.auditLog.id))
       .limit(limit)
       .all()
-      .map((row) => ({
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        target: row.target ?? undefined,
-        details: row.details ? (JSON.parse(row.details) as Record<string, unknown>) : undefined,
-      }));
+      .map(toAudit);
   }
 
   /** What commits rest on, on this connection and on the log's writer thread: WAL and synchronous=FULL (2) on both. */
@@ -211,7 +199,7 @@ export class SqliteStore implements Store {
    */
   append(entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
-    return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toRow) });
+    return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toLogRow) });
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
@@ -223,7 +211,25 @@ export class SqliteStore implements Store {
       .where(and(eq(schema.logEntries.exerciseId, exerciseId), gt(schema.logEntries.seq, afterSeq)))
       .orderBy(asc(schema.logEntries.seq))
       .all()
-      .map(fromRow);
+      .map(toLogEntry);
+  }
+
+  async exercisesInPlay(): Promise<string[]> {
+    await this.log.settled();
+    // Read backwards from each log's end, where an ended exercise's EndEx lies: no fold, no full scan.
+    const lastOfPlay = this.db
+      .select({ type: schema.logEntries.type })
+      .from(schema.logEntries)
+      .where(and(eq(schema.logEntries.exerciseId, schema.exercises.id), inArray(schema.logEntries.type, ['exercise.started', 'exercise.ended'])))
+      .orderBy(desc(schema.logEntries.seq))
+      .limit(1);
+    const rows = this.db
+      .select({ id: schema.exercises.id })
+      .from(schema.exercises)
+      .where(eq(lastOfPlay, 'exercise.started'))
+      .orderBy(asc(schema.exercises.createdAt))
+      .all();
+    return rows.map((row) => row.id);
   }
 
   async saveScenario(document: ScenarioDocument): Promise<StoredScenario> {
@@ -232,15 +238,7 @@ export class SqliteStore implements Store {
         tx.select({ version: max(schema.scenarios.version) }).from(schema.scenarios).where(eq(schema.scenarios.id, document.id)).get()
           ?.version ?? 0;
       const stored = { document: { ...document, version: last + 1 }, version: last + 1, createdAt: Date.now() };
-      tx.insert(schema.scenarios)
-        .values({
-          id: document.id,
-          version: stored.version,
-          title: document.title,
-          documentJson: JSON.stringify(stored.document),
-          createdAt: stored.createdAt,
-        })
-        .run();
+      tx.insert(schema.scenarios).values(scenarioRow(stored)).run();
       return stored;
     });
   }
@@ -252,10 +250,7 @@ export class SqliteStore implements Store {
   }
 
   async listScenarios(): Promise<StoredScenario[]> {
-    const rows = this.db.select().from(schema.scenarios).orderBy(asc(schema.scenarios.id), desc(schema.scenarios.version)).all();
-    const latest = new Map<string, StoredScenario>();
-    for (const row of rows) if (!latest.has(row.id)) latest.set(row.id, toScenario(row));
-    return [...latest.values()];
+    return latestScenarios(this.db.select().from(schema.scenarios).orderBy(asc(schema.scenarios.id), desc(schema.scenarios.version)).all());
   }
 
   /** Waits for the log commits already asked for, then closes both connections. */
@@ -277,61 +272,4 @@ function immediateTransactions(sqlite: Database.Database): void {
     const tx = transaction(fn);
     return Object.assign((...args: never[]) => tx.immediate(...args), { default: tx.immediate, deferred: tx.immediate, immediate: tx.immediate, exclusive: tx.exclusive });
   }) as typeof sqlite.transaction;
-}
-
-function toExercise(row: typeof schema.exercises.$inferSelect): ExerciseRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    scenario: ScenarioDocument.parse(JSON.parse(row.scenarioJson)),
-    speed: row.speed,
-    createdAt: row.createdAt,
-    ...(row.settingsJson ? { settings: ExerciseSettings.parse(JSON.parse(row.settingsJson)) } : {}),
-  };
-}
-
-function toScenario(row: typeof schema.scenarios.$inferSelect): StoredScenario {
-  return { document: ScenarioDocument.parse(JSON.parse(row.documentJson)), version: row.version, createdAt: row.createdAt };
-}
-
-function toGrant(row: typeof schema.accessGrants.$inferSelect): AccessGrant {
-  return {
-    token: row.token,
-    exerciseId: row.exerciseId,
-    role: row.role,
-    teamId: row.teamId ?? undefined,
-    createdAt: row.createdAt,
-    expiresAt: row.expiresAt ?? undefined,
-    revokedAt: row.revokedAt ?? undefined,
-  };
-}
-
-function grantRow(grant: AccessGrant): typeof schema.accessGrants.$inferInsert {
-  return { ...grant, teamId: grant.teamId ?? null, expiresAt: grant.expiresAt ?? null, revokedAt: grant.revokedAt ?? null };
-}
-
-function toUser(row: typeof schema.users.$inferSelect): UserRecord {
-  return { ...row, roles: JSON.parse(row.roles) as UserRecord['roles'], disabledAt: row.disabledAt ?? undefined };
-}
-
-function toMembership(row: typeof schema.memberships.$inferSelect): Membership {
-  return { exerciseId: row.exerciseId, userId: row.userId, role: row.role, teamId: row.teamId ?? undefined };
-}
-
-function toRow(entry: LogEntry): LogRow {
-  const { exerciseId, seq, wallTime, exerciseTimeMs, scenarioTimeMs, actor, ...event } = entry;
-  const idempotencyKey = event.type === 'action.taken' ? event.idempotencyKey : null;
-  return [exerciseId, seq, event.type, wallTime, exerciseTimeMs, scenarioTimeMs, JSON.stringify(actor), JSON.stringify(event), idempotencyKey];
-}
-
-function fromRow(row: Row): LogEntry {
-  return {
-    exerciseId: row.exerciseId,
-    seq: row.seq,
-    wallTime: row.wallTime,
-    exerciseTimeMs: row.exerciseTimeMs,
-    scenarioTimeMs: row.scenarioTimeMs,
-    actor: JSON.parse(row.actor) as Actor,
-    ...(JSON.parse(row.body) as object),
-  } as LogEntry;
 }

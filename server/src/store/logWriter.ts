@@ -1,32 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { GroupCommit, type BatchOutcome, type LogBatch } from './groupCommit.ts';
 
-/** One log row, in the column order of `log_entries`. */
-export type LogRow = [
-  exerciseId: string,
-  seq: number,
-  type: string,
-  wallTime: number,
-  exerciseTimeMs: number,
-  scenarioTimeMs: number,
-  actor: string,
-  body: string,
-  idempotencyKey: string | null,
-];
-
-/** One caller's entries: they continue their exercise's log at `firstSeq`, or none is written. */
-export interface LogBatch {
-  exerciseId: string;
-  firstSeq: number;
-  rows: LogRow[];
-}
-
-interface Pending {
-  batch: LogBatch;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-type Reply = { outcome: (string | null)[] } | { error: string };
+type Reply = { outcome: BatchOutcome[] } | { error: string };
 
 /** What a connection's commits rest on: `journal_mode` and `synchronous` (2 is FULL), as SQLite reports them. */
 export interface Durability {
@@ -37,21 +12,15 @@ export interface Durability {
 const THREAD = new URL('./logWriterThread.mjs', import.meta.url);
 
 /**
- * The log's group commit, run on a writer thread with its own connection (logWriterThread.mjs),
- * so the fsync of a commit no longer blocks the event loop: while one group is being committed,
- * the next is gathered. Batches appended while no commit is running go out together after the
- * current turn of the event loop; each caller's promise settles once its group is durable (or
- * refused), in append order. One group is in flight at a time, which keeps that order and lets
- * the thread check each batch against the seqs committed before it.
+ * The SQLite log's group commit (GroupCommit), run on a writer thread with its own connection
+ * (logWriterThread.mjs), so the fsync of a commit no longer blocks the event loop: while one group
+ * is being committed on the thread, the next is gathered here.
  */
 export class LogWriter {
-  private queue: Pending[] = [];
-  private inflight: Pending[] | undefined;
-  private scheduled = false;
+  private readonly group = new GroupCommit((batches) => this.commitOnThread(batches));
   private worker: Worker | undefined;
-  /** The last append's promise: once it settles, every earlier one has. */
-  private last: Promise<void> = Promise.resolve();
-  private closed = false;
+  /** The group on the thread: answered by its reply, or failed if the thread dies. */
+  private answer: { resolve: (outcome: BatchOutcome[]) => void; reject: (error: Error) => void } | undefined;
 
   constructor(
     private readonly file: string,
@@ -59,16 +28,12 @@ export class LogWriter {
   ) {}
 
   append(batch: LogBatch): Promise<void> {
-    if (this.closed) return Promise.reject(new Error('The store is closed'));
-    const done = new Promise<void>((resolve, reject) => this.queue.push({ batch, resolve, reject }));
-    this.last = done.catch(() => {});
-    this.schedule();
-    return done;
+    return this.group.append(batch);
   }
 
   /** Resolves once every batch appended so far is committed or refused. */
   settled(): Promise<void> {
-    return this.last;
+    return this.group.settled();
   }
 
   /** The writer connection's durability settings, read on the thread (which is started if need be). */
@@ -89,59 +54,48 @@ export class LogWriter {
 
   /** Waits for the commits already asked for, then closes the thread's connection. */
   async close(): Promise<void> {
-    this.closed = true;
-    await this.settled();
+    await this.group.close();
     const worker = this.worker;
     this.worker = undefined;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Keep the process alive until the thread has closed its connection: an idle writer is unref'd.
+    worker.ref();
     worker.postMessage({ type: 'close' });
     await exited;
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.inflight || this.queue.length === 0) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.send();
-    });
-  }
-
-  private send(): void {
-    if (this.inflight || this.queue.length === 0) return;
-    const group = this.queue;
-    this.queue = [];
-    this.inflight = group;
+  private commitOnThread(batches: LogBatch[]): Promise<BatchOutcome[]> {
     const worker = this.thread();
     // A commit in flight keeps the process alive; an idle writer does not.
     worker.ref();
-    worker.postMessage({ batches: group.map((p) => p.batch) });
+    return new Promise((resolve, reject) => {
+      this.answer = { resolve, reject };
+      worker.postMessage({ batches });
+    });
   }
 
   private thread(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(THREAD, { workerData: { file: this.file, busyTimeoutMs: this.busyTimeoutMs } });
     worker.on('message', (reply: Reply | { durability: Durability }) => {
-      if (!('durability' in reply)) this.settle(reply);
+      if ('durability' in reply) return;
+      worker.unref();
+      const answer = this.answer;
+      this.answer = undefined;
+      if ('error' in reply) answer?.reject(new Error(reply.error));
+      else answer?.resolve(reply.outcome);
     });
     // The thread died (it should not): the group in flight may or may not be on disk, so its
     // callers are told it failed (the host reloads from the log); the next group starts a new thread.
     worker.on('error', (error) => {
       if (this.worker === worker) this.worker = undefined;
-      this.settle({ error: `Log writer failed: ${error.message}` });
+      const answer = this.answer;
+      this.answer = undefined;
+      answer?.reject(new Error(`Log writer failed: ${error.message}`));
     });
     worker.unref();
     this.worker = worker;
     return worker;
-  }
-
-  private settle(reply: Reply): void {
-    const group = this.inflight ?? [];
-    this.inflight = undefined;
-    if (this.queue.length === 0) this.worker?.unref();
-    else this.schedule();
-    if ('error' in reply) for (const p of group) p.reject(new Error(reply.error));
-    else group.forEach((p, i) => (reply.outcome[i] === null ? p.resolve() : p.reject(new Error(reply.outcome[i]!))));
   }
 }

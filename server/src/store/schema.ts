@@ -39,6 +39,8 @@ export const users = sqliteTable('users', {
   roles: text('roles').notNull(),
   createdAt: integer('created_at').notNull(),
   disabledAt: integer('disabled_at'),
+  /** Set when someone else chose the password (a generated one): the person sets their own at sign-in. */
+  passwordChangeRequired: integer('password_change_required', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Login sessions; the cookie holds a random token, the table only its SHA-256. */
@@ -94,6 +96,11 @@ export const logEntries = sqliteTable(
     /** The event's own fields (everything but the envelope), as JSON. */
     body: text('body').notNull(),
     idempotencyKey: text('idempotency_key'),
+    /**
+     * The owner generation that wrote the entry. One embedded node owns every exercise, so it stays 0
+     * here; on PostgreSQL, where several nodes share the log, each new owner of an exercise writes a higher one.
+     */
+    epoch: integer('epoch').notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.exerciseId, table.seq] }),

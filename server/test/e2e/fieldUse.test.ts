@@ -110,6 +110,10 @@ describe('field use through a real network loss', () => {
     await page.getByLabel('Username').fill(account.username);
     await page.getByLabel('Password').fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // A roster account's password was generated: the evaluator chooses their own first.
+    await page.getByLabel('New password', { exact: true }).fill('field evaluator chose this');
+    await page.getByLabel('New password again').fill('field evaluator chose this');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
     await eventually(() => page.getByTestId('status').textContent()).toBe('live');
     await eventually(() => page.getByTestId('connection').textContent()).toBe('Online');
     await appShellCached(page);

@@ -292,6 +292,11 @@ describe('planning an exercise in real browsers', () => {
     // The imported director signs in with the one-time password and starts the exercise in the console.
     const consolePage = await open('director', VIEWPORT.console, `${h.url}/console/${encodeURIComponent(exerciseId)}`);
     await signIn(consolePage, directorAccount[0]!, directorAccount[1]!);
+    // The password was generated for her: she chooses her own before the console opens.
+    await consolePage.getByRole('heading', { name: 'Choose your own password' }).waitFor();
+    await consolePage.getByLabel('New password', { exact: true }).fill('rasa chose her own password');
+    await consolePage.getByLabel('New password again').fill('rasa chose her own password');
+    await consolePage.getByRole('button', { name: 'Save the new password' }).click();
     await eventually(() => consolePage.getByTestId('status').textContent()).toBe('ready');
     await consolePage.getByRole('button', { name: 'Start exercise (StartEx)' }).click();
     await eventually(() => consolePage.getByTestId('status').textContent()).toBe('live');
@@ -327,7 +332,7 @@ describe('planning an exercise in real browsers', () => {
     expect(await page.getByRole('radio', { name: /Centre drill: portal alarm/ }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Create exercise' }).click();
     await page.waitForURL(/\/plan\/[^/#]+#settings$/);
-    await page.getByText('Scenario: Centre drill: portal alarm (centre-drill, version 1, pinned)').waitFor();
+    await page.getByText('Scenario: Centre drill: portal alarm (version 1, pinned)').waitFor();
 
     // A later version of the document leaves the planned exercise on the version it pinned.
     const v2 = await h.server.app.inject({
@@ -338,7 +343,7 @@ describe('planning an exercise in real browsers', () => {
     });
     expect(v2.statusCode).toBe(201);
     await page.reload();
-    await page.getByText('Scenario: Centre drill: portal alarm (centre-drill, version 1, pinned)').waitFor();
+    await page.getByText('Scenario: Centre drill: portal alarm (version 1, pinned)').waitFor();
     await page.context().close();
     expect(pageErrors).toEqual([]);
   });

@@ -204,7 +204,10 @@ describe('the review flow in real browsers', () => {
     await form.getByLabel('Recommendation').fill('Teach the 30 m cordon for an unshielded source');
     await form.getByLabel('Corrective action').fill('Add a cordon drill to the spring refresher course');
     await form.getByLabel('Capability element').selectOption('training');
-    await form.getByLabel('Responsible agency').fill('Customs post Vilkupiai');
+    // The capability comes picked from the scenario's objectives; an agency outside the directory is "Other…".
+    expect(await form.getByLabel('Capability', { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.text)).toBe('Protect officers and preserve evidence');
+    await form.getByLabel('Responsible agency').selectOption({ label: 'Other…' });
+    await form.getByLabel('Other agency').fill('Customs post Vilkupiai');
     await form.getByLabel('Point of contact').fill('Shift supervisor J. Petraitis');
     await form.getByLabel('Due date').fill('2027-03-31');
     await form.getByRole('button', { name: 'Save row' }).click();

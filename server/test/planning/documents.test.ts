@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@startex/scenarios';
 import type { JoinCodeView, PeopleAdded } from '@startex/shared';
 import { startServer, type Harness } from '../harness.ts';
-import { download, pdfText, planner, plannedExercise, type Planner } from './planningHelpers.ts';
+import { pdfBody, pdfPages, scenarioKeys } from '../documents/documentText.ts';
+import { download, firstSignIn, pdfText, planner, plannedExercise, type Planner } from './planningHelpers.ts';
 
 const B = LIBRARY['detection-portal-alarm']!;
+/** STARTEX_PUBLIC_URL: what sheets and briefings print, whatever address the planner's browser used. */
+const PUBLIC_URL = 'https://startex.venue.test:3443';
 let h: Harness;
 let as: Planner;
 let exerciseId: string;
 
 beforeAll(async () => {
-  h = await startServer();
+  h = await startServer({ publicUrl: PUBLIC_URL });
   const alice = await planner(h);
   const customs = (await h.request('POST', '/api/agencies', alice, { name: 'Lietuvos muitinė', type: 'customs', functions: ['detection'], contacts: [] })).json();
   ({ as, exercise: { id: exerciseId } } = await plannedExercise(h, alice, { source: { kind: 'library', scenarioId: 'detection-portal-alarm' } }));
@@ -35,7 +38,7 @@ describe('tablet join codes', () => {
     for (const team of B.teams) expect(text).toContain(words(team.name));
     for (const code of codes) expect(text).toContain(code.code);
     expect(text).toContain('Agency: Lietuvos muitinė');
-    expect(text).toContain(`/tablet#code=${codes[0]!.code}`);
+    expect(text).toContain(`${PUBLIC_URL}/tablet#code=${codes[0]!.code}`);
 
     const reissued = (await h.request('POST', `/api/exercises/${exerciseId}/join-codes/teams`, as, { teams: ['customs'], reissue: true })).json() as JoinCodeView[];
     expect(reissued).toHaveLength(1);
@@ -45,6 +48,19 @@ describe('tablet join codes', () => {
     expect(after).toContain(reissued[0]!.code);
     expect(after).not.toContain(old);
     expect((await h.request('POST', `/api/exercises/${exerciseId}/join-codes/teams`, as, { teams: ['astronauts'] })).json()).toMatchObject({ code: 'UNKNOWN_TEAM' });
+  });
+
+  it('prints wall-display (observer) codes after the teams\' until they are revoked, valid-until in the exercise\'s zone, every page numbered', async () => {
+    const display = (await h.request('POST', `/api/exercises/${exerciseId}/join-codes`, as, { role: 'observer' })).json() as JoinCodeView;
+    const pages = pdfPages((await download(h, `/api/exercises/${exerciseId}/join-codes/sheet`, as)).bytes);
+    const text = words(pages.join('\n'));
+    expect(text).toContain('Wall display 1');
+    expect(text).toContain(`${PUBLIC_URL}/display#code=${display.code}`);
+    expect(text).toMatch(/Valid until \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/Vilnius\)/);
+    expect(text).not.toContain('UTC');
+    pages.forEach((page, index) => expect(page).toContain(`Page ${index + 1} of ${pages.length}`));
+    await h.request('DELETE', `/api/exercises/${exerciseId}/join-codes/${display.code}`, as);
+    expect(pdfText((await download(h, `/api/exercises/${exerciseId}/join-codes/sheet`, as)).bytes)).not.toContain(display.code);
   });
 });
 
@@ -66,7 +82,8 @@ describe('briefing packs', () => {
     expect(response.statusCode).toBe(200);
     const text = words(pdfText(response.bytes));
     expect(text).toContain('Player briefing: Customs post Vilkupiai: officers on lane 3');
-    expect(text).toContain('Agency: Lietuvos muitinė (customs)');
+    expect(text).toContain('Agency: Lietuvos muitinė');
+    expect(text).not.toContain('(customs)');
     for (const objective of B.objectives) expect(text).toContain(words(objective.title));
     expect(text).toContain('Using the tablet');
     for (const secret of controllerOnly) expect(text, secret).not.toContain(words(secret));
@@ -83,15 +100,32 @@ describe('briefing packs', () => {
     for (const action of B.injects.flatMap((i) => i.expectedActions)) expect(text).toContain(words(action));
     expect(text).toContain('Branches and contingencies');
     for (const objective of B.objectives) expect(text).toContain(words(objective.title));
+    // Inject bodies are markdown: laid out, never printed as marks; nothing a person reads is a key.
+    const pages = pdfPages((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, as)).bytes);
+    const layout = pages.join('\n');
+    expect(layout).toContain('GAMMA ALARM — lane 3');
+    expect(layout).toMatch(/•\s+Vehicle: articulated truck, plate KTR 418/);
+    for (const mark of ['**', '\n- ', '*ferrous']) expect(layout, mark).not.toContain(mark);
+    for (const key of scenarioKeys(B)) expect(words(layout), key).not.toContain(key);
+    expect(layout).toContain('In "Primary alarm", ');
+    // Long: a table of contents with page numbers, and every page numbered under a running header.
+    expect(pages[0]).toMatch(/Master Scenario Events List \(MSEL\)\s+\d+\n/);
+    expect(pages[0]).toMatch(/#1 Gamma alarm on lane 3\s+\d+\n/);
+    pages.forEach((page, index) => {
+      expect(page).toContain(`Page ${index + 1} of ${pages.length}`);
+      expect(page).toContain('Controller and evaluator handbook · CONTROL STAFF ONLY');
+    });
+    // Long addresses wrap at a hyphen of the id.
+    expect(layout.replace(/\s+/g, '')).toContain(`${PUBLIC_URL}/console/${exerciseId}`);
 
     const added = (await h.request('POST', `/api/exercises/${exerciseId}/people`, as, { name: 'Eglė', email: 'egle@nssc.example.lt', role: 'evaluator', covers: { objectives: ['verify_alarm'], teams: ['customs'] } })).json() as PeopleAdded;
-    const evaluator = await h.login(added.accounts[0]!.username, added.accounts[0]!.password, exerciseId);
-    const guide = words(pdfText((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, evaluator)).bytes));
+    const evaluator = await firstSignIn(h, added.accounts[0]!, exerciseId);
+    const guide = words(pdfBody((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, evaluator)).bytes, 'Controller and evaluator handbook'));
     expect(guide).toContain('Evaluation guide: your objectives');
     const [mine, ...others] = B.objectives;
     expect(mine!.id).toBe('verify_alarm');
     for (const task of mine!.capabilityTargets.flatMap((t) => t.criticalTasks)) expect(guide).toContain(words(task.title));
-    const evaluation = guide.split('Evaluation guide: your objectives')[1]!;
+    const evaluation = guide.split('Evaluation guide: your objectives').at(-1)!;
     for (const target of mine!.capabilityTargets) expect(evaluation).toContain(words(target.title));
     for (const other of others) {
       expect(evaluation).not.toContain(words(other.title));

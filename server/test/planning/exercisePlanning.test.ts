@@ -147,3 +147,30 @@ describe('agencies and team mapping', () => {
     expect(((await h.request('GET', '/api/agencies', alice)).json() as AgencyView[]).some((a) => a.id === spare.id)).toBe(false);
   });
 });
+
+describe('the planning steps', () => {
+  it('are marked done as the plan fills in: settings, agencies, people, codes, and the confirmed communications check', async () => {
+    const { exercise, as } = await plannedExercise(h, alice, { source: { kind: 'library', scenarioId: 'detection-portal-alarm' } });
+    const path = `/api/exercises/${exercise.id}`;
+    const done = async () => ((await h.request('GET', `${path}/plan`, as)).json() as ExercisePlan).done;
+    expect(await done()).toEqual([]);
+
+    await h.request('PUT', `${path}/settings`, as, { ...exercise.settings, requireCommsCheck: undefined, date: '2026-12-10', startTime: '09:00' });
+    expect(await done()).toEqual(['settings']);
+    const agency = (await h.request('POST', '/api/agencies', as, { name: 'Steps agency', type: 'customs', functions: ['detection'], contacts: [] })).json() as AgencyView;
+    await h.request('PUT', `${path}/team-agencies`, as, { mapping: Object.fromEntries(LIBRARY['detection-portal-alarm']!.teams.map((t) => [t.id, agency.id])) });
+    expect(await done()).toEqual(['settings', 'agencies']);
+    // An evaluator covering one objective leaves the others uncovered; one who names none covers them all.
+    await h.request('POST', `${path}/people`, as, { name: 'One', email: 'one@steps.example.lt', role: 'evaluator', covers: { objectives: ['verify_alarm'], teams: [] } });
+    expect(await done()).toEqual(['settings', 'agencies']);
+    await h.request('POST', `${path}/people`, as, { name: 'All', email: 'all@steps.example.lt', role: 'evaluator' });
+    expect(await done()).toEqual(['settings', 'agencies', 'people']);
+    await h.request('POST', `${path}/join-codes/teams`, as, { teams: ['customs'] });
+    expect(await done()).toEqual(['settings', 'agencies', 'people']);
+    await h.request('POST', `${path}/join-codes/teams`, as, {});
+    expect(await done()).toEqual(['settings', 'agencies', 'people', 'codes']);
+    await h.request('POST', `${path}/comms-check`, as);
+    await h.request('POST', `${path}/comms-check/confirm`, as);
+    expect(await done()).toEqual(['settings', 'agencies', 'people', 'codes', 'comms']);
+  });
+});

@@ -43,3 +43,16 @@ export async function download(h: Harness, url: string, who: StaffCredential): P
   const response = await h.server.app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
   return { statusCode: response.statusCode, contentType: String(response.headers['content-type']), bytes: response.rawPayload, json: () => response.json() };
 }
+
+/** A roster account's first sign-in: its generated password is replaced (as the first-sign-in form does), then the session is used. */
+export async function firstSignIn(h: Harness, account: { username: string; password: string }, exerciseId: string): Promise<StaffCredential> {
+  const first = await h.login(account.username, account.password, exerciseId);
+  const changed = await h.server.app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers: { cookie: first.cookie, 'x-csrf-token': first.csrfToken, 'content-type': 'application/json' },
+    payload: JSON.stringify({ currentPassword: account.password, newPassword: `${account.username} chose this` }),
+  });
+  if (changed.statusCode !== 200) throw new Error(`setting ${account.username}'s password: ${changed.body}`);
+  return { cookie: String(changed.headers['set-cookie']).split(';')[0]!, csrfToken: (changed.json() as { csrfToken: string }).csrfToken, exerciseId };
+}

@@ -18,8 +18,8 @@ describe('review charts', () => {
       { team: 'Police patrol', step: 'first action', minutes: 5 },
     ]);
     expect(chartRows('phases', review)).toEqual([
-      { phase: 'play', from: 0, to: 15 },
-      { phase: 'wrap', from: 15, to: 20 },
+      { phase: 'Play', from: 0, to: 15 },
+      { phase: 'Wrap', from: 15, to: 20 },
     ]);
     expect(chartRows('ratings', review)).toEqual([
       { rating: 'P', level: 'capability targets', count: 0 },
@@ -36,7 +36,7 @@ describe('review charts', () => {
   it('render to SVG with their titles, axes and labels', async () => {
     const expected = {
       'response-times': ['Median minutes from release, per team', 'Customs post', 'Police patrol', 'first action', 'minutes after release (median)'],
-      phases: ['Scenario phases over exercise time (minutes)', '>play<', '>wrap<', 'exercise time (minutes)'],
+      phases: ['Scenario phases over exercise time (minutes)', '>Play<', '>Wrap<', 'exercise time (minutes)'],
       ratings: ['Final ratings (P/S/M/U)', 'capability targets', 'capabilities', '>P<', '>U<'],
     } as const;
     for (const [chart, labels] of Object.entries(expected) as [keyof typeof expected, readonly string[]][]) {
@@ -69,13 +69,13 @@ describe('review charts', () => {
     const play = review.phases[0]!;
     const wrap = review.phases[1]!;
     const paused = { ...review, phases: [play, { ...wrap, state: 'pause', fromMs: play.toMs!, toMs: play.toMs! }, wrap] };
-    expect(chartRows('phases', paused)[1]).toEqual({ phase: 'pause', from: 15, to: 15 });
+    expect(chartRows('phases', paused)[1]).toEqual({ phase: 'Pause', from: 15, to: 15 });
     const svg = await renderChartSvg('phases', paused);
     const marks = [...svg.matchAll(/<path aria-label="([^"]*phase: [^"]*)"[^>]*aria-roledescription="(\w+)" d="([^"]*)"/g)].map(([, label, role, d]) => ({ label, role, width: pathWidth(d!) }));
     // Every bar of positive length keeps its bar and gets no tick; the zero-length one gets a tick some pixels wide.
-    expect(marks.filter((m) => m.role === 'tick').map((m) => m.label)).toEqual(['exercise time (minutes): 15; phase: pause']);
+    expect(marks.filter((m) => m.role === 'tick').map((m) => m.label)).toEqual(['exercise time (minutes): 15; phase: Pause']);
     expect(marks.find((m) => m.role === 'tick')!.width).toBeGreaterThanOrEqual(3);
-    expect(marks.filter((m) => m.role === 'bar' && !m.label!.includes('pause')).every((m) => m.width > 100)).toBe(true);
+    expect(marks.filter((m) => m.role === 'bar' && !m.label!.includes('Pause')).every((m) => m.width > 100)).toBe(true);
   });
 
   it('render to PNG for the PDF and DOCX reports', async () => {
@@ -98,3 +98,16 @@ function pathWidth(d: string): number {
   for (const dx of relative) xs.push((x += dx));
   return Math.max(...xs) - Math.min(...xs);
 }
+
+describe('chart labels', () => {
+  it('print whole team names and phase names in words, never cut short or as state keys', async () => {
+    const long = 'Customs post Vilkupiai: officers on lane 3 of the northern crossing';
+    const named = { ...review, teams: review.teams.map((t, i) => (i === 0 ? { ...t, name: long } : t)), phases: [{ ...review.phases[0]!, state: 'secondary_inspection' }] };
+    const times = await renderChartSvg('response-times', named);
+    expect(times).toContain(`>${long}<`);
+    expect(times).not.toContain('…');
+    const phases = await renderChartSvg('phases', named);
+    expect(phases).toContain('>Secondary inspection<');
+    expect(phases).not.toContain('secondary_inspection');
+  });
+});

@@ -6,7 +6,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportView } from '@startex/shared';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
-import { CORDON_ROW, playedExercise } from './reportFixture.ts';
+import { LIBRARY } from '@startex/scenarios';
+import { docxParts, docxText, pdfPages, scenarioKeys } from '../documents/documentText.ts';
+import { CORDON_ROW, playedExercise, storeOf } from './reportFixture.ts';
 
 let h: Harness;
 let id: string;
@@ -19,14 +21,33 @@ async function download(path: string, who: StaffCredential = evaluator) {
   return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
+/** Markdown as an evaluator writes it: emphasis, a soft line break, a table and a list. */
+const SUMMARY = [
+  'Customs held the truck **at once**; no cordon was set.',
+  'The regulator was told in time.',
+  '',
+  '| Team | Held after |',
+  '|---|---|',
+  '| Customs post | 1 min |',
+  '| Police | not involved |',
+  '',
+  '- Hold and re-scan: *done*',
+  '- Cordon: missing',
+].join('\n');
+const B = LIBRARY['detection-portal-alarm']!;
+const KEYS = scenarioKeys(B);
+
 beforeAll(async () => {
   h = await startServer();
   ({ id, evaluator } = await playedExercise(h, 'exports'));
+  // The plan maps customs to a real agency before the draft is first assembled.
+  await storeOf(h).planning.saveAgency({ id: 'agency-lt-customs', name: 'Lietuvos muitinė', type: 'customs', functions: ['detection'], contacts: [], createdAt: 0, updatedAt: 0 });
+  await storeOf(h).planning.setTeamAgencies(id, { customs: 'agency-lt-customs' });
   const draft = ((await h.request('GET', `/api/exercises/${id}/report`, evaluator)).json() as ReportView).draft;
   await h.request('PUT', `/api/exercises/${id}/report/draft`, evaluator, {
     ...draft,
-    executiveSummary: 'Customs held the truck at once; no cordon was set.',
-    capabilities: draft.capabilities.map((c) => (c.id === 'protect_officers' ? { ...c, areasForImprovement: c.areasForImprovement.map((a) => ({ ...a, rootCause: 'Cordon missing from the lane procedure' })) } : c)),
+    executiveSummary: SUMMARY,
+    capabilities: draft.capabilities.map((c) => (c.id === 'protect_officers' ? { ...c, areasForImprovement: c.areasForImprovement.map((a) => ({ ...a, rootCause: 'Cordon missing from the **lane procedure**' })) } : c)),
   });
   await h.request('POST', `/api/exercises/${id}/improvement-plan`, evaluator, CORDON_ROW);
   await h.request('POST', `/api/exercises/${id}/improvement-plan`, evaluator, { ...CORDON_ROW, responsibleAgency: 'Radiation Safety Inspectorate', correctiveAction: 'Write a reachback checklist', capabilityElement: 'planning', dueDate: '2026-12-15' });
@@ -34,47 +55,88 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
+/** pdftotext -layout lines of a page without its running header and page number. */
+const bodyLines = (page: string) => page.split('\n').filter((line) => line.trim() && !/^\s*(After-action report: |Page \d+ of \d+)/.test(line));
+
 describe('AAR/IP exports', () => {
-  it('PDF: pdftotext reads back the title, capabilities, ratings, findings and the improvement plan rows', async () => {
+  it('PDF: title, findings and plan; markdown laid out (table in columns, bullets, joined lines); page numbers and header on every page; contents; metrics against targets; local times; no scenario keys', async () => {
     const pdf = await download(`/api/exercises/${id}/exports/report.pdf?version=1`);
     expect([pdf.status, pdf.type, pdf.disposition]).toEqual([200, 'application/pdf', 'attachment; filename="border-alarm-drill-exports-aar-ip-v1.pdf"']);
     writeFileSync(join(work, 'report.pdf'), pdf.bytes);
-    const text = execFileSync('pdftotext', ['-layout', join(work, 'report.pdf'), '-'], { encoding: 'utf8' });
+    const pages = pdfPages(pdf.bytes);
+    const text = pages.join('\n');
     const flat = text.replace(/\s+/g, ' ');
     for (const expected of [
       'After-Action Report / Improvement Plan',
       'Border alarm drill exports',
-      'Version 1, finalised',
-      'Customs held the truck at once; no cordon was set.',
+      'Customs held the truck at once; no cordon was set. The regulator was told in time.',
       'Verify the alarm',
       'Rating: S: performed with some challenges',
       'Rating: M: performed with major challenges',
       'Held the truck and re-scanned within a minute',
       'No cordon was set around the truck',
       'Root cause: Cordon missing from the lane procedure',
+      'Customs post Vilkupiai: officers on lane 3: Lietuvos muitinė',
       'Response times per team',
       'Improvement plan',
     ]) expect(flat).toContain(expected);
-    // Table cells wrap, so the plan's values are checked word by word in the landscape page.
-    const plan = flat.slice(flat.lastIndexOf('Improvement plan'));
-    for (const word of ['Customs', 'Vilkupiai', 'Radiation', 'Inspectorate', 'reachback', 'checklist', 'training', 'planning', '2027-03-31', '2026-12-15', 'open']) expect(plan).toContain(word);
-    const pages = execFileSync('pdfinfo', [join(work, 'report.pdf')], { encoding: 'utf8' });
-    expect(Number(/Pages:\s+(\d+)/.exec(pages)![1])).toBeGreaterThanOrEqual(3);
+    // Markdown is laid out, never printed as marks.
+    for (const mark of ['**', '|---', '| Team', '- Hold', '*done*']) expect(text, mark).not.toContain(mark);
+    expect(text).toMatch(/\n\s*Customs post\s{2,}1 min\s*\n/);
+    expect(text).toMatch(/\n\s*Police\s{2,}not involved\s*\n/);
+    expect(text).toMatch(/•\s+Hold and re-scan: done/);
+    // Every page: the running header and "Page n of N"; none nearly empty.
     const images = execFileSync('pdfimages', ['-list', join(work, 'report.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const pagesWithImages = new Set(images.map((line) => Number(line.trim().split(/\s+/)[0])));
     expect(images.length).toBeGreaterThanOrEqual(3);
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages.length}`);
+      expect(page, `page ${index + 1}`).toContain('After-action report: Border alarm drill exports · Version 1');
+      if (!pagesWithImages.has(index + 1)) expect(bodyLines(page).length, `page ${index + 1} is nearly empty`).toBeGreaterThanOrEqual(6);
+    });
+    // The contents list the chapters with their page numbers.
+    expect(pages[0]).toContain('Contents');
+    const metricsPage = pages.findIndex((page, i) => i > 0 && page.includes('4. Metrics against targets')) + 1;
+    expect(pages[0]).toMatch(new RegExp(`4\\. Metrics against targets\\s+${metricsPage}\\n`));
+    // Metrics against targets, in words.
+    expect(text).toMatch(/\n\s*Time from the alarm to holding\s+Customs post Vilkupiai:\s+[\d.]+ minutes\s+≤ 3 minutes\s+Met\n/);
+    expect(text).toMatch(/\n\s*Time from the alarm to the\s+Customs post Vilkupiai:\s+—\s+≤ 35 minutes\s+(No data|Not met)\n/);
+    // Times in the exercise's zone, the zone named.
+    expect(flat).toMatch(/Dates: \d{4}-\d{2}-\d{2} \d{2}:\d{2} – \d{2}:\d{2} \(Europe\/Vilnius\)/);
+    expect(flat).toMatch(/Version 1, finalised \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/Vilnius\) by exports-evaluator/);
+    expect(flat).not.toContain('UTC');
+    for (const key of KEYS) expect(flat, key).not.toContain(key);
+    // The plan's values on its landscape pages (cells wrap, so word by word).
+    const plan = flat.slice(flat.lastIndexOf('Improvement plan'));
+    for (const word of ['Customs', 'Vilkupiai', 'Radiation', 'Inspectorate', 'reachback', 'checklist', 'Training', 'Planning', '2027-03-31', '2026-12-15', 'Open']) expect(plan).toContain(word);
   });
 
-  it('DOCX: a valid Word package whose document.xml has the report text and whose media holds the chart images', async () => {
+  it('DOCX: bold as run properties, markdown tables as Word tables, lists as Word lists, page numbers and header, contents, metrics against targets, local times, chart images, no scenario keys', async () => {
     const docx = await download(`/api/exercises/${id}/exports/report.docx`);
     expect([docx.status, docx.type]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
     const folder = join(work, 'docx');
     writeFileSync(join(work, 'report.docx'), docx.bytes);
     execFileSync('unzip', ['-q', '-o', join(work, 'report.docx'), '-d', folder]);
-    const xml = readFileSync(join(folder, 'word/document.xml'), 'utf8');
-    const text = xml.replace(/<[^>]+>/g, '');
-    for (const expected of ['After-Action Report / Improvement Plan', 'Border alarm drill exports', 'Draft', 'Verify the alarm', 'S: performed with some challenges', 'No cordon was set around the truck', CORDON_ROW.correctiveAction, 'Write a reachback checklist', 'Radiation Safety Inspectorate']) {
+    const { document: xml, headers, footers } = docxParts(docx.bytes);
+    const text = docxText(xml);
+    for (const expected of ['After-Action Report / Improvement Plan', 'Border alarm drill exports', 'Draft', 'Verify the alarm', 'S: performed with some challenges', 'No cordon was set around the truck', CORDON_ROW.correctiveAction, 'Write a reachback checklist', 'Radiation Safety Inspectorate', 'Customs post Vilkupiai: officers on lane 3: Lietuvos muitinė']) {
       expect(text).toContain(expected);
     }
+    // "**at once**" is a bold run, "*done*" an italic one.
+    expect(xml).toMatch(/<w:r><w:rPr><w:b\/>(<w:bCs\/>)?<\/w:rPr><w:t xml:space="preserve">at once<\/w:t><\/w:r>/);
+    expect(xml).toMatch(/<w:rPr><w:i\/>(<w:iCs\/>)?<\/w:rPr><w:t xml:space="preserve">done<\/w:t>/);
+    expect(text).toContain('Customs post | 1 min | ');
+    expect(text).toContain('Police | not involved | ');
+    for (const mark of ['**', '|---', '- Hold']) expect(text, mark).not.toContain(mark);
+    const listItem = /<w:p>(?:(?!<\/w:p>).)*<w:numPr>(?:(?!<\/w:p>).)*Hold and re-scan: (?:(?!<\/w:p>).)*<\/w:p>/;
+    expect(xml).toMatch(listItem);
+    expect(docxText(headers)).toContain('After-action report: Border alarm drill exports');
+    expect(footers).toContain('PAGE');
+    expect(footers).toContain('NUMPAGES');
+    expect(xml).toContain('TOC \\h \\o &quot;1-2&quot;');
+    expect(text).toMatch(/Time from the alarm to holding the vehicle \| Customs post Vilkupiai: officers on lane 3 \| [\d.]+ minutes \| ≤ 3 minutes \| Met \|/);
+    expect(text).toMatch(/\(Europe\/Vilnius\)/);
+    for (const key of KEYS) expect(text, key).not.toContain(key);
     const media = readdirSync(join(folder, 'word/media'));
     expect(media).toHaveLength(3);
     for (const file of media) expect(readFileSync(join(folder, 'word/media', file)).subarray(1, 4).toString()).toBe('PNG');
@@ -93,10 +155,10 @@ describe('AAR/IP exports', () => {
       return values;
     };
     const plan = rows('Improvement plan');
-    expect(plan[0]).toEqual(['Capability', 'Issue / area for improvement', 'Recommendation', 'Corrective action', 'Element', 'Responsible agency', 'Point of contact', 'Start', 'Due', 'Status', 'Overdue', 'Last status change']);
+    expect(plan[0]).toEqual(['Capability', 'Issue / area for improvement', 'Recommendation', 'Corrective action', 'Element', 'Responsible agency', 'Point of contact', 'Start', 'Due', 'Status', 'Overdue', 'Last status change (Europe/Vilnius)']);
     expect(plan.slice(1).map((r) => r.slice(0, 11))).toEqual([
-      [CORDON_ROW.capability, CORDON_ROW.issue, CORDON_ROW.recommendation, CORDON_ROW.correctiveAction, 'training', 'Customs post Vilkupiai', CORDON_ROW.pointOfContact, '2026-12-01', '2027-03-31', 'open', 'no'],
-      [CORDON_ROW.capability, CORDON_ROW.issue, CORDON_ROW.recommendation, 'Write a reachback checklist', 'planning', 'Radiation Safety Inspectorate', CORDON_ROW.pointOfContact, '2026-12-01', '2026-12-15', 'open', 'no'],
+      [CORDON_ROW.capability, CORDON_ROW.issue, CORDON_ROW.recommendation, CORDON_ROW.correctiveAction, 'Training', 'Customs post Vilkupiai', CORDON_ROW.pointOfContact, '2026-12-01', '2027-03-31', 'Open', 'no'],
+      [CORDON_ROW.capability, CORDON_ROW.issue, CORDON_ROW.recommendation, 'Write a reachback checklist', 'Planning', 'Radiation Safety Inspectorate', CORDON_ROW.pointOfContact, '2026-12-01', '2026-12-15', 'Open', 'no'],
     ]);
     const metrics = rows('Metrics');
     expect(metrics[0]).toEqual(['Metric', 'Title', 'Team', 'Value', 'Target', 'Unit', 'Status', 'From log seq', 'To log seq']);
@@ -118,8 +180,8 @@ describe('AAR/IP exports', () => {
     expect([plan.status, plan.type]).toEqual([200, 'text/csv; charset=utf-8']);
     const lines = plan.bytes.toString('utf8').trim().split(/\r?\n/);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe('Capability,Issue / area for improvement,Recommendation,Corrective action,Element,Responsible agency,Point of contact,Start,Due,Status,Overdue,Last status change');
-    expect(lines[2]).toContain(',Write a reachback checklist,planning,Radiation Safety Inspectorate,');
+    expect(lines[0]).toBe('Capability,Issue / area for improvement,Recommendation,Corrective action,Element,Responsible agency,Point of contact,Start,Due,Status,Overdue,Last status change (Europe/Vilnius)');
+    expect(lines[2]).toContain(',Write a reachback checklist,Planning,Radiation Safety Inspectorate,');
     const metrics = (await download(`/api/exercises/${id}/exports/metrics.csv`)).bytes.toString('utf8').trim().split(/\r?\n/);
     expect(metrics[0]).toBe('Metric,Title,Team,Value,Target,Unit,Status,From log seq,To log seq');
     expect(metrics.find((l) => l.startsWith('time_to_hold,') && l.includes('Customs post'))).toMatch(/,3,minutes,met,\d+,\d+$/);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIBRARY } from '@startex/scenarios';
 import { addFindings, type ImprovementItemView, type ReportContent, type ReportVersion, type ReportView } from '@startex/shared';
 import { startServer, type Harness } from '../harness.ts';
 import { databaseFile, dumpDatabase } from '../security/databaseDump.ts';
@@ -15,21 +16,25 @@ const error = (code: string) => expect.objectContaining({ code });
 describe('the AAR/IP draft', () => {
   it('is assembled from the review: overview, per capability final ratings, strengths and areas for improvement from observations', async () => {
     const { id, evaluator } = await playedExercise(h, 'assembled');
+    await storeOf(h).planning.saveAgency({ id: 'agency-vsat', name: 'State Border Guard Service', type: 'border-guard', functions: ['detection'], contacts: [], createdAt: 0, updatedAt: 0 });
     const response = await h.request('GET', `/api/exercises/${id}/report`, evaluator);
     expect(response.statusCode).toBe(200);
     const view = response.json() as ReportView;
     expect(view).toMatchObject({ exerciseId: id, title: 'Border alarm drill assembled', status: 'ended', draftSaved: null, versions: [] });
-    expect(view.agencies).toEqual(['Customs post Vilkupiai: officers on lane 3', 'Police: border district duty unit', 'Radiation Safety Inspectorate: duty inspector']);
+    // What an improvement plan row picks from: the scenario's objectives and the agency directory.
+    expect(view.capabilities).toEqual(LIBRARY['detection-portal-alarm']!.objectives.map((o) => ({ id: o.id, title: o.title })));
+    expect(view.agencies).toEqual([{ id: 'agency-vsat', name: 'State Border Guard Service' }]);
     const { overview, capabilities } = view.draft;
     expect(overview.exerciseName).toBe('Border alarm drill assembled');
     expect(overview.exerciseType).toMatch(/exercise|Drill/);
     expect(overview.objectives).toHaveLength(5);
     expect(overview.participants).toEqual([
-      'Customs post Vilkupiai: officers on lane 3 (customs)',
-      'Police: border district duty unit (police)',
-      'Radiation Safety Inspectorate: duty inspector (regulator)',
+      // No team is mapped to an agency of the directory yet: the kind of agency, in words.
+      'Customs post Vilkupiai: officers on lane 3: Customs',
+      'Police: border district duty unit: Police',
+      'Radiation Safety Inspectorate: duty inspector: Regulator',
     ]);
-    expect(overview.dates).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d – \d\d:\d\d UTC$/);
+    expect(overview.dates).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d – \d\d:\d\d \(Europe\/Vilnius\)$/);
     expect(capabilities.map((c) => [c.id, c.rating ?? null])).toEqual([
       ['verify_alarm', 'S'],
       ['discriminate_sources', null],
@@ -160,6 +165,29 @@ describe('finalised versions', () => {
 });
 
 describe('the improvement plan', () => {
+  it('takes the capability from the scenario\'s objectives and the responsible agency from the directory, free text only as "other"', async () => {
+    const { id, evaluator } = await playedExercise(h, 'picks');
+    await storeOf(h).planning.saveAgency({ id: 'agency-rsi', name: 'Radiation Safety Centre', type: 'regulator', functions: ['response'], contacts: [], createdAt: 0, updatedAt: 0 });
+    const path = `/api/exercises/${id}/improvement-plan`;
+    const picked = await h.request('POST', path, evaluator, { ...CORDON_ROW, capability: { objectiveId: 'protect_officers' }, responsibleAgency: { agencyId: 'agency-rsi' } });
+    expect(picked.statusCode).toBe(201);
+    expect(picked.json()).toMatchObject({ capability: 'Protect officers and preserve evidence', responsibleAgency: 'Radiation Safety Centre' });
+    const other = await h.request('POST', path, evaluator, { ...CORDON_ROW, capability: { other: 'Lane signage' }, responsibleAgency: { other: 'Road administration' } });
+    expect(other.json()).toMatchObject({ capability: 'Lane signage', responsibleAgency: 'Road administration' });
+    const edited = await h.request('PATCH', `${path}/${picked.json().id}`, evaluator, { capability: { objectiveId: 'notify_on_time' } });
+    expect(edited.json()).toMatchObject({ capability: 'Notify on time', responsibleAgency: 'Radiation Safety Centre' });
+
+    expect((await h.request('POST', path, evaluator, { ...CORDON_ROW, capability: { objectiveId: 'no_such_objective' } })).json()).toMatchObject({ code: 'UNKNOWN_OBJECTIVE', message: 'Pick the capability from the scenario\'s objectives, or write it as "other".' });
+    expect((await h.request('POST', path, evaluator, { ...CORDON_ROW, responsibleAgency: { agencyId: 'no-such-agency' } })).json()).toMatchObject({ code: 'UNKNOWN_AGENCY', message: 'Pick the agency from the directory, or write it as "other".' });
+    expect((await h.request('POST', path, evaluator, { ...CORDON_ROW, capability: { objectiveId: 'protect_officers', other: 'both' } })).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await h.request('PATCH', `${path}/${picked.json().id}`, evaluator, { responsibleAgency: { agencyId: 'no-such-agency' } })).json()).toMatchObject({ code: 'UNKNOWN_AGENCY' });
+    const rows = (await h.request('GET', path, evaluator)).json() as ImprovementItemView[];
+    expect(rows.map((r) => [r.capability, r.responsibleAgency])).toEqual([
+      ['Notify on time', 'Radiation Safety Centre'],
+      ['Lane signage', 'Road administration'],
+    ]);
+  });
+
   it('tracks each corrective action to closure: every status change with who, when, from, to and why, overdue flagged, also after the exercise is closed', async () => {
     const { id, evaluator, director } = await playedExercise(h, 'plan');
     const created = await h.request('POST', `/api/exercises/${id}/improvement-plan`, evaluator, CORDON_ROW);

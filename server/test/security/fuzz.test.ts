@@ -15,11 +15,13 @@ import {
   ExerciseSettingsBody,
   FEED_SUBPROTOCOL,
   FEED_TOKEN_PREFIX,
+  ChangePasswordBody,
   ImportPeopleBody,
   LoginBody,
   MembershipBody,
   NewImprovementItemBody,
   PersonBody,
+  PersonUpdateBody,
   ReconcileRatingBody,
   RecordObservation,
   RecordRatingBody,
@@ -187,9 +189,10 @@ const asJson = (body: unknown) => (Buffer.isBuffer(body) ? body : (JSON.stringif
 
 /** What a REST body fuzzer acts on, made in beforeAll: a planned draft, an ended exercise and its people. */
 interface Fixtures {
-  /** A draft exercise the administrator planned (and so directs), and an agency in the directory. */
+  /** A draft exercise the administrator planned (and so directs), an agency in the directory, and an evaluator on its roster. */
   draft: string;
   agency: string;
+  person: string;
   /** An exercise after EndEx with a finalised report version 1 and one improvement plan row. */
   ended: string;
   item: string;
@@ -213,9 +216,11 @@ beforeAll(async () => {
   const endedDirector = await h.member('director', { exerciseId: ended });
   expect((await h.request('POST', `/api/exercises/${ended}/report/finalise`, endedDirector)).statusCode).toBe(201);
   const item = await h.request('POST', `/api/exercises/${ended}/improvement-plan`, endedDirector, PLAN_ROW);
+  const person = await h.request('POST', `/api/exercises/${draft.json().id}/people`, h.admin, { name: 'Roster evaluator', email: 'roster.evaluator@example.lt', role: 'evaluator' });
   fixtures = {
     draft: draft.json().id,
     agency: agency.json().id,
+    person: person.json().people[0].id,
     ended,
     item: item.json().id,
     endedDirector,
@@ -249,6 +254,13 @@ const notXlsx = fc.oneof(
 
 const BODY_ROUTES: Record<string, BodyRoute> = {
   'POST /api/auth/login': { method: 'POST', url: () => '/api/auth/login', who: () => undefined, schema: LoginBody, valid: () => ({ username: 'admin', password: 'not the password' }) },
+  'POST /api/auth/password': {
+    method: 'POST',
+    url: () => '/api/auth/password',
+    who: () => evaluator,
+    schema: ChangePasswordBody,
+    valid: () => ({ currentPassword: 'evaluator-1 password 123', newPassword: 'a long enough new password' }),
+  },
   'POST /api/admin/users': {
     method: 'POST',
     url: () => '/api/admin/users',
@@ -328,6 +340,19 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
     schema: PersonBody,
     valid: () => ({ name: 'Fuzzed player', email: 'player@example.lt', role: 'participant', teamId: 'customs' }),
     extra: () => text.map((email) => ({ name: 'Fuzzed player', email, role: 'participant', teamId: 'customs' })),
+  },
+  'PUT /api/exercises/:id/people/:personId': {
+    method: 'PUT',
+    url: () => `/api/exercises/${fixtures.draft}/people/${fixtures.person}`,
+    who: () => h.admin,
+    schema: PersonUpdateBody,
+    valid: () => ({ name: 'Fuzzed evaluator', role: 'evaluator', covers: { objectives: ['verify_alarm'], teams: ['customs'] } }),
+    extra: () =>
+      fc.oneof(
+        invalid({ objectives: ['verify_alarm'], teams: ['customs'] }, ['objectives', 'teams']).map((covers) => ({ name: 'Fuzzed evaluator', role: 'evaluator', covers })),
+        // Names nothing in the scenario: refused as a whole.
+        fc.tuple(text, text).map(([objective, team]) => ({ name: 'Fuzzed evaluator', role: 'evaluator', covers: { objectives: [`${objective}\u0000`], teams: [team || 'nobody'] } })),
+      ),
   },
   'POST /api/exercises/:id/people/import': {
     method: 'POST',

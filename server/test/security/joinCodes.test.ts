@@ -128,14 +128,16 @@ describe('expired and guessed codes', () => {
     expect(await feed(grant.token).closed).toEqual({ code: 4401, reason: 'JOIN_CODE_INVALID' });
   });
 
-  it('blocks an address that tries too many bad codes, even when it then offers a good one', async () => {
+  it('still admits a good code from an address that tried ten bad ones (issue 13: it used to be locked out)', async () => {
     const good = h.joinCode('customs');
     for (let attempt = 1; attempt <= 10; attempt++) {
       const guess = `GUESS${String(attempt).padStart(3, '0')}`;
       expect(await refused(client(h.url, guess).socket), guess).toMatchObject({ code: 'JOIN_CODE_INVALID' });
     }
-    expect(await refused(client(h.url, good).socket)).toEqual({ code: 'RATE_LIMITED', message: expect.stringMatching(/^Too many attempts; try again in \d+ s\.$/) });
-    expect(await feed(good).closed).toEqual({ code: 4429, reason: 'RATE_LIMITED' });
+    const tablet = client(h.url, good).socket;
+    await connected(tablet);
+    tablet.disconnect();
+    await feed(good).open;
     // Signed-in staff are not join attempts: the director still connects from the same address.
     const director = client(h.url, h.controllerToken).socket;
     await connected(director);

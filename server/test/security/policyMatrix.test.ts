@@ -60,6 +60,7 @@ const REST = table({
   'POST /api/auth/login':                       'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'POST /api/auth/logout':                      'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'GET /api/auth/me':                           'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'POST /api/auth/password':                    'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   // Manage accounts, read the audit log: administrators.
   'GET /api/admin/users':                       'n   Y   n   n   n   n   n   n   ·   ·   n',
   'POST /api/admin/users':                      'n   Y   n   n   n   n   n   n   ·   ·   n',
@@ -83,6 +84,8 @@ const REST = table({
   'GET /api/scenarios/:id':                     'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/scenarios/lint':                   'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/scenarios':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  // The format's JSON Schema, for editors: public like the format it describes.
+  'GET /api/scenarios/schema.json':             'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   // Planning: planners create exercises (and direct them); the agency directory is theirs and the administrators'.
   'POST /api/exercises':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'GET /api/agencies':                          'n   Y   Y   n   n   n   n   n   ·   ·   n',
@@ -96,6 +99,7 @@ const REST = table({
   'GET /api/exercises/:id/people':              'n   n   n   Y   n   n   n   n   ·   ·   n',
   'POST /api/exercises/:id/people':             'n   n   n   Y   n   n   n   n   ·   ·   n',
   'POST /api/exercises/:id/people/import':      'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/people/:personId':    'n   n   n   Y   n   n   n   n   ·   ·   n',
   'DELETE /api/exercises/:id/people/:personId': 'n   n   n   Y   n   n   n   n   ·   ·   n',
   'POST /api/exercises/:id/join-codes/teams':   'n   n   n   Y   n   n   n   n   ·   ·   n',
   'GET /api/exercises/:id/join-codes/sheet':    'n   n   n   Y   n   n   n   n   ·   ·   n',
@@ -379,6 +383,11 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
     }
     case 'GET /api/auth/me':
       return { method: 'GET', url: '/api/auth/me', ok: 200 };
+    case 'POST /api/auth/password': {
+      // The current password again: reaching the route answers PASSWORD_UNCHANGED and ends no session the other rows use.
+      const password = role === 'anonymous' ? 'any password at all' : passwordOf(people[role as PersonRole].username);
+      return { method: 'POST', url: '/api/auth/password', body: { currentPassword: password, newPassword: password }, ok: 409 };
+    }
     case 'GET /api/admin/users':
       return { method: 'GET', url: '/api/admin/users', ok: 200 };
     case 'POST /api/admin/users': {
@@ -415,6 +424,8 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
       return { method: 'GET', url: '/api/scenarios/demo', ok: 200 };
     case 'POST /api/scenarios/lint':
       return { method: 'POST', url: '/api/scenarios/lint', body: LIBRARY.demo, ok: 200 };
+    case 'GET /api/scenarios/schema.json':
+      return { method: 'GET', url: '/api/scenarios/schema.json', ok: 200 };
     case 'POST /api/scenarios':
       return { method: 'POST', url: '/api/scenarios', body: { ...LIBRARY.demo!, id: 'matrix-upload', title: 'Matrix upload' }, ok: 201 };
     case 'GET /api/exercises/:id/report':
@@ -517,6 +528,10 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
       return { method: 'POST', url: `/api/exercises/${X}/people`, body: { name: 'Player', email: `player${++planned}@example.lt`, role: 'participant', teamId: 'customs' }, ok: 201 };
     case 'POST /api/exercises/:id/people/import':
       return { method: 'POST', url: `/api/exercises/${X}/people/import`, body: { format: 'csv', content: `name,email,role,team\nPlayer,imported${++planned}@example.lt,participant,customs` }, ok: 201 };
+    case 'PUT /api/exercises/:id/people/:personId': {
+      const added = await h.request('POST', `/api/exercises/${X}/people`, people.director, { name: 'Moved', email: `moved${++planned}@example.lt`, role: 'participant', teamId: 'customs' });
+      return { method: 'PUT', url: `/api/exercises/${X}/people/${added.json().people[0].id}`, body: { name: 'Moved again', role: 'participant', teamId: 'customs' }, ok: 200 };
+    }
     case 'DELETE /api/exercises/:id/people/:personId': {
       const added = await h.request('POST', `/api/exercises/${X}/people`, people.director, { name: 'Gone', email: `gone${++planned}@example.lt`, role: 'participant', teamId: 'customs' });
       return { method: 'DELETE', url: `/api/exercises/${X}/people/${added.json().people[0].id}`, ok: 200 };

@@ -7,9 +7,9 @@ import { databaseFile, dumpDatabase } from './databaseDump.ts';
 
 /**
  * The per-IP and per-device limits with small numbers, so that a test reaches them: logins and
- * joins per IP per minute, actions and messages per device or person per second. (The failed-login
- * lockout and the block after bad join codes are in auth.test.ts and joinCodes.test.ts; the
- * lockout's doubling in src/auth/rateLimits.test.ts.)
+ * join codes slowed down after wrong ones, actions and messages per device or person per second.
+ * (The failed-login lockout is in auth.test.ts, its doubling in src/auth/rateLimits.test.ts; the
+ * venue behind one address in venueJoins.test.ts.)
  */
 const servers: Harness[] = [];
 const sockets: TestSocket[] = [];
@@ -62,17 +62,23 @@ describe('logins per IP per minute', () => {
   });
 });
 
-describe('joins per IP per minute', () => {
-  it('refuses join attempts past the limit with RATE_LIMITED, on socket.io and the feed, and only from that address', async () => {
-    const h = await server({ joinsPerMinute: 3 });
+describe('join codes after wrong ones', () => {
+  it('checks new codes from an address one at a time once it gave too many wrong ones, on socket.io and the feed alike, and only from that address', async () => {
+    const h = await server({ joinFailuresBeforeSlowdown: 2, joinsPerMinute: 30 });
     const code = h.joinCode('customs');
-    for (let i = 0; i < 3; i++) await connected(tablet(h, code));
-    expect(await refused(tablet(h, code))).toEqual(LIMITED);
-    expect(await feedClosed(h, code)).toEqual({ code: 4429, reason: 'RATE_LIMITED' });
-    // Another address joins; signed-in staff are not join attempts.
-    const elsewhere = tablet(h, code, '127.0.0.2');
-    await connected(elsewhere);
-    expect(await call(elsewhere, 'sync', { afterSeq: 0 })).toMatchObject({ ok: true });
+    await connected(tablet(h, code));
+    for (const guess of ['WRONG222', 'WRONG223']) expect(await refused(tablet(h, guess))).toMatchObject({ code: 'JOIN_CODE_INVALID' });
+    // Slowed down: one check now, five wait their turn (2 s apart), and a burst beyond them is refused at once.
+    const burst = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => refused(tablet(h, `WRONG3${String(i).padStart(2, '2')}`)).then((r) => r.code)),
+      ...['WRONG444', 'WRONG445'].map((guess) => feedClosed(h, guess).then((closed) => closed.reason)),
+    ]);
+    expect(burst.filter((c) => c !== 'JOIN_CODE_INVALID' && c !== 'RATE_LIMITED')).toEqual([]);
+    expect(burst.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(1);
+    expect(burst.filter((c) => c === 'JOIN_CODE_INVALID').length).toBeLessThanOrEqual(7);
+    // The code that joined from here before still does, and another address is not slowed.
+    await connected(tablet(h, code));
+    expect(await refused(tablet(h, 'WRONG224', '127.0.0.2'))).toMatchObject({ code: 'JOIN_CODE_INVALID' });
     const director = client(h.url, h.controllerToken).socket;
     sockets.push(director);
     await connected(director);

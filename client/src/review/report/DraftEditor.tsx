@@ -124,7 +124,7 @@ export function DraftEditor({
               deep
               readOnly={readOnly}
               onChange={(areasForImprovement) => setCapability(capability.id, { areasForImprovement })}
-              onPlan={onPlan && ((finding) => onPlan({ capability: capability.title.slice(0, 200), issue: finding.text.slice(0, 2000) }))}
+              onPlan={onPlan && ((finding) => onPlan({ capability: { objectiveId: capability.id }, issue: finding.text.slice(0, 2000) }))}
               testId={`areas-${capability.id}`}
             />
           </article>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type NewImprovementItemBody } from '@startex/shared';
 import { api } from '../../lib/api.ts';
-import { ItemForm } from './ItemForm.tsx';
+import { ItemForm, type PlanChoices } from './ItemForm.tsx';
 import { StatusChanger } from './StatusChanger.tsx';
 import { errorText } from '../../i18n/errorText.ts';
 
@@ -10,13 +10,13 @@ import { errorText } from '../../i18n/errorText.ts';
 export function ImprovementPlan({
   exerciseId,
   canWrite,
-  agencies,
+  choices,
   prefill,
   onPrefillUsed,
 }: {
   exerciseId: string;
   canWrite: boolean;
-  agencies: string[];
+  choices: PlanChoices;
   prefill: Partial<NewImprovementItemBody> | undefined;
   onPrefillUsed: () => void;
 }) {
@@ -56,7 +56,7 @@ export function ImprovementPlan({
       {error && <p className="error" role="alert">{errorText(error)}</p>}
       {adding && (
         <ItemForm
-          agencies={agencies}
+          choices={choices}
           initial={prefill}
           onCancel={() => {
             setAdding(false);
@@ -90,7 +90,7 @@ export function ImprovementPlan({
                   item={item}
                   canWrite={canWrite}
                   editing={editing === item.id}
-                  agencies={agencies}
+                  choices={choices}
                   onEdit={() => setEditing(item.id)}
                   onCancel={() => setEditing(undefined)}
                   onSave={async (body) => {
@@ -113,7 +113,7 @@ function PlanRow({
   item,
   canWrite,
   editing,
-  agencies,
+  choices,
   onEdit,
   onCancel,
   onSave,
@@ -122,7 +122,7 @@ function PlanRow({
   item: ImprovementItemView;
   canWrite: boolean;
   editing: boolean;
-  agencies: string[];
+  choices: PlanChoices;
   onEdit: () => void;
   onCancel: () => void;
   onSave: (body: NewImprovementItemBody) => Promise<ErrorDetail | undefined>;
@@ -166,7 +166,7 @@ function PlanRow({
               <StatusChanger current={item.status} label={item.correctiveAction} onApply={onStatus} />
             </div>
           )}
-          {editing && <ItemForm agencies={agencies} initial={item} onCancel={onCancel} onSubmit={onSave} />}
+          {editing && <ItemForm choices={choices} initial={item} onCancel={onCancel} onSubmit={onSave} />}
         </td>
       </tr>
     </>

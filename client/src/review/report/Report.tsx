@@ -140,7 +140,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
         </aside>
       </div>
       {opened && <VersionView version={opened} onClose={() => setOpened(undefined)} />}
-      <ImprovementPlan exerciseId={exerciseId} canWrite={canEdit} agencies={view.agencies} prefill={prefill} onPrefillUsed={() => setPrefill(undefined)} />
+      <ImprovementPlan exerciseId={exerciseId} canWrite={canEdit} choices={{ capabilities: view.capabilities, agencies: view.agencies }} prefill={prefill} onPrefillUsed={() => setPrefill(undefined)} />
     </main>
   );
 }

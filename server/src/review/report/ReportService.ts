@@ -9,6 +9,7 @@ import {
   type ReportContent,
   type ReportVersion,
   type ReportView,
+  type ScenarioDocument,
   type StatusChangeBody,
   type UpdateImprovementItemBody,
 } from '@startex/shared';
@@ -16,7 +17,11 @@ import type { ExerciseRuntime } from '../../runtime/ExerciseRuntime.ts';
 import type { Store } from '../../store/ExerciseStore.ts';
 import type { ReviewService } from '../ReviewService.ts';
 import { assembleDraft, withCurrentRatings } from './assembleDraft.ts';
-import { calendarDay, itemView } from './improvementPlan.ts';
+import { calendarDay, itemView, resolveChoices } from './improvementPlan.ts';
+import { agencyOf } from '../../planning/briefings.ts';
+import { exerciseSettings } from '../../planning/settings.ts';
+import { localTime } from '../../documents/words.ts';
+import type { ExerciseHost } from '../../runtime/ExerciseHost.ts';
 
 /** What a report export is made of: a finalised version, or the draft with today's plan. */
 export interface ReportSource {
@@ -26,6 +31,7 @@ export interface ReportSource {
   content: ReportContent;
   improvementPlan: ImprovementItem[];
   review: ExerciseReview;
+  scenario: ScenarioDocument;
 }
 
 export interface CorrectiveActionFilter {
@@ -52,7 +58,8 @@ export class ReportService {
       draft: content,
       draftSaved: saved ? { at: saved.at, by: saved.by } : null,
       versions: await this.store.review.listVersions(exerciseId),
-      agencies: [...new Set(host.record.scenario.teams.map((t) => t.name))],
+      capabilities: host.record.scenario.objectives.map((o) => ({ id: o.id, title: o.title })),
+      agencies: (await this.store.planning.listAgencies()).map((a) => ({ id: a.id, name: a.name })).sort((a, b) => a.name.localeCompare(b.name)),
       newFindings: saved ? findNewFindings(content, assembled()) : [],
     };
   }
@@ -80,15 +87,15 @@ export class ReportService {
 
   /** A finalised version (when given) or the draft, with everything an export shows. */
   async source(exerciseId: string, version?: number): Promise<ReportSource> {
-    const { host, log, review } = await this.reviews.reviewed(exerciseId);
     if (version !== undefined) {
+      const { host, review } = await this.reviews.reviewed(exerciseId);
       const frozen = await this.version(exerciseId, version);
-      const day = calendarDay(frozen.finalisedAt);
-      return { title: host.record.title, label: `Version ${frozen.version}, finalised ${day} by ${frozen.finalisedBy}`, content: frozen.content, improvementPlan: frozen.improvementPlan, review };
+      const at = localTime(frozen.finalisedAt, exerciseSettings(host.record).timeZone);
+      const label = `Version ${frozen.version}, finalised ${at} by ${frozen.finalisedBy}`;
+      return { title: host.record.title, label, content: frozen.content, improvementPlan: frozen.improvementPlan, review, scenario: host.record.scenario };
     }
-    const saved = await this.store.review.getDraft(exerciseId);
-    const content = saved ? withCurrentRatings(saved.content, review) : assembleDraft({ title: host.record.title, scenario: host.record.scenario, log, review });
-    return { title: host.record.title, label: 'Draft', content, improvementPlan: await this.store.review.listItems(exerciseId), review };
+    const { host, content, review } = await this.draft(exerciseId);
+    return { title: host.record.title, label: 'Draft', content, improvementPlan: await this.store.review.listItems(exerciseId), review, scenario: host.record.scenario };
   }
 
   async items(exerciseId: string): Promise<ImprovementItemView[]> {
@@ -98,12 +105,15 @@ export class ReportService {
   }
 
   async addItem(exerciseId: string, body: NewImprovementItemBody, by: string): Promise<ImprovementItemView> {
-    await this.runtime.get(exerciseId);
+    const host = await this.runtime.get(exerciseId);
+    const fields = resolveChoices(body, host.record.scenario, await this.store.planning.listAgencies());
     const at = this.now();
     const item: ImprovementItem = {
       id: randomUUID(),
       exerciseId,
-      ...body,
+      ...fields,
+      capability: fields.capability!,
+      responsibleAgency: fields.responsibleAgency!,
       status: 'open',
       createdAt: at,
       createdBy: by,
@@ -114,8 +124,10 @@ export class ReportService {
     return itemView(item, calendarDay(at));
   }
 
-  async updateItem(exerciseId: string, itemId: string, patch: UpdateImprovementItemBody): Promise<ImprovementItemView> {
+  async updateItem(exerciseId: string, itemId: string, body: UpdateImprovementItemBody): Promise<ImprovementItemView> {
     const item = await this.item(exerciseId, itemId);
+    const host = await this.runtime.get(exerciseId);
+    const patch = resolveChoices(body, host.record.scenario, await this.store.planning.listAgencies());
     const merged = { ...item, ...patch };
     if (merged.dueDate < merged.startDate) throw new StartexError('VALIDATION_FAILED', 'body.dueDate: the due date is before the start date', 'body.dueDate');
     await this.store.review.updateItem(itemId, patch, this.now());
@@ -149,11 +161,19 @@ export class ReportService {
     return item;
   }
 
+  /** What a fresh draft names from the plan: the exercise's time zone and the agency playing each team. */
+  private async draftContext(host: ExerciseHost) {
+    const agencies = await this.store.planning.listAgencies();
+    const mapping = await this.store.planning.teamAgencies(host.id);
+    return { timeZone: exerciseSettings(host.record).timeZone, agencyOf: (teamId: string) => agencyOf({ agencies, mapping, record: host.record }, teamId) };
+  }
+
   private async draft(exerciseId: string) {
     const { host, log, review } = await this.reviews.reviewed(exerciseId);
     const saved = await this.store.review.getDraft(exerciseId);
-    const assembled = () => assembleDraft({ title: host.record.title, scenario: host.record.scenario, log, review });
+    const context = await this.draftContext(host);
+    const assembled = () => assembleDraft({ title: host.record.title, scenario: host.record.scenario, log, review, ...context });
     const content = saved ? withCurrentRatings(saved.content, review) : assembled();
-    return { host, content, saved, assembled };
+    return { host, review, content, saved, assembled };
   }
 }

@@ -1,3 +1,4 @@
+import { localRange, localTime } from '../../documents/words.ts';
 import { REPORT_SCHEMA_VERSION, type CapabilityReview, type ExerciseReview, type LogEntry, type ObservationReview, type ReportContent, type ReportFinding, type ScenarioDocument } from '@startex/shared';
 
 const EXERCISE_TYPE: Record<ScenarioDocument['exerciseType'], string> = {
@@ -16,18 +17,27 @@ const EXERCISE_TYPE: Record<ScenarioDocument['exerciseType'], string> = {
  * a generated executive summary to rewrite, and per capability its final ratings with the
  * evaluators' strengths and areas for improvement (analysis and root cause left to fill in).
  */
-export function assembleDraft(input: { title: string; scenario: ScenarioDocument; log: readonly LogEntry[]; review: ExerciseReview }): ReportContent {
-  const { title, scenario, log, review } = input;
+export function assembleDraft(input: {
+  title: string;
+  scenario: ScenarioDocument;
+  log: readonly LogEntry[];
+  review: ExerciseReview;
+  /** The exercise's time zone: the play dates are written in it. */
+  timeZone: string;
+  /** The agency playing a team, from the plan. */
+  agencyOf: (teamId: string) => string;
+}): ReportContent {
+  const { title, scenario, log, review, timeZone, agencyOf } = input;
   const teamName = new Map(scenario.teams.map((t) => [t.id, t.name]));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     overview: {
       exerciseName: title.slice(0, 200),
       exerciseType: EXERCISE_TYPE[scenario.exerciseType],
-      dates: playDates(log),
+      dates: playDates(log, timeZone),
       scope: `${scenario.summary}\n\nSecurity functions: ${scenario.functions.join(', ')}. Planned duration: ${scenario.expectedDurationMinutes} minutes.`.slice(0, 20_000),
       objectives: scenario.objectives.map((o) => o.title),
-      participants: scenario.teams.map((t) => `${t.name} (${t.agency})`.slice(0, 200)),
+      participants: scenario.teams.map((t) => `${t.name}: ${agencyOf(t.id)}`.slice(0, 200)),
     },
     executiveSummary: executiveSummary(scenario, review),
     capabilities: review.evaluation.capabilities.map((capability) => ({
@@ -61,16 +71,13 @@ function finding(observation: ObservationReview, teamName: Map<string, string>):
   };
 }
 
-/** "2026-11-27 09:00 – 11:45 UTC" from StartEx and EndEx wall times in the log. */
-function playDates(log: readonly LogEntry[]): string {
+/** "2026-11-27 09:00 – 11:45 (Europe/Vilnius)" from StartEx and EndEx wall times in the log. */
+function playDates(log: readonly LogEntry[], timeZone: string): string {
   const started = log.find((e) => e.type === 'exercise.started');
   const ended = log.find((e) => e.type === 'exercise.ended');
   if (!started) return 'Not played yet';
-  const at = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-  if (!ended) return `${at(started.wallTime)} UTC, still in play`;
-  const [startDay, startTime] = at(started.wallTime).split(' ');
-  const [endDay, endTime] = at(ended.wallTime).split(' ');
-  return startDay === endDay ? `${startDay} ${startTime} – ${endTime} UTC` : `${startDay} ${startTime} – ${endDay} ${endTime} UTC`;
+  if (!ended) return `${localTime(started.wallTime, timeZone)}, still in play`;
+  return localRange(started.wallTime, ended.wallTime, timeZone);
 }
 
 function executiveSummary(scenario: ScenarioDocument, review: ExerciseReview): string {

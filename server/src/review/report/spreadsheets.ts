@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { ExerciseReview, ImprovementItem, ScenarioDocument } from '@startex/shared';
 import { calendarDay, isOverdue } from './improvementPlan.ts';
 import { PLAN_COLUMNS } from './reportLayout.ts';
+import { localTime } from '../../documents/words.ts';
 import { lazyRequire } from '../../lazyPackage.ts';
 
 const exceljs = lazyRequire<typeof import('exceljs')>('exceljs');
@@ -15,13 +16,13 @@ export const inertInCsv = (value: string | number | null): string | number | nul
 
 const minutes = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms / 600) / 100);
 
-function planSheet(workbook: ExcelJS.Workbook, plan: ImprovementItem[], now: number, cell: typeof inertInCsv = (value) => value): void {
+function planSheet(workbook: ExcelJS.Workbook, plan: ImprovementItem[], now: number, timeZone: string, cell: typeof inertInCsv = (value) => value): void {
   const today = calendarDay(now);
   const sheet = workbook.addWorksheet('Improvement plan', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     ...PLAN_COLUMNS.map((c) => ({ header: c.header, width: Math.round(c.width * 22) })),
     { header: 'Overdue', width: 10 },
-    { header: 'Last status change', width: 40 },
+    { header: `Last status change (${timeZone})`, width: 44 },
   ];
   for (const item of plan) {
     const last = item.history.at(-1);
@@ -29,7 +30,7 @@ function planSheet(workbook: ExcelJS.Workbook, plan: ImprovementItem[], now: num
       [
         ...PLAN_COLUMNS.map((c) => c.value(item)),
         isOverdue(item, today) ? 'yes' : 'no',
-        last ? `${new Date(last.at).toISOString().slice(0, 16).replace('T', ' ')} ${last.by}: ${last.comment}` : '',
+        last ? `${localTime(last.at, timeZone).replace(` (${timeZone})`, '')} ${last.by}: ${last.comment}` : '',
       ].map(cell),
     );
   }
@@ -75,18 +76,18 @@ function metricsSheet(workbook: ExcelJS.Workbook, review: ExerciseReview, scenar
 }
 
 /** The improvement plan and the metrics as one workbook (exceljs). */
-export async function improvementPlanXlsx(plan: ImprovementItem[], review: ExerciseReview, scenario: ScenarioDocument, now: number): Promise<Buffer> {
+export async function improvementPlanXlsx(plan: ImprovementItem[], review: ExerciseReview, scenario: ScenarioDocument, now: number, timeZone: string): Promise<Buffer> {
   const workbook = new (exceljs().Workbook)();
   workbook.creator = 'StartEx';
-  planSheet(workbook, plan, now);
+  planSheet(workbook, plan, now, timeZone);
   metricsSheet(workbook, review, scenario);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** The improvement plan as CSV (exceljs's CSV writer, RFC 4180 quoting). */
-export async function improvementPlanCsv(plan: ImprovementItem[], now: number): Promise<Buffer> {
+export async function improvementPlanCsv(plan: ImprovementItem[], now: number, timeZone: string): Promise<Buffer> {
   const workbook = new (exceljs().Workbook)();
-  planSheet(workbook, plan, now, inertInCsv);
+  planSheet(workbook, plan, now, timeZone, inertInCsv);
   return Buffer.from(await workbook.csv.writeBuffer());
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `log_entries` ADD `epoch` integer DEFAULT 0 NOT NULL;

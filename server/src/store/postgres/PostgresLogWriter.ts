@@ -1,0 +1,149 @@
+import type { DatabaseError, Pool, PoolClient } from 'pg';
+import { batchRefusal, GroupCommit, type BatchOutcome, type LogBatch, type LogRow } from '../groupCommit.ts';
+
+/**
+ * The owner generation written with every entry. One node runs every exercise until the
+ * several-node work gives each exercise an owner; that work writes the owner's epoch here.
+ */
+const SINGLE_NODE_EPOCH = 0;
+
+/** The unique index on (exercise_id, idempotency_key) in ./schema.ts. */
+const IDEMPOTENCY_INDEX = 'log_entries_idempotency';
+
+const INSERT_ROWS = `INSERT INTO log_entries (exercise_id, seq, type, wall_time, exercise_time_ms, scenario_time_ms, actor, body, idempotency_key, epoch)
+  SELECT * FROM unnest($1::text[], $2::integer[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::integer[])`;
+
+/** Rows as one array per column, so that each statement is prepared once per connection whatever the number of rows. */
+const APPEND = { name: 'startex-log-append', text: INSERT_ROWS };
+
+/**
+ * The same, written only if every exercise's log still ends where this writer last saw it ($11
+ * exercise ids, $12 their last seqs): else nothing is written. A log that moved on without this
+ * writer (another writer, or a database restored to an earlier moment) is never continued from
+ * where it no longer ends.
+ */
+const APPEND_IF_UNMOVED = {
+  name: 'startex-log-append-if-unmoved',
+  text: `${INSERT_ROWS}
+  WHERE NOT EXISTS (
+    SELECT 1 FROM unnest($11::text[], $12::integer[]) AS known(exercise_id, last)
+    WHERE known.last <> (SELECT coalesce(max(seq), 0) FROM log_entries WHERE log_entries.exercise_id = known.exercise_id))`,
+};
+
+/**
+ * The log's group commit on PostgreSQL (GroupCommit gathers the groups). A group is one INSERT
+ * statement, so one transaction and one WAL flush, and callers hear of it only after the commit.
+ * Each batch is checked against the last seq this writer committed for its exercise, and the
+ * statement writes only if those are still the logs' last seqs; the primary key (exercise_id, seq)
+ * is the fence against a writer whose rows were not yet committed then. If another writer came
+ * first, the statement writes nothing and the group is done again batch by batch against the log
+ * as committed, so that only the batches that no longer continue it are refused.
+ */
+export class PostgresLogWriter {
+  private readonly group = new GroupCommit((batches) => this.commit(batches));
+  /** The last seq per exercise as this writer last saw it: a hint that makes the usual group one statement. */
+  private readonly lastSeqs = new Map<string, number>();
+
+  constructor(private readonly pool: Pool) {}
+
+  append(batch: LogBatch): Promise<void> {
+    return this.group.append(batch);
+  }
+
+  /** Resolves once every batch appended so far is committed or refused. */
+  settled(): Promise<void> {
+    return this.group.settled();
+  }
+
+  close(): Promise<void> {
+    return this.group.close();
+  }
+
+  private async commit(batches: LogBatch[]): Promise<BatchOutcome[]> {
+    const client = await this.pool.connect();
+    try {
+      const outcome = (await this.commitAtOnce(client, batches)) ?? (await this.commitFenced(client, batches));
+      client.release();
+      return outcome;
+    } catch (error) {
+      // Whether the commit landed is unknown when the connection broke: read the log again next time.
+      this.lastSeqs.clear();
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+  }
+
+  /** The whole group in one statement, when every batch continues the log as this writer saw it and the log has not moved since; else null. */
+  private async commitAtOnce(client: PoolClient, batches: LogBatch[]): Promise<BatchOutcome[] | null> {
+    const exerciseIds = [...new Set(batches.map((b) => b.exerciseId))];
+    await this.readLastSeqs(client, exerciseIds.filter((id) => !this.lastSeqs.has(id)));
+    const seen = exerciseIds.map((id) => this.lastSeqs.get(id) ?? 0);
+    const last = new Map(this.lastSeqs);
+    for (const batch of batches) {
+      if (batchRefusal(batch, last.get(batch.exerciseId) ?? 0)) return null;
+      last.set(batch.exerciseId, batch.firstSeq + batch.rows.length - 1);
+    }
+    const rows = batches.flatMap((b) => b.rows);
+    try {
+      const { rowCount } = await client.query({ ...APPEND_IF_UNMOVED, values: [...columns(rows), exerciseIds, seen] });
+      if (rowCount !== rows.length) return null;
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+    for (const [exerciseId, seq] of last) this.lastSeqs.set(exerciseId, seq);
+    return batches.map(() => null);
+  }
+
+  /** Batch by batch in one transaction, each checked against the log as committed and fenced by a savepoint. */
+  private async commitFenced(client: PoolClient, batches: LogBatch[]): Promise<BatchOutcome[]> {
+    for (const batch of batches) this.lastSeqs.delete(batch.exerciseId);
+    await client.query('BEGIN');
+    const outcome: BatchOutcome[] = [];
+    for (const batch of batches) outcome.push(await this.appendFenced(client, batch));
+    await client.query('COMMIT');
+    return outcome;
+  }
+
+  private async appendFenced(client: PoolClient, batch: LogBatch): Promise<BatchOutcome> {
+    const { rows } = await client.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM log_entries WHERE exercise_id = $1', [batch.exerciseId]);
+    const refused = batchRefusal(batch, rows[0]!.last);
+    if (refused) return refused;
+    await client.query('SAVEPOINT batch');
+    try {
+      await client.query({ ...APPEND, values: columns(batch.rows) });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another writer's rows, not yet committed when the last seq was read, held this seq or idempotency key.
+      await client.query('ROLLBACK TO SAVEPOINT batch');
+      return error.constraint === IDEMPOTENCY_INDEX ? `Log conflict: ${batch.exerciseId} already has an entry with an idempotency key of this batch` : batchRefusal(batch, batch.firstSeq);
+    }
+    await client.query('RELEASE SAVEPOINT batch');
+    return null;
+  }
+
+  private async readLastSeqs(client: PoolClient, exerciseIds: string[]): Promise<void> {
+    if (exerciseIds.length === 0) return;
+    const { rows } = await client.query<{ exercise_id: string; last: number }>(
+      'SELECT exercise_id, max(seq) AS last FROM log_entries WHERE exercise_id = ANY($1::text[]) GROUP BY exercise_id',
+      [exerciseIds],
+    );
+    for (const id of exerciseIds) this.lastSeqs.set(id, 0);
+    for (const row of rows) this.lastSeqs.set(row.exercise_id, row.last);
+  }
+}
+
+/** The rows as one array per column of APPEND, the epoch last. */
+function columns(rows: LogRow[]): unknown[][] {
+  const values: unknown[][] = Array.from({ length: 10 }, () => []);
+  for (const row of rows) {
+    row.forEach((value, i) => values[i]!.push(value));
+    values[9]!.push(SINGLE_NODE_EPOCH);
+  }
+  return values;
+}
+
+/** PostgreSQL's unique_violation: the primary key (exercise_id, seq) or the idempotency key is taken. */
+function isUniqueViolation(error: unknown): error is DatabaseError {
+  return (error as Partial<DatabaseError> | null)?.code === '23505';
+}
