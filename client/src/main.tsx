@@ -14,6 +14,12 @@ const PlanningPage = lazy(() => import('./planning/PlanningPage.tsx').then((m) =
 const ReportPage = lazy(() => import('./review/report/ReportPage.tsx').then((m) => ({ default: m.ReportPage })));
 const ActionsPage = lazy(() => import('./actions/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })));
 const AccountPage = lazy(() => import('./account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const ProgrammePage = lazy(() => import('./programme/ProgrammePage.tsx').then((m) => ({ default: m.ProgrammePage })));
+const AgencyDashboardPage = lazy(() => import('./programme/AgencyDashboardPage.tsx').then((m) => ({ default: m.AgencyDashboardPage })));
+const SurveyPage = lazy(() => import('./programme/SurveyPage.tsx').then((m) => ({ default: m.SurveyPage })));
+const RatingPage = lazy(() => import('./programme/RatingPage.tsx').then((m) => ({ default: m.RatingPage })));
+const PersonRecordPage = lazy(() => import('./programme/PersonRecordPage.tsx').then((m) => ({ default: m.PersonRecordPage })));
+const ExerciseProgrammePage = lazy(() => import('./programme/ExerciseProgrammePage.tsx').then((m) => ({ default: m.ExerciseProgrammePage })));
 
 /** A join code rides in the URL fragment (never sent to the server or its logs): #code=... */
 function fragmentParam(name: string): string | undefined {
@@ -29,6 +35,12 @@ function App() {
   if (path.startsWith('/report/')) return <ReportPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path === '/actions') return <ActionsPage />;
   if (path === '/account') return <AccountPage />;
+  if (path.startsWith('/programme/agencies/')) return <AgencyDashboardPage agencyId={decodeURIComponent(path.split('/')[3] ?? '')} />;
+  if (path.startsWith('/programme/surveys/')) return <SurveyPage surveyId={decodeURIComponent(path.split('/')[3] ?? '')} token={fragmentParam('token')} />;
+  if (path.startsWith('/programme/ratings/')) return <RatingPage ratingId={decodeURIComponent(path.split('/')[3] ?? '')} />;
+  if (path.startsWith('/programme/people/')) return <PersonRecordPage personId={decodeURIComponent(path.split('/')[3] ?? '')} />;
+  if (path.startsWith('/programme/exercises/')) return <ExerciseProgrammePage exerciseId={decodeURIComponent(path.split('/')[3] ?? '')} />;
+  if (path === '/programme') return <ProgrammePage />;
   if (path.startsWith('/review/')) return <ReviewPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/display')) return <DisplayPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '') || undefined} initialCode={fragmentParam('code')} />;
   return <HomePage />;

@@ -12,6 +12,7 @@ import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
 import { exercisesRoutes } from './api/exercisesRoutes.ts';
 import { planningRoutes } from './api/planningRoutes.ts';
+import { programmeRoutes } from './api/programmeRoutes.ts';
 import { reportRoutes } from './api/reportRoutes.ts';
 import { reviewRoutes } from './api/reviewRoutes.ts';
 import { scenariosRoutes } from './api/scenariosRoutes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   const reviews = new ReviewService(runtime, store);
   await app.register(reportRoutes(runtime, store, identity, reviews));
   await app.register(reviewRoutes(runtime, identity, reviews));
+  await app.register(programmeRoutes({ runtime, store, identity, reviews }));
   const upgrades = new UpgradeDispatcher(app.server);
   await app.register(fastifyWebsocket, { options: { ...FEED_SOCKET_OPTIONS, server: upgrades.feedUpgrades } });
   await app.register(feedRoutes({ runtime, identity, limits, connections }));

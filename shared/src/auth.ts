@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Roles across the whole centre. An administrator manages people; a planner prepares exercises. */
-export const GlobalRole = z.enum(['admin', 'planner']);
+/**
+ * Roles across the whole centre. An administrator manages people; a planner prepares exercises; the
+ * programme manager runs the preparedness programme (needs, plan); a trainer runs courses.
+ */
+export const GlobalRole = z.enum(['admin', 'planner', 'programme-manager', 'trainer']);
 export type GlobalRole = z.infer<typeof GlobalRole>;
 
 /** A person's role in one exercise (a participant is bound to a team). */
@@ -59,12 +62,12 @@ export const CreateUserBody = z.strictObject({
   username: Username,
   displayName: z.string().trim().min(1).max(120),
   password: Password,
-  roles: z.array(GlobalRole).max(2).default([]),
+  roles: z.array(GlobalRole).max(4).default([]),
 });
 export const UpdateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(120).optional(),
   password: Password.optional(),
-  roles: z.array(GlobalRole).max(2).optional(),
+  roles: z.array(GlobalRole).max(4).optional(),
   disabled: z.boolean().optional(),
 });
 /** `POST /api/auth/password`: a person sets their own password (after a generated one, or any time). */

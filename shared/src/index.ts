@@ -12,3 +12,4 @@ export * from './planning.ts';
 export * from './report.ts';
 export * from './scenario/stateTitles.ts';
 export * from './studio.ts';
+export * from './programme.ts';

@@ -7,6 +7,7 @@ import { Preferences } from '../lib/Preferences.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { ExerciseRow } from './ExerciseRow.tsx';
 import { ArchiveImport } from '../review/report/ArchiveImport.tsx';
+import { ProgrammeLink } from '../programme/ProgrammeLink.tsx';
 import '../actions/strings.ts';
 import './strings.ts';
 
@@ -48,6 +49,7 @@ export function HomePage() {
         </div>
       </header>
       <p className="subtitle">{t('common:home.tagline')}</p>
+      <ProgrammeLink />
       {(planner || session.session.memberships.some((m) => m.role === 'director')) && (
         <p><a href="/actions">{t('actions:title')}</a></p>
       )}

@@ -20,10 +20,10 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
  */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown; text?: { body: string; contentType: string } } = {},
+  init: { method?: string; body?: unknown; text?: { body: string; contentType: string }; headers?: Record<string, string> } = {},
 ): Promise<ApiResult<T>> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined;
   if (init.body !== undefined) {
     headers['content-type'] = 'application/json';

@@ -41,10 +41,11 @@ const MEDIA = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
 } as const;
 
-/** A download: an ASCII file name from the exercise title, so no header ever carries user text raw. */
-function download(reply: FastifyReply, title: string, name: string, extension: keyof typeof MEDIA, body: Buffer | string) {
+/** A download: an ASCII file name from the exercise (or plan) title, so no header ever carries user text raw. */
+export function download(reply: FastifyReply, title: string, name: string, extension: keyof typeof MEDIA, body: Buffer | string) {
   const slug = title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).toLowerCase() || 'exercise';
   return reply.type(MEDIA[extension]).header('content-disposition', `attachment; filename="${slug}-${name}.${extension}"`).send(body);
 }

@@ -1,4 +1,4 @@
-import type { ControllerCommand, ExerciseRole, ExerciseStatus, GlobalRole } from '@startex/shared';
+import type { AgencyRole, ControllerCommand, ExerciseRole, ExerciseStatus, GlobalRole } from '@startex/shared';
 
 /**
  * Who may do what, in one table. Every REST route, socket event and feed asks here; the UI only
@@ -63,6 +63,12 @@ export const GLOBAL_POLICY = {
   'exercises.import': ['admin', 'planner'],
   /** Every exercise's corrective actions, per agency. */
   'corrective-actions.read': ['admin', 'planner'],
+  /** The preparedness programme across agencies: needs, the plan, dashboards, traceability, exports. */
+  'programme.read': ['admin', 'planner', 'programme-manager', 'trainer'],
+  /** The capability catalogue, needs and surveys, focal points, the plan, and exercises made from it. */
+  'programme.manage': ['admin', 'programme-manager'],
+  /** Courses, sessions, attendance, and the agencies' people they train. */
+  'training.write': ['admin', 'programme-manager', 'trainer'],
 } as const satisfies Record<string, readonly GlobalRole[]>;
 
 export type GlobalVerb = keyof typeof GLOBAL_POLICY;
@@ -90,4 +96,18 @@ export function commandVerb(command: ControllerCommand, status: ExerciseStatus):
     default:
       return 'command.play';
   }
+}
+
+/** What a person may do towards one partner agency (the agency is the scope, as the exercise is above). */
+export const AGENCY_POLICY = {
+  /** The agency's dashboard, needs, ratings, corrective actions, people, certificates and calendar: nobody else's. */
+  'agency.view': ['focal-point'],
+  /** Read and answer the agency's needs survey (a token: the one survey it was issued for). */
+  'agency.survey': ['focal-point', 'survey-token'],
+} as const satisfies Record<string, readonly AgencyRole[]>;
+
+export type AgencyVerb = keyof typeof AGENCY_POLICY;
+
+export function allowsAgency(role: AgencyRole, verb: AgencyVerb): boolean {
+  return (AGENCY_POLICY[verb] as readonly AgencyRole[]).includes(role);
 }

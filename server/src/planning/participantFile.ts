@@ -6,10 +6,7 @@ const csvParse = lazyRequire<typeof import('csv-parse/sync')>('csv-parse/sync');
 const exceljs = lazyRequire<typeof import('exceljs')>('exceljs');
 
 /** One data row of a participant list, by column name; `row` is the spreadsheet's row number. */
-export interface FileRow {
-  row: number;
-  values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
-}
+export type FileRow = ColumnsRow<(typeof IMPORT_COLUMNS)[number]>;
 
 const MAX_ROWS = 2000;
 /** What an XLSX may unpack to: a 2,000-row list is a few MB; a zip bomb is refused before exceljs inflates it. */
@@ -21,25 +18,44 @@ const MAX_XLSX_ENTRIES = 1000;
  * unknown columns are ignored), empty rows are skipped. Missing required columns are problems of row 1.
  */
 export async function readParticipantFile(body: ImportPeopleBody): Promise<{ rows: FileRow[]; problems: ImportProblem[]; columns: string[] }> {
+  return readColumnsFile(body, IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS);
+}
+
+/** One data row of any list read by readColumnsFile, by column name. */
+export interface ColumnsRow<C extends string> {
+  row: number;
+  values: Partial<Record<C, string>>;
+}
+
+/**
+ * Reads any CSV or XLSX list the same way (the participant list, the programme's needs and
+ * attendance): the header row names the columns, hostile files are refused before they are parsed.
+ */
+export async function readColumnsFile<C extends string>(
+  body: { format: 'csv' | 'xlsx'; content: string },
+  columns: readonly C[],
+  required: readonly C[],
+): Promise<{ rows: ColumnsRow<C>[]; problems: ImportProblem[]; columns: C[] }> {
   const table = body.format === 'csv' ? readCsv(body.content) : await readXlsx(body.content);
   const header = table[0];
   if (!header) throw new StartexError('IMPORT_UNREADABLE', 'The file is empty.');
   if (table.length - 1 > MAX_ROWS) throw new StartexError('IMPORT_UNREADABLE', `The file has more than ${MAX_ROWS} rows.`);
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
-  const problems: ImportProblem[] = REQUIRED_IMPORT_COLUMNS.filter((column) => !names.includes(column)).map((column) => ({
+  const known = (name: string): name is C => (columns as readonly string[]).includes(name);
+  const problems: ImportProblem[] = required.filter((column) => !names.includes(column)).map((column) => ({
     row: header.row,
     column,
     code: 'MISSING_COLUMN',
-    message: `The file has no "${column}" column (columns: ${IMPORT_COLUMNS.join(', ')}).`,
+    message: `The file has no "${column}" column (columns: ${columns.join(', ')}).`,
   }));
   const rows = table.slice(1).map(({ row, cells }) => {
-    const values: FileRow['values'] = {};
+    const values: ColumnsRow<C>['values'] = {};
     names.forEach((name, i) => {
-      if ((IMPORT_COLUMNS as readonly string[]).includes(name)) values[name as keyof FileRow['values']] = (cells[i] ?? '').trim();
+      if (known(name)) values[name] = (cells[i] ?? '').trim();
     });
     return { row, values };
   });
-  return { rows, problems, columns: names.filter((n) => (IMPORT_COLUMNS as readonly string[]).includes(n)) };
+  return { rows, problems, columns: names.filter(known) };
 }
 
 export interface TableRow {

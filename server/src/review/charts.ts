@@ -129,8 +129,18 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
 
 /** A chart as SVG: vega-lite compiled to vega, rendered headless (no canvas, no DOM). */
 export async function renderChartSvg(chart: ReviewChartName, review: ExerciseReview): Promise<string> {
+  return renderSpecSvg(spec(chart, review));
+}
+
+/** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */
+export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview): Promise<Buffer> {
+  return svgToPng(await renderChartSvg(chart, review));
+}
+
+/** Any vega-lite chart as SVG, the way the review's are drawn (the programme's dashboards use it too). */
+export async function renderSpecSvg(chartSpec: TopLevelSpec): Promise<string> {
   const { vega, vegaLite } = await chartLibraries();
-  const compiled = vegaLite.compile(spec(chart, review)).spec;
+  const compiled = vegaLite.compile(chartSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     return await view.toSVG();
@@ -139,9 +149,8 @@ export async function renderChartSvg(chart: ReviewChartName, review: ExerciseRev
   }
 }
 
-/** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */
-export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview): Promise<Buffer> {
-  const svg = await renderChartSvg(chart, review);
+/** An SVG chart as PNG at twice the size, for PDF and DOCX documents. */
+export function svgToPng(svg: string): Buffer {
   const png = new (resvg().Resvg)(svg, { fitTo: { mode: 'zoom', value: 2 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, background: 'white' }).render().asPng();
   return Buffer.from(png);
 }

@@ -1,5 +1,6 @@
 import type { ExerciseRole, ExerciseSettings, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
 import type { PlanningStore } from './PlanningStore.ts';
+import type { ProgrammeStore } from './ProgrammeStore.ts';
 import type { ReviewStore } from './ReviewStore.ts';
 
 export interface ExerciseRecord {
@@ -129,4 +130,6 @@ export type Store = ExerciseStore &
     readonly planning: PlanningStore;
     /** Ratings, reports, improvement plans and corrective actions: after play. */
     readonly review: ReviewStore;
+    /** Needs, the preparedness plan, training, and what finalised exercises fed back. */
+    readonly programme: ProgrammeStore;
   };

@@ -5,6 +5,7 @@ import type { ExerciseSettings } from '@startex/shared';
 import type { AgencyRecord, PersonChange, PersonRecord, PlanningStore, RosterChange } from './PlanningStore.ts';
 import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
 import { agencyRow, auditRow, membershipRow, personRow, toAgency, toPerson, userRow } from './rows.ts';
+import { agencyFocalPoints, calendarFeeds, needs, needSurveys, programmeRatings, trainees } from './programmeSchema.ts';
 import { auditLog, exercises, memberships, users } from './schema.ts';
 
 const schema = { agencies, exercisePeople, teamAgencies, exercises, users, memberships, auditLog };
@@ -42,7 +43,9 @@ export class SqlitePlanningStore implements PlanningStore {
   async agencyInUse(id: string): Promise<boolean> {
     const mapped = this.db.select({ id: teamAgencies.agencyId }).from(teamAgencies).where(eq(teamAgencies.agencyId, id)).limit(1).get();
     const person = this.db.select({ id: exercisePeople.id }).from(exercisePeople).where(eq(exercisePeople.agencyId, id)).limit(1).get();
-    return mapped !== undefined || person !== undefined;
+    // The preparedness programme's needs, surveys, focal points, trainees and ratings name agencies too.
+    const programme = [needs, needSurveys, agencyFocalPoints, trainees, programmeRatings, calendarFeeds].some((table) => this.db.select({ agencyId: table.agencyId }).from(table).where(eq(table.agencyId, id)).limit(1).get() !== undefined);
+    return mapped !== undefined || person !== undefined || programme;
   }
 
   async deleteAgency(id: string): Promise<void> {

@@ -28,6 +28,7 @@ import {
 } from './rows.ts';
 import * as schema from './schema.ts';
 import { SqlitePlanningStore } from './SqlitePlanningStore.ts';
+import { SqliteProgrammeStore } from './SqliteProgrammeStore.ts';
 import { SqliteReviewStore } from './SqliteReviewStore.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
@@ -47,6 +48,7 @@ export class SqliteStore implements Store {
   private readonly log: LogWriter;
   readonly planning: SqlitePlanningStore;
   readonly review: SqliteReviewStore;
+  readonly programme: SqliteProgrammeStore;
 
   constructor(file: string) {
     // The log's writer thread opens the same database: it has to be a file.
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
     this.log = new LogWriter(file, BUSY_TIMEOUT_MS);
     this.planning = new SqlitePlanningStore(this.sqlite);
     this.review = new SqliteReviewStore(this.sqlite);
+    this.programme = new SqliteProgrammeStore(this.sqlite);
   }
 
   async createExercise(exercise: ExerciseRecord): Promise<void> {

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { call, client, connected, startServer, until, type Harness, type StaffCredential } from '../harness.ts';
 import { CORDON_ROW, playedExercise } from '../review/reportFixture.ts';
+import { violations } from './axe.ts';
 import { artifactPath, launchChromium } from './browser.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let h: Harness;
 let browser: Browser;
@@ -20,16 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await h?.close();
 });
-
-/** WCAG 2 A and AA violations axe-core finds on the page as it stands. */
-async function violations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 async function pageAs(who: StaffCredential | undefined, viewport: { width: number; height: number }, theme: 'light' | 'dark'): Promise<Page> {
   // axe is injected as a script, which the strict CSP forbids: the audit context alone bypasses it.

@@ -487,7 +487,8 @@ const bodylessWho = (route: string) => (route.includes('logout') ? undefined : r
 
 describe('REST bodies', () => {
   it('has a fuzzer for every POST, PUT and PATCH route the server serves', () => {
-    const writes = servedRoutes(h.server.app).filter((route) => /^(POST|PUT|PATCH) /.test(route));
+    // The programme's writes are fuzzed in server/test/programme/programmeFuzz.test.ts.
+    const writes = servedRoutes(h.server.app).filter((route) => /^(POST|PUT|PATCH) /.test(route) && !route.includes(' /api/programme/'));
     expect([...Object.keys(BODY_ROUTES), ...BODYLESS, ...SCENARIO_ROUTES].sort()).toEqual(writes);
   });
 

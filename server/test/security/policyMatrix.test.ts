@@ -555,7 +555,8 @@ const signedIn = (role: Role): StaffCredential | undefined =>
 
 describe('the matrix covers everything', () => {
   it('has a row for every route the server serves, and no other', () => {
-    expect(servedRoutes(h.server.app)).toEqual(Object.keys(REST).sort());
+    // The programme's routes have callers of their own (focal points, survey tokens): server/test/programme/programmeAccess.test.ts.
+    expect(servedRoutes(h.server.app).filter((route) => !route.includes(' /api/programme/'))).toEqual(Object.keys(REST).sort());
   });
 
   it('has a row for every socket.io client event, each command tried by several roles', () => {

@@ -13,6 +13,7 @@ import {
   type StatusChangeBody,
   type UpdateImprovementItemBody,
 } from '@startex/shared';
+import { afterFinalise } from '../../programme/closeTheLoop.ts';
 import type { ExerciseRuntime } from '../../runtime/ExerciseRuntime.ts';
 import type { Store } from '../../store/ExerciseStore.ts';
 import type { ReviewService } from '../ReviewService.ts';
@@ -75,6 +76,7 @@ export class ReportService {
     if (host.status !== 'ended' && host.status !== 'closed') throw new StartexError('EXERCISE_NOT_ENDED', 'Finalise the report after EndEx.');
     const version = await this.store.review.finalise(exerciseId, content, await this.store.review.listItems(exerciseId), this.now(), by);
     await this.store.appendAudit({ at: version.finalisedAt, actor: by, action: 'report.finalised', target: exerciseId, details: { version: version.version } });
+    await afterFinalise(this.store, this.reviews, exerciseId, version);
     return version;
   }
 

@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarFeedMade } from '@startex/shared';
+import { api, type ApiError } from '../lib/api.ts';
+import { errorText } from '../i18n/errorText.ts';
+
+/** Makes a calendar subscription address (the whole plan, or one agency's part) and shows it once. */
+export function CalendarSubscribe({ planId, agencyId }: { planId: string; agencyId?: string | undefined }) {
+  const { t } = useTranslation('programme');
+  const [made, setMade] = useState<CalendarFeedMade | undefined>();
+  const [error, setError] = useState<ApiError | undefined>();
+  async function make() {
+    const result = await api<CalendarFeedMade>(`/api/programme/plans/${encodeURIComponent(planId)}/calendar-feeds`, { method: 'POST', body: agencyId ? { agencyId } : {} });
+    setError(result.ok ? undefined : result.error);
+    if (result.ok) setMade(result.value);
+  }
+  return (
+    <div className="plan-actions">
+      <button type="button" className="secondary" onClick={() => void make()}>{t('plan.subscribe')}</button>
+      {made && (
+        <p role="status" data-testid="calendar-feed">
+          {t('plan.subscribeShown')} <code className="programme-link">{`${window.location.origin}${made.url}`}</code>
+        </p>
+      )}
+      {error && <p role="alert" className="error">{errorText(error)}</p>}
+    </div>
+  );
+}

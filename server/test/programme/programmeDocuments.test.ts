@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgencyDashboard, CertificateAlert, NeedView, PersonRecord } from '@startex/shared';
+import { startServer, type Harness } from '../harness.ts';
+import { download, pdfText } from '../planning/planningHelpers.ts';
+import { account, need, nextYear, ok, thisYear, twoAgencies, type Person } from './programmeHelpers.ts';
+
+/**
+ * The plan as the centre submits it (PDF, DOCX), needs and activities as a workbook, the schedule as
+ * iCalendar read back with a parser, and training: derived certificates, a person's record, and
+ * alerts for certificates that expire before a planned exercise that needs them.
+ */
+let h: Harness;
+let manager: Person;
+let customs: string;
+let police: string;
+let plan: { id: string };
+let alarm: NeedView;
+let activities: { course: string; tabletop: string; drill: string; cancelled: string };
+let work: string;
+
+beforeAll(async () => {
+  h = await startServer();
+  work = mkdtempSync(join(tmpdir(), 'startex-programme-'));
+  manager = await account(h, ['programme-manager', 'planner'], 'documents-manager');
+  ({ customs, police } = await twoAgencies(h, manager));
+  alarm = await ok(h, 201, 'POST', '/api/programme/needs', manager, need(customs));
+  plan = await ok(h, 201, 'POST', '/api/programme/plans', manager, { title: 'Preparedness 2027-2028', fromYear: nextYear, toYear: nextYear + 1 });
+  await ok(h, 201, 'POST', `/api/programme/plans/${plan.id}/priorities`, manager, { title: 'Alarm assessment at the borders', rationale: 'Portal alarms at road crossings doubled.', needIds: [alarm.id] });
+  const course = await ok(h, 201, 'POST', '/api/programme/courses', manager, {
+    title: 'Radiation detection instrument operator',
+    capabilityIds: ['instrument-alarm-assessment'],
+    certificate: { name: 'Instrument operator certificate', validityMonths: 12 },
+  });
+  const add = async (body: Record<string, unknown>) => (await ok(h, 201, 'POST', `/api/programme/plans/${plan.id}/activities`, manager, { lead: 'NSSC', ...body })).activity.id as string;
+  activities = {
+    course: await add({ kind: 'course', title: 'Instrument operator course', agencyIds: [customs], needIds: [alarm.id], courseId: course.id, when: { kind: 'dates', start: `${nextYear}-03-02`, end: `${nextYear}-03-06` } }),
+    tabletop: await add({ kind: 'tabletop', title: 'Border alarm tabletop', agencyIds: [customs, police], needIds: [alarm.id], requiredCourseIds: [course.id], when: { kind: 'dates', start: `${nextYear + 1}-05-12`, end: `${nextYear + 1}-05-12` } }),
+    drill: await add({ kind: 'drill', title: 'Lane drill', agencyIds: [police], capabilityIds: ['protection-responders-public'], when: { kind: 'quarter', year: nextYear + 1, quarter: 3 } }),
+    cancelled: await add({ kind: 'seminar', title: 'Cancelled seminar', agencyIds: [police], status: 'cancelled', when: { kind: 'dates', start: `${nextYear}-10-01`, end: `${nextYear}-10-01` } }),
+  };
+  // Two officers completed the course: one certificate runs out before the tabletop, one is renewed in time.
+  const session = await ok(h, 201, 'POST', `/api/programme/courses/${course.id}/sessions`, manager, { start: `${thisYear}-02-01`, end: `${thisYear}-02-03`, activityId: activities.course });
+  const rasa = await ok(h, 201, 'POST', '/api/programme/people', manager, { agencyId: customs, name: 'Rasa Petraitienė', email: 'rasa@customs.example.lt', position: 'Lane officer' });
+  const jonas = await ok(h, 201, 'POST', '/api/programme/people', manager, { agencyId: customs, name: 'Jonas Jonaitis', position: 'Lane officer' });
+  await ok(h, 200, 'PUT', `/api/programme/sessions/${session.id}/attendance`, manager, {
+    rows: [
+      { personId: rasa.id, attended: true, completed: true, completedOn: `${thisYear}-02-03` },
+      { personId: jonas.id, attended: true, completed: false },
+    ],
+  });
+  const renewal = await ok(h, 201, 'POST', `/api/programme/courses/${course.id}/sessions`, manager, { start: `${thisYear}-02-01`, end: `${thisYear}-02-01` });
+  await ok(h, 200, 'PUT', `/api/programme/sessions/${renewal.id}/attendance`, manager, { rows: [{ personId: jonas.id, attended: true, completed: true }] });
+});
+afterAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  await h?.close();
+});
+
+describe('the plan as documents', () => {
+  it('PDF: priorities with their needs, each year\'s schedule, and the checks', async () => {
+    const pdf = await download(h, `/api/programme/plans/${plan.id}/exports/plan.pdf`, manager);
+    expect([pdf.statusCode, pdf.contentType]).toEqual([200, 'application/pdf']);
+    const text = pdfText(pdf.bytes).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Integrated Preparedness Plan',
+      `Preparedness 2027-2028, ${nextYear}-${nextYear + 1}`,
+      '1.1 Alarm assessment at the borders',
+      'Portal alarms at road crossings doubled.',
+      'Customs Department: Instrument alarm assessment, Lane officers at road crossings (40); required level 4, current 2; high priority',
+      `2. Schedule ${nextYear}`,
+      `3. Schedule ${nextYear + 1}`,
+      'Instrument operator course',
+      'Border alarm tabletop',
+      'Lane drill',
+      `Q3 ${nextYear + 1}`,
+      '4. Checks',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('DOCX: a Word package with the same sections', async () => {
+    const docx = await download(h, `/api/programme/plans/${plan.id}/exports/plan.docx`, manager);
+    expect([docx.statusCode, docx.contentType]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    writeFileSync(join(work, 'plan.docx'), docx.bytes);
+    execFileSync('unzip', ['-q', '-o', join(work, 'plan.docx'), '-d', join(work, 'docx')]);
+    const xml = readFileSync(join(work, 'docx/word/document.xml'), 'utf8');
+    for (const expected of ['Integrated Preparedness Plan', 'Alarm assessment at the borders', 'Border alarm tabletop', `Schedule ${nextYear + 1}`, 'Lane drill']) expect(xml).toContain(expected);
+  });
+
+  it('XLSX: needs (in the import\'s columns, so the sheet can be imported again) and activities', async () => {
+    const xlsx = await download(h, '/api/programme/exports/programme.xlsx', manager);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const rows = (name: string) => {
+      const out: string[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      return out;
+    };
+    expect(rows('Needs')).toEqual([
+      ['agency', 'function', 'capability', 'competence', 'target group', 'headcount', 'required level', 'current level', 'priority', 'evidence', 'evidence note', 'intervention', 'review date', 'status', 'gap'],
+      ['Customs Department', 'detection', 'Instrument alarm assessment', '', 'Lane officers at road crossings', '40', '4', '2', 'high', 'threat-assessment', 'National threat assessment 2026', 'course', '', 'open', '2'],
+    ]);
+    expect(rows('Activities').map((r) => [r[1], r[4], r[5], r[6], r[10]])).toEqual([
+      ['When', 'Activity', 'Kind', 'Agencies', 'Status'],
+      [`${nextYear}-03-02 to ${nextYear}-03-06`, 'Instrument operator course', 'course', 'Customs Department', 'planned'],
+      [`${nextYear}-10-01`, 'Cancelled seminar', 'seminar', 'Police Department', 'cancelled'],
+      [`${nextYear + 1}-05-12`, 'Border alarm tabletop', 'tabletop', 'Customs Department, Police Department', 'planned'],
+      [`Q3 ${nextYear + 1}`, 'Lane drill', 'drill', 'Police Department', 'planned'],
+    ]);
+    // The needs sheet goes back in as it came out.
+    const again = await ok(h, 200, 'POST', '/api/programme/needs/import', manager, { format: 'xlsx', content: xlsx.bytes.toString('base64'), dryRun: true });
+    expect(again).toEqual({ ok: true, rows: 1, problems: [] });
+  });
+
+  it('iCalendar: every activity as an all-day event, read back with ical.js; an agency\'s feed holds its own', async () => {
+    const events = async (query: string, who = manager) => {
+      const ics = await download(h, `/api/programme/plans/${plan.id}/exports/calendar.ics${query}`, who);
+      expect([ics.statusCode, ics.contentType]).toEqual([200, 'text/calendar; charset=utf-8']);
+      const calendar = new ICAL.Component(ICAL.parse(ics.bytes.toString('utf8')));
+      return calendar.getAllSubcomponents('vevent').map((vevent) => {
+        const event = new ICAL.Event(vevent);
+        return [event.summary, event.startDate.toString(), event.endDate.toString(), vevent.getFirstPropertyValue('status')];
+      });
+    };
+    expect(await events('')).toEqual([
+      ['course: Instrument operator course', `${nextYear}-03-02`, `${nextYear}-03-07`, 'TENTATIVE'],
+      ['seminar: Cancelled seminar', `${nextYear}-10-01`, `${nextYear}-10-02`, 'CANCELLED'],
+      ['tabletop: Border alarm tabletop', `${nextYear + 1}-05-12`, `${nextYear + 1}-05-13`, 'TENTATIVE'],
+      ['drill: Lane drill', `${nextYear + 1}-07-01`, `${nextYear + 1}-10-01`, 'TENTATIVE'],
+    ]);
+    expect((await events(`?agency=${customs}`)).map((e) => e[0])).toEqual(['course: Instrument operator course', 'tabletop: Border alarm tabletop']);
+  });
+
+  it('iCalendar subscription: a secret URL a calendar program fetches without a session, until it is revoked', async () => {
+    const made = await ok(h, 201, 'POST', `/api/programme/plans/${plan.id}/calendar-feeds`, manager, { agencyId: police });
+    expect(made.url).toMatch(/^\/api\/programme\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+    const fetched = await fetch(`${h.url}${made.url}`);
+    expect([fetched.status, fetched.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
+    const summaries = new ICAL.Component(ICAL.parse(await fetched.text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
+    expect(summaries).toEqual(['seminar: Cancelled seminar', 'tabletop: Border alarm tabletop', 'drill: Lane drill']);
+    // The list never shows the secret again.
+    expect(await ok(h, 200, 'GET', `/api/programme/plans/${plan.id}/calendar-feeds`, manager)).toEqual([{ id: made.feed.id, planId: plan.id, agencyId: police, createdAt: expect.any(Number), createdBy: 'documents-manager' }]);
+    await ok(h, 200, 'DELETE', `/api/programme/plans/${plan.id}/calendar-feeds/${made.feed.id}`, manager);
+    const revoked = await fetch(`${h.url}${made.url}`);
+    expect([revoked.status, (await revoked.json()).code]).toEqual([404, 'CALENDAR_FEED_INVALID']);
+    const guessed = await fetch(`${h.url}/api/programme/calendar/${'x'.repeat(43)}.ics`);
+    expect([guessed.status, (await guessed.json()).code]).toEqual([404, 'CALENDAR_FEED_INVALID']);
+  });
+});
+
+describe('training', () => {
+  it('derives certificates from completions, keeps a person\'s record, and warns of a certificate that expires before a planned exercise needing it', async () => {
+    const people = await ok(h, 200, 'GET', `/api/programme/people?agency=${customs}`, manager);
+    const rasa = people.find((p: { name: string }) => p.name === 'Rasa Petraitienė');
+    const record: PersonRecord = await ok(h, 200, 'GET', `/api/programme/people/${rasa.id}`, manager);
+    expect(record.courses.map((c) => [c.title, c.completed, c.completedOn])).toEqual([['Radiation detection instrument operator', true, `${thisYear}-02-03`]]);
+    expect(record.certificates.map((c) => [c.name, c.issuedOn, c.expiresOn])).toEqual([['Instrument operator certificate', `${thisYear}-02-03`, `${thisYear + 1}-02-03`]]);
+    const alerts: CertificateAlert[] = await ok(h, 200, 'GET', '/api/programme/alerts', manager);
+    expect(alerts.map((a) => [a.certificate.personName, a.certificate.expiresOn, a.activity.title])).toEqual([
+      ['Jonas Jonaitis', `${thisYear + 1}-02-01`, 'Border alarm tabletop'],
+      ['Rasa Petraitienė', `${thisYear + 1}-02-03`, 'Border alarm tabletop'],
+    ]);
+    expect(record.alerts.map((a) => a.activity.title)).toEqual(['Border alarm tabletop']);
+
+    const dashboard: AgencyDashboard = await ok(h, 200, 'GET', `/api/programme/agencies/${customs}/dashboard`, manager);
+    expect(dashboard.training).toEqual([{ capabilityId: 'instrument-alarm-assessment', target: 40, trained: 2 }]);
+    expect(dashboard.upcoming.map((a) => a.title)).toEqual(['Instrument operator course', 'Border alarm tabletop']);
+    expect(dashboard.alerts).toHaveLength(2);
+    for (const chart of ['heatmap', 'training']) {
+      const svg = await download(h, `/api/programme/agencies/${customs}/charts/${chart}.svg`, manager);
+      expect([svg.statusCode, svg.contentType, svg.bytes.toString('utf8').startsWith('<svg')]).toEqual([200, 'image/svg+xml', true]);
+    }
+    const gantt = await download(h, `/api/programme/plans/${plan.id}/gantt.svg?year=${nextYear + 1}`, manager);
+    expect(gantt.bytes.toString('utf8')).toContain('Lane drill');
+    const centre = await ok(h, 200, 'GET', `/api/programme/dashboard?plan=${plan.id}`, manager);
+    expect(centre.coverage).toEqual([{ priorityId: expect.any(String), title: 'Alarm assessment at the borders', needs: 1, planned: 1 }]);
+  });
+});
