@@ -20,6 +20,8 @@ const SurveyPage = lazy(() => import('./programme/SurveyPage.tsx').then((m) => (
 const RatingPage = lazy(() => import('./programme/RatingPage.tsx').then((m) => ({ default: m.RatingPage })));
 const PersonRecordPage = lazy(() => import('./programme/PersonRecordPage.tsx').then((m) => ({ default: m.PersonRecordPage })));
 const ExerciseProgrammePage = lazy(() => import('./programme/ExerciseProgrammePage.tsx').then((m) => ({ default: m.ExerciseProgrammePage })));
+const StudioListPage = lazy(() => import('./studio/StudioListPage.tsx').then((m) => ({ default: m.StudioListPage })));
+const StudioPage = lazy(() => import('./studio/StudioPage.tsx').then((m) => ({ default: m.StudioPage })));
 
 /** A join code rides in the URL fragment (never sent to the server or its logs): #code=... */
 function fragmentParam(name: string): string | undefined {
@@ -41,6 +43,8 @@ function App() {
   if (path.startsWith('/programme/people/')) return <PersonRecordPage personId={decodeURIComponent(path.split('/')[3] ?? '')} />;
   if (path.startsWith('/programme/exercises/')) return <ExerciseProgrammePage exerciseId={decodeURIComponent(path.split('/')[3] ?? '')} />;
   if (path === '/programme') return <ProgrammePage />;
+  if (path === '/studio' || path === '/studio/') return <StudioListPage />;
+  if (path.startsWith('/studio/')) return <StudioPage scenarioId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/review/')) return <ReviewPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '')} />;
   if (path.startsWith('/display')) return <DisplayPage exerciseId={decodeURIComponent(path.split('/')[2] ?? '') || undefined} initialCode={fragmentParam('code')} />;
   return <HomePage />;
