@@ -44,7 +44,11 @@ export function useAnalysis(threads: Threads | undefined, document: unknown, seq
     void threads.lint.latest({ type: 'analyse', document }).then((answer) => {
       if (!answer) return;
       if (answer.type === 'failed') return setAnalysis((old) => ({ seq, problems: old?.problems ?? [], failure: answer.message }));
-      setAnalysis({ seq, problems: answer.problems, ...(answer.document ? { document: answer.document } : {}), ...(answer.expanded ? { expanded: answer.expanded } : {}) });
+      // A document that does not parse keeps the last statechart drawn, so the picture does not flicker away while someone types.
+      setAnalysis((old) => {
+        const expanded = answer.expanded ?? old?.expanded;
+        return { seq, problems: answer.problems, ...(answer.document ? { document: answer.document } : {}), ...(expanded ? { expanded } : {}) };
+      });
     });
   }, [threads, document, seq]);
   return analysis;

@@ -68,6 +68,11 @@ export function MselGrid({ document, names, cursor, onCursor, edit, highlighted,
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the cursor only
   }, [cursor.row, place]);
 
+  // The cursor's cell is scrolled into view sideways too (the virtualiser only scrolls rows).
+  useEffect(() => {
+    globalThis.document.getElementById(`msel-cell-${cursor.row}-${cursor.col}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [cursor.row, cursor.col]);
+
   const go = (placeIndex: number, col: number) => {
     const index = visible[Math.max(0, Math.min(visible.length - 1, placeIndex))];
     if (index !== undefined) onCursor({ row: index, col: Math.max(0, Math.min(MSEL_COLUMNS.length - 1, col)) });
@@ -88,10 +93,14 @@ export function MselGrid({ document, names, cursor, onCursor, edit, highlighted,
   const addRow = (at: number) => {
     const id = freshId(document, 'timeline', 'inject');
     const previous = rows[at - 1];
-    const row: Item = { id, at: previous?.at ?? 'T+0', from: textOf(previous?.from) || (names.organisations[0]?.id ?? ''), to: [ALL_TEAMS], channel: textOf(previous?.channel) || 'email', subject: '', body: '' };
+    const from = textOf(previous?.from) || names.organisations[0]?.id || names.teams[0]?.id || t('grid.control');
+    const row: Item = { id, at: previous?.at ?? 'T+0', from, to: [ALL_TEAMS], channel: textOf(previous?.channel) || 'email', subject: '', body: '' };
     if (previous?.track) row.track = previous.track;
     edit((d) => insertItem(d, 'timeline', at, row));
-    onCursor({ row: at, col: MSEL_COLUMNS.findIndex((c) => c.key === 'subject') });
+    // The new row's subject is open for typing at once.
+    const subject = MSEL_COLUMNS.findIndex((c) => c.key === 'subject');
+    onCursor({ row: at, col: subject });
+    if (!readOnly) setEditing({ row: at, col: subject });
   };
   const startEdit = (index: number, col: number) => {
     if (readOnly) return;
@@ -263,7 +272,7 @@ export function MselGrid({ document, names, cursor, onCursor, edit, highlighted,
             const index = visible[item.index]!;
             const row = rows[index]!;
             const problems = problemsByRow.get(index);
-            const classes = ['msel-row', index === cursor.row ? 'current' : '', highlighted.has(textOf(row.id)) ? 'highlighted' : '', problems?.some((p) => p.severity === 'error') ? 'has-error' : problems ? 'has-warning' : ''];
+            const classes = ['msel-row', index === cursor.row ? 'current' : '', highlighted.has(textOf(row.id)) ? 'highlighted' : '', problems?.some((p) => p.severity === 'error') ? 'has-error' : problems ? 'has-warning' : '', editing?.row === index ? 'editing-row' : ''];
             return (
               <div
                 key={item.key}
@@ -285,7 +294,7 @@ export function MselGrid({ document, names, cursor, onCursor, edit, highlighted,
                       role="gridcell"
                       aria-colindex={col + 1}
                       aria-selected={active}
-                      className={`msel-cell col-${column.key}${active ? ' active' : ''}${open ? ' editing' : ''}`}
+                      className={`msel-cell col-${column.key}${active ? ' active' : ''}${open ? ' editing' : ''}${col > MSEL_COLUMNS.length / 2 ? ' anchor-right' : ''}`}
                       title={text}
                       onClick={() => onCursor({ row: index, col })}
                       onDoubleClick={() => startEdit(index, col)}

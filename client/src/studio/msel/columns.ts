@@ -10,7 +10,7 @@ export interface MselColumn {
   /** The row field it shows (and the analyzer's path names). */
   key: 'number' | 'time' | 'from' | 'to' | 'channel' | 'subject' | 'body' | 'expectedActions' | 'criticalTasks' | 'conditions' | 'track';
   editor: CellEditor;
-  /** CSS grid track. */
+  /** CSS grid track: fixed, so that every row (each laid out on its own, virtualised) lines up. */
   width: string;
   show(row: Item, index: number, names: Names, t: TFunction): string;
 }
@@ -23,8 +23,8 @@ export const MSEL_COLUMNS: readonly MselColumn[] = [
   { key: 'from', editor: 'choice', width: '9rem', show: (row, _i, names) => names.sender(textOf(row.from)) },
   { key: 'to', editor: 'choices', width: '10rem', show: (row, _i, names) => stringsOf(row.to).map(names.team).join(', ') },
   { key: 'channel', editor: 'choice', width: '6.5rem', show: (row, _i, _n, t) => (row.channel ? t(`channel.${textOf(row.channel)}`, { defaultValue: textOf(row.channel) }) : '') },
-  { key: 'subject', editor: 'text', width: 'minmax(12rem, 1.2fr)', show: (row) => textOf(row.subject) },
-  { key: 'body', editor: 'markdown', width: 'minmax(12rem, 1.5fr)', show: (row) => textOf(row.body).replace(/\s+/g, ' ') },
+  { key: 'subject', editor: 'text', width: '15rem', show: (row) => textOf(row.subject) },
+  { key: 'body', editor: 'markdown', width: '18rem', show: (row) => textOf(row.body).replace(/\s+/g, ' ') },
   { key: 'expectedActions', editor: 'lines', width: '10rem', show: (row) => stringsOf(row.expectedActions).join('; ') },
   { key: 'criticalTasks', editor: 'choices', width: '9rem', show: (row, _i, names) => stringsOf(row.criticalTasks).map(names.task).join(', ') },
   { key: 'conditions', editor: 'conditions', width: '11rem', show: (row, _i, names, t) => conditionWords(row, names, t) },

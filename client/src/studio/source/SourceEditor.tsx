@@ -73,8 +73,12 @@ export function SourceEditor({ document, thread, problems, focus, readOnly, onDo
       });
     void loadSchema().then((loaded) => {
       if (cancelled || !host.current) return;
+      // In a shadow root CodeMirror's styles go into a constructed style sheet, which the CSP
+      // (style-src 'self') allows; in the page itself they would be an inline <style>, which it refuses.
+      const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
       view.current = new EditorView({
-        parent: host.current,
+        parent: shadow,
+        root: shadow,
         state: EditorState.create({
           doc: documentYaml(document),
           extensions: [
@@ -84,6 +88,7 @@ export function SourceEditor({ document, thread, problems, focus, readOnly, onDo
             ...(loaded ? [autocompletion({ override: [schemaCompletion(loaded)] })] : []),
             EditorState.readOnly.of(readOnly),
             EditorView.contentAttributes.of({ 'aria-label': t('source.label') }),
+            EditorView.theme({ '&': { height: 'min(66vh, 40rem)', fontSize: '14px' }, '.cm-scroller': { fontFamily: 'ui-monospace, monospace' } }),
             EditorView.updateListener.of((update) => {
               if (update.docChanged && update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete') || tr.isUserEvent('undo') || tr.isUserEvent('redo') || tr.isUserEvent('move'))) {
                 read(update.state.doc.toString());

@@ -49,7 +49,10 @@ export function StudioStatechart({ expanded, selected, onSelect, names, onOpenRo
           </div>
         )}
       </div>
-      <StatechartGraph document={expanded} states={[]} selected={selected} onSelect={onSelect} />
+      {/* The console's statechart styles are scoped to its page: the graph wears its class. */}
+      <div className="console-page statechart-frame">
+        <StatechartGraph document={expanded} states={[]} selected={selected} onSelect={onSelect} />
+      </div>
     </section>
   );
 }
