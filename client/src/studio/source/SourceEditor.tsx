@@ -56,6 +56,16 @@ export function SourceEditor({ document, thread, problems, focus, readOnly, onDo
   /** The document this text last became: not written back over the author's own typing. */
   const fromText = useRef<StudioDocument | undefined>(undefined);
   const [yamlProblems, setYamlProblems] = useState<Problem[]>([]);
+  const pendingFocus = useRef<DocPath | undefined>(undefined);
+  const placeCursor = (path: DocPath) => {
+    const editor = view.current;
+    if (!editor) return;
+    pendingFocus.current = undefined;
+    const range = rangeOfPath(editor.state.doc.toString(), path);
+    if (!range) return;
+    editor.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
+    editor.focus();
+  };
   const onDocumentRef = useRef(onDocument);
   onDocumentRef.current = onDocument;
 
@@ -97,7 +107,11 @@ export function SourceEditor({ document, thread, problems, focus, readOnly, onDo
           ],
         }),
       });
+      // The scroller is a keyboard stop of its own, so the text can be scrolled without editing it (axe: scrollable-region-focusable).
+      view.current.scrollDOM.tabIndex = 0;
+      view.current.scrollDOM.setAttribute('aria-label', t('source.label'));
       fromText.current = document;
+      if (pendingFocus.current) placeCursor(pendingFocus.current);
     });
     return () => {
       cancelled = true;
@@ -134,14 +148,10 @@ export function SourceEditor({ document, thread, problems, focus, readOnly, onDo
     editor.dispatch(setDiagnostics(editor.state, diagnostics));
   }, [problems, yamlProblems]);
 
-  // A problem's link: the cursor goes to the value at fault.
+  // A problem's link: the cursor goes to the value at fault (once the editor is there).
   useEffect(() => {
-    const editor = view.current;
-    if (!editor || !focus) return;
-    const range = rangeOfPath(editor.state.doc.toString(), focus);
-    if (!range) return;
-    editor.dispatch({ selection: { anchor: range.from, head: range.to }, scrollIntoView: true });
-    editor.focus();
+    pendingFocus.current = focus;
+    if (focus && view.current) placeCursor(focus);
   }, [focus]);
 
   return (
