@@ -107,6 +107,8 @@ export const SaveDraftBody = z.strictObject({
   document: DraftDocument,
   /** After merging a version published meanwhile: that version. */
   baseVersion: z.number().int().positive().max(1e9).optional(),
+  /** This save settles a SCENARIO_DRAFT_CONFLICT (the history says "merged"). */
+  merged: z.boolean().optional(),
 });
 export type SaveDraftBody = z.infer<typeof SaveDraftBody>;
 

@@ -27,6 +27,7 @@ import {
 import { PostgresLogWriter } from './PostgresLogWriter.ts';
 import { PostgresPlanningStore } from './PostgresPlanningStore.ts';
 import { PostgresReviewStore } from './PostgresReviewStore.ts';
+import { PostgresStudioStore } from './PostgresStudioStore.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle-postgres');
@@ -51,12 +52,14 @@ export class PostgresStore implements Store {
   private readonly log: PostgresLogWriter;
   readonly planning: PostgresPlanningStore;
   readonly review: PostgresReviewStore;
+  readonly studio: PostgresStudioStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.db = drizzle(pool, { schema });
     this.log = new PostgresLogWriter(pool);
     this.planning = new PostgresPlanningStore(pool);
     this.review = new PostgresReviewStore(pool);
+    this.studio = new PostgresStudioStore(pool);
   }
 
   /** Connects to `url` (postgres://user:password@host:port/database) and brings its tables up to date. */
