@@ -49,6 +49,9 @@ import {
 import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { allows, allowsGlobal } from '../auth/policy.ts';
+import { renderDocx } from '../documents/docx.ts';
+import { renderPdf } from '../documents/pdf.ts';
+import { DEFAULT_TIME_ZONE } from '../planning/settings.ts';
 import { importAttendance } from '../programme/attendanceImport.ts';
 import { deleteCapability, saveCapability } from '../programme/catalogue.ts';
 import { feedView, makeCalendarFeed, openFeed } from '../programme/calendarFeeds.ts';
@@ -60,9 +63,7 @@ import { createNeed, needViews, updateNeed } from '../programme/needs.ts';
 import { importNeeds } from '../programme/needsImport.ts';
 import { activityViews, createPlan, deletePriority, planDetail, programmeNames, requirePlan, saveActivity, savePriority, updatePlan } from '../programme/plan.ts';
 import { planCalendar } from '../programme/planCalendar.ts';
-import { renderPlanDocx } from '../programme/planDocx.ts';
-import { planDocument } from '../programme/planLayout.ts';
-import { renderPlanPdf } from '../programme/planPdf.ts';
+import { planDocument, planYears } from '../programme/planDocument.ts';
 import { agencyScope, focalAgencies, inScope, requireAgency, surveyAccess, tokenSurvey } from '../programme/programmeAccess.ts';
 import { renderAgencyChart, renderCoverageSvg, renderGanttPng, renderGanttSvg } from '../programme/programmeCharts.ts';
 import { programmeXlsx } from '../programme/programmeSpreadsheet.ts';
@@ -402,26 +403,26 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
 
     const planDocumentOf = async (planId: string) => {
       await fresh();
-      const detail = await planDetail(store, planId, now());
-      const names = await programmeNames(store);
-      const document = planDocument(detail, await needViews(store, await store.programme.listNeeds()), names);
+      const at = now();
+      const detail = await planDetail(store, planId, at);
       const gantts = new Map<number, Buffer>();
-      for (const year of document.years) if (year.activities.length > 0) gantts.set(year.year, await renderGanttPng(`${detail.plan.title}: ${year.year}`, year.activities, year.year));
-      return { detail, document, gantts };
+      for (const { year, activities } of planYears(detail)) if (activities.length > 0) gantts.set(year, await renderGanttPng(`${detail.plan.title}: ${year}`, activities, year));
+      const needs = await needViews(store, await store.programme.listNeeds());
+      return { plan: detail.plan, document: planDocument({ detail, needs, names: await programmeNames(store), gantts, at, timeZone: DEFAULT_TIME_ZONE }) };
     };
 
     app.get('/api/programme/plans/:planId/exports/plan.pdf', async (request, reply) => {
       requireGlobal(request, 'programme.read');
       const { planId } = parse(Params.plan, request.params, 'params');
-      const { detail, document, gantts } = await planDocumentOf(planId);
-      return download(reply, detail.plan.title, 'plan', 'pdf', await renderPlanPdf(document, gantts));
+      const { plan, document } = await planDocumentOf(planId);
+      return download(reply, plan.title, 'plan', 'pdf', await renderPdf(document));
     });
 
     app.get('/api/programme/plans/:planId/exports/plan.docx', async (request, reply) => {
       requireGlobal(request, 'programme.read');
       const { planId } = parse(Params.plan, request.params, 'params');
-      const { detail, document, gantts } = await planDocumentOf(planId);
-      return download(reply, detail.plan.title, 'plan', 'docx', await renderPlanDocx(document, gantts));
+      const { plan, document } = await planDocumentOf(planId);
+      return download(reply, plan.title, 'plan', 'docx', await renderDocx(document));
     });
 
     /** The schedule as iCalendar: the whole plan, or the activities of one agency. */

@@ -2,7 +2,7 @@ import type { ActivityView, PlanView } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
 import { nextDay } from './calendarDates.ts';
 import type { CheckNames } from './planChecks.ts';
-import { whenText } from './planLayout.ts';
+import { whenText } from './planDocument.ts';
 
 const icalGenerator = lazyRequire<typeof import('ical-generator')>('ical-generator');
 

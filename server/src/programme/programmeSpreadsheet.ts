@@ -1,7 +1,7 @@
 import { NEED_IMPORT_COLUMNS, type ActivityView, type NeedView, type PlanView } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
 import type { CheckNames } from './planChecks.ts';
-import { whenText } from './planLayout.ts';
+import { whenText } from './planDocument.ts';
 
 const exceljs = lazyRequire<typeof import('exceljs')>('exceljs');
 

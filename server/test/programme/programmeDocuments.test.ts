@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyDashboard, CertificateAlert, NeedView, PersonRecord } from '@startex/shared';
+import { docxParts, docxText, pdfPages } from '../documents/documentText.ts';
 import { startServer, type Harness } from '../harness.ts';
 import { download, pdfText } from '../planning/planningHelpers.ts';
 import { account, need, nextYear, ok, thisYear, twoAgencies, type Person } from './programmeHelpers.ts';
@@ -63,7 +64,7 @@ afterAll(async () => {
 });
 
 describe('the plan as documents', () => {
-  it('PDF: priorities with their needs, each year\'s schedule, and the checks', async () => {
+  it('PDF: priorities with their needs, each year\'s schedule with its Gantt chart, and the checks; header, page numbers, contents and the local time on the one document model', async () => {
     const pdf = await download(h, `/api/programme/plans/${plan.id}/exports/plan.pdf`, manager);
     expect([pdf.statusCode, pdf.contentType]).toEqual([200, 'application/pdf']);
     const text = pdfText(pdf.bytes).replace(/\s+/g, ' ');
@@ -83,15 +84,41 @@ describe('the plan as documents', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    expect(text).toMatch(/As of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/Vilnius\)/);
+    const pages = pdfPages(pdf.bytes);
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages.length}`);
+      expect(page, `page ${index + 1}`).toContain(`Integrated Preparedness Plan: Preparedness 2027-2028, ${nextYear}-${nextYear + 1}`);
+    });
+    // The contents name each chapter's page; the schedule is a table in columns, under each year's chart.
+    const checksPage = pages.findIndex((page, i) => i > 0 && page.includes('4. Checks')) + 1;
+    expect(pages[0]).toContain('Contents');
+    expect(pages[0]).toMatch(new RegExp(`4\\. Checks\\s+${checksPage}\\n`));
+    expect(pages.join('\n')).toMatch(/\n\s*When\s{2,}Activity\s{2,}Kind\s{2,}Agencies\s{2,}Capabilities\s{2,}Lead\s{2,}Status\n/);
+    expect(pages.join('\n')).toMatch(new RegExp(`\\n\\s*${nextYear + 1}-05-12\\s{2,}Border alarm tabletop\\s{2,}tabletop\\s{2,}Customs Department, Police\\s{2,}Instrument alarm assessment\\s{2,}NSSC\\s{2,}planned\\n`));
+    writeFileSync(join(work, 'plan.pdf'), pdf.bytes);
+    const images = execFileSync('pdfimages', ['-list', join(work, 'plan.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
+    // Two charts (each with its transparency mask), one for each year with activities.
+    expect(images.filter((columns) => columns[2] === 'image')).toHaveLength(2);
   });
 
-  it('DOCX: a Word package with the same sections', async () => {
+  it('DOCX: a Word package with the same sections, the schedule as Word tables, the charts, header, page numbers and contents', async () => {
     const docx = await download(h, `/api/programme/plans/${plan.id}/exports/plan.docx`, manager);
     expect([docx.statusCode, docx.contentType]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
     writeFileSync(join(work, 'plan.docx'), docx.bytes);
     execFileSync('unzip', ['-q', '-o', join(work, 'plan.docx'), '-d', join(work, 'docx')]);
-    const xml = readFileSync(join(work, 'docx/word/document.xml'), 'utf8');
-    for (const expected of ['Integrated Preparedness Plan', 'Alarm assessment at the borders', 'Border alarm tabletop', `Schedule ${nextYear + 1}`, 'Lane drill']) expect(xml).toContain(expected);
+    const { document: xml, headers, footers } = docxParts(docx.bytes);
+    const text = docxText(xml);
+    for (const expected of ['Integrated Preparedness Plan', 'Alarm assessment at the borders', 'Border alarm tabletop', `Schedule ${nextYear + 1}`, 'Lane drill', '4. Checks']) expect(text).toContain(expected);
+    expect(text).toContain(`Q3 ${nextYear + 1} | Lane drill | drill | Police Department | Protection of responders and the public | NSSC | planned | `);
+    expect(text).toMatch(/As of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/Vilnius\)/);
+    expect(docxText(headers)).toContain(`Integrated Preparedness Plan: Preparedness 2027-2028, ${nextYear}-${nextYear + 1}`);
+    expect(footers).toContain('PAGE');
+    expect(footers).toContain('NUMPAGES');
+    expect(xml).toContain('TOC \\h \\o &quot;1-2&quot;');
+    const media = readdirSync(join(work, 'docx/word/media'));
+    expect(media).toHaveLength(2);
+    for (const file of media) expect(readFileSync(join(work, 'docx/word/media', file)).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('XLSX: needs (in the import\'s columns, so the sheet can be imported again) and activities', async () => {
