@@ -83,6 +83,15 @@ describe('mergeScenarios', () => {
     expect((document.timeline as { id: string; subject: string }[]).find((r) => r.id === yours.timeline[5]!.id)!.subject).toBe('Edited');
   });
 
+  it('takes no version number for a conflict: a draft merged with a version published meanwhile keeps both authors´ changes', () => {
+    const theirs = { ...base(), version: 3, summary: 'Uploaded meanwhile' };
+    const yours = { ...base(), version: 1 };
+    yours.timeline[4]!.subject = 'Your subject';
+    const { document, conflicts } = mergeScenarios({ ...base(), version: 2 }, theirs, yours);
+    expect(conflicts).toEqual([]);
+    expect(document).toEqual({ ...yours, summary: 'Uploaded meanwhile' });
+  });
+
   it('is the one side when the other changed nothing, and never keeps a prototype-polluting key as a prototype', () => {
     const edits = fc.record({ title: fc.string({ minLength: 1, maxLength: 20 }), duration: fc.integer({ min: 1, max: 500 }), drop: fc.nat({ max: 20 }) });
     fc.assert(

@@ -28,11 +28,15 @@ export interface MergeResult {
 
 export function mergeScenarios(base: unknown, theirs: unknown, yours: unknown): MergeResult {
   const conflicts: MergeConflict[] = [];
-  const merged = merge3(base, theirs, yours, [], conflicts);
+  // The version number is the store's (publishing sets it), not an author's change: yours is kept.
+  const version = isObject(yours) ? yours.version : undefined;
+  const merged = merge3(withVersion(base, version), withVersion(theirs, version), yours, [], conflicts);
   const document = isObject(merged) ? merged : {};
   for (const conflict of conflicts) conflict.title = titleAt([yours, theirs, base], conflict.path);
   return { document, conflicts };
 }
+
+const withVersion = (document: unknown, version: unknown): unknown => (isObject(document) && version !== undefined ? { ...document, version } : document);
 
 function merge3(base: unknown, theirs: unknown, yours: unknown, path: string[], conflicts: MergeConflict[]): unknown {
   if (sameValue(theirs, yours) || sameValue(base, theirs)) return yours;
