@@ -331,16 +331,25 @@ type Response = { label: string; input: RunInput };
  */
 type ResponseUnit = Response[];
 
-/** Every flag, counter and team set a condition reads, set: with the empty context, the two extremes a guard sees. */
-function everythingSet(condition: Condition | undefined, context: ScenarioContext = { flags: {}, counters: {}, teamSets: {} }): ScenarioContext {
-  if (!condition) return context;
-  if ('all' in condition) condition.all.forEach((c) => everythingSet(c, context));
-  else if ('any' in condition) condition.any.forEach((c) => everythingSet(c, context));
-  else if ('not' in condition) everythingSet(condition.not, context);
-  else if ('flag' in condition) context.flags[condition.flag] = true;
-  else if ('counter' in condition) context.counters[condition.counter] = Number.MAX_SAFE_INTEGER;
-  else if ('teams' in condition) context.teamSets![condition.teams] = Array.from({ length: condition.atLeast }, (_, i) => String(i));
-  return context;
+/**
+ * Whether an event can meet a condition in some play: its field values decide the field tests,
+ * and a flag, counter or team set may hold either way (`maybe`).
+ */
+function possibly(condition: Condition, event: ScenarioEvent): 'yes' | 'no' | 'maybe' {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => possibly(c, event));
+    return parts.includes('no') ? 'no' : parts.every((p) => p === 'yes') ? 'yes' : 'maybe';
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => possibly(c, event));
+    return parts.includes('yes') ? 'yes' : parts.every((p) => p === 'no') ? 'no' : 'maybe';
+  }
+  if ('not' in condition) {
+    const inner = possibly(condition.not, event);
+    return inner === 'yes' ? 'no' : inner === 'no' ? 'yes' : 'maybe';
+  }
+  if ('field' in condition) return evaluateCondition(condition, { flags: {}, counters: {} }, event) ? 'yes' : 'no';
+  return 'maybe';
 }
 
 /** Does a condition read the action's fields (so the values an answer gives are worth showing)? */
@@ -362,9 +371,7 @@ function responsesOf(scenario: CompiledScenario): ResponseUnit[] {
   const { document } = scenario;
   const singles = new Map<string, Response>();
   const teamSets = new Map<string, Map<string, Response>>();
-  const meets = (t: InputTransition, event: ScenarioEvent) =>
-    (t.team === undefined || event.teamId === t.team) &&
-    (t.when === undefined || [{ flags: {}, counters: {}, teamSets: {} }, everythingSet(t.when)].some((c) => evaluateCondition(t.when!, c, event)));
+  const meets = (t: InputTransition, event: ScenarioEvent) => (t.team === undefined || event.teamId === t.team) && (t.when === undefined || possibly(t.when, event) !== 'no');
   const actionResponse = (action: string, t: InputTransition): Response | undefined => {
     const input = actionInputs(document, action).find((i) => meets(t, { type: `action.${action}`, teamId: i.teamId, fields: i.fields }));
     return input && { label: `${input.teamId}: ${action}${readsFields(t.when) ? ` ${JSON.stringify(input.fields)}` : ''}`, input };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ScenarioDocument } from '@startex/shared';
 import { compileScenario } from '../src/compileScenario.ts';
 import { LIBRARY } from '../src/library/index.ts';
 import { simulate } from '../src/simulate.ts';
@@ -42,3 +43,27 @@ describe('the library in YAML plays as the TypeScript library did', () => {
     }
   });
 });
+
+describe('an exercise pinned with a v2 document', () => {
+  // The TypeScript outline A as v2 stored it (flags set in the root entry), read the way the
+  // store reads a pinned scenario: migrated to v3 on the way in.
+  const v2 = JSON.parse(readFileSync(join(import.meta.dirname, '../../shared/test/fixtures/insider.v2.json'), 'utf8'));
+  const migrated = ScenarioDocument.parse(v2);
+
+  it('keeps its states and timer keys, so the timer entries of its old log still name them', () => {
+    expect(compileScenario(migrated).document.machine.states).toEqual(ScenarioDocument.parse({ ...v2, machine: { ...v2.machine, entry: [] } }).machine.states);
+    expect([...compileScenario(migrated).timers.keys()]).toContain('seal_discrepancy.after.1');
+  });
+
+  it('plays every recorded play of outline A exactly as before', () => {
+    for (const play of baseline['prevention-insider']!.plays) {
+      const outcome = replayScript(migrated, play.script);
+      expect({ released: outcome.released, milestones: outcome.milestones, endedAtMinutes: outcome.endedAtMinutes }).toEqual({
+        released: play.released,
+        milestones: play.milestones,
+        endedAtMinutes: play.endedAtMinutes,
+      });
+    }
+  });
+});
+

@@ -6,6 +6,7 @@ import { lintDocument, lintScenarioText } from '../src/analyzer/lintScenario.ts'
 import { parseScenarioText } from '../src/analyzer/parseScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
 import { enumeratePaths, exploreScenario, openDecisions } from '../src/explore.ts';
+import { LIBRARY } from '../src/library/index.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
 import { everyTeamInTimeline, everyTeamWithFlags } from './everyTeamConfirmed.ts';
@@ -93,13 +94,23 @@ describe('a scenario written in the timeline form only (stadium final)', { timeo
     expect(released(confirmations(EVERY_TEAM.slice(0, 6)))).toContain('35 readiness_chaser');
   });
 
+  it('chases the alarm unless stadium security acknowledged it on its tablet within three minutes', () => {
+    const ack = (delayMinutes: number): ScriptedResponse => ({ after: { inject: 'portal_alarm' }, delayMinutes, team: 'stadium_security', acknowledge: 'portal_alarm' });
+    expect(released([])).toContain('3 alarm_reminder');
+    expect(released([ack(2)])).not.toContain('3 alarm_reminder');
+    expect(released([ack(4)])).toContain('3 alarm_reminder');
+    // Only the team it names counts, and only what was sent to it.
+    const police: ScriptedResponse = { after: { inject: 'match_brief' }, delayMinutes: 0, team: 'police', acknowledge: 'portal_alarm' };
+    expect(simulate(compileScenario(stadium()), [police]).problems).toMatchObject([{ rule: 'action-team', path: '$.responses[0].team' }]);
+  });
+
   it('paths lists every branch, each with its injects and fastest EndEx', () => {
     const { paths, truncated } = enumeratePaths(compileScenario(stadium()));
     expect(truncated).toBe(false);
     const outcomes = paths.map((p) => p.released);
     const some = (inject: string) => outcomes.some((r) => r.includes(inject));
     const none = (inject: string) => outcomes.some((r) => !r.includes(inject));
-    for (const inject of ['medical_explanation', 'threat_assessment', 'delay_announcement', 'readiness_chaser', 'regulator_chases']) {
+    for (const inject of ['alarm_reminder', 'medical_explanation', 'threat_assessment', 'delay_announcement', 'readiness_chaser', 'regulator_chases']) {
       expect(some(inject), inject).toBe(true);
       expect(none(inject), inject).toBe(true);
     }
@@ -115,6 +126,38 @@ describe('a scenario written in the timeline form only (stadium final)', { timeo
     expect(planned.delay_announcement).toBeUndefined();
     expect(injects.find((i) => i.id === 'match_brief')!.to).toEqual(EVERY_TEAM);
     expect(injects.find((i) => i.id === 'portal_alarm')!.from).toBe('Pedestrian radiation portal, gate C');
+  });
+});
+
+describe('a document that mixes the timeline and states', () => {
+  // The demo's states (the alarm waits for the report), plus a timeline row for every team and a
+  // flag that a row sets and a state reads.
+  const demo = LIBRARY.demo!;
+  const mixed = ScenarioDocument.parse({
+    ...structuredClone(demo),
+    id: 'mixed',
+    teams: [...demo.teams, { id: 'police', name: 'Police', agency: 'police' }],
+    flags: [{ id: 'police_briefed', initial: false }],
+    injects: [...demo.injects, { id: 'police_told', number: 5, channel: 'phone', from: 'Supervisor', to: ['police'], subject: 'Police informed', body: 'Police know.' }],
+    timeline: [{ id: 'shift_change', at: 'T+1', channel: 'radio', from: 'Supervisor', to: ['all'], subject: 'Shift change at 09:30', body: 'Plan for it.', effects: [{ setFlag: 'police_briefed' }] }],
+    machine: {
+      ...demo.machine,
+      states: { ...demo.machine.states, reported: { ...demo.machine.states!.reported!, entry: [{ release: 'supervisor_reply' }], after: [{ minutes: 1, when: { flag: 'police_briefed' }, effects: [{ release: 'police_told' }] }, { minutes: 3, target: 'endex' }] } },
+    },
+  });
+
+  it('compiles into one machine: the states run beside the timeline, and EndEx is still their final state', () => {
+    expect(lintDocument(mixed)).toEqual([]);
+    const simulation = simulate(compileScenario(mixed), mixed.defaultResponses);
+    expect(simulation.timeline.filter((e) => e.kind === 'inject').map((e) => `${e.atMs / 60_000} ${e.ref}`)).toEqual([
+      '1 shift_change',
+      '2 portal_alarm',
+      '5 supervisor_reply',
+      '6 police_told',
+    ]);
+    expect(simulation).toMatchObject({ ended: true, durationMs: 8 * 60_000 });
+    const run = new ScenarioRun(compileScenario(mixed));
+    expect(run.start(0).states).toEqual(['tl--play.tl--machine.quiet', 'tl--play.tl--track--main.tl--main--0']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasErrors, lintDocument } from '@startex/scenarios';
 import { ScenarioDocument, type ControllerCommand, type LogEntry } from '@startex/shared';
+import { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
 import {
   call,
   createExercise,
@@ -207,6 +208,38 @@ describe('controller commands over socket.io', () => {
     expect(await refusal({ type: 'jump' })).toBe('NOTHING_SCHEDULED');
     await run({ type: 'pause' });
     expect(await refusal({ type: 'jump' })).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('speed changes the clock during play, logged for everyone; the timers follow it, and a host reloaded from the log keeps the same clock', async () => {
+    await startPlay();
+    expect(await refusal({ type: 'speed', speed: 0 })).toBe('VALIDATION_FAILED');
+    expect(await refusal({ type: 'speed', speed: 5000 })).toBe('VALIDATION_FAILED');
+    // At speed 1 the alarm is two wall minutes away; at 600 it is a fifth of a second away.
+    expect(await run({ type: 'speed', speed: 600 })).toEqual([{ type: 'clock.speed.changed', seq: 4, actor: actor(), speed: 600 }]);
+    await until(() => released(tablets.customs).includes('portal_alarm'), 'the alarm, brought forward by the speed');
+    for (const mirror of [director, ...Object.values(tablets)]) await until(() => mirror.view?.clock.speed === 600, 'the new speed in every view');
+    expect(tablets.police.entries.map((e) => e.type)).toEqual(['exercise.readied', 'exercise.started', 'clock.speed.changed']);
+
+    // Paused, the speed may change too; the clock stands still at the pause.
+    await run({ type: 'pause' });
+    expect(await run({ type: 'speed', speed: 2 })).toEqual([expect.objectContaining({ type: 'clock.speed.changed', speed: 2 })]);
+    const log = await h.server.runtime.store.readLog(ex.id);
+    const [paused, slowed] = log.slice(-2);
+    expect(slowed!.exerciseTimeMs).toBe(paused!.exerciseTimeMs);
+    await run({ type: 'resume' });
+
+    // Restart and replay fold the same log: a host loaded from it runs the same clock at the same speed.
+    const live = await h.server.runtime.get(ex.id);
+    const reloaded = await ExerciseHost.load(h.server.runtime.store, live.record);
+    try {
+      const at = Date.now() + 60_000;
+      expect(reloaded.view({ role: 'director' }).clock.speed).toBe(2);
+      expect(reloaded.describe(at).exerciseTimeMs).toBe(live.describe(at).exerciseTimeMs);
+    } finally {
+      reloaded.dispose();
+    }
+    await run({ type: 'end' });
+    expect(await refusal({ type: 'speed', speed: 10 })).toBe('ILLEGAL_TRANSITION');
   });
 
   it('jump goes to the next timed event: one that only changes state releases nothing, the next jump brings the inject, the last EndEx', async () => {

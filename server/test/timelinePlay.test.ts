@@ -42,6 +42,7 @@ describe('a timeline scenario on the live server', () => {
     await Promise.all([connected(director.socket), ...[...tablets.values()].map((t) => connected(t.socket))]);
 
     await command({ type: 'start' });
+    // Acknowledged on the tablet within three minutes: the reminder row does not go out.
     expect(await call(tablets.get('stadium_security')!.socket, 'inject.acknowledge', { injectId: 'portal_alarm' })).toMatchObject({ ok: true });
     await jumpTo(10);
     await act('police', 'report_nuclide', { nuclide: 'I-131', dose_rate_usvh: 4.2 });

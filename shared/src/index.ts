@@ -10,6 +10,6 @@ export * from './actsUpon.ts';
 export * from './auth.ts';
 export * from './planning.ts';
 export * from './report.ts';
+export * from './programme.ts';
 export * from './scenario/stateTitles.ts';
 export * from './studio.ts';
-export * from './programme.ts';

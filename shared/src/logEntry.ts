@@ -82,6 +82,8 @@ export const LogEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exercise.ended') }),
   z.object({ type: z.literal('exercise.closed') }),
   z.object({ type: z.literal('clock.jumped'), toExerciseMs: z.number() }),
+  /** Control changed the speed: from this entry's exercise time the clock runs `speed` times the wall clock. */
+  z.object({ type: z.literal('clock.speed.changed'), speed: z.number().positive() }),
   // The scenario machine
   z.object({ type: z.literal('state.entered'), states: z.array(z.string()) }),
   z.object({ type: z.literal('timer.fired'), timer: z.string(), dueExerciseMs: z.number() }),

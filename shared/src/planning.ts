@@ -275,7 +275,7 @@ export const COMMS_CHECK_TEXT = 'Communications check: this is a test message, n
 
 // Dry run
 export const DryRunEvent = z.object({
-  kind: z.enum(['startex', 'inject', 'action', 'decision', 'states', 'milestone', 'endex']),
+  kind: z.enum(['startex', 'inject', 'action', 'decision', 'states', 'milestone', 'endex', 'acknowledgement']),
   exerciseTimeMs: z.number(),
   scenarioTimeMs: z.number(),
   /** Wall-clock time (epoch ms) when the plan has a date and start time. */

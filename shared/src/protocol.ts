@@ -95,6 +95,8 @@ export const ControllerCommand = z.discriminatedUnion('type', [
   /** Move the exercise clock to the next scheduled scenario event. */
   /** To the next timed scenario event, or (`to: 'inject'`) past timers that only move the story on to the next one that releases an inject. */
   z.object({ type: z.literal('jump'), to: z.enum(['event', 'inject']).optional() }).strict(),
+  /** Compress or stretch time during play: the exercise clock runs `speed` times the wall clock from now on. */
+  z.object({ type: z.literal('speed'), speed: z.number().min(0.1).max(1000) }).strict(),
   z.object({ type: z.literal('release'), injectId: shortId }).strict(),
   z.object({ type: z.literal('hold'), injectId: shortId, reason: text(500) }).strict(),
   z.object({ type: z.literal('skip'), injectId: shortId, reason: text(500) }).strict(),
@@ -130,6 +132,7 @@ export const COMMAND_ALLOWED_IN: Record<ControllerCommand['type'], readonly Exer
   end: ['live', 'paused', 'halted'],
   close: ['ended'],
   jump: ['live'],
+  speed: ['live', 'paused'],
   release: ['live', 'paused'],
   hold: ['draft', 'ready', 'live', 'paused', 'halted'],
   skip: ['draft', 'ready', 'live', 'paused', 'halted'],

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ControllerCommand, ErrorDetail, Team } from '@startex/shared';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../lib/Dialog.tsx';
 import { TeamPicker } from './TeamPicker.tsx';
 
 type Broadcast = Extract<ControllerCommand, { type: 'broadcast' }>;

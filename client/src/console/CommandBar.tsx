@@ -1,63 +1,67 @@
+import type { ReactNode } from 'react';
+import { DropdownMenu } from 'radix-ui';
+import { Ellipsis, Keyboard, Megaphone, MessageSquarePlus, Split } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseView } from '@startex/shared';
-import { allowed } from './commands.ts';
-import type { MselRow } from './msel.ts';
+import type { CommandAccess } from './permissions.ts';
 import { shortcutLabel, type ShortcutId } from './shortcuts.ts';
 
-/** Commands on the selected inject, ad hoc injects, broadcasts and the scenario's open decisions. */
+/** Play commands (ad hoc injects, broadcasts), the scenario's open decisions, and the console's menu. */
 export function CommandBar({
-  view,
   decisions,
-  selected,
+  access,
   act,
+  connection,
 }: {
-  view: ExerciseView | undefined;
   decisions: { decision: string; label: string }[];
-  selected: MselRow | undefined;
+  access: CommandAccess;
   act: (id: ShortcutId, arg?: string) => void;
+  /** The connection badge, at the end of the bar. */
+  connection: ReactNode;
 }) {
   const { t } = useTranslation('console');
-  const status = view?.status;
-  const out = selected?.state === 'released' || selected?.adHoc;
-  const button = (id: ShortcutId, label: string, enabled: boolean, className = 'secondary') => (
-    <button type="button" className={className} disabled={!enabled} aria-keyshortcuts={shortcutLabel(id)} onClick={() => act(id)}>
-      {label}
-      <kbd aria-hidden="true">{shortcutLabel(id)}</kbd>
-    </button>
-  );
+  const button = (id: 'adhoc' | 'broadcast', Icon: typeof Megaphone) =>
+    access.shown(id) && (
+      <button type="button" className="tool secondary" disabled={!access.enabled(id)} aria-keyshortcuts={shortcutLabel(id)} title={`${t(`shortcut.${id}`)} (${shortcutLabel(id)})`} onClick={() => act(id)}>
+        <Icon aria-hidden="true" size={16} />
+        {t(`command.${id}`)}
+      </button>
+    );
   return (
     <section className="command-bar" aria-label={t('commands.label')}>
-      <div className="command-group selected-inject" role="group" aria-label={t('commands.selected')}>
-        <span className="selected-label" aria-live="polite">
-          {selected ? (
-            <>
-              <span className="label">{t('commands.selected')}</span> <strong>#{selected.number} {selected.subject}</strong>
-            </>
-          ) : (
-            <span className="muted">{t('commands.noneSelected')}</span>
-          )}
-        </span>
-        {button('release', t('command.release'), !!selected && !out && allowed('release', status), selected?.state === 'held' ? 'warn-button' : '')}
-        {button('hold', t('command.hold'), !!selected && !out && selected.state !== 'held' && allowed('hold', status))}
-        {button('skip', t('command.skip'), !!selected && !out && selected.state !== 'skipped' && allowed('skip', status), 'danger-outline')}
-        {button('edit', t('command.edit'), !!selected && !out && allowed('edit', status))}
-      </div>
-      <div className="command-group" role="group" aria-label={t('commands.play')}>
-        {button('adhoc', t('command.adhoc'), allowed('adhoc', status))}
-        {button('broadcast', t('command.broadcast'), allowed('broadcast', status))}
-        {button('help', t('command.help'), true)}
-      </div>
-      {decisions.length > 0 && (
-        <div className="command-group decisions" role="group" aria-label={t('commands.decisions')}>
-          <span className="label">{t('commands.decisions')}</span>
+      {(access.shown('adhoc') || access.shown('broadcast')) && (
+        <div className="toolbar-group" role="group" aria-label={t('commands.play')}>
+          {button('adhoc', MessageSquarePlus)}
+          {button('broadcast', Megaphone)}
+        </div>
+      )}
+      {decisions.length > 0 && access.shown('decide') && (
+        <div className="toolbar-group decisions" role="group" aria-label={t('commands.decisions')}>
+          <span className="label"><Split aria-hidden="true" size={14} /> {t('commands.decisions')}</span>
           {decisions.map((d, i) => (
-            <button key={d.decision} type="button" className="decision" aria-keyshortcuts={i < 9 ? String(i + 1) : undefined} onClick={() => act('decide', d.decision)}>
+            <button key={d.decision} type="button" className="tool decision" disabled={!access.enabled('decide')} aria-keyshortcuts={i < 9 ? String(i + 1) : undefined} onClick={() => act('decide', d.decision)}>
               {d.label}
               {i < 9 && <kbd aria-hidden="true">{i + 1}</kbd>}
             </button>
           ))}
         </div>
       )}
+      <div className="toolbar-end">
+        {connection}
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger asChild>
+            <button type="button" className="tool ghost icon-only" aria-label={t('commands.more')}>
+              <Ellipsis aria-hidden="true" size={18} />
+            </button>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={6}>
+              <DropdownMenu.Item className="menu-item" onSelect={() => act('help')}>
+                <Keyboard aria-hidden="true" size={16} /> {t('command.help')} <kbd>?</kbd>
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '@startex/shared';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../lib/Dialog.tsx';
 
 /** Asks before a destructive command; the safe choice (cancel) has the focus. */
 export function ConfirmDialog({

@@ -1,18 +1,22 @@
 import { useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { parseScenarioClockTime, type ControllerCommand, type ErrorDetail } from '@startex/shared';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
+import { exerciseWords } from '../lib/exerciseWords.ts';
 import { HaltBanner } from '../lib/HaltBanner.tsx';
 import { LoginForm } from '../lib/LoginForm.tsx';
-import { Preferences } from '../lib/Preferences.tsx';
 import { request, useExercise } from '../lib/useExercise.ts';
-import { useSession } from '../lib/useSession.ts';
+import { roleIn, useSession } from '../lib/useSession.ts';
+import { useExerciseSummary } from '../shell/useExerciseSummary.ts';
+import { WhereToGo } from '../shell/WhereToGo.tsx';
 import { AdhocDialog } from './AdhocDialog.tsx';
 import { BroadcastDialog } from './BroadcastDialog.tsx';
 import { ClockControls } from './ClockControls.tsx';
 import { CommandBar } from './CommandBar.tsx';
-import { allowed, type Pending } from './commands.ts';
+import type { Pending } from './commands.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConsolePanes } from './ConsolePanes.tsx';
 import { EditInjectDialog } from './EditInjectDialog.tsx';
 import { exerciseNowMs, useNow } from '../lib/clock.ts';
 import { LiveFeed } from './LiveFeed.tsx';
@@ -20,28 +24,41 @@ import { simCellInbox } from './messages.ts';
 import { filterRows, mselRows, NO_FILTER, stateKeys, type MselFilter } from './msel.ts';
 import { MselFilters } from './MselFilters.tsx';
 import { MselTimeline } from './MselTimeline.tsx';
+import { commandAccess } from './permissions.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
-import { shortcutLabel, useShortcuts, type ShortcutId } from './shortcuts.ts';
+import { useShortcuts, type ShortcutId } from './shortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SimCellInbox } from './SimCellInbox.tsx';
 import { currentStates, nextTimerFromLog, openDecisionsIn } from './statechart.ts';
 import { StatechartGraph } from './StatechartGraph.tsx';
+import { SelectedInject } from './SelectedInject.tsx';
 import { TeamBoard } from './TeamBoard.tsx';
 import './strings.ts';
 
-/** Sign-in first; then the console of the exercise in the URL. */
+/**
+ * Sign-in first; then the console of the exercise in the URL for those who run or follow play, and
+ * for a participant or observer a page that says where their part of the exercise is.
+ */
 export function ConsolePage({ exerciseId }: { exerciseId: string }) {
   const session = useSession();
   const { t } = useTranslation();
-  if (session.loading) return <main className="page"><p>{t('loading')}</p></main>;
+  const summary = useExerciseSummary(exerciseId, !!session.session);
+  if (session.loading) return <main className="page" id="main"><p>{t('loading')}</p></main>;
   if (!session.session) return <LoginForm onLogin={session.login} error={session.error} />;
-  return <Console exerciseId={exerciseId} onLogout={session.logout} />;
+  const role = roleIn(session.session, exerciseId);
+  if (role !== 'director' && role !== 'controller' && role !== 'evaluator') {
+    return <WhereToGo exerciseId={exerciseId} title={summary?.title ?? ''} role={role} />;
+  }
+  return <Console exerciseId={exerciseId} userId={session.session.user.id} />;
 }
 
-/** The controller console: clocks and commands, the MSEL, the statechart, teams, the SimCell and the log. */
-function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () => Promise<void> }) {
+/**
+ * The console as an operations screen: clocks and commands on top, the MSEL, SimCell inbox,
+ * statechart, team board and live feed in resizable panes below. Each role sees the commands it may
+ * send (permissions.ts); the rest of the console is read-only for it.
+ */
+function Console({ exerciseId, userId }: { exerciseId: string; userId: string }) {
   const { t } = useTranslation('console');
-  const { t: tc } = useTranslation();
   const exercise = useExercise({ exerciseId });
   const { view, entries, presence } = exercise;
   const control = view?.control;
@@ -67,6 +84,9 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
     [document, status, states],
   );
   const teams = view?.teams ?? [];
+  const access = commandAccess(view?.viewer.role, status);
+  const allowed = (type: ControllerCommand['type']) => access.enabled(type);
+  const words = useMemo(() => exerciseWords(view, entries, t), [view, entries, t]);
   const nowExerciseMs = Math.max(view ? exerciseNowMs(view, now) : 0, entries.at(-1)?.exerciseTimeMs ?? 0);
   const nextTimerMs = document && status === 'live' ? (nextTimerFromLog(document, entries, nowExerciseMs) ?? control?.nextTimerExerciseMs) : undefined;
   // Never behind the last logged entry, so what is out always sits above the "now" line.
@@ -109,24 +129,24 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
     switch (id) {
       case 'ready':
       case 'start':
-        if (allowed(id, status)) void send({ type: id });
+        if (allowed(id)) void send({ type: id });
         return;
       case 'end':
       case 'close':
-        if (allowed(id, status)) onLifecycle({ type: id });
+        if (allowed(id)) onLifecycle({ type: id });
         return;
       case 'halt':
-        if (allowed('halt', status)) open({ kind: 'reason', command: 'halt' });
+        if (allowed('halt')) open({ kind: 'reason', command: 'halt' });
         return;
       case 'pauseResume':
-        if (allowed('pause', status)) void send({ type: 'pause' });
-        else if (allowed('resume', status)) void send({ type: 'resume' });
+        if (allowed('pause')) void send({ type: 'pause' });
+        else if (allowed('resume')) void send({ type: 'resume' });
         return;
       case 'jump':
-        if (allowed('jump', status)) void send({ type: 'jump' });
+        if (allowed('jump')) void send({ type: 'jump' });
         return;
       case 'jumpInject':
-        if (allowed('jump', status)) void send({ type: 'jump', to: 'inject' });
+        if (allowed('jump')) void send({ type: 'jump', to: 'inject' });
         return;
       case 'next':
       case 'previous': {
@@ -137,27 +157,27 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
         return;
       }
       case 'release':
-        if (selected && injectCommandsOpen && allowed('release', status)) release(selected.id);
+        if (selected && injectCommandsOpen && allowed('release')) release(selected.id);
         return;
       case 'hold':
-        if (selected && injectCommandsOpen && selected.state !== 'held' && allowed('hold', status)) open({ kind: 'reason', command: 'hold', injectId: selected.id });
+        if (selected && injectCommandsOpen && selected.state !== 'held' && allowed('hold')) open({ kind: 'reason', command: 'hold', injectId: selected.id });
         return;
       case 'skip':
-        if (selected && injectCommandsOpen && selected.state !== 'skipped' && allowed('skip', status)) open({ kind: 'reason', command: 'skip', injectId: selected.id });
+        if (selected && injectCommandsOpen && selected.state !== 'skipped' && allowed('skip')) open({ kind: 'reason', command: 'skip', injectId: selected.id });
         return;
       case 'edit':
-        if (selected && injectCommandsOpen && allowed('edit', status)) open({ kind: 'edit', injectId: selected.id });
+        if (selected && injectCommandsOpen && allowed('edit')) open({ kind: 'edit', injectId: selected.id });
         return;
       case 'adhoc':
-        if (allowed('adhoc', status)) open({ kind: 'adhoc' });
+        if (allowed('adhoc')) open({ kind: 'adhoc' });
         return;
       case 'broadcast':
-        if (allowed('broadcast', status)) open({ kind: 'broadcast' });
+        if (allowed('broadcast')) open({ kind: 'broadcast' });
         return;
       case 'decide': {
         const options = decisions;
         const decision = arg && /^[1-9]$/.test(arg) ? options[Number(arg) - 1]?.decision : arg;
-        if (decision && allowed('decide', status)) decide(decision);
+        if (decision && allowed('decide')) decide(decision);
         return;
       }
       case 'note':
@@ -188,82 +208,78 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
   const dialogError = pending ? error : undefined;
   const selectedForDialog = pending && 'injectId' in pending ? rows.find((r) => r.id === pending.injectId) : undefined;
 
+  const msel = (
+    <section className="panel panel-msel" aria-labelledby="msel-heading">
+      <h2 id="msel-heading">{t('msel.heading')}</h2>
+      <SelectedInject selected={selected} access={access} act={act} />
+      <MselFilters filter={filter} onChange={setFilter} teams={teams} phases={phases} words={words} />
+      <div className="panel-scroll" tabIndex={0} role="region" aria-labelledby="msel-heading">
+        <MselTimeline rows={visible} total={rows.length} nowScenarioMs={nowScenarioMs} nowExerciseMs={nowExerciseMs} selectedId={selectedId} onSelect={setSelectedId} words={words} />
+      </div>
+    </section>
+  );
+  const simcell = (
+    <section ref={simcellPanel} className="panel panel-simcell" aria-labelledby="simcell-heading">
+      <h2 id="simcell-heading">
+        {t('simcell.heading')} <span className="count">{t('simcell.waiting', { count: inbox.filter((i) => i.replies.length === 0).length })}</span>
+      </h2>
+      <div className="panel-scroll" tabIndex={0} role="region" aria-labelledby="simcell-heading">
+        <SimCellInbox
+          items={inbox}
+          words={words}
+          organisations={view?.simulatedOrganisations ?? []}
+          canReply={access.shown('reply') ? allowed('reply') : undefined}
+          onReply={(reply) => send({ type: 'reply', ...reply })}
+        />
+      </div>
+    </section>
+  );
+  const graph = (
+    <section className="panel panel-graph" aria-labelledby="graph-heading">
+      <h2 id="graph-heading">{t('graph.heading')}</h2>
+      {document ? <StatechartGraph document={document} states={states} /> : <p className="empty">{t('graph.none')}</p>}
+    </section>
+  );
+  const board = (
+    <section className="panel panel-teams" aria-labelledby="teams-heading">
+      <h2 id="teams-heading">{t('team.heading')}</h2>
+      <div className="panel-scroll" tabIndex={0} role="region" aria-labelledby="teams-heading">
+        <TeamBoard teams={teams} presence={presence} entries={entries} rows={rows} inbox={inbox} onSelectInject={setSelectedId} />
+      </div>
+    </section>
+  );
+  const feed = (
+    <section className="panel panel-feed" aria-labelledby="feed-heading">
+      <h2 id="feed-heading">{t('feed.heading')}</h2>
+      <LiveFeed noteInput={noteInput} entries={entries} teams={teams} words={words} canNote={access.shown('note') ? allowed('note') : undefined} onNote={(text) => send({ type: 'note', text })} />
+    </section>
+  );
+
   return (
     <div className="console-page">
-      <header className="console-header">
-        <HaltBanner view={view} />
-        <div className="bar">
-          <h1>{view?.title ?? t('title')}</h1>
-          <div className="bar-actions">
-            <ConnectionBadge state={exercise.connection} />
-            <Preferences />
-            <button type="button" className="secondary" onClick={() => void onLogout()}>{tc('signIn.signOut')}</button>
-            <button
-              type="button"
-              className="halt-button"
-              disabled={!allowed('halt', status)}
-              aria-keyshortcuts={shortcutLabel('halt')}
-              onClick={() => open({ kind: 'reason', command: 'halt' })}
-            >
-              {t('command.halt')}
-              <kbd aria-hidden="true">{shortcutLabel('halt')}</kbd>
-            </button>
-          </div>
+      <HaltBanner view={view} />
+      <main className="console" id="main" aria-label={view?.title ?? t('title')}>
+        <h1 className="visually-hidden">{view?.title ?? t('title')}</h1>
+        <div className="ops-bar">
+          <ClockControls view={view} nextTimerMs={nextTimerMs} access={access} onCommand={onLifecycle} onHalt={() => open({ kind: 'reason', command: 'halt' })} onSpeed={(speed) => void send({ type: 'speed', speed })} />
+          <CommandBar decisions={decisions} access={access} act={act} connection={<ConnectionBadge state={exercise.connection} />} />
         </div>
-      </header>
-      <main className="console">
-        {exercise.refusal && <p role="alert" className="error">{exercise.refusal.message} ({exercise.refusal.code})</p>}
-        <ClockControls view={view} nextTimerMs={nextTimerMs} onCommand={onLifecycle} />
-        <CommandBar view={view} decisions={decisions} selected={selected} act={act} />
         <div className="console-messages">
+          {exercise.refusal && <p role="alert" className="error">{exercise.refusal.message} ({exercise.refusal.code})</p>}
+          {status === 'draft' && access.shown('ready') && (
+            <p className="next-step-banner" data-testid="next-step">
+              {t('nextStep.commsCheck')} <Link to={`/plan/${encodeURIComponent(exerciseId)}#comms`}>{t('nextStep.commsCheckLink')}</Link>
+            </p>
+          )}
           {error && !pending && (
             <p role="alert" className="error">
               {error.message} ({error.code})
-              {error.code === 'COMMS_CHECK_REQUIRED' && <> <a href={`/plan/${encodeURIComponent(exerciseId)}#comms`}>{t('notice.commsCheck')}</a></>}
+              {error.code === 'COMMS_CHECK_REQUIRED' && <> <Link to={`/plan/${encodeURIComponent(exerciseId)}#comms`}>{t('notice.commsCheck')}</Link></>}
             </p>
           )}
           <p className="visually-hidden" aria-live="polite">{notice}</p>
         </div>
-        <div className="console-grid">
-          <div className="console-column">
-            <section className="panel panel-msel" aria-labelledby="msel-heading">
-              <h2 id="msel-heading">{t('msel.heading')}</h2>
-              <MselFilters filter={filter} onChange={setFilter} teams={teams} phases={phases} />
-              <div className="panel-scroll">
-                <MselTimeline rows={visible} total={rows.length} nowScenarioMs={nowScenarioMs} nowExerciseMs={nowExerciseMs} selectedId={selectedId} onSelect={setSelectedId} />
-              </div>
-            </section>
-            <section ref={simcellPanel} className="panel panel-simcell" aria-labelledby="simcell-heading">
-              <h2 id="simcell-heading">
-                {t('simcell.heading')}{' '}
-                <span className="count">{t('simcell.waiting', { count: inbox.filter((i) => i.replies.length === 0).length })}</span>
-              </h2>
-              <div className="panel-scroll">
-                <SimCellInbox
-                  items={inbox}
-                  teams={teams}
-                  organisations={view?.simulatedOrganisations ?? []}
-                  canReply={allowed('reply', status)}
-                  onReply={(reply) => send({ type: 'reply', ...reply })}
-                />
-              </div>
-            </section>
-          </div>
-          <div className="console-column">
-            <section className="panel panel-graph" aria-labelledby="graph-heading">
-              <h2 id="graph-heading">{t('graph.heading')}</h2>
-              {document ? <StatechartGraph document={document} states={states} /> : <p className="empty">{t('graph.none')}</p>}
-            </section>
-            <section className="panel panel-teams" aria-labelledby="teams-heading">
-              <h2 id="teams-heading">{t('team.heading')}</h2>
-              <TeamBoard teams={teams} presence={presence} entries={entries} rows={rows} inbox={inbox} onSelectInject={setSelectedId} />
-            </section>
-            <section className="panel panel-feed" aria-labelledby="feed-heading">
-              <h2 id="feed-heading">{t('feed.heading')}</h2>
-              <LiveFeed noteInput={noteInput} entries={entries} teams={teams} canNote={allowed('note', status)} onNote={(text) => send({ type: 'note', text })} />
-            </section>
-          </div>
-        </div>
+        <ConsolePanes userId={userId} {...(document ? { msel, graph } : {})} simcell={simcell} teams={board} feed={feed} />
       </main>
       {pending?.kind === 'confirm' && (
         <ConfirmDialog error={dialogError} message={pending.message} confirmLabel={t(`command.${pending.command.type}`)} onConfirm={() => void send(pending.command)} onClose={close} />
@@ -284,7 +300,7 @@ function Console({ exerciseId, onLogout }: { exerciseId: string; onLogout: () =>
       {pending?.kind === 'edit' && selectedForDialog && (
         <EditInjectDialog error={dialogError}
           row={selectedForDialog}
-          canRelease={allowed('release', status)}
+          canRelease={allowed('release')}
           onClose={close}
           onSave={(change, andRelease) => {
             const id = selectedForDialog.id;

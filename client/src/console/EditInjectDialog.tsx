@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MselRow } from './msel.ts';
 import type { ErrorDetail } from '@startex/shared';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../lib/Dialog.tsx';
 
 /** Subject and body of an inject not yet out; saving logs an edit, and it may be released at once. */
 export function EditInjectDialog({

@@ -1,23 +1,33 @@
-import { useId, useState, type Ref } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry, Team } from '@startex/shared';
 import { formatWallTime } from '../i18n/index.ts';
 import { formatExerciseTime } from '../lib/clock.ts';
 import { describeEntry } from '../lib/describeEntry.ts';
+import type { ExerciseWords } from '../lib/exerciseWords.ts';
+import { LongText } from '../lib/LongText.tsx';
 import { entryTeams, FEED_GROUPS, feedGroup } from './messages.ts';
 import { NoteForm } from './NoteForm.tsx';
 
-/** Every log entry, newest first, filterable by kind and team; the controller's note goes in on top. */
+/**
+ * Every log entry, newest first, filterable by kind and team; control's note goes in on top. A long
+ * exercise logs thousands of entries: only those in view are drawn (@tanstack/react-virtual, which
+ * measures rows of any height, rather than a hand-written windowing).
+ */
 export function LiveFeed({
   entries,
   teams,
+  words,
   canNote,
   onNote,
   noteInput,
 }: {
   entries: readonly LogEntry[];
   teams: Team[];
-  canNote: boolean;
+  words: ExerciseWords;
+  /** Undefined when the viewer's role writes no notes (the form is not shown). */
+  canNote: boolean | undefined;
   onNote: (text: string) => Promise<boolean>;
   noteInput?: Ref<HTMLInputElement>;
 }) {
@@ -25,11 +35,19 @@ export function LiveFeed({
   const [group, setGroup] = useState('');
   const [team, setTeam] = useState('');
   const ids = { group: useId(), team: useId() };
+  const scroller = useRef<HTMLDivElement>(null);
   const teamIds = teams.map((x) => x.id);
   const shown = entries.filter((e) => (!group || feedGroup(e) === group) && (!team || entryTeams(e, teamIds).includes(team))).reverse();
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 44,
+    overscan: 12,
+    getItemKey: (index) => shown[index]!.seq,
+  });
   return (
     <>
-      <NoteForm enabled={canNote} onNote={onNote} inputRef={noteInput} />
+      {canNote !== undefined && <NoteForm enabled={canNote} onNote={onNote} inputRef={noteInput} />}
       <div className="filters" role="search" aria-label={t('feed.filters')}>
         <div>
           <label htmlFor={ids.group}>{t('filter.type')}</label>
@@ -50,15 +68,31 @@ export function LiveFeed({
           </select>
         </div>
       </div>
-      <ol className="feed console-feed" data-testid="feed" aria-label={t('feed.label')}>
-        {shown.map((entry) => (
-          <li key={entry.seq} className={`feed-${feedGroup(entry)}${entry.type === 'exercise.halted' ? ' feed-halt' : ''}`}>
-            <span className="seq">#{entry.seq}</span> <span className="time">{formatWallTime(entry.wallTime)}</span>{' '}
-            <span className="time">{formatExerciseTime(entry.exerciseTimeMs)}</span> {describeEntry(entry, t)}
-          </li>
-        ))}
-        {shown.length === 0 && <li className="empty">{t('feed.empty')}</li>}
-      </ol>
+      <div ref={scroller} className="panel-scroll feed-scroll" tabIndex={0} role="region" aria-label={t('feed.label')}>
+        {shown.length === 0 ? (
+          <p className="empty">{t('feed.empty')}</p>
+        ) : (
+          <ol className="feed console-feed" data-testid="feed" aria-label={t('feed.label')} style={{ height: rows.getTotalSize() }}>
+            {rows.getVirtualItems().map((row) => {
+              const entry = shown[row.index]!;
+              return (
+                <li
+                  key={row.key}
+                  ref={rows.measureElement}
+                  data-index={row.index}
+                  className={`feed-${feedGroup(entry)}${entry.type === 'exercise.halted' ? ' feed-halt' : ''}`}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <span className="feed-times">
+                    <span className="time">{formatWallTime(entry.wallTime)}</span> <span className="time">{formatExerciseTime(entry.exerciseTimeMs)}</span>
+                  </span>
+                  <LongText text={describeEntry(entry, t, words)} />
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InjectChannel, type Team } from '@startex/shared';
+import type { ExerciseWords } from '../lib/exerciseWords.ts';
 import { NO_FILTER, type MselFilter } from './msel.ts';
 
 /** Team, phase and channel filters and a search box over the MSEL. */
@@ -9,11 +10,13 @@ export function MselFilters({
   onChange,
   teams,
   phases,
+  words,
 }: {
   filter: MselFilter;
   onChange: (filter: MselFilter) => void;
   teams: Team[];
-  phases: { key: string; title: string; depth: number }[];
+  phases: { key: string; depth: number }[];
+  words: ExerciseWords;
 }) {
   const { t } = useTranslation('console');
   const ids = { team: useId(), phase: useId(), channel: useId(), search: useId() };
@@ -35,7 +38,7 @@ export function MselFilters({
         <select id={ids.phase} value={filter.phase} onChange={(e) => set({ phase: e.target.value })}>
           <option value="">{t('filter.allPhases')}</option>
           {phases.map((p) => (
-            <option key={p.key} value={p.key}>{`${'\u00a0\u00a0'.repeat(p.depth)}${p.title}`}</option>
+            <option key={p.key} value={p.key}>{`${'\u00a0\u00a0'.repeat(p.depth)}${words.state(p.key)}`}</option>
           ))}
         </select>
       </div>

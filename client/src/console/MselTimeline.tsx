@@ -2,11 +2,12 @@ import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseScenarioClockTime } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
+import type { ExerciseWords } from '../lib/exerciseWords.ts';
 import { Markdown } from '../lib/Markdown.tsx';
 import { formatStoryTime } from '../i18n/index.ts';
 import { formatDuration } from './exerciseTime.ts';
 import { teamStatus, type MselRow } from './msel.ts';
-import { StatusChip } from './StatusChip.tsx';
+import { StatusChip } from '../lib/StatusChip.tsx';
 
 // To the minute: "T+00:12".
 const exerciseMinutes = (ms: number) => formatExerciseTime(ms).slice(0, -3);
@@ -19,6 +20,7 @@ export function MselTimeline({
   nowExerciseMs,
   selectedId,
   onSelect,
+  words,
 }: {
   rows: MselRow[];
   total: number;
@@ -26,6 +28,7 @@ export function MselTimeline({
   nowExerciseMs: number;
   selectedId: string | undefined;
   onSelect: (id: string) => void;
+  words: ExerciseWords;
 }) {
   const { t } = useTranslation('console');
   const nowIndex = rows.findIndex((row) => row.sortMs > nowScenarioMs);
@@ -83,7 +86,7 @@ export function MselTimeline({
                 </button>
                 <div className="msel-meta">
                   {storyText && <span className="msel-scenario-time" title={t('msel.scenarioTime', { time: storyText })}>{storyText} · </span>}
-                  <span className="channel-tag">{t(`channel.${row.channel}`)}</span> {row.from} → {row.to.join(', ')}
+                  <span className="channel-tag">{t(`channel.${row.channel}`)}</span> {row.from} → {row.to.map(words.team).join(', ')}
                 </div>
                 <div className="chips">
                   {row.state === 'upcoming' && <StatusChip tone="pending">{t('chip.upcoming')}</StatusChip>}
@@ -101,8 +104,8 @@ export function MselTimeline({
                     row.to.map((team) => {
                       const status = teamStatus(row, team);
                       return (
-                        <StatusChip key={team} tone={status}>
-                          {team}: {t(`chip.${status}`)}
+                        <StatusChip key={team} tone={status} title={`${t(`chip.${status}`)} · ${words.team(team)}`}>
+                          {t(`chip.${status}`)} · {words.team(team)}
                         </StatusChip>
                       );
                     })}
@@ -120,7 +123,7 @@ export function MselTimeline({
                         </ul>
                       </>
                     )}
-                    {row.phases.length > 0 && <p className="hint">{t('msel.phases', { phases: row.phases.join(', ') })}</p>}
+                    {row.phases.length > 0 && <p className="hint">{t('msel.phases', { phases: row.phases.map(words.state).join(', ') })}</p>}
                   </div>
                 )}
               </li>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail } from '@startex/shared';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../lib/Dialog.tsx';
 
 /** Hold, skip and halt all need a reason, written into the log. */
 export function ReasonDialog({

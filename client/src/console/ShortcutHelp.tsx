@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../lib/Dialog.tsx';
 import { SHORTCUTS, type ShortcutGroup } from './shortcuts.ts';
 
 const GROUPS: ShortcutGroup[] = ['exercise', 'inject', 'play'];

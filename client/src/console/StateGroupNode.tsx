@@ -11,7 +11,7 @@ export function StateGroupNode({ data }: NodeProps<StateGroupFlowNode>) {
     <div className={`state-group state-${data.kind}${data.active ? ' active' : ''}`} data-state={data.key} data-active={data.active} title={data.description}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="state-group-name">
-        {data.title ?? data.key} <span className="state-group-kind">{t(`graph.${data.kind}`)}</span>
+        {data.title} <span className="state-group-kind">{t(`graph.${data.kind}`)}</span>
       </div>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>

@@ -3,15 +3,37 @@ import { Controls, MarkerType, ReactFlow, type ReactFlowInstance } from '@xyflow
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioDocument } from '@startex/shared';
+import { documentSource, exerciseWords, type ExerciseWords } from '../lib/exerciseWords.ts';
+import { useThemeSetting } from '../lib/theme.ts';
 import { ElkEdge, type ElkFlowEdge } from './ElkEdge.tsx';
 import { StateGroupNode, type StateGroupFlowNode } from './StateGroupNode.tsx';
 import { StateNode, type StateFlowNode } from './StateNode.tsx';
-import { activeStates, buildChart, layoutChart, type ChartLayout } from './statechart.ts';
-import { useTheme } from './useTheme.ts';
+import { activeStates, buildChart, layoutChart, type Chart, type ChartEdge, type ChartLayout, type ChartNode } from './statechart.ts';
 
 const nodeTypes = { state: StateNode, stateGroup: StateGroupNode };
 const edgeTypes = { elk: ElkEdge };
 type FlowNode = StateFlowNode | StateGroupFlowNode;
+
+/**
+ * The chart with people's words in it: state titles for keys, action and team names on transitions.
+ * Laid out with these words, so every box fits its text; `stateKey` keeps the key for the page's
+ * data attributes.
+ */
+type ShownChart = { nodes: (ChartNode & { stateKey: string })[]; edges: ChartEdge[] };
+function humanChart(chart: Chart, words: ExerciseWords, actionIds: ReadonlySet<string>): ShownChart {
+  // A loop's label is "+10 min" or an action id with its team in brackets (statechart.ts).
+  const loopLabel = (label: string) => {
+    const match = /^(\S+)(?: \((\S+)\))?$/.exec(label);
+    if (!match || !actionIds.has(match[1]!)) return label;
+    return match[2] ? `${words.action(match[1]!)} (${words.team(match[2])})` : words.action(match[1]!);
+  };
+  return {
+    nodes: chart.nodes.map((node) => ({ ...node, stateKey: node.key, key: words.state(node.key), loops: node.loops.map((l) => ({ ...l, label: loopLabel(l.label) })) })),
+    edges: chart.edges.map((edge) =>
+      edge.kind === 'on' && edge.action ? { ...edge, label: edge.team ? `${words.action(edge.action)} (${words.team(edge.team)})` : words.action(edge.action) } : edge,
+    ),
+  };
+}
 
 /**
  * The scenario machine laid out by ELK: active states highlighted, the transitions out of them
@@ -19,9 +41,13 @@ type FlowNode = StateFlowNode | StateGroupFlowNode;
  * `onSelect` (the studio), a state can be selected by click or keyboard, and `selected` is shown.
  */
 export function StatechartGraph({ document, states, selected, onSelect }: { document: ScenarioDocument; states: readonly string[]; selected?: string | undefined; onSelect?: (stateId: string) => void }) {
-  const { t } = useTranslation('console');
-  const theme = useTheme();
-  const chart = useMemo(() => buildChart(document), [document]);
+  const { t, i18n } = useTranslation('console');
+  const theme = useThemeSetting();
+  const chart = useMemo(
+    () => humanChart(buildChart(document), exerciseWords(documentSource(document), [], t), new Set(document.actions.map((a) => a.id))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words follow the language
+    [document, i18n.language],
+  );
   const [layout, setLayout] = useState<ChartLayout | undefined>();
   const [failed, setFailed] = useState(false);
   const flow = useRef<ReactFlowInstance<FlowNode, ElkFlowEdge> | null>(null);
@@ -45,7 +71,7 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
     return chart.nodes.map((node) => {
       const box = layout.nodes.get(node.id) ?? { x: 0, y: 0, width: 100, height: 40 };
       const group = node.kind === 'compound' || node.kind === 'parallel';
-      const data = { key: node.key, title: node.title, kind: node.kind, active: active.has(node.id), initial: node.initial, loops: node.loops, ...(node.description ? { description: node.description } : {}) };
+      const data = { key: node.stateKey, title: node.key, kind: node.kind, active: active.has(node.id), initial: node.initial, loops: node.loops, ...(node.description ? { description: node.description } : {}) };
       return {
         id: node.id,
         type: group ? 'stateGroup' : 'state',
@@ -93,7 +119,7 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
   const showCurrent = (duration = 300) => {
     const instance = flow.current;
     if (!instance) return;
-    if (focusIds.length) void instance.fitView({ nodes: focusIds.map((id) => ({ id })), padding: 0.15, maxZoom: 1, minZoom: 0.7, duration });
+    if (focusIds.length) void instance.fitView({ nodes: focusIds.map((id) => ({ id })), padding: 0.15, maxZoom: 1, minZoom: 0.55, duration });
     else void instance.fitView({ padding: 0.1, duration });
   };
   useEffect(() => {
@@ -101,10 +127,27 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
     // eslint-disable-next-line react-hooks/exhaustive-deps -- follow the active states
   }, [layout, focusIds]);
 
-  const nameOf = (id: string) => chart.nodes.find((n) => n.id === id)?.title ?? id;
+  const nameOf = (id: string) => chart.nodes.find((n) => n.id === id)?.key ?? id;
+  const canvas = useRef<HTMLDivElement>(null);
+  // The chart follows its pane: whenever the pane is resized, the current states are fitted into it again.
+  useEffect(() => {
+    const box = canvas.current;
+    if (!box || !layout) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => showCurrent(0));
+    });
+    observer.observe(box);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- showCurrent reads the latest focus
+  }, [layout, focusIds]);
   return (
     <div className="statechart">
-      <div className="statechart-canvas" role="group" aria-label={t('graph.label')}>
+      <div ref={canvas} className="statechart-canvas" role="group" aria-label={t('graph.label')}>
         {failed ? (
           <p className="error">{t('graph.failed')}</p>
         ) : (
@@ -137,7 +180,7 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
           </ReactFlow>
         )}
       </div>
-      <div className="statechart-text">
+      <div className="statechart-text" tabIndex={0} role="region" aria-label={t('graph.nowLabel')}>
         <button type="button" className="secondary small" onClick={() => showCurrent()}>{t('graph.showCurrent')}</button>
         <p>
           <strong>{t('graph.nowLabel')}</strong> {states.length ? states.map(nameOf).join(', ') : t('graph.notStarted')}

@@ -1,8 +1,4 @@
-import { COMMAND_ALLOWED_IN, type ControllerCommand, type ExerciseStatus } from '@startex/shared';
-
-export function allowed(type: ControllerCommand['type'], status: ExerciseStatus | undefined): boolean {
-  return status !== undefined && COMMAND_ALLOWED_IN[type].includes(status);
-}
+import type { ControllerCommand } from '@startex/shared';
 
 /** What a command button or shortcut asks for before anything is sent. */
 export type Pending =

@@ -75,6 +75,7 @@ export function feedGroup(entry: LogEntry): FeedGroup {
     case 'exercise.ended':
     case 'exercise.closed':
     case 'clock.jumped':
+    case 'clock.speed.changed':
     case 'commscheck.sent':
     case 'commscheck.acknowledged':
     case 'commscheck.confirmed':

@@ -69,12 +69,12 @@ export function injectPhases(document: ScenarioDocument): Map<string, string[]> 
   return phases;
 }
 
-/** Every state key with its title and depth, in document order, for the phase filter. */
-export function stateKeys(document: ScenarioDocument): { key: string; title: string; depth: number }[] {
-  const keys: { key: string; title: string; depth: number }[] = [];
+/** Every state key with its depth, in document order, for the phase filter. */
+export function stateKeys(document: ScenarioDocument): { key: string; depth: number }[] {
+  const keys: { key: string; depth: number }[] = [];
   const walk = (state: ScenarioState, depth: number) => {
     for (const [key, child] of Object.entries(state.states ?? {})) {
-      keys.push({ key, title: child.title ?? key, depth });
+      keys.push({ key, depth });
       walk(child, depth + 1);
     }
   };

@@ -61,7 +61,7 @@ export function shortcutLabel(id: ShortcutId): string {
 function belongsToTarget(event: KeyboardEvent): boolean {
   const target = event.target as HTMLElement | null;
   if (!target) return false;
-  if (target.isContentEditable || target.closest('input, textarea, select, dialog')) return true;
+  if (target.isContentEditable || target.closest('input, textarea, select, [role="dialog"], [role="menu"]')) return true;
   return event.key === ' ' && !!target.closest('button, a, [role="button"], summary, .react-flow');
 }
 
@@ -73,7 +73,7 @@ export function useShortcuts(handler: (id: ShortcutId, key: string) => void): vo
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
       if (belongsToTarget(event)) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (document.querySelector('[role="dialog"], [role="menu"]')) return;
       const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key));
       if (!shortcut) return;
       event.preventDefault();

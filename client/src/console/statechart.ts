@@ -8,8 +8,6 @@ export type ChartEdgeKind = 'after' | 'on' | 'decision';
 export interface ChartNode {
   id: string;
   key: string;
-  /** What people see: the state's title, else its key. */
-  title: string;
   parentId?: string;
   kind: ChartNodeKind;
   initial: boolean;
@@ -27,6 +25,9 @@ export interface ChartEdge {
   label: string;
   guarded: boolean;
   decision?: string;
+  /** For transitions on a team's action: the action and team ids, to be shown by name. */
+  action?: string;
+  team?: string;
 }
 
 export interface Chart {
@@ -45,7 +46,7 @@ export function buildChart(document: ScenarioDocument): Chart {
       const kind: ChartNodeKind =
         child.type === 'parallel' ? 'parallel' : child.type === 'final' ? 'final' : child.states && Object.keys(child.states).length ? 'compound' : 'atomic';
       const initial = state.type !== 'parallel' && (state.initial ?? Object.keys(state.states ?? {})[0]) === key;
-      nodes.push({ id, key, title: child.title ?? key, kind, initial, loops: [], ...(parentPath ? { parentId: parentPath } : {}), ...(child.description ? { description: child.description } : {}) });
+      nodes.push({ id, key, kind, initial, loops: [], ...(parentPath ? { parentId: parentPath } : {}), ...(child.description ? { description: child.description } : {}) });
       pathOf.set(key, id);
       pending.push({ source: id, state: child });
       walk(child, id);
@@ -55,17 +56,17 @@ export function buildChart(document: ScenarioDocument): Chart {
 
   const edges: ChartEdge[] = [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const add = (source: string, target: string | undefined, kind: ChartEdgeKind, label: string, guarded: boolean, decision?: string) => {
+  const add = (source: string, target: string | undefined, kind: ChartEdgeKind, label: string, guarded: boolean, decision?: string, on?: { action: string; team?: string | undefined }) => {
     const targetPath = target === undefined ? undefined : pathOf.get(target);
     if (targetPath === undefined) {
       byId.get(source)?.loops.push({ label, guarded });
       return;
     }
-    edges.push({ id: `${source}->${targetPath}#${edges.length}`, source, target: targetPath, kind, label, guarded, ...(decision ? { decision } : {}) });
+    edges.push({ id: `${source}->${targetPath}#${edges.length}`, source, target: targetPath, kind, label, guarded, ...(decision ? { decision } : {}), ...(on ? { action: on.action, ...(on.team ? { team: on.team } : {}) } : {}) });
   };
   for (const { source, state } of pending) {
     for (const t of state.after ?? []) add(source, t.target, 'after', `+${t.minutes} min`, t.when !== undefined);
-    for (const t of state.on ?? []) add(source, t.target, 'on', t.team ? `${t.action} (${t.team})` : t.action, t.when !== undefined);
+    for (const t of state.on ?? []) add(source, t.target, 'on', t.team ? `${t.action} (${t.team})` : t.action, t.when !== undefined, undefined, { action: t.action, team: t.team });
     for (const t of state.decisions ?? []) add(source, t.target, 'decision', t.label, false, t.decision);
   }
   return { nodes, edges };

@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fragmentParam } from '../lib/fragment.ts';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { JoinCodeForm } from './JoinCodeForm.tsx';
 import { WallDisplay } from './WallDisplay.tsx';
 import './strings.ts';
 
-/**
- * /display/<exerciseId> for a signed-in observer; /display#code=<observer join code> for a wall
- * screen that joined with a code (the code stays in the fragment, so a reload rejoins).
- */
-export function DisplayPage({ exerciseId, initialCode }: { exerciseId: string | undefined; initialCode: string | undefined }) {
-  const [code, setCode] = useState(initialCode);
-  if (exerciseId) return <SignedInDisplay exerciseId={exerciseId} />;
+/** /display#code=<observer join code>: a wall screen joined with a code (kept in the fragment, so a reload rejoins). */
+export function CodeDisplay() {
+  const [code, setCode] = useState(() => fragmentParam('code'));
   if (!code) {
     return (
       <JoinCodeForm
@@ -26,10 +23,11 @@ export function DisplayPage({ exerciseId, initialCode }: { exerciseId: string | 
   return <WallDisplay credentials={{ joinCode: code }} />;
 }
 
-function SignedInDisplay({ exerciseId }: { exerciseId: string }) {
+/** /display/<exerciseId> for signed-in staff and observers, inside the app shell. */
+export function SignedInDisplay({ exerciseId }: { exerciseId: string }) {
   const session = useSession();
   const { t } = useTranslation();
-  if (session.loading) return <main className="page"><p>{t('loading')}</p></main>;
+  if (session.loading) return <main className="page" id="main"><p>{t('loading')}</p></main>;
   if (!session.session) return <LoginForm onLogin={session.login} error={session.error} />;
-  return <WallDisplay credentials={{ exerciseId }} />;
+  return <WallDisplay credentials={{ exerciseId }} framed />;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
-import { humanState } from './scenarioDay.ts';
+import { keyAsWords } from '../lib/exerciseWords.ts';
 
 type StateEntered = Extract<LogEntry, { type: 'state.entered' }>;
 const HISTORY = 3;
@@ -16,7 +16,7 @@ export function PhasePanel({ entries }: { entries: LogEntry[] }) {
     <section className="wall-panel wall-phase" aria-labelledby="phase-heading">
       <h2 id="phase-heading">{t('phase.heading')}</h2>
       <p className="wall-phase-now" data-testid="phase">
-        {current ? current.states.map(humanState).join(', ') : t('phase.none')}
+        {current ? current.states.map(keyAsWords).join(', ') : t('phase.none')}
         {current && <span className="wall-since"> · {formatExerciseTime(current.exerciseTimeMs)}</span>}
       </p>
       {earlier.length > 0 && (
@@ -24,7 +24,7 @@ export function PhasePanel({ entries }: { entries: LogEntry[] }) {
           <h3 className="wall-label">{t('phase.history')}</h3>
           <ol className="wall-phase-history">
             {earlier.map((e) => (
-              <li key={e.seq}><span className="wall-since">{formatExerciseTime(e.exerciseTimeMs)}</span> {e.states.map(humanState).join(', ')}</li>
+              <li key={e.seq}><span className="wall-since">{formatExerciseTime(e.exerciseTimeMs)}</span> {e.states.map(keyAsWords).join(', ')}</li>
             ))}
           </ol>
         </>

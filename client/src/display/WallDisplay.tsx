@@ -10,14 +10,17 @@ import { RecentInjects } from './RecentInjects.tsx';
 import { TeamStatus } from './TeamStatus.tsx';
 import { WallClock } from './WallClock.tsx';
 
-/** The read-only big screen (1920×1080): clock, phase, recent injects and team status. No controls but language and theme. */
-export function WallDisplay({ credentials }: { credentials: ExerciseCredentials }) {
+/**
+ * The read-only big screen (1920×1080): clock, phase, recent injects and team status. No controls but
+ * language and theme, which the app shell's menu holds when the screen is `framed` in it.
+ */
+export function WallDisplay({ credentials, framed = false }: { credentials: ExerciseCredentials; framed?: boolean }) {
   const { t } = useTranslation('display');
   const exercise = useExercise(credentials);
   const { view, entries } = exercise;
   const progress = [...foldInjectProgress(entries).values()];
   return (
-    <main className="wall">
+    <main className={`wall${framed ? ' wall-framed' : ''}`} id="main">
       <HaltBanner view={view} />
       <header className="wall-bar">
         <div>
@@ -26,7 +29,7 @@ export function WallDisplay({ credentials }: { credentials: ExerciseCredentials 
         </div>
         <div className="bar-actions">
           <ConnectionBadge state={exercise.connection} />
-          <Preferences />
+          {!framed && <Preferences />}
         </div>
       </header>
       {exercise.refusal && <p role="alert" className="error wall-error">{errorText(exercise.refusal)} ({exercise.refusal.code})</p>}

@@ -6,7 +6,6 @@ import { useExerciseClock } from '../lib/clock.ts';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
 import { HaltBanner } from '../lib/HaltBanner.tsx';
 import { useOutbox, type OutboxItem } from '../lib/outbox.ts';
-import { Preferences } from '../lib/Preferences.tsx';
 import { useExercise } from '../lib/useExercise.ts';
 import { useViewCache } from '../lib/useViewCache.ts';
 import { useExerciseTimeMs } from './exerciseTime.ts';
@@ -22,7 +21,7 @@ type Released = Extract<LogEntry, { type: 'inject.released' }>;
 const RECORDING = new Set(['live', 'paused', 'halted', 'ended']);
 
 /** The evaluator tablet: the clock, play as it happens, the observation form and this evaluator's observations. */
-export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string; userId: string; onLogout: () => Promise<void> }) {
+export function Evaluator({ exerciseId, userId }: { exerciseId: string; userId: string }) {
   const { t } = useTranslation('evaluator');
   const exercise = useExercise({ exerciseId });
   const { view, entries, fromCache } = useViewCache(evaluatorKeys.cache(exerciseId, userId), exercise);
@@ -52,7 +51,7 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
   }
 
   return (
-    <main className="page evaluator">
+    <main className="page evaluator" id="main">
       <HaltBanner view={view} />
       <header className="bar">
         <div>
@@ -64,9 +63,6 @@ export function Evaluator({ exerciseId, userId, onLogout }: { exerciseId: string
         </div>
         <div className="bar-actions">
           <ConnectionBadge state={exercise.connection} />
-          <a href={`/review/${encodeURIComponent(exerciseId)}`} data-testid="open-review">{t('openReview')}</a>
-          <Preferences />
-          <button type="button" className="secondary" onClick={() => void onLogout()}>{t('signOut')}</button>
         </div>
       </header>
       {exercise.refusal && <p role="alert" className="error">{errorText(exercise.refusal)} ({exercise.refusal.code})</p>}

@@ -13,13 +13,7 @@ export function EvaluatorPage({ exerciseId }: { exerciseId: string }) {
   const session = useSession();
   const evaluator = useRememberedEvaluator(exerciseId, session);
   const { t } = useTranslation();
-  if (evaluator.userId) {
-    const logout = async () => {
-      evaluator.forget();
-      await session.logout();
-    };
-    return <Evaluator key={evaluator.userId} exerciseId={exerciseId} userId={evaluator.userId} onLogout={logout} />;
-  }
+  if (evaluator.userId) return <Evaluator key={evaluator.userId} exerciseId={exerciseId} userId={evaluator.userId} />;
   if (session.loading) return <main className="page"><p>{t('loading')}</p></main>;
   return <LoginForm onLogin={session.login} error={session.error} />;
 }

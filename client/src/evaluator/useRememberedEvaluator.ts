@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../lib/api.ts';
 import type { SessionState } from '../lib/useSession.ts';
 
@@ -14,7 +14,7 @@ export const evaluatorKeys = {
  * ask the server who is signed in, so the evaluator tablet opens with this identity and its saved
  * view; a server that answers "not signed in" sends the person back to the sign-in form.
  */
-export function useRememberedEvaluator(exerciseId: string, session: SessionState): { userId: string | undefined; forget: () => void } {
+export function useRememberedEvaluator(exerciseId: string, session: SessionState): { userId: string | undefined } {
   const key = evaluatorKeys.identity(exerciseId);
   const [remembered, setRemembered] = useState(() => localStorage.getItem(key) ?? undefined);
   const signedIn = session.session?.user.id;
@@ -28,20 +28,18 @@ export function useRememberedEvaluator(exerciseId: string, session: SessionState
   useEffect(() => {
     if (session.loading || signedIn || !remembered) return;
     let current = true;
-    // Status 0 is "the server cannot be reached": stay with the remembered evaluator.
+    // Status 0 is "the server cannot be reached": stay with the remembered evaluator. Signed out
+    // (from the app's menu, or the session ended): forget them and what this device saved for them.
     void api('/api/auth/me').then((result) => {
-      if (current && (result.ok || result.status !== 0)) setRemembered(undefined);
+      if (!current || (!result.ok && result.status === 0)) return;
+      localStorage.removeItem(evaluatorKeys.cache(exerciseId, remembered));
+      localStorage.removeItem(key);
+      setRemembered(undefined);
     });
     return () => {
       current = false;
     };
-  }, [session.loading, signedIn, remembered]);
+  }, [exerciseId, key, session.loading, signedIn, remembered]);
 
-  const forget = useCallback(() => {
-    if (remembered) localStorage.removeItem(evaluatorKeys.cache(exerciseId, remembered));
-    localStorage.removeItem(key);
-    setRemembered(undefined);
-  }, [exerciseId, key, remembered]);
-
-  return { userId: signedIn ?? remembered, forget };
+  return { userId: signedIn ?? remembered };
 }

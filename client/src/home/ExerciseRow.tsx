@@ -1,62 +1,63 @@
+import { Link } from 'react-router';
+import { ArrowRight } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseRole, PlannedExerciseSummary } from '@startex/shared';
+import type { ExerciseRole, ExerciseStatus, GlobalRole, PlannedExerciseSummary } from '@startex/shared';
+import { pagePath, pagesFor, type ExercisePage } from '../shell/exercisePages.ts';
+import { StatusChip } from '../lib/StatusChip.tsx';
 
-/** Where each role works in an exercise. */
-const VIEW_OF: Record<ExerciseRole, (exerciseId: string) => string> = {
-  director: (id) => `/console/${id}`,
-  controller: (id) => `/console/${id}`,
-  evaluator: (id) => `/evaluate/${id}`,
-  observer: (id) => `/display/${id}`,
-  participant: () => '/tablet',
+/** The pages worth a button at each stage: planning before StartEx, play while live, the review after EndEx. */
+const PAGES_NOW: Record<ExerciseStatus, readonly ExercisePage[]> = {
+  draft: ['plan', 'console'],
+  ready: ['console', 'plan', 'display'],
+  live: ['console', 'evaluate', 'display'],
+  paused: ['console', 'evaluate', 'display'],
+  halted: ['console', 'evaluate', 'display'],
+  ended: ['review', 'report', 'evaluate'],
+  closed: ['review', 'report'],
 };
 
-/** The next step for a planner: plan it before StartEx, run it in the console, review it after EndEx. */
-function nextLinks(exercise: PlannedExerciseSummary, role: ExerciseRole | undefined): { href: string; label: 'plan' | 'console' | 'review' | 'open' }[] {
-  const id = encodeURIComponent(exercise.id);
-  const control = role === 'director' || role === 'controller';
-  switch (exercise.status) {
-    case 'draft':
-      return role === 'director' ? [{ href: `/plan/${id}`, label: 'plan' }] : [];
-    case 'ready':
-      return [...(role === 'director' ? [{ href: `/plan/${id}`, label: 'plan' as const }] : []), ...(control ? [{ href: `/console/${id}`, label: 'console' as const }] : [])];
-    case 'live':
-    case 'paused':
-    case 'halted':
-      return role ? [{ href: VIEW_OF[role](id), label: control ? 'console' : 'open' }] : [];
-    case 'ended':
-    case 'closed':
-      return [{ href: `/review/${id}`, label: 'review' }];
-  }
+/** The one thing to do next, for those who do it. */
+function nextStep(status: ExerciseStatus, pages: readonly ExercisePage[]): { key: string; page: ExercisePage; hash?: string } | undefined {
+  if (status === 'draft' && pages.includes('plan')) return { key: 'commsCheck', page: 'plan', hash: 'comms' };
+  if (status === 'ready' && pages.includes('console')) return { key: 'startEx', page: 'console' };
+  if ((status === 'ended' || status === 'closed') && pages.includes('review')) return { key: 'review', page: 'review' };
+  return undefined;
 }
 
-/** One exercise: title, status, your role, when it is planned, and the links to where to go next. */
-export function ExerciseRow({ exercise, role, planner }: { exercise: PlannedExerciseSummary; role: ExerciseRole | undefined; planner: boolean }) {
+/** One exercise: title, status, your role, and the pages to go to now, with the next step spelled out. */
+export function ExerciseRow({ exercise, role, globalRoles }: { exercise: PlannedExerciseSummary; role: ExerciseRole | undefined; globalRoles: readonly GlobalRole[] }) {
   const { t } = useTranslation('home');
-  // After EndEx, staff who may read the review (not observers or participants) open it first.
-  const reviewFirst = (exercise.status === 'ended' || exercise.status === 'closed') && (role === 'director' || role === 'controller' || role === 'evaluator');
-  const links = planner
-    ? nextLinks(exercise, role)
-    : role
-      ? [...(reviewFirst ? [{ href: `/review/${encodeURIComponent(exercise.id)}`, label: 'review' as const }] : []), { href: VIEW_OF[role](encodeURIComponent(exercise.id)), label: 'open' as const }]
-      : [];
+  const pages = pagesFor(role, globalRoles);
+  const buttons = PAGES_NOW[exercise.status].filter((page) => pages.includes(page));
+  const next = nextStep(exercise.status, pages);
   const when = [exercise.settings?.date, exercise.settings?.startTime].filter(Boolean).join(' ');
+  const first = buttons[0] ?? pages[0];
   return (
-    <li data-testid={`exercise-${exercise.id}`}>
-      <span className="exercise-title">
-        {!planner && links[0] ? <a href={links[0].href}>{exercise.title}</a> : <strong>{exercise.title}</strong>}
-        {planner && <span className="hint"> {[when, exercise.scenarioId].filter(Boolean).join(' · ')}</span>}
-      </span>
-      <span className="status">{t(`common:status.${exercise.status}`)}</span>
-      {role && <span className="role">{t(`roles.${role}`)}</span>}
-      {planner && (
-        <span className="exercise-links">
-          {links.map((link) => (
-            <a key={link.label} className="button-link small" href={link.href} aria-label={`${t(`next.${link.label}`)}: ${exercise.title}`}>
-              {t(`next.${link.label}`)}
-            </a>
-          ))}
-        </span>
-      )}
+    <li className="exercise-row" data-testid={`exercise-${exercise.id}`}>
+      <div className="exercise-main">
+        <h3 className="exercise-title">
+          {role === 'participant' ? <a href="/tablet">{exercise.title}</a> : first ? <Link to={pagePath(first, exercise.id)}>{exercise.title}</Link> : exercise.title}
+        </h3>
+        <p className="exercise-facts">
+          <StatusChip tone={`status-${exercise.status}`}>{t(`common:status.${exercise.status}`)}</StatusChip>
+          {role && <span>{t(`roles.${role}`)}</span>}
+          {when && <span>{when}</span>}
+        </p>
+        {next && (
+          <p className="next-step">
+            <ArrowRight aria-hidden="true" size={16} />
+            <Link to={`${pagePath(next.page, exercise.id)}${next.hash ? `#${next.hash}` : ''}`}>{t(`nextStep.${next.key}`)}</Link>
+          </p>
+        )}
+      </div>
+      <div className="exercise-links">
+        {role === 'participant' && <a className="button-link small" href="/tablet">{t('openTablet')}</a>}
+        {buttons.map((page, i) => (
+          <Link key={page} className={`button-link small${i === 0 ? '' : ' secondary'}`} to={pagePath(page, exercise.id)} aria-label={`${t(`shell:page.${page}`)}: ${exercise.title}`}>
+            {t(`shell:page.${page}`)}
+          </Link>
+        ))}
+      </div>
     </li>
   );
 }

@@ -23,7 +23,7 @@ export function LoginForm({ onLogin, error }: { onLogin: (username: string, pass
     );
   }
   return (
-    <main className="page login">
+    <main className="page login" id="main">
       <h1>{t('signIn.title')}</h1>
       <form
         onSubmit={(e) => {

@@ -1,18 +1,12 @@
-import { useEffect, useState } from 'react';
+import { Moon, Sun } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
+import { setTheme, useThemeSetting } from './theme.ts';
 
-const THEME_KEY = 'startex.theme';
-type Theme = 'light' | 'dark';
-
-/** Language and light/dark theme, remembered on this device. */
+/** Language and light/dark theme, remembered on this device: for the views outside the app shell (tablet, wall display). */
 export function Preferences() {
   const { t, i18n } = useTranslation();
-  const [theme, setTheme] = useState<Theme>(() => (localStorage.getItem(THEME_KEY) === 'dark' ? 'dark' : 'light'));
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    localStorage.setItem(THEME_KEY, theme);
-  }, [theme]);
+  const theme = useThemeSetting();
   return (
     <div className="preferences">
       <label>
@@ -23,7 +17,8 @@ export function Preferences() {
           ))}
         </select>
       </label>
-      <button type="button" className="secondary" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+      <button type="button" className="secondary icon-label" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+        {theme === 'dark' ? <Sun aria-hidden="true" size={18} /> : <Moon aria-hidden="true" size={18} />}
         {theme === 'dark' ? t('theme.light') : t('theme.dark')}
       </button>
     </div>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { FieldValue, LogEntry, Party, Recipients } from '@startex/shared';
+import type { LogEntry } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
+import type { ExerciseWords } from './exerciseWords.ts';
 
 addStrings(
   'feed',
@@ -13,8 +14,9 @@ addStrings(
     ended: 'EndEx',
     closed: 'Exercise closed',
     jumped: 'Clock jumped to the next scheduled event',
-    states: 'Scenario state: {{states}}',
-    timer: 'Timer {{timer}} fired',
+    speed: 'Speed changed to ×{{speed}}',
+    states: 'Scenario phase: {{states}}',
+    timer: 'Scenario timer: {{timer}}',
     decision: 'Decision: {{decision}}',
     milestone: 'Milestone: {{milestone}}',
     released: 'Inject #{{number}} released to {{teams}}: {{subject}}',
@@ -23,24 +25,21 @@ addStrings(
     skipped: 'Inject {{inject}} skipped: {{reason}}',
     edited: 'Inject {{inject}} edited',
     suppressed: 'Inject {{inject}} due but not sent ({{because}})',
+    because: { held: 'it is held', skipped: 'it was skipped', 'already-released': 'it is already out' },
     delivered: 'Inject {{inject}} delivered to {{team}}',
     acknowledged: 'Inject {{inject}} acknowledged by {{team}}',
-    action: 'Action by {{team}}: {{action}} {{fields}}',
+    action: '{{team}}: {{action}}',
     message: 'Message from {{from}} to {{to}}: {{text}}',
     note: 'Note: {{text}}',
     observation: 'Observation ({{kind}}{{rating}}){{team}}: {{text}}',
     observationTeam: ' on {{team}}',
-    rating: 'Rating {{rating}} of {{subject}}: {{reason}}',
-    reconciled: 'Final rating {{rating}} of {{subject}} (lead evaluator): {{reason}}',
+    kind: { strength: 'strength', 'area-for-improvement': 'area for improvement', note: 'note' },
+    rating: 'Rating {{rating}} of “{{subject}}”: {{reason}}',
+    reconciled: 'Final rating {{rating}} of “{{subject}}” (exercise director): {{reason}}',
     feedback: 'Hot-wash feedback from {{team}}',
     commsSent: 'Communications check sent to {{teams}}',
     commsAcknowledged: 'Communications check acknowledged by {{team}}',
     commsConfirmed: 'Communications check confirmed (acknowledged: {{teams}})',
-    everyone: 'everyone',
-    control: 'Exercise control',
-    simcell: '{{organisation}} (SimCell)',
-    yes: 'yes',
-    no: 'no',
   },
   {
     readied: 'Pratybos parengtos pradžiai',
@@ -51,42 +50,39 @@ addStrings(
     ended: 'Pratybų pabaiga',
     closed: 'Pratybos uždarytos',
     jumped: 'Laikrodis perkeltas iki kito suplanuoto įvykio',
-    states: 'Scenarijaus būsena: {{states}}',
-    timer: 'Suveikė laikmatis {{timer}}',
+    speed: 'Greitis pakeistas į ×{{speed}}',
+    states: 'Scenarijaus etapas: {{states}}',
+    timer: 'Scenarijaus laikmatis: {{timer}}',
     decision: 'Sprendimas: {{decision}}',
     milestone: 'Etapas: {{milestone}}',
-    released: 'Įvadas Nr. {{number}} išsiųstas {{teams}}: {{subject}}',
+    released: 'Įvadas Nr. {{number}} išsiųstas: {{teams}}: {{subject}}',
     late: ' (pavėluota {{seconds}} s)',
     held: 'Įvadas {{inject}} sulaikytas: {{reason}}',
     skipped: 'Įvadas {{inject}} praleistas: {{reason}}',
     edited: 'Įvadas {{inject}} pakeistas',
     suppressed: 'Įvadas {{inject}} turėjo būti išsiųstas, bet neišsiųstas ({{because}})',
-    delivered: 'Įvadas {{inject}} pristatytas {{team}}',
+    because: { held: 'jis sulaikytas', skipped: 'jis praleistas', 'already-released': 'jis jau išsiųstas' },
+    delivered: 'Įvadas {{inject}} pristatytas: {{team}}',
     acknowledged: 'Įvadą {{inject}} patvirtino {{team}}',
-    action: 'Veiksmas, {{team}}: {{action}} {{fields}}',
+    action: '{{team}}: {{action}}',
     message: 'Žinutė nuo {{from}} kam {{to}}: {{text}}',
     note: 'Pastaba: {{text}}',
     observation: 'Stebėjimas ({{kind}}{{rating}}){{team}}: {{text}}',
     observationTeam: ', komanda {{team}}',
-    rating: 'Įvertinimas {{rating}}, {{subject}}: {{reason}}',
-    reconciled: 'Galutinis įvertinimas {{rating}}, {{subject}} (vyriausiasis vertintojas): {{reason}}',
+    kind: { strength: 'stiprybė', 'area-for-improvement': 'tobulintina sritis', note: 'pastaba' },
+    rating: 'Įvertinimas {{rating}}, „{{subject}}“: {{reason}}',
+    reconciled: 'Galutinis įvertinimas {{rating}}, „{{subject}}“ (pratybų vadovas): {{reason}}',
     feedback: 'Aptarimo atsiliepimas, {{team}}',
     commsSent: 'Ryšio patikra išsiųsta: {{teams}}',
     commsAcknowledged: 'Ryšio patikrą patvirtino {{team}}',
     commsConfirmed: 'Ryšio patikra užbaigta (patvirtino: {{teams}})',
-    everyone: 'visiems',
-    control: 'Pratybų valdymas',
-    simcell: '{{organisation}} (imitacinė grupė)',
-    yes: 'taip',
-    no: 'ne',
   },
 );
 
-/** One line of the live feed for a log entry, in the user's language. */
-export function describeEntry(entry: LogEntry, t: TFunction): string {
+/** One line of a feed for a log entry, in the user's language, with names and titles for every id. */
+export function describeEntry(entry: LogEntry, t: TFunction, words: ExerciseWords): string {
   const f = (key: string, values?: Record<string, unknown>) => t(key, { ns: 'feed', ...values });
-  const party = (p: Party) => (p.kind === 'team' ? p.teamId : p.kind === 'simcell' ? f('simcell', { organisation: p.organisationId }) : f('control'));
-  const recipients = (r: Recipients) => (r.all ? f('everyone') : [...r.teams, ...r.organisations].join(', '));
+  const teams = (ids: readonly string[]) => ids.map(words.team).join(', ');
   switch (entry.type) {
     case 'exercise.readied':
       return f('readied');
@@ -104,64 +100,64 @@ export function describeEntry(entry: LogEntry, t: TFunction): string {
       return f('closed');
     case 'clock.jumped':
       return f('jumped');
+    case 'clock.speed.changed':
+      return f('speed', { speed: entry.speed });
     case 'state.entered':
-      return f('states', { states: entry.states.join(', ') });
+      return f('states', { states: entry.states.map(words.state).join(', ') });
     case 'timer.fired':
-      return f('timer', { timer: entry.timer });
+      return f('timer', { timer: words.timer(entry.timer) });
     case 'decision.made':
-      return f('decision', { decision: entry.decision });
+      return f('decision', { decision: words.decision(entry.decision) });
     case 'milestone.reached':
-      return f('milestone', { milestone: entry.milestone });
+      return f('milestone', { milestone: words.milestone(entry.milestone) });
     case 'inject.released':
       return (
-        f('released', { number: entry.inject.number, teams: entry.inject.to.join(', '), subject: entry.inject.subject }) +
+        f('released', { number: entry.inject.number, teams: teams(entry.inject.to), subject: entry.inject.subject }) +
         (entry.lateByMs ? f('late', { seconds: Math.round(entry.lateByMs / 1000) }) : '')
       );
     case 'inject.held':
-      return f('held', { inject: entry.injectId, reason: entry.reason });
+      return f('held', { inject: words.inject(entry.injectId), reason: entry.reason });
     case 'inject.skipped':
-      return f('skipped', { inject: entry.injectId, reason: entry.reason });
+      return f('skipped', { inject: words.inject(entry.injectId), reason: entry.reason });
     case 'inject.edited':
-      return f('edited', { inject: entry.injectId });
+      return f('edited', { inject: words.inject(entry.injectId) });
     case 'inject.suppressed':
-      return f('suppressed', { inject: entry.injectId, because: entry.because });
+      return f('suppressed', { inject: words.inject(entry.injectId), because: f(`because.${entry.because}`) });
     case 'inject.delivered':
-      return f('delivered', { inject: entry.injectId, team: entry.teamId });
+      return f('delivered', { inject: words.inject(entry.injectId), team: words.team(entry.teamId) });
     case 'inject.acknowledged':
-      return f('acknowledged', { inject: entry.injectId, team: entry.teamId });
-    case 'action.taken':
-      return f('action', { team: entry.teamId, action: entry.actionId, fields: formatFields(entry.fields, f) });
+      return f('acknowledged', { inject: words.inject(entry.injectId), team: words.team(entry.teamId) });
+    case 'action.taken': {
+      const fields = Object.entries(entry.fields).map(([name, value]) => words.field(entry.actionId, name, value));
+      const action = words.action(entry.actionId) + (fields.length ? ` (${fields.join(' · ')})` : '');
+      return f('action', { team: words.team(entry.teamId), action });
+    }
     case 'message.sent':
-      return f('message', { from: party(entry.from), to: recipients(entry.to), text: entry.text });
+      return f('message', { from: words.party(entry.from), to: words.recipients(entry.to), text: entry.text });
     case 'note.added':
       return f('note', { text: entry.text });
     case 'commscheck.sent':
-      return f('commsSent', { teams: entry.teams.join(', ') });
+      return f('commsSent', { teams: teams(entry.teams) });
     case 'commscheck.acknowledged':
-      return f('commsAcknowledged', { team: entry.teamId });
+      return f('commsAcknowledged', { team: words.team(entry.teamId) });
     case 'commscheck.confirmed':
-      return f('commsConfirmed', { teams: entry.acknowledgedTeams.join(', ') || '—' });
+      return f('commsConfirmed', { teams: teams(entry.acknowledgedTeams) || '—' });
     case 'observation.recorded':
       return f('observation', {
-        kind: entry.kind,
+        kind: f(`kind.${entry.kind}`),
         rating: entry.rating ? `, ${entry.rating}` : '',
-        team: entry.teamId ? f('observationTeam', { team: entry.teamId }) : '',
+        team: entry.teamId ? f('observationTeam', { team: words.team(entry.teamId) }) : '',
         text: entry.text,
       });
     case 'rating.recorded':
-      return f('rating', { rating: entry.rating, subject: entry.subject.id, reason: entry.reason });
+      return f('rating', { rating: entry.rating, subject: words.ratingSubject(entry.subject), reason: entry.reason });
     case 'rating.reconciled':
-      return f('reconciled', { rating: entry.rating, subject: entry.subject.id, reason: entry.reason });
+      return f('reconciled', { rating: entry.rating, subject: words.ratingSubject(entry.subject), reason: entry.reason });
     case 'feedback.submitted':
-      return f('feedback', { team: entry.teamId });
+      return f('feedback', { team: words.team(entry.teamId) });
     default: {
       const exhaustive: never = entry;
       return exhaustive;
     }
   }
-}
-
-export function formatFields(fields: Record<string, FieldValue>, f: (key: string) => string = (k) => k): string {
-  const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'boolean' ? f(v ? 'yes' : 'no') : Array.isArray(v) ? v.join(' + ') : v}`);
-  return parts.length ? `(${parts.join(', ')})` : '';
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ERROR_CATALOGUE, type ErrorDetail, type SessionView } from '@startex/shared';
+import { useSyncExternalStore } from 'react';
+import { ERROR_CATALOGUE, type ErrorDetail, type ExerciseRole, type SessionView } from '@startex/shared';
 import { api, setCsrfToken } from './api.ts';
 
 export interface SessionState {
@@ -10,32 +10,53 @@ export interface SessionState {
   logout(): Promise<void>;
 }
 
+type Snapshot = Pick<SessionState, 'loading' | 'session' | 'error'>;
+
+/**
+ * One session for the whole page: the app shell and the view inside it read the same store, so a
+ * sign-in on a view's form shows in the shell's menu at once, and /api/auth/me is asked once.
+ */
+let snapshot: Snapshot = { loading: true };
+let asked = false;
+const listeners = new Set<() => void>();
+
+function accept(session: SessionView | undefined, error?: ErrorDetail): void {
+  setCsrfToken(session?.csrfToken);
+  // Signed in with a generated password: not a session for the page until the person sets their own (the sign-in form asks).
+  if (session?.passwordChangeRequired) {
+    snapshot = { loading: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: ERROR_CATALOGUE.PASSWORD_CHANGE_REQUIRED.message } };
+  } else {
+    snapshot = { loading: false, ...(session ? { session } : {}), ...(error ? { error } : {}) };
+  }
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!asked) {
+    asked = true;
+    void api<SessionView>('/api/auth/me').then((r) => accept(r.ok ? r.value : undefined));
+  }
+  return () => listeners.delete(listener);
+}
+
+async function login(username: string, password: string): Promise<void> {
+  const result = await api<SessionView>('/api/auth/login', { method: 'POST', body: { username, password } });
+  accept(result.ok ? result.value : undefined, result.ok ? undefined : result.error);
+}
+
+async function logout(): Promise<void> {
+  await api('/api/auth/logout', { method: 'POST' });
+  accept(undefined);
+}
+
 /** The signed-in person (from the session cookie), with sign-in and sign-out. */
 export function useSession(): SessionState {
-  const [state, setState] = useState<{ loading: boolean; session?: SessionView; error?: ErrorDetail }>({ loading: true });
-  const accept = (session: SessionView | undefined, error?: ErrorDetail) => {
-    setCsrfToken(session?.csrfToken);
-    // Signed in with a generated password: not a session for the page until the person sets their own (the sign-in form asks).
-    if (session?.passwordChangeRequired) {
-      setState({ loading: false, error: { code: 'PASSWORD_CHANGE_REQUIRED', message: ERROR_CATALOGUE.PASSWORD_CHANGE_REQUIRED.message } });
-      return;
-    }
-    setState({ loading: false, ...(session ? { session } : {}), ...(error ? { error } : {}) });
-  };
-
-  useEffect(() => {
-    void api<SessionView>('/api/auth/me').then((r) => accept(r.ok ? r.value : undefined));
-  }, []);
-
-  const login = useCallback(async (username: string, password: string) => {
-    const result = await api<SessionView>('/api/auth/login', { method: 'POST', body: { username, password } });
-    accept(result.ok ? result.value : undefined, result.ok ? undefined : result.error);
-  }, []);
-
-  const logout = useCallback(async () => {
-    await api('/api/auth/logout', { method: 'POST' });
-    accept(undefined);
-  }, []);
-
+  const state = useSyncExternalStore(subscribe, () => snapshot);
   return { ...state, login, logout };
+}
+
+/** The signed-in person's role in one exercise, if they have one. */
+export function roleIn(session: SessionView | undefined, exerciseId: string): ExerciseRole | undefined {
+  return session?.memberships.find((m) => m.exerciseId === exerciseId)?.role;
 }

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Info } from 'lucide-react';
 import type { ExerciseReview, ExerciseRole, ObservationKind, ObservationReview, Rated, RatingSubject } from '@startex/shared';
+import { LongText } from '../lib/LongText.tsx';
+import { RatingChip } from './RatingChip.tsx';
 import { api } from '../lib/api.ts';
 import { newKey } from '../tablet/newKey.ts';
 import { clock } from './format.ts';
@@ -14,52 +17,59 @@ interface Props {
   onChanged: () => Promise<void>;
 }
 
-/** The evaluation guide: objective (capability) -> capability target -> critical task, every observation traced to its log entry. */
+/** The final rating's status in words: one evaluator's rating is shown as such, never as "agreed". */
+function finalStatus(rated: Rated): string {
+  return rated.final.status === 'agreed' && rated.ratings.length === 1 ? 'single' : rated.final.status;
+}
+
+/**
+ * The exercise evaluation guide as a table per capability (objective): its capability targets with
+ * their critical tasks, the evaluators' ratings as chips and the final rating, how a final rating
+ * comes about, and every observation traced to its log entry.
+ */
 export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) {
   const { t } = useTranslation('review');
   const submit = useSubmit(exerciseId, onChanged);
   const teamName = (id: string) => review.teams.find((x) => x.teamId === id)?.name ?? id;
   const { coverage } = review.evaluation;
 
+  const final = (subject: RatingSubject, rated: Rated, testId = true) => (
+    <span className={`final final-${finalStatus(rated)}`} data-testid={testId ? `final-${subject.kind}-${subject.id}` : undefined}>
+      {rated.final.rating ? `${rated.final.rating} — ${t(`common:rating.${rated.final.rating}.name`)} ` : ''}({t(`evaluation.finalStatus.${finalStatus(rated)}`)})
+    </span>
+  );
+
   const ratings = (subject: RatingSubject, rated: Rated) => (
     <div className="review-ratings" data-testid={`ratings-${subject.kind}-${subject.id}`}>
-      <p>
-        <strong>{t('evaluation.final')}:</strong>{' '}
-        <span className={`final final-${rated.final.status}`} data-testid={`final-${subject.kind}-${subject.id}`}>
-          {rated.final.rating ? `${rated.final.rating} — ${t(`common:rating.${rated.final.rating}.name`)}` : ''} ({t(`evaluation.finalStatus.${rated.final.status}`)})
-        </span>
-      </p>
+      {rated.ratings.length + rated.superseded.length === 0 && <p className="empty">{t('evaluation.noRatings')}</p>}
+      <ul className="rating-list">
+        {[...rated.ratings, ...rated.superseded].map((r) => (
+          <li key={r.seq} className={rated.superseded.includes(r) ? 'superseded' : ''}>
+            <RatingChip rating={r.rating} /> <strong>{r.evaluatorName ?? t('evaluation.anEvaluator')}</strong>
+            {rated.superseded.includes(r) && <em> ({t('evaluation.superseded')})</em>}
+            <LongText text={r.reason} />
+          </li>
+        ))}
+      </ul>
       {rated.final.reconciliation && (
         <p className="review-note">
-          {t('evaluation.reconciledBy', { name: rated.final.reconciliation.byName ?? rated.final.reconciliation.by, reason: rated.final.reconciliation.reason, seqs: rated.final.reconciliation.consideredSeqs.map((s) => `#${s}`).join(', ') })}{' '}
-          <span className="review-seq">{t('seq', { seq: rated.final.reconciliation.seq })}</span>
+          {t('evaluation.reconciledBy', { name: rated.final.reconciliation.byName ?? t('evaluation.theDirector'), reason: rated.final.reconciliation.reason })}
         </p>
       )}
-      {(rated.ratings.length > 0 || rated.superseded.length > 0) && (
-        <ul className="review-list">
-          {[...rated.ratings, ...rated.superseded].map((r) => (
-            <li key={r.seq} className={rated.superseded.includes(r) ? 'superseded' : ''}>
-              <strong>{r.rating}</strong> {r.evaluatorName ?? r.evaluatorId}: {r.reason} <span className="review-seq">{t('seq', { seq: r.seq })}</span>
-              {rated.superseded.includes(r) && <em> ({t('evaluation.superseded')})</em>}
-            </li>
-          ))}
-        </ul>
-      )}
       {role === 'evaluator' && <RatingForm subject={subject} submit={submit} />}
-      {role === 'director' && <ReconcileForm subject={subject} rated={rated} submit={submit} />}
+      {role === 'director' && <ReconcileForm subject={subject} rated={rated} open={finalStatus(rated) === 'conflict' || finalStatus(rated) === 'single'} submit={submit} />}
     </div>
   );
 
   const observations = (list: ObservationReview[]) =>
-    list.length === 0 ? (
-      <p className="empty">{t('evaluation.noObservations')}</p>
-    ) : (
-      <ul className="review-list">
+    list.length === 0 ? null : (
+      <ul className="observation-list">
         {list.map((o) => (
           <li key={o.seq} data-testid={`observation-${o.seq}`}>
             <span className={`kind kind-${o.kind}`}>{t(`evaluation.kinds.${o.kind}`)}</span>
-            {o.rating && <strong> {o.rating}</strong>} {clock(o.observedAtMs)} {o.teamId && `· ${teamName(o.teamId)} `}— {o.text}{' '}
-            <span className="review-seq">{o.evaluatorName ?? o.evaluatorId}, {t('seq', { seq: o.seq })}{o.postExercise ? `, ${t('evaluation.post')}` : ''}</span>
+            {o.rating && <RatingChip rating={o.rating} />} <span className="review-seq">{clock(o.observedAtMs)}{o.teamId && ` · ${teamName(o.teamId)}`}</span>
+            <LongText text={o.text} />
+            <span className="review-seq">{o.evaluatorName ?? t('evaluation.anEvaluator')}{o.postExercise ? `, ${t('evaluation.post')}` : ''}</span>
           </li>
         ))}
       </ul>
@@ -67,27 +77,66 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
 
   return (
     <>
+      <section className="review-card how-final" aria-labelledby="how-final-heading">
+        <h2 id="how-final-heading"><Info aria-hidden="true" size={18} /> {t('evaluation.howFinalHeading')}</h2>
+        <ol>
+          <li>{t('evaluation.howFinal.rate')}</li>
+          <li>{t('evaluation.howFinal.agree')}</li>
+          <li>{t('evaluation.howFinal.single')}</li>
+          <li>{t('evaluation.howFinal.director')}</li>
+        </ol>
+      </section>
       <p data-testid="coverage">{t('evaluation.coverage', coverage)}</p>
       {review.evaluation.capabilities.map((capability) => {
         const rollup = review.rollups.find((r) => r.capabilityId === capability.id);
+        const allObservations = [...capability.observations, ...capability.targets.flatMap((x) => x.tasks.flatMap((task) => task.observations))];
         return (
-          <section key={capability.id} className="review-card eeg-capability" data-testid={`capability-${capability.id}`}>
-            <h2>{t('evaluation.capability')}: {capability.title}</h2>
-            {ratings({ kind: 'capability', id: capability.id }, capability)}
-            {capability.observations.length > 0 && (<><h3>{t('evaluation.observationsHere')}</h3>{observations(capability.observations)}</>)}
-            {capability.targets.map((target) => (
-              <section key={target.id} className="eeg-target" data-testid={`target-${target.id}`}>
-                <h3>{t('evaluation.target')}: {target.title}</h3>
-                {ratings({ kind: 'target', id: target.id }, target)}
-                {target.tasks.map((task) => (
-                  <div key={task.id} className="eeg-task">
-                    <h4>{t('evaluation.task')}: {task.title}</h4>
-                    <p className="review-note">{t('evaluation.evidence', { injects: task.evidence.injectSeqs.map((s) => `#${s}`).join(', ') || '—', actions: task.evidence.actionSeqs.slice(0, 20).map((s) => `#${s}`).join(', ') + (task.evidence.actionSeqs.length > 20 ? ` … (${task.evidence.actionSeqs.length})` : '') || '—' })}</p>
-                    {observations(task.observations)}
-                  </div>
-                ))}
-              </section>
-            ))}
+          <section key={capability.id} className="review-card eeg-capability" data-testid={`capability-${capability.id}`} aria-labelledby={`capability-${capability.id}-title`}>
+            <div className="eeg-head">
+              <h2 id={`capability-${capability.id}-title`}><span className="eeg-kind">{t('evaluation.capability')}</span> {capability.title}</h2>
+              {final({ kind: 'capability', id: capability.id }, capability, false)}
+            </div>
+            <div className="review-scroll">
+              <table className="review-table eeg-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('evaluation.target')}</th>
+                    <th scope="col">{t('evaluation.ratings')}</th>
+                    <th scope="col">{t('evaluation.final')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {capability.targets.map((target) => (
+                    <tr key={target.id} data-testid={`target-${target.id}`}>
+                      <th scope="row">
+                        {target.title}
+                        <ul className="eeg-tasks" aria-label={t('evaluation.tasks')}>
+                          {target.tasks.map((task) => (
+                            <li key={task.id} className={task.observations.length ? 'observed' : ''}>
+                              <span aria-hidden="true">{task.observations.length ? '✓' : '○'}</span> {task.title}
+                              <span className="review-seq"> · {t('evaluation.observationCount', { count: task.observations.length })}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      </th>
+                      <td>{ratings({ kind: 'target', id: target.id }, target)}</td>
+                      <td>{final({ kind: 'target', id: target.id }, target)}</td>
+                    </tr>
+                  ))}
+                  <tr className="eeg-capability-row">
+                    <th scope="row">{t('evaluation.wholeCapability')}</th>
+                    <td>{ratings({ kind: 'capability', id: capability.id }, capability)}</td>
+                    <td>{final({ kind: 'capability', id: capability.id }, capability)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+            {allObservations.length > 0 && (
+              <>
+                <h3>{t('evaluation.observationsHere')} ({allObservations.length})</h3>
+                {observations(allObservations)}
+              </>
+            )}
             {rollup && (
               <details className="eeg-rollup">
                 <summary>{t('evaluation.rollups')}</summary>
@@ -97,11 +146,8 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
                     {rollup.teams.map((team) => (
                       <tr key={team.teamId}>
                         <th scope="row">{teamName(team.teamId)}</th>
-                        <td>{team.players.map((p) => `${p.playerId === 'tablet' ? t('evaluation.tablet') : p.playerId}: ${p.actions} (${p.actionSeqs.slice(0, 10).map((s) => `#${s}`).join(', ')})`).join('; ') || '—'}</td>
-                        <td>
-                          {t('evaluation.observationCounts', { strength: team.observations.strength, afi: team.observations['area-for-improvement'], note: team.observations.note })}
-                          {team.observationSeqs.length > 0 && <span className="review-seq"> {team.observationSeqs.map((s) => `#${s}`).join(', ')}</span>}
-                        </td>
+                        <td>{team.players.map((p) => `${p.playerId === 'tablet' ? t('evaluation.tablet') : t('evaluation.aPlayer')}: ${p.actions}`).join('; ') || '—'}</td>
+                        <td>{t('evaluation.observationCounts', { strength: team.observations.strength, afi: team.observations['area-for-improvement'], note: team.observations.note })}</td>
                       </tr>
                     ))}
                   </tbody>

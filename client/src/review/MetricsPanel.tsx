@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Rating, type ExerciseReview, type MetricResult, type MetricReview, type ReviewChartName } from '@startex/shared';
+import { keyAsWords } from '../lib/exerciseWords.ts';
 import { clock, minutes } from './format.ts';
 
 /** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
@@ -72,7 +73,7 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
               <tr key={i.injectId}>
                 <td>{i.number}</td>
                 <th scope="row">{i.subject}</th>
-                <td>{i.kind}</td>
+                <td>{t(`metrics.kinds.${i.kind}`)}</td>
                 <td>{clock(i.scheduledAtMs)}</td>
                 <td>{clock(i.releasedAtMs)} {i.releasedSeq !== undefined && <span className="review-seq">{t('seq', { seq: i.releasedSeq })}</span>}</td>
                 <td className={`timeliness-${i.timeliness}`}>{t(`metrics.timelinessValue.${i.timeliness}`)}</td>
@@ -89,7 +90,7 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
           <thead><tr><th scope="col">{t('metrics.phase')}</th><th scope="col">{t('metrics.from')}</th><th scope="col">{t('metrics.to')}</th></tr></thead>
           <tbody>
             {review.phases.map((p) => (
-              <tr key={`${p.state}-${p.enteredSeq}`}><th scope="row">{p.state}</th><td>{clock(p.fromMs)}</td><td>{clock(p.toMs ?? review.endedAtMs)}</td></tr>
+              <tr key={`${p.state}-${p.enteredSeq}`}><th scope="row">{keyAsWords(p.state)}</th><td>{clock(p.fromMs)}</td><td>{clock(p.toMs ?? review.endedAtMs)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -54,15 +54,20 @@ export function RatingForm({ subject, submit }: { subject: RatingSubject; submit
   );
 }
 
-/** The lead evaluator's final rating; the evaluators' current ratings are shown above it and kept. */
-export function ReconcileForm({ subject, rated, submit }: { subject: RatingSubject; rated: Rated; submit: Submit }) {
+/**
+ * The director's final rating, with a reason; the evaluators' current ratings are shown above it and
+ * kept. Open where the director must act (ratings differ, one evaluator's only, or none); folded where
+ * the evaluators agree or the director has decided.
+ */
+export function ReconcileForm({ subject, rated, open, submit }: { subject: RatingSubject; rated: Rated; open: boolean; submit: Submit }) {
   const { t } = useTranslation('review');
   const [rating, setRating] = useState<Rating | undefined>();
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | undefined>();
   const id = `${subject.kind}-${subject.id}`;
-  if (rated.ratings.length === 0) return null;
   return (
+    <details className="rating-form-fold" open={open} data-testid={`reconcile-fold-${id}`}>
+      <summary>{rated.ratings.length === 0 ? t('evaluation.rateAsDirector') : t('evaluation.reconcile')}</summary>
     <form className="rating-form reconcile-form" data-testid={`reconcile-form-${id}`} onSubmit={(e) => {
       e.preventDefault();
       if (!rating) return;
@@ -75,7 +80,6 @@ export function ReconcileForm({ subject, rated, submit }: { subject: RatingSubje
       });
     }}>
       <fieldset>
-        <legend>{t('evaluation.reconcile')}</legend>
         <RatingChoice name={`reconcile-${id}`} value={rating} onChange={setRating} testId={`reconcile-picker-${id}`} />
         <label htmlFor={`reconcile-reason-${id}`}>{t('evaluation.reconcileReason')}</label>
         <textarea id={`reconcile-reason-${id}`} data-testid={`reconcile-reason-${id}`} value={reason} maxLength={5000} required onChange={(e) => setReason(e.target.value)} />
@@ -83,6 +87,7 @@ export function ReconcileForm({ subject, rated, submit }: { subject: RatingSubje
         {message && <p role="status">{message}</p>}
       </fieldset>
     </form>
+    </details>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry } from '@startex/shared';
 import type { OutboxItem } from '../lib/outbox.ts';
+import { LongText } from '../lib/LongText.tsx';
 import { Markdown } from '../lib/Markdown.tsx';
 import { MessageComposer, type ReplyTarget } from './MessageComposer.tsx';
 import { formatStoryTime } from '../i18n/index.ts';
@@ -18,13 +19,15 @@ interface Props {
   organisations: { id: string; name: string }[];
   canSend: boolean;
   online: boolean;
+  /** Messages this device has not shown yet: marked "new" on their first showing. */
+  unread: ReadonlySet<string>;
   queued: OutboxItem[];
   submit: (payload: Record<string, unknown>, key: string) => void;
   discard: (key: string) => void;
 }
 
 /** The team's conversation with other teams and the SimCell's organisations, oldest first, then the composer. */
-export function Messages({ messages, teamId, names, teams, organisations, canSend, online, queued, submit, discard }: Props) {
+export function Messages({ messages, teamId, names, teams, organisations, canSend, online, unread, queued, submit, discard }: Props) {
   const { t } = useTranslation('tablet');
   const [replyTo, setReplyTo] = useState<ReplyTarget | undefined>();
   const { party: partyName, recipients: recipientNames } = names;
@@ -41,16 +44,17 @@ export function Messages({ messages, teamId, names, teams, organisations, canSen
           const replyable = !ours && addressedToUs && m.from.kind !== 'control';
           const original = m.replyTo ? byId.get(m.replyTo) : undefined;
           return (
-            <li key={m.seq} className={`bubble ${ours ? 'is-ours' : `is-theirs from-${m.from.kind}`}`}>
+            <li key={m.seq} className={`bubble ${ours ? 'is-ours' : `is-theirs from-${m.from.kind}`}${unread.has(m.messageId) ? ' is-unread' : ''}`}>
               <p className="bubble-head">
                 <strong>{partyName(m.from)}</strong>
                 {m.from.kind === 'simcell' && <span className="tag tag-org">{t('messages.organisation')}</span>}
                 {m.from.kind === 'control' && <span className="tag tag-control">{t('messages.controlTag')}</span>}
+                {unread.has(m.messageId) && <span className="tag tag-new">{t('inbox.new')}</span>}
                 <span className="bubble-to"> → {recipientNames(m.to)}</span>
                 <span className="bubble-time"> · {formatStoryTime(m.scenarioTimeMs)}</span>
               </p>
               {original && <p className="bubble-quote">↩ {t('messages.inReplyTo', { text: excerpt(original.text) })}</p>}
-              <Markdown text={m.text} />
+              <LongText markdown text={m.text} />
               {replyable && canSend && (
                 <button
                   type="button"

@@ -1,7 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { ExerciseView, Party, Recipients } from '@startex/shared';
+import { keyAsWords } from '../lib/exerciseWords.ts';
 
 export interface Names {
+  /** A team as others name it, this one included. */
+  teamName: (id: string) => string;
+  /** A team, this one as "our team". */
   team: (id: string) => string;
   organisation: (id: string) => string;
   party: (party: Party) => string;
@@ -10,9 +14,11 @@ export interface Names {
 
 /** Display names for teams, simulated organisations and message parties; this team is "us". */
 export function names(view: ExerciseView | undefined, teamId: string | undefined, t: TFunction): Names {
-  const team = (id: string) => (id === teamId ? t('tablet:messages.us') : (view?.teams.find((x) => x.id === id)?.name ?? id));
-  const organisation = (id: string) => view?.simulatedOrganisations.find((x) => x.id === id)?.name ?? id;
+  const teamName = (id: string) => view?.teams.find((x) => x.id === id)?.name ?? keyAsWords(id);
+  const team = (id: string) => (id === teamId ? t('tablet:messages.us') : teamName(id));
+  const organisation = (id: string) => view?.simulatedOrganisations.find((x) => x.id === id)?.name ?? keyAsWords(id);
   return {
+    teamName,
     team,
     organisation,
     party: (p) => (p.kind === 'team' ? team(p.teamId) : p.kind === 'simcell' ? organisation(p.organisationId) : t('tablet:messages.control')),

@@ -3,6 +3,9 @@ export const storageKeys = {
   joinCode: 'startex.joinCode',
   outbox: (code: string) => `startex.tablet.outbox.${code}`,
   read: (code: string) => `startex.tablet.read.${code}`,
+  readMessages: (code: string) => `startex.tablet.readMessages.${code}`,
+  /** Sound and vibration for messages from control: off until the person turns them on (per device). */
+  alerts: 'startex.tablet.alerts',
   cache: (code: string) => `startex.tablet.cache.${code}`,
 };
 

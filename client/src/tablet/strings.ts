@@ -14,6 +14,13 @@ const en = {
     fromCache: 'showing what this tablet saved last',
   },
   nav: { label: 'Sections', inbox: 'Inbox', actions: 'Actions', messages: 'Messages', log: 'Our log' },
+  banner: { heading_one: 'Message from exercise control', heading_other: '{{count}} messages from exercise control', open: 'Open messages', read: 'Mark as read' },
+  settings: {
+    open: 'Settings',
+    heading: 'This tablet',
+    alerts: 'Sound and vibration for messages from control',
+    alertsHint: 'Off until you turn it on; the banner and the count show new messages either way.',
+  },
   inbox: {
     heading: 'Inbox',
     unread_one: '{{count}} new',
@@ -164,6 +171,13 @@ const lt: typeof en = {
     fromCache: 'rodoma, kas paskutinį kartą išsaugota planšetėje',
   },
   nav: { label: 'Skiltys', inbox: 'Gautieji', actions: 'Veiksmai', messages: 'Žinutės', log: 'Mūsų žurnalas' },
+  banner: { heading_one: 'Pratybų valdymo pranešimas', heading_other: 'Pratybų valdymo pranešimų: {{count}}', open: 'Atverti žinutes', read: 'Pažymėti kaip perskaitytą' },
+  settings: {
+    open: 'Nustatymai',
+    heading: 'Ši planšetė',
+    alerts: 'Garsas ir vibracija gavus valdymo pranešimą',
+    alertsHint: 'Išjungta, kol neįjungsite; juosta ir skaičius naujus pranešimus rodo bet kuriuo atveju.',
+  },
   inbox: {
     heading: 'Gautieji',
     unread_one: '{{count}} nauja',
@@ -304,6 +318,7 @@ const lt: typeof en = {
 // `typeof en` cannot hold Lithuanian's extra plural forms; they are added here.
 const ltPlurals = {
   inbox: { unread_few: '{{count}} naujos', unread_many: '{{count}} naujos' },
+  banner: { heading_few: 'Pratybų valdymo pranešimai: {{count}}', heading_many: 'Pratybų valdymo pranešimų: {{count}}' },
   queue: {
     actions_few: '{{count}} veiksmai', actions_many: '{{count}} veiksmo',
     messages_few: '{{count}} žinutės', messages_many: '{{count}} žinutės',
@@ -312,4 +327,4 @@ const ltPlurals = {
   },
 };
 
-addStrings('tablet', en, { ...lt, inbox: { ...lt.inbox, ...ltPlurals.inbox }, queue: { ...lt.queue, ...ltPlurals.queue } });
+addStrings('tablet', en, { ...lt, inbox: { ...lt.inbox, ...ltPlurals.inbox }, queue: { ...lt.queue, ...ltPlurals.queue }, banner: { ...lt.banner, ...ltPlurals.banner } });

@@ -1,15 +1,14 @@
 import { useCallback, useState } from 'react';
-import { loadJson, storageKeys } from './storage.ts';
+import { loadJson } from './storage.ts';
 
-/** Which injects this device has opened, remembered across reloads (read state is per device). */
-export function useReadState(code: string): { read: ReadonlySet<string>; markRead: (injectId: string) => void } {
-  const key = storageKeys.read(code);
+/** Ids this device has read (injects opened, messages seen), remembered across reloads: read state is per device. */
+export function useReadState(key: string): { read: ReadonlySet<string>; markRead: (...ids: string[]) => void } {
   const [read, setRead] = useState<ReadonlySet<string>>(() => new Set(loadJson<string[]>(key, [])));
   const markRead = useCallback(
-    (injectId: string) =>
+    (...ids: string[]) =>
       setRead((current) => {
-        if (current.has(injectId)) return current;
-        const next = new Set(current).add(injectId);
+        if (ids.every((id) => current.has(id))) return current;
+        const next = new Set([...current, ...ids]);
         localStorage.setItem(key, JSON.stringify([...next]));
         return next;
       }),

@@ -3,7 +3,6 @@ import { compileScenario } from '../compileScenario.ts';
 import { DEFAULT_MAX_POINTS, exploreScenario, type ExplorationBudget } from '../explore.ts';
 import { checkResponses } from './checkResponses.ts';
 import { lintTimeline } from './lintTimeline.ts';
-import { documentChecks } from './documentChecks.ts';
 import { parseScenarioText, parseScenarioValue, type ParseResult } from './parseScenario.ts';
 import { hasErrors, jsonPath, type Problem } from './Problem.ts';
 
@@ -217,7 +216,6 @@ function lintStatechart(document: ScenarioDocument, budget: ExplorationBudget): 
     }
   });
   problems.push(...checkResponses(document, document.defaultResponses, ['defaultResponses']));
-  problems.push(...documentChecks(document));
 
   // Coverage of the evaluation design.
   const exercised = new Set([...document.injects.flatMap((i) => i.criticalTasks), ...document.actions.flatMap((a) => a.criticalTasks)]);

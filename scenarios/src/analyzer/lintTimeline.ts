@@ -14,6 +14,7 @@ import { isTime } from '../timeline/compileFacts.ts';
 import { GENERATED_PREFIX, type SourcePath } from '../timeline/GeneratedParts.ts';
 import { expandWithSources, hasTimeline, MAIN_TRACK, type Expansion } from '../timeline/expandTimeline.ts';
 import { ALL_TEAMS } from '../timeline/resolveTeams.ts';
+import { documentChecks } from './documentChecks.ts';
 import { suggest } from './lintScenario.ts';
 import { hasErrors, jsonPath, type Problem } from './Problem.ts';
 
@@ -26,10 +27,10 @@ type LintStatechart = (document: ScenarioDocument, budget: ExplorationBudget) =>
  * machine goes through the statechart rules, and their findings are told of the rows, deadlines
  * and EndEx rules they concern ("a timeline time the machine cannot reach", "a deadline after
  * EndEx"), at the row's path. Reactions, the newer metric kinds and field types are checked here
- * for every document.
+ * for every document, and so are the document checks (documentChecks.ts), on what was written.
  */
 export function lintTimeline(document: ScenarioDocument, budget: ExplorationBudget, lintStatechart: LintStatechart): Problem[] {
-  const problems = checkAsWritten(document);
+  const problems = [...checkAsWritten(document), ...documentChecks(document)];
   if (hasErrors(problems)) return problems;
   const expansion = expandWithSources(document);
   const found = lintStatechart(expansion.document, budget).flatMap((p) => tellOfTimeline(p, expansion, document));
@@ -89,20 +90,7 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
       if (!teamIds.has(t)) unknown(['teamGroups', i, 'teams', ti], 'team', t, teamIds);
     });
   });
-  // Decision options are what the console sends: unique across the document.
-  const optionIds = document.timeline.flatMap((row, i) => (row.decision?.options ?? []).map((o, oi) => ({ id: o.id, path: ['timeline', i, 'decision', 'options', oi, 'id'] as Path })));
-  const handWritten = new Set<string>();
-  const collectDecisions = (state: ScenarioDocument['machine']) => {
-    for (const d of state.decisions ?? []) handWritten.add(d.decision);
-    for (const child of Object.values(state.states ?? {})) collectDecisions(child);
-  };
-  collectDecisions(document.machine);
-  uniqueIds(optionIds.map((o) => o.id), (i) => optionIds[i]!.path, 'Decision option');
-  for (const o of optionIds) {
-    if (handWritten.has(o.id)) error('duplicate-id', o.path, `Decision option "${o.id}" is also a decision of the machine; rename one.`);
-  }
-  const decisionIds = document.timeline.flatMap((row, i) => (row.decision ? [{ id: row.decision.id, path: ['timeline', i, 'decision', 'id'] as Path }] : []));
-  uniqueIds(decisionIds.map((d) => d.id), (i) => decisionIds[i]!.path, 'Decision');
+  // Decision and option ids: documentChecks.ts.
 
   const teamRef = (ref: TeamRef | undefined, path: Path, allowed?: readonly string[], action?: string) => {
     if (ref === undefined) return;

@@ -208,6 +208,7 @@ function expand(authored: ScenarioDocument): Expansion {
       source(key, `EndEx rule ${index + 1}`, { kind: 'structure', path: ['endex', index] });
     }
   }
+  const forgetting = forgetAfterLastRead(timed, afterMoment, regions, parts);
   const initialContext = { flags: Object.fromEntries([...authored.flags.map((f) => [f.id, f.initial] as const), ...parts.flags]), counters: {}, teamSets: {} };
   const trackOrder = [MAIN_TRACK, ...authored.tracks.map((t) => t.id).filter((t) => t !== MAIN_TRACK)];
   const trackRegions: Record<string, ScenarioState> = {};
@@ -216,7 +217,7 @@ function expand(authored: ScenarioDocument): Expansion {
     if (!items) continue;
     const title = authored.tracks.find((t) => t.id === track)?.title ?? (track === MAIN_TRACK ? 'Main timeline' : track);
     const key = `${GENERATED_PREFIX}track--${track.slice(0, 40)}`;
-    trackRegions[key] = chain(track.slice(0, 40), items, endexKey, releaseEffects, initialContext, source, undefined);
+    trackRegions[key] = chain(track.slice(0, 40), items, endexKey, releaseEffects, initialContext, source, undefined, forgetting.get(track));
     source(key, title, { kind: 'structure', path: items[0]!.path });
   }
   let moments = 0;
@@ -330,6 +331,7 @@ function chain(
   initialContext: { flags: Record<string, boolean>; counters: Record<string, number>; teamSets: Record<string, string[]> },
   source: (key: string, title: string, from: StateSource) => void,
   root: Root | undefined,
+  forget: ReadonlyMap<number, Effect[]> = new Map(),
 ): ScenarioState {
   const times = [...new Set(items.map((i) => i.minutes))].sort((a, b) => a - b);
   if (times[0] !== 0) times.unshift(0);
@@ -368,7 +370,7 @@ function chain(
           i.kind === 'release' ? [{ minutes: delay, ...(i.release.guard ? { when: i.release.guard } : {}), effects: releaseEffects(i.release.row) }] : [],
         ),
         ...upcoming.flatMap((i) => (i.kind === 'endex' ? [{ minutes: delay, ...(i.guard ? { when: i.guard } : {}), target: endexKey, effects: [] }] : [])),
-        ...(endsAt(next) ? [] : [{ minutes: delay, target: keyOf(k + 1), effects: [] }]),
+        ...(endsAt(next) ? [] : [{ minutes: delay, target: keyOf(k + 1), effects: forget.get(next) ?? [] }]),
       ];
     }
     states[keyOf(k)] = state;
@@ -386,6 +388,69 @@ function chain(
     );
   });
   return { initial: root ? `${GENERATED_PREFIX}${name}--wait` : keyOf(0), states };
+}
+
+/** The flags a condition reads. */
+function flagsOf(condition: Condition | undefined, into = new Set<string>()): Set<string> {
+  if (!condition) return into;
+  if ('all' in condition) condition.all.forEach((c) => flagsOf(c, into));
+  else if ('any' in condition) condition.any.forEach((c) => flagsOf(c, into));
+  else if ('not' in condition) flagsOf(condition.not, into);
+  else if ('flag' in condition) into.add(condition.flag);
+  return into;
+}
+
+/**
+ * Facts nothing reads after a fixed time are forgotten then: the storyline's move past its last
+ * reader clears the flag and stops its reactions, so the analyzer does not tell apart, for the
+ * rest of play, points that differ only in a fact no condition will look at again (a team that
+ * acknowledged at T+1 and one that never did, once the T+3 chaser has gone out or not). Only facts
+ * whose readers are all rows at fixed times, the last of them on one storyline, are forgotten.
+ * Returns, per storyline, the effects its move at each time applies.
+ */
+function forgetAfterLastRead(
+  timed: ReadonlyMap<string, Timed[]>,
+  afterMoment: ReadonlyMap<string, { root: Root; items: Timed[] }>,
+  regions: Record<string, ScenarioState>,
+  parts: GeneratedParts,
+): Map<string, Map<number, Effect[]>> {
+  const readAt = new Map<string, { minutes: number; track: string; row: boolean }[]>();
+  const readAnytime = new Set<string>();
+  for (const [track, items] of timed) {
+    for (const item of items) {
+      for (const flag of flagsOf(item.kind === 'release' ? item.release.guard : item.guard)) {
+        readAt.set(flag, [...(readAt.get(flag) ?? []), { minutes: item.minutes, track, row: item.kind === 'release' }]);
+      }
+    }
+  }
+  for (const { root, items } of afterMoment.values()) {
+    flagsOf(root.condition, readAnytime);
+    for (const item of items) flagsOf(item.kind === 'release' ? item.release.guard : item.guard, readAnytime);
+  }
+  const walk = (state: ScenarioState) => {
+    for (const t of [...(state.after ?? []), ...(state.always ?? []), ...(state.on ?? [])]) flagsOf(t.when, readAnytime);
+    Object.values(state.states ?? {}).forEach(walk);
+  };
+  Object.values(regions).forEach(walk);
+  for (const reaction of parts.reactions) flagsOf(reaction.when, readAnytime);
+
+  const forgetting = new Map<string, Map<number, Effect[]>>();
+  for (const [flag, reads] of readAt) {
+    if (!flag.startsWith(`${GENERATED_PREFIX}fact-`) || readAnytime.has(flag)) continue;
+    const last = Math.max(...reads.map((r) => r.minutes));
+    const atLast = reads.filter((r) => r.minutes === last);
+    // The move past the last reader must come after every read at that time: one storyline, a row.
+    if (new Set(atLast.map((r) => r.track)).size !== 1 || !atLast.some((r) => r.row)) continue;
+    const forgotten = parts.flag(parts.name('forgotten', `forgotten:${flag}`).name);
+    parts.reactions.forEach((reaction, i) => {
+      if (!reaction.effects.some((e) => 'setFlag' in e && e.setFlag === flag)) return;
+      parts.reactions[i] = { ...reaction, when: allOf(reaction.when, { not: { flag: forgotten } }) };
+    });
+    const track = forgetting.get(atLast[0]!.track) ?? new Map<number, Effect[]>();
+    track.set(last, [...(track.get(last) ?? []), { setFlag: flag, value: false }, { setFlag: forgotten, value: true }]);
+    forgetting.set(atLast[0]!.track, track);
+  }
+  return forgetting;
 }
 
 /** A region that does `then` (guarded) the moment a condition first holds. */

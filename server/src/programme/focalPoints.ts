@@ -15,7 +15,8 @@ export async function focalPointViews(store: Store, records: readonly FocalPoint
 
 /**
  * Names an agency's focal point: the account whose username is their e-mail, made with a
- * generated password when none exists (shown once, for the centre to pass on; only its hash is kept).
+ * generated password when none exists (shown once, for the centre to pass on; only its hash is kept),
+ * which the focal point replaces with their own at first sign-in.
  */
 export async function addFocalPoint(store: Store, agencyId: string, body: FocalPointBody, actor: string, now: number): Promise<FocalPointAdded> {
   if (!(await store.planning.getAgency(agencyId))) throw new StartexError('AGENCY_NOT_FOUND');
@@ -25,7 +26,7 @@ export async function addFocalPoint(store: Store, agencyId: string, body: FocalP
   let password: string | undefined;
   if (!existing && 'email' in body) {
     password = generatedPassword();
-    newUser = { id: randomUUID(), username: body.email, displayName: body.name, passwordHash: await hashPassword(password), roles: [], createdAt: now };
+    newUser = { id: randomUUID(), username: body.email, displayName: body.name, passwordHash: await hashPassword(password), roles: [], createdAt: now, passwordChangeRequired: true };
   }
   const user = existing ?? newUser!;
   const record: FocalPointRecord = { agencyId, userId: user.id, createdAt: now };

@@ -112,7 +112,7 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     }
     // Status and clock are in everyone's view; scenario states, open decisions and the next timer
     // only in staff views, so a scenario step does not send a view to every tablet.
-    if (entries.some((e) => e.type.startsWith('exercise.') || e.type === 'clock.jumped')) {
+    if (entries.some((e) => e.type.startsWith('exercise.') || e.type.startsWith('clock.'))) {
       void broadcastViews(io, runtime, exerciseId, exerciseRoom(exerciseId));
     } else if (entries.some((e) => e.type === 'state.entered' || e.type === 'timer.fired')) {
       void broadcastViews(io, runtime, exerciseId, STAFF_ROLES.map((role) => roleRoom(exerciseId, role)));

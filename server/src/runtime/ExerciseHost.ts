@@ -122,7 +122,7 @@ export class ExerciseHost {
           : document.actions,
       clock: {
         running: s.clock.isRunning,
-        speed: this.record.speed,
+        speed: s.clock.speed,
         exerciseTimeMs: s.clock.now(wall),
         scenarioStartMs: this.scenarioStartMs,
         atWallTime: wall,
@@ -346,6 +346,8 @@ export class ExerciseHost {
         }
         return [{ type: 'clock.jumped', toExerciseMs: Math.max(next.dueMs, Math.round(s.clock.now(this.wall.now()))) }];
       }
+      case 'speed':
+        return [{ type: 'clock.speed.changed', speed: command.speed }];
       case 'release':
         notReleased(command.injectId);
         return [{ type: 'inject.released', inject: this.releasedCopy(command.injectId) }];

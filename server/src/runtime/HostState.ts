@@ -98,6 +98,9 @@ export function foldEntry(s: HostState, entry: LogEntry): Step | undefined {
     case 'clock.jumped':
       s.clock.run(entry.toExerciseMs, entry.wallTime);
       return undefined;
+    case 'clock.speed.changed':
+      s.clock.setSpeed(entry.speed, entry.exerciseTimeMs, entry.wallTime);
+      return undefined;
     case 'timer.fired':
       return s.run.timerFired(entry.timer, entry.dueExerciseMs);
     case 'decision.made':

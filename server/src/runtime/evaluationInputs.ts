@@ -38,13 +38,14 @@ export function ratingEvent(s: HostState, document: ScenarioDocument, input: Rec
   return { type: 'rating.recorded', ...input };
 }
 
-/** The lead evaluator's final rating: the evaluators' current ratings of the subject are named beside it. */
+/**
+ * The director's final rating (StartEx has no lead-evaluator role): the evaluators' current ratings of
+ * the subject are named beside it; where no evaluator has rated, the director rates it, considering none.
+ */
 export function reconciliationEvent(s: HostState, document: ScenarioDocument, input: ReconcileRatingBody): LogEvent {
   checkReviewOpen(s);
   checkRatingSubject(document, input.subject);
-  const current = s.ratings.get(subjectKey(input.subject));
-  if (!current || current.size === 0) throw new StartexError('NOTHING_TO_RECONCILE');
-  const consideredSeqs = [...current.values()].sort((a, b) => a - b);
+  const consideredSeqs = [...(s.ratings.get(subjectKey(input.subject))?.values() ?? [])].sort((a, b) => a - b);
   return { type: 'rating.reconciled', ...input, consideredSeqs };
 }
 

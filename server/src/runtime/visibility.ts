@@ -14,6 +14,7 @@ export function audienceOf(entry: LogEntry): 'all' | string[] {
     case 'exercise.ended':
     case 'exercise.closed':
     case 'clock.jumped':
+    case 'clock.speed.changed':
     case 'commscheck.confirmed':
       return 'all';
     case 'commscheck.sent':

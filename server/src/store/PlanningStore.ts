@@ -39,7 +39,7 @@ export interface PlanningStore {
   getAgency(id: string): Promise<AgencyRecord | undefined>;
   /** Inserts or replaces an agency. */
   saveAgency(agency: AgencyRecord): Promise<void>;
-  /** Whether a team mapping or a person names the agency. */
+  /** Whether a team mapping, a person or a programme row (need, survey, focal point, trainee, rating, calendar feed) names the agency. */
   agencyInUse(id: string): Promise<boolean>;
   deleteAgency(id: string): Promise<void>;
   /** Team id -> agency id. */

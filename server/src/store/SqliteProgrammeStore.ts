@@ -48,13 +48,13 @@ import {
   toTrainee,
   traineeRow,
 } from './programmeRows.ts';
+import { auditRow, userRow } from './rows.ts';
 import { auditLog, users } from './schema.ts';
 import type { AuditEntry, UserRecord } from './ExerciseStore.ts';
 
 const schema = { ...programme, auditLog, users };
 type Db = BetterSQLite3Database<typeof schema>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 
 /** The embedded programme store: the same SQLite file as the log; migrations run in SqliteStore. */
 export class SqliteProgrammeStore implements ProgrammeStore {
@@ -103,9 +103,9 @@ export class SqliteProgrammeStore implements ProgrammeStore {
 
   async addFocalPoint(focalPoint: FocalPointRecord, newUser: UserRecord | undefined, audit: AuditEntry[]): Promise<void> {
     this.db.transaction((tx) => {
-      if (newUser) tx.insert(users).values({ ...newUser, roles: JSON.stringify(newUser.roles), disabledAt: newUser.disabledAt ?? null }).run();
+      if (newUser) tx.insert(users).values(userRow(newUser)).run();
       tx.insert(programme.agencyFocalPoints).values(focalPoint).onConflictDoNothing().run();
-      writeAudit(tx, audit);
+      for (const entry of audit) tx.insert(auditLog).values(auditRow(entry)).run();
     });
   }
 
@@ -384,8 +384,4 @@ function writeNeeds(tx: Tx, needs: NeedRecord[], levels: LevelRecord[]): void {
     tx.insert(programme.needs).values(row).onConflictDoUpdate({ target: programme.needs.id, set: row }).run();
   }
   for (const level of levels) tx.insert(programme.needLevels).values(levelRow(level)).run();
-}
-
-function writeAudit(tx: Tx, entries: AuditEntry[]): void {
-  for (const entry of entries) tx.insert(auditLog).values({ ...entry, target: entry.target ?? null, details: entry.details ? JSON.stringify(entry.details) : null }).run();
 }

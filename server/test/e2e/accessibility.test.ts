@@ -30,7 +30,7 @@ async function pageAs(who: StaffCredential | undefined, viewport: { width: numbe
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA) of every view during play', () => {
-  it.each(['light', 'dark'] as const)('%s theme: sign-in, console, tablet, evaluator and wall display have no violations', async (theme) => {
+  it.each(['light', 'dark'] as const)('%s theme: sign-in, home, console, tablet (inbox and messages), evaluator and wall display have no violations', { timeout: 60_000 }, async (theme) => {
     const evaluator = await h.member('evaluator', { username: `evaluator-${theme}` });
     const observerCode = (await h.server.identity.createJoinCode('test', { exerciseId: 'demo', role: 'observer' })).token;
     const control = client(h.url, h.controllerToken);
@@ -43,8 +43,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA) of every view during play', ()
 
     const pages: [string, Page, string][] = [
       ['sign-in', await pageAs(undefined, { width: 1280, height: 800 }, theme), '/'],
+      ['home', await pageAs(h.controllerToken, { width: 1280, height: 800 }, theme), '/'],
       ['console', await pageAs(h.controllerToken, { width: 1280, height: 800 }, theme), '/console/demo'],
       ['tablet', await pageAs(undefined, { width: 768, height: 1024 }, theme), `/tablet#code=${h.joinCode('customs')}`],
+      ['tablet messages', await pageAs(undefined, { width: 390, height: 844 }, theme), `/tablet/messages#code=${h.joinCode('customs')}`],
       ['evaluator', await pageAs(evaluator, { width: 1180, height: 820 }, theme), '/evaluate/demo'],
       ['display', await pageAs(undefined, { width: 1920, height: 1080 }, theme), `/display#code=${observerCode}`],
     ];

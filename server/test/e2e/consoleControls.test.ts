@@ -15,6 +15,7 @@ import { artifactPath, launchChromium, openPage } from './browser.ts';
  */
 const EXERCISE_ID = 'console-controls';
 const SCENARIO = LIBRARY['detection-portal-alarm']!;
+const CUSTOMS = 'Customs post Vilkupiai: officers on lane 3';
 
 let h: Harness;
 let browser: Browser;
@@ -152,7 +153,7 @@ describe('controller console controls', () => {
     await confirm.waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await eventually(() => chips(page, 'secondary_order')).toEqual(['customs: released']);
+    await eventually(() => chips(page, 'secondary_order')).toEqual([`released · ${CUSTOMS}`]);
     expect(ofType(await log(), 'inject.released').map((e) => e.inject.id)).toEqual(['portal_alarm', 'secondary_order']);
 
     // Space pauses and resumes the clock.
@@ -167,7 +168,7 @@ describe('controller console controls', () => {
     await eventually(() => activeState(page, 'driver_interview')).toBe('true ● now');
     expect(await activeState(page, 'primary_alarm')).toBe('false');
     expect(ofType(await log(), 'state.entered').at(-1)!.states).toEqual(['driver_interview']);
-    await eventually(() => chips(page, 'driver_papers')).toEqual(['customs: released']);
+    await eventually(() => chips(page, 'driver_papers')).toEqual([`released · ${CUSTOMS}`]);
     expect(await page.getByTestId('inject-driver_papers').locator('.msel-time').textContent()).toBe('T+00:05');
     expect(await page.getByTestId('inject-driver_papers').locator('.msel-scenario-time').textContent()).toBe('Day 1 10:05 · ');
     expect(await page.getByTestId('inject-identifier_result').locator('.msel-time').textContent()).toBe('T+00:20 planned');
@@ -269,8 +270,9 @@ describe('controller console controls', () => {
     await eventually(() => status(page)).toBe('closed');
     expect(await typesIn('exercise.ended', 'exercise.closed')).toEqual(['exercise.ended', 'exercise.closed']);
 
-    // Lithuanian, chosen in Preferences: labels, status and a 24-hour wall clock.
-    await page.getByLabel('Language').selectOption('lt');
+    // Lithuanian, chosen in the person's menu: labels, status and a 24-hour wall clock.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitemradio', { name: 'Lietuvių' }).click();
     await page.getByRole('heading', { name: 'PSĮS laiko juosta' }).waitFor();
     expect(await status(page)).toBe('uždarytos');
     const clock = page.getByRole('region', { name: 'Pratybų laikrodis' });

@@ -174,6 +174,7 @@ describe('field use through a real network loss', () => {
     await alarm.getByRole('button', { name: 'Gamma alarm on lane 3' }).click();
     await alarm.getByRole('button', { name: 'Acknowledge' }).click();
     await alarm.getByText('◷ Acknowledgement waiting to be sent').waitFor();
+    await page.getByRole('tab', { name: /^Actions/ }).click();
     const report = page.getByRole('form', { name: 'Report the alarm to the supervisor' });
     await report.getByLabel('Dose rate at 1 m (µSv/h)').fill('3.5');
     await report.getByLabel('Vehicle held').check();
@@ -181,12 +182,15 @@ describe('field use through a real network loss', () => {
     await report.getByText('◷ Waiting to be sent — saved on this tablet.').waitFor();
 
     await page.reload();
-    await alarm.waitFor();
+    await alarm.waitFor({ state: 'attached' });
     const queued = '◷ 1 action, 1 acknowledgement waiting to be sent. They go out by themselves when the network returns.';
     expect(await page.getByTestId('queue-status').textContent()).toBe(queued);
     expect(await report.locator('.submission').allTextContents()).toEqual(['◷ Waiting to be sent — saved on this tablet.']);
     expect(await page.getByText('showing what this tablet saved last').isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Customs post Medininkai');
+    // The reload kept the open tab (its address); the inbox is one tap away.
+    expect(page.url()).toMatch(/\/tablet\/actions/);
+    await page.getByRole('tab', { name: /^Inbox/ }).click();
     await alarm.getByRole('button', { name: 'Gamma alarm on lane 3' }).click();
     expect(await alarm.getByText('◷ Acknowledgement waiting to be sent').isVisible()).toBe(true);
     expect(await page.getByTestId('connection').textContent()).not.toBe('Online');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { DEMO_EXERCISE_ID } from '../../src/seedDemo.ts';
-import { startServer, type Harness, type StaffCredential } from '../harness.ts';
+import { call, client, connected, startServer, type Harness, type StaffCredential } from '../harness.ts';
 import { launchChromium, openPage, VIEWPORT } from './browser.ts';
 
 /**
@@ -77,9 +77,12 @@ describe('the real-world emergency halt in real browsers', () => {
     await pause(2_000);
     expect(await Promise.all(Object.values(pages).map(clockOf))).toEqual(frozen);
 
-    // A controller may halt but not resume: the server refuses, the banner stays.
-    await controllerConsole.getByRole('button', { name: 'Resume' }).click();
-    await eventually(() => controllerConsole.getByRole('alert').filter({ hasText: 'FORBIDDEN' }).count()).toBe(1);
+    // A controller may halt but not resume: the console offers no Resume, the server refuses one, the banner stays.
+    expect(await controllerConsole.getByRole('button', { name: 'Resume' }).count()).toBe(0);
+    const controllerSocket = client(h.url, controller).socket;
+    await connected(controllerSocket);
+    expect(await call(controllerSocket, 'command', { type: 'resume' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    controllerSocket.disconnect();
     expect((await log()).filter((e) => e.seq > halted!.seq && e.type === 'exercise.resumed')).toEqual([]);
     for (const page of Object.values(pages)) expect(await page.getByTestId('halt-banner').textContent()).toBe(BANNER);
 

@@ -47,6 +47,9 @@ const ofType = <T extends LogEntry['type']>(entries: LogEntry[], type: T) => ent
 const inbox = (tablet: Page) =>
   tablet.getByTestId('inbox').locator(':scope > li').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')!.replace(/^inject-/, '')));
 
+/** Opens a tab of the tablet (Inbox, Actions, Messages, Our log). */
+const toTab = (tablet: Page, name: 'Inbox' | 'Actions' | 'Messages' | 'Our log') => tablet.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+
 /** Opens an inject card (tapping its subject) unless it is open already. */
 async function openCard(card: Locator): Promise<void> {
   const toggle = card.locator('.inject-toggle');
@@ -54,6 +57,7 @@ async function openCard(card: Locator): Promise<void> {
 }
 
 async function acknowledge(tablet: Page, injectId: string): Promise<Locator> {
+  await toTab(tablet, 'Inbox');
   const card = tablet.getByTestId(`inject-${injectId}`);
   await openCard(card);
   await card.getByRole('button', { name: 'Acknowledge' }).click();
@@ -62,6 +66,7 @@ async function acknowledge(tablet: Page, injectId: string): Promise<Locator> {
 
 /** "Respond" on an inject, then the chosen action's form, filled in by `fill`, sent. Returns the form. */
 async function respond(tablet: Page, injectId: string, action: string, fill: (form: Locator) => Promise<void>): Promise<Locator> {
+  await toTab(tablet, 'Inbox');
   const card = tablet.getByTestId(`inject-${injectId}`);
   await openCard(card);
   await card.getByRole('button', { name: /Respond$/ }).click();
@@ -76,19 +81,22 @@ async function respond(tablet: Page, injectId: string, action: string, fill: (fo
   return form;
 }
 
-/** "Jump ahead" on the console; waits until the jump and the timer it brought forward are in the feed. */
+/** "Jump ahead" on the console; waits until the jump and the timer it brought forward are in the log and at the top of the feed. */
 async function jump(consolePage: Page): Promise<void> {
-  const feed = consolePage.getByTestId('feed');
-  const jumped = feed.getByText('Clock jumped to the next scheduled event');
-  const fired = feed.getByText(/Timer .+ fired/);
-  const before = { jumped: await jumped.count(), fired: await fired.count() };
+  const count = async (type: LogEntry['type']) => (await log()).filter((e) => e.type === type).length;
+  const before = { jumped: await count('clock.jumped'), fired: await count('timer.fired') };
   await consolePage.getByRole('button', { name: /^Jump ahead/ }).click();
-  await eventually(() => jumped.count()).toBe(before.jumped + 1);
-  await eventually(() => fired.count()).toBeGreaterThan(before.fired);
+  await eventually(() => count('clock.jumped')).toBe(before.jumped + 1);
+  await eventually(() => count('timer.fired')).toBeGreaterThan(before.fired);
+  // The feed is newest first (and draws only the rows in view): the jump shows near its top.
+  await consolePage.getByTestId('feed').getByText('Clock jumped to the next scheduled event').first().waitFor();
 }
 
+/** A recipient's chip on an MSEL row: its status, then the team's name. */
+const chip = (status: string, team: keyof typeof TEAM) => `${status} · ${TEAM[team]}`;
+
 /**
- * The chips of one MSEL row on the console, e.g. ["customs: acted upon"], without "⚠ late by n s":
+ * The chips of one MSEL row on the console, e.g. ["acted upon · Customs post ..."], without "⚠ late by n s":
  * whether a timer fires a second late depends on the machine, not on the exercise.
  */
 const chips = async (consolePage: Page, injectId: string) =>
@@ -118,7 +126,9 @@ describe('live interfaces in real browsers', () => {
     for (const [teamId, tablet] of Object.entries(tablets)) {
       await eventually(() => tablet.getByTestId('connection').textContent()).toBe('Online');
       expect(await tablet.getByRole('heading', { level: 1 }).textContent()).toBe(TEAM[teamId as keyof typeof TEAM]);
+      await toTab(tablet, 'Actions');
       expect(await tablet.getByText('Actions open at StartEx.').isVisible()).toBe(true);
+      await toTab(tablet, 'Inbox');
     }
     await eventually(() => consolePage.getByTestId('team-regulator').locator('td').first().textContent()).toBe('● 1 online');
     await eventually(() => display.getByTestId('status').textContent()).toBe('○ ready');
@@ -138,7 +148,7 @@ describe('live interfaces in real browsers', () => {
     // Customs acknowledges and holds the truck in response to the alarm; the console's MSEL follows.
     const alarm = await acknowledge(customs, 'portal_alarm');
     await alarm.getByText('✓ Acknowledged').waitFor();
-    await eventually(() => chips(consolePage, 'portal_alarm')).toEqual(['customs: acknowledged']);
+    await eventually(() => chips(consolePage, 'portal_alarm')).toEqual([chip('acknowledged', 'customs')]);
     const hold = await respond(customs, 'portal_alarm', 'Hold the vehicle', async (form) => {
       await form.getByLabel('Re-scanned through the portal').check();
       await form.getByLabel('Supervisor informed').check();
@@ -146,11 +156,11 @@ describe('live interfaces in real browsers', () => {
     await hold.getByText('Sent and logged.').waitFor();
     await customs.evaluate(() => window.scrollTo(0, 0));
     await customs.screenshot({ path: artifactPath('live-tablet-customs-alarm.png') });
-    await eventually(() => chips(consolePage, 'portal_alarm')).toEqual(['customs: acted upon']);
-    await consolePage.getByTestId('feed').getByText('Action by customs: hold_vehicle (rescanned=yes, supervisor_informed=yes)').waitFor();
+    await eventually(() => chips(consolePage, 'portal_alarm')).toEqual([chip('acted upon', 'customs')]);
+    await consolePage.getByTestId('feed').getByText(`${TEAM.customs}: Hold the vehicle (Re-scanned through the portal: yes · Supervisor informed: yes)`).waitFor();
 
     // The evaluator observes the hold from the play feed: team and inject come with the tap.
-    await evaluatorPage.getByRole('button', { name: `Observe this: ${TEAM.customs}: hold vehicle (rescanned = yes, supervisor_informed = yes)` }).click();
+    await evaluatorPage.getByRole('button', { name: `Observe this: ${TEAM.customs}: Hold the vehicle (Re-scanned through the portal: yes · Supervisor informed: yes)` }).click();
     const observationForm = evaluatorPage.getByRole('form', { name: 'New observation' });
     expect(await observationForm.getByLabel('Team', { exact: true }).inputValue()).toBe('customs');
     expect(await observationForm.getByLabel('Inject', { exact: true }).inputValue()).toBe('portal_alarm');
@@ -192,9 +202,10 @@ describe('live interfaces in real browsers', () => {
     await jump(consolePage);
     // T+30: reachback confirms Cs-137.
     await jump(consolePage);
-    await customs.getByTestId('inject-reachback_confirms').waitFor();
+    await customs.getByTestId('inject-reachback_confirms').waitFor({ state: 'attached' });
 
     // Customs writes to a simulated organisation; the director answers as the SimCell.
+    await toTab(customs, 'Messages');
     await customs.getByRole('checkbox', { name: /NSSC expert reachback \(duty physicist\)/ }).check();
     await customs.getByLabel('Message', { exact: true }).fill('Housing plate reads LG-2271-C with a trefoil and "Cs-137". Photos follow.');
     await customs.getByRole('button', { name: 'Send message' }).click();
@@ -216,9 +227,10 @@ describe('live interfaces in real browsers', () => {
 
     // T+45: nobody has notified the regulator, so Customs HQ chases. T+50: the register match goes to all three.
     await jump(consolePage);
+    await toTab(customs, 'Inbox');
     await customs.getByTestId('inject-regulator_chases').waitFor();
     await jump(consolePage);
-    for (const tablet of Object.values(tablets)) await tablet.getByTestId('inject-registry_match').waitFor();
+    for (const tablet of Object.values(tablets)) await tablet.getByTestId('inject-registry_match').waitFor({ state: 'attached' });
     expect(await inbox(police)).toEqual(['registry_match']);
     expect(await inbox(regulator)).toEqual(['registry_match']);
 
@@ -226,9 +238,9 @@ describe('live interfaces in real browsers', () => {
     const custodyRow = consolePage.getByTestId('inject-custody_request');
     expect(await custodyRow.locator('.chips').textContent()).toContain('◷ not released');
     await custodyRow.getByRole('button', { name: /Chain-of-custody record needed/ }).click();
-    await consolePage.getByRole('region', { name: 'Commands' }).getByRole('button', { name: /^Release/ }).click();
-    await police.getByTestId('inject-custody_request').waitFor();
-    await customs.getByTestId('inject-custody_request').waitFor();
+    await consolePage.getByRole('group', { name: 'Selected inject' }).getByRole('button', { name: /^Release/ }).click();
+    await police.getByTestId('inject-custody_request').waitFor({ state: 'attached' });
+    await customs.getByTestId('inject-custody_request').waitFor({ state: 'attached' });
     expect(await inbox(regulator)).toEqual(['registry_match']);
     await (await acknowledge(police, 'custody_request')).getByText('✓ Acknowledged').waitFor();
     const custody = await respond(police, 'custody_request', 'Record the chain of custody', async (form) => {
@@ -257,6 +269,7 @@ describe('live interfaces in real browsers', () => {
     await regulator.context().setOffline(false);
     await eventually(() => regulator.getByTestId('connection').textContent()).toBe('Online');
     await classify.getByText('Sent and logged.').waitFor();
+    await toTab(regulator, 'Inbox');
     await match.getByText('✓ Acknowledged').waitFor();
     await eventually(() => regulator.getByTestId('queue-status').count()).toBe(0);
     const landed = await regulatorActs();
@@ -264,16 +277,17 @@ describe('live interfaces in real browsers', () => {
       { teamId: 'regulator', actionId: 'classify_event', injectId: 'registry_match', fields: { classification: 'Material out of regulatory control' } },
     ]);
     expect(await regulator.getByTestId('team-log').locator('.log-label').allTextContents()).toEqual(['Classify the event']);
-    await eventually(() => chips(consolePage, 'registry_match')).toEqual(['customs: delivered', 'regulator: acted upon', 'police: acted upon']);
+    await eventually(() => chips(consolePage, 'registry_match')).toEqual([chip('delivered', 'customs'), chip('acted upon', 'regulator'), chip('acted upon', 'police')]);
 
     // T+60: the shipper's demand; then (custody recorded, so no reminder at T+80) EndEx at T+120.
     await jump(consolePage);
-    await customs.getByTestId('inject-shipper_demand').waitFor();
+    await customs.getByTestId('inject-shipper_demand').waitFor({ state: 'attached' });
     await jump(consolePage);
     await jump(consolePage);
     await eventually(() => consolePage.getByTestId('status').textContent()).toBe('ended');
     for (const tablet of Object.values(tablets)) {
       await eventually(() => tablet.getByTestId('status').textContent()).toBe('ended');
+      await toTab(tablet, 'Actions');
       expect(await tablet.getByText('EndEx: play has ended.').isVisible()).toBe(true);
     }
     await eventually(() => evaluatorPage.getByTestId('status').textContent()).toBe('ended');
@@ -300,12 +314,12 @@ describe('live interfaces in real browsers', () => {
     expect(await police.getByTestId('team-log').locator('.log-label').allTextContents()).toEqual(['Record the chain of custody']);
 
     // The console's MSEL shows where each inject stands for each team.
-    await eventually(() => chips(consolePage, 'shipper_demand')).toEqual(['customs: delivered']);
-    expect(await chips(consolePage, 'portal_alarm')).toEqual(['customs: acted upon']);
-    expect(await chips(consolePage, 'driver_papers')).toEqual(['customs: acknowledged']);
-    expect(await chips(consolePage, 'secondary_order')).toEqual(['customs: acted upon']);
-    expect(await chips(consolePage, 'identifier_result')).toEqual(['customs: acted upon']);
-    expect(await chips(consolePage, 'custody_request')).toEqual(['contingency', 'customs: delivered', 'police: acted upon']);
+    await eventually(() => chips(consolePage, 'shipper_demand')).toEqual([chip('delivered', 'customs')]);
+    expect(await chips(consolePage, 'portal_alarm')).toEqual([chip('acted upon', 'customs')]);
+    expect(await chips(consolePage, 'driver_papers')).toEqual([chip('acknowledged', 'customs')]);
+    expect(await chips(consolePage, 'secondary_order')).toEqual([chip('acted upon', 'customs')]);
+    expect(await chips(consolePage, 'identifier_result')).toEqual([chip('acted upon', 'customs')]);
+    expect(await chips(consolePage, 'custody_request')).toEqual(['contingency', chip('delivered', 'customs'), chip('acted upon', 'police')]);
     expect(await chips(consolePage, 'driver_leaving')).toEqual(['◷ not released', 'contingency']);
     expect(await chips(consolePage, 'reachback_prompt')).toEqual(['◷ not released', 'contingency']);
 

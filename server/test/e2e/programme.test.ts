@@ -4,7 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { PlanView, SurveySent } from '@startex/shared';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { call, client, connected, startServer, type Harness, type StaffCredential } from '../harness.ts';
-import { pdfText } from '../planning/planningHelpers.ts';
+import { firstSignIn, pdfText } from '../planning/planningHelpers.ts';
 import { account, type Person } from '../programme/programmeHelpers.ts';
 import { violations } from './axe.ts';
 import { artifactPath, launchChromium, openPage, VIEWPORT } from './browser.ts';
@@ -12,7 +12,7 @@ import { artifactPath, launchChromium, openPage, VIEWPORT } from './browser.ts';
 /**
  * The preparedness programme's whole cycle in real Chromium. The centre's programme manager enters
  * two agencies and their focal points and sends the customs focal point a needs survey; she answers it
- * from her own account (and cannot see the police's); the centre accepts her row, adds a course to the
+ * from her own account, choosing her own password at first sign-in (and cannot see the police's); the centre accepts her row, adds a course to the
  * catalogue of training, and makes a two-year plan: a priority for her need, the course (held, with
  * attendance recorded), a tabletop exercise for the need and a later drill. The exercise is made from
  * the planned tabletop, played with a tablet, rated, and its AAR/IP finalised with a corrective action.
@@ -27,6 +27,7 @@ const TABLETOP = day(60);
 const CUSTOMS = 'Customs Department';
 const POLICE = 'Police Department';
 const NEED_LABEL = `${CUSTOMS}: Instrument alarm assessment (Lane officers at road crossings)`;
+const RASA_OWN_PASSWORD = 'rasa chose this password herself';
 
 let h: Harness;
 let browser: Browser;
@@ -101,7 +102,13 @@ describe('the preparedness programme in real browsers', () => {
     // The customs focal point answers from her own account, and sees nothing of the police.
     const rasaPage = await open('focal point', `${h.url}${surveyLink}`, undefined);
     await signIn(rasaPage, 'rasa@customs.example.lt', rasaPassword);
+    // The centre's system chose that password: she chooses her own before the survey opens.
+    await rasaPage.getByRole('heading', { level: 1, name: 'Choose your own password' }).waitFor();
+    await rasaPage.getByLabel('New password', { exact: true }).fill(RASA_OWN_PASSWORD);
+    await rasaPage.getByLabel('New password again').fill(RASA_OWN_PASSWORD);
+    await rasaPage.getByRole('button', { name: 'Save the new password' }).click();
     await rasaPage.getByRole('heading', { level: 1, name: `Needs survey: ${CUSTOMS}` }).waitFor();
+    expect((await h.request('POST', '/api/auth/login', undefined, { username: 'rasa@customs.example.lt', password: rasaPassword })).statusCode).toBe(401);
     const row = rasaPage.getByTestId('survey-row-1');
     await row.getByLabel('Function').selectOption('detection');
     await row.getByLabel('Capability', { exact: true }).selectOption({ label: 'Instrument alarm assessment' });
@@ -334,8 +341,8 @@ describe('the preparedness programme in real browsers', () => {
     ]);
 
     // Every programme view, for the centre and for a focal point: axe finds nothing.
-    const tomas = await h.login('tomas@police.example.lt', tomasPassword);
-    const rasa = await h.login('rasa@customs.example.lt', rasaPassword);
+    const tomas = await firstSignIn(h, { username: 'tomas@police.example.lt', password: tomasPassword }, exerciseId);
+    const rasa = await h.login('rasa@customs.example.lt', RASA_OWN_PASSWORD);
     const tokenSurvey = (await h.request('POST', `/api/programme/agencies/${policeId}/surveys`, centre, { dueDate: day(20), token: true })).json() as SurveySent;
     const views: [string, StaffCredential | undefined, string, string][] = [
       ...['dashboard', 'agencies', 'needs', 'plan', 'training', 'catalogue'].map((name) => [`programme-${name}`, centre, `/programme#${name}`, `programme-${name}`] as [string, StaffCredential, string, string]),

@@ -64,7 +64,7 @@ async function playToEndex(director: StaffCredential, evaluator: StaffCredential
 async function reviewInTheBrowser(director: StaffCredential, evaluator: StaffCredential, secondEvaluator: StaffCredential, tabletCode: string): Promise<Page> {
   // From the home page, the ended exercise's entry leads to the review.
   const page = await open('evaluator', `${h.url}/`, evaluator);
-  await page.getByTestId(`exercise-${EXERCISE_ID}`).getByRole('link', { name: 'Vilkupiai border alarm drill' }).click();
+  await page.getByTestId(`exercise-${EXERCISE_ID}`).getByRole('link', { name: 'Vilkupiai border alarm drill', exact: true }).click();
   await page.waitForURL(`${h.url}/review/${EXERCISE_ID}`);
 
   // Replay: scrub to T+4 min, before the driver's papers were released; then to the end.
@@ -74,7 +74,7 @@ async function reviewInTheBrowser(director: StaffCredential, evaluator: StaffCre
   await page.getByTestId('replay-slider').fill('240000');
   await eventually(() => page.getByTestId('replay-at').textContent()).toMatch(/^At 00:04:00: the log up to #\d+, its last entry at 00:00:00$/);
   expect(await page.getByTestId('replay-time').textContent()).toBe('00:04:00');
-  await expect.poll(() => customs.textContent()).toContain('hold_vehicle');
+  await expect.poll(() => customs.textContent()).toContain('Hold the vehicle');
   expect(await customs.textContent()).toContain('acted upon');
   expect(await customs.getByText(subjectOf('driver_papers')).count()).toBe(0);
   await page.screenshot({ path: artifactPath('review-flow-replay.png'), fullPage: true });
@@ -117,7 +117,7 @@ async function reviewInTheBrowser(director: StaffCredential, evaluator: StaffCre
 
   // The director reconciles in the browser, with a reason; both ratings stay beside the final one.
   const lead = await open('director', `${h.url}/`, director);
-  await lead.getByTestId(`exercise-${EXERCISE_ID}`).getByRole('link', { name: 'Vilkupiai border alarm drill' }).click();
+  await lead.getByTestId(`exercise-${EXERCISE_ID}`).getByRole('link', { name: 'Vilkupiai border alarm drill', exact: true }).click();
   await lead.getByTestId('review-tab-evaluation').click();
   const target = lead.getByTestId('ratings-target-secondary_within_10');
   await target.getByText('Officers stood at the trailer without dosimeters.').waitFor();

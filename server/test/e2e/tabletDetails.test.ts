@@ -118,7 +118,7 @@ describe('participant tablet details', () => {
     // Both unread: a "New" tag on each card, the count in the heading and the nav.
     expect(await tablet.locator('.inject-card.is-unread').count()).toBe(2);
     expect(await tablet.locator('#inbox-heading .count').textContent()).toBe('2 new');
-    expect(await tablet.locator('.tablet-nav .nav-count [aria-hidden]').textContent()).toBe('2');
+    expect(await tablet.getByTestId('count-inbox').locator('[aria-hidden]').textContent()).toBe('2');
     await radio.locator('.inject-toggle').click();
     expect(await radio.locator('.tag-new').count()).toBe(0);
     expect(await alarm.locator('.tag-new').textContent()).toBe('New');
@@ -155,6 +155,7 @@ describe('participant tablet details', () => {
     await eventually(async () => ofType(await log(), 'inject.acknowledged').map((e) => `${e.teamId} ${e.injectId}`)).toEqual(['customs portal_alarm']);
 
     // A number below the field's minimum and a blank required field: messages, nothing queued or sent.
+    await tablet.getByRole('tab', { name: /^Actions/ }).click();
     await tablet.locator('.action-toggle', { hasText: 'Record a dose-rate measurement' }).click();
     const dose = tablet.getByRole('form', { name: 'Record a dose-rate measurement' });
     await dose.getByLabel(/^Dose rate \(µSv\/h\)/).fill('-2');
@@ -174,10 +175,19 @@ describe('participant tablet details', () => {
       const alarm = tablet.getByTestId('inject-portal_alarm');
       await alarm.waitFor();
       await alarm.locator('.inject-toggle').click();
+      // Every tab in turn: the inbox with the alarm open, the actions with a form open, messages, our log.
+      const inbox = await smallButtons(tablet);
+      let buttons = await tablet.locator('button:visible').count();
+      await tablet.getByRole('tab', { name: /^Actions/ }).click();
       await tablet.locator('.action-toggle', { hasText: 'Hold the vehicle' }).click();
       await tablet.getByRole('form', { name: 'Hold the vehicle' }).waitFor();
-      expect(await tablet.locator('button:visible').count()).toBeGreaterThan(10);
-      expect({ [name]: await smallButtons(tablet) }).toEqual({ [name]: [] });
+      const actions = await smallButtons(tablet);
+      buttons += await tablet.locator('button:visible').count();
+      await tablet.getByRole('tab', { name: /^Messages/ }).click();
+      const messages = await smallButtons(tablet);
+      buttons += await tablet.locator('button:visible').count();
+      expect(buttons).toBeGreaterThan(10);
+      expect({ [name]: [...inbox, ...actions, ...messages] }).toEqual({ [name]: [] });
       await tablet.context().close();
     }
   });
@@ -189,6 +199,7 @@ describe('participant tablet details', () => {
       open('msg-regulator', VIEWPORT.phone, `${h.url}/tablet#code=${await code('participant', 'regulator')}`),
     ]);
     for (const page of [customs, police, regulator]) await eventually(() => page.getByTestId('connection').textContent()).toBe('Online');
+    await customs.getByRole('tab', { name: /^Messages/ }).click();
     const send = async (to: string, text: string) => {
       await customs.getByRole('checkbox', { name: new RegExp(to.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
       await customs.getByLabel('Message', { exact: true }).fill(text);

@@ -56,28 +56,30 @@ describe('walking skeleton in a real browser', () => {
     await alarm.getByRole('button', { name: 'Acknowledge' }).click();
     await alarm.getByText('✓ Acknowledged').waitFor();
 
+    await tabletPage.getByRole('tab', { name: /^Actions/ }).click();
     const form = tabletPage.getByRole('form', { name: 'Report the alarm to the supervisor' });
     await form.getByLabel('Dose rate at 1 m (µSv/h)').fill('3.5');
     await form.getByLabel('Vehicle held').check();
     await form.getByRole('button', { name: 'Send: Report the alarm to the supervisor' }).click();
     await form.getByText('Sent and logged.').waitFor();
 
-    await tabletPage.getByTestId('inject-supervisor_reply').waitFor();
+    await tabletPage.getByTestId('inject-supervisor_reply').waitFor({ state: 'attached' });
+    await tabletPage.getByRole('tab', { name: /^Our log/ }).click();
     const logged = tabletPage.getByTestId('team-log').getByRole('listitem');
     expect(await logged.count()).toBe(1);
     expect(await logged.locator('.log-label').textContent()).toBe('Report the alarm to the supervisor');
     expect(await logged.locator('.log-fields').textContent()).toBe('Dose rate at 1 m (µSv/h): 3.5 · Vehicle held: yes');
 
     const feed = consolePage.getByTestId('feed');
-    await feed.getByText('Inject portal_alarm acknowledged by customs').waitFor();
-    await feed.getByText('Action by customs: report_alarm (dose_rate_usvh=3.5, vehicle_held=yes)').waitFor();
-    await feed.getByText('Inject #2 released to customs: Start secondary inspection').waitFor();
-    await expect.poll(() => consolePage.getByTestId('inject-portal_alarm').textContent()).toContain('customs: acted upon');
+    await feed.getByText('Inject #1 Gamma alarm on lane 3 acknowledged by Customs post Medininkai').waitFor();
+    await feed.getByText('Customs post Medininkai: Report the alarm to the supervisor (Dose rate at 1 m (µSv/h): 3.5 · Vehicle held: yes)').waitFor();
+    await feed.getByText('Inject #2 released to Customs post Medininkai: Start secondary inspection').waitFor();
+    await expect.poll(() => consolePage.getByTestId('inject-portal_alarm').textContent()).toContain('acted upon · Customs post Medininkai');
     await consolePage.screenshot({ path: artifactPath('skeleton-console.png') });
 
     await expect.poll(() => consolePage.getByTestId('status').textContent(), { timeout: 15_000 }).toBe('ended');
     await expect.poll(() => tabletPage.getByTestId('status').textContent()).toBe('ended');
-    await feed.getByText(/ EndEx$/).waitFor();
+    await feed.getByText('EndEx', { exact: true }).waitFor();
 
     const cookies = await controllerContext.cookies();
     const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');

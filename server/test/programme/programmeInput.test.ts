@@ -5,6 +5,7 @@ import { SURVEY_TOKEN_HEADER, type CapabilityView, type NeedView, type PlanDetai
 import { LIBRARY_CAPABILITIES } from '../../src/programme/libraryCapabilities.ts';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
 import { MiB, spaces, zip } from '../planning/hostileZip.ts';
+import { firstSignIn } from '../planning/planningHelpers.ts';
 import { databaseFile, dumpDatabase } from '../security/databaseDump.ts';
 import { account, need, nextYear, ok, thisYear, twoAgencies, type Person } from './programmeHelpers.ts';
 
@@ -163,7 +164,10 @@ describe('the needs survey', () => {
   it('goes to the focal point, is answered as a draft and submitted, and the centre accepts and rejects rows', async () => {
     const focal = await ok(h, 201, 'POST', `/api/programme/agencies/${customs}/focal-points`, manager, { name: 'Rasa Petraitienė', email: 'rasa.focal@customs.example.lt' });
     expect(focal.account.username).toBe('rasa.focal@customs.example.lt');
-    const rasa = await h.login(focal.account.username, focal.account.password);
+    // Someone else chose that password: it opens nothing until Rasa chooses her own.
+    const generated = await h.login(focal.account.username, focal.account.password);
+    expect((await h.request('GET', `/api/programme/needs?agency=${customs}`, generated)).json()).toMatchObject({ code: 'PASSWORD_CHANGE_REQUIRED' });
+    const rasa = await firstSignIn(h, focal.account, generated.exerciseId);
     expect(await refused('POST', `/api/programme/agencies/${customs}/surveys`, { dueDate: `${thisYear - 1}-12-31` })).toMatchObject({ status: 400, code: 'DATE_IN_PAST' });
     const sent: SurveySent = await ok(h, 201, 'POST', `/api/programme/agencies/${customs}/surveys`, manager, { dueDate: `${nextYear}-01-31`, message: 'Please list your needs.' });
     expect([sent.link, sent.token, sent.survey.status, sent.survey.tokenOpen]).toEqual([`/programme/surveys/${sent.survey.id}`, undefined, 'sent', false]);

@@ -171,5 +171,44 @@ export function programmeStoreContract(name: string, open: () => Promise<{ store
       expect(await again.programme.listLevels()).toHaveLength(1);
       await again.close();
     });
+
+    it('8. lists rows saved at the same moment in the order they were first saved, also after one of them changed', async () => {
+      const { store } = await fresh();
+      await agency(store, 'a');
+      await store.createExercise({ id: 'e', title: 'E', scenario: LIBRARY.demo!, speed: 1, createdAt: 1 });
+      await store.programme.saveNeeds(['z', 'a', 'm'].map((id) => need(id, 'a')), []);
+      await store.programme.saveNeeds([need('z', 'a', { status: 'met', updatedAt: 11 })], []);
+      expect((await store.programme.listNeeds()).map((n) => [n.id, n.status])).toEqual([['z', 'met'], ['a', 'open'], ['m', 'open']]);
+      const rating = (id: string) => ({ id, exerciseId: 'e', version: 1, finalisedAt: 8, agencyId: 'a', capabilityId: 'expert-reachback', subject: { kind: 'capability' as const, id: `o-${id}`, title: 'O' }, rating: 'S' as const });
+      await store.programme.absorb({ exerciseId: 'e', version: 1, at: 9, ratings: ['r9', 'r1', 'r5'].map(rating), needs: [], levels: [], actions: [] });
+      expect((await store.programme.listRatings({ exerciseId: 'e' })).map((r) => r.id)).toEqual(['r9', 'r1', 'r5']);
+    });
+
+    it('9. counts an agency in use while a need, survey, focal point, trainee, rating or calendar feed names it', async () => {
+      const { store } = await fresh();
+      for (const id of ['needs', 'surveys', 'focal', 'trainees', 'free']) await agency(store, id);
+      await store.programme.saveNeeds([need('n1', 'needs')], []);
+      await store.programme.createSurvey({ id: 's', agencyId: 'surveys', status: 'sent', dueDate: '2027-01-31', message: '', sentAt: 1, sentBy: 'ona' });
+      await store.createUser({ id: 'u', username: 'rasa', displayName: 'Rasa', passwordHash: 'x', roles: [], createdAt: 1 });
+      await store.programme.addFocalPoint({ agencyId: 'focal', userId: 'u', createdAt: 1 }, undefined, []);
+      await store.programme.saveAttendance([{ id: 't', agencyId: 'trainees', name: 'Jonas', position: '', createdAt: 1 }], []);
+      const inUse = async () => Promise.all(['needs', 'surveys', 'focal', 'trainees', 'free'].map((id) => store.planning.agencyInUse(id)));
+      expect(await inUse()).toEqual([true, true, true, true, false]);
+      await store.programme.removeFocalPoint('focal', 'u');
+      expect(await inUse()).toEqual([true, true, false, true, false]);
+    });
+
+    it('10. adds a focal point with a new account (its password to be replaced at first sign-in) and the audit entries at once', async () => {
+      const { store } = await fresh();
+      await agency(store, 'a');
+      const rasa = { id: 'u', username: 'rasa@customs.example.lt', displayName: 'Rasa', passwordHash: 'x', roles: [], createdAt: 1, passwordChangeRequired: true };
+      await store.programme.addFocalPoint({ agencyId: 'a', userId: 'u', createdAt: 2 }, rasa, [{ at: 2, actor: 'ona', action: 'user.created', target: rasa.username, details: { by: 'focal point' } }]);
+      expect(await store.getUser('u')).toEqual(rasa);
+      expect(await store.programme.listFocalPoints('a')).toEqual([{ agencyId: 'a', userId: 'u', createdAt: 2 }]);
+      expect(await store.listAudit(10)).toEqual([{ at: 2, actor: 'ona', action: 'user.created', target: rasa.username, details: { by: 'focal point' } }]);
+      // An agency nobody knows fails the whole change: no account is left behind.
+      await expect(store.programme.addFocalPoint({ agencyId: 'nobody', userId: 'v', createdAt: 3 }, { ...rasa, id: 'v', username: 'other' }, [])).rejects.toThrow();
+      expect(await store.getUser('v')).toBeUndefined();
+    });
   });
 }

@@ -117,7 +117,6 @@ describe('the review API', () => {
     await refused('POST', '/review/ratings', people.evaluator, { ...rating('bad-rate-3', 'P'), extra: true }, { statusCode: 400, code: 'VALIDATION_FAILED' });
     await refused('POST', '/review/ratings', people.evaluator, rating('bad-rate-4', 'P', 'no_such_target'), { statusCode: 400, code: 'UNKNOWN_RATING_SUBJECT' });
     await refused('POST', '/review/ratings', people.evaluator, rating('bad-rate-5', 'P', 'report_on_time', 'capability'), { statusCode: 400, code: 'UNKNOWN_RATING_SUBJECT' });
-    await refused('POST', '/review/reconciliations', x.director, rating('bad-rate-6', 'P', 'verify_alarm', 'capability'), { statusCode: 409, code: 'NOTHING_TO_RECONCILE' });
     await refused('POST', '/review/feedback', people.participant, { ...feedback('bad-feedback-7'), objectives: [{ objectiveId: 'nope', wentWell: 'x', toImprove: '' }] }, { statusCode: 400, code: 'VALIDATION_FAILED' });
     await refused('POST', '/review/observations', people.evaluator, { observedAtMs: 0, kind: 'note', text: 'x', taskId: 'no_task', idempotencyKey: 'bad-obs-1' }, { statusCode: 400, code: 'VALIDATION_FAILED' });
     for (const query of ['', '?atMs=-1', '?atMs=abc', '?atSeq=1&atMs=2', '?other=1']) {
@@ -140,5 +139,16 @@ describe('the review API', () => {
     expect(chart.statusCode).toBe(200);
     expect(String((chart as unknown as { headers: Record<string, string> }).headers['content-type'])).toMatch(/^image\/svg\+xml/);
     expect((chart as unknown as { body: string }).body).toContain('Final ratings');
+  });
+
+  it('the director records a final rating where no evaluator has rated: nothing considered, nothing else changed', async () => {
+    const final = async () => (await h.request('GET', url('/review'), x.director)).json().evaluation.capabilities.find((c: { id: string }) => c.id === 'verify_alarm').final;
+    expect(await final()).toEqual({ status: 'unrated' });
+    const body = { subject: { kind: 'capability', id: 'verify_alarm' }, rating: 'S', reason: 'Rated from the debrief: no evaluator covered this capability.', idempotencyKey: 'dir-final-unrated' };
+    const recorded = await h.request('POST', url('/review/reconciliations'), x.director, body);
+    expect(recorded.statusCode).toBe(201);
+    expect(await final()).toMatchObject({ status: 'reconciled', rating: 'S', reconciliation: { seq: recorded.json().seq, by: x.director.userId, reason: body.reason, consideredSeqs: [] } });
+    // Still only the director: an evaluator cannot record a final rating.
+    await refused('POST', '/review/reconciliations', people.evaluator, { ...body, idempotencyKey: 'eva-final-unrated' }, FORBIDDEN);
   });
 });

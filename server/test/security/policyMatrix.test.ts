@@ -163,6 +163,7 @@ const SOCKET = table({
   'command resume after a pause':               'n   n   n   Y   Y   n   n   n   n   n   n',
   'command halt':                               'n   n   n   Y   Y   n   n   n   n   n   n',
   'command jump':                               'n   n   n   Y   Y   n   n   n   n   n   n',
+  'command speed':                              'n   n   n   Y   Y   n   n   n   n   n   n',
   'command release':                            'n   n   n   Y   Y   n   n   n   n   n   n',
   'command hold':                               'n   n   n   Y   Y   n   n   n   n   n   n',
   'command skip':                               'n   n   n   Y   Y   n   n   n   n   n   n',
@@ -221,6 +222,7 @@ const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEv
   'command end': { setup: 'live', event: 'command', payload: { type: 'end' } },
   'command close': { setup: 'ended', event: 'command', payload: { type: 'close' } },
   'command jump': { setup: 'live', event: 'command', payload: { type: 'jump' } },
+  'command speed': { setup: 'live', event: 'command', payload: { type: 'speed', speed: 20 } },
   'command hold': { setup: 'live', event: 'command', payload: { type: 'hold', injectId: 'portal_alarm', reason: 'The lane is closed.' } },
   'command skip': { setup: 'live', event: 'command', payload: { type: 'skip', injectId: 'portal_alarm', reason: 'Covered in the briefing.' } },
   'command edit': { setup: 'live', event: 'command', payload: { type: 'edit', injectId: 'portal_alarm', subject: 'Alarm on lane 2' } },
@@ -697,6 +699,7 @@ function concernsTeam(teamId: string, entry: LogEntry): boolean {
     case 'exercise.ended':
     case 'exercise.closed':
     case 'clock.jumped':
+    case 'clock.speed.changed':
       return true;
     case 'inject.released':
       return entry.inject.to.includes(teamId);

@@ -165,6 +165,13 @@ export const ScriptedResponse = z.union([
     delayMinutes: z.number().nonnegative().max(60 * 24 * 14),
     decision: id,
   }),
+  /** A team acknowledges an inject it was sent (as a tablet's "Acknowledge"). */
+  z.strictObject({
+    after: z.union([z.strictObject({ inject: id }), z.strictObject({ startex: z.literal(true) })]),
+    delayMinutes: z.number().nonnegative().max(60 * 24 * 14),
+    team: id,
+    acknowledge: id,
+  }),
 ]);
 export type ScriptedResponse = z.infer<typeof ScriptedResponse>;
 export const ResponseScript = z.strictObject({ responses: z.array(ScriptedResponse).max(1000) });

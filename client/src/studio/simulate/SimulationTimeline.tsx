@@ -26,6 +26,9 @@ export function SimulationTimeline({ title, simulation, names, teamsOf, stateWor
       case 'action':
         if (event.team) cells.set(event.team, `▶ ${names.action(event.ref)}`);
         return { teams: cells };
+      case 'acknowledgement':
+        if (event.team) cells.set(event.team, `✓ ${names.row(event.ref)}`);
+        return { teams: cells };
       case 'decision':
         return { control: t('simulate.decisionTaken', { decision: names.decision(event.ref) }), teams: cells };
       case 'states':

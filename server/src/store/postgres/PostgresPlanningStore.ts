@@ -5,6 +5,7 @@ import type { ExerciseSettings } from '@startex/shared';
 import type { AgencyRecord, PersonChange, PersonRecord, PlanningStore, RosterChange } from '../PlanningStore.ts';
 import { agencyRow, auditRow, membershipRow, personRow, toAgency, toPerson, userRow } from '../rows.ts';
 import { agencies, exercisePeople, teamAgencies } from './planningSchema.ts';
+import { agencyFocalPoints, calendarFeeds, needs, needSurveys, programmeRatings, trainees } from './programmeSchema.ts';
 import { auditLog, exercises, memberships, users } from './schema.ts';
 
 const schema = { agencies, exercisePeople, teamAgencies, exercises, users, memberships, auditLog };
@@ -38,7 +39,11 @@ export class PostgresPlanningStore implements PlanningStore {
   async agencyInUse(id: string): Promise<boolean> {
     const mapped = await this.db.select({ id: teamAgencies.agencyId }).from(teamAgencies).where(eq(teamAgencies.agencyId, id)).limit(1);
     const person = await this.db.select({ id: exercisePeople.id }).from(exercisePeople).where(eq(exercisePeople.agencyId, id)).limit(1);
-    return mapped.length > 0 || person.length > 0;
+    // The preparedness programme's needs, surveys, focal points, trainees and ratings name agencies too.
+    const programme = await Promise.all(
+      [needs, needSurveys, agencyFocalPoints, trainees, programmeRatings, calendarFeeds].map(async (table) => (await this.db.select({ agencyId: table.agencyId }).from(table).where(eq(table.agencyId, id)).limit(1)).length > 0),
+    );
+    return mapped.length > 0 || person.length > 0 || programme.some(Boolean);
   }
 
   async deleteAgency(id: string): Promise<void> {

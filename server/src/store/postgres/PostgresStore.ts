@@ -26,6 +26,7 @@ import {
 } from '../rows.ts';
 import { PostgresLogWriter } from './PostgresLogWriter.ts';
 import { PostgresPlanningStore } from './PostgresPlanningStore.ts';
+import { PostgresProgrammeStore } from './PostgresProgrammeStore.ts';
 import { PostgresReviewStore } from './PostgresReviewStore.ts';
 import { PostgresStudioStore } from './PostgresStudioStore.ts';
 import * as schema from './schema.ts';
@@ -52,6 +53,7 @@ export class PostgresStore implements Store {
   private readonly log: PostgresLogWriter;
   readonly planning: PostgresPlanningStore;
   readonly review: PostgresReviewStore;
+  readonly programme: PostgresProgrammeStore;
   readonly studio: PostgresStudioStore;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -59,6 +61,7 @@ export class PostgresStore implements Store {
     this.log = new PostgresLogWriter(pool);
     this.planning = new PostgresPlanningStore(pool);
     this.review = new PostgresReviewStore(pool);
+    this.programme = new PostgresProgrammeStore(pool);
     this.studio = new PostgresStudioStore(pool);
   }
 

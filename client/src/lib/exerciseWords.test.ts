@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { ScenarioDocument, type ExerciseView, type LogEntry } from '@startex/shared';
+import { describeEntry } from './describeEntry.ts';
+import { documentSource, exerciseWords, keyAsWords } from './exerciseWords.ts';
+
+const scenario = ScenarioDocument.parse({
+  schemaVersion: 2,
+  id: 'words-drill',
+  title: 'Words drill',
+  summary: 'Keys and their words.',
+  exerciseType: 'drill',
+  functions: ['detection'],
+  expectedDurationMinutes: 30,
+  teams: [{ id: 'customs', name: 'Customs post Vilkupiai: officers on lane 3', agency: 'customs' }],
+  injects: [
+    { id: 'portal_alarm', number: 1, channel: 'sensor', from: 'Portal', to: ['customs'], subject: 'Gamma alarm on lane 3', body: 'Alarm.' },
+    { id: 'driver_papers', number: 2, channel: 'face-to-face', from: 'Driver', to: ['customs'], subject: 'The papers do not match', body: 'Papers.' },
+  ],
+  actions: [
+    {
+      id: 'hold_vehicle',
+      label: 'Hold the vehicle',
+      teams: ['customs'],
+      fields: [
+        { name: 'rescanned', label: 'Re-scanned through the portal', type: 'boolean' },
+        { name: 'supervisor_informed', label: 'Supervisor informed', type: 'boolean' },
+        { name: 'dose_rate_usvh', label: 'Dose rate (µSv/h)', type: 'number', required: false },
+      ],
+    },
+  ],
+  machine: {
+    initial: 'primary_alarm',
+    states: {
+      primary_alarm: { entry: [{ release: 'portal_alarm' }], after: [{ minutes: 5, target: 'driver_interview' }] },
+      driver_interview: { entry: [{ release: 'driver_papers' }], after: [{ minutes: 3, target: 'endex' }] },
+      endex: { type: 'final' },
+    },
+  },
+});
+const t = i18next.getFixedT('en');
+const words = exerciseWords(documentSource(scenario), [], t);
+const entry = <T extends LogEntry['type']>(type: T, fields: object) =>
+  ({ type, seq: 1, exerciseId: 'x', wallTime: 0, exerciseTimeMs: 0, scenarioTimeMs: 0, actor: { kind: 'system' }, ...fields }) as unknown as Extract<LogEntry, { type: T }>;
+
+describe('exercise words', () => {
+  it('reads a key as words, a dotted path as its parts', () => {
+    expect(keyAsWords('driver_interview')).toBe('Driver interview');
+    expect(keyAsWords('handling.awaiting-confirmation')).toBe('Handling › Awaiting confirmation');
+  });
+
+  it('names teams, actions, fields with their units, injects and timers from the scenario', () => {
+    expect(words.team('customs')).toBe('Customs post Vilkupiai: officers on lane 3');
+    expect(words.action('hold_vehicle')).toBe('Hold the vehicle');
+    expect(words.field('hold_vehicle', 'dose_rate_usvh', 4.2)).toBe('Dose rate (µSv/h): 4.2');
+    expect(words.field('hold_vehicle', 'rescanned', false)).toBe('Re-scanned through the portal: no');
+    expect(words.inject('driver_papers')).toMatch(/^#2 /);
+    expect(words.timer('driver_interview.after.0')).toBe('Driver interview, after 3 min');
+  });
+
+  it('describes log entries with no key in them', () => {
+    const view = { ...documentSource(scenario) } as unknown as ExerciseView;
+    const lines = [
+      describeEntry(entry('timer.fired', { timer: 'driver_interview.after.0', dueExerciseMs: 0 }), t, exerciseWords(view, [], t)),
+      describeEntry(entry('action.taken', { teamId: 'customs', actionId: 'hold_vehicle', fields: { rescanned: true, supervisor_informed: false }, idempotencyKey: 'k' }), t, words),
+      describeEntry(entry('inject.acknowledged', { injectId: 'portal_alarm', teamId: 'customs' }), t, words),
+      describeEntry(entry('state.entered', { states: ['driver_interview'] }), t, words),
+    ];
+    expect(lines).toEqual([
+      'Scenario timer: Driver interview, after 3 min',
+      'Customs post Vilkupiai: officers on lane 3: Hold the vehicle (Re-scanned through the portal: yes · Supervisor informed: no)',
+      'Inject #1 Gamma alarm on lane 3 acknowledged by Customs post Vilkupiai: officers on lane 3',
+      'Scenario phase: Driver interview',
+    ]);
+    for (const line of lines) expect(line).not.toMatch(/[a-z]+_[a-z]+/);
+  });
+});

@@ -1,0 +1,118 @@
+import type { TFunction } from 'i18next';
+import type { ExerciseView, FieldValue, LogEntry, Party, Recipients, RatingSubject, ScenarioDocument, ScenarioState } from '@startex/shared';
+import { addStrings } from '../i18n/index.ts';
+
+addStrings(
+  'words',
+  { simcell: '{{organisation}} (SimCell)', control: 'Exercise control', everyone: 'everyone', yes: 'yes', no: 'no', timer: '{{state}}, after {{minutes}} min' },
+  { simcell: '{{organisation}} (imitacinė grupė)', control: 'Pratybų valdymas', everyone: 'visiems', yes: 'taip', no: 'ne', timer: '{{state}}, po {{minutes}} min' },
+);
+
+/**
+ * Words for the ids an exercise's log and scenario carry, so that no key reaches a person: team and
+ * organisation names, action and field labels, inject numbers and subjects, phase titles. Where
+ * the scenario gives no title (a state without one, milestones), a key
+ * is read as words: "driver_interview" -> "Driver interview".
+ */
+export interface ExerciseWords {
+  team(id: string): string;
+  organisation(id: string): string;
+  party(party: Party): string;
+  recipients(to: Pick<Recipients, 'teams' | 'organisations'> & { all?: boolean | undefined }): string;
+  action(id: string): string;
+  /** "Dose rate at 1 m (µSv/h): 0.45", with yes/no for booleans, team names for team fields, picks joined. */
+  field(actionId: string, name: string, value: FieldValue): string;
+  inject(id: string): string;
+  /** A state by key or dotted path: "Handling › Confirmation". */
+  state(keyOrPath: string): string;
+  /** A scenario timer ("driver_interview.after.1") as its state and delay: "Driver interview, after 5 min". */
+  timer(key: string): string;
+  decision(id: string): string;
+  milestone(id: string): string;
+  ratingSubject(subject: RatingSubject): string;
+}
+
+/** A key read as words: "awaiting_report" -> "Awaiting report"; a dotted path as "A › B". */
+export function keyAsWords(key: string): string {
+  return key
+    .split('.')
+    .map((part) => part.replaceAll(/[_-]+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))
+    .join(' › ');
+}
+
+/** Every state of the machine by key (keys are unique across the machine). */
+export function statesByKey(document: ScenarioDocument | undefined): Map<string, ScenarioState> {
+  const states = new Map<string, ScenarioState>();
+  const walk = (state: ScenarioState) => {
+    for (const [key, child] of Object.entries(state.states ?? {})) {
+      states.set(key, child);
+      walk(child);
+    }
+  };
+  if (document) walk(document.machine);
+  return states;
+}
+
+/** A state's title when the scenario gives one, else its key as words. */
+export function stateTitle(state: ScenarioState | undefined, key: string): string {
+  return state?.title?.trim() ? state.title : keyAsWords(key);
+}
+
+/** Where the words come from: an exercise view (what this viewer may see), or a scenario document itself. */
+export type WordSource = Pick<ExerciseView, 'teams' | 'simulatedOrganisations' | 'actions'> & {
+  control?: { scenario: ScenarioDocument } | undefined;
+  evaluation?: { objectives: ScenarioDocument['objectives'] } | undefined;
+};
+
+/** The words of a scenario document, for views that show the document rather than play (the statechart). */
+export function documentSource(document: ScenarioDocument): WordSource {
+  return { teams: document.teams, simulatedOrganisations: document.simulatedOrganisations, actions: document.actions, control: { scenario: document }, evaluation: { objectives: document.objectives } };
+}
+
+export function exerciseWords(view: WordSource | undefined, entries: readonly LogEntry[], t: TFunction): ExerciseWords {
+  const document = view?.control?.scenario;
+  const states = statesByKey(document);
+  const teams = new Map((view?.teams ?? []).map((team) => [team.id, team.name]));
+  const organisations = new Map((view?.simulatedOrganisations ?? []).map((o) => [o.id, o.name]));
+  const actions = new Map((view?.actions ?? []).map((a) => [a.id, a]));
+  const injects = new Map<string, { number: number; subject: string }>((document?.injects ?? []).map((i) => [i.id, i]));
+  for (const entry of entries) if (entry.type === 'inject.released') injects.set(entry.inject.id, entry.inject);
+  const decisions = new Map<string, string>();
+  for (const state of [document?.machine, ...states.values()]) for (const d of state?.decisions ?? []) decisions.set(d.decision, d.label);
+  const subjects = new Map<string, string>();
+  for (const objective of view?.evaluation?.objectives ?? []) {
+    subjects.set(`capability:${objective.id}`, objective.title);
+    for (const target of objective.capabilityTargets) subjects.set(`target:${target.id}`, target.title);
+  }
+  const w = (key: string, values?: Record<string, unknown>) => t(key, { ns: 'words', ...values });
+
+  const team = (id: string) => teams.get(id) ?? keyAsWords(id);
+  const organisation = (id: string) => organisations.get(id) ?? keyAsWords(id);
+  const state = (keyOrPath: string) => keyOrPath.split('.').map((key) => stateTitle(states.get(key), key)).join(' › ');
+  return {
+    team,
+    organisation,
+    party: (p) => (p.kind === 'team' ? team(p.teamId) : p.kind === 'simcell' ? w('simcell', { organisation: organisation(p.organisationId) }) : w('control')),
+    recipients: (to) => (to.all ? w('everyone') : [...to.teams.map(team), ...to.organisations.map(organisation)].join(', ')),
+    action: (id) => actions.get(id)?.label ?? keyAsWords(id),
+    field: (actionId, name, value) => {
+      const field = actions.get(actionId)?.fields.find((f) => f.name === name);
+      const shown = (v: string | number | boolean) => (typeof v === 'boolean' ? w(v ? 'yes' : 'no') : field?.type === 'team' ? team(String(v)) : String(v));
+      return `${field?.label ?? keyAsWords(name)}: ${Array.isArray(value) ? value.map(shown).join(', ') : shown(value)}`;
+    },
+    inject: (id) => {
+      const inject = injects.get(id);
+      return inject ? `#${inject.number} ${inject.subject}` : keyAsWords(id);
+    },
+    state,
+    timer: (key) => {
+      const match = /^(.+)\.after\.(\d+)$/.exec(key);
+      if (!match) return keyAsWords(key);
+      const minutes = states.get(match[1]!)?.after?.[Number(match[2])]?.minutes;
+      return minutes === undefined ? state(match[1]!) : w('timer', { state: state(match[1]!), minutes });
+    },
+    decision: (id) => decisions.get(id) ?? keyAsWords(id),
+    milestone: (id) => keyAsWords(id),
+    ratingSubject: (subject) => subjects.get(`${subject.kind}:${subject.id}`) ?? keyAsWords(subject.id),
+  };
+}

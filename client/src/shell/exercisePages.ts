@@ -1,0 +1,39 @@
+import type { ExerciseRole, GlobalRole } from '@startex/shared';
+
+/** The pages of one exercise, in the order the shell's navigation shows them. */
+export const EXERCISE_PAGES = ['plan', 'console', 'evaluate', 'display', 'review', 'report'] as const;
+export type ExercisePage = (typeof EXERCISE_PAGES)[number];
+
+/**
+ * Which pages each role works on (server/src/auth/policy.ts decides what each may do there):
+ * control staff run play, evaluators observe and rate, observers watch; participants play on tablets.
+ * An evaluator's console is read-only, as is the director's evaluator page.
+ */
+const PAGES_OF: Record<ExerciseRole, readonly ExercisePage[]> = {
+  director: ['plan', 'console', 'evaluate', 'display', 'review', 'report'],
+  controller: ['console', 'evaluate', 'display', 'review', 'report'],
+  evaluator: ['evaluate', 'console', 'display', 'review', 'report'],
+  observer: ['display'],
+  participant: [],
+};
+
+/** The pages a person may open in one exercise: by their role in it, and planning for the centre's planners. */
+export function pagesFor(role: ExerciseRole | undefined, globalRoles: readonly GlobalRole[]): ExercisePage[] {
+  const pages = new Set<ExercisePage>(role ? PAGES_OF[role] : []);
+  if (globalRoles.length > 0) pages.add('plan');
+  return EXERCISE_PAGES.filter((page) => pages.has(page));
+}
+
+export function pagePath(page: ExercisePage, exerciseId: string): string {
+  return `/${page}/${encodeURIComponent(exerciseId)}`;
+}
+
+/** The corrective actions across exercises: planners, administrators and directors. */
+export function mayOpenActions(roles: readonly GlobalRole[], memberships: readonly { role: ExerciseRole }[]): boolean {
+  return roles.length > 0 || memberships.some((m) => m.role === 'director');
+}
+
+/** The scenario studio: those who may write scenarios (server/src/auth/policy.ts, scenarios.write). */
+export function mayAuthorScenarios(roles: readonly GlobalRole[]): boolean {
+  return roles.includes('admin') || roles.includes('planner');
+}

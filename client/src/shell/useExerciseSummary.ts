@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react';
+import type { ExerciseSummary } from '@startex/shared';
+import { api } from '../lib/api.ts';
+
+/** The title and status of the exercise in the address, for breadcrumbs and navigation; undefined until known or when refused. */
+export function useExerciseSummary(exerciseId: string | undefined, signedIn: boolean): ExerciseSummary | undefined {
+  const [summary, setSummary] = useState<ExerciseSummary | undefined>();
+  useEffect(() => {
+    setSummary(undefined);
+    if (!exerciseId || exerciseId === 'new' || !signedIn) return;
+    let current = true;
+    void api<ExerciseSummary>(`/api/exercises/${encodeURIComponent(exerciseId)}`).then((r) => {
+      if (current && r.ok) setSummary(r.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [exerciseId, signedIn]);
+  return summary;
+}
