@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { statePathTitle, stateTitles, type ScenarioDocument } from '@startex/shared';
+import type { ScenarioDocument } from '@startex/shared';
 import type { PlayPath, Problem, RunInput, Simulation } from '@startex/scenarios/browser';
+import { documentSource, exerciseWords } from '../../lib/exerciseWords.ts';
 import type { AnalysisThread } from '../analysis/AnalysisThread.ts';
 import type { Names } from '../document/names.ts';
 import { rowsOf, stringsOf, textOf, type StudioDocument } from '../document/studioDocument.ts';
@@ -56,7 +57,8 @@ export function SimulatePanel({ thread, document, expanded, names }: { thread: A
     setShown({ kind: 'idle' });
     setPaths({ paths: answer.paths, truncated: answer.truncated });
   };
-  const titles = expanded ? stateTitles(expanded) : new Map<string, string>();
+  // States in the console's words: their titles, else their keys read as words.
+  const words = expanded ? exerciseWords(documentSource(expanded), [], t) : undefined;
   const teamsOfRow = new Map(rowsOf(document).map((r) => [textOf(r.id), stringsOf(r.to)]));
 
   return (
@@ -111,7 +113,7 @@ export function SimulatePanel({ thread, document, expanded, names }: { thread: A
             const to = teamsOfRow.get(row) ?? [];
             return to.includes('all') ? names.teams.map((team) => team.id) : to.flatMap((id) => (names.groups.some((g) => g.id === id) ? names.teamsOfGroup(id) : [id]));
           }}
-          stateWords={(states) => states.split(', ').map((s) => statePathTitle(titles, s)).join('; ')}
+          stateWords={(states) => states.split(', ').map((s) => words?.state(s) ?? s).join('; ')}
         />
       )}
     </section>

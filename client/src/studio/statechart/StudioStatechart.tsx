@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stateTitles, type ScenarioDocument } from '@startex/shared';
+import type { ScenarioDocument } from '@startex/shared';
 import '../../console/strings.ts';
 import { StatechartGraph } from '../../console/StatechartGraph.tsx';
 import { buildChart } from '../../console/statechart.ts';
+import { documentSource, exerciseWords } from '../../lib/exerciseWords.ts';
 import type { Names } from '../document/names.ts';
 import { releasesByState } from './stateRows.ts';
 
@@ -21,7 +22,7 @@ export function StudioStatechart({ expanded, selected, onSelect, names, onOpenRo
   const { t } = useTranslation('studio');
   const chart = useMemo(() => (expanded ? buildChart(expanded) : undefined), [expanded]);
   const byState = useMemo(() => (expanded ? releasesByState(expanded) : new Map<string, string[]>()), [expanded]);
-  const titles = useMemo(() => (expanded ? stateTitles(expanded) : new Map<string, string>()), [expanded]);
+  const words = useMemo(() => (expanded ? exerciseWords(documentSource(expanded), [], t) : undefined), [expanded, t]);
   if (!expanded || !chart) return <p className="empty">{t('statechart.noDocument')}</p>;
   const rows = selected ? (byState.get(selected) ?? []) : [];
   return (
@@ -33,7 +34,7 @@ export function StudioStatechart({ expanded, selected, onSelect, names, onOpenRo
           <select value={selected ?? ''} onChange={(e) => onSelect(e.target.value || undefined)}>
             <option value="">{t('statechart.none')}</option>
             {chart.nodes.map((n) => (
-              <option key={n.id} value={n.id}>{titles.get(n.key) ?? n.key}</option>
+              <option key={n.id} value={n.id}>{words?.state(n.key) ?? n.key}</option>
             ))}
           </select>
         </label>
