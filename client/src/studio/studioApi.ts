@@ -35,8 +35,9 @@ export const studioApi = {
   create: (body: CreateScenarioBody) => api<DraftView>('/api/studio/scenarios', { method: 'POST', body }),
   copy: (id: string, body: CopyScenarioBody) => api<DraftView>(`${base(id)}/copy`, { method: 'POST', body }),
   draft: (id: string) => api<DraftView>(`${base(id)}/draft`),
-  save: (id: string, revision: number, document: DraftDocument, baseVersion?: number) =>
-    api<DraftView>(`${base(id)}/draft`, { method: 'PUT', body: { revision, document, ...(baseVersion ? { baseVersion } : {}) } }),
+  /** `merged`: this save settles a refused one (the history says so); `baseVersion`: the version merged in. */
+  save: (id: string, revision: number, document: DraftDocument, merge?: { merged: true; baseVersion?: number }) =>
+    api<DraftView>(`${base(id)}/draft`, { method: 'PUT', body: { revision, document, ...merge } }),
   discard: (id: string, revision: number) => api<{ ok: true }>(`${base(id)}/draft?revision=${revision}`, { method: 'DELETE' }),
   document: (id: string, ref: string) => api<DraftDocument>(`${base(id)}/document?ref=${encodeURIComponent(ref)}&format=json`),
   merge: (id: string, baseRef: string, theirs: string, document: DraftDocument) => api<MergeView>(`${base(id)}/merge`, { method: 'POST', body: { base: baseRef, theirs, document } }),

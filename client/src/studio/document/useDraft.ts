@@ -40,6 +40,8 @@ export function useDraft(scenarioId: string) {
   const [load, setLoad] = useState<DraftLoad>({ kind: 'loading' });
   const current = useRef<Draft | undefined>(undefined);
   const saving = useRef(false);
+  /** The next save settles a refused one: a merge not yet saved. */
+  const merging = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const commit = useCallback((next: Draft) => {
@@ -89,10 +91,11 @@ export function useDraft(scenarioId: string) {
     saving.current = true;
     commit({ ...draft, save: { kind: 'saving' } });
     const sent = { document: draft.document, editSeq: draft.editSeq };
-    const result = await studioApi.save(scenarioId, draft.revision, sent.document);
+    const result = await studioApi.save(scenarioId, draft.revision, sent.document, merging.current ? { merged: true } : undefined);
     saving.current = false;
     const now = current.current!;
     if (result.ok) {
+      merging.current = false;
       const edited = now.editSeq !== sent.editSeq;
       commit({ ...now, revision: result.value.revision, baseVersion: result.value.baseVersion, unpublished: result.value.unpublished, save: edited ? { kind: 'unsaved' } : { kind: 'saved' } });
       if (edited) schedule();
@@ -128,11 +131,12 @@ export function useDraft(scenarioId: string) {
     commit({ ...draft, document, editSeq: draft.editSeq + 1, revision, save: { kind: 'unsaved' } });
     if (theirs.kind === 'version') {
       saving.current = true;
-      const result = await studioApi.save(scenarioId, revision, document, theirs.version);
+      const result = await studioApi.save(scenarioId, revision, document, { merged: true, baseVersion: theirs.version });
       saving.current = false;
       if (result.ok) return accept(result.value, document, current.current!.editSeq);
       return commit({ ...current.current!, save: { kind: 'failed', error: result.error } });
     }
+    merging.current = true;
     await saveNow();
   }, [accept, commit, saveNow, scenarioId]);
 

@@ -28,7 +28,8 @@ export function MergeDialog({ scenarioId, baseRef, theirs, document, onMerged, o
   const [merge, setMerge] = useState<MergeView | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [choices, setChoices] = useState<Choice[]>([]);
-  const theirsRef = theirs.kind === 'draft' ? 'draft' : `v${theirs.version}`;
+  // Exactly the revision the save collided with: the merged document is saved over that one.
+  const theirsRef = theirs.kind === 'draft' ? `r${theirs.revision}` : `v${theirs.version}`;
 
   useEffect(() => {
     void studioApi.merge(scenarioId, baseRef, theirsRef, document).then((r) => {
