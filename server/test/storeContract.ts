@@ -503,6 +503,21 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
       });
     });
 
+    describe('idempotency keys', () => {
+      it("25. keeps an action's key unique per exercise, team and key: another team may use it, the same team not twice", async () => {
+        const { store } = await fresh();
+        await withExercises(store, 'a');
+        const action = (seq: number, teamId: string, dose: number) =>
+          entry('a', seq, { type: 'action.taken', actionId: 'report_alarm', teamId, fields: { dose_rate_usvh: dose }, idempotencyKey: 'shared-key-1', actor: { kind: 'participant', teamId } } as Partial<LogEntry>);
+        await store.append([action(1, 'customs', 1)]);
+        await store.append([action(2, 'police', 2)]);
+        await expect(store.append([action(3, 'customs', 3), entry('a', 4)])).rejects.toThrow();
+        expect(await seqs(store, 'a')).toEqual([1, 2]);
+        await store.append([entry('a', 3)]);
+        expect(await seqs(store, 'a')).toEqual([1, 2, 3]);
+      });
+    });
+
     describe('studio', () => {
       const alice = { username: 'alice', displayName: 'Alice Author' };
       const bob = { username: 'bob', displayName: 'Bob Builder' };
@@ -523,7 +538,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         ...extra,
       });
 
-      it('25. saves a draft only from its newest revision; a stale save is refused with whose save is newer and changes nothing', async () => {
+      it('26. saves a draft only from its newest revision; a stale save is refused with whose save is newer and changes nothing', async () => {
         const { store } = await fresh();
         expect(await store.studio.saveDraft(save(3, 'From nowhere'))).toEqual({ ok: false, conflict: { kind: 'draft', revision: 0, savedBy: alice, savedAt: 1_003 } });
         const first = await store.studio.saveDraft(save(0, 'First', { cause: { kind: 'created' }, changes: null }));
@@ -546,7 +561,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         expect(again.ok && [again.draft.revision, again.draft.discardedAt]).toEqual([4, null]);
       });
 
-      it('26. takes two saves from the same revision one after the other: one is saved, the other hears of it', async () => {
+      it('27. takes two saves from the same revision one after the other: one is saved, the other hears of it', async () => {
         const { store } = await fresh();
         await store.studio.saveDraft(save(0, 'Base'));
         const results = await Promise.all([store.studio.saveDraft(save(1, 'Alice')), store.studio.saveDraft(save(1, 'Bob', { author: bob }))]);
@@ -557,7 +572,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         expect((await store.studio.listRevisions('parcel', 10)).map((r) => r.revision)).toEqual([2, 1]);
       });
 
-      it('27. publishes the newest revision as the next version with who and why, audited; a stale revision or a version published meanwhile is refused and nothing is written', async () => {
+      it('28. publishes the newest revision as the next version with who and why, audited; a stale revision or a version published meanwhile is refused and nothing is written', async () => {
         const { store } = await fresh();
         await store.studio.saveDraft(save(0, 'Draft one'));
         const document = { ...LIBRARY.demo!, id: 'parcel', title: 'Draft one' };
@@ -580,7 +595,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         expect((await store.getScenario('parcel'))?.version).toBe(3);
       });
 
-      it('28. lists revisions newest first with who, why and what changed; keeps the documents of the newest 200 only', async () => {
+      it('29. lists revisions newest first with who, why and what changed; keeps the documents of the newest 200 only', async () => {
         const { store } = await fresh();
         for (let revision = 0; revision < 202; revision++) await store.studio.saveDraft(save(revision, `Title ${revision}`, revision === 0 ? { cause: { kind: 'copied', from: 'demo v1' } } : {}));
         const listed = await store.studio.listRevisions('parcel', 3);
@@ -593,7 +608,7 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         expect(await store.studio.getRevision('parcel', 203)).toBeUndefined();
       });
 
-      it('29. remembers an MSEL mapping per author or for the centre, by header signature, replaced when saved again', async () => {
+      it('30. remembers an MSEL mapping per author or for the centre, by header signature, replaced when saved again', async () => {
         const { store } = await fresh();
         const mapping = { sheets: [{ name: 'MSEL', headerRow: 1 }], columns: { subject: 'Title', time: 'Time' }, time: { kind: 'elapsed' as const } };
         const record = { scope: 'user' as const, owner: 'u1', signature: 'abc', mapping, savedBy: alice, savedAt: 1 };

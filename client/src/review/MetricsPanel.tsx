@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Rating, type ExerciseReview, type MetricResult, type MetricReview, type ReviewChartName } from '@startex/shared';
-import { keyAsWords } from '../lib/exerciseWords.ts';
 import { clock, minutes } from './format.ts';
 
 /** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
@@ -86,11 +85,11 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
       <h2>{t('metrics.charts')}</h2>
       <div className="review-figure">
         {chart('phases')}
-        <table className="review-table">
+        <table className="review-table" data-testid="phase-table">
           <thead><tr><th scope="col">{t('metrics.phase')}</th><th scope="col">{t('metrics.from')}</th><th scope="col">{t('metrics.to')}</th></tr></thead>
           <tbody>
             {review.phases.map((p) => (
-              <tr key={`${p.state}-${p.enteredSeq}`}><th scope="row">{keyAsWords(p.state)}</th><td>{clock(p.fromMs)}</td><td>{clock(p.toMs ?? review.endedAtMs)}</td></tr>
+              <tr key={`${p.state}-${p.enteredSeq}`}><th scope="row">{p.title}</th><td>{clock(p.fromMs)}</td><td>{clock(p.toMs ?? review.endedAtMs)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldValue, LogEntry, ParticipantAction, ReleasedInject } from '@startex/shared';
+import { keyAsWords, type FieldValue, type LogEntry, type ParticipantAction, type ReleasedInject } from '@startex/shared';
 import { LongText } from '../lib/LongText.tsx';
-import { keyAsWords } from '../lib/exerciseWords.ts';
 import type { Names } from './names.ts';
 import { formatStoryTime } from '../i18n/index.ts';
 

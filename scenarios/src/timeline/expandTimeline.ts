@@ -194,7 +194,7 @@ function expand(authored: ScenarioDocument): Expansion {
       // At the moment itself: a region that releases the row as soon as it happens.
       const key = `${GENERATED_PREFIX}row--${row.id.slice(0, 50)}`;
       const name = `#${numbers[index]} ${row.subject}`;
-      regions[key] = atMoment(key, root.condition, release.guard, { effects: releaseEffects(row) }, source, name, { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id });
+      regions[key] = { title: name, ...atMoment(key, root.condition, release.guard, { effects: releaseEffects(row) }, source, name, { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id }) };
       source(key, name, { kind: 'structure', path: ['timeline', index] });
     }
   }
@@ -204,7 +204,7 @@ function expand(authored: ScenarioDocument): Expansion {
     else if (placement.minutes > 0) onMoment(placement.root, item);
     else {
       const key = `${GENERATED_PREFIX}endex--${index}`;
-      regions[key] = atMoment(key, placement.root.condition, guard, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] });
+      regions[key] = { title: `EndEx rule ${index + 1}`, ...atMoment(key, placement.root.condition, guard, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] }) };
       source(key, `EndEx rule ${index + 1}`, { kind: 'structure', path: ['endex', index] });
     }
   }
@@ -217,13 +217,13 @@ function expand(authored: ScenarioDocument): Expansion {
     if (!items) continue;
     const title = authored.tracks.find((t) => t.id === track)?.title ?? (track === MAIN_TRACK ? 'Main timeline' : track);
     const key = `${GENERATED_PREFIX}track--${track.slice(0, 40)}`;
-    trackRegions[key] = chain(track.slice(0, 40), items, endexKey, releaseEffects, initialContext, source, undefined, forgetting.get(track));
+    trackRegions[key] = { title, ...chain(track.slice(0, 40), items, endexKey, releaseEffects, initialContext, source, undefined, forgetting.get(track)) };
     source(key, title, { kind: 'structure', path: items[0]!.path });
   }
   let moments = 0;
   for (const { root, items } of afterMoment.values()) {
     const key = `${GENERATED_PREFIX}after-${++moments}`;
-    regions[key] = chain(`after-${moments}`, items, endexKey, releaseEffects, initialContext, source, root);
+    regions[key] = { title: `After ${root.name}`, ...chain(`after-${moments}`, items, endexKey, releaseEffects, initialContext, source, root) };
     source(key, `After ${root.name}`, { kind: 'structure', path: items[0]!.path });
   }
 

@@ -46,6 +46,7 @@ describe('the tablet with the newer field types', () => {
   it('requires the time of day, then sends it and the options ticked as the server accepts them', { timeout: 90_000 }, async () => {
     const code = (await h.server.identity.createJoinCode('test', { exerciseId: EXERCISE_ID, role: 'participant', teamId: 'police' })).token;
     const tablet = await openPage(browser, `${h.url}/tablet#code=${code}`, { name: 'fields-police', options: VIEWPORT.tablet, errors: pageErrors });
+    await tablet.getByTestId('tab-actions').click();
     await tablet.locator('.action-toggle', { hasText: 'Confirm position and readiness' }).click();
     const form = tablet.getByRole('form', { name: 'Confirm position and readiness' });
     await form.getByRole('group', { name: /^Liaison with/ }).waitFor();
@@ -67,6 +68,7 @@ describe('the tablet with the newer field types', () => {
   it('offers the teams of a team field by name and sends the team id', { timeout: 90_000 }, async () => {
     const code = (await h.server.identity.createJoinCode('test', { exerciseId: EXERCISE_ID, role: 'participant', teamId: 'regulator' })).token;
     const tablet = await openPage(browser, `${h.url}/tablet#code=${code}`, { name: 'fields-regulator', options: VIEWPORT.tablet, errors: pageErrors });
+    await tablet.getByTestId('tab-actions').click();
     await tablet.locator('.action-toggle', { hasText: 'Hand the source over' }).click();
     const form = tablet.getByRole('form', { name: 'Hand the source over' });
     const picker = form.getByRole('group', { name: /^Handed to/ });

@@ -96,7 +96,7 @@ export const ConditionTransition = z.strictObject({
 });
 
 interface StateShape<E, D, A, C, W> {
-  /** What a person sees for this state (console, replay, reports); the key otherwise. */
+  /** What a person sees for this state (console, display, replay, reports); its key as words otherwise. */
   title?: string | undefined;
   description?: string | undefined;
   type?: 'compound' | 'parallel' | 'final' | undefined;
