@@ -16,6 +16,7 @@ import { programmeRoutes } from './api/programmeRoutes.ts';
 import { reportRoutes } from './api/reportRoutes.ts';
 import { reviewRoutes } from './api/reviewRoutes.ts';
 import { scenariosRoutes } from './api/scenariosRoutes.ts';
+import { studioRoutes } from './api/studioRoutes.ts';
 import { httpAuth } from './auth/httpAuth.ts';
 import { IdentityService } from './auth/IdentityService.ts';
 import { RateLimits, type RateLimitOptions } from './auth/rateLimits.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   await app.register(exercisesRoutes(runtime, store, identity, analysis));
   await app.register(planningRoutes({ runtime, store, identity, presence: (exerciseId) => presenceOf(io, exerciseId), publicUrl: options.publicUrl }));
   await app.register(scenariosRoutes(store, analysis));
+  await app.register(studioRoutes(store, analysis));
   const reviews = new ReviewService(runtime, store);
   await app.register(reportRoutes(runtime, store, identity, reviews));
   await app.register(reviewRoutes(runtime, identity, reviews));

@@ -15,3 +15,4 @@ export * from './text.ts';
 export * from './programme.ts';
 export * from './scenario/stateTitles.ts';
 export * from './keyAsWords.ts';
+export * from './studio.ts';

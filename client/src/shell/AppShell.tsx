@@ -1,16 +1,16 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useMatches } from 'react-router';
-import { ChevronRight, ClipboardList, Radar } from 'lucide-react';
+import { ChevronRight, ClipboardList, PencilRuler, Radar } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { roleIn, useSession } from '../lib/useSession.ts';
-import { mayOpenActions, pagePath, pagesFor, type ExercisePage } from './exercisePages.ts';
+import { mayAuthorScenarios, mayOpenActions, pagePath, pagesFor, type ExercisePage } from './exercisePages.ts';
 import { useExerciseSummary } from './useExerciseSummary.ts';
 import { UserMenu } from './UserMenu.tsx';
 import './shell.css';
 import './strings.ts';
 
 /** What a route tells the shell: the exercise page it is (for the navigation), or a page of its own (for the breadcrumb). */
-export type RouteHandle = { page: ExercisePage } | { crumb: 'actions' | 'newExercise' | 'account' | 'programme' };
+export type RouteHandle = { page: ExercisePage } | { crumb: 'actions' | 'newExercise' | 'account' | 'programme' | 'studio' };
 
 /**
  * The frame of every signed-in page: the product mark, breadcrumbs (exercises › this exercise › this
@@ -69,6 +69,12 @@ export function AppShell() {
           </nav>
         )}
         <div className="app-bar-end">
+          {session && mayAuthorScenarios(session.user.roles) && (
+            <NavLink to="/studio" className="ghost-link" aria-label={t('nav.studio')}>
+              <PencilRuler aria-hidden="true" size={18} />
+              <span className="wide-only">{t('nav.studio')}</span>
+            </NavLink>
+          )}
           {session && mayOpenActions(session.user.roles, session.memberships) && (
             <NavLink to="/actions" className="ghost-link" aria-label={t('nav.actions')}>
               <ClipboardList aria-hidden="true" size={18} />

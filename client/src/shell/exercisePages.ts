@@ -37,3 +37,8 @@ export function pagePath(page: ExercisePage, exerciseId: string): string {
 export function mayOpenActions(roles: readonly GlobalRole[], memberships: readonly { role: ExerciseRole }[]): boolean {
   return roles.length > 0 || memberships.some((m) => m.role === 'director');
 }
+
+/** The scenario studio: those who may write scenarios (server/src/auth/policy.ts, scenarios.write). */
+export function mayAuthorScenarios(roles: readonly GlobalRole[]): boolean {
+  return roles.includes('admin') || roles.includes('planner');
+}

@@ -43,6 +43,7 @@ const MEDIA = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
+  yaml: 'application/yaml; charset=utf-8',
 } as const;
 
 /** A download: an ASCII file name from the exercise (or plan) title, so no header ever carries user text raw. */

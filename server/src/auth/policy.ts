@@ -72,6 +72,8 @@ export const GLOBAL_POLICY = {
   'audit.read': ['admin'],
   'scenarios.read': ['admin', 'planner'],
   'scenarios.write': ['admin', 'planner'],
+  /** Make a scenario draft the next immutable version exercises can pin (the studio); audited. */
+  'scenarios.publish': ['admin', 'planner'],
   'exercises.create': ['admin', 'planner'],
   /** The centre's agency directory (names, functions, contacts). */
   'agencies.read': ['admin', 'planner'],

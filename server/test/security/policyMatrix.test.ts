@@ -145,6 +145,27 @@ const REST = table({
   'POST /api/exercises/:id/review/observations': 'n   n   n   n   n   Y   n   n   ·   ·   n',
   // Hot-wash feedback after EndEx: a team's participants.
   'POST /api/exercises/:id/review/feedback':    'n   n   n   n   n   n   n   Y   ·   ·   n',
+  // The scenario studio (drafts, versions, publishing, MSEL exchange): administrators and planners.
+  'GET /api/studio/scenarios':                  'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios':                 'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/copy':        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/draft':        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'PUT /api/studio/scenarios/:id/draft':        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'DELETE /api/studio/scenarios/:id/draft':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/document':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/merge':       'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/publish':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/revert':      'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/versions':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/history':      'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/diff':         'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/presence':    'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'DELETE /api/studio/scenarios/:id/presence':  'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/msel.xlsx':    'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/msel.csv':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/msel/inspect':              'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/msel/preview':              'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/msel/import':               'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'GET /api/exercises/:id/feed':                'n   Y   Y   Y   Y   Y   Y   Y   Y   Y   n',
 });
 
@@ -369,6 +390,14 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
+/** A fresh studio draft (a copy of the demo, which lints), made by an administrator. */
+async function studioDraft(): Promise<{ id: string; document: Record<string, unknown> }> {
+  const copied = await h.request('POST', '/api/studio/scenarios/demo/copy', h.admin, { id: `matrix-draft-${++made}` });
+  expect(copied.statusCode).toBe(201);
+  return { id: copied.json().scenarioId, document: copied.json().document };
+}
+const MATRIX_MSEL = { name: 'matrix.csv', format: 'csv', content: 'Inject #,Time,To,Subject\n1,T+5,Customs,Portal alarm on lane 3\n2,T+10,Customs,Driver asks to leave\n' } as const;
+
 /** The request each REST row sends: valid, so that an allowed role gets the route's success status. */
 async function restRequest(route: string, role: Role): Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; ok: number; as?: StaffCredential }> {
   switch (route) {
@@ -545,6 +574,59 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
     }
     case 'POST /api/exercises/:id/dry-run':
       return { method: 'POST', url: `/api/exercises/${X}/dry-run`, ok: 200 };
+    case 'GET /api/studio/scenarios':
+      return { method: 'GET', url: '/api/studio/scenarios', ok: 200 };
+    case 'POST /api/studio/scenarios':
+      return { method: 'POST', url: '/api/studio/scenarios', body: { id: `matrix-new-${++made}`, title: 'Matrix scenario' }, ok: 201 };
+    case 'POST /api/studio/scenarios/:id/copy':
+      return { method: 'POST', url: '/api/studio/scenarios/demo/copy', body: { id: `matrix-copy-${++made}` }, ok: 201 };
+    case 'GET /api/studio/scenarios/:id/document':
+      return { method: 'GET', url: '/api/studio/scenarios/demo/document', ok: 200 };
+    case 'GET /api/studio/scenarios/:id/msel.xlsx':
+    case 'GET /api/studio/scenarios/:id/msel.csv':
+      return { method: 'GET', url: `/api/studio/scenarios/stolen-cobalt-source/${route.slice(route.lastIndexOf('/') + 1)}`, ok: 200 };
+    case 'GET /api/studio/scenarios/:id/draft':
+    case 'GET /api/studio/scenarios/:id/versions':
+    case 'GET /api/studio/scenarios/:id/history': {
+      const { id } = await studioDraft();
+      return { method: 'GET', url: `/api/studio/scenarios/${id}${route.slice(route.lastIndexOf('/'))}`, ok: 200 };
+    }
+    case 'PUT /api/studio/scenarios/:id/draft': {
+      const { id, document } = await studioDraft();
+      return { method: 'PUT', url: `/api/studio/scenarios/${id}/draft`, body: { revision: 1, document: { ...document, summary: 'Saved by the matrix.' } }, ok: 200 };
+    }
+    case 'DELETE /api/studio/scenarios/:id/draft':
+      return { method: 'DELETE', url: `/api/studio/scenarios/${(await studioDraft()).id}/draft?revision=1`, ok: 200 };
+    case 'POST /api/studio/scenarios/:id/merge': {
+      const { id, document } = await studioDraft();
+      return { method: 'POST', url: `/api/studio/scenarios/${id}/merge`, body: { base: 'r1', theirs: 'draft', document }, ok: 200 };
+    }
+    case 'POST /api/studio/scenarios/:id/publish':
+      return { method: 'POST', url: `/api/studio/scenarios/${(await studioDraft()).id}/publish`, body: { revision: 1 }, ok: 201 };
+    case 'POST /api/studio/scenarios/:id/revert':
+    case 'GET /api/studio/scenarios/:id/diff': {
+      const { id } = await studioDraft();
+      expect((await h.request('POST', `/api/studio/scenarios/${id}/publish`, h.admin, { revision: 1 })).statusCode).toBe(201);
+      return route.startsWith('POST')
+        ? { method: 'POST', url: `/api/studio/scenarios/${id}/revert`, body: { revision: 1, version: 1 }, ok: 200 }
+        : { method: 'GET', url: `/api/studio/scenarios/${id}/diff?from=v1&to=draft`, ok: 200 };
+    }
+    case 'POST /api/studio/scenarios/:id/presence':
+    case 'DELETE /api/studio/scenarios/:id/presence': {
+      const { id } = await studioDraft();
+      return route.startsWith('POST')
+        ? { method: 'POST', url: `/api/studio/scenarios/${id}/presence`, body: { revision: 1 }, ok: 200 }
+        : { method: 'DELETE', url: `/api/studio/scenarios/${id}/presence`, ok: 200 };
+    }
+    case 'POST /api/studio/msel/inspect':
+      return { method: 'POST', url: '/api/studio/msel/inspect', body: { file: MATRIX_MSEL }, ok: 200 };
+    case 'POST /api/studio/msel/preview':
+    case 'POST /api/studio/msel/import': {
+      const mapping = (await h.request('POST', '/api/studio/msel/inspect', h.admin, { file: MATRIX_MSEL })).json().proposal;
+      return route.endsWith('preview')
+        ? { method: 'POST', url: '/api/studio/msel/preview', body: { file: MATRIX_MSEL, mapping }, ok: 200 }
+        : { method: 'POST', url: '/api/studio/msel/import', body: { file: MATRIX_MSEL, mapping, scenario: { id: `matrix-msel-${++made}`, title: 'Matrix MSEL' } }, ok: 201 };
+    }
     default:
       throw new Error(`No request for ${route}: add one.`);
   }

@@ -28,6 +28,7 @@ import { PostgresLogWriter } from './PostgresLogWriter.ts';
 import { PostgresPlanningStore } from './PostgresPlanningStore.ts';
 import { PostgresProgrammeStore } from './PostgresProgrammeStore.ts';
 import { PostgresReviewStore } from './PostgresReviewStore.ts';
+import { PostgresStudioStore } from './PostgresStudioStore.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle-postgres');
@@ -53,6 +54,7 @@ export class PostgresStore implements Store {
   readonly planning: PostgresPlanningStore;
   readonly review: PostgresReviewStore;
   readonly programme: PostgresProgrammeStore;
+  readonly studio: PostgresStudioStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.db = drizzle(pool, { schema });
@@ -60,6 +62,7 @@ export class PostgresStore implements Store {
     this.planning = new PostgresPlanningStore(pool);
     this.review = new PostgresReviewStore(pool);
     this.programme = new PostgresProgrammeStore(pool);
+    this.studio = new PostgresStudioStore(pool);
   }
 
   /** Connects to `url` (postgres://user:password@host:port/database) and brings its tables up to date. */
