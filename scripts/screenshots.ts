@@ -5,7 +5,7 @@
  * with axe-core at 1280x800: what it finds is printed and written to screens/axe.json, and the script
  * exits with 1 if it found anything. Build the client first (`npx -y pnpm@10.34.9 build`), then:
  *
- *   cd server && node --import tsx ../scripts/screenshots.ts [view-name-filter]
+ *   cd server && node --import tsx ../scripts/screenshots.ts [view-name-filter,another]
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,8 @@ import { startServerProcess } from '../server/test/e2e/serverProcess.ts';
 const VIEWPORTS = { desk: { width: 1280, height: 800 }, wide: { width: 1920, height: 1080 }, tablet: { width: 768, height: 1024 }, phone: { width: 390, height: 844 } } as const;
 const LANGUAGES = ['en', 'lt'] as const;
 const THEMES = ['light', 'dark'] as const;
-const only = process.argv[2];
+/** Only the views whose names contain one of these (comma-separated), e.g. `display,plan`. */
+const only = process.argv[2]?.split(',');
 const ADMIN_PASSWORD = 'screenshots admin password';
 /** axe's findings per view, language and theme. */
 const found: Record<string, Awaited<ReturnType<typeof violations>>> = {};
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
 
 async function photograph(browser: Browser, base: string, shots: Shot[]): Promise<void> {
   for (const shot of shots) {
-    if (only && !shot.name.includes(only)) continue;
+    if (only && !only.some((part) => shot.name.includes(part))) continue;
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       for (const language of LANGUAGES) {
         for (const theme of THEMES) {
