@@ -57,7 +57,7 @@ addStrings(
     timer: 'Scenarijaus laikmatis: {{timer}}',
     decision: 'Sprendimas: {{decision}}',
     milestone: 'Etapas: {{milestone}}',
-    released: 'Įvadas Nr. {{number}} išsiųstas: {{teams}}: {{subject}}',
+    released: 'Įvadas #{{number}} išsiųstas: {{teams}}: {{subject}}',
     late: ' (pavėluota {{seconds}} s)',
     held: 'Įvadas {{inject}} sulaikytas: {{reason}}',
     skipped: 'Įvadas {{inject}} praleistas: {{reason}}',

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useMatches } from 'react-router';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useMatches } from 'react-router';
 import { ChevronRight, ClipboardList, PencilRuler, Radar } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { roleIn, useSession } from '../lib/useSession.ts';
@@ -25,6 +25,12 @@ export function AppShell() {
   const summary = useExerciseSummary(exerciseId, !!session);
   const pages = exerciseId && session ? pagesFor(roleIn(session, exerciseId), session.user.roles) : [];
   const here = handle && 'page' in handle ? handle.page : undefined;
+  const exerciseNav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the exercise's pages scroll sideways: the page one is on is scrolled into sight.
+  useEffect(() => {
+    exerciseNav.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname, pages.length]);
 
   return (
     <div className="app">
@@ -58,7 +64,7 @@ export function AppShell() {
           </ol>
         </nav>
         {exerciseId && pages.length > 1 && (
-          <nav className="exercise-nav" aria-label={t('nav.label')} data-testid="exercise-nav">
+          <nav ref={exerciseNav} className="exercise-nav" aria-label={t('nav.label')} data-testid="exercise-nav">
             <ul>
               {pages.map((page) => (
                 <li key={page}>

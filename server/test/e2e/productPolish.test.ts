@@ -119,6 +119,37 @@ describe('the product shell, finished', () => {
     }
   });
 
+  it('fits the wall display, the exercise navigation and the breadcrumb to a phone and a tablet', { timeout: 90_000 }, async () => {
+    // The wall display's clock, status and counts stay inside their boxes, in one column below 1000 px.
+    for (const [name, options] of [['phone', VIEWPORT.phone], ['tablet', VIEWPORT.tablet]] as const) {
+      const wall = await open(`display ${name}`, `/display/${EXERCISE_ID}`, options, director);
+      await wall.getByTestId('recent-injects').waitFor();
+      const cut = await wall.locator('.wall-time, .wall-status, .wall-count dt, .wall-bar h1').evaluateAll((elements) =>
+        elements.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth).map((e) => e.textContent),
+      );
+      expect({ name, cut }).toEqual({ name, cut: [] });
+      expect(await wall.locator('.wall-grid').evaluate((grid) => getComputedStyle(grid).gridTemplateColumns.split(' ').length)).toBe(1);
+      await wall.screenshot({ path: artifactPath(`polish-display-${name}.png`) });
+      await wall.context().close();
+    }
+
+    // On a phone the exercise's pages scroll sideways; the one open is in sight.
+    const phone = await open('review phone', `/review/${EXERCISE_ID}`, VIEWPORT.phone, director);
+    const current = phone.getByTestId('exercise-nav').getByRole('link', { name: 'Review', exact: true });
+    await eventually(() => current.getAttribute('aria-current')).toBe('page');
+    await eventually(() => current.evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      return box.left >= 0 && box.right <= window.innerWidth;
+    })).toBe(true);
+    await phone.context().close();
+
+    // A page of its own keeps its place in the breadcrumb at 1280 px (only an exercise's page leaves it to the exercise's navigation).
+    const actions = await open('actions 1280', '/actions', VIEWPORT.console, director);
+    await actions.getByRole('heading', { level: 1, name: 'Corrective actions' }).waitFor();
+    expect(await actions.getByRole('navigation', { name: 'You are here' }).getByText('Corrective actions', { exact: true }).isVisible()).toBe(true);
+    await actions.context().close();
+  });
+
   it('never calls one evaluator’s rating agreed, explains how a final rating comes about, and lets the director rate what no evaluator has', { timeout: 90_000 }, async () => {
     const rated = await h.request('POST', `/api/exercises/${EXERCISE_ID}/review/ratings`, evaluator, {
       subject: { kind: 'capability', id: 'verify_alarm' },
