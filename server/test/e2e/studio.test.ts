@@ -125,6 +125,8 @@ describe('the scenario studio in a real browser', () => {
     await analysed(page);
     const problem = page.locator('.problem').filter({ hasText: '"subject"' });
     await problem.waitFor();
+    // The live analysis runs the server's analyzer in a Web Worker, off the page's main thread.
+    expect(page.workers().map((worker) => worker.url())).toContainEqual(expect.stringMatching(/\/assets\/analysisWorker-[\w-]+\.js$/));
     await page.screenshot({ path: artifactPath('studio-problem.png') });
     // Its link puts the cursor on the cell at fault, where the author types the fix.
     await problem.getByRole('button', { name: /Go to #6, Subject/ }).click();
@@ -165,6 +167,9 @@ describe('the scenario studio in a real browser', () => {
     const exerciseId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
     const plan = (await h.request('GET', `/api/exercises/${exerciseId}/plan`, h.admin)).json() as ExercisePlan;
     expect(plan.scenario).toEqual({ id: 'harbour_radiation_alarm', version: 1, title: 'Harbour radiation alarm' });
+    // Creating it gave no role in it: the planner makes themselves its director, in the members list for all to see.
+    const me = (await h.request('GET', '/api/auth/me', h.admin)).json() as { user: { id: string } };
+    expect((await h.request('PUT', `/api/exercises/${exerciseId}/members/${me.user.id}`, h.admin, { role: 'director' })).statusCode).toBe(200);
 
     // Played on two tablets: faster than life, the check done, StartEx from the console.
     const { requireCommsCheck: _decidedAtCreation, ...editable } = plan.settings;

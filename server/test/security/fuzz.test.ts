@@ -34,6 +34,16 @@ import {
   TeamJoinCodesBody,
   UpdateImprovementItemBody,
   UpdateUserBody,
+  CopyScenarioBody,
+  CreateScenarioBody,
+  MergeDraftBody,
+  MselImportBody,
+  MselInspectBody,
+  MselPreviewBody,
+  PresenceBody,
+  PublishBody,
+  RevertBody,
+  SaveDraftBody,
   type ClientToServerEvents,
   type ErrorCode,
 } from '@startex/shared';
@@ -253,6 +263,9 @@ const notXlsx = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(bytes)])),
 );
 
+const MSEL_FILE = { name: 'fuzz.csv', format: 'csv', content: 'Time,To,Subject\nT+5,Customs,Portal alarm on lane 3\n' };
+const MSEL_MAPPING = { sheets: [{ name: 'fuzz', headerRow: 1 }], columns: { time: 'Time', to: 'To', subject: 'Subject' }, time: { kind: 'elapsed' } };
+
 const BODY_ROUTES: Record<string, BodyRoute> = {
   'POST /api/auth/login': { method: 'POST', url: () => '/api/auth/login', who: () => undefined, schema: LoginBody, valid: () => ({ username: 'admin', password: 'not the password' }) },
   'POST /api/auth/password': {
@@ -469,6 +482,37 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
           idempotencyKey: 'fuzz-feedback',
         })),
       ),
+  },
+  // The studio's writes, on the library's demo (read-only: a body that passed would be refused, and change nothing).
+  'POST /api/studio/scenarios': { method: 'POST', url: () => '/api/studio/scenarios', who: () => h.admin, schema: CreateScenarioBody, valid: () => ({ id: 'fuzz-new', title: 'Fuzzed scenario' }) },
+  'POST /api/studio/scenarios/:id/copy': { method: 'POST', url: () => '/api/studio/scenarios/demo/copy', who: () => h.admin, schema: CopyScenarioBody, valid: () => ({ id: 'fuzz-copy' }) },
+  'PUT /api/studio/scenarios/:id/draft': { method: 'PUT', url: () => '/api/studio/scenarios/demo/draft', who: () => h.admin, schema: SaveDraftBody, valid: () => ({ revision: 1, document: { ...LIBRARY.demo! } }) },
+  'POST /api/studio/scenarios/:id/merge': {
+    method: 'POST',
+    url: () => '/api/studio/scenarios/demo/merge',
+    who: () => h.admin,
+    schema: MergeDraftBody,
+    valid: () => ({ base: 'v1', theirs: 'draft', document: { ...LIBRARY.demo! } }),
+  },
+  'POST /api/studio/scenarios/:id/publish': { method: 'POST', url: () => '/api/studio/scenarios/demo/publish', who: () => h.admin, schema: PublishBody, valid: () => ({ revision: 1, note: 'Fuzzed' }) },
+  'POST /api/studio/scenarios/:id/revert': { method: 'POST', url: () => '/api/studio/scenarios/demo/revert', who: () => h.admin, schema: RevertBody, valid: () => ({ revision: 1, version: 1 }) },
+  'POST /api/studio/scenarios/:id/presence': { method: 'POST', url: () => '/api/studio/scenarios/demo/presence', who: () => h.admin, schema: PresenceBody, valid: () => ({ revision: 1 }) },
+  'POST /api/studio/msel/inspect': {
+    method: 'POST',
+    url: () => '/api/studio/msel/inspect',
+    who: () => h.admin,
+    schema: MselInspectBody,
+    valid: () => ({ file: MSEL_FILE }),
+    extra: () => notXlsx.map((bytes) => ({ file: { name: 'fuzz.xlsx', format: 'xlsx', content: bytes.toString('base64') } })),
+  },
+  'POST /api/studio/msel/preview': { method: 'POST', url: () => '/api/studio/msel/preview', who: () => h.admin, schema: MselPreviewBody, valid: () => ({ file: MSEL_FILE, mapping: MSEL_MAPPING }) },
+  'POST /api/studio/msel/import': {
+    method: 'POST',
+    url: () => '/api/studio/msel/import',
+    who: () => h.admin,
+    schema: MselImportBody,
+    valid: () => ({ file: MSEL_FILE, mapping: MSEL_MAPPING, scenario: { id: 'fuzz-msel', title: 'Fuzzed MSEL' } }),
+    extra: () => notXlsx.map((bytes) => ({ file: { name: 'fuzz.xlsx', format: 'xlsx', content: bytes.toString('base64') }, mapping: MSEL_MAPPING, scenario: { id: 'fuzz-msel', title: 'Fuzzed MSEL' } })),
   },
 };
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { LIBRARY } from '@startex/scenarios';
+import { cyclingRegions } from '@startex/scenarios/corpus';
 import type { DraftView, ScenarioDocument } from '@startex/shared';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
 
@@ -247,4 +248,21 @@ describe('what the studio refuses', () => {
     expect((await h.request('POST', '/api/studio/scenarios', bob, { id: 'parcel-depot', title: 'Again' })).json()).toMatchObject({ revision: 4 });
     expect((await h.request('GET', '/api/studio/scenarios/nothing/draft', bob)).json()).toMatchObject({ statusCode: 404, code: 'SCENARIO_NOT_FOUND' });
   });
+});
+
+describe('the studio checks documents on the analysis workers', () => {
+  it('stops a publish whose document takes too long to check, with the workers´ time limit, and publishes nothing', async () => {
+    // One worker with a short time limit: a check on the main thread would know no such limit.
+    const limited = await startServer({ analysisLimits: { threads: 1, queue: 4, timeLimitMs: 300, memoryMb: 256 } });
+    try {
+      const created = await limited.request('POST', '/api/studio/scenarios', limited.admin, { id: 'cycling', title: 'Cycling regions' });
+      const hostile = { ...cyclingRegions(5), id: 'cycling' };
+      expect((await limited.request('PUT', '/api/studio/scenarios/cycling/draft', limited.admin, { revision: created.json().revision, document: hostile })).statusCode).toBe(200);
+      const refused = await limited.request('POST', '/api/studio/scenarios/cycling/publish', limited.admin, { revision: created.json().revision + 1 });
+      expect(refused.json()).toMatchObject({ statusCode: 422, code: 'SCENARIO_INVALID', problems: [expect.objectContaining({ rule: 'analysis-time-limit', path: '$' })] });
+      expect((await limited.request('GET', '/api/studio/scenarios/cycling/versions', limited.admin)).json()).toEqual([]);
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
 });
