@@ -18,6 +18,12 @@ export const PROTOCOL_VERSION = 1;
  */
 export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 } as const;
 
+/**
+ * WebSocket first, which several nodes need (they serve no long-polling: its requests could reach
+ * a node that does not know the session); long-polling only where a WebSocket cannot open, on one node.
+ */
+export const TRANSPORTS: { transports: ('websocket' | 'polling')[]; tryAllTransports: boolean } = { transports: ['websocket', 'polling'], tryAllTransports: true };
+
 const MAX_ID = 64;
 const shortId = z.string().min(1).max(MAX_ID);
 

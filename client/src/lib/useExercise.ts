@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
   RECONNECTION,
+  TRANSPORTS,
   type ClientToServerEvents,
   type CommitResult,
   type ErrorDetail,
@@ -46,6 +47,7 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       auth: { protocolVersion: PROTOCOL_VERSION, ...credentials },
       // Back within a second or two of a server restart, not after socket.io's 5 s back-off.
       ...RECONNECTION,
+      ...TRANSPORTS,
     });
     const update = (next: LogSync) => {
       log.current = next;

@@ -7,6 +7,12 @@ import { withLogTailCache } from './logTailCache.ts';
 
 export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
 
+/**
+ * Loads the host of an exercise, reading and writing through `store`. On one node that is
+ * ExerciseHost.load; on several (server/src/cluster) the host owns the exercise or follows it.
+ */
+export type HostLoader = (store: ExerciseStore, record: ExerciseRecord) => Promise<ExerciseHost>;
+
 export interface NewExercise {
   id?: string;
   title?: string;
@@ -22,6 +28,7 @@ export class ExerciseRuntime {
   private readonly listeners = new Set<RuntimeCommitListener>();
   /** What the hosts read and write through. */
   private readonly hostStore: ExerciseStore;
+  private loadHost: HostLoader = (store, record) => ExerciseHost.load(store, record);
 
   constructor(readonly store: ExerciseStore) {
     this.hostStore = withLogTailCache(store);
@@ -48,7 +55,9 @@ export class ExerciseRuntime {
     if (!host) {
       host = this.load(exerciseId);
       this.hosts.set(exerciseId, host);
-      host.catch(() => this.hosts.delete(exerciseId));
+      host.catch(() => {
+        if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
+      });
     }
     return host;
   }
@@ -80,6 +89,28 @@ export class ExerciseRuntime {
     return record;
   }
 
+  /** Loads hosts with `loader` from now on (several nodes: before any host is loaded). */
+  loadHostsWith(loader: HostLoader): void {
+    this.loadHost = loader;
+  }
+
+  /**
+   * Loads an exercise's host again, in place of the one loaded (several nodes: when this node
+   * takes the exercise over or gives it up); listeners keep listening. Inputs wait for the new one.
+   */
+  async reload(exerciseId: string): Promise<ExerciseHost> {
+    const before = this.hosts.get(exerciseId);
+    const host = (async () => {
+      (await before?.catch(() => undefined))?.dispose();
+      return this.load(exerciseId);
+    })();
+    this.hosts.set(exerciseId, host);
+    host.catch(() => {
+      if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
+    });
+    return host;
+  }
+
   /** Ids of the exercises loaded now (tests and diagnostics). */
   loaded(): string[] {
     return [...this.hosts.keys()];
@@ -98,7 +129,7 @@ export class ExerciseRuntime {
   private async load(exerciseId: string): Promise<ExerciseHost> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
-    const host = await ExerciseHost.load(this.hostStore, record);
+    const host = await this.loadHost(this.hostStore, record);
     host.onCommit((entries) => {
       for (const listener of this.listeners) listener(exerciseId, entries);
     });
