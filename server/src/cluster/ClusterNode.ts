@@ -164,8 +164,15 @@ export class ClusterNode {
     try {
       await this.store.appendAsOwner(entries, epoch);
     } catch (error) {
-      if ((error as Error).message.startsWith('Log fence:')) this.metrics.fencedAppends.inc();
-      throw error;
+      if (!(error as Error).message.startsWith('Log fence:')) throw error;
+      // Another node took the exercise over while this one was frozen or cut off: follow it from now on.
+      this.metrics.fencedAppends.inc();
+      const exerciseId = entries[0]!.exerciseId;
+      console.error(`StartEx: ${(error as Error).message}; this node gives ${exerciseId} up.`);
+      void this.ownership.forget(exerciseId).then(async (owned) => {
+        if (owned) await this.giveUp(exerciseId);
+      });
+      throw new StartexError('OWNER_UNAVAILABLE', 'Another server has taken this exercise over; this was not recorded. Try again.');
     }
     stop();
   }
@@ -176,11 +183,9 @@ export class ClusterNode {
     this.bus.serverSideEmit('exercise:committed', { exerciseId, node: this.node, epoch, committedAt: Date.now(), entries });
   }
 
-  /** This node took the lock: the follower first folds what the old owner committed (for local listeners), then the owner host loads. */
+  /** This node took the lock: the owner host loads in the follower's place (the runtime tells local listeners of what the old owner committed last). */
   private async takeOver(exerciseId: string): Promise<void> {
     try {
-      const follower = await this.runtime.get(exerciseId);
-      if (follower instanceof FollowerHost) await follower.catchUp();
       this.metrics.ownerChanges.inc({ change: 'taken' });
       await this.runtime.reload(exerciseId);
       this.ownerChanged(exerciseId);

@@ -79,10 +79,19 @@ export class ExerciseOwnership {
 
   /** Takes the exercise's lock if no node holds it; the new generation, or undefined when another node owns it. */
   async tryAcquire(exerciseId: string): Promise<number | undefined> {
-    const known = this.epochOf(exerciseId);
-    if (known !== undefined) return known;
+    // A lock this session holds would be granted again (advisory locks count): never raise the generation over ourselves.
+    if (this.owned.has(exerciseId)) return this.epochOf(exerciseId);
     const [taken] = await this.lock([exerciseId]);
     return taken === undefined ? undefined : this.raise(taken);
+  }
+
+  /** Gives one exercise up (the log refused this node's generation: another node owns it); false if it was given up already. */
+  async forget(exerciseId: string): Promise<boolean> {
+    if (!this.owned.delete(exerciseId)) return false;
+    await this.lockClient?.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [exerciseId]).catch((error: unknown) => {
+      console.error(`StartEx: releasing the lock of ${exerciseId} failed:`, (error as Error).message);
+    });
+    return true;
   }
 
   /** Releases every lock (the connection ends): other nodes take the exercises over at their next beat. */
@@ -148,7 +157,9 @@ export class ExerciseOwnership {
     } catch (error) {
       // The generation could not be raised (the database is failing): give the lock back and try again at a later beat.
       console.error(`StartEx: could not take ${exerciseId} over:`, error);
-      await this.lockClient?.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [exerciseId]).catch(() => undefined);
+      await this.lockClient?.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [exerciseId]).catch((unlockError: unknown) => {
+        console.error(`StartEx: releasing the lock of ${exerciseId} failed:`, (unlockError as Error).message);
+      });
       return undefined;
     }
   }

@@ -29,6 +29,8 @@ export class ExerciseRuntime {
   /** What the hosts read and write through. */
   private readonly hostStore: ExerciseStore;
   private loadHost: HostLoader = (store, record) => ExerciseHost.load(store, record);
+  /** Per exercise, the last seq its listeners were told of (or its host loaded with): where a reloaded host's news start. */
+  private readonly toldSeqs = new Map<string, number>();
 
   constructor(readonly store: ExerciseStore) {
     this.hostStore = withLogTailCache(store);
@@ -102,7 +104,7 @@ export class ExerciseRuntime {
     const before = this.hosts.get(exerciseId);
     const host = (async () => {
       (await before?.catch(() => undefined))?.dispose();
-      return this.load(exerciseId);
+      return this.load(exerciseId, this.toldSeqs.get(exerciseId));
     })();
     this.hosts.set(exerciseId, host);
     host.catch(() => {
@@ -124,15 +126,36 @@ export class ExerciseRuntime {
   async close(): Promise<void> {
     for (const host of this.hosts.values()) (await host.catch(() => undefined))?.dispose();
     this.hosts.clear();
+    this.toldSeqs.clear();
   }
 
-  private async load(exerciseId: string): Promise<ExerciseHost> {
+  /**
+   * Loads a host; when it replaces one whose listeners heard up to `heardSeq`, they are first told
+   * of the entries the new host folded beyond it (committed meanwhile by another node), then of
+   * the new host's own commits, in seq order.
+   */
+  private async load(exerciseId: string, heardSeq?: number): Promise<ExerciseHost> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
     const host = await this.loadHost(this.hostStore, record);
-    host.onCommit((entries) => {
+    const loadedSeq = host.lastSeq;
+    const tell = (entries: LogEntry[]) => {
+      if (entries.length === 0) return;
+      this.toldSeqs.set(exerciseId, Math.max(this.toldSeqs.get(exerciseId) ?? 0, entries.at(-1)!.seq));
       for (const listener of this.listeners) listener(exerciseId, entries);
-    });
+    };
+    if (heardSeq === undefined) this.toldSeqs.set(exerciseId, loadedSeq);
+    let held: LogEntry[][] | undefined = heardSeq !== undefined && loadedSeq > heardSeq ? [] : undefined;
+    host.onCommit((entries) => (held ? held.push(entries) : tell(entries)));
+    if (held) {
+      try {
+        tell((await this.hostStore.readLog(exerciseId, heardSeq)).filter((entry) => entry.seq <= loadedSeq));
+      } catch (error) {
+        console.error(`StartEx: could not tell of the entries of ${exerciseId} after seq ${heardSeq}; clients catch up when they resync:`, error);
+      }
+      for (const entries of held) tell(entries);
+      held = undefined;
+    }
     return host;
   }
 }

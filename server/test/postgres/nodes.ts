@@ -42,3 +42,12 @@ export async function ownedBy(node: Node): Promise<string[]> {
     return [];
   }
 }
+
+/** Polls an asynchronous check (a node's HTTP answer) until it holds. */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

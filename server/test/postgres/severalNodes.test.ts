@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, CommitResult, LogEntry, Viewer } from '@startex/shared';
+import type { ClientToServerEvents, CommitResult, ErrorCode, LogEntry, Viewer } from '@startex/shared';
 import { canSee } from '../../src/runtime/visibility.ts';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import { callOrLost, LogMirror, loginAt, seededRandom, until } from '../harness.ts';
 import { freshDatabase } from './databases.ts';
-import { ownedBy, startNode, stopNodes, type Node } from './nodes.ts';
+import { eventually, ownedBy, startNode, stopNodes, type Node } from './nodes.ts';
 
 afterAll(stopNodes);
 
@@ -20,6 +20,109 @@ interface Sent {
   event: Committed;
   payload: Record<string, unknown>;
   result?: CommitResult | undefined;
+}
+
+interface Tablet {
+  mirror: LogMirror;
+  node: Node;
+}
+
+/** The demo played on several nodes: a director, tablets spread over the nodes, and every request they make. */
+class Play {
+  readonly sent: Sent[] = [];
+  private counter = 0;
+  private playing = true;
+  private workers: Promise<void>[] = [];
+
+  private constructor(
+    readonly director: LogMirror,
+    readonly tablets: Tablet[],
+  ) {}
+
+  static async open(nodes: Node[], tabletsPerNode: number, directorNode: Node): Promise<Play> {
+    const { username, password, joinCode } = { ...nodes[0]!.process.director, joinCode: nodes[0]!.process.joinCode };
+    const director = new LogMirror(await loginAt(directorNode.url, username, password!, 'demo'));
+    const tablets = nodes.flatMap((node) => Array.from({ length: tabletsPerNode }, () => ({ mirror: new LogMirror(joinCode), node })));
+    await director.open(directorNode.url);
+    await Promise.all(tablets.map(({ mirror, node }) => mirror.open(node.url)));
+    return new Play(director, tablets);
+  }
+
+  get mirrors(): [LogMirror, Viewer][] {
+    return [[this.director, DIRECTOR], ...this.tablets.map((t) => [t.mirror, TEAM] as [LogMirror, Viewer])];
+  }
+
+  async send(mirror: LogMirror, event: Committed, payload: Record<string, unknown>): Promise<CommitResult | undefined> {
+    const request: Sent = { event, payload };
+    this.sent.push(request);
+    request.result = mirror.socket ? await callOrLost(mirror.socket, event, payload) : undefined;
+    return request.result;
+  }
+
+  /** Every tablet sends actions and messages, each with its key, until stopped. */
+  startLoad(seed: number): void {
+    const random = seededRandom(seed);
+    this.workers = this.tablets.map(async ({ mirror }, i) => {
+      while (this.playing) {
+        const n = ++this.counter;
+        if (n % 2 === 0) {
+          await this.send(mirror, 'action.take', { actionId: 'report_alarm', fields: { dose_rate_usvh: n / 10, vehicle_held: n % 3 === 0 }, idempotencyKey: `tablet${i}-action-${n}` });
+        } else {
+          await this.send(mirror, 'message.send', { to: { teams: [], organisations: ['supervisor'] }, text: `Tablet ${i}, message ${n}`, idempotencyKey: `tablet${i}-message-${n}` });
+        }
+        await pause(20 + random.int(30));
+      }
+    });
+  }
+
+  async stopLoad(): Promise<void> {
+    this.playing = false;
+    await Promise.all(this.workers);
+  }
+
+  /** The tablets of a node that went away reconnect to the others (as the proxy sends them) and resync by seq. */
+  async moveTablets(from: Node, to: Node[]): Promise<void> {
+    await Promise.all(
+      this.tablets.map(async (tablet, i) => {
+        if (tablet.node !== from) return;
+        tablet.node = to[i % to.length]!;
+        await tablet.mirror.open(tablet.node.url);
+      }),
+    );
+  }
+
+  /** EndEx, seen by every client. */
+  async end(): Promise<void> {
+    expect(await this.send(this.director, 'command', { type: 'end' })).toMatchObject({ ok: true });
+    for (const [mirror] of this.mirrors) await until(() => mirror.entries.some((e) => e.type === 'exercise.ended'), 'EndEx on every client', 15_000);
+    for (const [mirror] of this.mirrors) mirror.close();
+  }
+
+  /**
+   * The stored log against what the clients were told: gapless, the generation never going back,
+   * every acknowledged request at its seq, each key once, every client with exactly its viewer's log.
+   */
+  async check(url: string, refusable: ErrorCode[] = []): Promise<{ log: LogEntry[]; epochs: number[]; acknowledged: number; lost: number; refused: number }> {
+    const { log, epochs } = await storedLog(url);
+    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+    expect(epochs).toEqual([...epochs].sort((a, b) => a - b));
+    const acknowledged = this.sent.filter((s) => s.result?.ok);
+    for (const request of acknowledged) {
+      const entry = log[(request.result as { seq: number }).seq - 1]!;
+      if (request.event === 'action.take' || request.event === 'message.send') expect(entry).toMatchObject({ idempotencyKey: request.payload.idempotencyKey });
+    }
+    // Requests in flight at a node's death are answered or lost, refused only with the codes expected (and then not logged).
+    const refused = this.sent.filter((s) => s.result && !s.result.ok);
+    expect(refused.filter((s) => !s.result!.ok && !refusable.includes(s.result!.error.code)).map((s) => s.result)).toEqual([]);
+    const keys = log.flatMap((e) => ((e.type === 'action.taken' || e.type === 'message.sent') && e.idempotencyKey ? [e.idempotencyKey] : []));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(refused.filter((s) => keys.includes(s.payload.idempotencyKey as string))).toEqual([]);
+    for (const [mirror, viewer] of this.mirrors) {
+      expect(mirror.conflicts).toEqual([]);
+      expect(mirror.entries).toEqual(log.filter((e) => canSee(viewer, e)));
+    }
+    return { log, epochs, acknowledged: acknowledged.length, lost: this.sent.filter((s) => !s.result).length, refused: refused.length };
+  }
 }
 
 /** The log as stored, with the owner generation of each entry. */
@@ -47,97 +150,98 @@ async function ownerAmong(nodes: Node[], timeoutMs = 10_000): Promise<Node> {
   }
 }
 
+async function startCluster(names: string[], url: string, speed: number): Promise<Node[]> {
+  const first = await startNode(names[0]!, url, speed);
+  return [first, ...(await Promise.all(names.slice(1).map((name) => startNode(name, url, speed))))];
+}
+
+async function text(node: Node, path: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${node.url}${path}`);
+  return { status: response.status, body: await response.text() };
+}
+
 describe('three StartEx nodes on one PostgreSQL database', () => {
   it('runs the demo on one owner, takes inputs on every node, and when the owner is killed another takes over: nothing acknowledged lost, nothing twice, the timer fires once', async () => {
     const url = await freshDatabase({ empty: true });
     // Speed 30: the demo's alarm is due 4 s after StartEx, after the first owner is gone.
-    const speed = 30;
-    const first = await startNode('node-a', url, speed);
-    const nodes = [first, ...(await Promise.all([startNode('node-b', url, speed), startNode('node-c', url, speed)]))];
+    const nodes = await startCluster(['node-a', 'node-b', 'node-c'], url, 30);
+    const [first, second] = nodes as [Node, Node, Node];
     // The node that created the demo (and readied it) owns it.
     expect(await ownedBy(first)).toEqual(['demo']);
     for (const node of nodes.slice(1)) expect(await ownedBy(node)).toEqual([]);
-
-    const { username, password } = first.process.director;
-    const director = new LogMirror(await loginAt(nodes[1]!.url, username, password!, 'demo'));
-    // Three tablets of the team on each node, the director on node-b.
-    const tablets = nodes.flatMap((node) => Array.from({ length: 3 }, () => ({ mirror: new LogMirror(first.process.joinCode), node })));
-    await director.open(nodes[1]!.url);
-    await Promise.all(tablets.map(({ mirror, node }) => mirror.open(node.url)));
-
-    const sent: Sent[] = [];
-    const send = async (mirror: LogMirror, event: Committed, payload: Record<string, unknown>) => {
-      const request: Sent = { event, payload };
-      sent.push(request);
-      request.result = mirror.socket ? await callOrLost(mirror.socket, event, payload) : undefined;
-      return request.result;
-    };
+    const play = await Play.open(nodes, 3, second);
     // StartEx from node-b: forwarded to the owner, acknowledged once committed there.
-    expect(await send(director, 'command', { type: 'start' })).toMatchObject({ ok: true });
-    const started = await until(() => director.entries.find((e) => e.type === 'exercise.started'), 'StartEx');
+    expect(await play.send(play.director, 'command', { type: 'start' })).toMatchObject({ ok: true });
+    const started = await until(() => play.director.entries.find((e) => e.type === 'exercise.started'), 'StartEx');
+    play.startLoad(18);
 
-    let counter = 0;
-    let playing = true;
-    const random = seededRandom(18);
-    const workers = tablets.map(async ({ mirror }, i) => {
-      while (playing) {
-        const n = ++counter;
-        const action = { actionId: 'report_alarm', fields: { dose_rate_usvh: n / 10, vehicle_held: n % 2 === 0 }, idempotencyKey: `tablet${i}-action-${n}` };
-        const message = { to: { teams: [], organisations: ['supervisor'] }, text: `Tablet ${i}, message ${n}`, idempotencyKey: `tablet${i}-message-${n}` };
-        await (n % 2 === 0 ? send(mirror, 'action.take', action) : send(mirror, 'message.send', message));
-        await pause(20 + random.int(30));
-      }
-    });
-
-    await pause(1_000 + random.int(500));
-    const owner = await ownerAmong(nodes);
-    expect(owner).toBe(first);
+    await pause(1_000 + seededRandom(18).int(500));
+    expect(await ownerAmong(nodes)).toBe(first);
     const killedAt = Date.now();
-    await owner.process.stop('SIGKILL');
-    const survivors = nodes.filter((node) => node !== owner);
+    await first.process.stop('SIGKILL');
+    const survivors = nodes.filter((node) => node !== first);
     const successor = await ownerAmong(survivors);
     const takeoverMs = Date.now() - killedAt;
-    // The dead node's tablets reconnect to the survivors (as a proxy would send them) and resync by seq.
-    await Promise.all(
-      tablets.map(async (tablet, i) => {
-        if (tablet.node !== owner) return;
-        tablet.node = survivors[i % survivors.length]!;
-        await tablet.mirror.open(tablet.node.url);
-      }),
-    );
-    const alarm = await until(() => director.entries.find((e) => e.type === 'inject.released' && e.inject.id === 'portal_alarm'), 'the alarm from the new owner', 15_000);
+    await play.moveTablets(first, survivors);
+    const alarm = await until(() => play.director.entries.find((e) => e.type === 'inject.released' && e.inject.id === 'portal_alarm'), 'the alarm from the new owner', 15_000);
     expect(alarm.wallTime).toBeGreaterThan(killedAt);
     await pause(500);
-    playing = false;
-    await Promise.all(workers);
-    expect(await send(director, 'command', { type: 'end' })).toMatchObject({ ok: true });
-    const everyone = [director, ...tablets.map((t) => t.mirror)];
-    for (const mirror of everyone) await until(() => mirror.entries.some((e) => e.type === 'exercise.ended'), 'EndEx on every client');
-    for (const mirror of everyone) mirror.close();
+    await play.stopLoad();
+    await play.end();
 
-    const { log, epochs } = await storedLog(url);
-    // Gapless; the generation only goes up along the log, and went up once at the takeover.
-    expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
-    expect(epochs).toEqual([...epochs].sort((a, b) => a - b));
+    const { log, epochs, acknowledged, lost } = await play.check(url);
+    expect(acknowledged).toBeGreaterThan(50);
+    // The generation went up once, at the takeover.
     expect(new Set(epochs.slice(started.seq - 1)).size).toBe(2);
-    // Every acknowledged request is in the log at the seq it was acknowledged with.
-    const acknowledged = sent.filter((s) => s.result?.ok);
-    expect(acknowledged.length).toBeGreaterThan(50);
-    for (const request of acknowledged) {
-      const entry = log[(request.result as { seq: number }).seq - 1]!;
-      if (request.event === 'action.take' || request.event === 'message.send') expect(entry).toMatchObject({ idempotencyKey: request.payload.idempotencyKey });
-    }
-    // Requests in flight at the kill are answered or lost, never refused with another error.
-    expect(sent.filter((s) => s.result && !s.result.ok).map((s) => s.result)).toEqual([]);
-    const keys = log.flatMap((e) => ((e.type === 'action.taken' || e.type === 'message.sent') && e.idempotencyKey ? [e.idempotencyKey] : []));
-    expect(new Set(keys).size).toBe(keys.length);
     // The alarm timer fired once, by the new owner.
     expect(log.filter((e) => e.type === 'timer.fired').map((e) => e.seq)).toEqual([alarm.seq - 2]);
-    // Every client ends with exactly its viewer's log, each entry once.
-    for (const [mirror, viewer] of [[director, DIRECTOR], ...tablets.map((t) => [t.mirror, TEAM] as const)] as [LogMirror, Viewer][]) {
-      expect(mirror.conflicts).toEqual([]);
-      expect(mirror.entries).toEqual(log.filter((e) => canSee(viewer, e)));
-    }
-    console.log(`several nodes: ${acknowledged.length} acknowledged, ${sent.length - sent.filter((s) => s.result).length} lost in flight, successor ${successor.name} owned the demo ${takeoverMs} ms after the kill`);
+    console.log(`several nodes, kill -9: ${acknowledged} acknowledged, ${lost} lost in flight, ${successor.name} owned the demo ${takeoverMs} ms after the kill`);
+  }, 120_000);
+
+  it('fences an owner frozen with SIGSTOP: another node takes over after the lease, and the old one, continued, gives the exercise up and writes nothing', async () => {
+    const url = await freshDatabase({ empty: true });
+    const nodes = await startCluster(['node-a', 'node-b', 'node-c'], url, 1);
+    const [first, second, third] = nodes as [Node, Node, Node];
+    // Ready once the adapter listens (a moment after the node starts), with every check named.
+    for (const node of nodes) await eventually(async () => (await text(node, '/api/health/ready')).status === 200, `${node.name} ready`);
+    for (const node of nodes) expect(await text(node, '/api/health/ready')).toEqual({ status: 200, body: JSON.stringify({ ready: true, checks: { migrated: true, fanOut: true, ownership: true } }) });
+    const play = await Play.open(nodes, 2, second);
+    expect(await play.send(play.director, 'command', { type: 'start' })).toMatchObject({ ok: true });
+    play.startLoad(19);
+    await pause(800);
+
+    // A tablet on the owner's node that acts while the node is frozen: the node reads its request as it continues.
+    const probe = new LogMirror(first.process.joinCode);
+    await probe.open(first.url);
+    const frozenAt = Date.now();
+    first.process.child.kill('SIGSTOP');
+    const successor = await ownerAmong([second, third]);
+    const takeoverMs = Date.now() - frozenAt;
+    const probed = play.send(probe, 'action.take', { actionId: 'report_alarm', fields: { dose_rate_usvh: 9.9, vehicle_held: true }, idempotencyKey: 'sent-to-the-frozen-owner' });
+    await pause(1_000);
+    first.process.child.kill('SIGCONT');
+    // Continued, the node either learns first that its lock session ended and forwards the input to
+    // the new owner, or runs it as the owner it no longer is and the log refuses its generation.
+    const probeResult = await probed;
+    if (!probeResult?.ok) expect(probeResult).toEqual({ ok: false, error: { code: 'OWNER_UNAVAILABLE', message: 'Another server has taken this exercise over; this was not recorded. Try again.' } });
+    probe.close();
+    // Continued, it gives the exercise up at once (its lease ran out long ago) and follows the new owner.
+    await eventually(async () => (await ownedBy(first)).length === 0 && (await text(first, '/api/health/ready')).status === 200, 'the old owner giving up');
+    await pause(1_000);
+    await play.stopLoad();
+    await play.end();
+
+    // An input the frozen owner took up as it continued is refused by the fence (or forwarded, if it gave up first).
+    const { epochs, acknowledged, refused } = await play.check(url, ['OWNER_UNAVAILABLE']);
+    expect(acknowledged).toBeGreaterThan(30);
+    expect(new Set(epochs).size).toBe(2);
+    // Acknowledged, the probe was written by the new owner's generation.
+    if (probeResult?.ok) expect(epochs[probeResult.seq - 1]).toBe(2);
+    const oldMetrics = (await text(first, '/metrics')).body;
+    expect(oldMetrics).toContain('startex_owner_changes_total{change="given-up"} 1');
+    expect((await text(successor, '/metrics')).body).toContain('startex_owner_changes_total{change="taken"} 1');
+    expect(oldMetrics).toMatch(/startex_fanout_seconds_count [1-9]/);
+    const fenced = /startex_fenced_appends_total (\d+)/.exec(oldMetrics)![1];
+    console.log(`several nodes, SIGSTOP: ${acknowledged} acknowledged, ${refused} refused, ${fenced} appends of the old owner fenced, probe ${probeResult?.ok ? 'forwarded' : 'fenced'}; ${successor.name} owned the demo ${takeoverMs} ms after the freeze`);
   }, 120_000);
 });
