@@ -44,6 +44,7 @@ export class ExerciseOwnership {
   /** Until when (this process's clock) the locks are surely still held: the last beat's send time plus three quarters of a lease. */
   private actUntil = 0;
   private beating = false;
+  private turn: Promise<unknown> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
   private closed = false;
 
@@ -78,11 +79,13 @@ export class ExerciseOwnership {
   }
 
   /** Takes the exercise's lock if no node holds it; the new generation, or undefined when another node owns it. */
-  async tryAcquire(exerciseId: string): Promise<number | undefined> {
-    // A lock this session holds would be granted again (advisory locks count): never raise the generation over ourselves.
-    if (this.owned.has(exerciseId)) return this.epochOf(exerciseId);
-    const [taken] = await this.lock([exerciseId]);
-    return taken === undefined ? undefined : this.raise(taken);
+  tryAcquire(exerciseId: string): Promise<number | undefined> {
+    return this.serially(async () => {
+      // A lock this session holds would be granted again (advisory locks count): never raise the generation over ourselves.
+      if (this.owned.has(exerciseId)) return this.epochOf(exerciseId);
+      const [taken] = await this.lock([exerciseId]);
+      return taken === undefined ? undefined : this.raise(taken);
+    });
   }
 
   /** Gives one exercise up (the log refused this node's generation: another node owns it); false if it was given up already. */
@@ -102,6 +105,13 @@ export class ExerciseOwnership {
     const client = this.lockClient;
     this.lockClient = undefined;
     await client?.end().catch((error: unknown) => console.error('StartEx: closing the ownership connection failed:', error));
+  }
+
+  /** Takes locks one request at a time, so that a beat and a load never both take (and raise) the same exercise. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.turn.then(work);
+    this.turn = next.catch(() => undefined);
+    return next;
   }
 
   private async connection(): Promise<pg.Client> {
@@ -180,11 +190,15 @@ export class ExerciseOwnership {
     if (this.beating) return;
     this.beating = true;
     try {
-      const candidates = this.events.candidates().filter((id) => !this.owned.has(id));
-      for (const exerciseId of await this.lock(candidates)) {
-        const epoch = await this.raise(exerciseId);
-        if (epoch !== undefined) this.events.acquired(exerciseId, epoch);
-      }
+      const acquired = await this.serially(async () => {
+        const taken = new Map<string, number>();
+        for (const exerciseId of await this.lock(this.events.candidates().filter((id) => !this.owned.has(id)))) {
+          const epoch = await this.raise(exerciseId);
+          if (epoch !== undefined) taken.set(exerciseId, epoch);
+        }
+        return taken;
+      });
+      for (const [exerciseId, epoch] of acquired) this.events.acquired(exerciseId, epoch);
     } catch (error) {
       console.error('StartEx: an ownership beat failed:', (error as Error).message);
     } finally {
