@@ -1,5 +1,8 @@
-import { rmSync } from 'node:fs';
-import { startServerProcess, type ServerProcess } from '../e2e/serverProcess.ts';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startServerProcess, type ServerProcess } from '../e2e/serverProcess.ts';
 
 /** A StartEx node process of a test cluster, with its name. */
 export interface Node {
@@ -50,4 +53,35 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** nginx running deploy/nginx-startex-nodes.conf in front of `nodes`, on a free loopback port without TLS. */
+export async function startProxy(nodes: Node[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'startex-nginx-'));
+  const port = await freePort();
+  const site = readFileSync(join(import.meta.dirname, '../../../deploy/nginx-startex-nodes.conf'), 'utf8')
+    .replace(/^\s*server 10\.0\.0\.\d+:3000 (.*);$/gm, '')
+    .replace('keepalive 32;', `${nodes.map((node) => `server ${new URL(node.url).host} max_fails=1 fail_timeout=10s;`).join('\n    ')}\n    keepalive 32;`)
+    .replace('listen 443 ssl;', `listen 127.0.0.1:${port};`)
+    .replace(/^\s*ssl_certificate.*$/gm, '');
+  writeFileSync(join(dir, 'site.conf'), site);
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {}
+http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; include ${dir}/site.conf; }\n`,
+  );
+  const nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(async () => (await fetch(`${url}/api/health`).catch(() => undefined))?.ok === true, 'nginx in front of the nodes');
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        nginx.once('exit', () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        nginx.kill('SIGTERM');
+      }),
+  };
 }

@@ -5,7 +5,7 @@ import { canSee } from '../../src/runtime/visibility.ts';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import { callOrLost, LogMirror, loginAt, seededRandom, until } from '../harness.ts';
 import { freshDatabase } from './databases.ts';
-import { eventually, ownedBy, startNode, stopNodes, type Node } from './nodes.ts';
+import { eventually, ownedBy, startNode, startProxy, stopNodes, type Node } from './nodes.ts';
 
 afterAll(stopNodes);
 
@@ -94,6 +94,13 @@ class Play {
         await tablet.mirror.open(tablet.node.url);
       }),
     );
+  }
+
+  /** Clients whose connection dropped (their node died) open a new one at `url` and resync by seq. */
+  async reconnectDropped(url: string): Promise<number> {
+    const dropped = this.mirrors.map(([mirror]) => mirror).filter((mirror) => !mirror.connected);
+    await Promise.all(dropped.map((mirror) => mirror.open(url)));
+    return dropped.length;
   }
 
   /** EndEx (unless the scenario reached it already), seen by every client. */
@@ -266,5 +273,34 @@ describe('three StartEx nodes on one PostgreSQL database', () => {
     expect(oldMetrics).toMatch(/startex_fanout_seconds_count [1-9]/);
     const fenced = /startex_fenced_appends_total (\d+)/.exec(oldMetrics)![1];
     console.log(`several nodes, SIGSTOP: ${acknowledged} acknowledged, ${refused} refused, ${fenced} appends of the old owner fenced, probe ${probeResult?.ok ? 'forwarded' : 'fenced'}; ${successor.name} owned the demo ${takeoverMs} ms after the freeze`);
+  }, 120_000);
+
+  it('works behind deploy/nginx-startex-nodes.conf: WebSockets spread over the nodes without sticky sessions, and the clients of a killed node reconnect through nginx to another', async () => {
+    const url = await freshDatabase({ empty: true });
+    const nodes = await startCluster(['node-a', 'node-b'], url, 1);
+    const proxy = await startProxy(nodes);
+    try {
+      const entry: Node = { name: 'nginx', process: nodes[0]!.process, url: proxy.url };
+      const play = await Play.open([entry], 6, entry);
+      // The operators' endpoints are not served through the proxy.
+      expect((await fetch(`${proxy.url}/metrics`)).status).toBe(403);
+      expect(await play.send(play.director, 'command', { type: 'start' })).toMatchObject({ ok: true });
+      play.startLoad(20);
+      await pause(800);
+      const owner = await ownerAmong(nodes);
+      await owner.process.stop('SIGKILL');
+      await ownerAmong(nodes.filter((node) => node !== owner));
+      await pause(300);
+      const moved = await play.reconnectDropped(proxy.url);
+      await pause(800);
+      await play.stopLoad();
+      await play.end();
+      const { acknowledged } = await play.check(url);
+      // nginx spread the seven clients over both nodes: some were on the killed one.
+      expect(moved).toBeGreaterThan(0);
+      expect(acknowledged).toBeGreaterThan(20);
+    } finally {
+      await proxy.stop();
+    }
   }, 120_000);
 });
