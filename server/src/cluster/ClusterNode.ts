@@ -35,6 +35,8 @@ interface InterServerEvents {
   'exercise:committed': (commit: { exerciseId: string; node: string; epoch: number; committedAt: number; entries: LogEntry[] }) => void;
   /** A node took an exercise over. */
   'exercise:owner': (owner: { exerciseId: string; node: string; epoch: number }) => void;
+  /** An exercise's plan changed (before StartEx): its hosts load the stored record again. */
+  'exercise:replanned': (replan: { exerciseId: string }) => void;
 }
 
 type Bus = Server<Record<string, never>, Record<string, never>, InterServerEvents>;
@@ -285,6 +287,11 @@ export class ClusterNode {
       if (to === this.node) this.pending.get(id)?.settle(answer);
     });
     this.bus.on('exercise:owner', ({ exerciseId, node, epoch }) => this.learn(exerciseId, { node, epoch }));
+    this.runtime.onReplan((exerciseId) => this.bus.serverSideEmit('exercise:replanned', { exerciseId }));
+    this.bus.on('exercise:replanned', ({ exerciseId }) => {
+      if (!this.runtime.loaded().includes(exerciseId)) return;
+      this.runtime.reload(exerciseId).catch((error: unknown) => console.error(`StartEx: could not load the new plan of ${exerciseId}:`, error));
+    });
     this.bus.on('exercise:committed', ({ exerciseId, node, epoch, committedAt, entries }) => {
       this.metrics.fanOutSeconds.observe(Math.max(0, Date.now() - committedAt) / 1000);
       this.learn(exerciseId, { node, epoch });

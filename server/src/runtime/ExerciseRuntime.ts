@@ -26,6 +26,7 @@ export interface NewExercise {
 export class ExerciseRuntime {
   private readonly hosts = new Map<string, Promise<ExerciseHost>>();
   private readonly listeners = new Set<RuntimeCommitListener>();
+  private readonly replanListeners = new Set<(exerciseId: string) => void>();
   /** What the hosts read and write through. */
   private readonly hostStore: ExerciseStore;
   private loadHost: HostLoader = (store, record) => ExerciseHost.load(store, record);
@@ -88,7 +89,13 @@ export class ExerciseRuntime {
       host.replan(before);
       throw error;
     }
+    for (const listener of this.replanListeners) listener(exerciseId);
     return record;
+  }
+
+  /** Hears of every plan change made here (several nodes: the other nodes load the new plan). */
+  onReplan(listener: (exerciseId: string) => void): void {
+    this.replanListeners.add(listener);
   }
 
   /** Loads hosts with `loader` from now on (several nodes: before any host is loaded). */

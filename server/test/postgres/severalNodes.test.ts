@@ -303,4 +303,27 @@ describe('three StartEx nodes on one PostgreSQL database', () => {
       await proxy.stop();
     }
   }, 120_000);
+
+  it('plays a plan changed on a node that does not own the exercise: the owner starts it at the new speed', async () => {
+    const url = await freshDatabase({ empty: true });
+    const [owner, other] = (await startCluster(['node-a', 'node-b'], url, 5)) as [Node, Node];
+    const { username, password } = owner.process.director;
+    const director = await loginAt(other.url, username, password!, 'demo');
+    const headers = { cookie: director.cookie, 'x-csrf-token': director.csrfToken, 'content-type': 'application/json' };
+    const plan = (await (await fetch(`${other.url}/api/exercises/demo/plan`, { headers })).json()) as { settings: Record<string, unknown> };
+    const { requireCommsCheck: _locked, ...settings } = plan.settings;
+    const saved = await fetch(`${other.url}/api/exercises/demo/settings`, { method: 'PUT', headers, body: JSON.stringify({ ...settings, speed: 7 }) });
+    expect(saved.status).toBe(200);
+    // The owner loads the new plan: StartEx (sent to node-a itself) carries the new speed.
+    const console_ = new LogMirror(director);
+    await console_.open(owner.url);
+    await eventually(async () => {
+      const answer = await fetch(`${owner.url}/api/exercises/demo/plan`, { headers });
+      return ((await answer.json()) as { settings: { speed: number } }).settings.speed === 7;
+    }, 'the owner holding the new plan');
+    expect(await callOrLost(console_.socket!, 'command', { type: 'start' })).toMatchObject({ ok: true });
+    const started = await until(() => console_.entries.find((e) => e.type === 'exercise.started'), 'StartEx');
+    expect(started).toMatchObject({ type: 'exercise.started', speed: 7 });
+    console_.close();
+  }, 120_000);
 });
