@@ -19,7 +19,9 @@ const started: Node[] = [];
  * far faster than people.
  */
 export async function startNode(name: string, databaseUrl: string, speed: number, env: Record<string, string> = {}): Promise<Node> {
+  // Several node processes start at once on two shared cores: give each more than one process's 30 s.
   const process = await startServerProcess({
+    startTimeoutMs: 90_000,
     env: { STARTEX_DATABASE_URL: databaseUrl, STARTEX_NODE_ID: name, STARTEX_DEMO_SPEED: String(speed), STARTEX_RATE_LIMITS: 'off', ...env },
   });
   const node = { name, process, url: process.url };
