@@ -10,3 +10,6 @@ export { simulate, type Simulation, type TimelineEvent } from './simulate.ts';
 export { enumeratePaths, exploreScenario, openDecisions, type PlayPath } from './explore.ts';
 export { advanceRun, nextTimer, startRun, type RunInput, type RunState } from './ScenarioRun.ts';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenarioJsonSchema.ts';
+export { expandTimeline } from './timeline/expandTimeline.ts';
+export { matchesWhere } from './timeline/compileFacts.ts';
+export { resolveTeams } from './timeline/resolveTeams.ts';

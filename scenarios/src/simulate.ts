@@ -1,14 +1,14 @@
 import type { ScriptedResponse } from '@startex/shared';
 import { checkResponse } from './analyzer/checkResponses.ts';
 import type { Problem } from './analyzer/Problem.ts';
-import type { CompiledScenario } from './compileScenario.ts';
+import type { CompiledScenario } from './compileStatechart.ts';
 import { openDecisions } from './explore.ts';
 import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
 
 export interface TimelineEvent {
   atMs: number;
-  kind: 'startex' | 'inject' | 'action' | 'decision' | 'states' | 'milestone' | 'endex';
-  /** Inject, action, decision or milestone id; the state list for `states`. */
+  kind: 'startex' | 'inject' | 'action' | 'decision' | 'states' | 'milestone' | 'endex' | 'acknowledgement';
+  /** Inject (also the one acknowledged), action, decision or milestone id; the state list for `states`. */
   ref: string;
   team?: string | undefined;
 }
@@ -98,7 +98,12 @@ export function simulate(
       pending.shift();
       now = scripted.dueMs;
       const r = scripted.response;
-      if ('decision' in r) {
+      if ('acknowledge' in r) {
+        // The server refuses an acknowledgement of an inject not released yet.
+        if (!released.includes(r.acknowledge)) continue;
+        input = { type: 'acknowledgement', teamId: r.team, injectId: r.acknowledge };
+        timeline.push({ atMs: now, kind: 'acknowledgement', ref: r.acknowledge, team: r.team });
+      } else if ('decision' in r) {
         // The console only offers the decisions of the active states; the server refuses others.
         if (!openDecisions(document, state.states).some((d) => d.decision === r.decision)) continue;
         input = { type: 'decision', decision: r.decision };

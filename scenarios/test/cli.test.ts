@@ -92,6 +92,11 @@ describe('pnpm scenario lint', () => {
 });
 
 describe('pnpm scenario paths', () => {
+  it('prints what scenarios/README.md shows for its worked example', () => {
+    const shown = /```text\n\$ pnpm scenario paths parcel\.yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(scenario('paths', 'parcel.yaml').stdout).toBe(shown);
+  });
+
   it('prints every path with its injects and its fastest and slowest duration', () => {
     const { status, stdout } = scenario('paths', 'parcel.yaml');
     expect(stdout).toBe(

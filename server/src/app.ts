@@ -135,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   });
 
   // Several nodes serve WebSocket only: a long-polling client's next request may reach another node.
-  const io = createGateway({ runtime, identity, limits, connections, transports: options.cluster ? ['websocket'] : undefined });
+  const io = createGateway({ runtime, identity, limits, connections, log: app.log, transports: options.cluster ? ['websocket'] : undefined });
   upgrades.attachSocketIo(io);
   const cluster = options.cluster ? await (await import('./cluster/ClusterNode.ts')).ClusterNode.start(options.cluster, store, runtime, io) : undefined;
   await app.register(nodeRoutes({ cluster, runtime, io }));

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StartexError, type ControllerCommand, type ScenarioDocument } from '@startex/shared';
-import { LIBRARY, parseScenarioText } from '@startex/scenarios';
+import { StartexError, type ControllerCommand, type ScenarioDocument, type ScenarioState } from '@startex/shared';
+import { expandTimeline, LIBRARY, parseScenarioText } from '@startex/scenarios';
 import { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
 import { ManualClock, settle } from './manualClock.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
@@ -27,12 +27,14 @@ type Op =
 
 function ops(document: ScenarioDocument): fc.Arbitrary<Op[]> {
   const injectIds = document.injects.map((i) => i.id);
-  const decisions = Object.values(document.machine.states ?? {}).flatMap((s) => (s.decisions ?? []).map((d) => d.decision));
+  const decisionsOf = (state: ScenarioState): string[] => [...(state.decisions ?? []).map((d) => d.decision), ...Object.values(state.states ?? {}).flatMap(decisionsOf)];
+  const decisions = decisionsOf(document.machine);
   const injectId = fc.constantFrom(...injectIds, 'no_such_inject');
   const command: fc.Arbitrary<ControllerCommand> = fc.oneof(
     fc.constantFrom<ControllerCommand>(
       { type: 'pause' },
       { type: 'resume' },
+      { type: 'resume', reason: 'All clear from the venue' },
       { type: 'end' },
       { type: 'jump' },
       { type: 'jump' },
@@ -142,7 +144,8 @@ function review(host: ExerciseHost, document: ScenarioDocument, op: Extract<Op, 
 }
 
 describe('replaying the log reproduces the live state', () => {
-  const scenarios: [string, ScenarioDocument][] = [...Object.entries(LIBRARY), ['readme-example', readmeExample()]];
+  // As an exercise pins them: a timeline expanded into states and injects.
+  const scenarios = [...Object.entries(LIBRARY), ['readme-example', readmeExample()] as const].map(([id, document]): [string, ScenarioDocument] => [id, expandTimeline(document)]);
 
   it.each(scenarios)('%s: any sequence of inputs, replayed from the stored log, gives the same state, statuses and clock', async (_, document) => {
     await fc.assert(

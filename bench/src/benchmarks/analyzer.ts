@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { compileScenario, enumeratePaths, exploreScenario, LIBRARY, lintScenarioText } from '@startex/scenarios';
+import { compileScenario, enumeratePaths, expandTimeline, exploreScenario, LIBRARY, lintScenarioText } from '@startex/scenarios';
 import { BROKEN_SCENARIOS } from '@startex/scenarios/corpus';
 import type { ScenarioDocumentInput } from '@startex/shared';
-import { analyzerScenario } from '../analyzerScenario.ts';
+import { analyzerScenarios } from '../analyzerScenario.ts';
 import type { Benchmark } from '../benchContext.ts';
 import type { Figure } from '../report.ts';
 import { distribution } from '../stats.ts';
@@ -53,7 +53,7 @@ export const analyzer: Benchmark = {
     const p = ctx.quick ? { runs: 2, generated: { teams: 12, injects: 200, hours: 8, responses: 8 }, corpusEvery: 5 } : { runs: 5, generated: { teams: 12, injects: 200, hours: 8, responses: 8 }, corpusEvery: 1 };
     const scenarios: [string, ScenarioDocumentInput][] = [
       ...Object.entries(LIBRARY).map(([id, document]): [string, ScenarioDocumentInput] => [`library:${id}`, document]),
-      [`generated (${p.generated.injects} injects, ${p.generated.teams} teams)`, analyzerScenario(p.generated)],
+      ...analyzerScenarios(p.generated).map(({ form, document }): [string, ScenarioDocumentInput] => [`generated (${p.generated.injects} injects, ${p.generated.teams} teams, ${form})`, document]),
     ];
 
     const figures: Figure[] = [];
@@ -71,7 +71,7 @@ export const analyzer: Benchmark = {
       const points = exploreScenario(compileScenario(parsed)).points;
       ctx.log(`analyzer: ${name}: lint p50 ${lint.wall.p50.toFixed(0)} ms, paths p50 ${pathsMs.wall.p50.toFixed(0)} ms`);
       const cpu = (d: ReturnType<typeof runs>) => `CPU p50 / max ${d.cpu.p50.toFixed(0)} / ${d.cpu.max.toFixed(0)} ms`;
-      const size = `${parsed.injects.length} injects, ${parsed.teams.length} team(s), ${(text.length / 1024).toFixed(0)} KiB of YAML`;
+      const size = `${expandTimeline(parsed).injects.length} injects, ${parsed.teams.length} team(s), ${(text.length / 1024).toFixed(0)} KiB of YAML`;
       figures.push(
         { name: `${name}: lint p50`, value: lint.wall.p50, unit: 'ms', note: `${size}; ${errors.length} error(s), ${first.problems.length - errors.length} warning(s); ${points.toLocaleString('en-US')} points of play` },
         { name: `${name}: lint max`, value: lint.wall.max, unit: 'ms', goal: { text: `< ${LINT_GOAL_MS / 1000} s`, met: lint.wall.max < LINT_GOAL_MS }, note: cpu(lint) },
@@ -117,7 +117,7 @@ export const analyzer: Benchmark = {
     );
     notes.push(
       `Lint: lintScenarioText on the document as YAML text (parse, schema, rules, exploration), in this process after one warm-up run; paths: enumeratePaths on the compiled machine, as pnpm scenario paths. ${p.runs} runs each; wall time, with this process's CPU time beside it (less moved by other load).`,
-      'Generated scenario: bench/src/analyzerScenario.ts, an MSEL (timed injects, to single teams and every tenth to all; response windows with a reply, a chaser and a deadline; a branch on a reported level; an escalation decision) written as a statechart: one region of timed releases and one parallel region per response window and decision.',
+      'Generated scenario: bench/src/analyzerScenario.ts, an MSEL (timed injects, to single teams and every tenth to all; response windows with a reply, a chaser and a deadline; a branch on a reported level; an escalation decision), written twice: in the timeline form as a controller writes it (a row per inject, replies after the report, chasers unless reported, the escalation a decision with deadline and default), and as a hand-written statechart (one region of timed releases and one parallel region per response window and decision).',
       `CLI: pnpm scenario lint <file> as a new process per document (tsx start-up included), ${corpus.length} of ${BROKEN_SCENARIOS.length} corpus documents${p.corpusEvery > 1 ? ` (every ${p.corpusEvery}th: --quick)` : ''}.`,
     );
     return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expandTimeline } from '@startex/scenarios';
 import { StartexError, type ExerciseSettings, type LogEntry, type ScenarioDocument } from '@startex/shared';
 import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
@@ -43,7 +44,7 @@ export class ExerciseRuntime {
     const exercise: ExerciseRecord = {
       id: input.id ?? randomUUID(),
       title: settings.title,
-      scenario: input.scenario,
+      scenario: expandTimeline(input.scenario),
       speed: settings.speed,
       createdAt: Date.now(),
       settings,
