@@ -7,6 +7,8 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { ScenarioAnalysis, type AnalysisLimits } from './analysis/ScenarioAnalysis.ts';
+import type { ClusterOptions } from './cluster/ClusterNode.ts';
+import { nodeRoutes } from './cluster/nodeRoutes.ts';
 import { adminRoutes } from './api/adminRoutes.ts';
 import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
@@ -48,6 +50,8 @@ export interface AppOptions {
   https?: TlsFiles | undefined;
   /** Where people reach StartEx, for printed links and QR codes; else the address a request came to. */
   publicUrl?: string | undefined;
+  /** Run as one of several nodes on the store's PostgreSQL database (server/src/cluster); one node alone without. */
+  cluster?: ClusterOptions | undefined;
 }
 
 export interface StartexApp {
@@ -132,8 +136,11 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     return reply.status(body.statusCode).send(body);
   });
 
-  const io = createGateway({ runtime, identity, limits, connections, log: app.log });
+  // Several nodes serve WebSocket only: a long-polling client's next request may reach another node.
+  const io = createGateway({ runtime, identity, limits, connections, log: app.log, transports: options.cluster ? ['websocket'] : undefined });
   upgrades.attachSocketIo(io);
+  const cluster = options.cluster ? await (await import('./cluster/ClusterNode.ts')).ClusterNode.start(options.cluster, store, runtime, io) : undefined;
+  await app.register(nodeRoutes({ cluster, runtime, io }));
   await runtime.resumePlay();
 
   return {
@@ -148,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
       await app.close();
       await analysis.close();
       await runtime.close();
+      await cluster?.close();
       await store.close();
     },
   };

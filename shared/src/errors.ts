@@ -126,6 +126,8 @@ export const ERROR_CATALOGUE = {
   COURSE_NOT_FOUND: { status: 404, message: 'No course has this id.' },
   SESSION_NOT_FOUND: { status: 404, message: 'No course session has this id.' },
   TRAINEE_NOT_FOUND: { status: 404, message: 'No person of a partner agency has this id.' },
+  // Several nodes
+  OWNER_UNAVAILABLE: { status: 503, message: 'The server running this exercise did not answer in time; try again in a moment (the log shows whether it was recorded).' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -19,6 +19,12 @@ export const PROTOCOL_VERSION = 1;
  */
 export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 } as const;
 
+/**
+ * WebSocket first, which several nodes need (they serve no long-polling: its requests could reach
+ * a node that does not know the session); long-polling only where a WebSocket cannot open, on one node.
+ */
+export const TRANSPORTS: { transports: ('websocket' | 'polling')[]; tryAllTransports: boolean } = { transports: ['websocket', 'polling'], tryAllTransports: true };
+
 const MAX_ID = 64;
 const shortId = inputId(MAX_ID);
 /** An action field's value as a tablet sends it: a FieldValue whose texts refuse text-direction and control characters. */

@@ -6,6 +6,7 @@ import {
   MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
   RECONNECTION,
+  TRANSPORTS,
   withoutBidiControls,
   withTypedTextCleaned,
   type ClientToServerEvents,
@@ -51,6 +52,7 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       auth: { protocolVersion: PROTOCOL_VERSION, ...credentials },
       // Back within a second or two of a server restart, not after socket.io's 5 s back-off.
       ...RECONNECTION,
+      ...TRANSPORTS,
     });
     const update = (next: LogSync) => {
       log.current = next;

@@ -50,6 +50,11 @@ export interface GatewayDeps {
   connections: ConnectionRegistry;
   /** Where unexpected errors are logged (the app's logger). */
   log?: FastifyBaseLogger;
+  /**
+   * The transports served: both by default; only 'websocket' on several nodes (server/src/cluster),
+   * where a long-polling client's requests could reach a node that does not know its session.
+   */
+  transports?: ('polling' | 'websocket')[] | undefined;
 }
 
 /**
@@ -60,7 +65,7 @@ export interface GatewayDeps {
  */
 export function createGateway(deps: GatewayDeps): GatewayServer {
   const { runtime, identity, limits, connections } = deps;
-  const io: GatewayServer = new Server({ maxHttpBufferSize: TRANSPORT_MAX_BYTES, serveClient: false });
+  const io: GatewayServer = new Server({ maxHttpBufferSize: TRANSPORT_MAX_BYTES, serveClient: false, ...(deps.transports ? { transports: deps.transports } : {}) });
 
   io.use(async (socket, next) => {
     const fail = (error: unknown) => {
@@ -108,18 +113,20 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     presence.schedule(exerciseId);
   });
 
+  // Each node sends the entries to its own sockets (io.local): on several nodes, every node hears of
+  // each commit (server/src/cluster), so a broadcast through the adapter would send them twice.
   runtime.onCommit((exerciseId, entries) => {
     for (const entry of entries) {
       const audience = audienceOf(entry);
       if (audience === 'all') {
-        io.to(exerciseRoom(exerciseId)).emit('log', entry);
+        io.local.to(exerciseRoom(exerciseId)).emit('log', entry);
         continue;
       }
       const rooms = [
         ...STAFF_ROLES.filter((role) => canSee({ role }, entry)).map((role) => roleRoom(exerciseId, role)),
         ...audience.map((team) => teamRoom(exerciseId, team)),
       ];
-      io.to(rooms).emit('log', entry);
+      io.local.to(rooms).emit('log', entry);
     }
     // Status and clock are in everyone's view; scenario states, open decisions and the next timer
     // only in staff views, so a scenario step does not send a view to every tablet.
@@ -155,7 +162,7 @@ async function broadcastViews(io: GatewayServer, runtime: ExerciseRuntime, exerc
   const host = await runtime.get(exerciseId);
   // Many devices share a viewer (a team's tablets): build each distinct view once.
   const views = new Map<string, ReturnType<typeof host.view>>();
-  for (const socket of await io.in(rooms).fetchSockets()) {
+  for (const socket of await io.local.in(rooms).fetchSockets()) {
     const { viewer } = socket.data;
     const key = `${viewer.role}:${viewer.teamId ?? ''}`;
     let view = views.get(key);
@@ -176,7 +183,8 @@ function coalesced(work: (key: string) => Promise<void>, delayMs = 100): { sched
       pending.add(key);
       setTimeout(() => {
         pending.delete(key);
-        void work(key);
+        // On several nodes the count asks every node, and one that just died does not answer.
+        work(key).catch((error: unknown) => console.error(`StartEx: could not update ${key}:`, error));
       }, delayMs).unref();
     },
   };

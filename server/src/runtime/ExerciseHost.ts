@@ -72,7 +72,7 @@ export class ExerciseHost {
   private readonly inflight: { lastSeq: number; durable: Promise<void> }[] = [];
   private durableSeq = 0;
 
-  private constructor(store: ExerciseStore, record: ExerciseRecord, wall: WallClock) {
+  protected constructor(store: ExerciseStore, record: ExerciseRecord, wall: WallClock) {
     this.store = store;
     this.record = record;
     this.wall = wall;
@@ -283,6 +283,22 @@ export class ExerciseHost {
 
   acknowledge(teamId: string, injectId: string, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     return this.recordReceipt('inject.acknowledged', teamId, injectId, actor);
+  }
+
+  /**
+   * Folds entries another writer committed (the exercise's owner on another node: server/src/cluster)
+   * into a host that only follows the log; listeners hear of them as of the host's own commits.
+   * Entries it has already are skipped. False when they do not continue its log: the caller reads
+   * what it missed from the store.
+   */
+  follow(entries: LogEntry[]): boolean {
+    const fresh = entries.filter((entry) => entry.seq > this.state.lastSeq);
+    if (fresh.length === 0) return true;
+    if (fresh[0]!.seq !== this.state.lastSeq + 1) return false;
+    for (const entry of fresh) foldEntry(this.state, entry);
+    this.durableSeq = this.state.lastSeq;
+    for (const listener of this.listeners) listener(fresh);
+    return true;
   }
 
   /** Stops the timer and drops listeners; the exercise stays as the log says. */
@@ -538,7 +554,7 @@ export class ExerciseHost {
     return events;
   }
 
-  private async reload(): Promise<void> {
+  protected async reload(): Promise<void> {
     this.wall.clearTimeout(this.timer);
     const entries = await this.store.readLog(this.id);
     this.state = freshState(this.scenario, this.record.speed);

@@ -8,6 +8,12 @@ import { withLogTailCache } from './logTailCache.ts';
 
 export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
 
+/**
+ * Loads the host of an exercise, reading and writing through `store`. On one node that is
+ * ExerciseHost.load; on several (server/src/cluster) the host owns the exercise or follows it.
+ */
+export type HostLoader = (store: ExerciseStore, record: ExerciseRecord) => Promise<ExerciseHost>;
+
 export interface NewExercise {
   id?: string;
   title?: string;
@@ -21,8 +27,12 @@ export interface NewExercise {
 export class ExerciseRuntime {
   private readonly hosts = new Map<string, Promise<ExerciseHost>>();
   private readonly listeners = new Set<RuntimeCommitListener>();
+  private readonly replanListeners = new Set<(exerciseId: string) => void>();
   /** What the hosts read and write through. */
   private readonly hostStore: ExerciseStore;
+  private loadHost: HostLoader = (store, record) => ExerciseHost.load(store, record);
+  /** Per exercise, the last seq its listeners were told of (or its host loaded with): where a reloaded host's news start. */
+  private readonly toldSeqs = new Map<string, number>();
 
   constructor(readonly store: ExerciseStore) {
     this.hostStore = withLogTailCache(store);
@@ -49,7 +59,9 @@ export class ExerciseRuntime {
     if (!host) {
       host = this.load(exerciseId);
       this.hosts.set(exerciseId, host);
-      host.catch(() => this.hosts.delete(exerciseId));
+      host.catch(() => {
+        if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
+      });
     }
     return host;
   }
@@ -78,7 +90,35 @@ export class ExerciseRuntime {
       host.replan(before);
       throw error;
     }
+    for (const listener of this.replanListeners) listener(exerciseId);
     return record;
+  }
+
+  /** Hears of every plan change made here (several nodes: the other nodes load the new plan). */
+  onReplan(listener: (exerciseId: string) => void): void {
+    this.replanListeners.add(listener);
+  }
+
+  /** Loads hosts with `loader` from now on (several nodes: before any host is loaded). */
+  loadHostsWith(loader: HostLoader): void {
+    this.loadHost = loader;
+  }
+
+  /**
+   * Loads an exercise's host again, in place of the one loaded (several nodes: when this node
+   * takes the exercise over or gives it up); listeners keep listening. Inputs wait for the new one.
+   */
+  async reload(exerciseId: string): Promise<ExerciseHost> {
+    const before = this.hosts.get(exerciseId);
+    const host = (async () => {
+      (await before?.catch(() => undefined))?.dispose();
+      return this.load(exerciseId, this.toldSeqs.get(exerciseId));
+    })();
+    this.hosts.set(exerciseId, host);
+    host.catch(() => {
+      if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
+    });
+    return host;
   }
 
   /** Ids of the exercises loaded now (tests and diagnostics). */
@@ -94,15 +134,36 @@ export class ExerciseRuntime {
   async close(): Promise<void> {
     for (const host of this.hosts.values()) (await host.catch(() => undefined))?.dispose();
     this.hosts.clear();
+    this.toldSeqs.clear();
   }
 
-  private async load(exerciseId: string): Promise<ExerciseHost> {
+  /**
+   * Loads a host; when it replaces one whose listeners heard up to `heardSeq`, they are first told
+   * of the entries the new host folded beyond it (committed meanwhile by another node), then of
+   * the new host's own commits, in seq order.
+   */
+  private async load(exerciseId: string, heardSeq?: number): Promise<ExerciseHost> {
     const record = await this.store.getExercise(exerciseId);
     if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
-    const host = await ExerciseHost.load(this.hostStore, record);
-    host.onCommit((entries) => {
+    const host = await this.loadHost(this.hostStore, record);
+    const loadedSeq = host.lastSeq;
+    const tell = (entries: LogEntry[]) => {
+      if (entries.length === 0) return;
+      this.toldSeqs.set(exerciseId, Math.max(this.toldSeqs.get(exerciseId) ?? 0, entries.at(-1)!.seq));
       for (const listener of this.listeners) listener(exerciseId, entries);
-    });
+    };
+    if (heardSeq === undefined) this.toldSeqs.set(exerciseId, loadedSeq);
+    let held: LogEntry[][] | undefined = heardSeq !== undefined && loadedSeq > heardSeq ? [] : undefined;
+    host.onCommit((entries) => (held ? held.push(entries) : tell(entries)));
+    if (held) {
+      try {
+        tell((await this.hostStore.readLog(exerciseId, heardSeq)).filter((entry) => entry.seq <= loadedSeq));
+      } catch (error) {
+        console.error(`StartEx: could not tell of the entries of ${exerciseId} after seq ${heardSeq}; clients catch up when they resync:`, error);
+      }
+      for (const entries of held) tell(entries);
+      held = undefined;
+    }
     return host;
   }
 }

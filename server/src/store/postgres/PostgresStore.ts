@@ -70,7 +70,8 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({
       connectionString: url,
       application_name: 'startex',
-      options: '-c synchronous_commit=on',
+      // A frozen process must not hold a transaction (and the owner row locks of an append) open for long.
+      options: '-c synchronous_commit=on -c idle_in_transaction_session_timeout=5000',
       // Refuse an input with an error rather than wait without end for a server that does not answer.
       connectionTimeoutMillis: 5_000,
       keepAlive: true,
@@ -124,6 +125,15 @@ export class PostgresStore implements Store {
   append(entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toLogRow) });
+  }
+
+  /**
+   * As append, for the owner of the exercise on several nodes (server/src/cluster): the entries are
+   * written with the owner generation `epoch`, and refused unless it is still the exercise's.
+   */
+  appendAsOwner(entries: LogEntry[], epoch: number): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toLogRow), epoch });
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
