@@ -2,6 +2,9 @@ import type { ErrorDetail, FieldValue, ParticipantAction } from '@startex/shared
 
 const TIME_OF_DAY = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
+/** A text field without maxLength takes this many characters. */
+export const DEFAULT_TEXT_MAX_LENGTH = 2000;
+
 /**
  * Checks a participant's action fields against the scenario's action catalogue entry.
  * Returns the first problem, or undefined when the fields are valid. A `team` field offers its
@@ -57,8 +60,8 @@ export function validateActionFields(action: ParticipantAction, fields: Record<s
         break;
       case 'text':
         if (typeof value !== 'string') return problem(field.name, `"${field.label}" must be text.`);
-        if (value.length > (field.maxLength ?? 2000))
-          return problem(field.name, `"${field.label}" is longer than ${field.maxLength ?? 2000} characters.`);
+        if (value.length > (field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH))
+          return problem(field.name, `"${field.label}" is longer than ${field.maxLength ?? DEFAULT_TEXT_MAX_LENGTH} characters.`);
         break;
       default: {
         const exhaustive: never = field.type;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioDocument, type ScriptedResponse } from '@startex/shared';
+import { clientFrameBytes, MAX_CLIENT_FRAME_BYTES, ParticipantAction, ScenarioDocument, TakeAction, utf8Length, type ScriptedResponse } from '@startex/shared';
 import { lintDocument, lintScenarioText, lintScenarioValue } from '../src/analyzer/lintScenario.ts';
+import { largestTakeAction } from '../src/analyzer/payloadSize.ts';
 import { compileScenario } from '../src/compileScenario.ts';
 import { DEFAULT_MAX_POINTS, enumeratePaths, exploreScenario } from '../src/explore.ts';
 import { LIBRARY } from '../src/library/index.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
-import { BROKEN_SCENARIOS, cyclingRegions } from './brokenScenarios.ts';
+import { validateActionFields } from '../src/validateAction.ts';
+import { BROKEN_SCENARIOS, cyclingRegions, notesAction } from './brokenScenarios.ts';
 
 /** A message names a fix: an instruction to the author, not only what went wrong. */
 const SAYS_HOW_TO_FIX = /\b(add|remove|use|make|change|check|link|move|flatten|split|fix|give|rename|write|simplify|choose|upgrade)\b/i;
@@ -27,7 +29,7 @@ describe('analyzer on the broken corpus', () => {
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
       'invalid-fields', 'too-many-plays', 'too-many-aliases', 'duplicate-key', 'comma-in-value', 'impossible-field',
       'ignored-field-setting', 'duplicate-option', 'impossible-condition', 'timeline-time-unreachable', 'deadline-after-endex',
-      'timeline-time', 'timeline-cycle', 'fact-deadline', 'reserved-id',
+      'timeline-time', 'timeline-cycle', 'fact-deadline', 'reserved-id', 'payload-too-large',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -498,5 +500,45 @@ describe('the built-in library', () => {
     const document = LIBRARY[id]!;
     const result = simulate(compileScenario(document), document.defaultResponses);
     expect(result.ended).toBe(true);
+  });
+});
+
+describe('payload-too-large: every report an action allows fits in one client frame (issue 13)', () => {
+  /** The demo with the customs team's notes action of `count` text fields of 5,000 characters. */
+  const withNotes = (count: number) => {
+    const document = structuredClone(LIBRARY.demo!) as ScenarioDocument;
+    document.actions.push(ParticipantAction.parse(notesAction(count)));
+    return document;
+  };
+  const tooLarge = (document: ScenarioDocument) => lintDocument(document).filter((p) => p.rule === 'payload-too-large');
+
+  it('refuses 30 text fields of 5,000 characters (it linted clean, and the transport cut the report), saying by how much and what to do', () => {
+    expect(tooLarge(withNotes(30))).toEqual([
+      {
+        severity: 'error',
+        rule: 'payload-too-large',
+        path: '$.actions[1].fields',
+        message:
+          'Action "log_notes" can make a report of 441 KB (150,000 characters of text fields, up to 3 bytes each), over the 256 KB a tablet can send at once. ' +
+          'Give its text fields a smaller maxLength (without one a field takes 2,000) or split the action into several.',
+      },
+    ]);
+  });
+
+  it('draws the line at the frame: 17 such fields lint clean, 18 do not', () => {
+    expect(lintDocument(withNotes(17)).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(tooLarge(withNotes(18)).map((p) => p.path)).toEqual(['$.actions[1].fields']);
+  });
+
+  it('measures a report the server accepts, of the widest characters: 17 fields fit in one frame with the longest key', () => {
+    const action = withNotes(17).actions[1]!;
+    const largest = largestTakeAction(action);
+    expect(TakeAction.safeParse(largest).success).toBe(true);
+    expect(validateActionFields(action, largest.fields)).toBeUndefined();
+    // Each field holds 5,000 characters of three bytes each, as many as the field allows.
+    expect(Object.values(largest.fields).map((value) => utf8Length(value as string))).toEqual(Array(17).fill(15_000));
+    expect(clientFrameBytes('action.take', [largest])).toBeLessThanOrEqual(MAX_CLIENT_FRAME_BYTES);
+    // And it is the largest: one character more in a field is refused.
+    expect(validateActionFields(action, { ...largest.fields, note_0: 'x'.repeat(5001) })).toMatchObject({ code: 'INVALID_ACTION_PAYLOAD' });
   });
 });

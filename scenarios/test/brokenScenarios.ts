@@ -36,6 +36,14 @@ const timeline = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario
   mutate(document);
   return { name, text: JSON.stringify(document), format: 'json', expect };
 };
+
+/** The customs team's action of `count` optional text fields of 5,000 characters each. */
+export const notesAction = (count: number) => ({
+  id: 'log_notes',
+  label: 'Log notes',
+  teams: ['customs'],
+  fields: Array.from({ length: count }, (_, i) => ({ name: `note_${i}`, label: `Note ${i + 1}`, type: 'text', required: false, maxLength: 5000 })),
+});
 const json = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['expect']): BrokenScenario => {
   const document = base();
   mutate(document);
@@ -341,5 +349,11 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
       d.metrics.push({ id: 'police_saw_alarm', kind: 'yes-no', title: 'Police acknowledged the alarm', holds: { acknowledged: 'portal_alarm', by: 'police' } });
     },
     { rule: 'metric-impossible', path: '$.metrics[1].holds.by' },
+  ),
+  // Issue 13's action: 30 text fields of 5,000 characters, a report of up to 440 KB, which no tablet can send in one frame.
+  json(
+    'action whose largest report does not fit in a frame',
+    (d) => d.actions.push(notesAction(30)),
+    { rule: 'payload-too-large', path: '$.actions[1].fields' },
   ),
 ];

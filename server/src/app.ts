@@ -130,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     return reply.status(body.statusCode).send(body);
   });
 
-  const io = createGateway({ runtime, identity, limits, connections });
+  const io = createGateway({ runtime, identity, limits, connections, log: app.log });
   upgrades.attachSocketIo(io);
   await runtime.resumePlay();
 

@@ -139,7 +139,7 @@ describe('the host acknowledges only what the store has made durable', () => {
     expect(again.state).toEqual({ settled: true, value: stored + 1 });
     expect(log.stored.map((e) => e.seq)).toEqual(log.stored.map((_, i) => i + 1));
     expect(log.stored.at(-1)).toMatchObject({ type: 'action.taken', idempotencyKey: 'key-1' });
-    expect(host.describe(Date.now())).toMatchObject({ lastSeq: stored + 1, actions: ['key-1'] });
+    expect(host.describe(Date.now())).toMatchObject({ lastSeq: stored + 1, actions: ['team:customs/key-1'] });
   });
 });
 

@@ -34,6 +34,7 @@ function ops(document: ScenarioDocument): fc.Arbitrary<Op[]> {
     fc.constantFrom<ControllerCommand>(
       { type: 'pause' },
       { type: 'resume' },
+      { type: 'resume', reason: 'All clear from the venue' },
       { type: 'end' },
       { type: 'jump' },
       { type: 'jump' },

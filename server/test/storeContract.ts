@@ -501,5 +501,20 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         expect([await store.getExercise('copy2'), await store.readLog('copy2')]).toEqual([undefined, []]);
       });
     });
+
+    describe('idempotency keys', () => {
+      it("25. keeps an action's key unique per exercise, team and key: another team may use it, the same team not twice", async () => {
+        const { store } = await fresh();
+        await withExercises(store, 'a');
+        const action = (seq: number, teamId: string, dose: number) =>
+          entry('a', seq, { type: 'action.taken', actionId: 'report_alarm', teamId, fields: { dose_rate_usvh: dose }, idempotencyKey: 'shared-key-1', actor: { kind: 'participant', teamId } } as Partial<LogEntry>);
+        await store.append([action(1, 'customs', 1)]);
+        await store.append([action(2, 'police', 2)]);
+        await expect(store.append([action(3, 'customs', 3), entry('a', 4)])).rejects.toThrow();
+        expect(await seqs(store, 'a')).toEqual([1, 2]);
+        await store.append([entry('a', 3)]);
+        expect(await seqs(store, 'a')).toEqual([1, 2, 3]);
+      });
+    });
   });
 }

@@ -60,6 +60,14 @@ export const ERROR_CATALOGUE = {
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Set your own password first: the one you signed in with was generated for you.' },
   CURRENT_PASSWORD_WRONG: { status: 403, message: 'The current password is wrong.' },
   PASSWORD_UNCHANGED: { status: 409, message: 'Choose a new password, not the current one.' },
+  HALT_RESUME_REASON_REQUIRED: {
+    status: 400,
+    message: 'Resuming after a real-world emergency halt needs a reason (why it is safe to go on); it is written into the log.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    message: 'You already sent something else with this idempotency key; nothing was saved. Send a new request with a new key (a retry must repeat the first request exactly).',
+  },
   // Preparedness programme
   CAPABILITY_NOT_FOUND: { status: 404, message: 'No capability of the catalogue has this id.' },
   CAPABILITY_NAME_TAKEN: { status: 409, message: 'Another capability of the catalogue has this name.' },

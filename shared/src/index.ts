@@ -10,6 +10,8 @@ export * from './actsUpon.ts';
 export * from './auth.ts';
 export * from './planning.ts';
 export * from './report.ts';
+export * from './frame.ts';
+export * from './text.ts';
 export * from './programme.ts';
 export * from './scenario/stateTitles.ts';
 export * from './keyAsWords.ts';

@@ -1,5 +1,5 @@
 import { actsUponRule, type ActsUpon } from './actsUpon.ts';
-import type { LogEntry, ReleasedInject } from './logEntry.ts';
+import { releaseLateByWallMs, speedAfter, type LogEntry, type ReleasedInject } from './logEntry.ts';
 
 export type RecipientStatus = 'released' | 'delivered' | 'acknowledged' | 'acted';
 
@@ -17,7 +17,8 @@ export interface InjectProgress {
   releasedSeq?: number;
   /** Exercise time of the release. */
   releasedAtMs?: number;
-  lateByMs?: number;
+  /** How late (wall-clock milliseconds) the scenario timer released it, when it was late. */
+  lateByWallMs?: number;
   held?: { reason: string };
   skipped?: { reason: string };
   teams: Record<string, RecipientProgress>;
@@ -44,12 +45,16 @@ export function foldInjectProgress(entries: readonly LogEntry[], actsUpon: ActsU
     if (status === 'acted') team.actedAtMs ??= atMs;
     if (RANK[status] > RANK[team.status]) team.status = status;
   };
+  // Older entries say lateness in exercise time: the speed in force turns it into wall time.
+  let speed = 1;
   for (const entry of entries) {
+    speed = speedAfter(speed, entry);
     switch (entry.type) {
       case 'inject.released': {
         const p = of(entry.inject.id);
         Object.assign(p, { inject: entry.inject, releasedSeq: entry.seq, releasedAtMs: entry.exerciseTimeMs });
-        if (entry.lateByMs !== undefined) p.lateByMs = entry.lateByMs;
+        const lateByWallMs = releaseLateByWallMs(entry, speed);
+        if (lateByWallMs !== undefined) p.lateByWallMs = lateByWallMs;
         delete p.held;
         p.teams = Object.fromEntries(entry.inject.to.map((team) => [team, { status: 'released' as const }]));
         break;

@@ -3,7 +3,8 @@ import { ExerciseRole } from './auth.ts';
 import type { ErrorDetail } from './errors.ts';
 import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
 import { SubmitFeedbackBody } from './review.ts';
-import { FieldValue, InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
+import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
+import { inputId, inputText, inputTextRule } from './text.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 1;
@@ -19,7 +20,11 @@ export const PROTOCOL_VERSION = 1;
 export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 } as const;
 
 const MAX_ID = 64;
-const shortId = z.string().min(1).max(MAX_ID);
+const shortId = inputId(MAX_ID);
+/** An action field's value as a tablet sends it: a FieldValue whose texts refuse text-direction and control characters. */
+const InputFieldValue = z.union([inputTextRule(z.string().max(5000)), z.number(), z.boolean(), z.array(inputTextRule(z.string().max(200))).max(50)]);
+/** Chosen by the sender (a UUID); a retry repeats it (server/README.md, idempotency keys). */
+const idempotencyKey = inputTextRule(z.string().min(8).max(100));
 
 /**
  * socket.io handshake `auth`. A tablet or wall display joins with its join code; a signed-in
@@ -85,12 +90,13 @@ export type Presence = z.infer<typeof Presence>;
 
 // Client -> server payloads
 export const SyncRequest = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = inputText;
 export const ControllerCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('start') }).strict(),
   z.object({ type: z.literal('pause') }).strict(),
-  z.object({ type: z.literal('resume') }).strict(),
+  /** From a real-world emergency halt a reason is required (HALT_RESUME_REASON_REQUIRED); it is logged. */
+  z.object({ type: z.literal('resume'), reason: text(500).optional() }).strict(),
   z.object({ type: z.literal('halt'), reason: text(500) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
   z.object({ type: z.literal('close') }).strict(),
@@ -150,18 +156,18 @@ export const CommsCheckRef = z.object({ checkId: shortId }).strict();
 export const TakeAction = z
   .object({
     actionId: shortId,
-    fields: z.record(z.string().max(MAX_ID), FieldValue),
+    fields: z.record(z.string().max(MAX_ID), InputFieldValue),
     injectId: shortId.optional(),
-    idempotencyKey: z.string().min(8).max(100),
+    idempotencyKey,
   })
   .strict();
 export type TakeAction = z.infer<typeof TakeAction>;
 export const SendMessage = z
   .object({
     to: z.object({ teams: z.array(shortId).max(50), organisations: z.array(shortId).max(50) }).strict(),
-    text: z.string().trim().min(1).max(5000),
+    text: text(5000),
     replyTo: shortId.optional(),
-    idempotencyKey: z.string().min(8).max(100),
+    idempotencyKey,
   })
   .strict()
   .refine((m) => m.to.teams.length + m.to.organisations.length > 0, 'Choose at least one recipient.');
@@ -175,8 +181,8 @@ export const RecordObservation = z
     taskId: shortId.optional(),
     kind: ObservationKind,
     rating: Rating.optional(),
-    text: z.string().trim().min(1).max(5000),
-    idempotencyKey: z.string().min(8).max(100),
+    text: text(5000),
+    idempotencyKey,
   })
   .strict();
 export type RecordObservation = z.infer<typeof RecordObservation>;
@@ -185,6 +191,12 @@ export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorDeta
 export type SyncResult = Ack<{ exercise: ExerciseView; entries: LogEntry[] }>;
 export type CommitResult = Ack<{ seq: number }>;
 
+/**
+ * Every client event is `emit(event, payload, ack)`: exactly one payload, then the acknowledgement
+ * callback, which gets exactly one answer, `{ ok: true, ... }` or `{ ok: false, error }`. A missing,
+ * extra or malformed payload is answered VALIDATION_FAILED; an event sent without an
+ * acknowledgement is dropped unread (nothing is committed that nobody hears of).
+ */
 export interface ClientToServerEvents {
   sync: (request: z.infer<typeof SyncRequest>, ack: (result: SyncResult) => void) => void;
   command: (command: ControllerCommand, ack: (result: CommitResult) => void) => void;

@@ -43,6 +43,7 @@ export function PlayFeed({ view, entries, onObserve }: { view: ExerciseView; ent
             {rows.getVirtualItems().map((row) => {
               const entry = shown[row.index]!;
               const line = describeEntry(entry, t, words);
+              const lateByWallMs = entry.type === 'inject.released' ? words.lateByWallMs(entry) : undefined;
               const target = onObserve && observable(entry);
               return (
                 <li
@@ -59,7 +60,7 @@ export function PlayFeed({ view, entries, onObserve }: { view: ExerciseView; ent
                       <>
                         <p className="hint">
                           {t('feed.via', { channel: t(`channel.${entry.inject.channel}`), from: entry.inject.from })}
-                          {entry.lateByMs ? ` · ${t('feed.late', { seconds: Math.round(entry.lateByMs / 1000) })}` : ''}
+                          {lateByWallMs ? ` · ${t('feed.late', { seconds: Math.round(lateByWallMs / 1000) })}` : ''}
                         </p>
                         <details>
                           <summary>{t('feed.body')}</summary>

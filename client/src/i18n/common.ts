@@ -107,6 +107,8 @@ export const commonLt: typeof commonEn = {
     PASSWORD_CHANGE_REQUIRED: 'Pirmiausia nustatykite savo slaptažodį: tas, kuriuo prisijungėte, buvo sugeneruotas jums.',
     CURRENT_PASSWORD_WRONG: 'Dabartinis slaptažodis neteisingas.',
     PASSWORD_UNCHANGED: 'Pasirinkite naują slaptažodį, ne dabartinį.',
+    HALT_RESUME_REASON_REQUIRED: 'Norint tęsti po tikros avarinės situacijos, reikia nurodyti priežastį (kodėl saugu tęsti); ji įrašoma į žurnalą.',
+    IDEMPOTENCY_KEY_REUSED: 'Su šiuo pakartojimo raktu jau išsiuntėte kitą užklausą; niekas neišsaugota. Siųskite naują užklausą su nauju raktu (kartojama užklausa turi būti visiškai tokia pati).',
     CAPABILITY_NOT_FOUND: 'Katalogo gebėjimo su tokiu identifikatoriumi nėra.',
     CAPABILITY_NAME_TAKEN: 'Kitas katalogo gebėjimas jau turi tokį pavadinimą.',
     CAPABILITY_IN_USE: 'Šį gebėjimą nurodo poreikis, veikla, kursai ar pratybos.',

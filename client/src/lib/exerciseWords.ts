@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ExerciseView, FieldValue, LogEntry, Party, Recipients, RatingSubject, ScenarioDocument, ScenarioState } from '@startex/shared';
-import { keyAsWords, statePathTitle, stateTitles } from '@startex/shared';
+import { keyAsWords, releaseLateByWallMs, speedAfter, statePathTitle, stateTitles, type ExerciseView, type FieldValue, type LogEntry, type Party, type Recipients, type RatingSubject, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -31,6 +30,8 @@ export interface ExerciseWords {
   decision(id: string): string;
   milestone(id: string): string;
   ratingSubject(subject: RatingSubject): string;
+  /** How late (wall-clock ms) a scenario timer released an inject: older entries say it in exercise time, read at the speed then. */
+  lateByWallMs(release: Extract<LogEntry, { type: 'inject.released' }>): number | undefined;
 }
 
 /** Every state of the machine by key (keys are unique across the machine). */
@@ -64,7 +65,14 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
   const organisations = new Map((view?.simulatedOrganisations ?? []).map((o) => [o.id, o.name]));
   const actions = new Map((view?.actions ?? []).map((a) => [a.id, a]));
   const injects = new Map<string, { number: number; subject: string }>((document?.injects ?? []).map((i) => [i.id, i]));
-  for (const entry of entries) if (entry.type === 'inject.released') injects.set(entry.inject.id, entry.inject);
+  const releaseSpeeds = new Map<number, number>();
+  let speed = 1;
+  for (const entry of entries) {
+    speed = speedAfter(speed, entry);
+    if (entry.type !== 'inject.released') continue;
+    injects.set(entry.inject.id, entry.inject);
+    releaseSpeeds.set(entry.seq, speed);
+  }
   const decisions = new Map<string, string>();
   for (const state of [document?.machine, ...states.values()]) for (const d of state?.decisions ?? []) decisions.set(d.decision, d.label);
   const subjects = new Map<string, string>();
@@ -104,5 +112,6 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
     decision: (id) => decisions.get(id) ?? keyAsWords(id),
     milestone: (id) => keyAsWords(id),
     ratingSubject: (subject) => subjects.get(`${subject.kind}:${subject.id}`) ?? keyAsWords(subject.id),
+    lateByWallMs: (release) => releaseLateByWallMs(release, releaseSpeeds.get(release.seq) ?? speed),
   };
 }

@@ -17,10 +17,15 @@ const PAGES_OF: Record<ExerciseRole, readonly ExercisePage[]> = {
   participant: [],
 };
 
-/** The pages a person may open in one exercise: by their role in it, and planning for the centre's planners. */
+/**
+ * The pages a person may open in one exercise: by their role in it; administrators and planners plan
+ * every exercise and follow one they hold no role in on the wall display, as an observer (SECURITY.md).
+ */
 export function pagesFor(role: ExerciseRole | undefined, globalRoles: readonly GlobalRole[]): ExercisePage[] {
   const pages = new Set<ExercisePage>(role ? PAGES_OF[role] : []);
-  if (globalRoles.length > 0) pages.add('plan');
+  const plans = globalRoles.some((global) => global === 'admin' || global === 'planner');
+  if (plans) pages.add('plan');
+  if (plans && !role) pages.add('display');
   return EXERCISE_PAGES.filter((page) => pages.has(page));
 }
 

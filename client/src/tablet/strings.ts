@@ -95,6 +95,7 @@ const en = {
     sending: 'Sending…',
     committed: 'Sent and logged.',
     failed: 'Refused by the exercise server:',
+    tooLarge: 'Too large to send, so not sent:',
     discard: 'Discard',
   },
   queue: {
@@ -253,6 +254,7 @@ const lt: typeof en = {
     sending: 'Siunčiama…',
     committed: 'Išsiųsta ir įrašyta į žurnalą.',
     failed: 'Pratybų serveris atmetė:',
+    tooLarge: 'Per didelis, todėl neišsiųsta:',
     discard: 'Atmesti',
   },
   queue: {

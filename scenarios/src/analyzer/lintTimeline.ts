@@ -15,6 +15,7 @@ import { GENERATED_PREFIX, type SourcePath } from '../timeline/GeneratedParts.ts
 import { expandWithSources, hasTimeline, MAIN_TRACK, type Expansion } from '../timeline/expandTimeline.ts';
 import { ALL_TEAMS } from '../timeline/resolveTeams.ts';
 import { documentChecks } from './documentChecks.ts';
+import { checkPayloadSizes } from './payloadSize.ts';
 import { suggest } from './lintScenario.ts';
 import { hasErrors, jsonPath, type Problem } from './Problem.ts';
 
@@ -30,7 +31,7 @@ type LintStatechart = (document: ScenarioDocument, budget: ExplorationBudget) =>
  * for every document, and so are the document checks (documentChecks.ts), on what was written.
  */
 export function lintTimeline(document: ScenarioDocument, budget: ExplorationBudget, lintStatechart: LintStatechart): Problem[] {
-  const problems = [...checkAsWritten(document), ...documentChecks(document)];
+  const problems = [...checkAsWritten(document), ...documentChecks(document), ...checkPayloadSizes(document)];
   if (hasErrors(problems)) return problems;
   const expansion = expandWithSources(document);
   const found = lintStatechart(expansion.document, budget).flatMap((p) => tellOfTimeline(p, expansion, document));

@@ -7,6 +7,7 @@ import {
   StartexError,
   StatusChangeBody,
   UpdateImprovementItemBody,
+  withoutBidiControls,
   type ImprovementItemView,
   type ReportVersion,
   type ReportVersionSummary,
@@ -127,20 +128,20 @@ export function reportRoutes(runtime: ExerciseRuntime, store: Store, identity: I
 
     app.get('/api/exercises/:id/exports/improvement-plan.xlsx', async (request, reply) => {
       const { params, host } = await guard(request, 'improvement.read');
-      const { review } = await reviews.reviewed(params.id);
-      const plan = await store.review.listItems(params.id);
-      return download(reply, host.record.title, 'improvement-plan', 'xlsx', await improvementPlanXlsx(plan, review, host.record.scenario, Date.now(), exerciseSettings(host.record).timeZone));
+      const { review } = withoutBidiControls(await reviews.reviewed(params.id));
+      const plan = withoutBidiControls(await store.review.listItems(params.id));
+      return download(reply, host.record.title, 'improvement-plan', 'xlsx', await improvementPlanXlsx(plan, review, withoutBidiControls(host.record.scenario), Date.now(), exerciseSettings(host.record).timeZone));
     });
 
     app.get('/api/exercises/:id/exports/improvement-plan.csv', async (request, reply) => {
       const { params, host } = await guard(request, 'improvement.read');
-      return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(await store.review.listItems(params.id), Date.now(), exerciseSettings(host.record).timeZone));
+      return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(withoutBidiControls(await store.review.listItems(params.id)), Date.now(), exerciseSettings(host.record).timeZone));
     });
 
     app.get('/api/exercises/:id/exports/metrics.csv', async (request, reply) => {
       const { params, host } = await guard(request, 'report.read');
-      const { review } = await reviews.reviewed(params.id);
-      return download(reply, host.record.title, 'metrics', 'csv', await metricsCsv(review, host.record.scenario));
+      const { review } = withoutBidiControls(await reviews.reviewed(params.id));
+      return download(reply, host.record.title, 'metrics', 'csv', await metricsCsv(review, withoutBidiControls(host.record.scenario)));
     });
 
     app.get('/api/exercises/:id/exports/archive.json', async (request, reply) => {

@@ -107,10 +107,9 @@ async function authenticate(socket: WebSocket, request: FastifyRequest, deps: Fe
     exerciseId: params.data.id,
     headers: { cookie: request.headers.cookie, origin: request.headers.origin, host: request.headers.host },
   });
-  if (access.exerciseId !== params.data.id) {
-    if (await deps.runtime.store.getExercise(params.data.id)) throw new StartexError('FORBIDDEN', 'This join code belongs to another exercise.');
-    throw new StartexError('EXERCISE_NOT_FOUND');
-  }
+  // A join code opens its own exercise's feed only; any other id, whether it names an exercise or
+  // not, gets the same answer, so a code holder learns nothing about other ids.
+  if (access.exerciseId !== params.data.id) throw new StartexError('FORBIDDEN', 'This join code opens the feed of its own exercise only.');
   return { host: await deps.runtime.get(access.exerciseId), access };
 }
 

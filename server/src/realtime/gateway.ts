@@ -1,10 +1,15 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_SCHEMAS,
+  clientFrameBytes,
   EXERCISE_ROLES,
+  frameTooLargeMessage,
   HandshakeAuth,
+  MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
   StartexError,
+  type Ack,
   type Actor,
   type ClientToServerEvents,
   type ErrorDetail,
@@ -31,14 +36,20 @@ const roleRoom = (exerciseId: string, role: ExerciseRole) => `exercise:${exercis
 const teamRoom = (exerciseId: string, teamId: string) => `exercise:${exerciseId}:team:${teamId}`;
 const STAFF_ROLES = EXERCISE_ROLES.filter((role) => role !== 'participant');
 
-/** Largest socket.io message accepted; larger ones close the connection before parsing. */
-const MAX_MESSAGE_BYTES = 64 * 1024;
+/**
+ * What socket.io itself accepts in one message (maxHttpBufferSize): twice the protocol's limit, so
+ * that a frame over MAX_CLIENT_FRAME_BYTES is read and answered PAYLOAD_TOO_LARGE; only a frame
+ * over this one makes socket.io close the connection unread (it has no way to answer it).
+ */
+const TRANSPORT_MAX_BYTES = 2 * MAX_CLIENT_FRAME_BYTES;
 
 export interface GatewayDeps {
   runtime: ExerciseRuntime;
   identity: IdentityService;
   limits: RateLimits;
   connections: ConnectionRegistry;
+  /** Where unexpected errors are logged (the app's logger). */
+  log?: FastifyBaseLogger;
 }
 
 /**
@@ -49,7 +60,7 @@ export interface GatewayDeps {
  */
 export function createGateway(deps: GatewayDeps): GatewayServer {
   const { runtime, identity, limits, connections } = deps;
-  const io: GatewayServer = new Server({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+  const io: GatewayServer = new Server({ maxHttpBufferSize: TRANSPORT_MAX_BYTES, serveClient: false });
 
   io.use(async (socket, next) => {
     const fail = (error: unknown) => {
@@ -251,35 +262,49 @@ const handlers: Handlers = {
   },
 };
 
+type Reply = (result: Ack) => void;
+
 /**
- * Every event goes through here: the payload is parsed by its schema, the handler runs, and the
- * acknowledgement carries either the result or a catalogue error. Nothing thrown escapes.
+ * Every event goes through here, and each one that can be answered gets exactly one answer: the
+ * acknowledgement is the last argument when it is a function, whatever comes before it; exactly
+ * one payload must come before it, parsed by its event's schema; then the handler runs, and the
+ * answer carries its result or a catalogue error. An event without an acknowledgement is dropped
+ * before anything is done: a commit its sender never hears of would come back as a new one.
  */
 function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
+  socket.use(([event, ...args], next) => {
+    const reply = args.at(-1);
+    if (Object.hasOwn(handlers, event) || typeof reply !== 'function') return next();
+    (reply as Reply)(invalid(`There is no event "${event}".`, 'event'));
+  });
   for (const event of Object.keys(handlers) as (keyof ClientToServerEvents)[]) {
-    socket.on(event, async (payload: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (result: object) => void) : () => {};
-      const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(payload);
+    socket.on(event, async (...args: unknown[]) => {
+      const reply = args.at(-1);
+      if (typeof reply !== 'function') return;
+      const answer = reply as Reply;
+      const payloads = args.slice(0, -1);
+      const bytes = clientFrameBytes(event, payloads);
+      if (bytes > MAX_CLIENT_FRAME_BYTES) return answer({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
+      if (payloads.length !== 1) {
+        return answer(invalid(`Send "${event}" with one payload and then the acknowledgement callback; it came with ${payloads.length} payloads.`, ''));
+      }
+      const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(payloads[0]);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return reply({
-          ok: false,
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: `Invalid "${event}" payload: ${issue?.message ?? 'malformed'}.`,
-            path: issue?.path.join('.') ?? '',
-          },
-        });
+        return answer(invalid(`Invalid "${event}" payload: ${issue?.message ?? 'malformed'}.`, issue?.path.join('.') ?? ''));
       }
       try {
         const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps) => Promise<object>;
-        reply({ ok: true, ...(await handler(parsed.data, socket, deps)) });
+        answer({ ok: true, ...(await handler(parsed.data, socket, deps)) });
       } catch (error) {
-        reply({ ok: false, error: toErrorDetail(error) });
+        if (!(error instanceof StartexError)) deps.log?.error({ err: error, event }, 'socket event failed');
+        answer({ ok: false, error: toErrorDetail(error) });
       }
     });
   }
 }
+
+const invalid = (message: string, path: string): Ack => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, path } });
 
 export function toErrorDetail(error: unknown): ErrorDetail {
   if (error instanceof StartexError) return error.toDetail();

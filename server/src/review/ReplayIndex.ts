@@ -112,10 +112,9 @@ export class ReplayIndex {
     return this.seekCount(Math.min(seq, this.entries.length));
   }
 
-  /** ExerciseHost.describe of a replayed state, the keys that only grow cut at its seq. */
+  /** ExerciseHost.describe of a replayed state (which cuts the keys that only grow at its seq). */
   describe(state: HostState, atWallTime: number): ReturnType<ExerciseHost['describe']> {
-    const upTo = (map: Map<string, number>) => new Map([...map].filter(([, seq]) => seq <= state.lastSeq));
-    return this.host.describe({ ...state, delivered: upTo(state.delivered), acknowledged: upTo(state.acknowledged), actionKeys: upTo(state.actionKeys) }, atWallTime);
+    return this.host.describe(state, atWallTime);
   }
 
   /** What the review page shows of a moment (NaN: the moment of `state`): scenario state, each team's inbox and actions, control's doings. */

@@ -24,12 +24,13 @@ import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { commsCheckAcknowledgement, commsCheckConfirmedEvents, commsCheckSentEvents } from './commsCheckInputs.ts';
 import { ExerciseClock } from './ExerciseClock.ts';
 import { feedbackEvent, observationEvent, ratingEvent, reconciliationEvent } from './evaluationInputs.ts';
+import { actorScope, earlierUse, teamScope } from './idempotency.ts';
 import { describeState, foldEntry, freshState, receiptKey, type CommsCheckState, type HostState } from './HostState.ts';
 import { checkRecipients } from './scenarioRefs.ts';
 import { canSee } from './visibility.ts';
 
-/** A timer that fires this much (exercise time) after it was due marks its injects late. */
-const LATE_AFTER_MS = 1_000;
+/** A timer that fires this much wall-clock time after it was due marks its injects late. */
+const LATE_AFTER_WALL_MS = 1_000;
 
 export type CommitListener = (entries: LogEntry[]) => void;
 
@@ -169,8 +170,8 @@ export class ExerciseHost {
 
   async takeAction(teamId: string, input: TakeAction, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     if (this.recovering) await this.recovering;
-    const existing = this.state.actionKeys.get(input.idempotencyKey);
-    if (existing !== undefined) return this.whenDurable(existing);
+    const earlier = earlierUse(this.state.actionKeys, teamScope(teamId), input.idempotencyKey, 'action.taken', input);
+    if (earlier !== undefined) return this.whenDurable(earlier);
     if (this.state.status !== 'live') throw new StartexError('EXERCISE_NOT_LIVE');
     const action = this.scenario.document.actions.find((a) => a.id === input.actionId);
     if (!action) throw new StartexError('UNKNOWN_ACTION', `The scenario has no action "${input.actionId}".`, 'actionId');
@@ -194,8 +195,8 @@ export class ExerciseHost {
 
   async sendMessage(teamId: string, input: SendMessage, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     if (this.recovering) await this.recovering;
-    const existing = this.state.messageKeys.get(input.idempotencyKey);
-    if (existing !== undefined) return this.whenDurable(existing);
+    const earlier = earlierUse(this.state.messageKeys, teamScope(teamId), input.idempotencyKey, 'message.sent', input);
+    if (earlier !== undefined) return this.whenDurable(earlier);
     if (this.state.status !== 'live' && this.state.status !== 'paused') throw new StartexError('EXERCISE_NOT_LIVE');
     checkRecipients(this.scenario.document, input.to.teams, input.to.organisations);
     if (input.replyTo !== undefined) this.checkReplyTo(input.replyTo, { kind: 'team', teamId });
@@ -215,32 +216,32 @@ export class ExerciseHost {
   /** An evaluator's observation, during play or after it (post-exercise observations). */
   async recordObservation(input: RecordObservation, actor: Actor): Promise<number> {
     if (this.recovering) await this.recovering;
-    const existing = this.state.observationKeys.get(input.idempotencyKey);
-    if (existing !== undefined) return this.whenDurable(existing);
+    const earlier = earlierUse(this.state.observationKeys, actorScope(actor), input.idempotencyKey, 'observation.recorded', input);
+    if (earlier !== undefined) return this.whenDurable(earlier);
     return this.submit(actor, [observationEvent(this.state, this.scenario.document, input)]);
   }
 
   /** An evaluator's P/S/M/U rating of a capability target or capability, during play or after it. */
   async recordRating(input: RecordRatingBody, actor: Actor): Promise<number> {
     if (this.recovering) await this.recovering;
-    const existing = this.state.reviewKeys.get(input.idempotencyKey);
-    if (existing !== undefined) return this.whenDurable(existing);
+    const earlier = earlierUse(this.state.reviewKeys, actorScope(actor), input.idempotencyKey, 'rating.recorded', input);
+    if (earlier !== undefined) return this.whenDurable(earlier);
     return this.submit(actor, [ratingEvent(this.state, this.scenario.document, input)]);
   }
 
   /** The lead evaluator's final rating: the evaluators' current ratings of the subject are named beside it. */
   async reconcileRating(input: ReconcileRatingBody, actor: Actor): Promise<number> {
     if (this.recovering) await this.recovering;
-    const existing = this.state.reviewKeys.get(input.idempotencyKey);
-    if (existing !== undefined) return this.whenDurable(existing);
+    const earlier = earlierUse(this.state.reviewKeys, actorScope(actor), input.idempotencyKey, 'rating.reconciled', input);
+    if (earlier !== undefined) return this.whenDurable(earlier);
     return this.submit(actor, [reconciliationEvent(this.state, this.scenario.document, input)]);
   }
 
   /** A team's hot-wash feedback, after EndEx only. */
   async submitFeedback(teamId: string, input: SubmitFeedbackBody, actor: Actor = { kind: 'participant', teamId }): Promise<number> {
     if (this.recovering) await this.recovering;
-    const existing = this.state.reviewKeys.get(input.idempotencyKey);
-    if (existing !== undefined) return this.whenDurable(existing);
+    const earlier = earlierUse(this.state.reviewKeys, teamScope(teamId), input.idempotencyKey, 'feedback.submitted', input);
+    if (earlier !== undefined) return this.whenDurable(earlier);
     return this.submit(actor, [feedbackEvent(this.state, this.scenario.document, teamId, input)]);
   }
 
@@ -333,7 +334,8 @@ export class ExerciseHost {
       case 'pause':
         return [{ type: 'exercise.paused' }];
       case 'resume':
-        return [{ type: 'exercise.resumed' }];
+        if (s.status === 'halted' && command.reason === undefined) throw new StartexError('HALT_RESUME_REASON_REQUIRED', undefined, 'reason');
+        return [command.reason === undefined ? { type: 'exercise.resumed' } : { type: 'exercise.resumed', reason: command.reason }];
       case 'halt':
         return [{ type: 'exercise.halted', reason: command.reason }];
       case 'end':
@@ -518,7 +520,8 @@ export class ExerciseHost {
     const events: LogEvent[] = [];
     if (step.statesChanged) events.push({ type: 'state.entered', states: step.states });
     for (const milestone of step.milestones) events.push({ type: 'milestone.reached', milestone });
-    const lateByMs = cause.type === 'timer.fired' ? exerciseTimeMs - cause.dueExerciseMs : 0;
+    // The clock ran at its present speed since the timer was due (a paused clock has no due timers; control may have changed the speed).
+    const lateByWallMs = cause.type === 'timer.fired' ? Math.round((exerciseTimeMs - cause.dueExerciseMs) / s.clock.speed) : 0;
     const releasing = new Set<string>();
     for (const injectId of step.released) {
       if (!this.scenario.document.injects.some((i) => i.id === injectId)) continue; // the analyzer refuses such documents
@@ -529,7 +532,7 @@ export class ExerciseHost {
       }
       releasing.add(injectId);
       const inject = this.releasedCopy(injectId);
-      events.push(lateByMs >= LATE_AFTER_MS ? { type: 'inject.released', inject, lateByMs } : { type: 'inject.released', inject });
+      events.push(lateByWallMs >= LATE_AFTER_WALL_MS ? { type: 'inject.released', inject, lateByWallMs } : { type: 'inject.released', inject });
     }
     if (step.ended && cause.type !== 'exercise.ended') events.push({ type: 'exercise.ended' });
     return events;

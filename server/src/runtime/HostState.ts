@@ -1,6 +1,7 @@
 import type { ExerciseStatus, LogEntry, RatingSubject, ReleasedInject } from '@startex/shared';
 import { ScenarioRun, type CompiledScenario, type Step } from '@startex/scenarios';
 import { ExerciseClock } from './ExerciseClock.ts';
+import { keyUseOf, type KeyLedger, type KeyUse } from './idempotency.ts';
 
 /** A communications check: who it went to, and which teams acknowledged it (seq and wall time). */
 export interface CommsCheckState {
@@ -24,11 +25,12 @@ export interface HostState {
   edits: Map<string, { subject: string | undefined; body: string | undefined }>;
   delivered: Map<string, number>;
   acknowledged: Map<string, number>;
-  actionKeys: Map<string, number>;
-  messageKeys: Map<string, number>;
-  observationKeys: Map<string, number>;
-  /** Idempotency keys of ratings, reconciliations and feedback. */
-  reviewKeys: Map<string, number>;
+  /** Idempotency keys, each scoped to its sender (idempotency.ts), per kind of input. */
+  actionKeys: KeyLedger;
+  messageKeys: KeyLedger;
+  observationKeys: KeyLedger;
+  /** Ratings, reconciliations and feedback. */
+  reviewKeys: KeyLedger;
   /** Rating subject -> evaluator -> seq of their current rating (replaced, never changed in place). */
   ratings: Map<string, ReadonlyMap<string, number>>;
   /** Who each message went to (a reply must answer one addressed to the replier), and its seq. */
@@ -106,7 +108,7 @@ export function foldEntry(s: HostState, entry: LogEntry): Step | undefined {
     case 'decision.made':
       return s.run.decisionMade(entry.decision, entry.exerciseTimeMs);
     case 'action.taken':
-      s.actionKeys.set(entry.idempotencyKey, entry.seq);
+      recordKey(s.actionKeys, entry);
       return s.run.actionTaken(entry.teamId, entry.actionId, entry.fields, entry.exerciseTimeMs);
     case 'inject.released':
       s.released.set(entry.inject.id, entry.inject);
@@ -133,7 +135,7 @@ export function foldEntry(s: HostState, entry: LogEntry): Step | undefined {
       s.acknowledged.set(receiptKey(entry.injectId, entry.teamId), entry.seq);
       return s.status === 'live' || s.status === 'paused' ? s.run.acknowledged(entry.teamId, entry.injectId, entry.exerciseTimeMs) : undefined;
     case 'message.sent':
-      if (entry.idempotencyKey !== undefined) s.messageKeys.set(entry.idempotencyKey, entry.seq);
+      recordKey(s.messageKeys, entry);
       s.messages.set(entry.messageId, { ...entry.to, seq: entry.seq });
       return undefined;
     case 'state.entered':
@@ -151,10 +153,10 @@ export function foldEntry(s: HostState, entry: LogEntry): Step | undefined {
       if (s.commsCheck?.checkId === entry.checkId) s.commsCheck.confirmedAt = entry.wallTime;
       return undefined;
     case 'observation.recorded':
-      s.observationKeys.set(entry.idempotencyKey, entry.seq);
+      recordKey(s.observationKeys, entry);
       return undefined;
     case 'rating.recorded': {
-      s.reviewKeys.set(entry.idempotencyKey, entry.seq);
+      recordKey(s.reviewKeys, entry);
       const key = subjectKey(entry.subject);
       const byEvaluator = new Map(s.ratings.get(key));
       byEvaluator.set(entry.actor.kind === 'evaluator' ? entry.actor.id : JSON.stringify(entry.actor), entry.seq);
@@ -163,7 +165,7 @@ export function foldEntry(s: HostState, entry: LogEntry): Step | undefined {
     }
     case 'rating.reconciled':
     case 'feedback.submitted':
-      s.reviewKeys.set(entry.idempotencyKey, entry.seq);
+      recordKey(s.reviewKeys, entry);
       return undefined;
     default: {
       const exhaustive: never = entry;
@@ -177,7 +179,7 @@ export function describeState(s: HostState, atWallTime: number) {
   // Maps that only grow may be shared by the review's replay snapshots: each is cut at the state's own seq.
   const upTo = <V>(map: ReadonlyMap<string, V>, seqOf: (value: V) => number) => [...map].filter(([, value]) => seqOf(value) <= s.lastSeq);
   const keysUpTo = (map: ReadonlyMap<string, number>) => upTo(map, (seq) => seq).map(([key]) => key).sort();
-  const seqsUpTo = (map: ReadonlyMap<string, number>) => Object.fromEntries(upTo(map, (seq) => seq));
+  const usesUpTo = (ledger: ReadonlyMap<string, KeyUse>) => Object.fromEntries(upTo(ledger, (use) => use.seq));
   return {
     status: s.status,
     lastSeq: s.lastSeq,
@@ -196,14 +198,19 @@ export function describeState(s: HostState, atWallTime: number) {
     adHocCount: s.adHocCount,
     delivered: keysUpTo(s.delivered),
     acknowledged: keysUpTo(s.acknowledged),
-    actions: keysUpTo(s.actionKeys),
+    actions: upTo(s.actionKeys, (use) => use.seq).map(([key]) => key).sort(),
     // Who each message went to (replies are checked against it), and the keys that make retries idempotent.
     messages: Object.fromEntries(upTo(s.messages, (message) => message.seq)),
-    messageKeys: seqsUpTo(s.messageKeys),
-    observationKeys: seqsUpTo(s.observationKeys),
-    reviewKeys: seqsUpTo(s.reviewKeys),
+    messageKeys: usesUpTo(s.messageKeys),
+    observationKeys: usesUpTo(s.observationKeys),
+    reviewKeys: usesUpTo(s.reviewKeys),
     ratings: Object.fromEntries([...s.ratings].map(([subject, byEvaluator]) => [subject, Object.fromEntries(byEvaluator)])),
   };
+}
+
+function recordKey(ledger: KeyLedger, entry: LogEntry): void {
+  const keyed = keyUseOf(entry);
+  if (keyed) ledger.set(keyed.scopedKey, keyed.use);
 }
 
 export const receiptKey = (injectId: string, teamId: string) => `${injectId}|${teamId}`;

@@ -47,11 +47,12 @@ describe('computeReview on the hand-checked fixture', () => {
         ],
       },
       {
-        // Scheduled 09:05 (300 000), released at 420 000: 120 000 late (> 60 s tolerance), as the timer said (lateByMs).
+        // Scheduled 09:05 (300 000), released at 420 000: 120 000 late (> 60 s tolerance), as the timer said (an older
+        // entry's lateByMs, in exercise time; at speed 1 the same in wall time).
         // Customs' hold (seq 7) came before the release, so it does not answer it; police's cordon (seq 13)
         // shares the critical task "cordon": +300 000.
         injectId: 'papers', number: 2, subject: 'Papers do not match', kind: 'standard', adHoc: false,
-        scheduledAtMs: 300_000, releasedAtMs: 420_000, releasedSeq: 8, lateByMs: 120_000, deviationMs: 120_000, timeliness: 'late',
+        scheduledAtMs: 300_000, releasedAtMs: 420_000, releasedSeq: 8, lateByWallMs: 120_000, deviationMs: 120_000, timeliness: 'late',
         teams: [
           { teamId: 'customs', deliveredAtMs: 440_000, deliveredSeq: 10, releaseToDeliveryMs: 20_000 },
           {

@@ -18,6 +18,7 @@ import {
   ChangePasswordBody,
   ImportPeopleBody,
   LoginBody,
+  MAX_CLIENT_FRAME_BYTES,
   MembershipBody,
   NewImprovementItemBody,
   PersonBody,
@@ -664,7 +665,7 @@ const COMMANDS: [Record<string, unknown>, string[]][] = [
   [{ type: 'ready' }, []],
   [{ type: 'start' }, []],
   [{ type: 'pause' }, []],
-  [{ type: 'resume' }, []],
+  [{ type: 'resume' }, ['reason']],
   [{ type: 'halt', reason: 'Fire' }, []],
   [{ type: 'end' }, []],
   [{ type: 'close' }, []],
@@ -768,16 +769,17 @@ describe('socket.io events', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('survives a deeply nested packet and drops a connection that sends an oversized one', async () => {
+  it('survives a deeply nested packet, answers an oversized one PAYLOAD_TOO_LARGE and drops a connection that sends one over twice the limit', async () => {
     const before = snapshot();
     const socket = client(h.url, h.joinCode('customs')).socket;
     await connected(socket);
     // Raw socket.io packets (engine.io message, socket.io EVENT), past the client's own encoder.
     socket.io.engine.write(`2["sync",${'['.repeat(20_000)}${']'.repeat(20_000)}]`);
     expect(await call(socket, 'sync', { afterSeq: 0 })).toMatchObject({ ok: true });
+    expect(await call(socket, 'sync', { afterSeq: 'x'.repeat(MAX_CLIENT_FRAME_BYTES) })).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
 
     const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
-    socket.io.engine.write(`2["sync",{"afterSeq":"${'x'.repeat(70 * 1024)}"}]`);
+    socket.io.engine.write(`2["sync",{"afterSeq":"${'x'.repeat(2 * MAX_CLIENT_FRAME_BYTES)}"}]`);
     expect(await dropped).toBe('transport close');
     expect(snapshot()).toEqual(before);
     await expectUp();

@@ -68,17 +68,17 @@ const REST = table({
   'GET /api/admin/audit':                       'n   Y   n   n   n   n   n   n   ·   ·   n',
   // Anyone signed in gets a list: everything for those who plan, their own exercises for others.
   'GET /api/exercises':                         'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
-  // Exercise content needs a role in that exercise: an administrator has no implicit access.
-  'GET /api/exercises/:id':                     'n   n   n   Y   Y   Y   Y   Y   ·   ·   n',
+  // Exercise content needs a role in that exercise; administrators and planners read it as observers (SECURITY.md).
+  'GET /api/exercises/:id':                     'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   n',
   // The REST log is for the exercise's staff; a team reads its own entries over its socket.
-  'GET /api/exercises/:id/log':                 'n   n   n   Y   Y   Y   Y   n   ·   ·   n',
-  // People and join codes: the exercise director.
-  'GET /api/exercises/:id/members':             'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/members/:userId':     'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'DELETE /api/exercises/:id/members/:userId':  'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'GET /api/exercises/:id/join-codes':          'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/join-codes':         'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'DELETE /api/exercises/:id/join-codes/:code': 'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/log':                 'n   Y   Y   Y   Y   Y   Y   n   ·   ·   n',
+  // People and join codes: the exercise director, and administrators and planners (they plan every exercise).
+  'GET /api/exercises/:id/members':             'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/members/:userId':     'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/members/:userId':  'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/join-codes':          'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/join-codes':         'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/join-codes/:code': 'n   Y   Y   Y   n   n   n   n   ·   ·   n',
   // Upload scenarios: administrators and planners.
   'GET /api/scenarios':                         'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'GET /api/scenarios/:id':                     'n   Y   Y   n   n   n   n   n   ·   ·   n',
@@ -86,33 +86,33 @@ const REST = table({
   'POST /api/scenarios':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
   // The format's JSON Schema, for editors: public like the format it describes.
   'GET /api/scenarios/schema.json':             'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
-  // Planning: planners create exercises (and direct them); the agency directory is theirs and the administrators'.
+  // Planning: planners create exercises (no role in them comes with it); the agency directory is theirs and the administrators'.
   'POST /api/exercises':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'GET /api/agencies':                          'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/agencies':                         'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'PUT /api/agencies/:agencyId':                'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'DELETE /api/agencies/:agencyId':             'n   Y   Y   n   n   n   n   n   ·   ·   n',
-  // An exercise's plan, roster, tablet codes and communications check: its director.
-  'GET /api/exercises/:id/plan':                'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/settings':            'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/team-agencies':       'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'GET /api/exercises/:id/people':              'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/people':             'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/people/import':      'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/people/:personId':    'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'DELETE /api/exercises/:id/people/:personId': 'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/join-codes/teams':   'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'GET /api/exercises/:id/join-codes/sheet':    'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/comms-check':        'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/comms-check/confirm': 'n   n   n   Y   n   n   n   n   ·   ·   n',
-  // Who is connected and acknowledged the check: control staff.
-  'GET /api/exercises/:id/comms-check':         'n   n   n   Y   Y   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/dry-run':            'n   n   n   Y   Y   n   n   n   ·   ·   n',
+  // An exercise's plan, roster, tablet codes and communications check: its director, administrators and planners.
+  'GET /api/exercises/:id/plan':                'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/settings':            'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/team-agencies':       'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/people':              'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/people':             'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/people/import':      'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/people/:personId':    'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/people/:personId': 'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/join-codes/teams':   'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/join-codes/sheet':    'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/comms-check':        'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/comms-check/confirm': 'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  // Who is connected and acknowledged the check: control staff, and those who plan.
+  'GET /api/exercises/:id/comms-check':         'n   Y   Y   Y   Y   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/dry-run':            'n   Y   Y   Y   Y   n   n   n   ·   ·   n',
   // Briefing packs: a team's player briefing for staff and that team; the handbook for control staff and evaluators.
-  'GET /api/exercises/:id/briefings/player/:teamId': 'n   n   n   Y   Y   Y   Y   Y   ·   ·   n',
-  'GET /api/exercises/:id/briefings/handbook':  'n   n   n   Y   Y   Y   n   n   ·   ·   n',
-  'GET /api/exercises/:id/briefings/observer':  'n   n   n   Y   Y   Y   Y   n   ·   ·   n',
-  // The plain WebSocket log feed: anyone with a role in the exercise, join codes included.
+  'GET /api/exercises/:id/briefings/player/:teamId': 'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   n',
+  'GET /api/exercises/:id/briefings/handbook':  'n   Y   Y   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/briefings/observer':  'n   Y   Y   Y   Y   Y   Y   n   ·   ·   n',
+  // The plain WebSocket log feed: anyone with a role in the exercise, join codes included, and those who plan (as observers).
   // The AAR/IP (on an exercise after EndEx): read by control staff and evaluators, written by evaluators and the director.
   'GET /api/exercises/:id/report':              'n   n   n   Y   Y   Y   n   n   ·   ·   n',
   'PUT /api/exercises/:id/report/draft':        'n   n   n   Y   n   Y   n   n   ·   ·   n',
@@ -145,13 +145,13 @@ const REST = table({
   'POST /api/exercises/:id/review/observations': 'n   n   n   n   n   Y   n   n   ·   ·   n',
   // Hot-wash feedback after EndEx: a team's participants.
   'POST /api/exercises/:id/review/feedback':    'n   n   n   n   n   n   n   Y   ·   ·   n',
-  'GET /api/exercises/:id/feed':                'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
+  'GET /api/exercises/:id/feed':                'n   Y   Y   Y   Y   Y   Y   Y   Y   Y   n',
 });
 
 // prettier-ignore
 const SOCKET = table({
   //                                             anon adm pln dir ctl evl obs par pcd ocd else
-  'sync':                                       'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
+  'sync':                                       'n   Y   Y   Y   Y   Y   Y   Y   Y   Y   n',
   // Readiness, StartEx, EndEx, closing and resuming after a real-world halt: the director.
   'command ready':                              'n   n   n   Y   n   n   n   n   n   n   n',
   'command start':                              'n   n   n   Y   n   n   n   n   n   n   n',
@@ -189,8 +189,6 @@ const SOCKET = table({
 /** Roles with no role in the exercise are refused at the handshake, before any event. */
 const HANDSHAKE_REFUSAL: Partial<Record<Role, ErrorCode>> = {
   anonymous: 'UNAUTHENTICATED',
-  admin: 'FORBIDDEN',
-  planner: 'FORBIDDEN',
   directorElsewhere: 'FORBIDDEN',
 };
 
@@ -228,7 +226,7 @@ const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEv
   'command edit': { setup: 'live', event: 'command', payload: { type: 'edit', injectId: 'portal_alarm', subject: 'Alarm on lane 2' } },
   'command decide': { setup: 'live', event: 'command', payload: { type: 'decide', decision: 'sound_alarm_now' }, scenario: DECISION_DEMO },
   'command broadcast': { setup: 'live', event: 'command', payload: { type: 'broadcast', text: 'Everyone: weather update.' } },
-  'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume' } },
+  'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume', reason: 'Fire brigade gave the all clear' } },
   'command pause': { setup: 'live', event: 'command', payload: { type: 'pause' } },
   'command resume after a pause': { setup: 'paused', event: 'command', payload: { type: 'resume' } },
   'command halt': { setup: 'live', event: 'command', payload: { type: 'halt', reason: 'Bomb threat at the venue' } },

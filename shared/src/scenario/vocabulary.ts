@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { noBidiControls } from '../text.ts';
 
 /** The words every part of a scenario document is written in: ids, texts, enums, conditions and effects. */
 
@@ -7,7 +8,8 @@ export const id = z
   .min(1)
   .max(64)
   .regex(/^[a-z][a-z0-9_-]*$/, 'use lower-case letters, digits, "_" or "-", starting with a letter');
-export const shortText = z.string().min(1).max(200);
+/** Names, titles, senders and subjects: shown as they are, so no text-direction controls (they can spoof them). */
+export const shortText = noBidiControls(z.string().min(1).max(200));
 export const longText = z.string().max(20_000);
 
 export const ExerciseType = z.enum(['seminar', 'workshop', 'tabletop', 'game', 'drill', 'functional', 'full-scale', 'field']);
