@@ -57,6 +57,10 @@ function table(rows: Record<string, string>): Record<string, Record<Role, Cell>>
 const REST = table({
   //                                             anon adm pln dir ctl evl obs par pcd ocd else
   'GET /api/health':                            'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  // Probes for load balancers and Prometheus: no session, nothing about any exercise's content.
+  'GET /api/health/ready':                      'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/health/node':                       'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /metrics':                               'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'POST /api/auth/login':                       'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'POST /api/auth/logout':                      'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'GET /api/auth/me':                           'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
@@ -403,6 +407,12 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
   switch (route) {
     case 'GET /api/health':
       return { method: 'GET', url: '/api/health', ok: 200 };
+    case 'GET /api/health/ready':
+      return { method: 'GET', url: '/api/health/ready', ok: 200 };
+    case 'GET /api/health/node':
+      return { method: 'GET', url: '/api/health/node', ok: 200 };
+    case 'GET /metrics':
+      return { method: 'GET', url: '/metrics', ok: 200 };
     case 'POST /api/auth/login':
       return { method: 'POST', url: '/api/auth/login', body: { username: 'login-target', password: passwordOf('login-target') }, ok: 200 };
     case 'POST /api/auth/logout': {
