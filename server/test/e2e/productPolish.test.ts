@@ -146,7 +146,7 @@ describe('the product shell, finished', () => {
     // A page of its own keeps its place in the breadcrumb at 1280 px (only an exercise's page leaves it to the exercise's navigation).
     const actions = await open('actions 1280', '/actions', VIEWPORT.console, director);
     await actions.getByRole('heading', { level: 1, name: 'Corrective actions' }).waitFor();
-    expect(await actions.getByRole('navigation', { name: 'You are here' }).getByText('Corrective actions', { exact: true }).isVisible()).toBe(true);
+    await actions.getByRole('navigation', { name: 'You are here' }).getByText('Corrective actions', { exact: true }).waitFor({ state: 'visible' });
     await actions.context().close();
   });
 
