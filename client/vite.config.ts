@@ -18,7 +18,7 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         // Desk-only views (graph layout, planning, review, report) are not needed in the field.
-        globIgnores: ['**/elk.bundled-*', '**/ConsolePage-*', '**/PlanningPage-*', '**/ReviewPage-*', '**/ReportPage-*', '**/ActionsPage-*'],
+        globIgnores: ['**/elk.bundled-*', '**/ConsolePage-*', '**/PlanningPage-*', '**/ReviewPage-*', '**/ReportPage-*', '**/ActionsPage-*', '**/Studio*Page-*', '**/analysisWorker-*'],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,

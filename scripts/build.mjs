@@ -60,21 +60,24 @@ function run([command, args, cwd]) {
   });
 }
 
-/** Builds the stale targets (or all with `force`); says one line per build. */
+/** Builds the stale targets (or all with `force`), saying one line before and one after. */
 export async function buildIfStale({ force = false, say = console.log } = {}) {
-  for (const target of TARGETS) {
-    if (!force && !isStale(target)) continue;
+  const stale = TARGETS.filter((target) => force || isStale(target));
+  if (stale.length === 0) return;
+  const names = stale.map((target) => target.name).join(' and the ');
+  const started = performance.now();
+  const why = force ? '' : ` (${stale.length > 1 ? 'their' : 'its'} sources changed since the last build)`;
+  say(`Building the ${names}${why}…`);
+  for (const target of stale) {
     const hash = sourceHash(target);
-    const started = performance.now();
-    say(`Building the ${target.name} (its sources changed since the last build)…`);
     try {
       await run(target.command);
     } catch (error) {
       throw new Error(`Building the ${target.name} failed:\n${error.message}`, { cause: error });
     }
     writeFileSync(join(ROOT, target.stamp), `${hash}\n`);
-    say(`Built the ${target.name} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   }
+  say(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

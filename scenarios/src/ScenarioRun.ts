@@ -1,5 +1,8 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { CompiledScenario, RuntimeActionParams, ScenarioContext, ScenarioEvent } from './compileScenario.ts';
+import type { FieldValue } from '@startex/shared';
+import type { CompiledScenario, RuntimeActionParams } from './compileStatechart.ts';
+import type { ScenarioContext, ScenarioEvent } from './evaluateCondition.ts';
+import { WRAPPER } from './machineWrapper.ts';
 import { machineStepper } from './machineStepper.ts';
 
 /** What one input did to the scenario, in the order the machine did it. */
@@ -24,8 +27,10 @@ export interface RunState {
 /** The inputs a scenario reacts to. The runtime decides when each happens. */
 export type RunInput =
   | { type: 'timer'; timer: string }
-  | { type: 'action'; teamId: string; actionId: string; fields: Record<string, string | number | boolean> }
-  | { type: 'decision'; decision: string };
+  | { type: 'action'; teamId: string; actionId: string; fields: Record<string, FieldValue> }
+  | { type: 'decision'; decision: string }
+  /** A team acknowledged a released inject (for conditions such as "has not acknowledged within 10 minutes"). */
+  | { type: 'acknowledgement'; teamId: string; injectId: string };
 
 type Executed = { type: string; params?: unknown };
 
@@ -92,6 +97,9 @@ export function advanceRun(
     case 'decision':
       event = { type: `decision.${input.decision}` };
       break;
+    case 'acknowledgement':
+      event = { type: `acknowledged.${input.injectId}`, teamId: input.teamId };
+      break;
     default: {
       const exhaustive: never = input;
       return exhaustive;
@@ -151,8 +159,12 @@ export class ScenarioRun {
     return this.advance({ type: 'timer', timer }, atMs);
   }
 
-  actionTaken(teamId: string, actionId: string, fields: Record<string, string | number | boolean> | undefined, atMs: number): Step {
+  actionTaken(teamId: string, actionId: string, fields: Record<string, FieldValue> | undefined, atMs: number): Step {
     return this.advance({ type: 'action', teamId, actionId, fields: fields ?? {} }, atMs);
+  }
+
+  acknowledged(teamId: string, injectId: string, atMs: number): Step {
+    return this.advance({ type: 'acknowledgement', teamId, injectId }, atMs);
   }
 
   decisionMade(decision: string, atMs: number): Step {
@@ -192,17 +204,26 @@ export class ScenarioRun {
   }
 
   get context(): ScenarioContext {
-    return (this.current?.machine.context as ScenarioContext | undefined) ?? { flags: {}, counters: {} };
+    return (this.current?.machine.context as ScenarioContext | undefined) ?? { flags: {}, counters: {}, teamSets: {} };
   }
 }
 
+/** The active leaf state paths of a machine value, as the document names them (never the reaction wrapper). */
 export function leafPaths(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix + value];
   if (value && typeof value === 'object') {
     const entries = Object.entries(value);
     // An atomic region of a parallel state has the value {}: the region itself is the leaf.
     if (entries.length === 0) return prefix ? [prefix.slice(0, -1)] : [];
-    return entries.flatMap(([key, child]) => leafPaths(child, `${prefix}${key}.`));
+    const paths: string[] = [];
+    for (const [key, child] of entries) {
+      if (key.startsWith(WRAPPER.reaction)) continue;
+      const wrapper = key === WRAPPER.play || key === WRAPPER.main;
+      // The wrapper's own region with no states of the document in it is no leaf either.
+      if (wrapper && typeof child === 'object' && child !== null && Object.keys(child).length === 0) continue;
+      paths.push(...leafPaths(child, wrapper ? prefix : `${prefix}${key}.`));
+    }
+    return paths;
   }
   return [];
 }

@@ -1,12 +1,12 @@
-import type { Condition, ParticipantAction, ScenarioDocument } from '@startex/shared';
-import { evaluateCondition } from './compileScenario.ts';
+import type { Condition, FieldValue, ParticipantAction, ScenarioDocument } from '@startex/shared';
+import { evaluateCondition } from './evaluateCondition.ts';
 import type { RunInput } from './ScenarioRun.ts';
 import { statesByKey } from './statesByKey.ts';
 import { validateActionFields } from './validateAction.ts';
 
-type FieldValue = string | number | boolean;
 type FieldCondition = Extract<Condition, { field: string }>;
 export type ActionInput = Extract<RunInput, { type: 'action' }>;
+export type AcknowledgementInput = Extract<RunInput, { type: 'acknowledgement' }>;
 
 /** Above this many field combinations, fields are varied one at a time instead. */
 const MAX_COMBINATIONS = 512;
@@ -21,11 +21,22 @@ function fieldLeaves(condition: Condition | undefined, out: FieldCondition[]): F
   return out;
 }
 
+const MINUTES_IN_DAY = 1440;
+const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Every subset of `items` (at most 2^6 of them: past six, each alone and all together). */
+function subsets<T>(items: T[]): T[][] {
+  if (items.length > 6) return [[], ...items.map((i) => [i]), items];
+  return items.reduce<T[][]>((acc, item) => [...acc, ...acc.map((s) => [...s, item])], [[]]);
+}
+
 /**
- * One value from every class of values the guards can tell apart. A guard compares a number
- * with `equals`, `atLeast` and `atMost` only, so the thresholds, the midpoints between them and
- * one value beyond each end meet every outcome; other types are few enough to try them all.
- * `undefined` stands for an optional field left empty.
+ * One value from every class of values the guards can tell apart. A guard compares a number or a
+ * time of day with `equals`, `atLeast` and `atMost` only, so the thresholds, the midpoints between
+ * them and one value beyond each end meet every outcome; a multi-choice field is tested with
+ * `includes`, so each combination of the options named; other types are few enough to try them
+ * all. `undefined` stands for an optional field left empty.
  */
 function valueClasses(field: ParticipantAction['fields'][number], leaves: FieldCondition[]): (FieldValue | undefined)[] {
   const values: (FieldValue | undefined)[] = field.required ? [] : [undefined];
@@ -34,7 +45,23 @@ function valueClasses(field: ParticipantAction['fields'][number], leaves: FieldC
     case 'boolean':
       return [...values, true, false];
     case 'choice':
+    case 'team':
       return [...values, ...(field.options ?? [])];
+    case 'multi-choice': {
+      const options = field.options ?? [];
+      const named = [...new Set(leaves.flatMap((l) => (l.includes === undefined ? [] : [l.includes])))].filter((o) => options.includes(o));
+      const others = options.filter((o) => !named.includes(o));
+      return [
+        ...values,
+        ...subsets(named).map((picked) => [...picked, ...others.slice(0, Math.max(0, (field.min ?? 1) - picked.length))]),
+      ];
+    }
+    case 'time': {
+      const bounds = [...equals, ...leaves.flatMap((l) => [l.atLeast, l.atMost])].filter((v): v is string => typeof v === 'string' && /^\d\d:\d\d$/.test(v));
+      const marks = [...new Set([0, MINUTES_IN_DAY - 1, ...bounds.map(minutesOf)])].sort((a, b) => a - b);
+      const between = marks.slice(1).map((m, i) => Math.floor((m + marks[i]!) / 2));
+      return [...values, ...[...new Set([...marks, ...between])].map(clock)];
+    }
     case 'text': {
       const texts = equals.filter((v): v is string => typeof v === 'string');
       let other = 'x';
@@ -78,7 +105,10 @@ const defined = (fields: Record<string, FieldValue | undefined>) =>
  * guard that needs an out-of-range value can never fire here either.
  */
 function inputsForAction(document: ScenarioDocument, action: ParticipantAction): ActionInput[] {
-  const transitions = [...statesByKey(document).values()].flatMap((s) => (s.on ?? []).filter((t) => t.action === action.id));
+  const transitions = [
+    ...[...statesByKey(document).values()].flatMap((s) => (s.on ?? []).filter((t) => t.action === action.id)),
+    ...document.reactions.flatMap((r) => ('action' in r && r.action === action.id ? [r] : [])),
+  ];
   const leaves = transitions.flatMap((t) => fieldLeaves(t.when, []));
   const named = new Set(transitions.flatMap((t) => (t.team && action.teams.includes(t.team) ? [t.team] : [])));
   const other = action.teams.find((team) => !named.has(team));
@@ -117,4 +147,15 @@ export function actionInputs(document: ScenarioDocument, actionId: string): Acti
     byAction.set(actionId, inputs);
   }
   return inputs;
+}
+
+/**
+ * The acknowledgements worth trying for an inject: by each team a reaction names, plus one other
+ * team it was sent to (teams alike in everything else play on alike).
+ */
+export function acknowledgementInputs(document: ScenarioDocument, injectId: string): AcknowledgementInput[] {
+  const to = document.injects.find((i) => i.id === injectId)?.to ?? [];
+  const named = new Set(document.reactions.flatMap((r) => ('acknowledged' in r && r.acknowledged === injectId && r.team && to.includes(r.team) ? [r.team] : [])));
+  const other = to.find((team) => !named.has(team));
+  return [...named, ...(other ? [other] : [])].map((teamId) => ({ type: 'acknowledgement' as const, teamId, injectId }));
 }

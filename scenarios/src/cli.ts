@@ -111,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
       console.log('Scenario time       Exercise    Event');
       for (const event of result.timeline) {
         if (event.kind === 'states') continue;
-        const inject = event.kind === 'inject' ? document.injects.find((i) => i.id === event.ref) : undefined;
+        const inject = event.kind === 'inject' ? compileScenario(document).document.injects.find((i) => i.id === event.ref) : undefined;
         const what = inject
           ? `#${inject.number} ${inject.channel.padEnd(8)} ${inject.from} -> ${inject.to.join(', ')}: ${inject.subject}${inject.kind !== 'standard' ? ` [${inject.kind}]` : ''}`
           : event.kind === 'action'

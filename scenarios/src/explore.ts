@@ -1,14 +1,16 @@
 import { fromTransition, type ActorSystem, type EventObject, type Snapshot } from 'xstate';
 import { getAdjacencyMap, type AdjacencyMap } from 'xstate/graph';
-import type { Condition, ScenarioDocument, ScenarioState } from '@startex/shared';
-import { actionInputs } from './actionInputs.ts';
-import { evaluateCondition, type CompiledScenario, type ScenarioContext } from './compileScenario.ts';
+import type { Condition, Reaction, ScenarioDocument, ScenarioState } from '@startex/shared';
+import { acknowledgementInputs, actionInputs } from './actionInputs.ts';
+import type { CompiledScenario } from './compileStatechart.ts';
+import { evaluateCondition, type ScenarioContext, type ScenarioEvent } from './evaluateCondition.ts';
 import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
 import { statesByKey } from './statesByKey.ts';
 
 export { statesByKey };
 
-type ActionTransition = NonNullable<ScenarioState['on']>[number];
+/** A transition on an action or acknowledgement: a state's `on`, or a reaction (which has no target). */
+type InputTransition = { team?: string | undefined; when?: Condition | undefined };
 
 /** A point of play for exploration: the run plus the exercise time it is at. */
 export interface PlayPoint {
@@ -19,45 +21,90 @@ export interface PlayPoint {
 }
 
 /**
- * The inputs worth trying from a point: the earliest timer(s), every decision offered, and for
- * each action handled here one input per distinct choice of enabled transitions (an input that
- * enables none changes nothing, and two that enable the same ones play on alike).
+ * The inputs worth trying from a point: the timer that fires next, every decision offered, and for
+ * each action (or acknowledgement) handled here one input per distinct choice of enabled
+ * transitions (an input that enables none changes nothing, and two that enable the same ones play
+ * on alike). Each reaction is a handler of its own: all of them see every input.
  */
 export function candidateInputs(scenario: CompiledScenario, point: PlayPoint, byKey: Map<string, ScenarioState>): RunInput[] {
   if (point.run.machine.status === 'done') return [];
   const { document } = scenario;
   const inputs: RunInput[] = [];
+  // Timers due at the same moment fire in the order they were set, as the runtime fires them.
   const next = nextTimer(point.run);
-  if (next) {
-    for (const [timer, due] of Object.entries(point.run.timers)) if (due === next.dueMs) inputs.push({ type: 'timer', timer });
-  }
+  if (next) inputs.push({ type: 'timer', timer: next.timer });
   const active = new Set(point.run.states.flatMap((path) => path.split('.')));
   active.add(document.id);
-  const handlers = new Map<string, ActionTransition[][]>();
+  const onAction = new Map<string, InputTransition[][]>();
   const decisions = new Set<string>();
+  const group = (handlers: Map<string, InputTransition[][]>, key: string, list: InputTransition[]) => handlers.set(key, [...(handlers.get(key) ?? []), list]);
   for (const key of active) {
     const state = byKey.get(key);
     if (!state) continue;
-    const byAction = new Map<string, ActionTransition[]>();
+    const byAction = new Map<string, InputTransition[]>();
     for (const t of state.on ?? []) byAction.set(t.action, [...(byAction.get(t.action) ?? []), t]);
-    for (const [action, list] of byAction) handlers.set(action, [...(handlers.get(action) ?? []), list]);
+    for (const [action, list] of byAction) group(onAction, action, list);
     for (const d of state.decisions ?? []) decisions.add(d.decision);
+  }
+  const onAcknowledged = new Map<string, InputTransition[][]>();
+  for (const reaction of document.reactions) {
+    if ('action' in reaction) group(onAction, reaction.action, [reaction]);
+    else group(onAcknowledged, reaction.acknowledged, [reaction]);
   }
   for (const decision of decisions) inputs.push({ type: 'decision', decision });
   const context = point.run.machine.context as ScenarioContext;
-  for (const [action, perState] of handlers) {
+  const distinct = <I extends RunInput & { teamId: string }>(candidates: I[], perState: InputTransition[][], event: (input: I) => ScenarioEvent) => {
     const seen = new Set<string>();
-    for (const input of actionInputs(document, action)) {
-      const event = { type: `action.${action}`, teamId: input.teamId, fields: input.fields };
+    for (const input of candidates) {
       const enabled = perState
-        .map((list) => list.findIndex((t) => (t.team === undefined || t.team === input.teamId) && (t.when === undefined || evaluateCondition(t.when, context, event))))
+        .map((list) => list.findIndex((t) => (t.team === undefined || t.team === input.teamId) && (t.when === undefined || evaluateCondition(t.when, context, event(input)))))
         .join(',');
       if (/^(-1,?)*$/.test(enabled) || seen.has(enabled)) continue;
       seen.add(enabled);
       inputs.push(input);
     }
+  };
+  for (const [action, perState] of onAction) {
+    distinct(actionInputs(document, action), perState, (input) => ({ type: `action.${action}`, teamId: input.teamId, fields: input.fields }));
+  }
+  for (const [inject, perState] of onAcknowledged) {
+    distinct(acknowledgementInputs(document, inject), perState, (input) => ({ type: `acknowledged.${inject}`, teamId: input.teamId }));
   }
   return inputs;
+}
+
+/**
+ * Whether an input could change anything at a point: some active state or reaction has an enabled
+ * transition for it (checked on the guards alone, far cheaper than playing the input).
+ */
+function handledInputs(scenario: CompiledScenario, point: PlayPoint, byKey: Map<string, ScenarioState>): (input: RunInput) => boolean {
+  const active = [...new Set(point.run.states.flatMap((path) => path.split('.'))), scenario.document.id].map((key) => byKey.get(key));
+  const context = point.run.machine.context as ScenarioContext;
+  const enabled = (t: InputTransition, event: ScenarioEvent) => (t.team === undefined || t.team === event.teamId) && (t.when === undefined || evaluateCondition(t.when, context, event));
+  return (input) => {
+    if (point.run.machine.status === 'done') return false;
+    switch (input.type) {
+      case 'timer':
+        return true;
+      case 'decision':
+        return active.some((state) => state?.decisions?.some((d) => d.decision === input.decision));
+      case 'action': {
+        const event = { type: `action.${input.actionId}`, teamId: input.teamId, fields: input.fields };
+        return (
+          active.some((state) => state?.on?.some((t) => t.action === input.actionId && enabled(t, event))) ||
+          scenario.document.reactions.some((r) => 'action' in r && r.action === input.actionId && enabled(r, event))
+        );
+      }
+      case 'acknowledgement': {
+        const event = { type: `acknowledged.${input.injectId}`, teamId: input.teamId };
+        return scenario.document.reactions.some((r) => 'acknowledged' in r && r.acknowledged === input.injectId && enabled(r, event));
+      }
+      default: {
+        const exhaustive: never = input;
+        return exhaustive;
+      }
+    }
+  };
 }
 
 /** Input time: a timer fires when due; anything else happens at once. */
@@ -72,10 +119,9 @@ export function initialPoint(scenario: CompiledScenario): PlayPoint {
   return { run: state, nowMs: 0, step };
 }
 
-/** Identity of a point for exploration: where the machine is and which timers are pending, relative to now. */
-/** The flags and counters some condition reads; the others can never change what happens next. */
-function conditionReads(document: ScenarioDocument): { flags: Set<string>; counters: Set<string> } {
-  const reads = { flags: new Set<string>(), counters: new Set<string>() };
+/** The flags, counters and team sets some condition reads; the others can never change what happens next. */
+function conditionReads(document: ScenarioDocument): { flags: Set<string>; counters: Set<string>; teamSets: Set<string> } {
+  const reads = { flags: new Set<string>(), counters: new Set<string>(), teamSets: new Set<string>() };
   const visit = (c: Condition | undefined): void => {
     if (!c) return;
     if ('all' in c) c.all.forEach(visit);
@@ -83,10 +129,12 @@ function conditionReads(document: ScenarioDocument): { flags: Set<string>; count
     else if ('not' in c) visit(c.not);
     else if ('flag' in c) reads.flags.add(c.flag);
     else if ('counter' in c) reads.counters.add(c.counter);
+    else if ('teams' in c) reads.teamSets.add(c.teams);
   };
   for (const state of statesByKey(document).values()) {
-    for (const t of [...(state.after ?? []), ...(state.on ?? [])]) visit(t.when);
+    for (const t of [...(state.after ?? []), ...(state.on ?? []), ...(state.always ?? [])]) visit(t.when);
   }
+  for (const reaction of document.reactions) visit(reaction.when);
   return reads;
 }
 
@@ -95,6 +143,8 @@ const readsCache = new WeakMap<ScenarioDocument, ReturnType<typeof conditionRead
 /**
  * Identity of a point for exploration: where the machine is, the flags and counters that matter,
  * and which timers are pending, relative to now. Two points with the same key play on alike.
+ * A team set counts only by its size (conditions ask how many teams, never which), so the
+ * teams are interchangeable: seven teams confirming in any order are eight points, not 128.
  */
 const keyCache = new WeakMap<PlayPoint, string>();
 
@@ -103,13 +153,15 @@ export function pointKey(point: PlayPoint, document: ScenarioDocument): string {
   if (cached !== undefined) return cached;
   let reads = readsCache.get(document);
   if (!reads) readsCache.set(document, (reads = conditionReads(document)));
-  const context = point.run.machine.context as { flags: Record<string, boolean>; counters: Record<string, number> };
+  const context = point.run.machine.context as ScenarioContext;
   const flags = Object.entries(context.flags).filter(([k, v]) => reads.flags.has(k) && v).map(([k]) => k).sort();
   const counters = Object.entries(context.counters).filter(([k]) => reads.counters.has(k)).sort();
+  const teamSets = Object.entries(context.teamSets ?? {}).filter(([k]) => reads.teamSets.has(k)).map(([k, teams]) => [k, teams.length]).sort();
   const timers = Object.entries(point.run.timers)
     .map(([k, due]) => `${k}@${due - point.nowMs}`)
     .sort();
-  const key = JSON.stringify([point.run.machine.value, flags, counters, timers, point.run.machine.status]);
+  // The active leaf states say where the machine is (its value, less the reactions' constant regions).
+  const key = JSON.stringify([point.run.states, flags, counters, teamSets, timers, point.run.machine.status]);
   keyCache.set(point, key);
   return key;
 }
@@ -119,6 +171,8 @@ export interface Exploration {
   visitedStates: Set<string>;
   released: Set<string>;
   milestones: Set<string>;
+  /** The earliest exercise time (ms) at which each inject is released on some play path. */
+  earliestRelease: Map<string, number>;
   /** Transitions taken, as `stateKey -> event type`. */
   firedEvents: Set<string>;
   /** Points from which EndEx cannot be reached, by their active states. */
@@ -128,7 +182,7 @@ export interface Exploration {
   points: number;
 }
 
-type PlayEvent = RunInput & { type: 'timer' | 'action' | 'decision' };
+type PlayEvent = RunInput;
 
 /** The engine as an xstate logic of play points, for xstate/graph's traversals. */
 function playLogic(scenario: CompiledScenario) {
@@ -158,10 +212,23 @@ class BudgetSpent extends Error {}
  * itself, within the budget. Past the budget nothing is claimed (`truncated`).
  */
 export function exploreScenario(scenario: CompiledScenario, budget: ExplorationBudget = {}): Exploration {
+  // The analyzer asks more than once of the same machine (its rules, then the timeline's checks).
+  const key = JSON.stringify(budget);
+  const known = explorations.get(scenario)?.get(key);
+  if (known) return known;
+  const exploration = explore(scenario, budget);
+  explorations.set(scenario, (explorations.get(scenario) ?? new Map()).set(key, exploration));
+  return exploration;
+}
+
+const explorations = new WeakMap<CompiledScenario, Map<string, Exploration>>();
+
+function explore(scenario: CompiledScenario, budget: ExplorationBudget): Exploration {
   const byKey = statesByKey(scenario.document);
   const result: Exploration = {
     visitedStates: new Set(),
     released: new Set(),
+    earliestRelease: new Map(),
     milestones: new Set(),
     firedEvents: new Set(),
     stuck: [],
@@ -190,7 +257,10 @@ export function exploreScenario(scenario: CompiledScenario, budget: ExplorationB
   }
   const note = (point: PlayPoint) => {
     for (const path of point.run.states) for (const k of path.split('.')) result.visitedStates.add(k);
-    for (const inject of point.step.released) result.released.add(inject);
+    for (const inject of point.step.released) {
+      result.released.add(inject);
+      if (!(point.nowMs >= (result.earliestRelease.get(inject) ?? Infinity))) result.earliestRelease.set(inject, point.nowMs);
+    }
     for (const milestone of point.step.milestones) result.milestones.add(milestone);
   };
   const edges = new Map<string, Set<string>>();
@@ -204,7 +274,7 @@ export function exploreScenario(scenario: CompiledScenario, budget: ExplorationB
       note(state.context);
       out.add(key(state.context));
       if (state.context.step.statesChanged || state.context.step.released.length > 0) {
-        result.firedEvents.add(event.type === 'timer' ? `timer.${event.timer}` : event.type === 'action' ? `action.${event.actionId}` : `decision.${event.decision}`);
+        result.firedEvents.add(eventName(event));
       }
     }
   }
@@ -224,6 +294,23 @@ export function exploreScenario(scenario: CompiledScenario, budget: ExplorationB
   return result;
 }
 
+function eventName(input: RunInput): string {
+  switch (input.type) {
+    case 'timer':
+      return `timer.${input.timer}`;
+    case 'action':
+      return `action.${input.actionId}`;
+    case 'decision':
+      return `decision.${input.decision}`;
+    case 'acknowledgement':
+      return `acknowledged.${input.injectId}`;
+    default: {
+      const exhaustive: never = input;
+      return exhaustive;
+    }
+  }
+}
+
 export interface PlayPath {
   /** The expected actions and controller decisions this path takes; everything else is never done. */
   responses: string[];
@@ -238,126 +325,211 @@ export interface PlayPath {
 }
 
 type Response = { label: string; input: RunInput };
+/**
+ * Responses a strategy takes or leaves together: one response, or the teams that fill a team set
+ * ("every team confirmed"), of which a strategy takes the first k: which teams does not matter.
+ */
+type ResponseUnit = Response[];
 
-/** Every flag and counter a condition reads, set: with the empty context, the two extremes a guard sees. */
-function everythingSet(condition: Condition | undefined, context: ScenarioContext = { flags: {}, counters: {} }): ScenarioContext {
-  if (!condition) return context;
-  if ('all' in condition) condition.all.forEach((c) => everythingSet(c, context));
-  else if ('any' in condition) condition.any.forEach((c) => everythingSet(c, context));
-  else if ('not' in condition) everythingSet(condition.not, context);
-  else if ('flag' in condition) context.flags[condition.flag] = true;
-  else if ('counter' in condition) context.counters[condition.counter] = Number.MAX_SAFE_INTEGER;
-  return context;
+/**
+ * Whether an event can meet a condition in some play: its field values decide the field tests,
+ * and a flag, counter or team set may hold either way (`maybe`).
+ */
+function possibly(condition: Condition, event: ScenarioEvent): 'yes' | 'no' | 'maybe' {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => possibly(c, event));
+    return parts.includes('no') ? 'no' : parts.every((p) => p === 'yes') ? 'yes' : 'maybe';
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => possibly(c, event));
+    return parts.includes('yes') ? 'yes' : parts.every((p) => p === 'no') ? 'no' : 'maybe';
+  }
+  if ('not' in condition) {
+    const inner = possibly(condition.not, event);
+    return inner === 'yes' ? 'no' : inner === 'no' ? 'yes' : 'maybe';
+  }
+  if ('field' in condition) return evaluateCondition(condition, { flags: {}, counters: {} }, event) ? 'yes' : 'no';
+  return 'maybe';
+}
+
+/** Does a condition read the action's fields (so the values an answer gives are worth showing)? */
+function readsFields(condition: Condition | undefined): boolean {
+  if (!condition) return false;
+  if ('all' in condition) return condition.all.some(readsFields);
+  if ('any' in condition) return condition.any.some(readsFields);
+  if ('not' in condition) return readsFields(condition.not);
+  return 'field' in condition;
 }
 
 /**
- * Every action and decision the scenario reacts to, once per transition: for an action, the
- * first input the server would accept whose team and fields meet the transition's guard.
+ * Every action, acknowledgement and decision the scenario reacts to, once per transition: for an
+ * action, the first input the server would accept whose team and fields meet the transition's
+ * guard. Reactions that only differ in their team are one response, except those that fill a team
+ * set, which make one unit of a response per team.
  */
-function responsesOf(scenario: CompiledScenario): Response[] {
+function responsesOf(scenario: CompiledScenario): ResponseUnit[] {
   const { document } = scenario;
-  const seen = new Map<string, Response>();
+  const singles = new Map<string, Response>();
+  const teamSets = new Map<string, Map<string, Response>>();
+  const meets = (t: InputTransition, event: ScenarioEvent) => (t.team === undefined || event.teamId === t.team) && (t.when === undefined || possibly(t.when, event) !== 'no');
+  const actionResponse = (action: string, t: InputTransition): Response | undefined => {
+    const input = actionInputs(document, action).find((i) => meets(t, { type: `action.${action}`, teamId: i.teamId, fields: i.fields }));
+    return input && { label: `${input.teamId}: ${action}${readsFields(t.when) ? ` ${JSON.stringify(input.fields)}` : ''}`, input };
+  };
+  const reactionResponse = (reaction: Reaction): Response | undefined => {
+    if ('action' in reaction) return actionResponse(reaction.action, reaction);
+    const input = acknowledgementInputs(document, reaction.acknowledged).find((i) => reaction.team === undefined || i.teamId === reaction.team);
+    return input && { label: `${input.teamId}: acknowledges ${reaction.acknowledged}`, input };
+  };
   for (const state of statesByKey(document).values()) {
     for (const t of state.on ?? []) {
-      const contexts = [{ flags: {}, counters: {} }, everythingSet(t.when)];
-      const input = actionInputs(document, t.action).find(
-        (i) =>
-          (t.team === undefined || i.teamId === t.team) &&
-          (t.when === undefined || contexts.some((c) => evaluateCondition(t.when!, c, { type: `action.${t.action}`, fields: i.fields }))),
-      );
-      if (!input) continue;
-      const label = `${input.teamId}: ${t.action}${t.when ? ` ${JSON.stringify(input.fields)}` : ''}`;
-      seen.set(JSON.stringify(input), { label, input });
+      const response = actionResponse(t.action, t);
+      if (response) singles.set(JSON.stringify(response.input), response);
     }
     for (const d of state.decisions ?? []) {
-      seen.set(`decision.${d.decision}`, { label: `decision ${d.decision}`, input: { type: 'decision', decision: d.decision } });
+      singles.set(`decision.${d.decision}`, { label: `decision ${d.decision}`, input: { type: 'decision', decision: d.decision } });
     }
   }
-  return [...seen.values()];
+  for (const reaction of document.reactions) {
+    const response = reactionResponse(reaction);
+    if (!response) continue;
+    const set = reaction.effects.length === 1 && 'addTeam' in reaction.effects[0]! ? reaction.effects[0].addTeam : undefined;
+    if (set !== undefined) {
+      const members = teamSets.get(set) ?? new Map<string, Response>();
+      teamSets.set(set, members.set(JSON.stringify(response.input), response));
+      continue;
+    }
+    const { team: _team, ...alike } = reaction;
+    singles.set(`reaction ${JSON.stringify(alike)}`, response);
+  }
+  const known = new Set<string>();
+  const units: ResponseUnit[] = [];
+  for (const [key, response] of singles) {
+    const input = JSON.stringify(response.input);
+    if (known.has(input) && !key.startsWith('decision.')) continue;
+    known.add(input);
+    units.push([response]);
+  }
+  for (const members of teamSets.values()) units.push([...members.values()]);
+  return units;
 }
 
 /**
- * Enumerates play paths by response strategy: for every subset of the expected actions and
- * controller decisions the scenario reacts to, play it with the engine, players doing the chosen
- * ones and never the others, once promptly (as soon as the scenario would react) and once
- * patiently (only after timers that merely add an inject, such as a contingency chaser, have
- * fired). Paths that release the same injects in the same order are one path. Bounded: at most
- * `maxStrategies` subsets are played (smallest first), and the result says when some were left
- * out. See scenarios/README.md for why this is not xstate/graph's getSimplePaths.
+ * Enumerates play paths by response strategy: for every choice of the expected actions,
+ * acknowledgements and controller decisions the scenario reacts to, play it with the engine,
+ * players doing the chosen ones and never the others, once promptly (as soon as the scenario would
+ * react) and once patiently (only after timers that merely add an inject, such as a contingency
+ * chaser, have fired). A path is one outcome: the injects in their order and the fastest EndEx;
+ * strategies with the same outcome are one path (its slowest EndEx the latest of theirs).
+ * Bounded: at most `maxStrategies` choices are played (fewest responses first), and the result
+ * says when some were left out. See scenarios/README.md for why this is not xstate/graph's
+ * getSimplePaths.
  */
 export function enumeratePaths(scenario: CompiledScenario, options: { maxPaths?: number; maxStrategies?: number } = {}): { paths: PlayPath[]; truncated: boolean } {
   const maxPaths = options.maxPaths ?? 200;
   const maxStrategies = options.maxStrategies ?? 4096;
-  const responses = responsesOf(scenario);
-  const strategies = subsetsBySize(responses.length, maxStrategies);
-  const bySequence = new Map<string, PlayPath>();
-  for (const chosen of strategies.subsets) {
+  const units = responsesOf(scenario);
+  const strategies = choicesBySize(units.map((unit) => unit.length), maxStrategies);
+  const byOutcome = new Map<string, PlayPath>();
+  for (const levels of strategies.choices) {
+    const chosen = levels.flatMap((level, i) => units[i]!.slice(0, level));
     for (const patient of [false, true]) {
-      const { inputs, taken } = playStrategy(scenario, chosen.map((i) => responses[i]!), patient);
+      const { inputs, taken } = playStrategy(scenario, chosen, patient);
       const path = { ...timePath(scenario, inputs), responses: taken, patient };
-      const key = path.released.join(' ');
-      const known = bySequence.get(key);
-      if (!known || path.responses.length < known.responses.length) bySequence.set(key, path);
+      const key = JSON.stringify([path.released, path.ended, path.minMinutes]);
+      const known = byOutcome.get(key);
+      if (!known) byOutcome.set(key, path);
+      else {
+        const slowest = known.maxMinutes === null || path.maxMinutes === null ? null : Math.max(known.maxMinutes, path.maxMinutes);
+        byOutcome.set(key, { ...(path.responses.length < known.responses.length ? path : known), maxMinutes: slowest });
+      }
     }
   }
-  const paths = [...bySequence.values()].sort((a, b) => a.responses.length - b.responses.length);
+  const paths = [...byOutcome.values()].sort((a, b) => a.responses.length - b.responses.length);
   return { paths: paths.slice(0, maxPaths), truncated: strategies.truncated || paths.length > maxPaths };
 }
 
-/** Index subsets of 0..n-1, smallest first, at most `max` of them. */
-function subsetsBySize(n: number, max: number): { subsets: number[][]; truncated: boolean } {
-  const subsets: number[][] = [];
-  const grow = (size: number, from: number, current: number[]): boolean => {
-    if (current.length === size) {
-      subsets.push([...current]);
-      return subsets.length < max;
+/**
+ * Choices of how many of each unit's responses to take (0..size), fewest in all first, at most
+ * `max` of them.
+ */
+function choicesBySize(sizes: number[], max: number): { choices: number[][]; truncated: boolean } {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const choices: number[][] = [];
+  const grow = (remaining: number, from: number, current: number[]): boolean => {
+    if (remaining === 0) {
+      choices.push([...current]);
+      return choices.length < max;
     }
-    for (let i = from; i < n; i++) {
-      current.push(i);
-      const more = grow(size, i + 1, current);
-      current.pop();
+    for (let i = from; i < sizes.length; i++) {
+      // A unit's level only rises from its left neighbour on, so each choice comes once.
+      if (current[i]! >= sizes[i]!) continue;
+      current[i]!++;
+      const more = grow(remaining - 1, i, current);
+      current[i]!--;
       if (!more) return false;
     }
     return true;
   };
-  for (let size = 0; size <= n; size++) if (!grow(size, 0, [])) return { subsets, truncated: size < n || subsets.length < 2 ** n };
-  return { subsets, truncated: false };
+  const count = sizes.reduce((n, size) => n * (size + 1), 1);
+  for (let size = 0; size <= total; size++) {
+    if (!grow(size, 0, sizes.map(() => 0))) return { choices, truncated: choices.length < count };
+  }
+  return { choices, truncated: false };
 }
 
-/** Plays one strategy: chosen responses whenever they change something, else the next timer. */
+/**
+ * Plays one strategy: chosen responses whenever they change something, else the next timer.
+ * Patiently, a response that could be given is held back over timers that leave play where it
+ * is (they only release something, or move to a state that handles nothing) until one of them
+ * has released an inject the response would have prevented: the path where the team answers
+ * after the contingency.
+ */
 function playStrategy(scenario: CompiledScenario, chosen: Response[], patient: boolean): { inputs: RunInput[]; taken: string[] } {
   let point = initialPoint(scenario);
   const inputs: RunInput[] = [];
   const taken: string[] = [];
   const uses = new Map<Response, number>();
   const byKey = statesByKey(scenario.document);
-  // A timer with no target only adds something (typically a contingency inject) and leaves play where it is.
+  const handlesNothing = (state: ScenarioState | undefined): boolean =>
+    state !== undefined &&
+    state.type !== 'final' &&
+    !state.on?.length &&
+    !state.decisions?.length &&
+    !state.always?.length &&
+    Object.values(state.states ?? {}).every(handlesNothing);
   const staysPut = (timer: string) => {
     const definition = scenario.timers.get(timer);
-    const index = Number(timer.split('.').at(-1));
-    return definition !== undefined && byKey.get(definition.stateId)?.after?.[index]?.target === undefined;
+    if (!definition) return false;
+    const target = byKey.get(definition.stateId)?.after?.[Number(timer.split('.').at(-1))]?.target;
+    return target === undefined || handlesNothing(byKey.get(target));
   };
+  let heldOver = false;
   for (let steps = 0; steps < 10_000 && point.run.machine.status !== 'done'; steps++) {
     let next: { input: RunInput; point: PlayPoint; response?: Response } | undefined;
-    const waiting = nextTimer(point.run);
-    const waitFirst = patient && waiting !== undefined && staysPut(waiting.timer);
-    for (const response of waitFirst ? [] : chosen) {
-      if ((uses.get(response) ?? 0) >= 3) continue;
+    const handled = handledInputs(scenario, point, byKey);
+    for (const response of chosen) {
+      if ((uses.get(response) ?? 0) >= 3 || !handled(response.input)) continue;
       const candidate = applyInput(scenario, point, response.input);
       if (pointKey(candidate, scenario.document) !== pointKey(point, scenario.document) || candidate.step.released.length > 0) {
         next = { input: response.input, point: candidate, response };
         break;
       }
     }
-    if (!next) {
-      const timer = nextTimer(point.run);
-      if (!timer) break;
-      const input: RunInput = { type: 'timer', timer: timer.timer };
-      next = { input, point: applyInput(scenario, point, input) };
+    const waiting = nextTimer(point.run);
+    const holdBack = patient && next !== undefined && !heldOver && waiting !== undefined && staysPut(waiting.timer);
+    if (!next || holdBack) {
+      if (!waiting) break;
+      const input: RunInput = { type: 'timer', timer: waiting.timer };
+      const fired = applyInput(scenario, point, input);
+      // Held over a contingency: the timer released something the response would have prevented.
+      if (holdBack && fired.step.released.some((inject) => !applyInput(scenario, next!.point, input).step.released.includes(inject))) heldOver = true;
+      next = { input, point: fired };
     }
     if (next.response) {
       uses.set(next.response, (uses.get(next.response) ?? 0) + 1);
       if (!taken.includes(next.response.label)) taken.push(next.response.label);
+      heldOver = false;
     }
     inputs.push(next.input);
     point = next.point;
@@ -365,17 +537,32 @@ function playStrategy(scenario: CompiledScenario, chosen: Response[], patient: b
   return { inputs, taken };
 }
 
-/** Replays a path's inputs twice: players answering at once, then as late as the next timer allows. */
+/**
+ * Replays a path's inputs twice: players answering at once, then each answer as late as it can
+ * come without changing what goes out: past timers that release nothing and leave the answer
+ * handled (a storyline moving on), up to just before the next one that releases or ends play.
+ */
 function timePath(scenario: CompiledScenario, inputs: RunInput[]): Omit<PlayPath, 'responses' | 'patient'> {
+  const byKey = statesByKey(scenario.document);
   const play = (late: boolean) => {
     let point = initialPoint(scenario);
     const released = [...point.step.released];
     let unbounded = false;
     for (const input of inputs) {
       if (late && input.type !== 'timer') {
-        const next = nextTimer(point.run);
-        if (next) point = { ...point, nowMs: next.dueMs };
-        else unbounded = true;
+        for (;;) {
+          const next = nextTimer(point.run);
+          if (!next) {
+            unbounded = true;
+            break;
+          }
+          const fired = applyInput(scenario, point, { type: 'timer', timer: next.timer });
+          if (fired.step.released.length > 0 || fired.step.ended || !handledInputs(scenario, fired, byKey)(input)) {
+            point = { ...point, nowMs: next.dueMs };
+            break;
+          }
+          point = fired;
+        }
       }
       point = applyInput(scenario, point, input);
       released.push(...point.step.released);

@@ -10,3 +10,8 @@ export { simulate, type Simulation, type TimelineEvent } from './simulate.ts';
 export { enumeratePaths, exploreScenario, type PlayPath } from './explore.ts';
 export { advanceRun, nextTimer, startRun, type RunInput, type RunState } from './ScenarioRun.ts';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenarioJsonSchema.ts';
+export { expandTimeline, hasTimeline } from './timeline/expandTimeline.ts';
+export { matchesWhere } from './timeline/compileFacts.ts';
+export { resolveTeams } from './timeline/resolveTeams.ts';
+export { diffScenarios, DOCUMENT_PARTS, type DocumentPart, type FieldChange, type ItemChange, type PartDiff, type ScenarioDiff } from './diff/diffScenarios.ts';
+export { mergeScenarios, resolveConflict, type MergeConflict, type MergeResult } from './merge/mergeScenarios.ts';

@@ -8,6 +8,7 @@ import { LIBRARY } from './library/index.ts';
 
 export interface LoadedScenario {
   source: string;
+  /** The document as written, when it parses. */
   parsed: ParseResult;
   problems: Problem[];
 }

@@ -11,7 +11,9 @@ const eventOf = (input: RunInput): ScenarioEvent =>
     ? { type: `timer.${input.timer}` }
     : input.type === 'action'
       ? { type: `action.${input.actionId}`, teamId: input.teamId, fields: input.fields }
-      : { type: `decision.${input.decision}` };
+      : input.type === 'decision'
+        ? { type: `decision.${input.decision}` }
+        : { type: `acknowledged.${input.injectId}`, teamId: input.teamId };
 
 /** What a pure transition produced, without the per-call objects (actors, action closures). */
 const outcome = ([snapshot, actions]: [AnyMachineSnapshot, ExecutableActionObject[]]) => ({
@@ -26,7 +28,7 @@ describe('machineStepper: one kept actor scope per machine', () => {
     it(`${name}: every step of seeded random plays equals xstate's own pure transition`, () => {
       const scenario = compileScenario(document);
       const stepper = machineStepper(scenario.machine);
-      const byKey = statesByKey(document);
+      const byKey = statesByKey(scenario.document);
       expect(outcome(stepper.initial())).toEqual(outcome(initialTransition(scenario.machine)));
       let seed = 7;
       const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { Condition, ScenarioDocument, ScenarioState, SCENARIO_SCHEMA_VERSION } from '@startex/shared';
+import { Condition, Fact, ScenarioDocumentObject, ScenarioState, SCENARIO_SCHEMA_VERSION } from '@startex/shared';
 
 /** Where the generated schema is committed, for editors that read it from a checkout. */
 export const SCENARIO_JSON_SCHEMA_FILE = fileURLToPath(new URL('../schema/scenario.schema.json', import.meta.url));
@@ -11,27 +11,21 @@ export const REGENERATE_SCENARIO_JSON_SCHEMA = 'npx -y pnpm@10.34.9 --filter @st
  * The scenario document as JSON Schema, generated from the zod schema (shared/src/scenario) so the
  * two cannot drift apart: for YAML and JSON editors to complete and check documents as they are
  * written. Draft 7, because that is what the VS Code YAML extension's language server validates.
- * It describes what an author writes (zod's input side: keys with defaults are optional); the
- * recursive parts (states within states, conditions within conditions) are named definitions.
+ * It describes what an author writes in the current version (zod's input side: keys with defaults
+ * are optional), from the schema without the migration in front of it: migrating an older version
+ * as it is read is code, which JSON Schema cannot describe. The recursive parts (states within
+ * states, conditions and facts within themselves) are named definitions.
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const document = authored(ScenarioDocument);
   const names = z.registry<{ id?: string; title?: string; description?: string }>();
-  names.add(document, {
+  names.add(ScenarioDocumentObject, {
     title: 'StartEx scenario document',
     description: `A StartEx exercise scenario, schemaVersion ${SCENARIO_SCHEMA_VERSION}. The analyzer (pnpm scenario lint) checks what a schema cannot: references between ids, reachability, EndEx. See scenarios/README.md.`,
   });
-  names.add(ScenarioState, { id: 'ScenarioState', description: 'A phase of the scenario: entry effects, timers (after), actions (on), controller decisions, child states.' });
-  names.add(Condition, { id: 'Condition', description: 'A condition on flags, counters or the action\'s field values; all/any/not combine them.' });
-  return z.toJSONSchema(document, { target: 'draft-07', io: 'input', metadata: names }) as Record<string, unknown>;
-}
-
-/**
- * What an author writes: a preprocessing step in front of the schema (such as migrating an older
- * version as it is read) is code, which JSON Schema cannot describe, so the schema it feeds is.
- */
-function authored(schema: z.ZodType): z.ZodType {
-  return schema instanceof z.ZodPipe && schema.in instanceof z.ZodTransform ? authored(schema.out as z.ZodType) : schema;
+  names.add(ScenarioState, { id: 'ScenarioState', description: 'A phase of the scenario: its title, entry effects, timers (after), actions (on), controller decisions, conditions (always), child states.' });
+  names.add(Condition, { id: 'Condition', description: 'A condition on flags, counters, team sets or the action\'s field values; all/any/not combine them.' });
+  names.add(Fact, { id: 'Fact', description: 'Something that did or did not happen in play (an action, an acknowledgement, a decision, a release, a flag), for timeline rows, EndEx rules and yes/no metrics; all/any/not combine them.' });
+  return z.toJSONSchema(ScenarioDocumentObject, { target: 'draft-07', io: 'input', metadata: names }) as Record<string, unknown>;
 }
 
 /** The schema file's text, exactly as committed. */

@@ -9,8 +9,8 @@ import { nextTimer } from './engine/projections.ts';
 
 export interface TimelineEvent {
   atMs: number;
-  kind: 'startex' | 'inject' | 'action' | 'decision' | 'states' | 'milestone' | 'endex';
-  /** Inject, action, decision or milestone id; the state list for `states`. */
+  kind: 'startex' | 'inject' | 'action' | 'decision' | 'states' | 'milestone' | 'endex' | 'acknowledgement';
+  /** Inject (also the one acknowledged), action, decision or milestone id; the state list for `states`. */
   ref: string;
   team?: string | undefined;
 }
@@ -112,6 +112,9 @@ export function simulate(
       case 'action.taken':
         timeline.push({ atMs, kind: 'action', ref: entry.actionId, team: entry.teamId });
         return;
+      case 'inject.acknowledged':
+        timeline.push({ atMs, kind: 'acknowledgement', ref: entry.injectId, team: entry.teamId });
+        return;
       case 'exercise.ended':
         timeline.push({ atMs, kind: 'endex', ref: 'EndEx' });
         return;
@@ -138,11 +141,11 @@ export function simulate(
       pending.shift();
       now = scripted.dueMs;
       const r = scripted.response;
-      // The console only offers the decisions of the active states; the server refuses others, and so does the engine here.
-      input =
-        'decision' in r
-          ? { type: 'command', command: { type: 'decide', decision: r.decision } }
-          : { type: 'action', teamId: r.team, action: { actionId: r.action, fields: r.fields, idempotencyKey: `simulated-${scripted.order}` } };
+      // The console only offers the decisions of the active states, and a tablet acknowledges only what it was sent: the
+      // server refuses others, and so does the engine here.
+      if ('acknowledge' in r) input = { type: 'receipt', receipt: 'inject.acknowledged', teamId: r.team, injectId: r.acknowledge };
+      else if ('decision' in r) input = { type: 'command', command: { type: 'decide', decision: r.decision } };
+      else input = { type: 'action', teamId: r.team, action: { actionId: r.action, fields: r.fields, idempotencyKey: `simulated-${scripted.order}` } };
     } else if (timer) {
       now = timer.dueMs;
       input = { type: 'timer' };

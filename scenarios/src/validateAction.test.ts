@@ -58,4 +58,25 @@ describe('validateActionFields', () => {
     expect(validateActionFields(report, { text: 'x'.repeat(2000) })).toBeUndefined();
     expect(validateActionFields(report, { text: 'x'.repeat(2001) })).toEqual(problem('text', '"Report" is longer than 2000 characters.'));
   });
+
+  it('checks the newer field types: a time of day, the options picked (how many, no repeats), a team offered', () => {
+    const confirm = ParticipantAction.parse({
+      id: 'confirm',
+      label: 'Confirm',
+      teams: ['police'],
+      fields: [
+        { name: 'ready_at', label: 'Ready at', type: 'time' },
+        { name: 'liaison', label: 'Liaison with', type: 'multi-choice', options: ['Police', 'Fire', 'Medical'], min: 1, max: 2 },
+        { name: 'relieves', label: 'Relieves', type: 'team', options: ['police', 'fire'], required: false },
+      ],
+    });
+    const ok = { ready_at: '09:05', liaison: ['Police', 'Medical'], relieves: 'fire' };
+    expect(validateActionFields(confirm, ok)).toBeUndefined();
+    expect(validateActionFields(confirm, { ...ok, ready_at: '9:05' })).toEqual(problem('ready_at', '"Ready at" must be a time of day such as 14:05.'));
+    expect(validateActionFields(confirm, { ...ok, liaison: 'Police' })).toEqual(problem('liaison', '"Liaison with" must be a list of: Police, Fire, Medical.'));
+    expect(validateActionFields(confirm, { ...ok, liaison: ['Police', 'Police'] })).toEqual(problem('liaison', '"Liaison with" names an option twice.'));
+    expect(validateActionFields(confirm, { ...ok, liaison: ['Police', 'Fire', 'Medical'] })).toEqual(problem('liaison', '"Liaison with" allows at most 2 picked.'));
+    expect(validateActionFields(confirm, { ...ok, liaison: [] })).toEqual(problem('liaison', '"Liaison with" is required.'));
+    expect(validateActionFields(confirm, { ...ok, relieves: 'customs' })).toEqual(problem('relieves', '"Relieves" must be one of: police, fire.'));
+  });
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioDocument, type ScriptedResponse } from '@startex/shared';
+import { clientFrameBytes, MAX_CLIENT_FRAME_BYTES, ParticipantAction, ScenarioDocument, TakeAction, utf8Length, type ScriptedResponse } from '@startex/shared';
 import { lintDocument, lintScenarioText, lintScenarioValue } from '../src/analyzer/lintScenario.ts';
+import { largestTakeAction } from '../src/analyzer/payloadSize.ts';
 import { compileScenario } from '../src/compileScenario.ts';
 import { DEFAULT_MAX_POINTS, enumeratePaths, exploreScenario } from '../src/explore.ts';
 import { LIBRARY } from '../src/library/index.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
-import { BROKEN_SCENARIOS, cyclingRegions } from './brokenScenarios.ts';
+import { validateActionFields } from '../src/validateAction.ts';
+import { BROKEN_SCENARIOS, cyclingRegions, notesAction } from './brokenScenarios.ts';
+import { reportEndsPlay } from './reportEndsPlay.ts';
 
 /** A message names a fix: an instruction to the author, not only what went wrong. */
 const SAYS_HOW_TO_FIX = /\b(add|remove|use|make|change|check|link|move|flatten|split|fix|give|rename|write|simplify|choose|upgrade)\b/i;
@@ -14,8 +17,8 @@ const SAYS_HOW_TO_FIX = /\b(add|remove|use|make|change|check|link|move|flatten|s
 describe('analyzer on the broken corpus', () => {
   it.each(BROKEN_SCENARIOS)('$name: reports $expect.rule at $expect.path', ({ text, format, expect: wanted }) => {
     const { problems } = lintScenarioText(text, format);
-    const errors = problems.filter((p) => p.severity === 'error');
-    expect(errors.map((p) => `${p.rule} ${p.path}`)).toContain(`${wanted.rule} ${wanted.path}`);
+    const reported = problems.filter((p) => p.severity === (wanted.severity ?? 'error'));
+    expect(reported.map((p) => `${p.rule} ${p.path}`)).toContain(`${wanted.rule} ${wanted.path}`);
     for (const problem of problems) expect(problem.message).toMatch(SAYS_HOW_TO_FIX);
   });
 
@@ -26,7 +29,8 @@ describe('analyzer on the broken corpus', () => {
       'unreachable-state', 'no-way-out', 'never-ends', 'inject-never-released', 'contingency-never-triggered',
       'task-not-exercised', 'objective-not-exercised', 'metric-impossible', 'no-endex', 'final-has-exits',
       'invalid-fields', 'too-many-plays', 'too-many-aliases', 'duplicate-key', 'comma-in-value', 'impossible-field',
-      'ignored-field-setting', 'duplicate-option', 'impossible-condition',
+      'ignored-field-setting', 'duplicate-option', 'impossible-condition', 'timeline-time-unreachable', 'deadline-after-endex',
+      'timeline-time', 'timeline-cycle', 'fact-deadline', 'reserved-id', 'payload-too-large', 'planned-time-mismatch',
     ]) {
       expect(covered, rule).toContain(rule);
     }
@@ -42,6 +46,43 @@ describe('analyzer on the broken corpus', () => {
     const broken = BROKEN_SCENARIOS.find((b) => b.name === 'contingency inject whose trigger never occurs')!;
     const { problems } = lintScenarioText(broken.text, broken.format);
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', rule: 'flag-never-set', path: '$.machine.states.alarm.after[2].when' }));
+  });
+});
+
+describe('planned times written on injects (scenarioTime)', () => {
+  const demoWith = (times: Record<string, string>, scenarioStart = 'Day 1 09:00') => {
+    const document = structuredClone(LIBRARY.demo!);
+    for (const inject of document.injects) if (times[inject.id]) inject.scenarioTime = times[inject.id];
+    return { ...document, scenarioStart };
+  };
+
+  it('warns when the MSEL promises an inject before the machine can release it, and says when it can', () => {
+    // The alarm's timer runs 2 minutes from StartEx; the reply can follow at once.
+    expect(lintScenarioValue(demoWith({ portal_alarm: 'Day 1 09:01', supervisor_reply: 'Day 1 09:01' })).problems).toEqual([
+      {
+        severity: 'warning',
+        rule: 'planned-time-mismatch',
+        path: '$.injects[0].scenarioTime',
+        message: 'The MSEL says Day 1 09:01 but the machine cannot release "portal_alarm" before Day 1 09:02; remove scenarioTime (StartEx computes planned times from the machine) or fix the delay.',
+      },
+      {
+        severity: 'warning',
+        rule: 'planned-time-mismatch',
+        path: '$.injects[1].scenarioTime',
+        message: 'The MSEL says Day 1 09:01 but the machine cannot release "supervisor_reply" before Day 1 09:02; remove scenarioTime (StartEx computes planned times from the machine) or fix the delay.',
+      },
+    ]);
+  });
+
+  it('accepts a time at or after the earliest release (an inject released after an action goes out whenever the team acts)', () => {
+    expect(lintScenarioValue(demoWith({ portal_alarm: 'Day 1 09:02', supervisor_reply: 'Day 1 09:02', supervisor_chaser: 'Day 1 09:12' })).problems).toEqual([]);
+    expect(lintScenarioValue(demoWith({ portal_alarm: 'Day 1 09:10', supervisor_reply: 'Day 1 09:30' })).problems).toEqual([]);
+  });
+
+  it('names the day and time the machine can release it, across midnight', () => {
+    const { problems } = lintScenarioValue(demoWith({ portal_alarm: 'Day 1 23:59' }, 'Day 1 23:58'));
+    expect(problems.map((p) => `${p.rule} ${p.path}`)).toEqual(['planned-time-mismatch $.injects[0].scenarioTime']);
+    expect(problems[0]!.message).toContain('cannot release "portal_alarm" before Day 2 00:00;');
   });
 });
 
@@ -106,7 +147,7 @@ describe('YAML messages name the real cause, the line and the fix', () => {
         severity: 'error',
         rule: 'duplicate-key',
         path: '$',
-        message: 'The key "title" at line 4, column 1 appears twice in the same mapping (first at line 3, column 1); YAML would keep only one of them. Remove one, or rename it.',
+        message: 'The key "title" at line 5, column 1 appears twice in the same mapping (first at line 4, column 1); YAML would keep only one of them. Remove one, or rename it.',
       },
     ]);
   });
@@ -118,14 +159,14 @@ describe('YAML messages name the real cause, the line and the fix', () => {
         rule: 'comma-in-value',
         path: '$',
         message:
-          'Inside { ... } a comma ends a value, so "name: Customs post, Medininkai" at line 12, column 40 was read as two entries (and "Medininkai" as a key with no value). Write the value in quotes: name: "Customs post, Medininkai".',
+          'Inside { ... } a comma ends a value, so "name: Customs post, Medininkai" at line 11, column 40 was read as two entries (and "Medininkai" as a key with no value). Write the value in quotes: name: "Customs post, Medininkai".',
       },
     ]);
   });
 
   it('a colon inside a plain value asks for quotes', () => {
     expect(problemsOf('unquoted colon inside a YAML value').map((p) => p.message)).toEqual([
-      'The value at line 46, column 14 holds ": ", which YAML reads as the start of another key. Write the whole value in quotes, e.g. subject: "Alarm: lane 3".',
+      'The value at line 36, column 14 holds ": ", which YAML reads as the start of another key. Write the whole value in quotes, e.g. subject: "Alarm: lane 3".',
     ]);
   });
 
@@ -164,7 +205,7 @@ describe('document checks', () => {
         severity: 'error',
         rule: 'ignored-field-setting',
         path: '$.actions[0].fields[2].options',
-        message: 'Field "lane" of action "report_alarm" is of type text, which ignores "options" (only choice fields use it), so players could enter values you meant to rule out; change the type to choice, or remove "options".',
+        message: 'Field "lane" of action "report_alarm" is of type text, which ignores "options" (only choice, multi-choice and team fields use it), so players could enter values you meant to rule out; change the type to choice, or remove "options".',
       },
     ]);
   });
@@ -199,6 +240,69 @@ describe('document checks', () => {
         rule: 'metric-impossible',
         path: '$.metrics[0].to',
         message: 'Metric "time_to_report" ends at StartEx, which comes before every other event, so it can never be positive; change "to" to a later event (and measure from StartEx if that is what you meant).',
+      },
+    ]);
+  });
+});
+
+describe('document checks on what version 3 adds', () => {
+  const problemsOf = (name: string) => {
+    const broken = BROKEN_SCENARIOS.find((b) => b.name === name)!;
+    return lintScenarioText(broken.text, broken.format).problems;
+  };
+
+  it('read the settings of multi-choice, team and time fields', () => {
+    expect(problemsOf('multi-choice field needing more picks than it offers')).toEqual([
+      {
+        severity: 'error',
+        rule: 'impossible-field',
+        path: '$.actions[0].fields[2].min',
+        message: 'Field "informed" of action "report_alarm" needs at least 3 options picked but offers only 2, so the action can never be taken; lower min, or add options.',
+      },
+    ]);
+    expect(problemsOf('time field with a minimum').map((p) => p.message)).toEqual([
+      'Field "held_at" of action "report_alarm" is of type time, which ignores "min" (only number and multi-choice fields use it), so players could enter values you meant to rule out; change the type to number, or remove "min".',
+    ]);
+    const team = structuredClone(LIBRARY.demo!) as Record<string, any>;
+    team.actions[0].fields.push({ name: 'handed_to', label: 'Handed to', type: 'team', required: false, options: ['customs'] }, { name: 'informed', label: 'Informed', type: 'multi-choice', required: false, options: ['Police', 'Health'], min: 1, max: 2 });
+    expect(lintScenarioValue(team).problems).toEqual([]);
+  });
+
+  it('compare a multi-choice field by what it includes, and a team field with its teams', () => {
+    expect(problemsOf('condition on a multi-choice option the field does not offer').map((p) => `${p.rule} ${p.path}`)).toEqual(['impossible-condition $.machine.states.alarm.on[0].when.includes']);
+    const document = structuredClone(LIBRARY.demo!) as Record<string, any>;
+    document.actions[0].fields.push({ name: 'informed', label: 'Informed', type: 'multi-choice', required: false, options: ['Police', 'Health'] }, { name: 'handed_to', label: 'Handed to', type: 'team', required: false });
+    document.machine.states.alarm.on[0].when = { all: [{ field: 'informed', equals: 'Police' }, { field: 'handed_to', equals: 'police' }] };
+    expect(lintScenarioValue(document).problems).toEqual([
+      {
+        severity: 'error',
+        rule: 'impossible-condition',
+        path: '$.machine.states.alarm.on[0].when.all[0].equals',
+        message: 'Field "informed" of action "report_alarm" holds the options picked, a list that never equals one value; use "includes" instead of "equals".',
+      },
+      {
+        severity: 'error',
+        rule: 'impossible-condition',
+        path: '$.machine.states.alarm.on[0].when.all[1].equals',
+        message: 'Field "handed_to" of action "report_alarm" offers no option "police", so this comparison is never true. Use one of: customs.',
+      },
+    ]);
+  });
+
+  it('refuse a decision id or option declared on two timeline rows', () => {
+    expect(problemsOf('decision declared on two rows').map((p) => `${p.rule} ${p.path}`)).toEqual(['duplicate-id $.timeline[2].decision.id']);
+    expect(problemsOf('decision option offered on two rows').map((p) => `${p.rule} ${p.path}`)).toEqual(['duplicate-id $.timeline[2].decision.options[0].id']);
+  });
+
+  it('refuse yes/no, count and every-team metrics whose answer is known before play', () => {
+    expect(problemsOf('count metric with atLeast above atMost').map((p) => `${p.rule} ${p.path}`)).toEqual(['metric-impossible $.metrics[1].atMost']);
+    expect(problemsOf('every-team metric due at StartEx').map((p) => `${p.rule} ${p.path}`)).toEqual(['metric-impossible $.metrics[1].by']);
+    expect(problemsOf('yes/no metric on an acknowledgement by a team the row is not sent to')).toEqual([
+      {
+        severity: 'error',
+        rule: 'metric-impossible',
+        path: '$.metrics[1].holds.by',
+        message: 'Metric "police_saw_alarm" asks whether police acknowledged inject "portal_alarm", which is sent only to customs, so it never can; change "by" to teams the inject is sent to, or add them to its "to".',
       },
     ]);
   });
@@ -269,6 +373,61 @@ describe('field values in exploration', () => {
       },
     });
     expect(lintDocument(document)).toEqual([]);
+  });
+});
+
+describe('paths: every distinct outcome', () => {
+  it('lists responses that change only when EndEx comes, each with its fastest EndEx (bug: strategies releasing the same injects were merged)', () => {
+    const { paths, truncated } = enumeratePaths(compileScenario(reportEndsPlay()));
+    expect(truncated).toBe(false);
+    expect(paths.map(({ released, responses, minMinutes, maxMinutes, ended }) => ({ released, responses, minMinutes, maxMinutes, ended }))).toEqual([
+      { released: ['portal_alarm'], responses: [], minMinutes: 30, maxMinutes: 30, ended: true },
+      // Reported at once (T+2): EndEx at T+7; reported just before T+30: EndEx just before T+35.
+      { released: ['portal_alarm'], responses: ['customs: report_alarm'], minMinutes: 7, maxMinutes: 35, ended: true },
+    ]);
+    expect(Math.min(...paths.map((p) => p.minMinutes))).toBe(7);
+  });
+});
+
+describe('the newer field types in exploration', () => {
+  const row = (index: number) => {
+    const { number: _number, scenarioTime: _time, ...inject } = LIBRARY.demo!.injects[index]!;
+    return inject;
+  };
+  const document = ScenarioDocument.parse({
+    ...structuredClone(LIBRARY.demo!),
+    id: 'field-types',
+    injects: [],
+    machine: {},
+    actions: [
+      {
+        id: 'report_alarm',
+        label: 'Report the alarm',
+        teams: ['customs'],
+        fields: [
+          { name: 'held_at', label: 'Vehicle held at', type: 'time' },
+          { name: 'informed', label: 'Informed', type: 'multi-choice', options: ['Police', 'Regulator', 'Border guard'], min: 1 },
+        ],
+      },
+    ],
+    defaultResponses: [],
+    timeline: [
+      { ...row(0), at: 'T+2' },
+      // Only a report that says the vehicle was held by 09:10 and the regulator was informed.
+      { ...row(1), after: { action: 'report_alarm', where: { held_at: { atMost: '09:10' }, informed: 'Regulator' } } },
+      { ...row(2), at: 'T+12', unless: { action: 'report_alarm' } },
+    ],
+    endex: [{ at: 'T+30' }],
+  });
+
+  it('tries a time on either side of a threshold and each combination of the options named', () => {
+    expect(lintDocument(document)).toEqual([]);
+    const { paths } = enumeratePaths(compileScenario(document));
+    const reply = paths.find((p) => p.released.includes('supervisor_reply'))!;
+    const fields = reply.inputs.flatMap((i) => (i.type === 'action' ? [i.fields] : []))[0]!;
+    expect(fields.held_at! <= '09:10').toBe(true);
+    expect(fields.informed).toContain('Regulator');
+    expect(paths.some((p) => !p.released.includes('supervisor_reply') && !p.released.includes('supervisor_chaser'))).toBe(true);
   });
 });
 
@@ -368,7 +527,7 @@ describe('parallel regions', () => {
 describe('the built-in library', () => {
   it.each(Object.keys(LIBRARY))('%s lints without errors or warnings', (id) => {
     expect(lintDocument(LIBRARY[id]!)).toEqual([]);
-  });
+  }, 120_000);
 
   it.each(Object.keys(LIBRARY))('%s: every play path, replayed in the engine, ends in EndEx', (id) => {
     const scenario = compileScenario(LIBRARY[id]!);
@@ -386,11 +545,51 @@ describe('the built-in library', () => {
       expect(run.ended).toBe(true);
       expect(released).toEqual(path.released);
     }
-  });
+  }, 120_000);
 
   it.each(Object.keys(LIBRARY))('%s: its default responses play through to EndEx', (id) => {
     const document = LIBRARY[id]!;
     const result = simulate(compileScenario(document), document.defaultResponses);
     expect(result.ended).toBe(true);
+  });
+});
+
+describe('payload-too-large: every report an action allows fits in one client frame (issue 13)', () => {
+  /** The demo with the customs team's notes action of `count` text fields of 5,000 characters. */
+  const withNotes = (count: number) => {
+    const document = structuredClone(LIBRARY.demo!) as ScenarioDocument;
+    document.actions.push(ParticipantAction.parse(notesAction(count)));
+    return document;
+  };
+  const tooLarge = (document: ScenarioDocument) => lintDocument(document).filter((p) => p.rule === 'payload-too-large');
+
+  it('refuses 30 text fields of 5,000 characters (it linted clean, and the transport cut the report), saying by how much and what to do', () => {
+    expect(tooLarge(withNotes(30))).toEqual([
+      {
+        severity: 'error',
+        rule: 'payload-too-large',
+        path: '$.actions[1].fields',
+        message:
+          'Action "log_notes" can make a report of 441 KB (150,000 characters of text fields, up to 3 bytes each), over the 256 KB a tablet can send at once. ' +
+          'Give its text fields a smaller maxLength (without one a field takes 2,000) or split the action into several.',
+      },
+    ]);
+  });
+
+  it('draws the line at the frame: 17 such fields lint clean, 18 do not', () => {
+    expect(lintDocument(withNotes(17)).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(tooLarge(withNotes(18)).map((p) => p.path)).toEqual(['$.actions[1].fields']);
+  });
+
+  it('measures a report the server accepts, of the widest characters: 17 fields fit in one frame with the longest key', () => {
+    const action = withNotes(17).actions[1]!;
+    const largest = largestTakeAction(action);
+    expect(TakeAction.safeParse(largest).success).toBe(true);
+    expect(validateActionFields(action, largest.fields)).toBeUndefined();
+    // Each field holds 5,000 characters of three bytes each, as many as the field allows.
+    expect(Object.values(largest.fields).map((value) => utf8Length(value as string))).toEqual(Array(17).fill(15_000));
+    expect(clientFrameBytes('action.take', [largest])).toBeLessThanOrEqual(MAX_CLIENT_FRAME_BYTES);
+    // And it is the largest: one character more in a field is refused.
+    expect(validateActionFields(action, { ...largest.fields, note_0: 'x'.repeat(5001) })).toMatchObject({ code: 'INVALID_ACTION_PAYLOAD' });
   });
 });

@@ -1,5 +1,6 @@
-import { stringify } from 'yaml';
-import { demo } from '../src/library/demo.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { LIBRARY } from '../src/library/index.ts';
 
 type Doc = Record<string, any>;
 
@@ -8,20 +9,55 @@ export interface BrokenScenario {
   /** The raw text as uploaded, and its format. */
   text: string;
   format: 'json' | 'yaml';
-  /** The analyzer must report at least this problem (rule and JSON path) as an error. */
-  expect: { rule: string; path: string };
+  /**
+   * The analyzer must report at least this problem (rule and JSON path): as an error, which refuses
+   * the document, unless `severity` says it is a warning (the document is accepted, and its author
+   * told what does not hold).
+   */
+  expect: { rule: string; path: string; severity?: 'warning' };
 }
 
-const base = (): Doc => structuredClone(demo) as Doc;
+const base = (): Doc => structuredClone(LIBRARY.demo) as Doc;
+
+/** The demo told as a timeline: the alarm at T+2, a chaser unless reported, the reply when reported. */
+const timelineBase = (): Doc => {
+  const { injects, machine: _machine, ...demo } = base();
+  const [alarm, reply, chaser] = injects.map(({ scenarioTime: _time, number: _number, ...inject }: Doc) => inject);
+  return {
+    ...demo,
+    injects: [],
+    machine: {},
+    timeline: [
+      { ...alarm, at: 'T+2' },
+      { ...chaser, after: { inject: 'portal_alarm', minutes: 10 }, unless: { action: 'report_alarm', since: 'portal_alarm' } },
+      { ...reply, after: { action: 'report_alarm', since: 'portal_alarm' } },
+    ],
+    endex: [{ at: 'T+22', unless: { action: 'report_alarm', since: 'portal_alarm' } }, { after: { inject: 'supervisor_reply', minutes: 3 } }],
+  };
+};
+const timeline = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['expect']): BrokenScenario => {
+  const document = timelineBase();
+  mutate(document);
+  return { name, text: JSON.stringify(document), format: 'json', expect };
+};
+
+/** The customs team's action of `count` optional text fields of 5,000 characters each. */
+export const notesAction = (count: number) => ({
+  id: 'log_notes',
+  label: 'Log notes',
+  teams: ['customs'],
+  fields: Array.from({ length: count }, (_, i) => ({ name: `note_${i}`, label: `Note ${i + 1}`, type: 'text', required: false, maxLength: 5000 })),
+});
 const json = (name: string, mutate: (d: Doc) => void, expect: BrokenScenario['expect']): BrokenScenario => {
   const document = base();
   mutate(document);
   return { name, text: JSON.stringify(document), format: 'json', expect };
 };
 
-/** The demo as YAML, with `edit` applied to its text: for mistakes only a YAML file can hold. */
+/** The demo's YAML file as written, with `edit` applied to its text: for mistakes only a YAML file can hold. */
+const DEMO_YAML = readFileSync(fileURLToPath(new URL('../src/library/demo.yaml', import.meta.url)), 'utf8');
 const yaml = (name: string, edit: (text: string) => string, expect: BrokenScenario['expect']): BrokenScenario => {
-  const text = stringify(base());
+  const text = DEMO_YAML;
   const edited = edit(text);
   if (edited === text) throw new Error(`${name}: the edit changed nothing`);
   return { name, text: edited, format: 'yaml', expect };
@@ -243,5 +279,94 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
       d.metrics[0].to = { on: 'action.taken', action: 'escort' };
     },
     { rule: 'metric-impossible', path: '$.metrics[0].perTeam' },
+  ),
+
+  // Timeline rows and deadlines the machine cannot keep.
+  timeline('timeline row after EndEx', (d) => d.timeline.push({ ...d.timeline[0], id: 'late_call', at: 'T+30' }), { rule: 'timeline-time-unreachable', path: '$.timeline[3]' }),
+  timeline('timeline row before StartEx', (d) => (d.timeline[0].at = 'Day 1 08:00'), { rule: 'timeline-time-unreachable', path: '$.timeline[0].at' }),
+  timeline('timeline row timed after something that never happens', (d) => (d.timeline[2].after = { action: 'report_alarm', where: { dose_rate_usvh: { atLeast: 200_000 } } }), { rule: 'timeline-time-unreachable', path: '$.timeline[2].after' }),
+  timeline('timeline row without a time', (d) => delete d.timeline[0].at, { rule: 'timeline-time', path: '$.timeline[0]' }),
+  timeline('timeline rows after each other in a circle', (d) => (d.timeline[0] = { ...d.timeline[0], at: undefined, after: { inject: 'supervisor_chaser', minutes: 1 } }), { rule: 'timeline-cycle', path: '$.timeline[0].after' }),
+  timeline(
+    'decision deadline after EndEx',
+    (d) => (d.timeline[0].decision = { id: 'lane', title: 'Lane', options: [{ id: 'lane_open', title: 'Keep the lane open' }, { id: 'lane_closed', title: 'Close the lane' }], within: 30, default: 'lane_open' }),
+    { rule: 'deadline-after-endex', path: '$.timeline[0].decision.within' },
+  ),
+  timeline('condition deadline after EndEx', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 40, of: 'portal_alarm' }), { rule: 'deadline-after-endex', path: '$.timeline[1].unless.within' }),
+  timeline('within without of', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 5 }), { rule: 'fact-deadline', path: '$.timeline[1].unless.within' }),
+  timeline('unknown team in a timeline row', (d) => (d.timeline[0].to = ['custom']), { rule: 'unknown-reference', path: '$.timeline[0].to[0]' }),
+  timeline('reserved id', (d) => (d.timeline[0].id = 'tl--alarm'), { rule: 'reserved-id', path: '$.timeline[0].id' }),
+
+  // The field types, row decisions and metric kinds of schema version 3, checked as written.
+  json('multi-choice field needing more picks than it offers', (d) => d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', options: ['Police', 'Regulator'], min: 3 }), {
+    rule: 'impossible-field',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('multi-choice field with min above max', (d) => d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', options: ['Police', 'Regulator', 'Health'], min: 2, max: 1 }), {
+    rule: 'impossible-field',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('time field with a minimum', (d) => d.actions[0].fields.push({ name: 'held_at', label: 'Vehicle held at', type: 'time', required: false, min: 9 }), {
+    rule: 'ignored-field-setting',
+    path: '$.actions[0].fields[2].min',
+  }),
+  json('multi-choice option offered twice', (d) => d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', required: false, options: ['Police', 'Police'] }), {
+    rule: 'duplicate-option',
+    path: '$.actions[0].fields[2].options[1]',
+  }),
+  json(
+    'condition on a multi-choice option the field does not offer',
+    (d) => {
+      d.actions[0].fields.push({ name: 'informed', label: 'Agencies informed', type: 'multi-choice', required: false, options: ['Police', 'Regulator'] });
+      d.machine.states.alarm.on[0].when = { field: 'informed', includes: 'Fire brigade' };
+    },
+    { rule: 'impossible-condition', path: '$.machine.states.alarm.on[0].when.includes' },
+  ),
+  timeline(
+    'decision declared on two rows',
+    (d) => {
+      d.timeline[0].decision = { id: 'lane', title: 'Lane', options: [{ id: 'lane_open', title: 'Keep the lane open' }, { id: 'lane_closed', title: 'Close the lane' }], within: 5, default: 'lane_open' };
+      d.timeline[2].decision = { id: 'lane', title: 'Lane after the report', options: [{ id: 'lane_reopened', title: 'Reopen the lane' }, { id: 'lane_kept', title: 'Keep it closed' }], within: 2, default: 'lane_kept' };
+    },
+    { rule: 'duplicate-id', path: '$.timeline[2].decision.id' },
+  ),
+  timeline(
+    'decision option offered on two rows',
+    (d) => {
+      d.timeline[0].decision = { id: 'lane', title: 'Lane', options: [{ id: 'lane_open', title: 'Keep the lane open' }, { id: 'lane_closed', title: 'Close the lane' }], within: 5, default: 'lane_open' };
+      d.timeline[2].decision = { id: 'lane_later', title: 'Lane after the report', options: [{ id: 'lane_open', title: 'Reopen the lane' }, { id: 'lane_kept', title: 'Keep it closed' }], within: 2, default: 'lane_kept' };
+    },
+    { rule: 'duplicate-id', path: '$.timeline[2].decision.options[0].id' },
+  ),
+  timeline('count metric with atLeast above atMost', (d) => d.metrics.push({ id: 'reports', kind: 'count', title: 'Alarm reports', counts: { action: 'report_alarm' }, atLeast: 3, atMost: 1 }), {
+    rule: 'metric-impossible',
+    path: '$.metrics[1].atMost',
+  }),
+  timeline('every-team metric due at StartEx', (d) => d.metrics.push({ id: 'all_reported', kind: 'every-team', title: 'Every team reported', action: 'report_alarm', by: 'T+0' }), {
+    rule: 'metric-impossible',
+    path: '$.metrics[1].by',
+  }),
+  timeline(
+    'yes/no metric on an acknowledgement by a team the row is not sent to',
+    (d) => {
+      d.teams.push({ id: 'police', name: 'Police patrol', agency: 'police' });
+      d.metrics.push({ id: 'police_saw_alarm', kind: 'yes-no', title: 'Police acknowledged the alarm', holds: { acknowledged: 'portal_alarm', by: 'police' } });
+    },
+    { rule: 'metric-impossible', path: '$.metrics[1].holds.by' },
+  ),
+  // Issue 13's action: 30 text fields of 5,000 characters, a report of up to 440 KB, which no tablet can send in one frame.
+  json(
+    'action whose largest report does not fit in a frame',
+    (d) => d.actions.push(notesAction(30)),
+    { rule: 'payload-too-large', path: '$.actions[1].fields' },
+  ),
+  // A warning: the document plays, but its MSEL promises the alarm a minute before the machine's 2-minute timer releases it.
+  json(
+    'MSEL time earlier than the machine can release the inject',
+    (d) => {
+      d.id = 'demo_msel_times';
+      d.injects[0].scenarioTime = 'Day 1 09:01';
+    },
+    { rule: 'planned-time-mismatch', path: '$.injects[0].scenarioTime', severity: 'warning' },
   ),
 ];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN_SCENARIOS } from './brokenScenarios.ts';
+import { reportEndsPlay } from './reportEndsPlay.ts';
 
 const packageDir = join(import.meta.dirname, '..');
 const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
@@ -29,6 +30,7 @@ function scenario(...args: string[]): { status: number | null; stdout: string; s
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'startex-cli-'));
   writeFileSync(join(dir, 'parcel.yaml'), example);
+  writeFileSync(join(dir, 'report-ends-play.json'), JSON.stringify(reportEndsPlay()));
   mkdirSync(join(dir, 'mixed'));
   writeFileSync(join(dir, 'mixed', 'good.yaml'), example);
   writeFileSync(join(dir, 'mixed', 'typo.json'), BROKEN_SCENARIOS.find((b) => b.name === 'unknown team')!.text);
@@ -78,8 +80,9 @@ describe('pnpm scenario lint', () => {
     const { status, stdout } = scenario('lint', 'corpus');
     const reports = new Map(stdout.split(/\n(?=corpus\/)/).map((block) => [block.slice(0, block.indexOf(':')), block]));
     for (const { file, broken } of files) {
-      expect(reports.get(file), broken.name).toMatch(/^corpus\/\d+\.(json|yaml): [1-9]\d* error\(s\)/);
-      expect(reports.get(file), broken.name).toContain(`  error   [${broken.expect.rule}] ${broken.expect.path}\n`);
+      const severity = broken.expect.severity ?? 'error';
+      expect(reports.get(file), broken.name).toMatch(severity === 'error' ? /^corpus\/\d+\.(json|yaml): [1-9]\d* error\(s\)/ : /^corpus\/\d+\.(json|yaml): 0 error\(s\), [1-9]\d* warning\(s\)/);
+      expect(reports.get(file), broken.name).toContain(`  ${severity.padEnd(7)} [${broken.expect.rule}] ${broken.expect.path}\n`);
     }
     expect(status).toBe(1);
   });
@@ -92,6 +95,11 @@ describe('pnpm scenario lint', () => {
 });
 
 describe('pnpm scenario paths', () => {
+  it('prints what scenarios/README.md shows for its worked example', () => {
+    const shown = /```text\n\$ pnpm scenario paths parcel\.yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(scenario('paths', 'parcel.yaml').stdout).toBe(shown);
+  });
+
   it('prints every path with its injects and its fastest and slowest duration', () => {
     const { status, stdout } = scenario('paths', 'parcel.yaml');
     expect(stdout).toBe(
@@ -109,6 +117,25 @@ describe('pnpm scenario paths', () => {
         'Path 3: EndEx after 30 min at the fastest, 80 min at the slowest',
         '  players/control do (after the contingency injects): depot: call_regulator',
         '  injects: pager_alarm -> regulator_chaser -> regulator_reply',
+        '',
+      ].join('\n'),
+    );
+    expect(status).toBe(0);
+  });
+
+  it('prints outcomes that differ only in when EndEx comes as two paths, with the right fastest EndEx', () => {
+    const { status, stdout } = scenario('paths', 'report-ends-play.json');
+    expect(stdout).toBe(
+      [
+        'A report that ends play early: 2 play path(s)',
+        '',
+        'Path 1: EndEx after 30 min at the fastest, 30 min at the slowest',
+        '  players/control do: nothing',
+        '  injects: portal_alarm',
+        '',
+        'Path 2: EndEx after 7 min at the fastest, 35 min at the slowest',
+        '  players/control do: customs: report_alarm',
+        '  injects: portal_alarm',
         '',
       ].join('\n'),
     );

@@ -27,6 +27,19 @@ describe('the worked example in scenarios/README.md', () => {
     expect(result).toMatchObject({ ended: true, durationMs: (5 + 60) * 60_000 });
   });
 
+  it('is written in the timeline form, and its MSEL planned times come from the compiled machine', () => {
+    const { parsed } = lintScenarioText(example, 'yaml');
+    if (!parsed.ok) throw new Error('does not parse');
+    expect(parsed.document.machine).toEqual({});
+    expect(parsed.document.timeline.map((row) => row.id)).toEqual(['pager_alarm', 'regulator_chaser', 'regulator_reply']);
+    const planned = compileScenario(parsed.document).document.injects.map((i) => `${i.number} ${i.id} ${i.scenarioTime} ${i.from}`);
+    expect(planned).toEqual([
+      "1 pager_alarm Day 1 14:05 Guard's personal radiation pager",
+      '2 regulator_chaser Day 1 14:15 Regulator duty officer',
+      '3 regulator_reply Day 1 14:11 Regulator duty officer',
+    ]);
+  });
+
   it('has three play paths, each with its fastest and slowest time to EndEx', () => {
     const { parsed } = lintScenarioText(example, 'yaml');
     if (!parsed.ok) throw new Error('does not parse');

@@ -31,15 +31,18 @@ describe('the JSON Schema of the scenario document', () => {
 
   it('says what an editor would underline: an unknown key, a wrong type, a value not in a list', () => {
     const document = parse(example) as Record<string, any>;
-    document.injects[0].recipents = ['depot'];
-    document.injects[0].number = 'one';
-    document.injects[0].channel = 'pigeon';
-    document.machine.states[Object.keys(document.machine.states)[0]!].entry = [{ runScript: 'alert(1)' }];
+    document.timeline[0].recipents = ['depot'];
+    document.timeline[0].number = 'one';
+    document.timeline[0].channel = 'pigeon';
+    document.timeline[1].unless = { action: 'call_regulator', since: 'pager_alarm', runScript: 'alert(1)' };
+    document.machine = { states: { quiet: { entry: [{ runScript: 'alert(1)' }] } } };
     const errors = errorsOf(document);
-    expect(errors).toContain('/injects/0 must NOT have additional properties');
-    expect(errors).toContain('/injects/0/number must be integer');
-    expect(errors).toContain('/injects/0/channel must be equal to one of the allowed values');
-    expect(errors.some((e) => e.startsWith('/machine/states/'))).toBe(true);
+    expect(errors).toContain('/timeline/0 must NOT have additional properties');
+    expect(errors).toContain('/timeline/0/number must be integer');
+    expect(errors).toContain('/timeline/0/channel must be equal to one of the allowed values');
+    // The recursive parts, named definitions in the schema, are checked too.
+    expect(errors.some((e) => e.startsWith('/timeline/1/unless'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('/machine/states/quiet/entry/0'))).toBe(true);
   });
 
   // Older versions are migrated as they are read; the schema describes the current one, so both judge the migrated document.

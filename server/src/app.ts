@@ -8,6 +8,8 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { API_ROUTES } from '@startex/shared';
 import { ScenarioAnalysis, type AnalysisLimits } from './analysis/ScenarioAnalysis.ts';
+import type { ClusterOptions } from './cluster/ClusterNode.ts';
+import { nodeRoutes } from './cluster/nodeRoutes.ts';
 import { adminRoutes } from './api/adminRoutes.ts';
 import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
@@ -18,6 +20,7 @@ import { programmeRoutes } from './api/programmeRoutes.ts';
 import { reportRoutes } from './api/reportRoutes.ts';
 import { reviewRoutes } from './api/reviewRoutes.ts';
 import { scenariosRoutes } from './api/scenariosRoutes.ts';
+import { studioRoutes } from './api/studioRoutes.ts';
 import { serve } from './api/typedRoute.ts';
 import { httpAuth } from './auth/httpAuth.ts';
 import { IdentityService } from './auth/IdentityService.ts';
@@ -53,6 +56,8 @@ export interface AppOptions {
   publicUrl?: string | undefined;
   /** How long an exercise out of play stays in memory after its last use with nobody connected (15 minutes without). */
   idleUnloadMs?: number;
+  /** Run as one of several nodes on the store's PostgreSQL database (server/src/cluster); one node alone without. */
+  cluster?: ClusterOptions | undefined;
 }
 
 export interface StartexApp {
@@ -116,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   await app.register(exercisesRoutes(runtime, store, identity, analysis));
   await app.register(planningRoutes({ runtime, store, identity, presence: (exerciseId) => presenceOf(io, exerciseId), publicUrl: options.publicUrl }));
   await app.register(scenariosRoutes(store, analysis));
+  await app.register(studioRoutes(store, analysis));
   const reviews = new ReviewService(runtime, store);
   await app.register(reportRoutes(runtime, store, identity, reviews));
   await app.register(reviewRoutes(runtime, identity, reviews));
@@ -139,8 +145,11 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     return reply.status(body.statusCode).send(body);
   });
 
-  const io = createGateway({ runtime, identity, limits, connections, feeds, log: app.log });
+  // Several nodes serve WebSocket only: a long-polling client's next request may reach another node.
+  const io = createGateway({ runtime, identity, limits, connections, feeds, log: app.log, transports: options.cluster ? ['websocket'] : undefined });
   upgrades.attachSocketIo(io);
+  const cluster = options.cluster ? await (await import('./cluster/ClusterNode.ts')).ClusterNode.start(options.cluster, store, runtime, io) : undefined;
+  await app.register(nodeRoutes({ cluster, runtime, io }));
   await runtime.resumePlay();
 
   return {
@@ -155,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
       await app.close();
       await analysis.close();
       await runtime.close();
+      await cluster?.close();
       await store.close();
     },
   };

@@ -33,6 +33,8 @@ const server = await buildApp({
   https: tls,
   publicUrl,
   limits: rateLimitsFromSetting(process.env.STARTEX_RATE_LIMITS),
+  // On PostgreSQL a node is always one of a cluster (perhaps of one): several may share the database.
+  cluster: location.kind === 'postgres' ? { databaseUrl: location.url, nodeId: process.env.STARTEX_NODE_ID || undefined } : undefined,
 });
 const admin = await server.identity.ensureAdministrator(process.env.STARTEX_ADMIN_PASSWORD || undefined);
 const demo = await seedDemo(server.runtime, server.identity, store, demoSpeed);

@@ -154,7 +154,10 @@ describe('controller commands over socket.io', () => {
     const resync = await call(tablets.fire.socket!, 'sync', { afterSeq: 0 });
     expect(resync).toMatchObject({ ok: true, exercise: { status: 'halted', halt: { reason } } });
 
-    expect(await run({ type: 'resume' })).toEqual([{ type: 'exercise.resumed', seq: 9, actor: actor() }]);
+    // Play goes on after a real-world emergency only with a reason, which is logged.
+    expect(await refusal({ type: 'resume' })).toBe('HALT_RESUME_REASON_REQUIRED');
+    const cleared = 'Casualty evacuated, gate clear';
+    expect(await run({ type: 'resume', reason: cleared })).toEqual([{ type: 'exercise.resumed', seq: 9, actor: actor(), reason: cleared }]);
     const resumed = await until(() => tablets.customs.view?.status === 'live' && tablets.customs.view, 'the resumed view');
     expect(resumed.halt).toBeUndefined();
     expect(await run({ type: 'end' })).toEqual([{ type: 'exercise.ended', seq: 10, actor: actor() }]);

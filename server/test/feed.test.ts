@@ -209,8 +209,9 @@ describe('log feed over plain WebSocket', () => {
       ['no token', feed('demo', [FEED_SUBPROTOCOL]), 4401, 'UNAUTHENTICATED', noToken],
       ['join code in the query only', feed('demo', [FEED_SUBPROTOCOL], `?token=${h.joinCode('customs')}`), 4401, 'UNAUTHENTICATED', noToken],
       ['unknown join code', feed('demo', offer('NOTACODE')), 4401, 'JOIN_CODE_INVALID', 'This join code is not valid, has expired or was revoked.'],
-      ["another exercise's join code", feed('demo', offer(otherCode)), 4403, 'FORBIDDEN', 'This join code belongs to another exercise.'],
-      ['unknown exercise', feed('nope', offer(h.joinCode('customs'))), 4404, 'EXERCISE_NOT_FOUND', 'No exercise has this id.'],
+      // A join code holder hears the same for an exercise that exists and one that does not (issue 13).
+      ["another exercise's join code", feed('demo', offer(otherCode)), 4403, 'FORBIDDEN', 'This join code opens the feed of its own exercise only.'],
+      ['a join code for an id that names no exercise', feed('nope', offer(h.joinCode('customs'))), 4403, 'FORBIDDEN', 'This join code opens the feed of its own exercise only.'],
       ['signed in without a role in the exercise', staffFeed(h.controllerToken, 'other'), 4403, 'FORBIDDEN', 'You have no role in this exercise.'],
       [
         'other protocol version',

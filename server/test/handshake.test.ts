@@ -78,6 +78,27 @@ describe('the socket.io handshake for an exercise', () => {
     expect(await refused(handshake(stranger, 'demo'))).toEqual({ code: 'FORBIDDEN', message: 'You have no role in this exercise.' });
   });
 
+  it('tells a join code holder nothing about other ids: the feed and the handshake answer the same whether they exist or not', async () => {
+    const other = await h.server.runtime.create({ id: 'other-exercise', scenario: (await h.server.runtime.get('demo')).record.scenario, speed: 1 });
+    const answers = [];
+    for (const exerciseId of [other.id, 'no-such-exercise']) {
+      const ws = new WebSocket(`${h.url.replace(/^http/, 'ws')}/api/exercises/${exerciseId}/feed`, [FEED_SUBPROTOCOL, `token.${h.joinCode('customs')}`]);
+      const messages: unknown[] = [];
+      ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+      const closed = await new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })));
+      // A join code cannot name an exercise in the socket.io handshake at all.
+      const socket: TestSocket = connect(h.url, { auth: { protocolVersion: PROTOCOL_VERSION, joinCode: h.joinCode('customs'), exerciseId }, transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(socket);
+      answers.push({ closed, messages, handshake: await refused(socket) });
+    }
+    expect(answers[0]).toEqual({
+      closed: { code: 4403, reason: 'FORBIDDEN' },
+      messages: [{ type: 'error', error: { code: 'FORBIDDEN', message: 'This join code opens the feed of its own exercise only.' } }],
+      handshake: { code: 'VALIDATION_FAILED', message: 'The handshake needs { protocolVersion, joinCode } or { protocolVersion, exerciseId }.' },
+    });
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
   it('tells no one else whether an id exists: not the signed out, not another site riding a cookie', async () => {
     const unauthenticated = { code: 'UNAUTHENTICATED', message: 'Sign in or join with a valid code first.' };
     const crossSite = { code: 'FORBIDDEN', message: 'This connection comes from another site.' };

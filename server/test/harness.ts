@@ -49,7 +49,7 @@ export interface Harness {
   /** Creates a user (as the administrator) with a role in an exercise, signed in. */
   member(role: ExerciseRole, options?: { exerciseId?: string; teamId?: string; username?: string }): Promise<StaffCredential & { userId: string }>;
   /** An HTTP request as `who` (cookie and CSRF token), through fastify's inject. */
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, who?: StaffCredential, body?: unknown): Promise<{ statusCode: number; json(): any }>;
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, who?: StaffCredential, body?: unknown): Promise<{ statusCode: number; body: string; json(): any }>;
   close(): Promise<void>;
 }
 

@@ -79,7 +79,7 @@ describe('several exercises on one server', () => {
     await until(() => has(C.tablet, ended), 'EndEx in C');
 
     // B resumes on its own and plays out.
-    await command(B, { type: 'resume' });
+    await command(B, { type: 'resume', reason: 'B all clear' });
     expect(await call(B.tablet.socket!, 'action.take', report('b-report'))).toMatchObject({ ok: true });
     await until(() => has(B.tablet, ended), 'EndEx in B');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { StartexError, type ControllerCommand, type ScenarioDocument } from '@startex/shared';
+import { StartexError, type ControllerCommand, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import { parseScenarioText } from '@startex/scenarios';
 import type { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
 import { settle, type ManualClock } from './manualClock.ts';
@@ -29,12 +29,14 @@ export type Op =
 
 export function ops(document: ScenarioDocument): fc.Arbitrary<Op[]> {
   const injectIds = document.injects.map((i) => i.id);
-  const decisions = Object.values(document.machine.states ?? {}).flatMap((s) => (s.decisions ?? []).map((d) => d.decision));
+  const decisionsOf = (state: ScenarioState): string[] => [...(state.decisions ?? []).map((d) => d.decision), ...Object.values(state.states ?? {}).flatMap(decisionsOf)];
+  const decisions = decisionsOf(document.machine);
   const injectId = fc.constantFrom(...injectIds, 'no_such_inject');
   const command: fc.Arbitrary<ControllerCommand> = fc.oneof(
     fc.constantFrom<ControllerCommand>(
       { type: 'pause' },
       { type: 'resume' },
+      { type: 'resume', reason: 'All clear from the venue' },
       { type: 'end' },
       { type: 'jump' },
       { type: 'jump' },

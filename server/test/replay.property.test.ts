@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioDocument } from '@startex/shared';
-import { LIBRARY } from '@startex/scenarios';
+import { expandTimeline, LIBRARY } from '@startex/scenarios';
 import { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
 import { ManualClock } from './manualClock.ts';
 import { ops, play, readmeExample } from './randomPlay.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
 
 describe('replaying the log reproduces the live state', () => {
-  const scenarios: [string, ScenarioDocument][] = [...Object.entries(LIBRARY), ['readme-example', readmeExample()]];
+  // As an exercise pins them: a timeline expanded into states and injects.
+  const scenarios = [...Object.entries(LIBRARY), ['readme-example', readmeExample()] as const].map(([id, document]): [string, ScenarioDocument] => [id, expandTimeline(document)]);
 
   it.each(scenarios)('%s: any sequence of inputs, replayed from the stored log, gives the same state, statuses and clock', async (_, document) => {
     await fc.assert(

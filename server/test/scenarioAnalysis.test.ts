@@ -144,7 +144,8 @@ describe('the limits of the analysis workers', () => {
   }, 60_000);
 
   it('stops an analysis past its memory limit and says so', async () => {
-    // A document just under the size limit (340 more injects of 2 KB): reading and checking it takes far more than 16 MB.
+    // A document just under the size limit (340 more injects of 2 KB) under a 16 MB heap: the thread runs out of memory, whether
+    // loading the analyzer or reading the document, and the uploader is told either way instead of waiting for ever.
     const large = structuredClone(LIBRARY.demo!) as { injects: object[] };
     const inject = large.injects[0]!;
     large.injects.push(...Array.from({ length: 340 }, (_, i) => ({ ...inject, id: `extra_${i}`, number: 100 + i, body: 'Gamma alarm on lane 3. '.repeat(90) })));

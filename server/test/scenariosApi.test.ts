@@ -52,13 +52,21 @@ describe('scenario upload API', () => {
     expect(response.json()).toMatchObject({ statusCode: 409, code: 'SCENARIO_ID_RESERVED' });
   });
 
-  it.each(BROKEN_SCENARIOS)('refuses "$name" with its problem and stores nothing', async ({ text, format, expect: wanted }) => {
+  it.each(BROKEN_SCENARIOS.filter((b) => b.expect.severity !== 'warning'))('refuses "$name" with its problem and stores nothing', async ({ text, format, expect: wanted }) => {
     const response = await upload(text, format === 'yaml' ? 'application/yaml' : 'application/json');
     expect(response.statusCode).toBe(422);
     const body = response.json() as { code: string; problems: { rule: string; path: string; severity: string }[] };
     expect(body.code).toBe('SCENARIO_INVALID');
     expect(body.problems.map((p) => `${p.rule} ${p.path}`)).toContain(`${wanted.rule} ${wanted.path}`);
     expect(await h.server.runtime.store.listScenarios()).toEqual([]);
+  });
+
+  it.each(BROKEN_SCENARIOS.filter((b) => b.expect.severity === 'warning'))('stores "$name" and answers with its warning', async ({ text, format, expect: wanted }) => {
+    const response = await upload(text, format === 'yaml' ? 'application/yaml' : 'application/json');
+    expect(response.statusCode).toBe(201);
+    const body = response.json() as { warnings: { rule: string; path: string; severity: string }[] };
+    expect(body.warnings.map((p) => `${p.severity} ${p.rule} ${p.path}`)).toContain(`warning ${wanted.rule} ${wanted.path}`);
+    expect(await h.server.runtime.store.listScenarios()).toHaveLength(1);
   });
 
   it('survives a document nested ten thousand levels deep', async () => {

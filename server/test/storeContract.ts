@@ -3,6 +3,7 @@ import { REPORT_SCHEMA_VERSION, type ExerciseSettings, type ImprovementItem, typ
 import { LIBRARY } from '@startex/scenarios';
 import type { Store, UserRecord } from '../src/store/ExerciseStore.ts';
 import type { AgencyRecord, PersonRecord } from '../src/store/PlanningStore.ts';
+import type { DraftSave } from '../src/store/StudioStore.ts';
 
 const entry = (exerciseId: string, seq: number, extra: Partial<LogEntry> = {}): LogEntry =>
   ({
@@ -499,6 +500,123 @@ export function storeContract(name: string, open: () => Promise<ContractStore>) 
         const again = store.review.importExercise({ exercise: { ...exercise, id: 'copy2' }, log: log.map((e) => ({ ...e, exerciseId: 'copy2' })), draft: null, versions: [], improvementPlan: [item('new', 'copy2', 1)] });
         await expect(again).rejects.toThrow();
         expect([await store.getExercise('copy2'), await store.readLog('copy2')]).toEqual([undefined, []]);
+      });
+    });
+
+    describe('idempotency keys', () => {
+      it("25. keeps an action's key unique per exercise, team and key: another team may use it, the same team not twice", async () => {
+        const { store } = await fresh();
+        await withExercises(store, 'a');
+        const action = (seq: number, teamId: string, dose: number) =>
+          entry('a', seq, { type: 'action.taken', actionId: 'report_alarm', teamId, fields: { dose_rate_usvh: dose }, idempotencyKey: 'shared-key-1', actor: { kind: 'participant', teamId } } as Partial<LogEntry>);
+        await store.append([action(1, 'customs', 1)]);
+        await store.append([action(2, 'police', 2)]);
+        await expect(store.append([action(3, 'customs', 3), entry('a', 4)])).rejects.toThrow();
+        expect(await seqs(store, 'a')).toEqual([1, 2]);
+        await store.append([entry('a', 3)]);
+        expect(await seqs(store, 'a')).toEqual([1, 2, 3]);
+      });
+    });
+
+    describe('studio', () => {
+      const alice = { username: 'alice', displayName: 'Alice Author' };
+      const bob = { username: 'bob', displayName: 'Bob Builder' };
+      const save = (expectedRevision: number, title: string, extra: Partial<DraftSave> = {}): DraftSave => ({
+        scenarioId: 'parcel',
+        expectedRevision,
+        document: { ...LIBRARY.demo!, id: 'parcel', title },
+        title,
+        exerciseType: 'tabletop',
+        functions: ['detection'],
+        language: 'en',
+        baseVersion: null,
+        matchesBaseVersion: false,
+        author: alice,
+        at: 1_000 + expectedRevision,
+        cause: { kind: 'saved' },
+        changes: { settings: 1, added: 0, removed: 0, changed: 0, moved: 0, parts: [] },
+        ...extra,
+      });
+
+      it('26. saves a draft only from its newest revision; a stale save is refused with whose save is newer and changes nothing', async () => {
+        const { store } = await fresh();
+        expect(await store.studio.saveDraft(save(3, 'From nowhere'))).toEqual({ ok: false, conflict: { kind: 'draft', revision: 0, savedBy: alice, savedAt: 1_003 } });
+        const first = await store.studio.saveDraft(save(0, 'First', { cause: { kind: 'created' }, changes: null }));
+        expect(first).toEqual({
+          ok: true,
+          draft: {
+            scenarioId: 'parcel', revision: 1, baseVersion: null, publishedRevision: null, title: 'First', exerciseType: 'tabletop', functions: ['detection'], language: 'en',
+            createdBy: alice, createdAt: 1_000, savedBy: alice, savedAt: 1_000, discardedAt: null,
+          },
+        });
+        expect((await store.studio.saveDraft(save(1, 'Second', { author: bob }))).ok).toBe(true);
+        const stale = await store.studio.saveDraft(save(1, 'Lost?'));
+        expect(stale).toEqual({ ok: false, conflict: { kind: 'draft', revision: 2, savedBy: bob, savedAt: 1_001 } });
+        const head = await store.studio.getDraft('parcel');
+        expect([head?.draft.revision, head?.draft.title, head?.draft.createdBy, head?.document.title]).toEqual([2, 'Second', alice, 'Second']);
+        // Discarded, it leaves the list's words as they were; a new draft of the id continues its numbering.
+        expect((await store.studio.saveDraft(save(2, 'Second', { discard: true, cause: { kind: 'discarded' } }))).ok).toBe(true);
+        expect((await store.studio.getDraft('parcel'))?.draft.discardedAt).toBe(1_002);
+        const again = await store.studio.saveDraft(save(0, 'Again', { cause: { kind: 'created' } }));
+        expect(again.ok && [again.draft.revision, again.draft.discardedAt]).toEqual([4, null]);
+      });
+
+      it('27. takes two saves from the same revision one after the other: one is saved, the other hears of it', async () => {
+        const { store } = await fresh();
+        await store.studio.saveDraft(save(0, 'Base'));
+        const results = await Promise.all([store.studio.saveDraft(save(1, 'Alice')), store.studio.saveDraft(save(1, 'Bob', { author: bob }))]);
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        const refused = results.find((r) => !r.ok);
+        const winner = results.find((r) => r.ok);
+        expect(refused).toEqual({ ok: false, conflict: { kind: 'draft', revision: 2, savedBy: winner!.ok ? winner!.draft.savedBy : alice, savedAt: 1_001 } });
+        expect((await store.studio.listRevisions('parcel', 10)).map((r) => r.revision)).toEqual([2, 1]);
+      });
+
+      it('28. publishes the newest revision as the next version with who and why, audited; a stale revision or a version published meanwhile is refused and nothing is written', async () => {
+        const { store } = await fresh();
+        await store.studio.saveDraft(save(0, 'Draft one'));
+        const document = { ...LIBRARY.demo!, id: 'parcel', title: 'Draft one' };
+        const publish = (expectedRevision: number, at: number) => store.studio.publish({ scenarioId: 'parcel', expectedRevision, document, author: bob, at, note: at === 2_000 ? 'First cut' : null });
+        expect(await publish(2, 1_999)).toEqual({ ok: false, conflict: { kind: 'draft', revision: 1, savedBy: alice, savedAt: 1_000 } });
+        const published = await publish(1, 2_000);
+        expect(published).toEqual({ ok: true, stored: { document: { ...document, version: 1 }, version: 1, createdAt: 2_000 } });
+        expect(await store.getScenario('parcel')).toEqual({ document: { ...document, version: 1 }, version: 1, createdAt: 2_000 });
+        expect(await store.studio.listPublications('parcel')).toEqual([{ scenarioId: 'parcel', version: 1, publishedBy: bob, publishedAt: 2_000, revision: 1, note: 'First cut' }]);
+        expect((await store.studio.getDraft('parcel'))?.draft).toMatchObject({ revision: 1, baseVersion: 1, publishedRevision: 1 });
+        expect((await store.listAudit(5))[0]).toEqual({ at: 2_000, actor: 'bob', action: 'scenario.published', target: 'parcel', details: { version: 1, revision: 1 } });
+        // A version uploaded as a file meanwhile: the draft's base is stale.
+        await store.studio.saveDraft(save(1, 'Draft two', { baseVersion: 1 }));
+        const uploaded = await store.saveScenario({ ...document, title: 'Uploaded' });
+        expect(await publish(2, 3_000)).toEqual({ ok: false, conflict: { kind: 'version', version: 2, publishedAt: uploaded.createdAt } });
+        expect([(await store.getScenario('parcel'))?.version, (await store.studio.listPublications('parcel')).length, (await store.listAudit(5)).length]).toEqual([2, 1, 1]);
+        // Merged with it (the save names the version), the draft publishes as version 3.
+        await store.studio.saveDraft(save(2, 'Merged', { baseVersion: 2, cause: { kind: 'merged' } }));
+        expect((await publish(3, 4_000)).ok).toBe(true);
+        expect((await store.getScenario('parcel'))?.version).toBe(3);
+      });
+
+      it('29. lists revisions newest first with who, why and what changed; keeps the documents of the newest 200 only', async () => {
+        const { store } = await fresh();
+        for (let revision = 0; revision < 202; revision++) await store.studio.saveDraft(save(revision, `Title ${revision}`, revision === 0 ? { cause: { kind: 'copied', from: 'demo v1' } } : {}));
+        const listed = await store.studio.listRevisions('parcel', 3);
+        expect(listed).toEqual([202, 201, 200].map((revision) => ({
+          scenarioId: 'parcel', revision, document: null, savedBy: alice, savedAt: 1_000 + revision - 1, cause: { kind: 'saved' }, changes: { settings: 1, added: 0, removed: 0, changed: 0, moved: 0, parts: [] },
+        })));
+        expect((await store.studio.getRevision('parcel', 3))?.document?.title).toBe('Title 2');
+        expect(await store.studio.getRevision('parcel', 2)).toMatchObject({ revision: 2, document: null });
+        expect(await store.studio.getRevision('parcel', 1)).toMatchObject({ revision: 1, document: null, cause: { kind: 'copied', from: 'demo v1' } });
+        expect(await store.studio.getRevision('parcel', 203)).toBeUndefined();
+      });
+
+      it('30. remembers an MSEL mapping per author or for the centre, by header signature, replaced when saved again', async () => {
+        const { store } = await fresh();
+        const mapping = { sheets: [{ name: 'MSEL', headerRow: 1 }], columns: { subject: 'Title', time: 'Time' }, time: { kind: 'elapsed' as const } };
+        const record = { scope: 'user' as const, owner: 'u1', signature: 'abc', mapping, savedBy: alice, savedAt: 1 };
+        await store.studio.saveMapping(record);
+        await store.studio.saveMapping({ ...record, scope: 'centre', owner: '', savedBy: bob });
+        expect([await store.studio.findMapping('user', 'u1', 'abc'), await store.studio.findMapping('user', 'u2', 'abc'), (await store.studio.findMapping('centre', '', 'abc'))?.savedBy]).toEqual([record, undefined, bob]);
+        await store.studio.saveMapping({ ...record, mapping: { ...mapping, columns: { body: 'Text' } }, savedAt: 2 });
+        expect(await store.studio.findMapping('user', 'u1', 'abc')).toEqual({ ...record, mapping: { ...mapping, columns: { body: 'Text' } }, savedAt: 2 });
       });
     });
   });

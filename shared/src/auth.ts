@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputText } from './text.ts';
 
 /**
  * Roles across the whole centre. An administrator manages people; a planner prepares exercises; the
@@ -60,12 +61,12 @@ export const Password = z.string().min(12, 'use at least 12 characters').max(256
 
 export const CreateUserBody = z.strictObject({
   username: Username,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: inputText(120),
   password: Password,
   roles: z.array(GlobalRole).max(4).default([]),
 });
 export const UpdateUserBody = z.strictObject({
-  displayName: z.string().trim().min(1).max(120).optional(),
+  displayName: inputText(120).optional(),
   password: Password.optional(),
   roles: z.array(GlobalRole).max(4).optional(),
   disabled: z.boolean().optional(),

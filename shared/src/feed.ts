@@ -22,7 +22,7 @@ import { PROTOCOL_VERSION } from './protocol.ts';
 export const FEED_SUBPROTOCOL = `startex.v${PROTOCOL_VERSION}`;
 export const FEED_TOKEN_PREFIX = 'token.';
 
-/** 4000 + the code's HTTP status: 4401 UNAUTHENTICATED, 4403 FORBIDDEN, 4404 EXERCISE_NOT_FOUND. */
+/** 4000 + the code's HTTP status: 4401 UNAUTHENTICATED, 4403 FORBIDDEN (also a join code naming another id), 4404 EXERCISE_NOT_FOUND (signed in only). */
 export function feedCloseCode(code: ErrorCode): number {
   return 4000 + ERROR_CATALOGUE[code].status;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Attachment, InjectChannel, InjectKind } from './scenario/document.ts';
+import { Attachment, FieldValue, InjectChannel, InjectKind } from './scenario/document.ts';
 
 /** Who caused a log entry. */
 export const Actor = z.discriminatedUnion('kind', [
@@ -76,7 +76,8 @@ export const LogEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exercise.readied') }),
   z.object({ type: z.literal('exercise.started'), speed: z.number().positive(), scenarioStartMs: z.number() }),
   z.object({ type: z.literal('exercise.paused') }),
-  z.object({ type: z.literal('exercise.resumed') }),
+  /** `reason`: why play may go on after a real-world emergency halt (required then; absent in older logs). */
+  z.object({ type: z.literal('exercise.resumed'), reason: reason.optional() }),
   /** Real-world emergency: everything stops until the director resumes. */
   z.object({ type: z.literal('exercise.halted'), reason }),
   z.object({ type: z.literal('exercise.ended') }),
@@ -90,7 +91,12 @@ export const LogEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decision.made'), decision: z.string() }),
   z.object({ type: z.literal('milestone.reached'), milestone: z.string() }),
   // Injects
-  z.object({ type: z.literal('inject.released'), inject: ReleasedInject, lateByMs: z.number().optional() }),
+  /**
+   * A scenario timer that fired late: `lateByWallMs`, wall-clock milliseconds between the moment it
+   * was due and the release. Entries written before it carry `lateByMs` instead, in exercise
+   * milliseconds (wall milliseconds x speed); read either with releaseLateByWallMs().
+   */
+  z.object({ type: z.literal('inject.released'), inject: ReleasedInject, lateByWallMs: z.number().optional(), lateByMs: z.number().optional() }),
   z.object({ type: z.literal('inject.held'), injectId: z.string(), reason }),
   z.object({ type: z.literal('inject.skipped'), injectId: z.string(), reason }),
   z.object({ type: z.literal('inject.edited'), injectId: z.string(), subject: z.string().optional(), body: z.string().optional() }),
@@ -103,7 +109,7 @@ export const LogEvent = z.discriminatedUnion('type', [
     type: z.literal('action.taken'),
     actionId: z.string(),
     teamId: z.string(),
-    fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    fields: z.record(z.string(), FieldValue),
     /** The inject this action answers, when the participant took it from that inject. */
     injectId: z.string().optional(),
     idempotencyKey: z.string(),
@@ -160,4 +166,19 @@ export const LogEnvelope = z.object({
 export type LogEnvelope = z.infer<typeof LogEnvelope>;
 
 export type LogEntry = LogEnvelope & LogEvent;
+
+/**
+ * How late, in wall-clock milliseconds, a scenario timer released an inject (undefined: on time,
+ * or not released by a timer). Older entries said it in exercise milliseconds; `speed`, the speed
+ * in force when it was released (speedAfter), turns them into wall time.
+ */
+export function releaseLateByWallMs(release: { lateByWallMs?: number | undefined; lateByMs?: number | undefined }, speed: number): number | undefined {
+  if (release.lateByWallMs !== undefined) return release.lateByWallMs;
+  return release.lateByMs === undefined ? undefined : Math.round(release.lateByMs / speed);
+}
+
+/** The clock's speed once `entry` is applied: StartEx sets it, control may change it. */
+export function speedAfter(speed: number, entry: LogEntry): number {
+  return entry.type === 'exercise.started' || entry.type === 'clock.speed.changed' ? entry.speed : speed;
+}
 export const LogEntry: z.ZodType<LogEntry> = z.intersection(LogEnvelope, LogEvent) as z.ZodType<LogEntry>;

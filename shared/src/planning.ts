@@ -47,9 +47,11 @@ import { ExerciseRole } from './auth.ts';
 import { ExerciseStatus, ExerciseSummary } from './protocol.ts';
 import { Agency as AgencyType, ExerciseType, SecurityFunction } from './scenario/document.ts';
 import type { ErrorCode } from './errors.ts';
+import { inputId, inputText } from './text.ts';
 
-const id = z.string().min(1).max(64);
-const name = z.string().trim().min(1).max(120);
+const id = inputId(64);
+/** Names of people, agencies and exercises are shown as they are: no text-direction or control characters. */
+const name = inputText(120);
 
 /** IANA time zone names the server's Intl knows, e.g. "Europe/Vilnius". */
 export const TimeZone = z
@@ -69,7 +71,7 @@ export const TimeZone = z
 export const Email = z.string().trim().toLowerCase().max(64).email('not a valid e-mail address');
 
 export const ExerciseSettings = z.strictObject({
-  title: z.string().trim().min(1).max(200),
+  title: inputText(200),
   /** Calendar date of the exercise day, YYYY-MM-DD, unset until planned. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').optional(),
   /** Wall-clock time of StartEx in `timeZone`, HH:MM. */
@@ -81,7 +83,7 @@ export const ExerciseSettings = z.strictObject({
   timeZone: TimeZone,
   language: z.enum(['en', 'lt']),
   exerciseType: ExerciseType,
-  locations: z.array(z.string().trim().min(1).max(200)).max(20),
+  locations: z.array(inputText(200)).max(20),
   /** Readiness goes through a confirmed communications check (set for exercises planned in StartEx). */
   requireCommsCheck: z.boolean().default(false),
 });
@@ -275,7 +277,7 @@ export const COMMS_CHECK_TEXT = 'Communications check: this is a test message, n
 
 // Dry run
 export const DryRunEvent = z.object({
-  kind: z.enum(['startex', 'inject', 'action', 'decision', 'states', 'milestone', 'endex']),
+  kind: z.enum(['startex', 'inject', 'action', 'decision', 'states', 'milestone', 'endex', 'acknowledgement']),
   exerciseTimeMs: z.number(),
   scenarioTimeMs: z.number(),
   /** Wall-clock time (epoch ms) when the plan has a date and start time. */
@@ -284,15 +286,15 @@ export const DryRunEvent = z.object({
   team: z.string().optional(),
   /** Injects: number, subject, recipients, kind. */
   inject: z.object({ number: z.number(), subject: z.string(), to: z.array(z.string()), kind: z.string(), channel: z.string() }).optional(),
-  /** Decisions: the branch's label. */
+  /** What `ref` stands for, in words: a decision's branch label, the phases by title, an action's label, the inject acknowledged, a milestone. */
   label: z.string().optional(),
 });
 export type DryRunEvent = z.infer<typeof DryRunEvent>;
 export const DryRun = z.object({
   timeline: z.array(DryRunEvent),
   releasedInjects: z.array(z.string()),
-  /** Injects of the scenario this play never released. */
-  notReleased: z.array(z.string()),
+  /** Injects of the scenario this play never released, with the number and subject people know them by. */
+  notReleased: z.array(z.object({ id: z.string(), number: z.number(), subject: z.string() })),
   decisions: z.array(z.string()),
   ended: z.boolean(),
   durationMs: z.number(),

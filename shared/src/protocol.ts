@@ -4,6 +4,7 @@ import type { ErrorDetail } from './errors.ts';
 import { ObservationKind, Rating, type LogEntry } from './logEntry.ts';
 import { SubmitFeedbackBody } from './review.ts';
 import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, SimulatedOrganisation, Team } from './scenario/document.ts';
+import { inputId, inputText, inputTextRule } from './text.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
 export const PROTOCOL_VERSION = 2;
@@ -18,8 +19,18 @@ export const PROTOCOL_VERSION = 2;
  */
 export const RECONNECTION = { reconnectionDelay: 250, reconnectionDelayMax: 500, randomizationFactor: 0.5 } as const;
 
+/**
+ * WebSocket first, which several nodes need (they serve no long-polling: its requests could reach
+ * a node that does not know the session); long-polling only where a WebSocket cannot open, on one node.
+ */
+export const TRANSPORTS: { transports: ('websocket' | 'polling')[]; tryAllTransports: boolean } = { transports: ['websocket', 'polling'], tryAllTransports: true };
+
 const MAX_ID = 64;
-const shortId = z.string().min(1).max(MAX_ID);
+const shortId = inputId(MAX_ID);
+/** An action field's value as a tablet sends it: a FieldValue whose texts refuse text-direction and control characters. */
+const InputFieldValue = z.union([inputTextRule(z.string().max(5000)), z.number(), z.boolean(), z.array(inputTextRule(z.string().max(200))).max(50)]);
+/** Chosen by the sender (a UUID); a retry repeats it (server/README.md, idempotency keys). */
+const idempotencyKey = inputTextRule(z.string().min(8).max(100));
 
 /**
  * socket.io handshake `auth`. A tablet or wall display joins with its join code; a signed-in
@@ -66,6 +77,8 @@ export const ExerciseView = z.object({
   evaluation: z.object({ objectives: z.array(Objective) }).optional(),
   /** Participants after EndEx: the objectives their hot-wash feedback can speak to. */
   hotWash: z.object({ objectives: z.array(z.object({ id: z.string(), title: z.string() })) }).optional(),
+  /** Everyone but participants (they see the scenario's phases): each state's title by key (stateTitles). */
+  stateTitles: z.record(z.string(), z.string()).optional(),
   /** Controllers only: the pinned scenario, the branches they can choose now, injects held back. */
   control: z
     .object({
@@ -96,12 +109,13 @@ export type Presence = z.infer<typeof Presence>;
 
 // Client -> server payloads
 export const SyncRequest = z.object({ afterSeq: z.number().int().nonnegative() }).strict();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = inputText;
 export const ControllerCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }).strict(),
   z.object({ type: z.literal('start') }).strict(),
   z.object({ type: z.literal('pause') }).strict(),
-  z.object({ type: z.literal('resume') }).strict(),
+  /** From a real-world emergency halt a reason is required (HALT_RESUME_REASON_REQUIRED); it is logged. */
+  z.object({ type: z.literal('resume'), reason: text(500).optional() }).strict(),
   z.object({ type: z.literal('halt'), reason: text(500) }).strict(),
   z.object({ type: z.literal('end') }).strict(),
   z.object({ type: z.literal('close') }).strict(),
@@ -161,18 +175,18 @@ export const CommsCheckRef = z.object({ checkId: shortId }).strict();
 export const TakeAction = z
   .object({
     actionId: shortId,
-    fields: z.record(z.string().max(MAX_ID), z.union([z.string().max(5000), z.number(), z.boolean()])),
+    fields: z.record(z.string().max(MAX_ID), InputFieldValue),
     injectId: shortId.optional(),
-    idempotencyKey: z.string().min(8).max(100),
+    idempotencyKey,
   })
   .strict();
 export type TakeAction = z.infer<typeof TakeAction>;
 export const SendMessage = z
   .object({
     to: z.object({ teams: z.array(shortId).max(50), organisations: z.array(shortId).max(50) }).strict(),
-    text: z.string().trim().min(1).max(5000),
+    text: text(5000),
     replyTo: shortId.optional(),
-    idempotencyKey: z.string().min(8).max(100),
+    idempotencyKey,
   })
   .strict()
   .refine((m) => m.to.teams.length + m.to.organisations.length > 0, 'Choose at least one recipient.');
@@ -186,8 +200,8 @@ export const RecordObservation = z
     taskId: shortId.optional(),
     kind: ObservationKind,
     rating: Rating.optional(),
-    text: z.string().trim().min(1).max(5000),
-    idempotencyKey: z.string().min(8).max(100),
+    text: text(5000),
+    idempotencyKey,
   })
   .strict();
 export type RecordObservation = z.infer<typeof RecordObservation>;
@@ -197,6 +211,12 @@ export type SyncResult = Ack<{ exercise: ExerciseView; entries: LogEntry[] }>;
 /** A committed input: its first seq, and the entries it committed that the sender may see (sent to it only here, not again as `log`). */
 export type CommitResult = Ack<{ seq: number; entries: LogEntry[] }>;
 
+/**
+ * Every client event is `emit(event, payload, ack)`: exactly one payload, then the acknowledgement
+ * callback, which gets exactly one answer, `{ ok: true, ... }` or `{ ok: false, error }`. A missing,
+ * extra or malformed payload is answered VALIDATION_FAILED; an event sent without an
+ * acknowledgement is dropped unread (nothing is committed that nobody hears of).
+ */
 export interface ClientToServerEvents {
   sync: (request: z.infer<typeof SyncRequest>, ack: (result: SyncResult) => void) => void;
   command: (command: ControllerCommand, ack: (result: CommitResult) => void) => void;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ObservationFields, Rating, RatingSubject } from './logEntry.ts';
 import { ExerciseStatus as ProtocolExerciseStatus } from './protocol.ts';
 import { InjectKind } from './scenario/document.ts';
+import { inputId, inputText, inputTextRule } from './text.ts';
 
 // protocol.ts imports the bodies below (socket event schemas), so its values are read lazily.
 const ExerciseStatus = z.lazy(() => ProtocolExerciseStatus);
@@ -47,8 +48,8 @@ export const InjectReview = z.object({
   scheduledAtMs: z.number().optional(),
   releasedAtMs: z.number().optional(),
   releasedSeq: seq.optional(),
-  /** How late the scenario timer that released it fired (from the log entry). */
-  lateByMs: z.number().optional(),
+  /** How late (wall-clock milliseconds) the scenario timer that released it fired, when it was late (releaseLateByWallMs). */
+  lateByWallMs: z.number().optional(),
   /** releasedAtMs - scheduledAtMs. */
   deviationMs: z.number().optional(),
   timeliness: Timeliness,
@@ -96,15 +97,24 @@ export type MetricResult = z.infer<typeof MetricResult>;
 export const MetricReview = z.object({
   metricId: z.string(),
   title: z.string(),
+  /**
+   * What a result's value is: a duration in `unit` (no kind); 1 (yes) or 0 (no); a count; or
+   * (every-team) the minutes after StartEx a team first did it, with a result for all teams whose
+   * value is how many did.
+   */
+  kind: z.enum(['yes-no', 'count', 'every-team']).optional(),
   unit: z.enum(['minutes', 'seconds']),
   target: z.number(),
+  /** How a value meets the target, when not "at most" (`between`: from target to targetMax). */
+  comparison: z.enum(['at-least', 'equals', 'between']).optional(),
+  targetMax: z.number().optional(),
   perTeam: z.boolean(),
   results: z.array(MetricResult),
 });
 export type MetricReview = z.infer<typeof MetricReview>;
 
-/** A scenario state (phase) active from one exercise time to another, for the Gantt. */
-export const PhaseSpan = z.object({ state: z.string(), fromMs: z.number(), toMs: z.number().optional(), enteredSeq: seq });
+/** A scenario state (phase) active from one exercise time to another, for the Gantt; `title` is its path in the scenario's titles. */
+export const PhaseSpan = z.object({ state: z.string(), title: z.string(), fromMs: z.number(), toMs: z.number().optional(), enteredSeq: seq });
 export type PhaseSpan = z.infer<typeof PhaseSpan>;
 
 export const ObservationReview = ObservationFields.extend({
@@ -269,10 +279,13 @@ export const ReplayMoment = z.object({
 export type ReplayMoment = z.infer<typeof ReplayMoment>;
 
 // Inbound bodies
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max);
-const key = z.string().min(8).max(100);
-const id = z.string().min(1).max(64);
+const text = inputText;
+/** Not trimmed, so that the total below counts what was sent (the tablet trims before sending). */
+const optionalText = (max: number) => inputTextRule(z.string().max(max));
+const key = inputTextRule(z.string().min(8).max(100));
+const id = inputId(64);
+/** All of a hot-wash together: what fits in one tablet message (MAX_CLIENT_FRAME_BYTES, 3 bytes a character). */
+const FEEDBACK_MAX_CHARACTERS = 40_000;
 
 export const ReplayQuery = z.union([
   z.strictObject({ atMs: z.coerce.number().int().nonnegative().max(60 * 24 * 3_600_000) }),
@@ -300,7 +313,11 @@ export const SubmitFeedbackBody = z
     idempotencyKey: key,
   })
   .refine(
-    (f) => [f.wentWell, f.toImprove, ...f.objectives.flatMap((o) => [o.wentWell, o.toImprove])].some((t) => t.length > 0),
+    (f) => [f.wentWell, f.toImprove, ...f.objectives.flatMap((o) => [o.wentWell, o.toImprove])].some((t) => t.trim().length > 0),
     'Write at least one thing that went well or could improve.',
+  )
+  .refine(
+    (f) => [f.wentWell, f.toImprove, ...f.objectives.flatMap((o) => [o.wentWell, o.toImprove])].reduce((sum, t) => sum + t.length, 0) <= FEEDBACK_MAX_CHARACTERS,
+    `Write at most ${FEEDBACK_MAX_CHARACTERS.toLocaleString('en')} characters in all; shorten the longest parts.`,
   );
 export type SubmitFeedbackBody = z.infer<typeof SubmitFeedbackBody>;

@@ -58,7 +58,7 @@ export const API_ROUTES = {
   me: route({ method: 'GET', path: '/api/auth/me', tag: 'sign-in', access: 'session', summary: 'The signed-in person, their roles and memberships.', response: SessionView }),
 
   listExercises: route({ method: 'GET', path: '/api/exercises', tag: 'exercises', access: 'session', summary: 'The exercises the person has a role in (planners: all).', response: z.array(PlannedExerciseSummary) }),
-  createExercise: route({ method: 'POST', path: '/api/exercises', tag: 'exercises', access: 'global-role', summary: 'A new exercise in draft, pinning a copy of its scenario; its creator is its director.', body: CreateExerciseBody, status: 201, response: PlannedExerciseSummary }),
+  createExercise: route({ method: 'POST', path: '/api/exercises', tag: 'exercises', access: 'global-role', summary: 'A new exercise in draft, pinning a copy of its scenario; its creator plans it by their global role and gets no role in it (who runs play is on its roster).', body: CreateExerciseBody, status: 201, response: PlannedExerciseSummary }),
   exercise: route({ method: 'GET', path: '/api/exercises/:id', tag: 'exercises', access: 'exercise-role', summary: 'An exercise\'s name, scenario and status.', params: ExerciseParams, response: ExerciseSummary }),
   exerciseLog: route({ method: 'GET', path: '/api/exercises/:id/log', tag: 'exercises', access: 'exercise-role', summary: 'The log entries the caller may see, after a seq.', params: ExerciseParams, query: LogQuery, response: LogResponse }),
   members: route({ method: 'GET', path: '/api/exercises/:id/members', tag: 'exercises', access: 'exercise-role', summary: 'Who has which role in the exercise.', params: ExerciseParams, response: z.array(MembershipView) }),

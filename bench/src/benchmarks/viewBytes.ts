@@ -21,7 +21,7 @@ export const viewBytes: Benchmark = {
   name: 'view-bytes',
   title: 'bytes sent to a controller console per state change: the whole view (before) and the change (now)',
   async run(ctx) {
-    const p = ctx.quick ? { teams: 20, injects: 100, changes: 10 } : { teams: 50, injects: 400, changes: 40 };
+    const p = ctx.quick ? { teams: 20, injects: 100, changes: 10 } : { teams: 50, injects: 380, changes: 40 };
     const server = await startStartex({ seedFiles: [writeDocument(ctx.tmp, playDocument(p))] });
     try {
       const director = await connectStaff(server.url, await login(server.url, server.director.username, server.director.password), EXERCISE);

@@ -2,7 +2,6 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type ImprovementStatus } from '@startex/shared';
 import { api } from '../lib/api.ts';
-import { Preferences } from '../lib/Preferences.tsx';
 import { errorText } from '../i18n/errorText.ts';
 
 type StatusFilter = ImprovementStatus | 'not-closed' | 'all';
@@ -35,10 +34,6 @@ export function CorrectiveActions() {
           <h1>{t('title')}</h1>
           <p className="hint">{t('subtitle')}</p>
         </div>
-        <nav className="bar-actions" aria-label={t('title')}>
-          <a href="/">{t('home')}</a>
-          <Preferences />
-        </nav>
       </header>
       {error && <p className="error" role="alert">{error.code === 'FORBIDDEN' ? t('forbidden') : errorText(error)}</p>}
       {items && (

@@ -5,7 +5,6 @@ addStrings(
   {
     title: 'Corrective actions',
     subtitle: 'Open corrective actions of every partner agency, across exercises, until they are completed.',
-    home: 'All exercises',
     agency: 'Agency',
     allAgencies: 'All agencies',
     status: 'Status',
@@ -26,7 +25,6 @@ addStrings(
   {
     title: 'Korekciniai veiksmai',
     subtitle: 'Visų partnerių institucijų neužbaigti korekciniai veiksmai visose pratybose, kol bus įvykdyti.',
-    home: 'Visos pratybos',
     agency: 'Institucija',
     allAgencies: 'Visos institucijos',
     status: 'Būsena',

@@ -16,7 +16,7 @@ import { BroadcastDialog } from './BroadcastDialog.tsx';
 import { ClockControls } from './ClockControls.tsx';
 import { CommandBar } from './CommandBar.tsx';
 import type { Pending } from './commands.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 import { ConsolePanes } from './ConsolePanes.tsx';
 import { EditInjectDialog } from './EditInjectDialog.tsx';
 import { exerciseNowMs, useNow } from '../lib/clock.ts';
@@ -118,6 +118,8 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
   const onLifecycle = (command: ControllerCommand) => {
     if (command.type === 'end') confirm(command, t('confirm.end'));
     else if (command.type === 'close') confirm(command, t('confirm.close'));
+    // After a real-world emergency, play goes on only with a reason, asked for like a halt's.
+    else if (command.type === 'resume' && status === 'halted') open({ kind: 'reason', command: 'resume' });
     else void send(command);
   };
   const decide = (decision: string) => {
@@ -141,7 +143,7 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
         return;
       case 'pauseResume':
         if (allowed('pause')) void send({ type: 'pause' });
-        else if (allowed('resume')) void send({ type: 'resume' });
+        else if (allowed('resume')) onLifecycle({ type: 'resume' });
         return;
       case 'jump':
         if (allowed('jump')) void send({ type: 'jump' });
@@ -288,13 +290,16 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
       {pending?.kind === 'reason' && pending.command === 'halt' && (
         <ReasonDialog error={dialogError} title={t('halt.title')} intro={t('halt.intro')} submitLabel={t('halt.submit')} danger onSubmit={(reason) => void send({ type: 'halt', reason })} onClose={close} />
       )}
-      {pending?.kind === 'reason' && pending.command !== 'halt' && selectedForDialog && (
+      {pending?.kind === 'reason' && pending.command === 'resume' && (
+        <ReasonDialog error={dialogError} title={t('resumeAfterHalt.title')} intro={t('resumeAfterHalt.intro', { reason: view?.halt?.reason ?? '' })} submitLabel={t('resumeAfterHalt.submit')} danger onSubmit={(reason) => void send({ type: 'resume', reason })} onClose={close} />
+      )}
+      {pending?.kind === 'reason' && (pending.command === 'hold' || pending.command === 'skip') && selectedForDialog && (
         <ReasonDialog error={dialogError}
           title={t(`${pending.command}.title`, { number: selectedForDialog.number, subject: selectedForDialog.subject })}
           intro={t(`${pending.command}.intro`)}
           submitLabel={t(`command.${pending.command}`)}
           danger={pending.command === 'skip'}
-          onSubmit={(reason) => void send({ type: pending.command as 'hold' | 'skip', injectId: selectedForDialog.id, reason })}
+          onSubmit={(reason) => void send({ type: pending.command, injectId: selectedForDialog.id, reason })}
           onClose={close}
         />
       )}

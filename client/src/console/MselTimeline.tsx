@@ -99,7 +99,7 @@ export function MselTimeline({
                   {row.progress?.skipped && (
                     <StatusChip tone="skipped" title={row.progress.skipped.reason}>{t('chip.skipped', { reason: row.progress.skipped.reason })}</StatusChip>
                   )}
-                  {row.progress?.lateByMs ? <StatusChip tone="late">{t('chip.late', { duration: formatDuration(row.progress.lateByMs) })}</StatusChip> : null}
+                  {row.progress?.lateByWallMs ? <StatusChip tone="late" title={t('chip.lateTitle')}>{t('chip.late', { duration: formatDuration(row.progress.lateByWallMs) })}</StatusChip> : null}
                   {row.state === 'released' &&
                     row.to.map((team) => {
                       const status = teamStatus(row, team);

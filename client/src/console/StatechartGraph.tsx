@@ -37,9 +37,10 @@ function humanChart(chart: Chart, words: ExerciseWords, actionIds: ReadonlySet<s
 
 /**
  * The scenario machine laid out by ELK: active states highlighted, the transitions out of them
- * (the branches still open) marked, and the same facts as text below for screen readers.
+ * (the branches still open) marked, and the same facts as text below for screen readers. With
+ * `onSelect` (the studio), a state can be selected by click or keyboard, and `selected` is shown.
  */
-export function StatechartGraph({ document, states }: { document: ScenarioDocument; states: readonly string[] }) {
+export function StatechartGraph({ document, states, selected, onSelect }: { document: ScenarioDocument; states: readonly string[]; selected?: string | undefined; onSelect?: (stateId: string) => void }) {
   const { t, i18n } = useTranslation('console');
   const theme = useThemeSetting();
   const chart = useMemo(
@@ -78,10 +79,11 @@ export function StatechartGraph({ document, states }: { document: ScenarioDocume
         width: box.width,
         height: box.height,
         data,
+        selected: node.id === selected,
         ...(node.parentId ? { parentId: node.parentId, extent: 'parent' as const } : {}),
       } as FlowNode;
     });
-  }, [chart, layout, active]);
+  }, [chart, layout, active, selected]);
 
   const edges = useMemo<ElkFlowEdge[]>(() => {
     if (!layout) return [];
@@ -107,12 +109,12 @@ export function StatechartGraph({ document, states }: { document: ScenarioDocume
   // at a readable zoom; the text below (and panning) covers the rest.
   const focusIds = useMemo(() => {
     const isLeaf = (id: string) => chart.nodes.some((n) => n.id === id && n.kind !== 'compound' && n.kind !== 'parallel');
-    const primary = states[0] ?? chart.nodes.find((n) => n.initial && isLeaf(n.id))?.id;
+    const primary = selected ?? states[0] ?? chart.nodes.find((n) => n.initial && isLeaf(n.id))?.id;
     if (!primary) return [];
     const next = chart.edges.filter((e) => primary === e.source || primary.startsWith(`${e.source}.`)).map((e) => e.target);
     return [...new Set([primary, ...next.filter(isLeaf)])];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the active states change
-  }, [states.join('|'), chart]);
+  }, [states.join('|'), chart, selected]);
 
   const showCurrent = (duration = 300) => {
     const instance = flow.current;
@@ -160,9 +162,10 @@ export function StatechartGraph({ document, states }: { document: ScenarioDocume
             }}
             nodesDraggable={false}
             nodesConnectable={false}
-            nodesFocusable={false}
+            nodesFocusable={onSelect !== undefined}
             edgesFocusable={false}
-            elementsSelectable={false}
+            elementsSelectable={onSelect !== undefined}
+            {...(onSelect ? { onNodeClick: (_event: unknown, node: FlowNode) => onSelect(node.id) } : {})}
             minZoom={0.15}
             maxZoom={1.5}
             proOptions={{ hideAttribution: true }}

@@ -66,7 +66,7 @@ const summary = (rows: MselRow[]) =>
     teams: row.progress ? Object.fromEntries(Object.entries(row.progress.teams).map(([team, p]) => [team, p.status])) : {},
     held: row.progress?.held?.reason,
     skipped: row.progress?.skipped?.reason,
-    lateByMs: row.progress?.lateByMs,
+    lateByWallMs: row.progress?.lateByWallMs,
   }));
 
 describe('mselRows', () => {
@@ -95,13 +95,13 @@ describe('mselRows', () => {
     ]);
     const rows = mselRows(document, entries);
     expect(summary(rows)).toEqual([
-      { id: 'alarm', state: 'released', exercise: 0, teams: { customs: 'acknowledged' }, held: undefined, skipped: undefined, lateByMs: undefined },
-      { id: 'papers', state: 'skipped', exercise: 5 * MINUTE, teams: {}, held: undefined, skipped: 'Driver actor absent', lateByMs: undefined },
+      { id: 'alarm', state: 'released', exercise: 0, teams: { customs: 'acknowledged' }, held: undefined, skipped: undefined, lateByWallMs: undefined },
+      { id: 'papers', state: 'skipped', exercise: 5 * MINUTE, teams: {}, held: undefined, skipped: 'Driver actor absent', lateByWallMs: undefined },
       // Out of the scenario's order: released at T+7, before the planned T+12 of the held inject.
-      { id: 'adhoc-1', state: 'released', exercise: 7 * MINUTE, teams: { police: 'released' }, held: undefined, skipped: undefined, lateByMs: undefined },
-      { id: 'order', state: 'held', exercise: 12 * MINUTE, teams: {}, held: 'Supervisor role not staffed yet', skipped: undefined, lateByMs: undefined },
-      { id: 'chaser', state: 'released', exercise: 14 * MINUTE, teams: { customs: 'released' }, held: undefined, skipped: undefined, lateByMs: 90_000 },
-      { id: 'register', state: 'upcoming', exercise: 50 * MINUTE, teams: {}, held: undefined, skipped: undefined, lateByMs: undefined },
+      { id: 'adhoc-1', state: 'released', exercise: 7 * MINUTE, teams: { police: 'released' }, held: undefined, skipped: undefined, lateByWallMs: undefined },
+      { id: 'order', state: 'held', exercise: 12 * MINUTE, teams: {}, held: 'Supervisor role not staffed yet', skipped: undefined, lateByWallMs: undefined },
+      { id: 'chaser', state: 'released', exercise: 14 * MINUTE, teams: { customs: 'released' }, held: undefined, skipped: undefined, lateByWallMs: 90_000 },
+      { id: 'register', state: 'upcoming', exercise: 50 * MINUTE, teams: {}, held: undefined, skipped: undefined, lateByWallMs: undefined },
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get('register')).toMatchObject({ subject: 'Register match (edited)', edited: true, adHoc: false });

@@ -8,7 +8,6 @@ const en = {
   reason: 'Reason (goes into the exercise log)',
   notice: { done: 'Done: {{command}}', commsCheck: 'Run the communications check in the plan' },
   confirm: {
-    title: 'Please confirm',
     end: 'End the exercise for everyone (EndEx)? Play cannot be resumed afterwards.',
     close: 'Close the exercise? No further commands or notes can be added.',
     releaseHeld: 'Inject #{{number}} is held ({{reason}}). Release it now?',
@@ -75,13 +74,13 @@ const en = {
   help: {
     title: 'Keyboard shortcuts',
     intro: 'Shortcuts do not fire while you type in a field or while a dialog is open.',
-    confirm: 'End, close, halt, hold, skip and releasing a held inject always ask first; in a dialog, Tab moves between the buttons and Escape cancels.',
+    confirm: 'End, close, halt, hold, skip, resuming after a halt and releasing a held inject always ask first; in a dialog, Tab moves between the buttons and Escape cancels.',
     group: { exercise: 'Exercise and clock', inject: 'Selected inject', play: 'Play' },
   },
   shortcut: {
     ready: 'Mark the exercise ready for StartEx',
     start: 'Start the exercise (StartEx)',
-    pauseResume: 'Pause or resume the exercise',
+    pauseResume: 'Pause or resume the exercise (after a halt, asks for a reason)',
     end: 'End the exercise (EndEx; asks first)',
     close: 'Close the ended exercise (asks first)',
     halt: 'Halt all play for a real-world emergency (asks for a reason)',
@@ -143,6 +142,7 @@ const en = {
     held: '‖ held: {{reason}}',
     skipped: '↷ skipped: {{reason}}',
     late: '⚠ late by {{duration}}',
+    lateTitle: 'The scenario timer released it this long (real time) after it was due, e.g. after a server restart.',
     pending: 'pending',
     released: 'released',
     delivered: 'delivered',
@@ -209,8 +209,13 @@ const en = {
   },
   halt: {
     title: 'Real-world emergency: halt all play',
-    intro: 'Every device shows the halt banner at once and the clock stops. Only the director can resume.',
+    intro: 'Every device shows the halt banner at once and the clock stops. Only a director of this exercise (on its roster) can resume, giving a reason.',
     submit: 'Halt the exercise',
+  },
+  resumeAfterHalt: {
+    title: 'Resume play after the real-world emergency',
+    intro: 'Play was halted: {{reason}}. Resuming removes the halt banner from every device and starts the clock again. Say why it is safe to go on.',
+    submit: 'Resume play',
   },
   hold: { title: 'Hold inject #{{number}}: {{subject}}', intro: 'The scenario will not send it until a controller releases it.' },
   skip: { title: 'Skip inject #{{number}}: {{subject}}', intro: 'A skipped inject will not be sent in this exercise.' },
@@ -226,7 +231,6 @@ const lt: Like<typeof en> = {
   reason: 'Priežastis (įrašoma į pratybų žurnalą)',
   notice: { done: 'Atlikta: {{command}}', commsCheck: 'Atlikti ryšio patikrą plane' },
   confirm: {
-    title: 'Patvirtinkite',
     end: 'Baigti pratybas visiems (EndEx)? Vėliau jų tęsti nebus galima.',
     close: 'Uždaryti pratybas? Daugiau komandų ar pastabų pridėti nebus galima.',
     releaseHeld: 'Įvadas #{{number}} sulaikytas ({{reason}}). Išleisti jį dabar?',
@@ -295,13 +299,13 @@ const lt: Like<typeof en> = {
   help: {
     title: 'Spartieji klavišai',
     intro: 'Spartieji klavišai neveikia, kol rašote laukelyje arba atidarytas dialogo langas.',
-    confirm: 'Baigiant, uždarant, nutraukiant, sulaikant, praleidžiant ir išleidžiant sulaikytą įvadą visada pirma paklausiama; dialogo lange Tab pereina tarp mygtukų, Escape atšaukia.',
+    confirm: 'Baigiant, uždarant, nutraukiant, sulaikant, praleidžiant, tęsiant po nutraukimo ir išleidžiant sulaikytą įvadą visada pirma paklausiama; dialogo lange Tab pereina tarp mygtukų, Escape atšaukia.',
     group: { exercise: 'Pratybos ir laikrodis', inject: 'Pasirinktas įvadas', play: 'Žaidimas' },
   },
   shortcut: {
     ready: 'Pažymėti, kad pratybos pasirengusios pradėti (StartEx)',
     start: 'Pradėti pratybas (StartEx)',
-    pauseResume: 'Pristabdyti arba tęsti pratybas',
+    pauseResume: 'Pristabdyti arba tęsti pratybas (po nutraukimo paklausiama priežasties)',
     end: 'Baigti pratybas (EndEx; pirma paklausiama)',
     close: 'Uždaryti pasibaigusias pratybas (pirma paklausiama)',
     halt: 'Nutraukti visą žaidimą dėl tikros avarinės situacijos (paklausiama priežasties)',
@@ -363,6 +367,7 @@ const lt: Like<typeof en> = {
     held: '‖ sulaikytas: {{reason}}',
     skipped: '↷ praleistas: {{reason}}',
     late: '⚠ vėluoja {{duration}}',
+    lateTitle: 'Scenarijaus laikmatis jį išleido tiek (realaus laiko) vėliau, nei turėjo, pvz., po serverio paleidimo iš naujo.',
     pending: 'laukia',
     released: 'išleistas',
     delivered: 'pristatytas',
@@ -435,8 +440,13 @@ const lt: Like<typeof en> = {
   },
   halt: {
     title: 'Tikra avarinė situacija: nutraukti visą žaidimą',
-    intro: 'Visuose įrenginiuose iš karto parodomas nutraukimo pranešimas, laikrodis sustoja. Tęsti gali tik pratybų vadovas.',
+    intro: 'Visuose įrenginiuose iš karto parodomas nutraukimo pranešimas, laikrodis sustoja. Tęsti, nurodęs priežastį, gali tik šių pratybų vadovas (jų sąraše).',
     submit: 'Nutraukti pratybas',
+  },
+  resumeAfterHalt: {
+    title: 'Tęsti žaidimą po tikros avarinės situacijos',
+    intro: 'Žaidimas buvo nutrauktas: {{reason}}. Tęsiant nutraukimo pranešimas dingsta visuose įrenginiuose, laikrodis vėl eina. Nurodykite, kodėl saugu tęsti.',
+    submit: 'Tęsti žaidimą',
   },
   hold: { title: 'Sulaikyti įvadą #{{number}}: {{subject}}', intro: 'Scenarijus jo nesiųs, kol valdytojas jo neišleis.' },
   skip: { title: 'Praleisti įvadą #{{number}}: {{subject}}', intro: 'Praleistas įvadas šiose pratybose nebus išsiųstas.' },

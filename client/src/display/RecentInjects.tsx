@@ -22,7 +22,7 @@ export function RecentInjects({ view, progress }: { view: ExerciseView | undefin
       <h2 id="recent-injects-heading">{t('injects.heading')}</h2>
       {recent.length === 0 && <p className="wall-empty">{t('injects.empty')}</p>}
       <ol className="wall-inject-list" data-testid="recent-injects">
-        {recent.map(({ inject, releasedAtMs = 0, lateByMs, teams }) => (
+        {recent.map(({ inject, releasedAtMs = 0, lateByWallMs, teams }) => (
           <li key={inject!.id} className={`wall-inject channel-${inject!.channel}`}>
             <div className="wall-inject-when">
               <strong>{formatExerciseTime(releasedAtMs)}</strong>
@@ -36,7 +36,7 @@ export function RecentInjects({ view, progress }: { view: ExerciseView | undefin
               </p>
               <p className="wall-inject-meta">
                 {t('injects.via', { channel: t(`channel.${inject!.channel}`), from: inject!.from })}
-                {lateByMs ? ` · ${t('injects.late', { seconds: Math.round(lateByMs / 1000) })}` : ''}
+                {lateByWallMs ? ` · ${t('injects.late', { seconds: Math.round(lateByWallMs / 1000) })}` : ''}
               </p>
               <ul className="wall-recipients" aria-label={t('injects.to', { teams: inject!.to.map(teamName).join(', ') })}>
                 {Object.entries(teams).map(([teamId, p]) => (

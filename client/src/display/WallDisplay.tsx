@@ -37,7 +37,7 @@ export function WallDisplay({ credentials, framed = false }: { credentials: Exer
       <div className="wall-grid">
         <RecentInjects view={view} progress={progress} />
         <div className="wall-side">
-          <PhasePanel entries={entries} />
+          <PhasePanel view={view} entries={entries} />
           <TeamStatus view={view} progress={progress} />
         </div>
       </div>

@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseView, LogEntry } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
@@ -11,54 +13,78 @@ const SHOWN = new Set<LogEntry['type']>([
   'inject.released', 'inject.acknowledged', 'action.taken', 'message.sent', 'decision.made', 'milestone.reached',
   'exercise.started', 'exercise.paused', 'exercise.resumed', 'exercise.halted', 'exercise.ended',
 ]);
-const LIMIT = 150;
 
-/** Play as it happens, newest first; injects, actions and messages can be observed with one tap. */
+/**
+ * Play as it happens, newest first; injects, actions and messages can be observed with one tap. The
+ * whole exercise stays in the feed: only the rows in view are drawn (@tanstack/react-virtual, as the
+ * console's feed), so a long exercise does not slow the evaluator's tablet.
+ */
 export function PlayFeed({ view, entries, onObserve }: { view: ExerciseView; entries: LogEntry[]; onObserve?: (prefill: Omit<Prefill, 'nonce'>) => void }) {
   const { t } = useTranslation('evaluator');
-  const shown = entries.filter((e) => SHOWN.has(e.type)).slice(-LIMIT).reverse();
+  const shown = entries.filter((e) => SHOWN.has(e.type)).reverse();
   const words = exerciseWords(view, entries, t);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 72,
+    overscan: 8,
+    getItemKey: (index) => shown[index]!.seq,
+  });
 
   return (
     <section aria-labelledby="feed-heading" className="eval-panel eval-feed-panel">
       <h2 id="feed-heading">{t('feed.heading')}</h2>
-      {shown.length === 0 && <p className="empty">{t('feed.empty')}</p>}
-      <ol className="eval-feed" data-testid="evaluator-feed">
-        {shown.map((entry) => {
-          const line = describeEntry(entry, t, words);
-          const target = onObserve && observable(entry);
-          return (
-            <li key={entry.seq} className={`eval-feed-item type-${entry.type.replace('.', '-')}`}>
-              <span className="eval-time-stamp">{formatExerciseTime(entry.exerciseTimeMs)}</span>
-              <div className="eval-feed-body">
-                <LongText text={line} />
-                {entry.type === 'inject.released' && (
-                  <>
-                    <p className="hint">
-                      {t('feed.via', { channel: t(`channel.${entry.inject.channel}`), from: entry.inject.from })}
-                      {entry.lateByMs ? ` · ${t('feed.late', { seconds: Math.round(entry.lateByMs / 1000) })}` : ''}
-                    </p>
-                    <details>
-                      <summary>{t('feed.body')}</summary>
-                      <LongText markdown text={entry.inject.body} />
-                    </details>
-                  </>
-                )}
-              </div>
-              {target && (
-                <button
-                  type="button"
-                  className="secondary eval-observe"
-                  aria-label={t('feed.observeLabel', { what: line })}
-                  onClick={() => onObserve?.({ observedAtMs: Math.floor(entry.exerciseTimeMs), ...target })}
+      {shown.length === 0 ? (
+        <p className="empty">{t('feed.empty')}</p>
+      ) : (
+        <div ref={scroller} className="eval-feed-scroll" tabIndex={0} role="region" aria-labelledby="feed-heading">
+          <ol className="eval-feed" data-testid="evaluator-feed" style={{ height: rows.getTotalSize() }}>
+            {rows.getVirtualItems().map((row) => {
+              const entry = shown[row.index]!;
+              const line = describeEntry(entry, t, words);
+              const lateByWallMs = entry.type === 'inject.released' ? words.lateByWallMs(entry) : undefined;
+              const target = onObserve && observable(entry);
+              return (
+                <li
+                  key={row.key}
+                  ref={rows.measureElement}
+                  data-index={row.index}
+                  className={`eval-feed-item type-${entry.type.replace('.', '-')}`}
+                  style={{ transform: `translateY(${row.start}px)` }}
                 >
-                  {t('feed.observe')}
-                </button>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+                  <span className="eval-time-stamp">{formatExerciseTime(entry.exerciseTimeMs)}</span>
+                  <div className="eval-feed-body">
+                    <LongText text={line} />
+                    {entry.type === 'inject.released' && (
+                      <>
+                        <p className="hint">
+                          {t('feed.via', { channel: t(`channel.${entry.inject.channel}`), from: entry.inject.from })}
+                          {lateByWallMs ? ` · ${t('feed.late', { seconds: Math.round(lateByWallMs / 1000) })}` : ''}
+                        </p>
+                        <details>
+                          <summary>{t('feed.body')}</summary>
+                          <LongText markdown text={entry.inject.body} />
+                        </details>
+                      </>
+                    )}
+                  </div>
+                  {target && (
+                    <button
+                      type="button"
+                      className="secondary eval-observe"
+                      aria-label={t('feed.observeLabel', { what: line })}
+                      onClick={() => onObserve?.({ observedAtMs: Math.floor(entry.exerciseTimeMs), ...target })}
+                    >
+                      {t('feed.observe')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+      )}
     </section>
   );
 }

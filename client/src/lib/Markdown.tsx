@@ -5,11 +5,13 @@ const ALLOWED = ['p', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'code', 'pre', 'blo
 
 /**
  * Renders markdown from scenarios and participants as inert React elements: no raw HTML, and
- * react-markdown's URL filter turns javascript: and other unsafe links into empty ones.
+ * react-markdown's URL filter turns javascript: and other unsafe links into empty ones. The text
+ * comes without text-direction controls (useExercise, api); `dir="auto"` also isolates its
+ * direction from the page around it.
  */
 export function Markdown({ text }: { text: string }) {
   return (
-    <div className="markdown">
+    <div className="markdown" dir="auto">
       <ReactMarkdown skipHtml allowedElements={ALLOWED} unwrapDisallowed>
         {text}
       </ReactMarkdown>

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type ErrorDetail, type HttpErrorBody, type RouteRequest, type RouteResponse, type RouteSpec } from '@startex/shared';
+import { CSRF_HEADER, withoutBidiControls, withTypedTextCleaned, type ErrorDetail, type HttpErrorBody, type RouteRequest, type RouteResponse, type RouteSpec } from '@startex/shared';
 
 let csrfToken: string | undefined;
 
@@ -27,7 +27,8 @@ export async function api<T>(
   let body: string | undefined;
   if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.body);
+    // What people typed goes without text-direction and control characters, which the server refuses.
+    body = JSON.stringify(withTypedTextCleaned(init.body));
   } else if (init.text) {
     headers['content-type'] = init.text.contentType;
     body = init.text.body;
@@ -35,7 +36,8 @@ export async function api<T>(
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   try {
     const response = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
-    const parsed = await jsonBody(response);
+    // Shown text comes without text-direction controls (shared/src/text.ts), whatever was stored.
+    const parsed = withoutBidiControls(await jsonBody(response));
     if (response.ok) return { ok: true, value: parsed as T };
     const error = parsed as Partial<HttpErrorBody> | undefined;
     return {

@@ -10,6 +10,7 @@ addStrings(
     started: 'StartEx (speed ×{{speed}})',
     paused: 'Exercise paused',
     resumed: 'Exercise resumed',
+    resumedAfterHalt: 'Exercise resumed after the halt ({{reason}})',
     halted: 'REAL-WORLD EMERGENCY: play halted ({{reason}})',
     ended: 'EndEx',
     closed: 'Exercise closed',
@@ -46,6 +47,7 @@ addStrings(
     started: 'Pratybų pradžia (greitis ×{{speed}})',
     paused: 'Pratybos sustabdytos',
     resumed: 'Pratybos tęsiamos',
+    resumedAfterHalt: 'Pratybos tęsiamos po nutraukimo ({{reason}})',
     halted: 'TIKRA AVARINĖ SITUACIJA: pratybos nutrauktos ({{reason}})',
     ended: 'Pratybų pabaiga',
     closed: 'Pratybos uždarytos',
@@ -55,7 +57,7 @@ addStrings(
     timer: 'Scenarijaus laikmatis: {{timer}}',
     decision: 'Sprendimas: {{decision}}',
     milestone: 'Etapas: {{milestone}}',
-    released: 'Įvadas Nr. {{number}} išsiųstas: {{teams}}: {{subject}}',
+    released: 'Įvadas #{{number}} išsiųstas: {{teams}}: {{subject}}',
     late: ' (pavėluota {{seconds}} s)',
     held: 'Įvadas {{inject}} sulaikytas: {{reason}}',
     skipped: 'Įvadas {{inject}} praleistas: {{reason}}',
@@ -91,7 +93,7 @@ export function describeEntry(entry: LogEntry, t: TFunction, words: ExerciseWord
     case 'exercise.paused':
       return f('paused');
     case 'exercise.resumed':
-      return f('resumed');
+      return entry.reason === undefined ? f('resumed') : f('resumedAfterHalt', { reason: entry.reason });
     case 'exercise.halted':
       return f('halted', { reason: entry.reason });
     case 'exercise.ended':
@@ -110,11 +112,13 @@ export function describeEntry(entry: LogEntry, t: TFunction, words: ExerciseWord
       return f('decision', { decision: words.decision(entry.decision) });
     case 'milestone.reached':
       return f('milestone', { milestone: words.milestone(entry.milestone) });
-    case 'inject.released':
+    case 'inject.released': {
+      const lateByWallMs = words.lateByWallMs(entry);
       return (
         f('released', { number: entry.inject.number, teams: teams(entry.inject.to), subject: entry.inject.subject }) +
-        (entry.lateByMs ? f('late', { seconds: Math.round(entry.lateByMs / 1000) }) : '')
+        (lateByWallMs ? f('late', { seconds: Math.round(lateByWallMs / 1000) }) : '')
       );
+    }
     case 'inject.held':
       return f('held', { inject: words.inject(entry.injectId), reason: entry.reason });
     case 'inject.skipped':

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { ScenarioDocument, type ExerciseView, type LogEntry } from '@startex/shared';
+import { keyAsWords, ScenarioDocument, type ExerciseView, type LogEntry } from '@startex/shared';
 import { describeEntry } from './describeEntry.ts';
-import { documentSource, exerciseWords, keyAsWords } from './exerciseWords.ts';
+import { documentSource, exerciseWords } from './exerciseWords.ts';
 
 const scenario = ScenarioDocument.parse({
   schemaVersion: 2,
@@ -56,6 +56,16 @@ describe('exercise words', () => {
     expect(words.field('hold_vehicle', 'rescanned', false)).toBe('Re-scanned through the portal: no');
     expect(words.inject('driver_papers')).toMatch(/^#2 /);
     expect(words.timer('driver_interview.after.0')).toBe('Driver interview, after 3 min');
+  });
+
+  it('names phases by the titles the view carries (evaluators and observers have no scenario), else by the scenario', () => {
+    const view = { teams: scenario.teams, simulatedOrganisations: [], actions: [], stateTitles: { primary_alarm: 'Portal alarm on lane 3', handling: 'Handling a Cs-137 source' } };
+    const titled = exerciseWords(view, [], t);
+    expect(titled.state('primary_alarm')).toBe('Portal alarm on lane 3');
+    expect(titled.state('handling.registry_check')).toBe('Handling a Cs-137 source › Registry check');
+    expect(describeEntry(entry('state.entered', { states: ['primary_alarm'] }), t, titled)).toBe('Scenario phase: Portal alarm on lane 3');
+    const withTitles = ScenarioDocument.parse({ ...scenario, machine: { ...scenario.machine, states: { ...scenario.machine.states, driver_interview: { ...scenario.machine.states!.driver_interview, title: 'Driver and his papers' } } } });
+    expect(exerciseWords(documentSource(withTitles), [], t).state('driver_interview')).toBe('Driver and his papers');
   });
 
   it('describes log entries with no key in them', () => {

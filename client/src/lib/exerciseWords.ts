@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ExerciseView, LogEntry, Party, Recipients, RatingSubject, ScenarioDocument, ScenarioState } from '@startex/shared';
+import { keyAsWords, releaseLateByWallMs, speedAfter, statePathTitle, stateTitles, type ExerciseView, type FieldValue, type LogEntry, type Party, type Recipients, type RatingSubject, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -11,8 +11,8 @@ addStrings(
 /**
  * Words for the ids an exercise's log and scenario carry, so that no key reaches a person: team and
  * organisation names, action and field labels, inject numbers and subjects, phase titles. Where
- * the scenario gives no title (states, milestones, until scenario documents carry titles), a key
- * is read as words: "driver_interview" -> "Driver interview".
+ * the scenario gives no title (a state without one, milestones), a key is read as words
+ * (keyAsWords, shared with the server's documents): "driver_interview" -> "Driver interview".
  */
 export interface ExerciseWords {
   team(id: string): string;
@@ -20,8 +20,8 @@ export interface ExerciseWords {
   party(party: Party): string;
   recipients(to: Pick<Recipients, 'teams' | 'organisations'> & { all?: boolean | undefined }): string;
   action(id: string): string;
-  /** "Dose rate at 1 m (µSv/h): 0.45", with yes/no for booleans. */
-  field(actionId: string, name: string, value: string | number | boolean): string;
+  /** "Dose rate at 1 m (µSv/h): 0.45", with yes/no for booleans, team names for team fields, picks joined. */
+  field(actionId: string, name: string, value: FieldValue): string;
   inject(id: string): string;
   /** A state by key or dotted path: "Handling › Confirmation". */
   state(keyOrPath: string): string;
@@ -30,14 +30,8 @@ export interface ExerciseWords {
   decision(id: string): string;
   milestone(id: string): string;
   ratingSubject(subject: RatingSubject): string;
-}
-
-/** A key read as words: "awaiting_report" -> "Awaiting report"; a dotted path as "A › B". */
-export function keyAsWords(key: string): string {
-  return key
-    .split('.')
-    .map((part) => part.replaceAll(/[_-]+/g, ' ').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))
-    .join(' › ');
+  /** How late (wall-clock ms) a scenario timer released an inject: older entries say it in exercise time, read at the speed then. */
+  lateByWallMs(release: Extract<LogEntry, { type: 'inject.released' }>): number | undefined;
 }
 
 /** Every state of the machine by key (keys are unique across the machine). */
@@ -53,14 +47,8 @@ export function statesByKey(document: ScenarioDocument | undefined): Map<string,
   return states;
 }
 
-/** A state's title when the scenario gives one, else its key as words. */
-export function stateTitle(state: ScenarioState | undefined, key: string): string {
-  const title = (state as { title?: unknown } | undefined)?.title;
-  return typeof title === 'string' && title.trim() ? title : keyAsWords(key);
-}
-
 /** Where the words come from: an exercise view (what this viewer may see), or a scenario document itself. */
-export type WordSource = Pick<ExerciseView, 'teams' | 'simulatedOrganisations' | 'actions'> & {
+export type WordSource = Pick<ExerciseView, 'teams' | 'simulatedOrganisations' | 'actions' | 'stateTitles'> & {
   control?: { scenario: ScenarioDocument } | undefined;
   evaluation?: { objectives: ScenarioDocument['objectives'] } | undefined;
 };
@@ -77,7 +65,14 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
   const organisations = new Map((view?.simulatedOrganisations ?? []).map((o) => [o.id, o.name]));
   const actions = new Map((view?.actions ?? []).map((a) => [a.id, a]));
   const injects = new Map<string, { number: number; subject: string }>((document?.injects ?? []).map((i) => [i.id, i]));
-  for (const entry of entries) if (entry.type === 'inject.released') injects.set(entry.inject.id, entry.inject);
+  const releaseSpeeds = new Map<number, number>();
+  let speed = 1;
+  for (const entry of entries) {
+    speed = speedAfter(speed, entry);
+    if (entry.type !== 'inject.released') continue;
+    injects.set(entry.inject.id, entry.inject);
+    releaseSpeeds.set(entry.seq, speed);
+  }
   const decisions = new Map<string, string>();
   for (const state of [document?.machine, ...states.values()]) for (const d of state?.decisions ?? []) decisions.set(d.decision, d.label);
   const subjects = new Map<string, string>();
@@ -89,7 +84,9 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
 
   const team = (id: string) => teams.get(id) ?? keyAsWords(id);
   const organisation = (id: string) => organisations.get(id) ?? keyAsWords(id);
-  const state = (keyOrPath: string) => keyOrPath.split('.').map((key) => stateTitle(states.get(key), key)).join(' › ');
+  // Control reads the titles from its scenario; evaluators and observers get them with their view.
+  const titles = view?.stateTitles ? new Map(Object.entries(view.stateTitles)) : document ? stateTitles(document) : new Map<string, string>();
+  const state = (keyOrPath: string) => statePathTitle(titles, keyOrPath);
   return {
     team,
     organisation,
@@ -97,8 +94,9 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
     recipients: (to) => (to.all ? w('everyone') : [...to.teams.map(team), ...to.organisations.map(organisation)].join(', ')),
     action: (id) => actions.get(id)?.label ?? keyAsWords(id),
     field: (actionId, name, value) => {
-      const label = actions.get(actionId)?.fields.find((f) => f.name === name)?.label ?? keyAsWords(name);
-      return `${label}: ${typeof value === 'boolean' ? w(value ? 'yes' : 'no') : String(value)}`;
+      const field = actions.get(actionId)?.fields.find((f) => f.name === name);
+      const shown = (v: string | number | boolean) => (typeof v === 'boolean' ? w(v ? 'yes' : 'no') : field?.type === 'team' ? team(String(v)) : String(v));
+      return `${field?.label ?? keyAsWords(name)}: ${Array.isArray(value) ? value.map(shown).join(', ') : shown(value)}`;
     },
     inject: (id) => {
       const inject = injects.get(id);
@@ -114,5 +112,6 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
     decision: (id) => decisions.get(id) ?? keyAsWords(id),
     milestone: (id) => keyAsWords(id),
     ratingSubject: (subject) => subjects.get(`${subject.kind}:${subject.id}`) ?? keyAsWords(subject.id),
+    lateByWallMs: (release) => releaseLateByWallMs(release, releaseSpeeds.get(release.seq) ?? speed),
   };
 }

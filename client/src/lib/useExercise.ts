@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import {
+  clientFrameBytes,
+  frameTooLargeMessage,
+  MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
   RECONNECTION,
+  TRANSPORTS,
+  withoutBidiControls,
+  withTypedTextCleaned,
   type ClientToServerEvents,
   type CommitResult,
   type ErrorDetail,
@@ -31,8 +37,8 @@ export interface ExerciseConnection {
 export type ExerciseCredentials = { joinCode: string } | { exerciseId: string };
 
 /**
- * Connects to an exercise with a join code or console token, resynchronises from the last
- * sequence number seen after every (re)connect (the engine's logSync.ts), and keeps the viewer's log.
+ * Connects to an exercise with a join code or the signed-in person's session, resynchronises from
+ * the last sequence number seen after every (re)connect (the engine's logSync.ts), and keeps the viewer's log.
  */
 export function useExercise(credentials: ExerciseCredentials | undefined): ExerciseConnection {
   const [state, setState] = useState<ExerciseConnection>({ connection: 'connecting', entries: [] });
@@ -46,6 +52,7 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       auth: { protocolVersion: PROTOCOL_VERSION, ...credentials },
       // Back within a second or two of a server restart, not after socket.io's 5 s back-off.
       ...RECONNECTION,
+      ...TRANSPORTS,
     });
     const update = (next: LogSync) => {
       log.current = next;
@@ -54,8 +61,9 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
     socket.on('connect', () => {
       log.current = connected(log.current);
       setState((s) => ({ ...s, connection: 'online', refusal: undefined, socket }));
-      socket.emit('sync', { afterSeq: log.current.lastSeq }, (result) => {
-        if (!result.ok) return;
+      socket.emit('sync', { afterSeq: log.current.lastSeq }, (answer) => {
+        if (!answer.ok) return;
+        const result = withoutBidiControls(answer);
         setState((s) => ({ ...s, view: result.exercise }));
         update(syncAnswered(log.current, result.entries));
       });
@@ -74,9 +82,10 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
       setState((s) => ({ ...s, connection: 'refused', refusal }));
       socket.disconnect();
     });
-    socket.on('log', (entry) => update(liveEntry(log.current, entry)));
+    // What is shown comes without text-direction controls (shared/src/text.ts), whatever the log holds.
+    socket.on('log', (entry) => update(liveEntry(log.current, withoutBidiControls(entry))));
     // A change to the view of the sync, which alone carries the static parts (the scenario document, up to 1 MiB).
-    socket.on('exercise', (change) => setState((s) => ({ ...s, view: s.view && withViewChange(s.view, change) })));
+    socket.on('exercise', (change) => setState((s) => ({ ...s, view: s.view && withViewChange(s.view, withoutBidiControls(change)) })));
     socket.on('presence', (presence) => setState((s) => ({ ...s, presence })));
     setState((s) => ({ ...s, socket }));
     return () => {
@@ -92,16 +101,22 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
 export type RequestResult = CommitResult | { ok: false; error: ErrorDetail; transient: true };
 
 /**
- * Emits an event and resolves with its acknowledgement (or a transient failure). The entries an
+ * Emits an event and resolves with its acknowledgement (or a transient failure). What people typed
+ * goes without text-direction and control characters, which the server refuses; a frame over
+ * MAX_CLIENT_FRAME_BYTES is not sent but refused here (PAYLOAD_TOO_LARGE, not transient: the
+ * outbox shows it and stops), since socket.io would cut the connection over it. The entries an
  * acknowledgement carries are the sender's own, which the server does not send it again as `log`:
  * they go to the socket's `log` listener (useExercise's log) first.
  */
 export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined,
   event: E,
-  payload: Parameters<ClientToServerEvents[E]>[0],
+  typed: Parameters<ClientToServerEvents[E]>[0],
 ): Promise<RequestResult> {
+  const payload = withTypedTextCleaned(typed);
   return new Promise((resolve) => {
+    const bytes = clientFrameBytes(event, [payload]);
+    if (bytes > MAX_CLIENT_FRAME_BYTES) return resolve({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
     if (!socket?.connected) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'Not connected.' } });
     // socket.io's typed emit cannot see through the generic event name; the payload type is checked above.
     (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) => {

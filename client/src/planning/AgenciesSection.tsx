@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgencyView, ExercisePlan } from '@startex/shared';
 import { AgencyForm } from './AgencyForm.tsx';
 import { api, type ApiError } from '../lib/api.ts';
+import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 import { exercisePath, type PlanContext } from './planContext.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { errorText } from '../i18n/errorText.ts';
@@ -99,11 +100,12 @@ function AgencyDirectory({ context }: { context: PlanContext }) {
   const { t } = useTranslation('planning');
   const id = useId();
   const [editing, setEditing] = useState<AgencyView | 'new' | undefined>();
+  const [removing, setRemoving] = useState<AgencyView | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const agencies = [...context.plan.agencies].sort((a, b) => a.name.localeCompare(b.name));
 
   async function remove(agency: AgencyView) {
-    if (!window.confirm(t('agencies.confirmDelete', { name: agency.name }))) return;
+    setRemoving(undefined);
     const result = await api(`/api/agencies/${encodeURIComponent(agency.id)}`, { method: 'DELETE' });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await context.reload();
@@ -151,13 +153,16 @@ function AgencyDirectory({ context }: { context: PlanContext }) {
               </td>
               <td className="plan-row-actions">
                 <button type="button" className="secondary small" onClick={() => setEditing(agency)} aria-label={t('agencies.editNamed', { name: agency.name })}>{t('agencies.edit')}</button>
-                <button type="button" className="danger-outline small" onClick={() => void remove(agency)} aria-label={t('agencies.deleteNamed', { name: agency.name })}>{t('agencies.delete')}</button>
+                <button type="button" className="danger-outline small" onClick={() => setRemoving(agency)} aria-label={t('agencies.deleteNamed', { name: agency.name })}>{t('agencies.delete')}</button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {agencies.length === 0 && <p className="empty">{t('agencies.emptyDirectory')}</p>}
+      {removing && (
+        <ConfirmDialog message={t('agencies.confirmDelete', { name: removing.name })} confirmLabel={t('agencies.delete')} onConfirm={() => void remove(removing)} onClose={() => setRemoving(undefined)} />
+      )}
     </div>
   );
 }

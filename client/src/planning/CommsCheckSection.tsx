@@ -4,6 +4,7 @@ import type { CommsCheckStatus } from '@startex/shared';
 import { formatWallTime } from '../i18n/index.ts';
 import { useExercise } from '../lib/useExercise.ts';
 import { api, type ApiError } from '../lib/api.ts';
+import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 import { exercisePath, type PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
@@ -17,6 +18,8 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
   const [check, setCheck] = useState<CommsCheckStatus | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
+  /** The teams whose tablets have not acknowledged, while the planner is asked whether to confirm anyway. */
+  const [asking, setAsking] = useState<string | undefined>();
   const base = `${exercisePath(context)}/comms-check`;
   // The director's live connection: every acknowledgement and tablet (dis)connecting refreshes the table.
   const live = useExercise({ exerciseId: context.exerciseId });
@@ -40,9 +43,13 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
     return result.ok;
   }
   async function confirm() {
-    const missing = check?.teams.filter((team) => team.acknowledgedAt === undefined) ?? [];
-    if (missing.length > 0 && !window.confirm(t('comms.confirmMissing', { teams: missing.map((x) => x.name).join(', ') }))) return;
+    setAsking(undefined);
     if (await post(`${base}/confirm`)) await context.reload();
+  }
+  function askToConfirm() {
+    const missing = check?.teams.filter((team) => team.acknowledgedAt === undefined) ?? [];
+    if (missing.length > 0) setAsking(missing.map((x) => x.name).join(', '));
+    else void confirm();
   }
 
   const status = check?.status ?? context.plan.status;
@@ -91,7 +98,7 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
       {status === 'draft' ? (
         <div className="plan-card plan-confirm">
           <p>{t('comms.confirmIntro')}</p>
-          <button type="button" disabled={busy || !sent} onClick={() => void confirm()}>{t('comms.confirm')}</button>
+          <button type="button" disabled={busy || !sent} onClick={askToConfirm}>{t('comms.confirm')}</button>
         </div>
       ) : (
         <p className="plan-ok plan-ready" role="status" data-testid="comms-ready">
@@ -103,6 +110,9 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
             t('comms.past')
           )}
         </p>
+      )}
+      {asking !== undefined && (
+        <ConfirmDialog message={t('comms.confirmMissing', { teams: asking })} confirmLabel={t('comms.confirm')} onConfirm={() => void confirm()} onClose={() => setAsking(undefined)} />
       )}
     </section>
   );

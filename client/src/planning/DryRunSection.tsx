@@ -27,9 +27,11 @@ export function DryRunSection({ context }: { context: PlanContext }) {
   const wall = (ms: number) => new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', timeZone: context.plan.settings.timeZone }).format(ms);
   const what = (event: DryRunEvent) => {
     if (event.inject) return t('dryRun.inject', { number: event.inject.number, subject: event.inject.subject, to: event.inject.to.map(teamName).join(', ') });
-    if (event.kind === 'action') return t('dryRun.action', { action: event.ref, team: event.team ? teamName(event.team) : '' });
-    if (event.kind === 'decision') return t('dryRun.decision', { label: event.label ?? event.ref });
-    if (event.kind === 'states') return t('dryRun.states', { states: event.ref });
+    const team = event.team ? teamName(event.team) : '';
+    if (event.kind === 'action') return t('dryRun.action', { action: event.label, team });
+    if (event.kind === 'acknowledgement') return t('dryRun.acknowledgement', { inject: event.label, team });
+    if (event.kind === 'decision') return t('dryRun.decision', { label: event.label });
+    if (event.kind === 'states') return t('dryRun.states', { states: event.label });
     return event.label ?? event.ref;
   };
 
@@ -61,7 +63,7 @@ export function DryRunSection({ context }: { context: PlanContext }) {
               <dd>{t('dryRun.releasedCount', { released: run.releasedInjects.length, total: run.releasedInjects.length + run.notReleased.length })}</dd>
             </div>
           </dl>
-          {run.notReleased.length > 0 && <p className="hint">{t('dryRun.notReleased', { injects: run.notReleased.join(', ') })}</p>}
+          {run.notReleased.length > 0 && <p className="hint">{t('dryRun.notReleased', { injects: run.notReleased.map((i) => `#${i.number} ${i.subject}`).join(', ') })}</p>}
           <table className="plan-table plan-timeline" data-testid="dry-run-timeline">
             <caption className="visually-hidden">{t('dryRun.timeline')}</caption>
             <thead>

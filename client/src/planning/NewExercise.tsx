@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_ROUTES, type CreateExerciseBody } from '@startex/shared';
-import { Preferences } from '../lib/Preferences.tsx';
 import { api, call, type ApiError } from '../lib/api.ts';
 import { readFileAs } from './readFile.ts';
 import './strings.ts';
@@ -75,11 +74,7 @@ export function NewExercise() {
   return (
     <main className="page plan-page plan-new">
       <header className="bar">
-        <div>
-          <p className="plan-crumb"><a href="/">{t('home')}</a> / {t('new.title')}</p>
-          <h1>{t('new.title')}</h1>
-        </div>
-        <Preferences />
+        <h1>{t('new.title')}</h1>
       </header>
       <p className="subtitle">{t('new.intro')}</p>
       <form

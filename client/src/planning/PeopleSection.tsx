@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewAccount, PeopleAdded, PersonView } from '@startex/shared';
 import { api, type ApiError } from '../lib/api.ts';
+import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 import { ImportPeople } from './ImportPeople.tsx';
 import { NewAccounts } from './NewAccounts.tsx';
 import { PersonForm } from './PersonForm.tsx';
@@ -17,6 +18,7 @@ export function PeopleSection({ context }: { context: PlanContext }) {
   const [accounts, setAccounts] = useState<NewAccount[]>([]);
   const [error, setError] = useState<ApiError | undefined>();
   const [editing, setEditing] = useState<string | undefined>();
+  const [removing, setRemoving] = useState<PersonView | undefined>();
   const { plan } = context;
 
   const saved = async (created: NewAccount[]) => {
@@ -26,7 +28,7 @@ export function PeopleSection({ context }: { context: PlanContext }) {
   };
   const added = (result: PeopleAdded) => saved(result.accounts);
   async function remove(person: PersonView) {
-    if (!window.confirm(t('people.confirmRemove', { name: person.name }))) return;
+    setRemoving(undefined);
     const result = await api(`${exercisePath(context)}/people/${encodeURIComponent(person.id)}`, { method: 'DELETE' });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await context.reload();
@@ -89,7 +91,7 @@ export function PeopleSection({ context }: { context: PlanContext }) {
                       type="button"
                       className="danger-outline small"
                       disabled={context.locked}
-                      onClick={() => void remove(person)}
+                      onClick={() => setRemoving(person)}
                       aria-label={t('people.removeNamed', { name: person.name })}
                     >
                       {t('people.remove')}
@@ -117,6 +119,9 @@ export function PeopleSection({ context }: { context: PlanContext }) {
           <PersonForm context={context} onSaved={saved} />
           <ImportPeople context={context} onAdded={added} />
         </div>
+      )}
+      {removing && (
+        <ConfirmDialog message={t('people.confirmRemove', { name: removing.name })} confirmLabel={t('people.remove')} onConfirm={() => void remove(removing)} onClose={() => setRemoving(undefined)} />
       )}
     </section>
   );

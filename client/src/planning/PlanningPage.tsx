@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PLAN_STEPS, type ExercisePlan } from '@startex/shared';
 import { LoginForm } from '../lib/LoginForm.tsx';
-import { Preferences } from '../lib/Preferences.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { AgenciesSection } from './AgenciesSection.tsx';
 import { BriefingsSection } from './BriefingsSection.tsx';
@@ -75,14 +75,10 @@ function Planner({ exerciseId }: { exerciseId: string }) {
   return (
     <main className="page plan-page">
       <header className="bar">
-        <div>
-          <p className="plan-crumb"><a href="/">{t('home')}</a> / {t('title')}</p>
-          <h1>{plan.settings.title}</h1>
-        </div>
+        <h1>{plan.settings.title}</h1>
         <div className="bar-actions">
           <span className={`plan-status plan-status-${plan.status}`} data-testid="plan-status">{tc(`status.${plan.status}`)}</span>
-          {plan.status !== 'draft' && <a className="button-link" href={`/console/${encodeURIComponent(exerciseId)}`}>{t('openConsole')}</a>}
-          <Preferences />
+          {plan.status !== 'draft' && <Link className="button-link" to={`/console/${encodeURIComponent(exerciseId)}`}>{t('openConsole')}</Link>}
         </div>
       </header>
       <p className="subtitle">

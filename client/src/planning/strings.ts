@@ -209,7 +209,8 @@ const en = {
     action: '{{team}}: {{action}}',
     decision: 'Branch: {{label}}',
     states: 'Now in {{states}}',
-    kinds: { startex: 'StartEx', inject: 'inject', action: 'action', decision: 'decision', states: 'phase', milestone: 'milestone', endex: 'EndEx' },
+    acknowledgement: '{{team}} acknowledged {{inject}}',
+    kinds: { startex: 'StartEx', inject: 'inject', action: 'action', decision: 'decision', states: 'phase', milestone: 'milestone', endex: 'EndEx', acknowledgement: 'acknowledged' },
   },
   new: {
     title: 'New exercise',
@@ -449,7 +450,8 @@ const lt: Like<typeof en> = {
     action: '{{team}}: {{action}}',
     decision: 'Šaka: {{label}}',
     states: 'Dabar: {{states}}',
-    kinds: { startex: 'StartEx', inject: 'įvadas', action: 'veiksmas', decision: 'sprendimas', states: 'etapas', milestone: 'etapas', endex: 'EndEx' },
+    acknowledgement: '{{team}} patvirtino gavimą: {{inject}}',
+    kinds: { startex: 'StartEx', inject: 'įvadas', action: 'veiksmas', decision: 'sprendimas', states: 'etapas', milestone: 'gairė', endex: 'EndEx', acknowledgement: 'patvirtinta' },
   },
   new: {
     title: 'Naujos pratybos',

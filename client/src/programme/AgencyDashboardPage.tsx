@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyDashboard, CapabilityView, SurveyView } from '@startex/shared';
 import { LoginForm } from '../lib/LoginForm.tsx';
-import { Preferences } from '../lib/Preferences.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { CalendarSubscribe } from './CalendarSubscribe.tsx';
@@ -46,10 +45,9 @@ function Dashboard({ agencyId }: { agencyId: string }) {
     <main className="page plan-page programme">
       <header className="bar">
         <div>
-          <p className="plan-crumb"><a href="/">{t('home')}</a> / <a href="/programme">{t('title')}</a></p>
+          <p className="plan-crumb"><a href="/programme">{t('title')}</a></p>
           <h1>{data.agency.name}</h1>
         </div>
-        <div className="bar-actions"><Preferences /></div>
       </header>
 
       <section aria-labelledby="agency-upcoming" className="plan-card" data-testid="agency-upcoming">

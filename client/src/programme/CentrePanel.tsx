@@ -60,29 +60,33 @@ export function CentrePanel({ context }: { context: ProgrammeContext }) {
           </>
         )}
       </div>
-      <table className="plan-table" data-testid="centre-agencies">
-        <caption>{t('dashboard.agencies')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('field.agency')}</th>
-            <th scope="col">{t('dashboard.openNeeds')}</th>
-            <th scope="col">{t('dashboard.highOpen')}</th>
-            <th scope="col">{t('dashboard.openActions')}</th>
-            <td />
-          </tr>
-        </thead>
-        <tbody>
-          {data.agencies.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">{a.name}</th>
-              <td>{a.openNeeds}</td>
-              <td>{a.highPriorityOpen}</td>
-              <td>{a.openActions}</td>
-              <td><a href={`/programme/agencies/${encodeURIComponent(a.id)}`}>{t('dashboard.openDashboard')}</a></td>
+      {data.agencies.length === 0 ? (
+        <p className="empty">{t('dashboard.agencies')}: {t('none')}</p>
+      ) : (
+        <table className="plan-table" data-testid="centre-agencies">
+          <caption>{t('dashboard.agencies')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.agency')}</th>
+              <th scope="col">{t('dashboard.openNeeds')}</th>
+              <th scope="col">{t('dashboard.highOpen')}</th>
+              <th scope="col">{t('dashboard.openActions')}</th>
+              <td />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.agencies.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.name}</th>
+                <td>{a.openNeeds}</td>
+                <td>{a.highPriorityOpen}</td>
+                <td>{a.openActions}</td>
+                <td><a href={`/programme/agencies/${encodeURIComponent(a.id)}`}>{t('dashboard.openDashboard')}</a></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

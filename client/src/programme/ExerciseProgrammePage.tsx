@@ -2,7 +2,6 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROGRAMME_FUNCTIONS, type AgencyView, type CapabilityView, type ExerciseProgrammeView } from '@startex/shared';
 import { api, type ApiError } from '../lib/api.ts';
-import { Preferences } from '../lib/Preferences.tsx';
 import { errorText } from '../i18n/errorText.ts';
 import { namer } from './names.ts';
 import { NeedsTable } from './NeedsTable.tsx';
@@ -49,12 +48,11 @@ function ExerciseProgramme({ exerciseId }: { exerciseId: string }) {
     <main className="page plan-page programme">
       <header className="bar">
         <div>
-          <p className="plan-crumb"><a href="/">{t('home')}</a> / <a href="/programme#plan">{t('title')}</a></p>
+          <p className="plan-crumb"><a href="/programme#plan">{t('title')}</a></p>
           <h1>{t('exercise.heading', { title: data.title })}</h1>
         </div>
         <div className="bar-actions">
           <a className="button-link" href={`/plan/${encodeURIComponent(exerciseId)}`}>{t('exercise.plan')}</a>
-          <Preferences />
         </div>
       </header>
       {data.activity ? (

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { PersonRecord } from '@startex/shared';
-import { Preferences } from '../lib/Preferences.tsx';
 import { errorText } from '../i18n/errorText.ts';
 import { SignedIn } from './SignedIn.tsx';
 import { useLoad } from './useLoad.ts';
@@ -25,10 +24,9 @@ function Record({ personId }: { personId: string }) {
     <main className="page plan-page programme">
       <header className="bar">
         <div>
-          <p className="plan-crumb"><a href="/">{t('home')}</a> / <a href="/programme#training">{t('title')}</a></p>
+          <p className="plan-crumb"><a href="/programme#training">{t('title')}</a></p>
           <h1>{person.name}</h1>
         </div>
-        <div className="bar-actions"><Preferences /></div>
       </header>
       <p className="subtitle">{[person.position, person.email].filter(Boolean).join(' · ')}</p>
       <section aria-labelledby="person-courses" className="plan-card">

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapabilityView, ProgrammeAccess } from '@startex/shared';
-import { Preferences } from '../lib/Preferences.tsx';
 import { errorText } from '../i18n/errorText.ts';
 import { AgenciesPanel } from './AgenciesPanel.tsx';
 import { CataloguePanel } from './CataloguePanel.tsx';
@@ -82,11 +81,7 @@ function Programme() {
   return (
     <main className="page plan-page programme">
       <header className="bar">
-        <div>
-          <p className="plan-crumb"><a href="/">{t('home')}</a></p>
-          <h1>{t('title')}</h1>
-        </div>
-        <div className="bar-actions"><Preferences /></div>
+        <h1>{t('title')}</h1>
       </header>
       <nav aria-label={t('title')}>
         <ul className="programme-tabs">

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { CapabilityView, ProgrammeRating } from '@startex/shared';
-import { Preferences } from '../lib/Preferences.tsx';
 import { errorText } from '../i18n/errorText.ts';
 import { SignedIn } from './SignedIn.tsx';
 import { useLoad } from './useLoad.ts';
@@ -26,10 +25,9 @@ function Rating({ ratingId }: { ratingId: string }) {
     <main className="page plan-page programme">
       <header className="bar">
         <div>
-          <p className="plan-crumb"><a href="/">{t('home')}</a> / <a href={`/programme/agencies/${encodeURIComponent(r.agencyId)}`}>{t('title')}</a></p>
+          <p className="plan-crumb"><a href={`/programme/agencies/${encodeURIComponent(r.agencyId)}`}>{t('title')}</a></p>
           <h1>{t('rating.heading', { capability })}</h1>
         </div>
-        <div className="bar-actions"><Preferences /></div>
       </header>
       <dl className="plan-card programme-facts" data-testid="rating">
         <dt>{t('rating.exercise')}</dt>

@@ -3,7 +3,6 @@ import { addStrings } from '../i18n/index.ts';
 /** The preparedness programme's strings (namespace "programme"), English and Lithuanian. */
 const en = {
   title: 'Preparedness programme',
-  home: 'Exercises',
   link: 'Preparedness programme',
   agencyLink: '{{agency}}: needs, plan and progress',
   forbidden: 'Your account has no part in the preparedness programme. Ask the centre’s programme manager.',
@@ -246,7 +245,6 @@ const en = {
 
 const lt: typeof en = {
   title: 'Pasirengimo programa',
-  home: 'Pratybos',
   link: 'Pasirengimo programa',
   agencyLink: '{{agency}}: poreikiai, planas ir pažanga',
   forbidden: 'Jūsų paskyra nedalyvauja pasirengimo programoje. Kreipkitės į centro programos vadovą.',

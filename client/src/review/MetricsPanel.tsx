@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Rating, type ExerciseReview, type ReviewChartName } from '@startex/shared';
-import { keyAsWords } from '../lib/exerciseWords.ts';
+import { Rating, type ExerciseReview, type MetricResult, type MetricReview, type ReviewChartName } from '@startex/shared';
 import { clock, minutes } from './format.ts';
 
 /** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
@@ -50,9 +49,9 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
               m.results.map((r) => (
                 <tr key={`${m.metricId}-${r.teamId ?? ''}`}>
                   <th scope="row">{m.title}</th>
-                  <td>{teamName(r.teamId)}</td>
-                  <td>≤ {m.target} {t(`metrics.unit.${m.unit}`)}</td>
-                  <td>{r.value === undefined ? '—' : `${r.value} ${t(`metrics.unit.${m.unit}`)}`} {r.fromSeq !== undefined && <span className="review-seq">{t('seq', { seq: r.fromSeq })}{r.toSeq !== undefined ? ` → ${r.toSeq}` : ''}</span>}</td>
+                  <td>{m.kind === 'every-team' && r.teamId === undefined ? t('metrics.allTeams') : teamName(r.teamId)}</td>
+                  <td>{metricTarget(m, t)}</td>
+                  <td>{metricValue(m, r, t)} {(r.fromSeq ?? r.toSeq) !== undefined && <span className="review-seq">{t('seq', { seq: r.fromSeq ?? r.toSeq })}{r.fromSeq !== undefined && r.toSeq !== undefined ? ` → ${r.toSeq}` : ''}</span>}</td>
                   <td className={`metric-${r.status}`}>{t(`metrics.status.${r.status}`)}</td>
                 </tr>
               )),
@@ -86,11 +85,11 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
       <h2>{t('metrics.charts')}</h2>
       <div className="review-figure">
         {chart('phases')}
-        <table className="review-table">
+        <table className="review-table" data-testid="phase-table">
           <thead><tr><th scope="col">{t('metrics.phase')}</th><th scope="col">{t('metrics.from')}</th><th scope="col">{t('metrics.to')}</th></tr></thead>
           <tbody>
             {review.phases.map((p) => (
-              <tr key={`${p.state}-${p.enteredSeq}`}><th scope="row">{keyAsWords(p.state)}</th><td>{clock(p.fromMs)}</td><td>{clock(p.toMs ?? review.endedAtMs)}</td></tr>
+              <tr key={`${p.state}-${p.enteredSeq}`}><th scope="row">{p.title}</th><td>{clock(p.fromMs)}</td><td>{clock(p.toMs ?? review.endedAtMs)}</td></tr>
             ))}
           </tbody>
         </table>
@@ -108,4 +107,45 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
       </div>
     </>
   );
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** A metric's target in words: "≤ 15 min", "yes", "≥ 3", "by T+30". */
+function metricTarget(m: MetricReview, t: Translate): string {
+  switch (m.kind) {
+    case undefined:
+      return `${t('metrics.targetAtMost', { target: m.target })} ${t(`metrics.unit.${m.unit}`)}`;
+    case 'yes-no':
+      return t(m.target === 1 ? 'metrics.yes' : 'metrics.no');
+    case 'count':
+      return m.comparison === 'between'
+        ? t('metrics.targetBetween', { target: m.target, max: m.targetMax })
+        : t(m.comparison === 'at-least' ? 'metrics.targetAtLeast' : 'metrics.targetAtMost', { target: m.target });
+    case 'every-team':
+      return t('metrics.targetBy', { target: m.target });
+    default: {
+      const exhaustive: never = m.kind;
+      return exhaustive;
+    }
+  }
+}
+
+/** A result's value in words: "12.5 min", "no", "4", "T+12", or "6 of 7 teams" for every team together. */
+function metricValue(m: MetricReview, r: MetricResult, t: Translate): string {
+  if (r.value === undefined) return '—';
+  switch (m.kind) {
+    case undefined:
+      return `${r.value} ${t(`metrics.unit.${m.unit}`)}`;
+    case 'yes-no':
+      return t(r.value === 1 ? 'metrics.yes' : 'metrics.no');
+    case 'count':
+      return String(r.value);
+    case 'every-team':
+      return r.teamId === undefined ? t('metrics.teamsDone', { done: r.value, of: m.results.length - 1 }) : t('metrics.doneAt', { minutes: r.value });
+    default: {
+      const exhaustive: never = m.kind;
+      return exhaustive;
+    }
+  }
 }

@@ -1,16 +1,16 @@
-import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useMatches } from 'react-router';
-import { ChevronRight, ClipboardList, Radar } from 'lucide-react';
+import { Suspense, useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useMatches } from 'react-router';
+import { ChevronRight, ClipboardList, PencilRuler, Radar } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { roleIn, useSession } from '../lib/useSession.ts';
-import { mayOpenActions, pagePath, pagesFor, type ExercisePage } from './exercisePages.ts';
+import { mayAuthorScenarios, mayOpenActions, pagePath, pagesFor, type ExercisePage } from './exercisePages.ts';
 import { useExerciseSummary } from './useExerciseSummary.ts';
 import { UserMenu } from './UserMenu.tsx';
 import './shell.css';
 import './strings.ts';
 
 /** What a route tells the shell: the exercise page it is (for the navigation), or a page of its own (for the breadcrumb). */
-export type RouteHandle = { page: ExercisePage } | { crumb: 'actions' | 'newExercise' | 'account' | 'programme' };
+export type RouteHandle = { page: ExercisePage } | { crumb: 'actions' | 'newExercise' | 'account' | 'programme' | 'studio' };
 
 /**
  * The frame of every signed-in page: the product mark, breadcrumbs (exercises › this exercise › this
@@ -25,6 +25,12 @@ export function AppShell() {
   const summary = useExerciseSummary(exerciseId, !!session);
   const pages = exerciseId && session ? pagesFor(roleIn(session, exerciseId), session.user.roles) : [];
   const here = handle && 'page' in handle ? handle.page : undefined;
+  const exerciseNav = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the exercise's pages scroll sideways: the page one is on is scrolled into sight.
+  useEffect(() => {
+    exerciseNav.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [pathname, pages.length]);
 
   return (
     <div className="app">
@@ -58,7 +64,7 @@ export function AppShell() {
           </ol>
         </nav>
         {exerciseId && pages.length > 1 && (
-          <nav className="exercise-nav" aria-label={t('nav.label')} data-testid="exercise-nav">
+          <nav ref={exerciseNav} className="exercise-nav" aria-label={t('nav.label')} data-testid="exercise-nav">
             <ul>
               {pages.map((page) => (
                 <li key={page}>
@@ -69,6 +75,12 @@ export function AppShell() {
           </nav>
         )}
         <div className="app-bar-end">
+          {session && mayAuthorScenarios(session.user.roles) && (
+            <NavLink to="/studio" className="ghost-link" aria-label={t('nav.studio')}>
+              <PencilRuler aria-hidden="true" size={18} />
+              <span className="wide-only">{t('nav.studio')}</span>
+            </NavLink>
+          )}
           {session && mayOpenActions(session.user.roles, session.memberships) && (
             <NavLink to="/actions" className="ghost-link" aria-label={t('nav.actions')}>
               <ClipboardList aria-hidden="true" size={18} />

@@ -18,10 +18,15 @@ const PAGES_OF: Record<ExerciseRole, readonly ExercisePage[]> = {
   participant: [],
 };
 
-/** The pages a person may open in one exercise: by their role in it, and planning for the centre's planners. */
+/**
+ * The pages a person may open in one exercise: by their role in it; administrators and planners plan
+ * every exercise and follow one they hold no role in on the wall display, as an observer (SECURITY.md).
+ */
 export function pagesFor(role: ExerciseRole | undefined, globalRoles: readonly GlobalRole[]): ExercisePage[] {
   const pages = new Set<ExercisePage>(role ? PAGES_OF[role] : []);
-  if (globalRoles.length > 0) pages.add('plan');
+  const plans = globalRoles.some((global) => global === 'admin' || global === 'planner');
+  if (plans) pages.add('plan');
+  if (plans && !role) pages.add('display');
   return EXERCISE_PAGES.filter((page) => pages.has(page));
 }
 
@@ -32,4 +37,9 @@ export function pagePath(page: ExercisePage, exerciseId: string): string {
 /** The corrective actions across exercises: whoever the permission table lets read them, across agencies or for their own exercises. */
 export function mayOpenActions(roles: readonly GlobalRole[], memberships: readonly { role: ExerciseRole }[]): boolean {
   return allowsGlobal(roles, 'corrective-actions.read') || memberships.some((m) => allows(m.role, 'corrective-actions.view'));
+}
+
+/** The scenario studio: those who may write scenarios (scenarios/src/engine/policy.ts, scenarios.write). */
+export function mayAuthorScenarios(roles: readonly GlobalRole[]): boolean {
+  return roles.includes('admin') || roles.includes('planner');
 }

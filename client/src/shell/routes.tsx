@@ -38,6 +38,8 @@ export const ROUTES: RouteObject[] = [
       { path: 'programme/ratings/:id', ...page({ crumb: 'programme' }), lazy: async () => { const { RatingPage } = await import('../programme/RatingPage.tsx'); return { Component: () => <RatingPage key={useParams().id} ratingId={useParams().id ?? ''} /> }; } },
       { path: 'programme/people/:id', ...page({ crumb: 'programme' }), lazy: async () => { const { PersonRecordPage } = await import('../programme/PersonRecordPage.tsx'); return { Component: () => <PersonRecordPage key={useParams().id} personId={useParams().id ?? ''} /> }; } },
       { path: 'programme/exercises/:exerciseId', ...page({ crumb: 'programme' }), lazy: async () => ({ Component: forExercise((await import('../programme/ExerciseProgrammePage.tsx')).ExerciseProgrammePage) }) },
+      { path: 'studio', ...page({ crumb: 'studio' }), lazy: async () => ({ Component: (await import('../studio/StudioListPage.tsx')).StudioListPage }) },
+      { path: 'studio/:scenarioId', ...page({ crumb: 'studio' }), lazy: async () => { const { StudioPage } = await import('../studio/StudioPage.tsx'); return { Component: () => <StudioPage key={useParams().scenarioId} scenarioId={useParams().scenarioId ?? ''} /> }; } },
       { path: '*', lazy: async () => ({ Component: (await import('./NotFound.tsx')).NotFound }) },
     ],
   },

@@ -4,7 +4,7 @@ import { addStrings } from '../i18n/index.ts';
 const en = {
   brand: 'StartEx',
   skip: 'Skip to the page',
-  nav: { label: 'Exercise pages', breadcrumbs: 'You are here', home: 'Exercises', actions: 'Corrective actions', newExercise: 'New exercise', account: 'Your account', programme: 'Preparedness programme' },
+  nav: { label: 'Exercise pages', breadcrumbs: 'You are here', home: 'Exercises', actions: 'Corrective actions', newExercise: 'New exercise', account: 'Your account', programme: 'Preparedness programme', studio: 'Scenario studio' },
   page: { plan: 'Plan', console: 'Console', evaluate: 'Evaluate', display: 'Wall display', review: 'Review', report: 'Report' },
   menu: { open: 'Account and preferences', language: 'Language', theme: 'Theme', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}' },
   notFound: { title: 'There is no such page', body: 'The address may be mistyped, or the page has moved.', home: 'Go to your exercises' },
@@ -22,7 +22,7 @@ const en = {
 const lt: typeof en = {
   brand: 'StartEx',
   skip: 'Pereiti prie puslapio turinio',
-  nav: { label: 'Pratybų puslapiai', breadcrumbs: 'Jūs esate čia', home: 'Pratybos', actions: 'Taisomieji veiksmai', newExercise: 'Naujos pratybos', account: 'Jūsų paskyra', programme: 'Pasirengimo programa' },
+  nav: { label: 'Pratybų puslapiai', breadcrumbs: 'Jūs esate čia', home: 'Pratybos', actions: 'Taisomieji veiksmai', newExercise: 'Naujos pratybos', account: 'Jūsų paskyra', programme: 'Pasirengimo programa', studio: 'Scenarijų studija' },
   page: { plan: 'Planas', console: 'Pultas', evaluate: 'Vertinimas', display: 'Sieninis ekranas', review: 'Apžvalga', report: 'Ataskaita' },
   menu: { open: 'Paskyra ir nuostatos', language: 'Kalba', theme: 'Tema', signOut: 'Atsijungti', signedInAs: 'Prisijungęs: {{name}}' },
   notFound: { title: 'Tokio puslapio nėra', body: 'Galbūt adresas įvestas su klaida arba puslapis perkeltas.', home: 'Į jūsų pratybas' },

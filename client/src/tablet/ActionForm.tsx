@@ -20,6 +20,8 @@ interface Props {
   submit: (payload: Record<string, unknown>, key: string) => void;
   discard: (key: string) => void;
   onSubmitted: () => void;
+  /** A team's name, for team fields (which hold team ids). */
+  teamName?: ((id: string) => string) | undefined;
 }
 
 /** Radio buttons up to this many options (one tap each), a select list beyond. */
@@ -28,7 +30,7 @@ const MAX_RADIOS = 4;
 const SINGLE_LINE_MAX = 120;
 
 /** One action of the team's catalogue as a form, checked here as the server will check it, then queued. */
-export function ActionForm({ action, enabled, online, respondingTo, queued, committed, submit, discard, onSubmitted }: Props) {
+export function ActionForm({ action, enabled, online, respondingTo, queued, committed, submit, discard, onSubmitted, teamName = (id) => id }: Props) {
   const { t } = useTranslation('tablet');
   const [values, setValues] = useState<FormValues>({});
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
@@ -40,7 +42,7 @@ export function ActionForm({ action, enabled, online, respondingTo, queued, comm
     if (respondingTo) formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
   }, [respondingTo]);
 
-  function set(field: ActionField, value: string | boolean) {
+  function set(field: ActionField, value: string | boolean | string[]) {
     const next = { ...values, [field.name]: value };
     setValues(next);
     // Once a problem is shown, it clears as soon as the field is right.
@@ -73,7 +75,7 @@ export function ActionForm({ action, enabled, online, respondingTo, queued, comm
     <form ref={formRef} className="action-form" aria-label={action.label} noValidate onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
       {respondingTo && <p className="responding-note">↪ {t('actions.inResponse', { number: respondingTo.number, subject: respondingTo.subject })}</p>}
       {action.fields.map((field) => (
-        <Field key={field.name} id={idOf(field)} field={field} value={values[field.name]} problem={problems[field.name]} onChange={(v) => set(field, v)} />
+        <Field key={field.name} id={idOf(field)} field={field} value={values[field.name]} problem={problems[field.name]} onChange={(v) => set(field, v)} teamName={teamName} />
       ))}
       {Object.keys(problems).length > 0 && <p className="error" role="alert">⚠ {t('field.checkMarked')}</p>}
       <button type="submit" className="primary-wide" disabled={!enabled}>
@@ -94,12 +96,13 @@ export function ActionForm({ action, enabled, online, respondingTo, queued, comm
 interface FieldProps {
   id: string;
   field: ActionField;
-  value: string | boolean | undefined;
+  value: string | boolean | string[] | undefined;
   problem: FieldProblem | undefined;
-  onChange: (value: string | boolean) => void;
+  onChange: (value: string | boolean | string[]) => void;
+  teamName: (id: string) => string;
 }
 
-function Field({ id, field, value, problem, onChange }: FieldProps) {
+function Field({ id, field, value, problem, onChange, teamName }: FieldProps) {
   const { t } = useTranslation('tablet');
   const hint = hintFor(field, value, t);
   const described = [hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined;
@@ -133,15 +136,17 @@ function Field({ id, field, value, problem, onChange }: FieldProps) {
           {after}
         </div>
       );
-    case 'choice': {
+    case 'choice':
+    case 'team': {
       const options = field.options ?? [];
+      const labelOf = (option: string) => (field.type === 'team' ? teamName(option) : option);
       if (options.length <= MAX_RADIOS) {
         return (
           <fieldset className={`field radios${problem ? ' is-invalid' : ''}`} aria-describedby={described}>
             <legend>{label}</legend>
             {options.map((option, i) => (
               <label key={option} className="radio">
-                <input id={i === 0 ? id : undefined} type="radio" name={id} value={option} checked={text === option} onChange={() => onChange(option)} aria-invalid={problem ? true : undefined} /> {option}
+                <input id={i === 0 ? id : undefined} type="radio" name={id} value={option} checked={text === option} onChange={() => onChange(option)} aria-invalid={problem ? true : undefined} /> {labelOf(option)}
               </label>
             ))}
             {after}
@@ -153,12 +158,41 @@ function Field({ id, field, value, problem, onChange }: FieldProps) {
           <label htmlFor={id}>{label}</label>
           <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
             <option value="">{t('field.choose')}</option>
-            {options.map((o) => <option key={o}>{o}</option>)}
+            {options.map((o) => <option key={o} value={o}>{labelOf(o)}</option>)}
           </select>
           {after}
         </div>
       );
     }
+    case 'multi-choice': {
+      const picked = Array.isArray(value) ? value : [];
+      return (
+        <fieldset className={`field radios${problem ? ' is-invalid' : ''}`} aria-describedby={described}>
+          <legend>{label}</legend>
+          {(field.options ?? []).map((option, i) => (
+            <label key={option} className="check">
+              <input
+                id={i === 0 ? id : undefined}
+                type="checkbox"
+                checked={picked.includes(option)}
+                onChange={(e) => onChange(e.target.checked ? [...picked, option] : picked.filter((p) => p !== option))}
+                aria-invalid={problem ? true : undefined}
+              />{' '}
+              {option}
+            </label>
+          ))}
+          {after}
+        </fieldset>
+      );
+    }
+    case 'time':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input {...common} type="time" value={text} onChange={(e) => onChange(e.target.value)} />
+          {after}
+        </div>
+      );
     case 'number':
       return (
         <div className="field">
@@ -188,7 +222,10 @@ function Field({ id, field, value, problem, onChange }: FieldProps) {
   }
 }
 
-function hintFor(field: ActionField, value: string | boolean | undefined, t: (key: string, options?: Record<string, unknown>) => string): string | undefined {
+function hintFor(field: ActionField, value: string | boolean | string[] | undefined, t: (key: string, options?: Record<string, unknown>) => string): string | undefined {
+  if (field.type === 'multi-choice') {
+    return field.min !== undefined || field.max !== undefined ? t('field.picksBetween', { min: field.min ?? 0, max: field.max ?? field.options?.length ?? 0 }) : t('field.picks');
+  }
   if (field.type === 'number') {
     if (field.min !== undefined && field.max !== undefined) return t('field.between', { min: field.min, max: field.max });
     if (field.min !== undefined) return t('field.atLeast', { min: field.min });

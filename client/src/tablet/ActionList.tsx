@@ -14,10 +14,11 @@ interface Props {
   committed: ReadonlySet<string>;
   submit: (payload: Record<string, unknown>, key: string) => void;
   discard: (key: string) => void;
+  teamName?: ((id: string) => string) | undefined;
 }
 
 /** The team's actions. With one action its form is open; with several, each opens on a tap. */
-export function ActionList({ actions, status, online, respondingTo, onCancelResponse, queued, committed, submit, discard }: Props) {
+export function ActionList({ actions, status, online, respondingTo, onCancelResponse, queued, committed, submit, discard, teamName }: Props) {
   const { t } = useTranslation('tablet');
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const single = actions.length === 1;
@@ -64,6 +65,7 @@ export function ActionList({ actions, status, online, respondingTo, onCancelResp
               submit={submit}
               discard={discard}
               onSubmitted={onCancelResponse}
+              teamName={teamName}
             />
           );
           if (single) {

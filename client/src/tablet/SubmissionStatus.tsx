@@ -19,7 +19,8 @@ export function SubmissionStatus({ submission, onDiscard }: { submission: Submis
       return (
         <div className="submission is-failed" role="alert">
           <p>
-            ✕ {t('submission.failed')} {submission.error && errorText(submission.error)}
+            {/* Too large is refused by this device before sending (useExercise.request), not by the server. */}
+            ✕ {t(submission.error?.code === 'PAYLOAD_TOO_LARGE' ? 'submission.tooLarge' : 'submission.failed')} {submission.error && errorText(submission.error)}
           </p>
           {onDiscard && (
             <button type="button" className="secondary" onClick={onDiscard}>

@@ -176,6 +176,7 @@ export function TabletView({ code, tab, onTab, onJoin, onLeave }: { code: string
             committed={committed}
             submit={(payload, key) => outbox.submit('action.take', payload, key)}
             discard={outbox.discard}
+            teamName={names.teamName}
           />
         </Tabs.Content>
         <Tabs.Content value="messages" forceMount hidden={tab !== 'messages'} className="tablet-panel">

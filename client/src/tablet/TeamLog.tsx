@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { LogEntry, ParticipantAction, ReleasedInject } from '@startex/shared';
+import { keyAsWords, type FieldValue, type LogEntry, type ParticipantAction, type ReleasedInject } from '@startex/shared';
 import { LongText } from '../lib/LongText.tsx';
 import type { Names } from './names.ts';
 import { formatStoryTime } from '../i18n/index.ts';
@@ -16,7 +16,8 @@ interface Props {
 /** "What we have done": the team's committed actions and sent messages, newest first. */
 export function TeamLog({ done, actions, injects, names }: Props) {
   const { t } = useTranslation('tablet');
-  const value = (v: string | number | boolean) => (typeof v === 'boolean' ? (v ? t('log.yes') : t('log.no')) : String(v));
+  const value = (field: ParticipantAction['fields'][number] | undefined, v: FieldValue): string =>
+    Array.isArray(v) ? v.map((one) => value(field, one)).join(', ') : typeof v === 'boolean' ? t(v ? 'log.yes' : 'log.no') : field?.type === 'team' ? names.teamName(String(v)) : String(v);
   return (
     <section id="log" className="tablet-section" aria-labelledby="log-heading">
       <h2 id="log-heading">{t('log.heading')}</h2>
@@ -33,11 +34,14 @@ export function TeamLog({ done, actions, injects, names }: Props) {
             );
           }
           const action = actions.find((a) => a.id === entry.actionId);
-          const fields = Object.entries(entry.fields).map(([name, v]) => `${action?.fields.find((f) => f.name === name)?.label ?? name}: ${value(v)}`);
+          const fields = Object.entries(entry.fields).map(([name, v]) => {
+            const field = action?.fields.find((f) => f.name === name);
+            return `${field?.label ?? keyAsWords(name)}: ${value(field, v)}`;
+          });
           const inject = entry.injectId ? injects.get(entry.injectId) : undefined;
           return (
             <li key={entry.seq} className="log-action">
-              {time} <strong className="log-label">{action?.label ?? entry.actionId}</strong>
+              {time} <strong className="log-label">{action?.label ?? keyAsWords(entry.actionId)}</strong>
               {fields.length > 0 && <span className="log-fields">{fields.join(' · ')}</span>}
               {inject && <span className="log-inject">↪ {t('log.inResponse', { number: inject.number, subject: inject.subject })}</span>}
             </li>

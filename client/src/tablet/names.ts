@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ExerciseView, Party, Recipients } from '@startex/shared';
-import { keyAsWords } from '../lib/exerciseWords.ts';
+import { keyAsWords, type ExerciseView, type Party, type Recipients } from '@startex/shared';
 
 export interface Names {
   /** A team as others name it, this one included. */

@@ -83,13 +83,19 @@ const en = {
       max: 'Must be at most {{max}}.',
       choice: 'Choose one of the options.',
       maxLength: 'Too long: {{length}} characters, at most {{max}}.',
+      fewPicks: 'Pick at least {{min}}.',
+      manyPicks: 'Pick at most {{max}}.',
+      time: 'Enter a time of day, for example 14:05.',
     },
+    picks: 'Pick any that apply',
+    picksBetween: 'Pick {{min}} to {{max}}',
   },
   submission: {
     waiting: 'Waiting to be sent — saved on this tablet.',
     sending: 'Sending…',
     committed: 'Sent and logged.',
     failed: 'Refused by the exercise server:',
+    tooLarge: 'Too large to send, so not sent:',
     discard: 'Discard',
   },
   queue: {
@@ -150,6 +156,7 @@ const en = {
   leave: {
     button: 'Leave this exercise on this tablet',
     confirm: 'Leave the exercise on this tablet? Anything still waiting to be sent stays on the tablet.',
+    submit: 'Leave',
   },
 };
 
@@ -235,13 +242,19 @@ const lt: typeof en = {
       max: 'Turi būti ne daugiau kaip {{max}}.',
       choice: 'Pasirinkite vieną iš variantų.',
       maxLength: 'Per ilgas tekstas: {{length}} simb., leidžiama ne daugiau kaip {{max}}.',
+      fewPicks: 'Pažymėkite bent {{min}}.',
+      manyPicks: 'Pažymėkite ne daugiau kaip {{max}}.',
+      time: 'Įveskite paros laiką, pavyzdžiui, 14:05.',
     },
+    picks: 'Pažymėkite visus tinkamus',
+    picksBetween: 'Pažymėkite nuo {{min}} iki {{max}}',
   },
   submission: {
     waiting: 'Laukia išsiuntimo — išsaugota šioje planšetėje.',
     sending: 'Siunčiama…',
     committed: 'Išsiųsta ir įrašyta į žurnalą.',
     failed: 'Pratybų serveris atmetė:',
+    tooLarge: 'Per didelis, todėl neišsiųsta:',
     discard: 'Atmesti',
   },
   queue: {
@@ -302,6 +315,7 @@ const lt: typeof en = {
   leave: {
     button: 'Atsijungti nuo pratybų šioje planšetėje',
     confirm: 'Atsijungti nuo pratybų šioje planšetėje? Tai, kas dar neišsiųsta, liks planšetėje.',
+    submit: 'Atsijungti',
   },
 };
 

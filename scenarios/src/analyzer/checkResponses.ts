@@ -19,6 +19,12 @@ export function checkResponse(document: ScenarioDocument, response: ScriptedResp
   if ('inject' in response.after && !injects.includes(response.after.inject)) {
     error('unknown-reference', ['after', 'inject'], `Unknown inject "${response.after.inject}"; use one of: ${list(injects)}.`);
   }
+  if ('acknowledge' in response) {
+    const inject = document.injects.find((i) => i.id === response.acknowledge);
+    if (!inject) error('unknown-reference', ['acknowledge'], `Unknown inject "${response.acknowledge}"; use one of: ${list(injects)}.`);
+    else if (!inject.to.includes(response.team)) error('action-team', ['team'], `"${response.acknowledge}" is not sent to team "${response.team}", so the server would refuse its acknowledgement; use one of: ${inject.to.join(', ')}.`);
+    return { problems, refused: problems.length > 0 };
+  }
   if ('decision' in response) {
     const decisions = new Set([...statesByKey(document).values()].flatMap((s) => (s.decisions ?? []).map((d) => d.decision)));
     if (!decisions.has(response.decision)) error('unknown-reference', ['decision'], `No state offers decision "${response.decision}"; use one of: ${list(decisions)}.`);

@@ -2,7 +2,7 @@ import type { Condition, Effect, ScenarioDocument, ScenarioState } from '@starte
 import { compileScenario } from '../compileScenario.ts';
 import { DEFAULT_MAX_POINTS, exploreScenario, type ExplorationBudget } from '../explore.ts';
 import { checkResponses } from './checkResponses.ts';
-import { documentChecks } from './documentChecks.ts';
+import { lintTimeline } from './lintTimeline.ts';
 import { parseScenarioText, parseScenarioValue, type ParseResult } from './parseScenario.ts';
 import { hasErrors, jsonPath, type Problem } from './Problem.ts';
 
@@ -27,7 +27,7 @@ function listStates(document: ScenarioDocument): StateEntry[] {
   return out;
 }
 
-function suggest(name: string, known: Iterable<string>): string {
+export function suggest(name: string, known: Iterable<string>): string {
   const options = [...known];
   const close = options.find((o) => o.includes(name) || name.includes(o) || levenshtein(o, name) <= 2);
   return close ? ` Did you mean "${close}"?` : options.length ? ` Use one of: ${options.slice(0, 8).join(', ')}.` : '';
@@ -56,8 +56,13 @@ function conditionRefs(condition: Condition | undefined, out: { flags: string[];
   else if ('counter' in condition) out.counters.push(condition.counter);
 }
 
-/** The semantic rules, for a document that already passed the schema. */
+/** The semantic rules, for a document that already passed the schema (a timeline is checked, then expanded: lintTimeline.ts). */
 export function lintDocument(document: ScenarioDocument, budget: ExplorationBudget = {}): Problem[] {
+  return lintTimeline(document, budget, lintStatechart);
+}
+
+/** The rules of the statechart form. */
+function lintStatechart(document: ScenarioDocument, budget: ExplorationBudget): Problem[] {
   const problems: Problem[] = [];
   const error = (rule: string, path: Path, message: string) => problems.push({ severity: 'error', rule, path: jsonPath(path), message });
   const warn = (rule: string, path: Path, message: string) => problems.push({ severity: 'warning', rule, path: jsonPath(path), message });
@@ -124,7 +129,7 @@ export function lintDocument(document: ScenarioDocument, budget: ExplorationBudg
         released.add(effect.release);
       } else if ('setFlag' in effect) setFlags.add(effect.setFlag);
       else if ('increment' in effect) counters.add(effect.increment);
-      else milestones.add(effect.milestone);
+      else if ('milestone' in effect) milestones.add(effect.milestone);
     });
   const condition = (c: Condition | undefined, path: Path) => {
     const refs = { flags: [] as string[], counters: [] as string[] };
@@ -183,13 +188,23 @@ export function lintDocument(document: ScenarioDocument, budget: ExplorationBudg
       target(d.target, [...path, 'decisions', i, 'target']);
       effects(d.effects, [...path, 'decisions', i, 'effects']);
     });
+    state.always?.forEach((t, i) => {
+      target(t.target, [...path, 'always', i, 'target']);
+      effects(t.effects, [...path, 'always', i, 'effects']);
+      condition(t.when, [...path, 'always', i, 'when']);
+    });
   }
+  document.reactions.forEach((r, i) => {
+    effects(r.effects, ['reactions', i, 'effects']);
+    condition(r.when, ['reactions', i, 'when']);
+  });
   for (const { kind, name, path } of readPaths) {
     const known = kind === 'flag' ? setFlags : counters;
     if (!known.has(name)) warn(`${kind}-never-set`, path, `No effect ever sets ${kind} "${name}", so this condition never changes; add an effect that sets it, or remove the condition.${suggest(name, known)}`);
   }
 
   document.metrics.forEach((metric, i) => {
+    if (metric.kind !== 'duration') return; // the other kinds: lintTimeline.ts
     for (const end of ['from', 'to'] as const) {
       const event = metric[end];
       const path: Path = ['metrics', i, end];
@@ -201,7 +216,6 @@ export function lintDocument(document: ScenarioDocument, budget: ExplorationBudg
     }
   });
   problems.push(...checkResponses(document, document.defaultResponses, ['defaultResponses']));
-  problems.push(...documentChecks(document));
 
   // Coverage of the evaluation design.
   const exercised = new Set([...document.injects.flatMap((i) => i.criticalTasks), ...document.actions.flatMap((a) => a.criticalTasks)]);
@@ -222,7 +236,7 @@ export function lintDocument(document: ScenarioDocument, budget: ExplorationBudg
     if (!isLeaf || entry.state.type === 'final') continue;
     let exits = 0;
     for (let e: StateEntry | undefined = entry; e; e = e.parent) {
-      exits += (e.state.after?.length ?? 0) + (e.state.on?.length ?? 0) + (e.state.decisions?.length ?? 0);
+      exits += (e.state.after?.length ?? 0) + (e.state.on?.length ?? 0) + (e.state.decisions?.length ?? 0) + (e.state.always?.length ?? 0);
       // A region of a parallel state is left when a sibling region leaves the parallel state.
       if (e.parent?.state.type === 'parallel') exits += 1;
     }
@@ -275,6 +289,7 @@ function lintPlay(document: ScenarioDocument, states: StateEntry[], budget: Expl
     });
   });
   document.metrics.forEach((metric, i) => {
+    if (metric.kind !== 'duration') return;
     for (const end of ['from', 'to'] as const) {
       const event = metric[end];
       if ('inject' in event && !exploration.released.has(event.inject)) {

@@ -7,8 +7,8 @@ import { foldStep } from './fold.ts';
 import { dedupeOf, servedSeq } from './idempotency.ts';
 import { INPUTS, type DecideContext, type ExerciseInput, type InputKind, type Plan } from './inputs.ts';
 
-/** A timer that fires this much (exercise time) after it was due marks its injects late. */
-export const LATE_AFTER_MS = 1_000;
+/** A timer that fires this much wall-clock time after it was due marks its injects late. */
+const LATE_AFTER_WALL_MS = 1_000;
 
 /** Who sent an input, and when (wall time), to which exercise under which plan. */
 export interface Envelope {
@@ -68,7 +68,8 @@ function followOn(s: ExerciseState, step: Step, cause: LogEvent, exerciseTimeMs:
   const events: LogEvent[] = [];
   if (step.statesChanged) events.push({ type: 'state.entered', states: step.states });
   for (const milestone of step.milestones) events.push({ type: 'milestone.reached', milestone });
-  const lateByMs = cause.type === 'timer.fired' ? exerciseTimeMs - cause.dueExerciseMs : 0;
+  // The clock ran at its present speed since the timer was due (a paused clock has no due timers; control may have changed the speed).
+  const lateByWallMs = cause.type === 'timer.fired' ? Math.round((exerciseTimeMs - cause.dueExerciseMs) / (s.timing?.speed ?? 1)) : 0;
   const releasing = new Set<string>();
   for (const injectId of step.released) {
     const inject = releasedCopy(s, injectId);
@@ -80,7 +81,7 @@ function followOn(s: ExerciseState, step: Step, cause: LogEvent, exerciseTimeMs:
       continue;
     }
     releasing.add(injectId);
-    events.push(lateByMs >= LATE_AFTER_MS ? { type: 'inject.released', inject, lateByMs } : { type: 'inject.released', inject });
+    events.push(lateByWallMs >= LATE_AFTER_WALL_MS ? { type: 'inject.released', inject, lateByWallMs } : { type: 'inject.released', inject });
   }
   if (step.ended && cause.type !== 'exercise.ended') events.push({ type: 'exercise.ended' });
   return events;

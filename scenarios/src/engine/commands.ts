@@ -25,7 +25,9 @@ export function commandEvents(s: ExerciseState, command: ControllerCommand, cont
     case 'pause':
       return [{ type: 'exercise.paused' }];
     case 'resume':
-      return [{ type: 'exercise.resumed' }];
+      // After a real-world emergency halt the director says why it is safe to go on; a pause resumes at once.
+      if (s.status === 'halted' && command.reason === undefined) throw new StartexError('HALT_RESUME_REASON_REQUIRED', undefined, 'reason');
+      return [command.reason === undefined ? { type: 'exercise.resumed' } : { type: 'exercise.resumed', reason: command.reason }];
     case 'halt':
       return [{ type: 'exercise.halted', reason: command.reason }];
     case 'end':

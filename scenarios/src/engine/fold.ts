@@ -81,11 +81,13 @@ function changeOf(s: ExerciseState, entry: LogEntry): Change {
       const evaluator = entry.actor.kind === 'evaluator' ? entry.actor.id : JSON.stringify(entry.actor);
       return { ratings: s.ratings.update(subjectKey(entry.subject), (current) => ({ ...current, [evaluator]: entry.seq })) };
     }
+    case 'inject.acknowledged':
+      // Conditions may wait on an acknowledgement ("has not acknowledged within 10 minutes") while play runs.
+      return s.status === 'live' || s.status === 'paused' ? drive(s, { type: 'acknowledgement', teamId: entry.teamId, injectId: entry.injectId }, entry.exerciseTimeMs) : {};
     case 'inject.held':
     case 'inject.skipped':
     case 'inject.edited':
     case 'inject.delivered':
-    case 'inject.acknowledged':
     case 'state.entered':
     case 'milestone.reached':
     case 'inject.suppressed':

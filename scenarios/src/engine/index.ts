@@ -4,7 +4,7 @@
  * wall time in); zod and xstate only. `@startex/scenarios/engine` loads this without the
  * analyzer, CLI, library or yaml, so the browser bundles it.
  */
-export { applyInput, LATE_AFTER_MS, type Applied, type Envelope } from './applyInput.ts';
+export { applyInput, type Applied, type Envelope } from './applyInput.ts';
 export { compileScenario, type CompiledScenario } from '../compileScenario.ts';
 export { describeState } from './describeState.ts';
 export { clockNow, wallDelayUntil, type ExerciseClock } from './ExerciseClock.ts';
@@ -14,6 +14,20 @@ export { foldInjectProgress, InjectProgressMap, type InjectProgress, type Recipi
 export { INPUTS, type DecideContext, type ExerciseInput, type InputKind, type Plan } from './inputs.ts';
 export { connected, emptyLogSync, liveEntry, mergeEntries, syncAnswered, type LogSync } from './logSync.ts';
 export { PersistentMap } from './PersistentMap.ts';
-export { AGENCY_POLICY, allows, allowsAgency, allowsCommand, allowsGlobal, commandVerb, EXERCISE_POLICY, GLOBAL_POLICY, type AgencyVerb, type ExerciseVerb, type GlobalVerb } from './policy.ts';
+export {
+  AGENCY_POLICY,
+  allows,
+  allowsAgency,
+  allowsCommand,
+  allowsGlobal,
+  commandVerb,
+  EXERCISE_POLICY,
+  GLOBAL_POLICY,
+  standingAllows,
+  type AgencyVerb,
+  type ExerciseVerb,
+  type GlobalVerb,
+  type Standing,
+} from './policy.ts';
 export { currentStates, decisionsOffered, exerciseView, nextTimer, openDecisions, staticView, viewChange, withViewChange, type ExerciseBase, type OpenDecision } from './projections.ts';
 export { audienceOf, canSee } from './visibility.ts';

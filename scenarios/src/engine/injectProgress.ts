@@ -1,4 +1,4 @@
-import { actsUponRule, type ActsUpon, type LogEntry, type ReleasedInject } from '@startex/shared';
+import { actsUponRule, releaseLateByWallMs, speedAfter, type ActsUpon, type LogEntry, type ReleasedInject } from '@startex/shared';
 import { PersistentMap } from './PersistentMap.ts';
 
 export type RecipientStatus = 'released' | 'delivered' | 'acknowledged' | 'acted';
@@ -18,7 +18,8 @@ export interface InjectProgress {
   readonly releasedSeq?: number;
   /** Exercise time of the release. */
   readonly releasedAtMs?: number;
-  readonly lateByMs?: number;
+  /** How late (wall-clock milliseconds) the scenario timer released it, when it was late. */
+  readonly lateByWallMs?: number;
   /** Held or skipped before its release (a release ends both). */
   readonly held?: { readonly reason: string };
   readonly skipped?: { readonly reason: string };
@@ -42,12 +43,14 @@ function raised(team: RecipientProgress, status: Exclude<RecipientStatus, 'relea
  * rest of the engine's state.
  */
 export class InjectProgressMap {
-  static readonly EMPTY = new InjectProgressMap(PersistentMap.empty(), PersistentMap.empty());
+  static readonly EMPTY = new InjectProgressMap(PersistentMap.empty(), PersistentMap.empty(), 1);
 
   private constructor(
     private readonly injects: PersistentMap<InjectProgress>,
     /** Team -> injects released to it that it has not acted upon yet: the only ones an action can raise to "acted". */
     private readonly awaiting: PersistentMap<readonly string[]>,
+    /** The clock's speed so far: older entries say lateness in exercise time, which it turns into wall time. */
+    private readonly speed: number,
   ) {}
 
   get(injectId: string): InjectProgress | undefined {
@@ -69,9 +72,12 @@ export class InjectProgressMap {
    * on a tablet or the wall display.
    */
   after(entry: LogEntry, actsUpon: ActsUpon): InjectProgressMap {
+    const speed = speedAfter(this.speed, entry);
+    if (speed !== this.speed) return new InjectProgressMap(this.injects, this.awaiting, speed);
     switch (entry.type) {
       case 'inject.released': {
-        const { held: _held, skipped: _skipped, ...rest } = this.of(entry.inject.id);
+        const { held: _held, skipped: _skipped, lateByWallMs: _late, ...rest } = this.of(entry.inject.id);
+        const lateByWallMs = releaseLateByWallMs(entry, this.speed);
         let awaiting = this.awaiting;
         for (const team of entry.inject.to) awaiting = awaiting.update(team, (ids = []) => [...ids, entry.inject.id]);
         return this.with(
@@ -80,7 +86,7 @@ export class InjectProgressMap {
             inject: entry.inject,
             releasedSeq: entry.seq,
             releasedAtMs: entry.exerciseTimeMs,
-            ...(entry.lateByMs !== undefined ? { lateByMs: entry.lateByMs } : {}),
+            ...(lateByWallMs !== undefined ? { lateByWallMs } : {}),
             teams: Object.fromEntries(entry.inject.to.map((team) => [team, { status: 'released' as const }])),
           },
           awaiting,
@@ -105,7 +111,7 @@ export class InjectProgressMap {
         if (!waiting) return this;
         const acted = waiting.filter((injectId) => actsUpon(entry, injectId));
         if (acted.length === 0) return this;
-        let next = new InjectProgressMap(this.injects, this.awaiting.set(entry.teamId, waiting.filter((injectId) => !acted.includes(injectId))));
+        let next = new InjectProgressMap(this.injects, this.awaiting.set(entry.teamId, waiting.filter((injectId) => !acted.includes(injectId))), this.speed);
         for (const injectId of acted) next = next.raise(injectId, entry.teamId, 'acted', entry.exerciseTimeMs);
         return next;
       }
@@ -119,7 +125,7 @@ export class InjectProgressMap {
   }
 
   private with(p: InjectProgress, awaiting = this.awaiting): InjectProgressMap {
-    return new InjectProgressMap(this.injects.set(p.injectId, p), awaiting);
+    return new InjectProgressMap(this.injects.set(p.injectId, p), awaiting, this.speed);
   }
 
   private raise(injectId: string, teamId: string, status: Exclude<RecipientStatus, 'released'>, atMs: number): InjectProgressMap {
@@ -127,7 +133,7 @@ export class InjectProgressMap {
     const team = p?.teams[teamId];
     if (!p || !team) return this;
     const next = raised(team, status, atMs);
-    return next === team ? this : new InjectProgressMap(this.injects.set(injectId, { ...p, teams: { ...p.teams, [teamId]: next } }), this.awaiting);
+    return next === team ? this : new InjectProgressMap(this.injects.set(injectId, { ...p, teams: { ...p.teams, [teamId]: next } }), this.awaiting, this.speed);
   }
 }
 

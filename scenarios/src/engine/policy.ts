@@ -1,4 +1,4 @@
-import type { AgencyRole, ControllerCommand, ExerciseRole, ExerciseStatus, GlobalRole } from '@startex/shared';
+import type { AgencyRole, ControllerCommand, ExerciseRole, ExerciseStatus, GlobalRole, Viewer } from '@startex/shared';
 
 /**
  * Who may do what, in one table. Every REST route, socket event and feed asks here, and the
@@ -50,15 +50,36 @@ export const EXERCISE_POLICY = {
 
 export type ExerciseVerb = keyof typeof EXERCISE_POLICY;
 
+/**
+ * What an administrator or planner may do in any exercise, by their global role, without a role in
+ * it: read it as an observer does, and plan it. Nothing that changes play: commands (the halt and
+ * the resume after it included), actions, evaluations and the review need a role in the exercise,
+ * given on its roster or members list, where everyone can see who holds it.
+ */
+export const PLANNING_VERBS = [
+  'exercise.view',
+  'exercise.log',
+  'exercise.manage',
+  'briefing.player',
+  'briefing.handbook',
+  'briefing.observer',
+  'commscheck.view',
+  'exercise.dryrun',
+] as const satisfies readonly ExerciseVerb[];
+
 export const GLOBAL_POLICY = {
   'users.manage': ['admin'],
   'audit.read': ['admin'],
   'scenarios.read': ['admin', 'planner'],
   'scenarios.write': ['admin', 'planner'],
+  /** Make a scenario draft the next immutable version exercises can pin (the studio); audited. */
+  'scenarios.publish': ['admin', 'planner'],
   'exercises.create': ['admin', 'planner'],
   /** The centre's agency directory (names, functions, contacts). */
   'agencies.read': ['admin', 'planner'],
   'agencies.write': ['admin', 'planner'],
+  /** Plan any exercise and read it as an observer, without a role in it (PLANNING_VERBS). */
+  'exercises.plan': ['admin', 'planner'],
   /** Import an exercise archive as a new (ended) exercise for re-analysis. */
   'exercises.import': ['admin', 'planner'],
   /** Every exercise's corrective actions, per agency. */
@@ -79,6 +100,20 @@ export function allows(role: ExerciseRole, verb: ExerciseVerb): boolean {
 
 export function allowsGlobal(roles: readonly GlobalRole[], verb: GlobalVerb): boolean {
   return roles.some((role) => (GLOBAL_POLICY[verb] as readonly GlobalRole[]).includes(role));
+}
+
+/** Someone signed in, as they stand in one exercise: their viewer there, and whether that comes from a role in it. */
+export interface Standing {
+  viewer: Viewer;
+  /** A role in the exercise (roster or members list); without one, an administrator or planner sees it as an observer. */
+  member: boolean;
+  globalRoles: readonly GlobalRole[];
+}
+
+/** `verb` in an exercise: by the role held there, or, for the planning verbs, as an administrator or planner. */
+export function standingAllows(standing: Standing, verb: ExerciseVerb): boolean {
+  if (standing.member && allows(standing.viewer.role, verb)) return true;
+  return allowsGlobal(standing.globalRoles, 'exercises.plan') && (PLANNING_VERBS as readonly ExerciseVerb[]).includes(verb);
 }
 
 /**

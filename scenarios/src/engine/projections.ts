@@ -1,4 +1,4 @@
-import type { ExerciseView, ExerciseViewChange, ScenarioDocument, ScenarioState, Viewer } from '@startex/shared';
+import { stateTitles, type ExerciseView, type ExerciseViewChange, type ScenarioDocument, type ScenarioState, type Viewer } from '@startex/shared';
 import { nextTimer as nextRunTimer } from '../ScenarioRun.ts';
 import { statesByKey } from '../statesByKey.ts';
 import { clockNow } from './ExerciseClock.ts';
@@ -47,7 +47,7 @@ const isControl = (viewer: Viewer) => viewer.role === 'director' || viewer.role 
 
 /**
  * The parts of a view that change only with the plan (and so could be sent once per connection):
- * names, teams, the viewer's actions, objectives, and for control the scenario document.
+ * names, teams, the viewer's actions, objectives, state titles, and for control the scenario document.
  */
 export function staticView(document: ScenarioDocument, base: ExerciseBase, viewer: Viewer) {
   return {
@@ -60,6 +60,8 @@ export function staticView(document: ScenarioDocument, base: ExerciseBase, viewe
     actions: viewer.role === 'participant' ? document.actions.filter((a) => a.teams.includes(viewer.teamId)) : document.actions,
     // Evaluators rate against the scenario's objectives, which they cannot read from `control`.
     ...(isControl(viewer) || viewer.role === 'evaluator' ? { evaluation: { objectives: document.objectives } } : {}),
+    // Staff and observers see the scenario's phases (the wall display shows the current one), by title.
+    ...(viewer.role !== 'participant' ? { stateTitles: Object.fromEntries(stateTitles(document)) } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectionPortalAlarm } from './detectionPortalAlarm.ts';
+import { LIBRARY } from './index.ts';
 import { Play, playScript } from './playHelpers.ts';
+
+const detectionPortalAlarm = LIBRARY['detection-portal-alarm']!;
 
 describe('scenario B: portal monitor alarm at a road border crossing', () => {
   it('by the book (the dry-run script): no contingency, reachback confirms at T+30, EndEx at T+120', () => {

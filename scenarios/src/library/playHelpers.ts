@@ -1,5 +1,6 @@
 import {
   formatScenarioTime,
+  type FieldValue,
   parseScenarioClockTime,
   ScenarioDocument,
   type ScenarioDocumentInput,
@@ -114,7 +115,7 @@ function checkAction(
   document: ScenarioDocument,
   teamId: string,
   actionId: string,
-  fields: Record<string, string | number | boolean>,
+  fields: Record<string, FieldValue>,
 ): void {
   const action = document.actions.find((a) => a.id === actionId);
   if (!action) throw new Error(`"${actionId}" is not in the action catalogue of ${document.id}.`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LIBRARY } from './index.ts';
 import { Play, playScript } from './playHelpers.ts';
-import { preventionInsider } from './preventionInsider.ts';
+
+const preventionInsider = LIBRARY['prevention-insider']!;
 
 describe('scenario A: insider concern at a store of disused sources', () => {
   it('by the book (the dry-run script): records request, intelligence, then union and press queries', () => {
@@ -14,14 +16,6 @@ describe('scenario A: insider concern at a store of disused sources', () => {
       'Day 1 10:20 security_service_report',
       'Day 1 10:50 union_query',
       'Day 1 11:05 journalist_query',
-    ]);
-    expect(play.milestones).toEqual([
-      'Day 1 09:05 concern_recorded',
-      'Day 1 09:34 regulator_notified',
-      'Day 1 09:52 interim_measures',
-      'Day 1 10:06 information_shared',
-      'Day 1 10:32 joint_assessment',
-      'Day 1 10:34 security_level_raised',
     ]);
     expect(play.ended).toBe(true);
   });
@@ -39,7 +33,6 @@ describe('scenario A: insider concern at a store of disused sources', () => {
       'Day 1 10:40 assessment_request',
       'Day 1 10:50 night_alarm',
     ]);
-    expect(play.milestones).toEqual([]);
     expect(play.run.ended).toBe(true);
     expect(play.run.states).toEqual(['endex']);
   });
@@ -64,11 +57,6 @@ describe('scenario A: insider concern at a store of disused sources', () => {
       'assessment_request',
       'union_query',
       'journalist_query',
-    ]);
-    expect(play.milestones).toEqual([
-      'Day 1 09:12 concern_recorded',
-      'Day 1 09:50 regulator_notified',
-      'Day 1 10:45 interim_measures',
     ]);
     expect(play.run.ended).toBe(true);
   });

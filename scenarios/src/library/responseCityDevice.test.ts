@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LIBRARY } from './index.ts';
 import { Play, playScript } from './playHelpers.ts';
-import { responseCityDevice } from './responseCityDevice.ts';
+
+const responseCityDevice = LIBRARY['response-city-device']!;
 
 /** The first forty minutes done well: cordon, assessor, notification, unified command, first message. */
 function playsWellUntilT40(): Play {
@@ -42,13 +44,6 @@ describe('scenario C: suspicious device with radioactive material in a city squa
       'Day 1 12:30 forensic_entry',
       'Day 1 13:00 press_conference_request',
     ]);
-    expect(play.milestones).toEqual([
-      'Day 1 11:04 rdd_cordon_set',
-      'Day 1 11:11 national_centre_notified',
-      'Day 1 11:18 hot_zone_marked',
-      'Day 1 11:20 unified_command',
-      'Day 1 11:36 first_public_message',
-    ]);
     expect(play.ended).toBe(true);
   });
 
@@ -56,7 +51,6 @@ describe('scenario C: suspicious device with radioactive material in a city squa
     const play = playsWellUntilT40();
     const decided = play.decide(40, 'device_safe');
     expect(decided.released).toEqual(['device_rendered_safe']);
-    expect(decided.states).toEqual(['incident.operations.outcome_safe', 'incident.public_information_track.rumours']);
     play.toEnd();
     expect(play.released).toEqual([
       ...OPENING,
@@ -112,7 +106,6 @@ describe('scenario C: suspicious device with radioactive material in a city squa
       'Day 1 13:00 press_conference_request',
       'Day 1 13:00 forensic_push',
     ]);
-    expect(play.milestones).toEqual([]);
     expect(play.run.ended).toBe(true);
   });
 
@@ -120,6 +113,5 @@ describe('scenario C: suspicious device with radioactive material in a city squa
     const play = new Play(responseCityDevice);
     play.act(3, 'police', 'set_cordon', { kind: 'Outer cordon', radius_m: 50 });
     expect(play.until(12).injects).toEqual(['emergency_call', 'patrol_readings', 'bystanders_near_device']);
-    expect(play.milestones).toEqual([]);
   });
 });

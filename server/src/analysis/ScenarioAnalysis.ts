@@ -44,6 +44,9 @@ export function scenarioInvalid(problems: Problem[]): StartexError {
 declare const STARTEX_ANALYSIS_WORKER: string | undefined;
 const WORKER = typeof STARTEX_ANALYSIS_WORKER === 'string' ? STARTEX_ANALYSIS_WORKER : new URL('./analysisWorker.mjs', import.meta.url).href;
 
+/** Why a waiting analysis was stopped when its thread ran out of memory before it could start. */
+const OUT_OF_MEMORY = 'analysis thread out of memory';
+
 const limitProblem = (rule: string, message: string): Analysis => ({ problems: [{ severity: 'error', rule, path: '$', message } satisfies Problem] });
 
 /**
@@ -55,6 +58,8 @@ const limitProblem = (rule: string, message: string): Analysis => ({ problems: [
 export class ScenarioAnalysis {
   /** Made on first use: a restart does not even load the pool's package. */
   private pool: Promise<Piscina> | undefined;
+  /** The analyses queued or running, to stop them when no thread can start. */
+  private readonly waiting = new Set<AbortController>();
 
   constructor(private readonly limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS) {}
 
@@ -71,8 +76,13 @@ export class ScenarioAnalysis {
           niceIncrement: 10,
           resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, stackSizeMb: 4 },
         })
-          // A thread that fails with no task running (say, out of memory as it starts) has nobody to answer: log it.
-          .on('error', (error: Error) => console.error('Scenario analysis thread failed:', error)),
+          // A thread that fails with no task running has nobody to answer: log it. Out of memory as it
+          // starts, no thread can ever start under this limit, so the analyses waiting are stopped with
+          // the memory problem instead of waiting for ever.
+          .on('error', (error: Error) => {
+            console.error('Scenario analysis thread failed:', error);
+            if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') for (const waiting of this.waiting) waiting.abort(OUT_OF_MEMORY);
+          }),
     );
     return this.pool;
   }
@@ -84,6 +94,7 @@ export class ScenarioAnalysis {
       throw new StartexError('RATE_LIMITED', `The server is checking ${this.limits.queue + this.limits.threads} scenario documents already; try again in a minute.`);
     }
     const abort = new AbortController();
+    this.waiting.add(abort);
     const { port1: started, port2 } = new MessageChannel();
     let deadline: NodeJS.Timeout | undefined;
     if (Number.isFinite(timeLimitMs)) started.once('message', () => (deadline = setTimeout(() => abort.abort(), timeLimitMs)));
@@ -91,14 +102,14 @@ export class ScenarioAnalysis {
       const task: AnalysisTask = { request, started: port2 };
       return (await pool.run(task, { signal: abort.signal, transferList: [port2] })) as Analysis;
     } catch (error) {
-      if (abort.signal.aborted) {
+      if (abort.signal.aborted && abort.signal.reason !== OUT_OF_MEMORY) {
         const seconds = timeLimitMs / 1000;
         return limitProblem(
           'analysis-time-limit',
           `Checking this document took longer than ${seconds} s, so it was stopped and nothing was stored. Make the scenario smaller or simpler: fewer states and parallel regions, timers that line up, shorter cycles.`,
         );
       }
-      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' || abort.signal.reason === OUT_OF_MEMORY) {
         return limitProblem(
           'analysis-memory-limit',
           `Checking this document needed more than ${this.limits.memoryMb} MB of memory, so it was stopped and nothing was stored. Make the scenario smaller: fewer states, parallel regions, injects or fields, or shorter texts.`,
@@ -106,6 +117,7 @@ export class ScenarioAnalysis {
       }
       throw error;
     } finally {
+      this.waiting.delete(abort);
       clearTimeout(deadline);
       started.close();
     }

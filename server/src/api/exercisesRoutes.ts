@@ -47,7 +47,10 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
       return Promise.all(visible.map(async (record) => summary((await runtime.get(record.id)).record)));
     });
 
-    /** A new exercise in draft, pinning a copy of its scenario; the planner who creates it is its director. */
+    /**
+     * A new exercise in draft, pinning a copy of its scenario. The planner who creates it plans it by
+     * their global role and gets no role in it: who runs play is on its roster (SECURITY.md).
+     */
     serve(
       app,
       API_ROUTES.createExercise,
@@ -57,7 +60,6 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
         const scenario = await resolveScenario(store, analysis, body.source);
         const settings = ExerciseSettings.parse({ ...defaultSettings(scenario, 1), ...body.settings, requireCommsCheck: true });
         const record = await runtime.create({ scenario, speed: settings.speed, settings });
-        await identity.setMembership(user.username, { exerciseId: record.id, userId: user.id, role: 'director' });
         await identity.audit(user.username, 'exercise.created', record.id, { scenarioId: scenario.id, scenarioVersion: scenario.version, source: body.source.kind });
         return summary(record);
       },

@@ -11,6 +11,7 @@ import {
   StartexError,
   TeamAgencyBody,
   TeamJoinCodesBody,
+  withoutBidiControls,
   type Actor,
   type AgencyView,
   type CommsCheckStatus,
@@ -265,8 +266,8 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     app.get('/api/exercises/:id/join-codes/sheet', async (request, reply) => {
       const { host } = await exercise(request, 'exercise.manage');
       const grants = await store.listGrants(host.id);
-      const teams = sheetTeams(host.record.scenario, grants, await store.planning.teamAgencies(host.id), await store.planning.listAgencies());
-      const sheet = await joinCodeSheet(host.record.title, baseUrl(request), teams, sheetDisplays(grants), exerciseSettings(host.record).timeZone);
+      const teams = withoutBidiControls(sheetTeams(host.record.scenario, grants, await store.planning.teamAgencies(host.id), await store.planning.listAgencies()));
+      const sheet = await joinCodeSheet(withoutBidiControls(host.record.title), baseUrl(request), teams, withoutBidiControls(sheetDisplays(grants)), exerciseSettings(host.record).timeZone);
       return sendPdf(reply, `join-codes-${host.id}`, sheet);
     });
 

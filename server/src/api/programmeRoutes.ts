@@ -48,7 +48,7 @@ import {
 } from '@startex/shared';
 import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allows, allowsGlobal } from '@startex/scenarios/engine';
+import { allowsGlobal } from '@startex/scenarios/engine';
 import { renderDocx } from '../documents/docx.ts';
 import { renderPdf } from '../documents/pdf.ts';
 import { DEFAULT_TIME_ZONE } from '../planning/settings.ts';
@@ -498,9 +498,7 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       const { user } = requireUser(request);
       await runtime.get(exerciseId);
       if (allowsGlobal(user.roles, global)) return user;
-      const viewer = await identity.viewerFor(user.id, exerciseId);
-      if (!viewer || !allows(viewer.role, verb)) throw new StartexError('FORBIDDEN');
-      return user;
+      return (await requireExercise(identity, request, exerciseId, verb)).user;
     };
 
     app.get('/api/programme/exercises/:exerciseId', async (request): Promise<ExerciseProgrammeView> => {

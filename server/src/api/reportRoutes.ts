@@ -7,6 +7,7 @@ import {
   StartexError,
   StatusChangeBody,
   UpdateImprovementItemBody,
+  withoutBidiControls,
   type ImprovementItemView,
   type ReportVersion,
   type ReportVersionSummary,
@@ -42,6 +43,7 @@ const MEDIA = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
+  yaml: 'application/yaml; charset=utf-8',
 } as const;
 
 /** A download: an ASCII file name from the exercise (or plan) title, so no header ever carries user text raw. */
@@ -127,20 +129,20 @@ export function reportRoutes(runtime: ExerciseRuntime, store: Store, identity: I
 
     app.get('/api/exercises/:id/exports/improvement-plan.xlsx', async (request, reply) => {
       const { params, host } = await guard(request, 'improvement.read');
-      const { review } = await reviews.reviewed(params.id);
-      const plan = await store.review.listItems(params.id);
-      return download(reply, host.record.title, 'improvement-plan', 'xlsx', await improvementPlanXlsx(plan, review, host.record.scenario, Date.now(), exerciseSettings(host.record).timeZone));
+      const { review } = withoutBidiControls(await reviews.reviewed(params.id));
+      const plan = withoutBidiControls(await store.review.listItems(params.id));
+      return download(reply, host.record.title, 'improvement-plan', 'xlsx', await improvementPlanXlsx(plan, review, withoutBidiControls(host.record.scenario), Date.now(), exerciseSettings(host.record).timeZone));
     });
 
     app.get('/api/exercises/:id/exports/improvement-plan.csv', async (request, reply) => {
       const { params, host } = await guard(request, 'improvement.read');
-      return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(await store.review.listItems(params.id), Date.now(), exerciseSettings(host.record).timeZone));
+      return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(withoutBidiControls(await store.review.listItems(params.id)), Date.now(), exerciseSettings(host.record).timeZone));
     });
 
     app.get('/api/exercises/:id/exports/metrics.csv', async (request, reply) => {
       const { params, host } = await guard(request, 'report.read');
-      const { review } = await reviews.reviewed(params.id);
-      return download(reply, host.record.title, 'metrics', 'csv', await metricsCsv(review, host.record.scenario));
+      const { review } = withoutBidiControls(await reviews.reviewed(params.id));
+      return download(reply, host.record.title, 'metrics', 'csv', await metricsCsv(review, withoutBidiControls(host.record.scenario)));
     });
 
     app.get('/api/exercises/:id/exports/archive.json', async (request, reply) => {

@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import { StartexError, type Viewer } from '@startex/shared';
 import type { AccessGrant, SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
 import type { IdentityService } from './IdentityService.ts';
-import { allows } from '@startex/scenarios/engine';
+import { allowsGlobal, standingAllows, type Standing } from '@startex/scenarios/engine';
 import type { RateLimits } from './rateLimits.ts';
 import { sha256 } from './secrets.ts';
 
@@ -62,11 +62,21 @@ export async function connectionAccess(identity: IdentityService, limits: RateLi
     throw new StartexError('FORBIDDEN', 'This connection comes from another site.');
   }
   if (credentials.exerciseId === undefined) throw new StartexError('VALIDATION_FAILED', 'Name the exercise to connect to.');
-  const viewer = await identity.viewerFor(found.user.id, credentials.exerciseId);
-  // As on REST: anyone signed in learns that an id names no exercise; only a role opens one.
-  if (!viewer && !(await identity.exerciseExists(credentials.exerciseId))) throw new StartexError('EXERCISE_NOT_FOUND');
-  if (!viewer || !allows(viewer.role, 'exercise.view')) throw new StartexError('FORBIDDEN', 'You have no role in this exercise.');
-  return { exerciseId: credentials.exerciseId, viewer, principal: { kind: 'user', ...found } };
+  const standing = await standingIn(identity, found.user, credentials.exerciseId);
+  if (!standing || !standingAllows(standing, 'exercise.view')) throw new StartexError('FORBIDDEN', 'You have no role in this exercise.');
+  return { exerciseId: credentials.exerciseId, viewer: standing.viewer, principal: { kind: 'user', ...found } };
+}
+
+/**
+ * How a signed-in person stands in an exercise (policy.ts, standingAllows): by their role there;
+ * an administrator or planner without one sees it as an observer. Undefined for someone with
+ * neither. As on REST, anyone signed in learns that an id names no exercise (EXERCISE_NOT_FOUND).
+ */
+export async function standingIn(identity: IdentityService, user: UserRecord, exerciseId: string): Promise<Standing | undefined> {
+  const viewer = await identity.viewerFor(user.id, exerciseId);
+  if (!viewer && !(await identity.exerciseExists(exerciseId))) throw new StartexError('EXERCISE_NOT_FOUND');
+  if (viewer) return { viewer, member: true, globalRoles: user.roles };
+  return allowsGlobal(user.roles, 'exercises.plan') ? { viewer: { role: 'observer' }, member: false, globalRoles: user.roles } : undefined;
 }
 
 const principalKeys = new WeakMap<Principal, string>();

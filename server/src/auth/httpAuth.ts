@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { CSRF_HEADER, StartexError, type Viewer } from '@startex/shared';
 import type { SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
-import { SESSION_COOKIE, sameOrigin } from './access.ts';
+import { SESSION_COOKIE, sameOrigin, standingIn } from './access.ts';
 import type { IdentityService } from './IdentityService.ts';
-import { allows, allowsGlobal, type ExerciseVerb, type GlobalVerb } from '@startex/scenarios/engine';
+import { allowsGlobal, standingAllows, type ExerciseVerb, type GlobalVerb } from '@startex/scenarios/engine';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -76,7 +76,7 @@ export function requireGlobal(request: FastifyRequest, verb: GlobalVerb): UserRe
   return user;
 }
 
-/** The caller's viewer in an exercise, if their role there allows `verb`. */
+/** The caller's viewer in an exercise, if their standing there (access.ts, standingIn) allows `verb`. */
 export async function requireExercise(
   identity: IdentityService,
   request: FastifyRequest,
@@ -84,7 +84,7 @@ export async function requireExercise(
   verb: ExerciseVerb,
 ): Promise<{ user: UserRecord; viewer: Viewer }> {
   const { user } = requireUser(request);
-  const viewer = await identity.viewerFor(user.id, exerciseId);
-  if (!viewer || !allows(viewer.role, verb)) throw new StartexError('FORBIDDEN');
-  return { user, viewer };
+  const standing = await standingIn(identity, user, exerciseId);
+  if (!standing || !standingAllows(standing, verb)) throw new StartexError('FORBIDDEN');
+  return { user, viewer: standing.viewer };
 }

@@ -1,4 +1,5 @@
 import type { Paragraph, Table, TextRun } from 'docx';
+import { withoutBidiControls } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
 import { imageSize } from './pngSize.ts';
 import type { Block, Run, StartexDocument } from './model.ts';
@@ -8,8 +9,12 @@ const docxPackage = lazyRequire<typeof import('docx')>('docx');
 const ORDERED = 'startex-ordered';
 const BODY_HALF_POINTS = 21;
 
-/** A document as Word (docx): headings as Word headings, a contents field, runs with their emphasis, real lists and tables. */
-export async function renderDocx(document: StartexDocument): Promise<Buffer> {
+/**
+ * A document as Word (docx): headings as Word headings, a contents field, runs with their emphasis,
+ * real lists and tables. Its text without text-direction controls, as every view shows it (shared/src/text.ts).
+ */
+export async function renderDocx(given: StartexDocument): Promise<Buffer> {
+  const document = withoutBidiControls(given);
   const docx = docxPackage();
   const { AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph, TableOfContents, TextRun } = docx;
   let orderedLists = 0;

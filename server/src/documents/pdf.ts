@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { withoutBidiControls } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
 import { imageSize } from './pngSize.ts';
 import { contentsEntries, runsText, type Block, type Run, type StartexDocument } from './model.ts';
@@ -65,8 +66,12 @@ export function decoratePages(doc: Pdf, header: string): void {
   doc.fillColor('black');
 }
 
-/** A document as PDF: title, optional table of contents, the parts, then header and page numbers on every page. */
-export async function renderPdf(document: StartexDocument): Promise<Buffer> {
+/**
+ * A document as PDF: title, optional table of contents, the parts, then header and page numbers on
+ * every page. Its text without text-direction controls, as every view shows it (shared/src/text.ts).
+ */
+export async function renderPdf(given: StartexDocument): Promise<Buffer> {
+  const document = withoutBidiControls(given);
   const doc = newPdf(document.title);
   new PdfLayout(doc).render(document);
   decoratePages(doc, document.runningHeader);

@@ -30,12 +30,6 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   'face-to-face': 'Face to face',
 };
 
-/** A scenario state's name as words: "driver_interview" -> "Driver interview" (states carry no title of their own). */
-export function stateTitle(key: string): string {
-  const words = key.split('.').at(-1)!.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export const teamName = (scenario: ScenarioDocument, teamId: string) => scenario.teams.find((t) => t.id === teamId)?.name ?? 'another team';
 
 function parts(ms: number, timeZone: string) {

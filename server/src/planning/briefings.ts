@@ -1,10 +1,10 @@
-import { formatScenarioTime, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
+import { formatScenarioTime, metricTarget, statePathTitle, stateTitle, stateTitles, type ExerciseSettings, type ScenarioDocument, type ScenarioState } from '@startex/shared';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import type { AgencyRecord, PersonRecord } from '../store/PlanningStore.ts';
 import { markdownBlocks, markdownRuns } from '../documents/markdown.ts';
 import { bullets, facts, heading, paragraph, type Block, type StartexDocument } from '../documents/model.ts';
 import { renderPdf } from '../documents/pdf.ts';
-import { AGENCY_TYPE_LABEL, CHANNEL_LABEL, stateTitle, teamName } from '../documents/words.ts';
+import { AGENCY_TYPE_LABEL, CHANNEL_LABEL, teamName } from '../documents/words.ts';
 import { exerciseSettings } from './settings.ts';
 
 /** What every briefing draws on: the pinned scenario, the plan, and the address people open StartEx at. */
@@ -121,7 +121,7 @@ export function handbook(input: BriefingInput, coverage?: { objectives: string[]
       ...(inject.expectedActions.length > 0 ? [{ type: 'paragraph', runs: [{ text: 'Expected actions', bold: true }] } satisfies Block, bullets(inject.expectedActions.map(markdownRuns))] : []),
     ]);
   const branches: string[] = [];
-  describeBranches(scenario, scenario.machine, scenario.title, branches);
+  describeBranches(scenario, stateTitles(scenario), scenario.machine, scenario.title, branches);
   const contingencies = scenario.injects.filter((i) => i.kind !== 'standard');
   // Coverage that names no objective covers them all (the roster shows it as "everything").
   const mine = coverage && coverage.objectives.length > 0;
@@ -159,7 +159,7 @@ export function handbook(input: BriefingInput, coverage?: { objectives: string[]
         ...(coverage && coverage.teams.length > 0 ? [paragraph(`Teams you observe: ${coverage.teams.map(team).join(', ')}`)] : []),
         ...guides,
         paragraph('Rate each capability target P (performed without challenges), S (some challenges), M (major challenges) or U (unable to be performed).'),
-        ...(scenario.metrics.length > 0 && !coverage ? [heading(1, 'Metrics'), bullets(scenario.metrics.map((m) => `${m.title}: target ${m.target} ${m.unit}`))] : []),
+        ...(scenario.metrics.length > 0 && !coverage ? [heading(1, 'Metrics'), bullets(scenario.metrics.map((m) => `${m.title}: target ${metricTarget(m)}`))] : []),
       ],
       { label: 'CONTROL STAFF ONLY', contents: true },
     ),
@@ -189,8 +189,8 @@ export function observerBriefing(input: BriefingInput): Promise<Buffer> {
 }
 
 /** Branch points in words: the state by name, teams by name, reports by label, injects by number. */
-function describeBranches(scenario: ScenarioDocument, state: ScenarioState, name: string, into: string[]): void {
-  const target = (t: string | undefined) => (t ? `goes to "${stateTitle(t)}"` : 'stays');
+function describeBranches(scenario: ScenarioDocument, titles: ReadonlyMap<string, string>, state: ScenarioState, name: string, into: string[]): void {
+  const target = (t: string | undefined) => (t ? `goes to "${statePathTitle(titles, t)}"` : 'stays');
   const releases = (effects: { release?: string }[]) => {
     const numbers = effects.flatMap((e) => ('release' in e && e.release ? [scenario.injects.find((i) => i.id === e.release)?.number] : [])).filter((n) => n !== undefined);
     return numbers.length > 0 ? `, releases ${numbers.map((n) => `#${n}`).join(', ')}` : '';
@@ -205,7 +205,7 @@ function describeBranches(scenario: ScenarioDocument, state: ScenarioState, name
     if (!t.when && !t.target) continue;
     into.push(`In "${name}", after ${t.minutes} min${t.when ? ' if the condition holds' : ''}: ${target(t.target)}${releases(t.effects as { release?: string }[])}`);
   }
-  for (const [key, child] of Object.entries(state.states ?? {})) describeBranches(scenario, child, stateTitle(key), into);
+  for (const [key, child] of Object.entries(state.states ?? {})) describeBranches(scenario, titles, child, stateTitle(child, key), into);
 }
 
 function objectives(scenario: ScenarioDocument): Block[] {

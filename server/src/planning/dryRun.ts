@@ -1,5 +1,5 @@
-import type { DryRun, DryRunEvent } from '@startex/shared';
-import { compileScenario, simulate } from '@startex/scenarios';
+import { keyAsWords, statePathTitle, stateTitles, type DryRun, type DryRunEvent, type ScenarioDocument } from '@startex/shared';
+import { compileScenario, simulate, type TimelineEvent } from '@startex/scenarios';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import { exerciseSettings, plannedStartWallTime } from './settings.ts';
 
@@ -12,8 +12,7 @@ export function dryRun(record: ExerciseRecord): DryRun {
   const { scenario } = record;
   const simulation = simulate(compileScenario(scenario), scenario.defaultResponses);
   const start = plannedStartWallTime(settings);
-  const decisionLabels = new Map<string, string>();
-  collectDecisionLabels(scenario.machine, decisionLabels);
+  const label = eventLabels(scenario);
   const timeline: DryRunEvent[] = simulation.timeline.map((event) => {
     const inject = event.kind === 'inject' ? scenario.injects.find((i) => i.id === event.ref) : undefined;
     return {
@@ -24,20 +23,54 @@ export function dryRun(record: ExerciseRecord): DryRun {
       ref: event.ref,
       ...(event.team ? { team: event.team } : {}),
       ...(inject ? { inject: { number: inject.number, subject: inject.subject, to: inject.to, kind: inject.kind, channel: inject.channel } } : {}),
-      ...(event.kind === 'decision' && decisionLabels.has(event.ref) ? { label: decisionLabels.get(event.ref)! } : {}),
+      ...(label(event) !== undefined ? { label: label(event)! } : {}),
     };
   });
   const released = new Set(simulation.released);
   return {
     timeline,
     releasedInjects: simulation.released,
-    notReleased: scenario.injects.filter((i) => !released.has(i.id)).map((i) => i.id),
+    notReleased: scenario.injects.filter((i) => !released.has(i.id)).map((i) => ({ id: i.id, number: i.number, subject: i.subject })),
     decisions: simulation.timeline.filter((e) => e.kind === 'decision').map((e) => e.ref),
     ended: simulation.ended,
     durationMs: simulation.durationMs,
     ...(simulation.stoppedBecause ? { stoppedBecause: simulation.stoppedBecause } : {}),
     speed: settings.speed,
     wallDurationMs: Math.round(simulation.durationMs / settings.speed),
+  };
+}
+
+/** The words for an event's ref, so that the dry run shows no key: phases by title, actions by label, injects by number and subject. */
+function eventLabels(scenario: ScenarioDocument): (event: TimelineEvent) => string | undefined {
+  const decisions = new Map<string, string>();
+  collectDecisionLabels(scenario.machine, decisions);
+  const titles = stateTitles(scenario);
+  const actions = new Map(scenario.actions.map((a) => [a.id, a.label]));
+  const injects = new Map(scenario.injects.map((i) => [i.id, `#${i.number} ${i.subject}`]));
+  return (event) => {
+    switch (event.kind) {
+      case 'decision':
+        return decisions.get(event.ref);
+      case 'states':
+        return event.ref
+          .split(', ')
+          .map((path) => statePathTitle(titles, path))
+          .join('; ');
+      case 'action':
+        return actions.get(event.ref) ?? keyAsWords(event.ref);
+      case 'acknowledgement':
+        return injects.get(event.ref) ?? keyAsWords(event.ref);
+      case 'milestone':
+        return keyAsWords(event.ref);
+      case 'startex':
+      case 'inject':
+      case 'endex':
+        return undefined;
+      default: {
+        const exhaustive: never = event.kind;
+        return exhaustive;
+      }
+    }
   };
 }
 

@@ -58,12 +58,12 @@ export async function readColumnsFile<C extends string>(
   return { rows, problems, columns: names.filter(known) };
 }
 
-interface TableRow {
+export interface TableRow {
   row: number;
   cells: string[];
 }
 
-function readCsv(text: string): TableRow[] {
+export function readCsv(text: string): TableRow[] {
   try {
     const records = csvParse().parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
     return records
@@ -75,14 +75,7 @@ function readCsv(text: string): TableRow[] {
 }
 
 async function readXlsx(base64: string): Promise<TableRow[]> {
-  const bytes = Buffer.from(base64, 'base64');
-  checkInflatedSize(bytes);
-  const workbook = new (exceljs().Workbook)();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new StartexError('IMPORT_UNREADABLE', 'The XLSX file cannot be read.');
-  }
+  const workbook = await loadXlsx(Buffer.from(base64, 'base64'));
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new StartexError('IMPORT_UNREADABLE', 'The XLSX file has no worksheet.');
   const rows: TableRow[] = [];
@@ -92,6 +85,18 @@ async function readXlsx(base64: string): Promise<TableRow[]> {
     if (cells.some((c) => c.trim() !== '')) rows.push({ row: number, cells });
   });
   return rows;
+}
+
+/** Any XLSX StartEx reads (participant lists, MSELs): exceljs loads it only once the zip guard below let it through. */
+export async function loadXlsx(bytes: Buffer): Promise<import('exceljs').Workbook> {
+  checkInflatedSize(bytes);
+  const workbook = new (exceljs().Workbook)();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable();
+  }
+  return workbook;
 }
 
 const unreadable = () => new StartexError('IMPORT_UNREADABLE', 'The XLSX file cannot be read.');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Email, ExerciseRole, type ImportProblem, type NewAccount, type PersonView, type ScenarioDocument } from '@startex/shared';
+import { BIDI_MESSAGE, Email, ExerciseRole, stripBidiControls, type ImportProblem, type NewAccount, type PersonView, type ScenarioDocument } from '@startex/shared';
 import { generatedPassword, hashPassword } from '../auth/secrets.ts';
 import type { Membership, Store, UserRecord } from '../store/ExerciseStore.ts';
 import type { AgencyRecord, PersonRecord } from '../store/PlanningStore.ts';
@@ -54,6 +54,7 @@ export async function checkRoster(
     const name = c.name?.trim() ?? '';
     if (!name) problem('name', 'MISSING_VALUE', 'The name is empty.');
     else if (name.length > 120) problem('name', 'VALIDATION_FAILED', 'The name is longer than 120 characters.');
+    else if (stripBidiControls(name) !== name) problem('name', 'VALIDATION_FAILED', `The name ${BIDI_MESSAGE}.`);
 
     let email = '';
     if (!c.email?.trim()) problem('email', 'MISSING_VALUE', 'The e-mail address is empty.');

@@ -16,7 +16,6 @@ import {
 import { connectionAccess, type ExerciseAccess } from '../auth/access.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import type { RateLimits } from '../auth/rateLimits.ts';
-import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
 import type { FeedRooms } from './exerciseRooms.ts';
@@ -66,9 +65,9 @@ function serveFeed(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): 
   let stream: FeedStream | undefined;
   let unregister = () => {};
   const fail = (error: unknown) => refuse(socket, toErrorDetail(error, request.log));
-  const authenticated = authenticate(socket, request, deps).then(({ host, access }) => {
+  const authenticated = authenticate(socket, request, deps).then((access) => {
     if (socket.readyState !== socket.OPEN) return;
-    stream = new FeedStream(host, access.viewer, deps.feeds, (message) => send(socket, message));
+    stream = new FeedStream(deps.runtime, access.exerciseId, access.viewer, deps.feeds, (message) => send(socket, message));
     unregister = deps.connections.register(access, (reason) => refuse(socket, reason));
   }, fail);
   let inbox = authenticated;
@@ -92,7 +91,7 @@ function serveFeed(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): 
  * Who is behind the feed: a join code offered as subprotocol (tablets, wall displays, tools), or
  * else the browser's session cookie with a role in the exercise.
  */
-async function authenticate(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): Promise<{ host: ExerciseHost; access: ExerciseAccess }> {
+async function authenticate(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): Promise<ExerciseAccess> {
   const params = FeedParams.safeParse(request.params);
   if (!params.success) throw new StartexError('VALIDATION_FAILED', 'The exercise id must be 1 to 64 characters.', 'params.id');
   const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
@@ -106,18 +105,19 @@ async function authenticate(socket: WebSocket, request: FastifyRequest, deps: Fe
     exerciseId: params.data.id,
     headers: { cookie: request.headers.cookie, origin: request.headers.origin, host: request.headers.host },
   });
-  if (access.exerciseId !== params.data.id) {
-    if (await deps.runtime.store.getExercise(params.data.id)) throw new StartexError('FORBIDDEN', 'This join code belongs to another exercise.');
-    throw new StartexError('EXERCISE_NOT_FOUND');
-  }
-  return { host: await deps.runtime.get(access.exerciseId), access };
+  // A join code opens its own exercise's feed only; any other id, whether it names an exercise or
+  // not, gets the same answer, so a code holder learns nothing about other ids.
+  if (access.exerciseId !== params.data.id) throw new StartexError('FORBIDDEN', 'This join code opens the feed of its own exercise only.');
+  await deps.runtime.get(access.exerciseId);
+  return access;
 }
 
 /**
  * What one viewer is sent: the committed entries it may see, in seq order, each once. It is in
  * its viewer's room from the start (the gateway's fan-out) and holds what arrives while a hello's
  * backlog is read, so that an entry committed meanwhile is neither lost between backlog and live
- * nor sent twice.
+ * nor sent twice. It reads the backlog through the runtime, not one host: on several nodes the
+ * host is replaced when this node takes the exercise over or gives it up.
  */
 class FeedStream {
   private firstSent: number | undefined;
@@ -128,12 +128,13 @@ class FeedStream {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly host: ExerciseHost,
+    private readonly runtime: ExerciseRuntime,
+    private readonly exerciseId: string,
     private readonly viewer: Viewer,
     rooms: FeedRooms,
     private readonly send: (message: FeedServerMessage) => void,
   ) {
-    this.unsubscribe = rooms.join(host.id, viewer, (entry) => {
+    this.unsubscribe = rooms.join(exerciseId, viewer, (entry) => {
       if (this.held) this.held.push(entry);
       else this.deliver(entry);
     });
@@ -164,7 +165,7 @@ class FeedStream {
     this.saidHello = true;
     this.held = [];
     try {
-      const backlog = await this.host.entriesFor(this.viewer, afterSeq);
+      const backlog = await (await this.runtime.get(this.exerciseId)).entriesFor(this.viewer, afterSeq);
       const firstSent = this.firstSent;
       if (firstSent !== undefined && backlog.some((entry) => entry.seq < firstSent)) {
         this.sendError(`Entries from seq ${firstSent} on were sent before this hello; reconnect and send hello first.`);

@@ -1,9 +1,13 @@
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_SCHEMAS,
+  clientFrameBytes,
+  frameTooLargeMessage,
   HandshakeAuth,
+  MAX_CLIENT_FRAME_BYTES,
   PROTOCOL_VERSION,
   StartexError,
+  type Ack,
   type Actor,
   type ClientToServerEvents,
   type ErrorDetail,
@@ -25,8 +29,12 @@ type SocketData = ExerciseAccess;
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Largest socket.io message accepted; larger ones close the connection before parsing. */
-const MAX_MESSAGE_BYTES = 64 * 1024;
+/**
+ * What socket.io itself accepts in one message (maxHttpBufferSize): twice the protocol's limit, so
+ * that a frame over MAX_CLIENT_FRAME_BYTES is read and answered PAYLOAD_TOO_LARGE; only a frame
+ * over this one makes socket.io close the connection unread (it has no way to answer it).
+ */
+const TRANSPORT_MAX_BYTES = 2 * MAX_CLIENT_FRAME_BYTES;
 
 export interface GatewayDeps {
   runtime: ExerciseRuntime;
@@ -37,6 +45,11 @@ export interface GatewayDeps {
   feeds: FeedRooms;
   /** Unexpected errors go here with their stack (fastify's logger), answered with INTERNAL. */
   log: ErrorLog;
+  /**
+   * The transports served: both by default; only 'websocket' on several nodes (server/src/cluster),
+   * where a long-polling client's requests could reach a node that does not know its session.
+   */
+  transports?: ('polling' | 'websocket')[] | undefined;
 }
 
 /**
@@ -49,7 +62,7 @@ export interface GatewayDeps {
  */
 export function createGateway(deps: GatewayDeps): GatewayServer {
   const { runtime, identity, limits, connections, feeds, log } = deps;
-  const io: GatewayServer = new Server({ maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false });
+  const io: GatewayServer = new Server({ maxHttpBufferSize: TRANSPORT_MAX_BYTES, serveClient: false, ...(deps.transports ? { transports: deps.transports } : {}) });
 
   io.use(async (socket, next) => {
     const fail = (error: unknown) => {
@@ -96,10 +109,12 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     presence.schedule(exerciseId);
   });
 
+  // Each node sends the entries to its own sockets and feeds (io.local): on several nodes, every node
+  // hears of each commit (server/src/cluster), so a broadcast through the adapter would send them twice.
   runtime.onCommit((exerciseId, entries, origin) => {
     for (const entry of entries) {
       const rooms = roomsOf(exerciseId, entry);
-      (origin ? io.to(rooms).except(origin) : io.to(rooms)).emit('log', entry);
+      (origin ? io.local.to(rooms).except(origin) : io.local.to(rooms)).emit('log', entry);
       feeds.deliver(rooms, entry);
     }
     // Status and clock are in everyone's view; scenario states, open decisions and the next timer
@@ -138,7 +153,7 @@ async function broadcastViews(io: GatewayServer, runtime: ExerciseRuntime, exerc
   const host = await runtime.get(exerciseId);
   // Many devices share a viewer (a team's tablets): build each distinct view once.
   const changes = new Map<string, ReturnType<typeof viewChange>>();
-  for (const socket of await io.in(rooms).fetchSockets()) {
+  for (const socket of await io.local.in(rooms).fetchSockets()) {
     const { viewer } = socket.data;
     const key = viewer.role === 'participant' ? `team:${viewer.teamId}` : viewer.role;
     let change = changes.get(key);
@@ -159,7 +174,8 @@ function coalesced(work: (key: string) => Promise<void>, delayMs = 100): { sched
       pending.add(key);
       setTimeout(() => {
         pending.delete(key);
-        void work(key);
+        // On several nodes the count asks every node, and one that just died does not answer.
+        work(key).catch((error: unknown) => console.error(`StartEx: could not update ${key}:`, error));
       }, delayMs).unref();
     },
   };
@@ -258,35 +274,48 @@ const handlers: Handlers = {
   },
 };
 
+type Reply = (result: Ack) => void;
+
 /**
- * Every event goes through here: the payload is parsed by its schema, the handler runs, and the
- * acknowledgement carries either the result or a catalogue error. Nothing thrown escapes.
+ * Every event goes through here, and each one that can be answered gets exactly one answer: the
+ * acknowledgement is the last argument when it is a function, whatever comes before it; exactly
+ * one payload must come before it, parsed by its event's schema; then the handler runs, and the
+ * answer carries its result or a catalogue error. An event without an acknowledgement is dropped
+ * before anything is done: a commit its sender never hears of would come back as a new one.
  */
 function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
+  socket.use(([event, ...args], next) => {
+    const reply = args.at(-1);
+    if (Object.hasOwn(handlers, event) || typeof reply !== 'function') return next();
+    (reply as Reply)(invalid(`There is no event "${event}".`, 'event'));
+  });
   for (const event of Object.keys(handlers) as (keyof ClientToServerEvents)[]) {
-    socket.on(event, async (payload: unknown, ack: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (result: object) => void) : () => {};
-      const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(payload);
+    socket.on(event, async (...args: unknown[]) => {
+      const reply = args.at(-1);
+      if (typeof reply !== 'function') return;
+      const answer = reply as Reply;
+      const payloads = args.slice(0, -1);
+      const bytes = clientFrameBytes(event, payloads);
+      if (bytes > MAX_CLIENT_FRAME_BYTES) return answer({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
+      if (payloads.length !== 1) {
+        return answer(invalid(`Send "${event}" with one payload and then the acknowledgement callback; it came with ${payloads.length} payloads.`, ''));
+      }
+      const parsed = CLIENT_EVENT_SCHEMAS[event].safeParse(payloads[0]);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        return reply({
-          ok: false,
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: `Invalid "${event}" payload: ${issue?.message ?? 'malformed'}.`,
-            path: issue?.path.join('.') ?? '',
-          },
-        });
+        return answer(invalid(`Invalid "${event}" payload: ${issue?.message ?? 'malformed'}.`, issue?.path.join('.') ?? ''));
       }
       try {
         const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps) => Promise<object>;
-        reply({ ok: true, ...(await handler(parsed.data, socket, deps)) });
+        answer({ ok: true, ...(await handler(parsed.data, socket, deps)) });
       } catch (error) {
-        reply({ ok: false, error: toErrorDetail(error, deps.log) });
+        answer({ ok: false, error: toErrorDetail(error, deps.log) });
       }
     });
   }
 }
+
+const invalid = (message: string, path: string): Ack => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, path } });
 
 /** Where unexpected errors are reported: fastify's logger (pino) fits. */
 export interface ErrorLog {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, ExerciseArchive, StartexError, type LogEntry } from '@startex/shared';
+import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, ExerciseArchive, StartexError, withoutBidiControls, type LogEntry } from '@startex/shared';
 import { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRecord, ExerciseStore, Store } from '../store/ExerciseStore.ts';
 import { computeReview } from './computeReview.ts';
@@ -29,7 +29,8 @@ const invalid = (message: string, problems?: readonly unknown[]) => new StartexE
  * pinned scenario, a review that computes), then written in one transaction: all or nothing.
  */
 export async function importArchive(store: Store, input: unknown, now: number): Promise<ExerciseRecord> {
-  const parsed = ExerciseArchive.safeParse(input);
+  // An archive exported before names refused text-direction controls imports without them (shared/src/text.ts).
+  const parsed = ExerciseArchive.safeParse(withoutBidiControls(input));
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     throw invalid(`${problems[0]?.path || 'archive'}: ${problems[0]?.message ?? 'invalid'}`, problems);

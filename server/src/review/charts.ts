@@ -1,6 +1,5 @@
 import type { ExerciseReview, ReviewChartName } from '@startex/shared';
 import type { TopLevelSpec } from 'vega-lite';
-import { stateTitle } from '../documents/words.ts';
 import { lazyImport, lazyRequire } from '../lazyPackage.ts';
 
 const chartLibraries = lazyImport(async () => ({ vega: await import('vega'), vegaLite: await import('vega-lite') }));
@@ -21,7 +20,8 @@ function responseUnit(review: ExerciseReview): TimeUnit {
 function phaseEnd(review: ExerciseReview): number {
   return review.endedAtMs ?? Math.max(0, ...review.phases.map((p) => p.toMs ?? p.fromMs));
 }
-function phaseUnit(review: ExerciseReview): TimeUnit {
+/** The unit of the phases chart's figures (chartRows), for a table of them beside it. */
+export function phaseUnit(review: ExerciseReview): TimeUnit {
   return unitFor([phaseEnd(review), ...review.phases.map((p) => p.toMs)]);
 }
 
@@ -43,7 +43,7 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
     case 'phases': {
       const end = phaseEnd(review);
       const unit = phaseUnit(review);
-      return review.phases.map((p) => ({ phase: stateTitle(p.state), from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
+      return review.phases.map((p) => ({ phase: p.title, from: inUnit(p.fromMs, unit), to: inUnit(p.toMs ?? end, unit) }));
     }
     case 'ratings': {
       const { targets, capabilities } = review.evaluation.distribution;

@@ -38,7 +38,7 @@ export function computeReview(scenario: ScenarioDocument, entries: LogEntry[]): 
     status,
     ...(startedAtMs !== undefined ? { startedAtMs } : {}),
     ...(endedAtMs !== undefined ? { endedAtMs } : {}),
-    phases: phaseSpans(entries),
+    phases: phaseSpans(scenario, entries),
     injects,
     teams,
     contingency: {

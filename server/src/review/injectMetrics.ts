@@ -2,6 +2,8 @@ import {
   actsUponRule,
   ON_TIME_TOLERANCE_MS,
   parseScenarioClockTime,
+  releaseLateByWallMs,
+  speedAfter,
   type InjectReview,
   type InjectTeamLatency,
   type LatencySummary,
@@ -16,6 +18,8 @@ type Released = Extract<LogEntry, { type: 'inject.released' }>;
 
 interface Tracked {
   release: Released | undefined;
+  /** The clock's speed when it was released, to read older entries' lateness (exercise time) as wall time. */
+  releaseSpeed?: number;
   held?: { reason: string; seq: number };
   skipped?: { reason: string; seq: number };
   teams: Map<string, InjectTeamLatency>;
@@ -40,13 +44,16 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
   const messages = new Map<string, number>();
   // Released injects not yet acted upon, per team: an action answers those released before it.
   const awaiting = new Map<string, Set<string>>();
+  let speed = 1;
 
   for (const entry of entries) {
+    speed = speedAfter(speed, entry);
     switch (entry.type) {
       case 'inject.released': {
         const t = of(entry.inject.id);
         if (t.release) break;
         t.release = entry;
+        t.releaseSpeed = speed;
         for (const teamId of entry.inject.to) {
           t.teams.set(teamId, { teamId });
           let waiting = awaiting.get(teamId);
@@ -97,7 +104,8 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
     const scheduledAtMs = planned?.scenarioTime !== undefined ? parseScenarioClockTime(planned.scenarioTime) * 60_000 - startMs : undefined;
     const releasedAtMs = t.release?.exerciseTimeMs;
     const deviationMs = releasedAtMs !== undefined && scheduledAtMs !== undefined ? releasedAtMs - scheduledAtMs : undefined;
-    const lateByMs = t.release?.lateByMs;
+    const releaseSpeed = t.releaseSpeed ?? 1;
+    const lateByWallMs = t.release ? releaseLateByWallMs(t.release, releaseSpeed) : undefined;
     injects.push({
       injectId,
       number: inject?.number ?? planned?.number ?? 0,
@@ -106,9 +114,10 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
       adHoc: inject?.adHoc ?? false,
       ...(scheduledAtMs !== undefined ? { scheduledAtMs } : {}),
       ...(t.release ? { releasedAtMs, releasedSeq: t.release.seq } : {}),
-      ...(lateByMs !== undefined ? { lateByMs } : {}),
+      ...(lateByWallMs !== undefined ? { lateByWallMs } : {}),
       ...(deviationMs !== undefined ? { deviationMs } : {}),
-      timeliness: timeliness(releasedAtMs, deviationMs, lateByMs),
+      // Timeliness is judged in exercise time, as the deviation from the MSEL is.
+      timeliness: timeliness(releasedAtMs, deviationMs, lateByWallMs === undefined ? undefined : lateByWallMs * releaseSpeed),
       ...(t.held && !t.release ? { held: t.held } : {}),
       ...(t.skipped && !t.release ? { skipped: t.skipped } : {}),
       teams: [...t.teams.values()].map((team) => withLatencies(team, releasedAtMs!)),
@@ -135,10 +144,10 @@ export function injectMetrics(scenario: ScenarioDocument, entries: readonly LogE
   return { injects, teams };
 }
 
-function timeliness(releasedAtMs: number | undefined, deviationMs: number | undefined, lateByMs: number | undefined): Timeliness {
+function timeliness(releasedAtMs: number | undefined, deviationMs: number | undefined, lateByExerciseMs: number | undefined): Timeliness {
   if (releasedAtMs === undefined) return 'not-released';
   if (deviationMs !== undefined) return deviationMs > ON_TIME_TOLERANCE_MS ? 'late' : deviationMs < -ON_TIME_TOLERANCE_MS ? 'early' : 'on-time';
-  return lateByMs !== undefined && lateByMs > ON_TIME_TOLERANCE_MS ? 'late' : 'unscheduled';
+  return lateByExerciseMs !== undefined && lateByExerciseMs > ON_TIME_TOLERANCE_MS ? 'late' : 'unscheduled';
 }
 
 function withLatencies(team: InjectTeamLatency, releasedAtMs: number): InjectTeamLatency {

@@ -1,7 +1,8 @@
-import type { LogEntry, PhaseSpan } from '@startex/shared';
+import { statePathTitle, stateTitles, type LogEntry, type PhaseSpan, type ScenarioDocument } from '@startex/shared';
 
-/** Each scenario state's spans of exercise time, from `state.entered` entries, closed at EndEx. */
-export function phaseSpans(entries: readonly LogEntry[]): PhaseSpan[] {
+/** Each scenario state's spans of exercise time, from `state.entered` entries, closed at EndEx, titled as the scenario titles its states. */
+export function phaseSpans(scenario: ScenarioDocument, entries: readonly LogEntry[]): PhaseSpan[] {
+  const titles = stateTitles(scenario);
   const spans: PhaseSpan[] = [];
   const open = new Map<string, PhaseSpan>();
   const close = (state: string, atMs: number) => {
@@ -16,7 +17,7 @@ export function phaseSpans(entries: readonly LogEntry[]): PhaseSpan[] {
       for (const state of [...open.keys()]) if (!now.has(state)) close(state, entry.exerciseTimeMs);
       for (const state of entry.states) {
         if (open.has(state)) continue;
-        const span: PhaseSpan = { state, fromMs: entry.exerciseTimeMs, enteredSeq: entry.seq };
+        const span: PhaseSpan = { state, title: statePathTitle(titles, state), fromMs: entry.exerciseTimeMs, enteredSeq: entry.seq };
         open.set(state, span);
         spans.push(span);
       }

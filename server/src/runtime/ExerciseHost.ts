@@ -20,6 +20,7 @@ import {
   describeState,
   exerciseView,
   foldAll,
+  foldOn,
   initialState,
   nextTimer,
   wallDelayUntil,
@@ -30,8 +31,10 @@ import {
 } from '@startex/scenarios/engine';
 import { exerciseSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
+import { stderrLog, type HostLog } from './hostLog.ts';
 import { systemWallClock, type WallClock } from './wallClock.ts';
 
+export type { HostLog } from './hostLog.ts';
 export type { WallClock } from './wallClock.ts';
 
 /** Told of each durable batch, with the connection its input came from (none for timers and REST). */
@@ -41,15 +44,6 @@ export interface Committed {
   seq: number;
   entries: LogEntry[];
 }
-
-
-/** Where the host reports errors nobody waits for (a timer's commit, a listener): fastify's logger fits. */
-export interface HostLog {
-  error(details: { err: unknown; exerciseId: string }, message: string): void;
-}
-
-/** Without a logger given (tools, some tests): the error with its stack on stderr. */
-const stderrLog: HostLog = { error: (details, message) => console.error(message, details) };
 
 const SYSTEM: Actor = { kind: 'system' };
 const participant = (teamId: string): Actor => ({ kind: 'participant', teamId });
@@ -75,11 +69,11 @@ export class ExerciseHost {
   private readonly inflight: { lastSeq: number; durable: Promise<void> }[] = [];
   private durableSeq = 0;
 
-  private constructor(
+  protected constructor(
     private readonly store: ExerciseStore,
     record: ExerciseRecord,
     private readonly wall: WallClock,
-    private readonly log: HostLog,
+    private readonly log: HostLog = stderrLog,
   ) {
     this.record = record;
     this.state = initialState(compileScenario(record.scenario));
@@ -109,7 +103,7 @@ export class ExerciseHost {
     return this.inflight.length === 0 && !this.recovering;
   }
 
-  /** The latest communications check, folded from the log. */
+  /** The latest communications check. */
   get commsCheck(): CommsCheck | undefined {
     return this.state.commsCheck;
   }
@@ -136,9 +130,9 @@ export class ExerciseHost {
   }
 
   /**
-   * Every input goes through here: it waits for a rebuild in progress, then the engine decides
-   * and folds it. Resolves with the seq of its first entry once durable (a retry of a request
-   * already served: that request's seq); rejects with the catalogue error of a refused input.
+   * Every input goes through here (and `commit`): the engine decides and folds it after any rebuild
+   * under way. Resolves with its first entry's seq once durable (a retry: the first request's seq);
+   * rejects with the catalogue error of a refused input.
    */
   async input(input: ExerciseInput, actor: Actor): Promise<number> {
     return (await this.commit(input, actor)).seq;
@@ -202,6 +196,20 @@ export class ExerciseHost {
     this.record = record;
   }
 
+  /**
+   * Folds entries another writer committed (the owner on another node: server/src/cluster) and tells
+   * the listeners; entries it has are skipped. False when they leave a gap, which the caller reads.
+   */
+  follow(entries: LogEntry[]): boolean {
+    const before = this.state.lastSeq;
+    const inOrder = [...entries].sort((a, b) => a.seq - b.seq);
+    this.state = foldOn(this.state, inOrder);
+    this.durableSeq = this.state.lastSeq;
+    const fresh = inOrder.filter((entry) => entry.seq > before && entry.seq <= this.state.lastSeq);
+    if (fresh.length > 0) this.tell(fresh, undefined);
+    return inOrder.every((entry) => entry.seq <= this.state.lastSeq);
+  }
+
   /** Stops the timer and drops listeners; the exercise stays as the log says. */
   dispose(): void {
     this.disposed = true;
@@ -214,11 +222,7 @@ export class ExerciseHost {
     return { speed, scenarioStartMs, requireCommsCheck };
   }
 
-  /**
-   * Decides and folds an input at once (throwing its refusal), then hands its entries to the
-   * store. Resolves with the first entry's seq once the batch is durable; listeners hear of it
-   * then, in order.
-   */
+  /** Decides and folds an input at once (throwing its refusal), then stores its entries: answered, and listeners told, once durable. */
   private submit(input: ExerciseInput, actor: Actor, origin?: string): Promise<Committed> {
     const applied = applyInput(this.state, input, { exerciseId: this.id, actor, wallTime: this.wall.now(), plan: this.plan() });
     if (applied.kind === 'served') return this.whenDurable(applied.seq);
@@ -262,7 +266,7 @@ export class ExerciseHost {
     }
   }
 
-  private async reload(): Promise<void> {
+  protected async reload(): Promise<void> {
     this.wall.clearTimeout(this.timer);
     const entries = await this.store.readLog(this.id);
     this.state = foldAll(initialState(this.state.scenario), entries);

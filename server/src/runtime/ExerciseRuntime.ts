@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { expandTimeline } from '@startex/scenarios';
 import { StartexError, type ExerciseSettings, type ExerciseStatus, type LogEntry, type ScenarioDocument } from '@startex/shared';
 import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
-import { ExerciseHost, type HostLog } from './ExerciseHost.ts';
+import { ExerciseHost } from './ExerciseHost.ts';
+import { stderrLog, type HostLog } from './hostLog.ts';
 import { withLogTailCache, type TailCachedStore } from './logTailCache.ts';
 
 /** Told of each durable batch of any exercise, with the connection its input came from (none for timers and REST). */
 export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[], origin: string | undefined) => void;
+
+/**
+ * Loads the host of an exercise, reading and writing through `store`. On one node that is
+ * ExerciseHost.load; on several (server/src/cluster) the host owns the exercise or follows it.
+ */
+export type HostLoader = (store: ExerciseStore, record: ExerciseRecord) => Promise<ExerciseHost>;
 
 export interface NewExercise {
   id?: string;
@@ -35,19 +43,23 @@ export class ExerciseRuntime {
   private readonly hosts = new Map<string, Promise<ExerciseHost>>();
   private readonly lastUsed = new Map<string, number>();
   private readonly listeners = new Set<RuntimeCommitListener>();
+  private readonly replanListeners = new Set<(exerciseId: string) => void>();
   /** What the hosts read and write through. */
   private readonly hostStore: TailCachedStore;
-  private readonly log: HostLog | undefined;
+  private readonly log: HostLog;
   private readonly idleMs: number;
   private readonly idleSweep: NodeJS.Timeout;
   private connected: (exerciseId: string) => boolean = () => false;
+  private loadHost: HostLoader = (store, record) => ExerciseHost.load(store, record, undefined, this.log);
+  /** Per exercise, the last seq its listeners were told of (or its host loaded with): where a reloaded host's news start. */
+  private readonly toldSeqs = new Map<string, number>();
 
   constructor(
     readonly store: ExerciseStore,
     options: RuntimeOptions = {},
   ) {
     this.hostStore = withLogTailCache(store);
-    this.log = options.log;
+    this.log = options.log ?? stderrLog;
     this.idleMs = options.idleMs ?? 15 * 60_000;
     this.idleSweep = setInterval(() => void this.unloadIdle(), this.idleMs);
     this.idleSweep.unref();
@@ -64,7 +76,7 @@ export class ExerciseRuntime {
     const exercise: ExerciseRecord = {
       id: input.id ?? randomUUID(),
       title: settings.title,
-      scenario: input.scenario,
+      scenario: expandTimeline(input.scenario),
       speed: settings.speed,
       createdAt: Date.now(),
       settings,
@@ -79,7 +91,7 @@ export class ExerciseRuntime {
     let host = this.hosts.get(exerciseId);
     if (!host) {
       host = this.load(exerciseId);
-      this.hosts.set(exerciseId, host);
+      this.track(exerciseId, host);
     }
     return host;
   }
@@ -99,6 +111,7 @@ export class ExerciseRuntime {
       if (!idle || IN_PLAY.has(host.status) || !host.settled || this.connected(exerciseId)) continue;
       this.hosts.delete(exerciseId);
       this.lastUsed.delete(exerciseId);
+      this.toldSeqs.delete(exerciseId);
       this.hostStore.forgetTail(exerciseId);
       host.dispose();
       unloaded.push(exerciseId);
@@ -130,7 +143,34 @@ export class ExerciseRuntime {
       host.replan(before);
       throw error;
     }
+    for (const listener of this.replanListeners) listener(exerciseId);
     return record;
+  }
+
+  /** Hears of every plan change made here (several nodes: the other nodes load the new plan). */
+  onReplan(listener: (exerciseId: string) => void): void {
+    this.replanListeners.add(listener);
+  }
+
+  /** Loads hosts with `loader` from now on (several nodes: before any host is loaded). */
+  loadHostsWith(loader: HostLoader): void {
+    this.loadHost = loader;
+  }
+
+  /**
+   * Loads an exercise's host again, in place of the one loaded (several nodes: when this node
+   * takes the exercise over or gives it up); listeners keep listening. Inputs wait for the new one.
+   */
+  async reload(exerciseId: string): Promise<ExerciseHost> {
+    const before = this.hosts.get(exerciseId);
+    const host = (async () => {
+      // A host that failed to load told whoever asked for it; there is nothing of it to stop.
+      const [previous] = await Promise.allSettled(before ? [before] : []);
+      if (previous?.status === 'fulfilled') previous.value.dispose();
+      return this.load(exerciseId, this.toldSeqs.get(exerciseId));
+    })();
+    this.track(exerciseId, host);
+    return host;
   }
 
   /** Ids of the exercises loaded now (tests and diagnostics). */
@@ -148,21 +188,47 @@ export class ExerciseRuntime {
     // A host that failed to load told whoever asked for it; there is nothing of it to stop.
     for (const settled of await Promise.allSettled(this.hosts.values())) if (settled.status === 'fulfilled') settled.value.dispose();
     this.hosts.clear();
+    this.toldSeqs.clear();
   }
 
-  private async load(exerciseId: string): Promise<ExerciseHost> {
-    try {
-      const record = await this.store.getExercise(exerciseId);
-      if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
-      const host = await ExerciseHost.load(this.hostStore, record, undefined, this.log);
-      host.onCommit((entries, origin) => {
-        for (const listener of this.listeners) listener(exerciseId, entries, origin);
-      });
-      return host;
-    } catch (error) {
-      // The caller hears of the failure; the next one tries again.
-      this.hosts.delete(exerciseId);
-      throw error;
+  /** Keeps a host being loaded; the caller hears of a failed load and the next one tries again (a host loaded in its place stays). */
+  private track(exerciseId: string, host: Promise<ExerciseHost>): void {
+    this.hosts.set(exerciseId, host);
+    host.catch(() => {
+      if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
+    });
+  }
+
+  /**
+   * Loads a host; when it replaces one whose listeners heard up to `heardSeq`, they are first told
+   * of the entries the new host folded beyond it (committed meanwhile by another node), then of
+   * the new host's own commits, in seq order.
+   */
+  private async load(exerciseId: string, heardSeq?: number): Promise<ExerciseHost> {
+    const record = await this.store.getExercise(exerciseId);
+    if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
+    const host = await this.loadHost(this.hostStore, record);
+    const loadedSeq = host.lastSeq;
+    const tell = (entries: LogEntry[], origin: string | undefined) => {
+      if (entries.length === 0) return;
+      this.toldSeqs.set(exerciseId, Math.max(this.toldSeqs.get(exerciseId) ?? 0, entries.at(-1)!.seq));
+      for (const listener of this.listeners) listener(exerciseId, entries, origin);
+    };
+    if (heardSeq === undefined) this.toldSeqs.set(exerciseId, loadedSeq);
+    let held: { entries: LogEntry[]; origin: string | undefined }[] | undefined = heardSeq !== undefined && loadedSeq > heardSeq ? [] : undefined;
+    host.onCommit((entries, origin) => (held ? held.push({ entries, origin }) : tell(entries, origin)));
+    if (held) {
+      try {
+        tell(
+          (await this.hostStore.readLog(exerciseId, heardSeq)).filter((entry) => entry.seq <= loadedSeq),
+          undefined,
+        );
+      } catch (error) {
+        this.log.error({ err: error, exerciseId }, `Could not tell of the entries after seq ${heardSeq}; clients catch up when they resync`);
+      }
+      for (const batch of held) tell(batch.entries, batch.origin);
+      held = undefined;
     }
+    return host;
   }
 }

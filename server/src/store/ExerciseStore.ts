@@ -2,6 +2,7 @@ import type { ExerciseRole, ExerciseSettings, GlobalRole, LogEntry, ScenarioDocu
 import type { PlanningStore } from './PlanningStore.ts';
 import type { ProgrammeStore } from './ProgrammeStore.ts';
 import type { ReviewStore } from './ReviewStore.ts';
+import type { StudioStore } from './StudioStore.ts';
 
 export interface ExerciseRecord {
   id: string;
@@ -132,4 +133,6 @@ export type Store = ExerciseStore &
     readonly review: ReviewStore;
     /** Needs, the preparedness plan, training, and what finalised exercises fed back. */
     readonly programme: ProgrammeStore;
+    /** Scenario drafts and their revisions, who published which version, remembered MSEL mappings. */
+    readonly studio: StudioStore;
   };

@@ -30,6 +30,7 @@ import * as schema from './schema.ts';
 import { SqlitePlanningStore } from './SqlitePlanningStore.ts';
 import { SqliteProgrammeStore } from './SqliteProgrammeStore.ts';
 import { SqliteReviewStore } from './SqliteReviewStore.ts';
+import { SqliteStudioStore } from './SqliteStudioStore.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -49,6 +50,7 @@ export class SqliteStore implements Store {
   readonly planning: SqlitePlanningStore;
   readonly review: SqliteReviewStore;
   readonly programme: SqliteProgrammeStore;
+  readonly studio: SqliteStudioStore;
 
   constructor(file: string) {
     // The log's writer thread opens the same database: it has to be a file.
@@ -66,6 +68,7 @@ export class SqliteStore implements Store {
     this.planning = new SqlitePlanningStore(this.sqlite);
     this.review = new SqliteReviewStore(this.sqlite);
     this.programme = new SqliteProgrammeStore(this.sqlite);
+    this.studio = new SqliteStudioStore(this.sqlite);
   }
 
   async createExercise(exercise: ExerciseRecord): Promise<void> {

@@ -16,6 +16,11 @@ export interface LogBatch {
   exerciseId: string;
   firstSeq: number;
   rows: LogRow[];
+  /**
+   * The owner generation the batch is written by (several nodes: server/src/cluster): written only
+   * while it is still the exercise's generation. None on one node.
+   */
+  epoch?: number | undefined;
 }
 
 /** Per batch of a group: null when it was written, else why it was refused. */

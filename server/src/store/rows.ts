@@ -1,7 +1,7 @@
 // How each record is kept in its table's row, and read back, on either database: the SQLite and
 // PostgreSQL schemas (schema.ts, postgres/schema.ts and their planning and review twins) give the
 // same row shapes, so one mapping serves both, and TypeScript checks each store's rows against it.
-import { ExerciseSettings, ReportContent, ScenarioDocument, type Actor, type ImprovementItem, type LogEntry, type ReportVersion, type StatusChange } from '@startex/shared';
+import { ExerciseSettings, ReportContent, ScenarioDocument, withoutBidiControls, type Actor, type ImprovementItem, type LogEntry, type ReportVersion, type StatusChange } from '@startex/shared';
 import type { AccessGrant, AuditEntry, ExerciseRecord, Membership, StoredScenario, UserRecord } from './ExerciseStore.ts';
 import type { LogRow } from './groupCommit.ts';
 import type { AgencyRecord, PersonRecord } from './PlanningStore.ts';
@@ -25,10 +25,11 @@ export function toExercise(row: typeof schema.exercises.$inferSelect): ExerciseR
   return {
     id: row.id,
     title: row.title,
-    scenario: ScenarioDocument.parse(JSON.parse(row.scenarioJson)),
+    // Documents stored before names refused text-direction controls load without them (shared/src/text.ts).
+    scenario: ScenarioDocument.parse(withoutBidiControls(JSON.parse(row.scenarioJson))),
     speed: row.speed,
     createdAt: row.createdAt,
-    ...(row.settingsJson ? { settings: ExerciseSettings.parse(JSON.parse(row.settingsJson)) } : {}),
+    ...(row.settingsJson ? { settings: ExerciseSettings.parse(withoutBidiControls(JSON.parse(row.settingsJson))) } : {}),
   };
 }
 
@@ -37,7 +38,7 @@ export function scenarioRow(stored: StoredScenario): typeof schema.scenarios.$in
 }
 
 export function toScenario(row: typeof schema.scenarios.$inferSelect): StoredScenario {
-  return { document: ScenarioDocument.parse(JSON.parse(row.documentJson)), version: row.version, createdAt: row.createdAt };
+  return { document: ScenarioDocument.parse(withoutBidiControls(JSON.parse(row.documentJson))), version: row.version, createdAt: row.createdAt };
 }
 
 /** The latest version of each scenario, from rows ordered by id and newest version first. */

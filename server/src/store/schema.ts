@@ -104,8 +104,9 @@ export const logEntries = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.exerciseId, table.seq] }),
+    // An action's key is its team's (the engine's idempotency.ts, scenarios/src/engine): two teams may use the same key.
     uniqueIndex('log_entries_idempotency')
-      .on(table.exerciseId, table.idempotencyKey)
+      .on(table.exerciseId, sql`json_extract(${table.body}, '$.teamId')`, table.idempotencyKey)
       .where(sql`${table.idempotencyKey} IS NOT NULL`),
   ],
 );

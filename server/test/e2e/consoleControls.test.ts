@@ -69,7 +69,7 @@ describe('controller console controls', () => {
     expect(await rows('exercise')).toEqual([
       'Y Mark the exercise ready for StartEx',
       'G Start the exercise (StartEx)',
-      'Space Pause or resume the exercise',
+      'Space Pause or resume the exercise (after a halt, asks for a reason)',
       'N Jump the clock to the next timed event',
       'M Jump the clock to the next timed inject (events before it happen on the way)',
       'X End the exercise (EndEx; asks first)',

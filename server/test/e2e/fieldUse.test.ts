@@ -186,13 +186,13 @@ describe('field use through a real network loss', () => {
     const queued = '◷ 1 action, 1 acknowledgement waiting to be sent. They go out by themselves when the network returns.';
     expect(await page.getByTestId('queue-status').textContent()).toBe(queued);
     expect(await report.locator('.submission').allTextContents()).toEqual(['◷ Waiting to be sent — saved on this tablet.']);
-    expect(await page.getByText('showing what this tablet saved last').isVisible()).toBe(true);
+    await page.getByText('showing what this tablet saved last').waitFor({ state: 'visible' });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Customs post Medininkai');
     // The reload kept the open tab (its address); the inbox is one tap away.
     expect(page.url()).toMatch(/\/tablet\/actions/);
     await page.getByRole('tab', { name: /^Inbox/ }).click();
     await alarm.getByRole('button', { name: 'Gamma alarm on lane 3' }).click();
-    expect(await alarm.getByText('◷ Acknowledgement waiting to be sent').isVisible()).toBe(true);
+    await alarm.getByText('◷ Acknowledgement waiting to be sent').waitFor({ state: 'visible' });
     expect(await page.getByTestId('connection').textContent()).not.toBe('Online');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: artifactPath('field-tablet-offline-reload.png'), fullPage: true });

@@ -8,15 +8,15 @@ import { launchChromium, openPage, VIEWPORT } from './browser.ts';
 /**
  * The "real-world emergency" stop seen as people see it, in real Chromium: the director halts
  * play, and the banner shows on the director's and a controller's consoles, a team's tablet and
- * the wall display while every clock stands still; a controller is not offered resume (the
- * server's permission table, which the console reads, refuses it, and does so when sent anyway); the director
- * resumes, and the banner is gone everywhere and the clocks run again.
+ * the wall display while every clock stands still; resuming asks for a reason (Space or the
+ * button alone does nothing); a controller is not offered resume (the server's permission table,
+ * which the console reads, refuses it, and does so when sent anyway); the director resumes with a
+ * reason, which is logged, and the banner is gone everywhere and the clocks run again.
  */
 const REASON = 'A real casualty at lane 3: ambulance on its way';
 const BANNER = `REAL-WORLD EMERGENCY — play is halted: ${REASON}`;
 // Speed 10: a clock's seconds visibly move while live, and the demo's alarm (2 minutes in) is 12 s away.
 const SPEED = 10;
-
 
 let h: Harness;
 let browser: Browser;
@@ -78,25 +78,39 @@ describe('the real-world emergency halt in real browsers', () => {
     await pause(2_000);
     expect(await Promise.all(Object.values(pages).map(clockOf))).toEqual(frozen);
 
+    // Resuming asks for a reason first, by button or by Space, as a halt does; nothing is sent before it.
+    const resumeDialog = (page: Page) => page.getByRole('dialog', { name: 'Resume play after the real-world emergency' });
+    await directorConsole.keyboard.press('Space');
+    await resumeDialog(directorConsole).waitFor();
+    expect(await resumeDialog(directorConsole).getByRole('button', { name: 'Resume play' }).isDisabled()).toBe(true);
+    await directorConsole.keyboard.press('Escape');
+    await eventually(() => resumeDialog(directorConsole).count()).toBe(0);
+    expect(await directorConsole.getByTestId('status').textContent()).toMatch(/halted/);
+
     // A controller may halt but not resume: the console hides what the server refuses, the server refuses one sent anyway, the banner stays.
     expect(await controllerConsole.getByRole('button', { name: 'Resume' }).count()).toBe(0);
     expect(await directorConsole.getByRole('button', { name: 'Resume' }).count()).toBe(1);
     const controllerSocket = client(h.url, controller).socket;
     await connected(controllerSocket);
-    expect(await call(controllerSocket, 'command', { type: 'resume' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(controllerSocket, 'command', { type: 'resume', reason: 'Looks clear to me' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     controllerSocket.disconnect();
     expect((await log()).filter((e) => e.seq > halted!.seq && e.type === 'exercise.resumed')).toEqual([]);
     for (const page of Object.values(pages)) expect(await page.getByTestId('halt-banner').textContent()).toBe(BANNER);
 
-    // The director resumes: the banner goes from every screen and the clocks run on.
+    // The director resumes with a reason: it is logged, the banner goes from every screen and the clocks run on.
+    const ALL_CLEAR = 'Ambulance left, lane 3 reopened by the site safety officer';
     await directorConsole.getByRole('button', { name: 'Resume' }).click();
+    await resumeDialog(directorConsole).getByRole('textbox').fill(ALL_CLEAR);
+    await resumeDialog(directorConsole).getByRole('button', { name: 'Resume play' }).click();
     for (const page of Object.values(pages)) {
       await eventually(() => page.getByTestId('halt-banner').count()).toBe(0);
       await eventually(() => page.getByTestId('status').textContent()).toMatch(/live/);
       const before = await clockOf(page);
       await eventually(() => clockOf(page)).not.toBe(before);
     }
-    expect((await log()).filter((e) => e.seq > halted!.seq && e.type === 'exercise.resumed')).toMatchObject([{ actor: { kind: 'controller', role: 'director' } }]);
+    expect((await log()).filter((e) => e.seq > halted!.seq && e.type === 'exercise.resumed')).toMatchObject([
+      { actor: { kind: 'controller', role: 'director' }, reason: ALL_CLEAR },
+    ]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -127,12 +127,12 @@ describe('live interfaces in real browsers', () => {
       await eventually(() => tablet.getByTestId('connection').textContent()).toBe('Online');
       expect(await tablet.getByRole('heading', { level: 1 }).textContent()).toBe(TEAM[teamId as keyof typeof TEAM]);
       await toTab(tablet, 'Actions');
-      expect(await tablet.getByText('Actions open at StartEx.').isVisible()).toBe(true);
+      await tablet.getByText('Actions open at StartEx.').waitFor({ state: 'visible' });
       await toTab(tablet, 'Inbox');
     }
     await eventually(() => consolePage.getByTestId('team-regulator').locator('td').first().textContent()).toBe('● 1 online');
     await eventually(() => display.getByTestId('status').textContent()).toBe('○ ready');
-    expect(await display.getByText('No injects released yet.').isVisible()).toBe(true);
+    await display.getByText('No injects released yet.').waitFor({ state: 'visible' });
 
     // StartEx: the portal alarm goes to customs alone.
     await consolePage.getByRole('button', { name: 'Start exercise (StartEx)' }).click();
@@ -142,7 +142,7 @@ describe('live interfaces in real browsers', () => {
     for (const other of [police, regulator]) {
       await eventually(() => other.getByTestId('status').textContent()).toBe('live');
       expect(await inbox(other)).toEqual([]);
-      expect(await other.getByText('No messages yet.').first().isVisible()).toBe(true);
+      await other.getByText('No messages yet.').first().waitFor({ state: 'visible' });
     }
 
     // Customs acknowledges and holds the truck in response to the alarm; the console's MSEL follows.
@@ -288,7 +288,8 @@ describe('live interfaces in real browsers', () => {
     for (const tablet of Object.values(tablets)) {
       await eventually(() => tablet.getByTestId('status').textContent()).toBe('ended');
       await toTab(tablet, 'Actions');
-      expect(await tablet.getByText('EndEx: play has ended.').isVisible()).toBe(true);
+      // The tab renders after the click returns: wait for the notice rather than sample it once.
+      await tablet.getByText('EndEx: play has ended.').waitFor({ state: 'visible' });
     }
     await eventually(() => evaluatorPage.getByTestId('status').textContent()).toBe('ended');
 

@@ -246,6 +246,9 @@ describe('planning an exercise in real browsers', () => {
     const timeline = desk.getByTestId('dry-run-timeline');
     await timeline.waitFor();
     expect(await timeline.getByText(/^#1 .+ → Customs post Vilkupiai/).count()).toBeGreaterThan(0);
+    // Phases by the scenario's titles, never as state keys.
+    await timeline.getByText('Now in Portal alarm on lane 3', { exact: true }).waitFor();
+    expect(await timeline.textContent()).not.toMatch(/primary_alarm|driver_interview|hold_vehicle/);
     await desk.screenshot({ path: artifactPath('planning-dry-run.png'), fullPage: true });
     expect((await log()).length).toBe(logBefore);
 
@@ -271,11 +274,10 @@ describe('planning an exercise in real browsers', () => {
     expect(await desk.getByTestId('comms-regulator').locator('td').nth(1).textContent()).toBe('◷ waiting');
     await desk.screenshot({ path: artifactPath('planning-comms-check.png'), fullPage: true });
     // The regulator's tablet never came: the planner is asked, confirms anyway, and the exercise is ready.
-    desk.once('dialog', (dialog) => {
-      expect(dialog.message()).toBe(`Not acknowledged yet: ${TEAM.regulator}. Confirm the check anyway?`);
-      void dialog.accept();
-    });
     await desk.getByRole('button', { name: 'Confirm check — exercise ready' }).click();
+    const asked = desk.getByRole('dialog', { name: 'Please confirm' });
+    expect(await asked.getByText(`Not acknowledged yet: ${TEAM.regulator}. Confirm the check anyway?`).count()).toBe(1);
+    await asked.getByRole('button', { name: 'Confirm check — exercise ready' }).click();
     await desk.getByTestId('comms-ready').getByText('Check confirmed').waitFor();
     await eventually(() => desk.getByTestId('plan-status').textContent()).toBe('ready');
     const checkEntries = (await log()).filter((e) => e.type.startsWith('commscheck.') || e.type === 'exercise.readied');
@@ -322,9 +324,11 @@ describe('planning an exercise in real browsers', () => {
     await page.screenshot({ path: artifactPath('planning-new-upload-problems.png'), fullPage: true });
     expect(await uploaded()).toEqual(before);
     // In Lithuanian the refusal is its catalogue code's translation (common.ts), the problems still listed.
-    await page.getByLabel('Language').selectOption('lt');
+    await page.getByRole('button', { name: 'Account and preferences' }).click();
+    await page.getByRole('menuitemradio', { name: 'Lietuvių' }).click();
     await alert.getByText('Scenarijaus dokumente yra klaidų; žr. problemas.').waitFor();
-    await page.getByLabel('Kalba').selectOption('en');
+    await page.getByRole('button', { name: 'Paskyra ir nuostatos' }).click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
 
     const drill = { ...LIBRARY.demo!, id: 'centre-drill', title: 'Centre drill: portal alarm' };
     await file.setInputFiles({ name: 'centre-drill.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(drill)) });

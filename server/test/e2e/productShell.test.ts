@@ -213,6 +213,26 @@ describe('the app shell around the views', () => {
     await tablet.context().close();
   });
 
+  it("names the scenario's phases by their titles where staff without the scenario see them: wall display, evaluator's console, review", { timeout: 90_000 }, async () => {
+    const title = (key: string) => SCENARIO.machine.states![key]!.title!;
+    // Titles of their own, not the keys read as words.
+    expect([title('primary_alarm'), title('driver_interview')]).toEqual(['Portal alarm on lane 3', 'Driver and his papers']);
+    const observer = await h.member('observer', { exerciseId: EXERCISE_ID, username: 'shell-wall' });
+    const display = await open('display titles', `/display/${EXERCISE_ID}`, VIEWPORT.display, observer);
+    await eventually(() => display.getByTestId('phase').textContent()).toMatch(/^Driver and his papers · T\+00:05:00$/);
+    expect(await display.locator('.wall-phase-history li').allTextContents()).toEqual(['T+00:00:00 Portal alarm on lane 3']);
+    await display.context().close();
+
+    const evaluatorConsole = await open('evaluator console titles', `/console/${EXERCISE_ID}`, VIEWPORT.console, evaluator);
+    await evaluatorConsole.getByTestId('feed').getByText('Scenario phase: Driver and his papers').first().waitFor();
+    await evaluatorConsole.context().close();
+
+    const review = await open('review titles', `/review/${EXERCISE_ID}/metrics`, VIEWPORT.display, evaluator);
+    const phases = review.getByTestId('phase-table').locator('tbody th');
+    await eventually(() => phases.allTextContents()).toEqual(['Portal alarm on lane 3', 'Driver and his papers']);
+    await review.context().close();
+  });
+
   it('shows no key of the played scenario in the text of any view', { timeout: 120_000 }, async () => {
     const keys = scenarioKeys(SCENARIO);
     expect(keys).toEqual(expect.arrayContaining([CUSTOMS, 'hold_vehicle', 'supervisor_informed', 'primary_alarm.after.0']));

@@ -257,6 +257,8 @@ describe('the preparedness programme in real browsers', () => {
     // Played with a tablet: StartEx, the alarm, the customs report, EndEx; an evaluator rates it.
     const host = await h.server.runtime.get(exerciseId);
     await host.command({ type: 'ready' }, { kind: 'system' });
+    // Creating it gave Ona no role in it: she is made its director on its members list.
+    await h.server.identity.setMembership('test', { exerciseId, userId: centre.userId, role: 'director' });
     const director = await h.login('centre-ona', 'centre-ona password 123', exerciseId);
     const control = client(h.url, director);
     const tablet = client(h.url, (await h.server.identity.createJoinCode('test', { exerciseId, role: 'participant', teamId: 'customs' })).token);

@@ -181,7 +181,7 @@ describe('the review flow in real browsers', () => {
     await page.getByRole('status').filter({ hasText: 'Draft saved.' }).waitFor();
 
     // Back in the review, one more observation after the draft was saved; the report offers to bring it in, edits kept.
-    await page.getByRole('link', { name: 'Back to the review' }).click();
+    await page.getByTestId('exercise-nav').getByRole('link', { name: 'Review', exact: true }).click();
     await page.getByTestId('review-tab-evaluation').click();
     await page.getByTestId('post-observation-text').fill('The cordon tape was locked in the office');
     await page.getByTestId('post-observation-form').getByLabel('Tag', { exact: true }).selectOption('area-for-improvement');

@@ -32,7 +32,7 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `src/main.ts` as its own process, as the quick start does, and waits for its URLs. */
-export async function startServerProcess(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(options: { dataDir?: string; env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'startex-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -44,7 +44,7 @@ export async function startServerProcess(options: { dataDir?: string; env?: Reco
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   while (!/Participant tablet:/.test(output)) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);

@@ -249,7 +249,7 @@ describe('stored XSS is rendered inert', () => {
     await ok(control.socket, 'command', { type: 'broadcast', text: TEXT.broadcast });
     await ok(control.socket, 'command', { type: 'note', text: TEXT.note });
     await ok(control.socket, 'command', { type: 'halt', reason: TEXT.halt });
-    await ok(control.socket, 'command', { type: 'resume' });
+    await ok(control.socket, 'command', { type: 'resume', reason: TEXT.halt });
     await ok(judge.socket, 'observation.record', { observedAtMs: 60_000, teamId: 'customs', injectId: 'portal_alarm', objectiveId: objective.id, taskId: target.criticalTasks[0]!.id, kind: 'strength', rating: 'S', text: TEXT.observation, idempotencyKey: 'xss-observation-1' });
     for (const s of [control.socket, tablet.socket, judge.socket]) s.disconnect();
   });

@@ -246,7 +246,7 @@ describe('evaluator and wall display details', () => {
 
   it('the wall display shows the current phase and, per team, how many injects were received and acknowledged', async () => {
     const display = await open('display', VIEWPORT.display, `${h.url}/display#code=${await code('observer')}`);
-    await eventually(() => display.getByTestId('phase').textContent()).toMatch(/^Primary alarm · T\+00:00:00$/);
+    await eventually(() => display.getByTestId('phase').textContent()).toMatch(/^Portal alarm on lane 3 · T\+00:00:00$/);
     const teams = display.getByTestId('team-status').locator(':scope > li');
     // Per team: its name, then "Received n of m" and "Acknowledged n of m".
     const counts = () =>

@@ -85,8 +85,19 @@ describe('the dry run', () => {
     const first = run.timeline.find((e) => e.kind === 'inject')!;
     expect(first).toMatchObject({ ref: 'portal_alarm', inject: { number: 1, subject: B.injects[0]!.subject, to: ['customs'] } });
     expect(run.releasedInjects).toContain('portal_alarm');
-    expect([...run.releasedInjects, ...run.notReleased].sort()).toEqual(B.injects.map((i) => i.id).sort());
+    expect([...run.releasedInjects, ...run.notReleased.map((i) => i.id)].sort()).toEqual(B.injects.map((i) => i.id).sort());
     expect(run.timeline.at(-1)).toMatchObject({ kind: 'endex' });
+    // Every event says what it stands for in words: phases by their titles, actions by their labels.
+    const phases = run.timeline.filter((e) => e.kind === 'states');
+    expect(phases[0]).toMatchObject({ ref: 'primary_alarm', label: 'Portal alarm on lane 3' });
+    expect(phases.map((e) => e.label)).toContain('Handling a Cs-137 source › Reachback confirms Cs-137');
+    const action = run.timeline.find((e) => e.kind === 'action')!;
+    expect(action.label).toBe(B.actions.find((a) => a.id === action.ref)!.label);
+    for (const event of run.timeline.filter((e) => !['startex', 'inject', 'endex'].includes(e.kind))) {
+      expect(event.label, event.ref).toBeDefined();
+      expect(event.label, event.ref).not.toMatch(/[a-z]_[a-z]/);
+    }
+    for (const missed of run.notReleased) expect(missed).toEqual({ id: missed.id, number: B.injects.find((i) => i.id === missed.id)!.number, subject: B.injects.find((i) => i.id === missed.id)!.subject });
 
     expect(await h.server.runtime.store.readLog(exercise.id)).toEqual(before);
     expect((await h.server.runtime.get(exercise.id)).lastSeq).toBe(seqBefore);

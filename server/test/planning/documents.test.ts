@@ -107,7 +107,7 @@ describe('briefing packs', () => {
     expect(layout).toMatch(/•\s+Vehicle: articulated truck, plate KTR 418/);
     for (const mark of ['**', '\n- ', '*ferrous']) expect(layout, mark).not.toContain(mark);
     for (const key of scenarioKeys(B)) expect(words(layout), key).not.toContain(key);
-    expect(layout).toContain('In "Primary alarm", ');
+    expect(layout).toContain('In "Portal alarm on lane 3", ');
     // Long: a table of contents with page numbers, and every page numbered under a running header.
     expect(pages[0]).toMatch(/Master Scenario Events List \(MSEL\)\s+\d+\n/);
     expect(pages[0]).toMatch(/#1 Gamma alarm on lane 3\s+\d+\n/);

@@ -15,7 +15,7 @@ afterAll(async () => h.close());
 const DAY1_0230 = (2 * 60 + 30) * 60_000;
 
 describe('creating an exercise', () => {
-  it('pins the library scenario, makes the creator director and lists it with its settings', async () => {
+  it('pins the library scenario, gives the creator no role in it (they plan it as a planner) and lists it with its settings', async () => {
     const { exercise, as } = await plannedExercise(h, alice, { source: { kind: 'library', scenarioId: 'detection-portal-alarm' } });
     const scenario = LIBRARY['detection-portal-alarm']!;
     expect(exercise).toEqual({
@@ -39,7 +39,7 @@ describe('creating an exercise', () => {
     const listed = (await h.request('GET', '/api/exercises', alice)).json() as PlannedExerciseSummary[];
     expect(listed.find((e) => e.id === exercise.id)).toEqual(exercise);
     const members = (await h.request('GET', `/api/exercises/${exercise.id}/members`, as)).json();
-    expect(members).toEqual([{ exerciseId: exercise.id, userId: alice.userId, role: 'director' }]);
+    expect(members).toEqual([]);
     expect((await h.server.runtime.store.getExercise(exercise.id))!.scenario).toEqual(scenario);
   });
 
@@ -95,6 +95,8 @@ describe('settings', () => {
     const bad = await h.request('PUT', `/api/exercises/${exercise.id}/settings`, as, { ...settings, timeZone: 'Mars/Olympus' });
     expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
 
+    // To run play the planner gives themselves the director's role, in the members list for all to see.
+    expect((await h.request('PUT', `/api/exercises/${exercise.id}/members/${alice.userId}`, as, { role: 'director' })).statusCode).toBe(200);
     const director = client(h.url, as);
     await connected(director.socket);
     try {

@@ -81,6 +81,8 @@ describe('closing the loop', () => {
       source: { kind: 'library', scenarioId: 'detection-portal-alarm' },
       settings: { title: 'Border alarm tabletop', date: `${nextYear}-05-12`, exerciseType: 'tabletop' },
     });
+    // Creating an exercise gives no role in it: the programme manager is made its director on its members list.
+    await h.server.identity.setMembership('test', { exerciseId: exercise.id, userId: manager.userId, role: 'director' });
     const linked = await ok(h, 201, 'POST', `/api/programme/activities/${tabletop.activity.id}/exercise`, { ...manager, exerciseId: exercise.id }, { exerciseId: exercise.id });
     expect(linked.activity).toEqual({ id: tabletop.activity.id, planId: plan.id, title: 'Border alarm tabletop', kind: 'tabletop' });
     expect(ids(linked.needs)).toEqual([alarm.id]);
@@ -208,6 +210,7 @@ describe('closing the loop', () => {
     });
     expect([drill.activity.start, drill.activity.end]).toEqual([`${nextYear}-04-01`, `${nextYear}-06-30`]);
     const exercise: PlannedExerciseSummary = await ok(h, 201, 'POST', '/api/exercises', manager, { source: { kind: 'library', scenarioId: 'detection-portal-alarm' } });
+    await h.server.identity.setMembership('test', { exerciseId: exercise.id, userId: manager.userId, role: 'director' });
     await ok(h, 200, 'PUT', `/api/exercises/${exercise.id}/team-agencies`, { ...manager, exerciseId: exercise.id }, { mapping: { customs } });
     await play(exercise.id);
     await ok(h, 201, 'POST', `/api/exercises/${exercise.id}/report/finalise`, { ...manager, exerciseId: exercise.id });

@@ -71,10 +71,11 @@ const REST = table({
   'DELETE /api/programme/plans/:planId/calendar-feeds/:feedId': 'n   Y   Y   Y   Y   Y   n   n   n',
   // The subscription itself needs no session: its secret URL is the credential.
   'GET /api/programme/calendar/:file':                        'Y   Y   Y   Y   Y   Y   Y   Y   Y',
-  // An exercise from the plan: the programme manager who directs the exercise; the exercise's staff read what it serves.
+  // An exercise from the plan: the programme manager who directs the exercise; the exercise's staff read what it serves;
+  // planners plan every exercise (SECURITY.md), its capabilities included.
   'POST /api/programme/activities/:activityId/exercise':      'n   Y   n   Y   n   n   n   n   n',
   'GET /api/programme/exercises/:exerciseId':                 'n   Y   Y   Y   Y   n   n   Y   n',
-  'PUT /api/programme/exercises/:exerciseId/capabilities':    'n   Y   n   Y   n   n   n   Y   n',
+  'PUT /api/programme/exercises/:exerciseId/capabilities':    'n   Y   Y   Y   n   n   n   Y   n',
   'GET /api/programme/trace/:kind/:id':                       'n   Y   Y   Y   Y   n   n   n   n',
   'GET /api/programme/ratings/:ratingId':                     'n   Y   Y   Y   Y   Y   n   n   n',
   'GET /api/programme/dashboard':                             'n   Y   Y   Y   Y   n   n   n   n',
@@ -144,6 +145,7 @@ beforeAll(async () => {
   const host = await h.server.runtime.get(exercise.id);
   for (const type of ['ready', 'start', 'end'] as const) await host.command({ type }, { kind: 'system' });
   await host.recordRating({ subject: { kind: 'capability', id: 'verify_alarm' }, rating: 'U', reason: 'Not done', idempotencyKey: 'matrix-programme-rating' }, { kind: 'evaluator', id: evaluator.userId, name: 'Evaluator' });
+  await h.server.identity.setMembership('test', { exerciseId: exercise.id, userId: manager.userId, role: 'director' });
   await ok(h, 201, 'POST', `/api/exercises/${exercise.id}/report/finalise`, { ...manager, exerciseId: exercise.id });
   await h.server.identity.setMembership('test', { exerciseId: exercise.id, userId: people.director.userId, role: 'director' });
   const rating = (await ok(h, 200, 'GET', `/api/programme/agencies/${A}/dashboard`, manager)).ratings[0].id;

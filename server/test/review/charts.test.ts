@@ -18,7 +18,7 @@ describe('review charts', () => {
       { team: 'Police patrol', step: 'first action', minutes: 5 },
     ]);
     expect(chartRows('phases', review)).toEqual([
-      { phase: 'Play', from: 0, to: 15 },
+      { phase: 'Alarm and response', from: 0, to: 15 },
       { phase: 'Wrap', from: 15, to: 20 },
     ]);
     expect(chartRows('ratings', review)).toEqual([
@@ -36,7 +36,7 @@ describe('review charts', () => {
   it('render to SVG with their titles, axes and labels', async () => {
     const expected = {
       'response-times': ['Median minutes from release, per team', 'Customs post', 'Police patrol', 'first action', 'minutes after release (median)'],
-      phases: ['Scenario phases over exercise time (minutes)', '>Play<', '>Wrap<', 'exercise time (minutes)'],
+      phases: ['Scenario phases over exercise time (minutes)', '>Alarm and response<', '>Wrap<', 'exercise time (minutes)'],
       ratings: ['Final ratings (P/S/M/U)', 'capability targets', 'capabilities', '>P<', '>U<'],
     } as const;
     for (const [chart, labels] of Object.entries(expected) as [keyof typeof expected, readonly string[]][]) {
@@ -68,7 +68,7 @@ describe('review charts', () => {
   it('show a phase that began and ended at once as a visible tick, not a bar of no width', async () => {
     const play = review.phases[0]!;
     const wrap = review.phases[1]!;
-    const paused = { ...review, phases: [play, { ...wrap, state: 'pause', fromMs: play.toMs!, toMs: play.toMs! }, wrap] };
+    const paused = { ...review, phases: [play, { ...wrap, state: 'pause', title: 'Pause', fromMs: play.toMs!, toMs: play.toMs! }, wrap] };
     expect(chartRows('phases', paused)[1]).toEqual({ phase: 'Pause', from: 15, to: 15 });
     const svg = await renderChartSvg('phases', paused);
     const marks = [...svg.matchAll(/<path aria-label="([^"]*phase: [^"]*)"[^>]*aria-roledescription="(\w+)" d="([^"]*)"/g)].map(([, label, role, d]) => ({ label, role, width: pathWidth(d!) }));
@@ -102,12 +102,15 @@ function pathWidth(d: string): number {
 describe('chart labels', () => {
   it('print whole team names and phase names in words, never cut short or as state keys', async () => {
     const long = 'Customs post Vilkupiai: officers on lane 3 of the northern crossing';
-    const named = { ...review, teams: review.teams.map((t, i) => (i === 0 ? { ...t, name: long } : t)), phases: [{ ...review.phases[0]!, state: 'secondary_inspection' }] };
+    const named = { ...review, teams: review.teams.map((t, i) => (i === 0 ? { ...t, name: long } : t)) };
     const times = await renderChartSvg('response-times', named);
     expect(times).toContain(`>${long}<`);
     expect(times).not.toContain('…');
-    const phases = await renderChartSvg('phases', named);
-    expect(phases).toContain('>Secondary inspection<');
-    expect(phases).not.toContain('secondary_inspection');
+    const phaseTitle = 'Secondary inspection: the truck held on lane 3 while the supervisor re-scans it';
+    const titled = computeReview({ ...FIXTURE_SCENARIO, machine: { initial: 'play', states: { play: { title: phaseTitle }, wrap: {} } } }, FIXTURE_LOG);
+    const phases = await renderChartSvg('phases', titled);
+    expect(phases).toContain(`>${phaseTitle}<`);
+    expect(phases).toContain('>Wrap<');
+    expect(phases).not.toMatch(/>(play|wrap)</);
   });
 });

@@ -20,10 +20,10 @@ describe('computeReview on the hand-checked fixture', () => {
       status: 'ended',
       startedAtMs: 0,
       endedAtMs: 1_200_000,
-      // play entered at seq 3 (0), left at seq 16 (900 000) for wrap, which EndEx (seq 17) closes.
+      // play entered at seq 3 (0), left at seq 16 (900 000) for wrap, which EndEx (seq 17) closes; each by its title (wrap has none: its key in words).
       phases: [
-        { state: 'play', fromMs: 0, toMs: 900_000, enteredSeq: 3 },
-        { state: 'wrap', fromMs: 900_000, toMs: 1_200_000, enteredSeq: 16 },
+        { state: 'play', title: 'Alarm and response', fromMs: 0, toMs: 900_000, enteredSeq: 3 },
+        { state: 'wrap', title: 'Wrap', fromMs: 900_000, toMs: 1_200_000, enteredSeq: 16 },
       ],
       // The tip (seq 12) is the one contingency inject the scenario has, and it was needed.
       contingency: { released: [{ injectId: 'tip', seq: 12, atMs: 600_000 }], planned: 1 },
@@ -47,11 +47,12 @@ describe('computeReview on the hand-checked fixture', () => {
         ],
       },
       {
-        // Scheduled 09:05 (300 000), released at 420 000: 120 000 late (> 60 s tolerance), as the timer said (lateByMs).
+        // Scheduled 09:05 (300 000), released at 420 000: 120 000 late (> 60 s tolerance), as the timer said (an older
+        // entry's lateByMs, in exercise time; at speed 1 the same in wall time).
         // Customs' hold (seq 7) came before the release, so it does not answer it; police's cordon (seq 13)
         // shares the critical task "cordon": +300 000.
         injectId: 'papers', number: 2, subject: 'Papers do not match', kind: 'standard', adHoc: false,
-        scheduledAtMs: 300_000, releasedAtMs: 420_000, releasedSeq: 8, lateByMs: 120_000, deviationMs: 120_000, timeliness: 'late',
+        scheduledAtMs: 300_000, releasedAtMs: 420_000, releasedSeq: 8, lateByWallMs: 120_000, deviationMs: 120_000, timeliness: 'late',
         teams: [
           { teamId: 'customs', deliveredAtMs: 440_000, deliveredSeq: 10, releaseToDeliveryMs: 20_000 },
           {

@@ -48,7 +48,8 @@ export const FIXTURE_SCENARIO = ScenarioDocument.parse({
     { id: 'hold_vehicle', label: 'Hold the vehicle', teams: ['customs'], criticalTasks: ['verify'] },
     { id: 'set_cordon', label: 'Set a cordon', teams: ['police'], criticalTasks: ['cordon'] },
   ],
-  machine: { initial: 'play', states: { play: {}, wrap: {} } },
+  // One phase with a title of its own, one without (shown as its key in words).
+  machine: { initial: 'play', states: { play: { title: 'Alarm and response' }, wrap: {} } },
 });
 
 const START_WALL = Date.UTC(2026, 10, 27, 7, 0, 0);

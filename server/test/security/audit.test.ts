@@ -66,8 +66,7 @@ describe('the audit log', () => {
       { at, actor: director, action: 'join-code.revoked', target: 'demo', details: { role: 'participant', teamId: 'customs', codeHash: expect.any(String) } },
       { at, actor: 'audit-casey', action: 'scenario.uploaded', target: 'audit-upload', details: { version: 1 } },
       { at, actor: 'audit-casey', action: 'agency.created', target: agency, details: { name: 'Audit customs' } },
-      // Creating an exercise makes its planner the director.
-      { at, actor: 'audit-casey', action: 'membership.set', target: exercise, details: { userId: created.id, role: 'director' } },
+      // Creating an exercise gives its planner no role in it (SECURITY.md).
       { at, actor: 'audit-casey', action: 'exercise.created', target: exercise, details: { scenarioId: 'audit-upload', scenarioVersion: 1, source: 'uploaded' } },
     ]);
     // The code is named by a short hash, the same one when it is created and revoked.

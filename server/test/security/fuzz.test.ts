@@ -18,6 +18,7 @@ import {
   ChangePasswordBody,
   ImportPeopleBody,
   LoginBody,
+  MAX_CLIENT_FRAME_BYTES,
   MembershipBody,
   NewImprovementItemBody,
   PersonBody,
@@ -33,6 +34,16 @@ import {
   TeamJoinCodesBody,
   UpdateImprovementItemBody,
   UpdateUserBody,
+  CopyScenarioBody,
+  CreateScenarioBody,
+  MergeDraftBody,
+  MselImportBody,
+  MselInspectBody,
+  MselPreviewBody,
+  PresenceBody,
+  PublishBody,
+  RevertBody,
+  SaveDraftBody,
   type ClientToServerEvents,
   type ErrorCode,
 } from '@startex/shared';
@@ -252,6 +263,9 @@ const notXlsx = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(bytes)])),
 );
 
+const MSEL_FILE = { name: 'fuzz.csv', format: 'csv', content: 'Time,To,Subject\nT+5,Customs,Portal alarm on lane 3\n' };
+const MSEL_MAPPING = { sheets: [{ name: 'fuzz', headerRow: 1 }], columns: { time: 'Time', to: 'To', subject: 'Subject' }, time: { kind: 'elapsed' } };
+
 const BODY_ROUTES: Record<string, BodyRoute> = {
   'POST /api/auth/login': { method: 'POST', url: () => '/api/auth/login', who: () => undefined, schema: LoginBody, valid: () => ({ username: 'admin', password: 'not the password' }) },
   'POST /api/auth/password': {
@@ -469,6 +483,37 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
         })),
       ),
   },
+  // The studio's writes, on the library's demo (read-only: a body that passed would be refused, and change nothing).
+  'POST /api/studio/scenarios': { method: 'POST', url: () => '/api/studio/scenarios', who: () => h.admin, schema: CreateScenarioBody, valid: () => ({ id: 'fuzz-new', title: 'Fuzzed scenario' }) },
+  'POST /api/studio/scenarios/:id/copy': { method: 'POST', url: () => '/api/studio/scenarios/demo/copy', who: () => h.admin, schema: CopyScenarioBody, valid: () => ({ id: 'fuzz-copy' }) },
+  'PUT /api/studio/scenarios/:id/draft': { method: 'PUT', url: () => '/api/studio/scenarios/demo/draft', who: () => h.admin, schema: SaveDraftBody, valid: () => ({ revision: 1, document: { ...LIBRARY.demo! } }) },
+  'POST /api/studio/scenarios/:id/merge': {
+    method: 'POST',
+    url: () => '/api/studio/scenarios/demo/merge',
+    who: () => h.admin,
+    schema: MergeDraftBody,
+    valid: () => ({ base: 'v1', theirs: 'draft', document: { ...LIBRARY.demo! } }),
+  },
+  'POST /api/studio/scenarios/:id/publish': { method: 'POST', url: () => '/api/studio/scenarios/demo/publish', who: () => h.admin, schema: PublishBody, valid: () => ({ revision: 1, note: 'Fuzzed' }) },
+  'POST /api/studio/scenarios/:id/revert': { method: 'POST', url: () => '/api/studio/scenarios/demo/revert', who: () => h.admin, schema: RevertBody, valid: () => ({ revision: 1, version: 1 }) },
+  'POST /api/studio/scenarios/:id/presence': { method: 'POST', url: () => '/api/studio/scenarios/demo/presence', who: () => h.admin, schema: PresenceBody, valid: () => ({ revision: 1 }) },
+  'POST /api/studio/msel/inspect': {
+    method: 'POST',
+    url: () => '/api/studio/msel/inspect',
+    who: () => h.admin,
+    schema: MselInspectBody,
+    valid: () => ({ file: MSEL_FILE }),
+    extra: () => notXlsx.map((bytes) => ({ file: { name: 'fuzz.xlsx', format: 'xlsx', content: bytes.toString('base64') } })),
+  },
+  'POST /api/studio/msel/preview': { method: 'POST', url: () => '/api/studio/msel/preview', who: () => h.admin, schema: MselPreviewBody, valid: () => ({ file: MSEL_FILE, mapping: MSEL_MAPPING }) },
+  'POST /api/studio/msel/import': {
+    method: 'POST',
+    url: () => '/api/studio/msel/import',
+    who: () => h.admin,
+    schema: MselImportBody,
+    valid: () => ({ file: MSEL_FILE, mapping: MSEL_MAPPING, scenario: { id: 'fuzz-msel', title: 'Fuzzed MSEL' } }),
+    extra: () => notXlsx.map((bytes) => ({ file: { name: 'fuzz.xlsx', format: 'xlsx', content: bytes.toString('base64') }, mapping: MSEL_MAPPING, scenario: { id: 'fuzz-msel', title: 'Fuzzed MSEL' } })),
+  },
 };
 
 /** Writes that read no body: hostile bytes that cannot be parsed are refused before them (see the raw payload test). */
@@ -664,7 +709,7 @@ const COMMANDS: [Record<string, unknown>, string[]][] = [
   [{ type: 'ready' }, []],
   [{ type: 'start' }, []],
   [{ type: 'pause' }, []],
-  [{ type: 'resume' }, []],
+  [{ type: 'resume' }, ['reason']],
   [{ type: 'halt', reason: 'Fire' }, []],
   [{ type: 'end' }, []],
   [{ type: 'close' }, []],
@@ -768,16 +813,17 @@ describe('socket.io events', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('survives a deeply nested packet and drops a connection that sends an oversized one', async () => {
+  it('survives a deeply nested packet, answers an oversized one PAYLOAD_TOO_LARGE and drops a connection that sends one over twice the limit', async () => {
     const before = snapshot();
     const socket = client(h.url, h.joinCode('customs')).socket;
     await connected(socket);
     // Raw socket.io packets (engine.io message, socket.io EVENT), past the client's own encoder.
     socket.io.engine.write(`2["sync",${'['.repeat(20_000)}${']'.repeat(20_000)}]`);
     expect(await call(socket, 'sync', { afterSeq: 0 })).toMatchObject({ ok: true });
+    expect(await call(socket, 'sync', { afterSeq: 'x'.repeat(MAX_CLIENT_FRAME_BYTES) })).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
 
     const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
-    socket.io.engine.write(`2["sync",{"afterSeq":"${'x'.repeat(70 * 1024)}"}]`);
+    socket.io.engine.write(`2["sync",{"afterSeq":"${'x'.repeat(2 * MAX_CLIENT_FRAME_BYTES)}"}]`);
     expect(await dropped).toBe('transport close');
     expect(snapshot()).toEqual(before);
     await expectUp();

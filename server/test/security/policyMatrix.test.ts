@@ -65,6 +65,10 @@ const REST = table({
   'GET /api/docs/yaml':                         'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'GET /api/docs/static/index.html':            'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'GET /api/docs/static/swagger-initializer.js':'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  // Probes for load balancers and Prometheus: no session, nothing about any exercise's content.
+  'GET /api/health/ready':                      'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /api/health/node':                       'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
+  'GET /metrics':                               'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'POST /api/auth/login':                       'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'POST /api/auth/logout':                      'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
   'GET /api/auth/me':                           'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
@@ -76,17 +80,17 @@ const REST = table({
   'GET /api/admin/audit':                       'n   Y   n   n   n   n   n   n   ·   ·   n',
   // Anyone signed in gets a list: everything for those who plan, their own exercises for others.
   'GET /api/exercises':                         'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
-  // Exercise content needs a role in that exercise: an administrator has no implicit access.
-  'GET /api/exercises/:id':                     'n   n   n   Y   Y   Y   Y   Y   ·   ·   n',
+  // Exercise content needs a role in that exercise; administrators and planners read it as observers (SECURITY.md).
+  'GET /api/exercises/:id':                     'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   n',
   // The REST log is for the exercise's staff; a team reads its own entries over its socket.
-  'GET /api/exercises/:id/log':                 'n   n   n   Y   Y   Y   Y   n   ·   ·   n',
-  // People and join codes: the exercise director.
-  'GET /api/exercises/:id/members':             'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/members/:userId':     'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'DELETE /api/exercises/:id/members/:userId':  'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'GET /api/exercises/:id/join-codes':          'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/join-codes':         'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'DELETE /api/exercises/:id/join-codes/:code': 'n   n   n   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/log':                 'n   Y   Y   Y   Y   Y   Y   n   ·   ·   n',
+  // People and join codes: the exercise director, and administrators and planners (they plan every exercise).
+  'GET /api/exercises/:id/members':             'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/members/:userId':     'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/members/:userId':  'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/join-codes':          'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/join-codes':         'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/join-codes/:code': 'n   Y   Y   Y   n   n   n   n   ·   ·   n',
   // Upload scenarios: administrators and planners.
   'GET /api/scenarios':                         'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'GET /api/scenarios/:id':                     'n   Y   Y   n   n   n   n   n   ·   ·   n',
@@ -94,33 +98,33 @@ const REST = table({
   'POST /api/scenarios':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
   // The format's JSON Schema, for editors: public like the format it describes.
   'GET /api/scenarios/schema.json':             'Y   Y   Y   Y   Y   Y   Y   Y   ·   ·   Y',
-  // Planning: planners create exercises (and direct them); the agency directory is theirs and the administrators'.
+  // Planning: planners create exercises (no role in them comes with it); the agency directory is theirs and the administrators'.
   'POST /api/exercises':                        'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'GET /api/agencies':                          'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'POST /api/agencies':                         'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'PUT /api/agencies/:agencyId':                'n   Y   Y   n   n   n   n   n   ·   ·   n',
   'DELETE /api/agencies/:agencyId':             'n   Y   Y   n   n   n   n   n   ·   ·   n',
-  // An exercise's plan, roster, tablet codes and communications check: its director.
-  'GET /api/exercises/:id/plan':                'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/settings':            'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/team-agencies':       'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'GET /api/exercises/:id/people':              'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/people':             'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/people/import':      'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'PUT /api/exercises/:id/people/:personId':    'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'DELETE /api/exercises/:id/people/:personId': 'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/join-codes/teams':   'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'GET /api/exercises/:id/join-codes/sheet':    'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/comms-check':        'n   n   n   Y   n   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/comms-check/confirm': 'n   n   n   Y   n   n   n   n   ·   ·   n',
-  // Who is connected and acknowledged the check: control staff.
-  'GET /api/exercises/:id/comms-check':         'n   n   n   Y   Y   n   n   n   ·   ·   n',
-  'POST /api/exercises/:id/dry-run':            'n   n   n   Y   Y   n   n   n   ·   ·   n',
+  // An exercise's plan, roster, tablet codes and communications check: its director, administrators and planners.
+  'GET /api/exercises/:id/plan':                'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/settings':            'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/team-agencies':       'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/people':              'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/people':             'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/people/import':      'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'PUT /api/exercises/:id/people/:personId':    'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'DELETE /api/exercises/:id/people/:personId': 'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/join-codes/teams':   'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/join-codes/sheet':    'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/comms-check':        'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/comms-check/confirm': 'n   Y   Y   Y   n   n   n   n   ·   ·   n',
+  // Who is connected and acknowledged the check: control staff, and those who plan.
+  'GET /api/exercises/:id/comms-check':         'n   Y   Y   Y   Y   n   n   n   ·   ·   n',
+  'POST /api/exercises/:id/dry-run':            'n   Y   Y   Y   Y   n   n   n   ·   ·   n',
   // Briefing packs: a team's player briefing for staff and that team; the handbook for control staff and evaluators.
-  'GET /api/exercises/:id/briefings/player/:teamId': 'n   n   n   Y   Y   Y   Y   Y   ·   ·   n',
-  'GET /api/exercises/:id/briefings/handbook':  'n   n   n   Y   Y   Y   n   n   ·   ·   n',
-  'GET /api/exercises/:id/briefings/observer':  'n   n   n   Y   Y   Y   Y   n   ·   ·   n',
-  // The plain WebSocket log feed: anyone with a role in the exercise, join codes included.
+  'GET /api/exercises/:id/briefings/player/:teamId': 'n   Y   Y   Y   Y   Y   Y   Y   ·   ·   n',
+  'GET /api/exercises/:id/briefings/handbook':  'n   Y   Y   Y   Y   Y   n   n   ·   ·   n',
+  'GET /api/exercises/:id/briefings/observer':  'n   Y   Y   Y   Y   Y   Y   n   ·   ·   n',
+  // The plain WebSocket log feed: anyone with a role in the exercise, join codes included, and those who plan (as observers).
   // The AAR/IP (on an exercise after EndEx): read by control staff and evaluators, written by evaluators and the director.
   'GET /api/exercises/:id/report':              'n   n   n   Y   Y   Y   n   n   ·   ·   n',
   'PUT /api/exercises/:id/report/draft':        'n   n   n   Y   n   Y   n   n   ·   ·   n',
@@ -153,13 +157,34 @@ const REST = table({
   'POST /api/exercises/:id/review/observations': 'n   n   n   n   n   Y   n   n   ·   ·   n',
   // Hot-wash feedback after EndEx: a team's participants.
   'POST /api/exercises/:id/review/feedback':    'n   n   n   n   n   n   n   Y   ·   ·   n',
-  'GET /api/exercises/:id/feed':                'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
+  // The scenario studio (drafts, versions, publishing, MSEL exchange): administrators and planners.
+  'GET /api/studio/scenarios':                  'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios':                 'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/copy':        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/draft':        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'PUT /api/studio/scenarios/:id/draft':        'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'DELETE /api/studio/scenarios/:id/draft':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/document':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/merge':       'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/publish':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/revert':      'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/versions':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/history':      'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/diff':         'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/scenarios/:id/presence':    'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'DELETE /api/studio/scenarios/:id/presence':  'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/msel.xlsx':    'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/studio/scenarios/:id/msel.csv':     'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/msel/inspect':              'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/msel/preview':              'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'POST /api/studio/msel/import':               'n   Y   Y   n   n   n   n   n   ·   ·   n',
+  'GET /api/exercises/:id/feed':                'n   Y   Y   Y   Y   Y   Y   Y   Y   Y   n',
 });
 
 // prettier-ignore
 const SOCKET = table({
   //                                             anon adm pln dir ctl evl obs par pcd ocd else
-  'sync':                                       'n   n   n   Y   Y   Y   Y   Y   Y   Y   n',
+  'sync':                                       'n   Y   Y   Y   Y   Y   Y   Y   Y   Y   n',
   // Readiness, StartEx, EndEx, closing and resuming after a real-world halt: the director.
   'command ready':                              'n   n   n   Y   n   n   n   n   n   n   n',
   'command start':                              'n   n   n   Y   n   n   n   n   n   n   n',
@@ -197,8 +222,6 @@ const SOCKET = table({
 /** Roles with no role in the exercise are refused at the handshake, before any event. */
 const HANDSHAKE_REFUSAL: Partial<Record<Role, ErrorCode>> = {
   anonymous: 'UNAUTHENTICATED',
-  admin: 'FORBIDDEN',
-  planner: 'FORBIDDEN',
   directorElsewhere: 'FORBIDDEN',
 };
 
@@ -236,7 +259,7 @@ const SOCKET_CELLS: Record<string, { setup: Setup; event: keyof ClientToServerEv
   'command edit': { setup: 'live', event: 'command', payload: { type: 'edit', injectId: 'portal_alarm', subject: 'Alarm on lane 2' } },
   'command decide': { setup: 'live', event: 'command', payload: { type: 'decide', decision: 'sound_alarm_now' }, scenario: DECISION_DEMO },
   'command broadcast': { setup: 'live', event: 'command', payload: { type: 'broadcast', text: 'Everyone: weather update.' } },
-  'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume' } },
+  'command resume after a halt': { setup: 'halted', event: 'command', payload: { type: 'resume', reason: 'Fire brigade gave the all clear' } },
   'command pause': { setup: 'live', event: 'command', payload: { type: 'pause' } },
   'command resume after a pause': { setup: 'paused', event: 'command', payload: { type: 'resume' } },
   'command halt': { setup: 'live', event: 'command', payload: { type: 'halt', reason: 'Bomb threat at the venue' } },
@@ -379,6 +402,14 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
+/** A fresh studio draft (a copy of the demo, which lints), made by an administrator. */
+async function studioDraft(): Promise<{ id: string; document: Record<string, unknown> }> {
+  const copied = await h.request('POST', '/api/studio/scenarios/demo/copy', h.admin, { id: `matrix-draft-${++made}` });
+  expect(copied.statusCode).toBe(201);
+  return { id: copied.json().scenarioId, document: copied.json().document };
+}
+const MATRIX_MSEL = { name: 'matrix.csv', format: 'csv', content: 'Inject #,Time,To,Subject\n1,T+5,Customs,Portal alarm on lane 3\n2,T+10,Customs,Driver asks to leave\n' } as const;
+
 /** The request each REST row sends: valid, so that an allowed role gets the route's success status. */
 async function restRequest(route: string, role: Role): Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: unknown; ok: number; as?: StaffCredential }> {
   switch (route) {
@@ -395,6 +426,12 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
       return { method: 'GET', url: route.slice('GET '.length), ok: 302 };
     case 'GET /api/docs/*':
       return { method: 'GET', url: '/api/docs/static/swagger-ui.css', ok: 200 };
+    case 'GET /api/health/ready':
+      return { method: 'GET', url: '/api/health/ready', ok: 200 };
+    case 'GET /api/health/node':
+      return { method: 'GET', url: '/api/health/node', ok: 200 };
+    case 'GET /metrics':
+      return { method: 'GET', url: '/metrics', ok: 200 };
     case 'POST /api/auth/login':
       return { method: 'POST', url: '/api/auth/login', body: { username: 'login-target', password: passwordOf('login-target') }, ok: 200 };
     case 'POST /api/auth/logout': {
@@ -566,6 +603,59 @@ async function restRequest(route: string, role: Role): Promise<{ method: 'GET' |
     }
     case 'POST /api/exercises/:id/dry-run':
       return { method: 'POST', url: `/api/exercises/${X}/dry-run`, ok: 200 };
+    case 'GET /api/studio/scenarios':
+      return { method: 'GET', url: '/api/studio/scenarios', ok: 200 };
+    case 'POST /api/studio/scenarios':
+      return { method: 'POST', url: '/api/studio/scenarios', body: { id: `matrix-new-${++made}`, title: 'Matrix scenario' }, ok: 201 };
+    case 'POST /api/studio/scenarios/:id/copy':
+      return { method: 'POST', url: '/api/studio/scenarios/demo/copy', body: { id: `matrix-copy-${++made}` }, ok: 201 };
+    case 'GET /api/studio/scenarios/:id/document':
+      return { method: 'GET', url: '/api/studio/scenarios/demo/document', ok: 200 };
+    case 'GET /api/studio/scenarios/:id/msel.xlsx':
+    case 'GET /api/studio/scenarios/:id/msel.csv':
+      return { method: 'GET', url: `/api/studio/scenarios/stolen-cobalt-source/${route.slice(route.lastIndexOf('/') + 1)}`, ok: 200 };
+    case 'GET /api/studio/scenarios/:id/draft':
+    case 'GET /api/studio/scenarios/:id/versions':
+    case 'GET /api/studio/scenarios/:id/history': {
+      const { id } = await studioDraft();
+      return { method: 'GET', url: `/api/studio/scenarios/${id}${route.slice(route.lastIndexOf('/'))}`, ok: 200 };
+    }
+    case 'PUT /api/studio/scenarios/:id/draft': {
+      const { id, document } = await studioDraft();
+      return { method: 'PUT', url: `/api/studio/scenarios/${id}/draft`, body: { revision: 1, document: { ...document, summary: 'Saved by the matrix.' } }, ok: 200 };
+    }
+    case 'DELETE /api/studio/scenarios/:id/draft':
+      return { method: 'DELETE', url: `/api/studio/scenarios/${(await studioDraft()).id}/draft?revision=1`, ok: 200 };
+    case 'POST /api/studio/scenarios/:id/merge': {
+      const { id, document } = await studioDraft();
+      return { method: 'POST', url: `/api/studio/scenarios/${id}/merge`, body: { base: 'r1', theirs: 'draft', document }, ok: 200 };
+    }
+    case 'POST /api/studio/scenarios/:id/publish':
+      return { method: 'POST', url: `/api/studio/scenarios/${(await studioDraft()).id}/publish`, body: { revision: 1 }, ok: 201 };
+    case 'POST /api/studio/scenarios/:id/revert':
+    case 'GET /api/studio/scenarios/:id/diff': {
+      const { id } = await studioDraft();
+      expect((await h.request('POST', `/api/studio/scenarios/${id}/publish`, h.admin, { revision: 1 })).statusCode).toBe(201);
+      return route.startsWith('POST')
+        ? { method: 'POST', url: `/api/studio/scenarios/${id}/revert`, body: { revision: 1, version: 1 }, ok: 200 }
+        : { method: 'GET', url: `/api/studio/scenarios/${id}/diff?from=v1&to=draft`, ok: 200 };
+    }
+    case 'POST /api/studio/scenarios/:id/presence':
+    case 'DELETE /api/studio/scenarios/:id/presence': {
+      const { id } = await studioDraft();
+      return route.startsWith('POST')
+        ? { method: 'POST', url: `/api/studio/scenarios/${id}/presence`, body: { revision: 1 }, ok: 200 }
+        : { method: 'DELETE', url: `/api/studio/scenarios/${id}/presence`, ok: 200 };
+    }
+    case 'POST /api/studio/msel/inspect':
+      return { method: 'POST', url: '/api/studio/msel/inspect', body: { file: MATRIX_MSEL }, ok: 200 };
+    case 'POST /api/studio/msel/preview':
+    case 'POST /api/studio/msel/import': {
+      const mapping = (await h.request('POST', '/api/studio/msel/inspect', h.admin, { file: MATRIX_MSEL })).json().proposal;
+      return route.endsWith('preview')
+        ? { method: 'POST', url: '/api/studio/msel/preview', body: { file: MATRIX_MSEL, mapping }, ok: 200 }
+        : { method: 'POST', url: '/api/studio/msel/import', body: { file: MATRIX_MSEL, mapping, scenario: { id: `matrix-msel-${++made}`, title: 'Matrix MSEL' } }, ok: 201 };
+    }
     default:
       throw new Error(`No request for ${route}: add one.`);
   }

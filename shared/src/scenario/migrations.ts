@@ -1,10 +1,38 @@
-import { SCENARIO_SCHEMA_VERSION } from './document.ts';
+/** The version of the scenario document this StartEx writes and reads; older ones are migrated forward. */
+export const SCENARIO_SCHEMA_VERSION = 3;
+
+type RawDocument = Record<string, unknown>;
 
 /** One forward step of the scenario document format, from `from` to `from + 1`. */
 interface Migration {
   from: number;
   name: string;
-  up(document: Record<string, unknown>): Record<string, unknown>;
+  up(document: RawDocument): RawDocument;
+}
+
+const isObject = (value: unknown): value is RawDocument => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * v2 declared flags by setting them in the root state's entry effects (so the context had the same
+ * shape whatever the order of play); v3 declares them up front with their value at StartEx.
+ * Any other root entry effect stays where it is.
+ */
+function declareFlagsUpFront(document: RawDocument): RawDocument {
+  const machine = document.machine;
+  if (!isObject(machine) || !Array.isArray(machine.entry)) return document;
+  const flags = new Map<string, boolean>();
+  const entry = machine.entry.filter((effect) => {
+    if (!isObject(effect) || typeof effect.setFlag !== 'string') return true;
+    flags.set(effect.setFlag, effect.value !== false);
+    return false;
+  });
+  if (flags.size === 0) return document;
+  const declared = Array.isArray(document.flags) ? document.flags : [];
+  return {
+    ...document,
+    flags: [...declared, ...[...flags].map(([id, initial]) => ({ id, initial }))],
+    machine: { ...machine, entry },
+  };
 }
 
 /** Named, numbered, forward only; a document is carried through each in turn on load. */
@@ -15,6 +43,7 @@ export const SCENARIO_MIGRATIONS: readonly Migration[] = [
     // v1 (the walking skeleton) had no scripted default responses for dry runs.
     up: (document) => ({ ...document, defaultResponses: document.defaultResponses ?? [] }),
   },
+  { from: 2, name: 'declare-flags-up-front', up: declareFlagsUpFront },
 ];
 
 export type MigrationResult =
@@ -23,10 +52,8 @@ export type MigrationResult =
 
 /** Brings a raw document of any known older schemaVersion to the current one. */
 export function migrateScenarioDocument(raw: unknown): MigrationResult {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, message: 'A scenario document is a JSON object.' };
-  }
-  let document = raw as Record<string, unknown>;
+  if (!isObject(raw)) return { ok: false, message: 'A scenario document is a JSON object.' };
+  let document = raw;
   const version = document.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, message: `schemaVersion must be a whole number from 1 to ${SCENARIO_SCHEMA_VERSION}.` };

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { allows } from '@startex/scenarios/engine';
 import { addFindings, type ErrorDetail, type ExerciseRole, type NewImprovementItemBody, type ReportContent, type ReportVersion, type ReportView } from '@startex/shared';
 import { api } from '../../lib/api.ts';
-import { Preferences } from '../../lib/Preferences.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 import { Exports } from './Exports.tsx';
 import { FinaliseConfirm } from './FinaliseConfirm.tsx';
@@ -99,11 +98,6 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
             {t(`common:status.${view.status}`)} · {view.draftSaved ? t('draftSaved', { when: when(view.draftSaved.at), by: view.draftSaved.by }) : t('draftNotSaved')}
           </p>
         </div>
-        <nav className="bar-actions" aria-label={t('title')}>
-          <a href={`/review/${encodeURIComponent(exerciseId)}`}>{t('backToReview')}</a>
-          <a href="/">{t('home')}</a>
-          <Preferences />
-        </nav>
       </header>
       {error && <p className="error" role="alert">{errorText(error)}</p>}
       {notice && <p className="report-notice" role="status">{notice}</p>}

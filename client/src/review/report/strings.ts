@@ -4,8 +4,6 @@ addStrings(
   'report',
   {
     title: 'After-action report and improvement plan',
-    backToReview: 'Back to the review',
-    home: 'All exercises',
     draft: 'Draft',
     draftSaved: 'Draft saved {{when}} by {{by}}',
     draftNotSaved: 'Draft assembled from the review; not saved yet',
@@ -100,8 +98,6 @@ addStrings(
   },
   {
     title: 'Ataskaita po pratybų ir tobulinimo planas',
-    backToReview: 'Atgal į vertinimą',
-    home: 'Visos pratybos',
     draft: 'Juodraštis',
     draftSaved: 'Juodraštį {{when}} išsaugojo {{by}}',
     draftNotSaved: 'Juodraštis sudarytas iš vertinimo; dar neišsaugotas',

@@ -2,6 +2,7 @@ import type { ExerciseReview, ReportFinding, ScenarioDocument } from '@startex/s
 import { markdownBlocks, markdownRuns } from '../../documents/markdown.ts';
 import { bullets, facts, heading, paragraph, textTable, type Block, type Run, type StartexDocument } from '../../documents/model.ts';
 import { teamName } from '../../documents/words.ts';
+import { chartRows, phaseUnit } from '../charts.ts';
 import type { ReportChart } from './reportCharts.ts';
 import { CHART_TITLES, METRIC_STATUS_LABEL, PLAN_COLUMNS, ratingText } from './reportLayout.ts';
 import type { ReportSource } from './ReportService.ts';
@@ -58,7 +59,14 @@ export function reportDocument(source: ReportSource, charts: ReportChart[]): Sta
     heading(1, `${chapter.metrics}. Metrics against targets`),
     ...metricsTable(review, scenario),
     ...(charts.length > 0
-      ? [heading(1, `${chapter.charts}. Charts`), ...charts.flatMap((chart): Block[] => [heading(3, CHART_TITLES[chart.name]), { type: 'image', png: chart.png, title: CHART_TITLES[chart.name] }])]
+      ? [
+          heading(1, `${chapter.charts}. Charts`),
+          ...charts.flatMap((chart): Block[] => [
+            heading(3, CHART_TITLES[chart.name]),
+            { type: 'image', png: chart.png, title: CHART_TITLES[chart.name] },
+            ...(chart.name === 'phases' ? phaseTable(review) : []),
+          ]),
+        ]
       : []),
   ];
   const plan: Block[] = [
@@ -88,6 +96,14 @@ function chapters(withCharts: boolean) {
 function labelled(label: string, markdown: string): Block {
   const runs: Run[] = markdown.trim() ? markdownRuns(markdown) : [{ text: '—' }];
   return { type: 'paragraph', runs: [{ text: `${label}: `, bold: true }, ...runs] };
+}
+
+/** The phases chart's figures as a table, each phase by its title (a reader can copy them; a long title is never cut). */
+function phaseTable(review: ExerciseReview): Block[] {
+  if (review.phases.length === 0) return [];
+  const unit = phaseUnit(review);
+  const rows = chartRows('phases', review).map((row) => [String(row.phase), String(row.from), String(row.to)]);
+  return [textTable(['Phase', `From (${unit})`, `To (${unit})`], rows, { widths: [4.4, 1, 1], size: 'small' })];
 }
 
 /** The scenario's metrics per team against their targets, as the spreadsheet has them, in words. */

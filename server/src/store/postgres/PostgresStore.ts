@@ -28,6 +28,7 @@ import { PostgresLogWriter } from './PostgresLogWriter.ts';
 import { PostgresPlanningStore } from './PostgresPlanningStore.ts';
 import { PostgresProgrammeStore } from './PostgresProgrammeStore.ts';
 import { PostgresReviewStore } from './PostgresReviewStore.ts';
+import { PostgresStudioStore } from './PostgresStudioStore.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle-postgres');
@@ -53,6 +54,7 @@ export class PostgresStore implements Store {
   readonly planning: PostgresPlanningStore;
   readonly review: PostgresReviewStore;
   readonly programme: PostgresProgrammeStore;
+  readonly studio: PostgresStudioStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.db = drizzle(pool, { schema });
@@ -60,6 +62,7 @@ export class PostgresStore implements Store {
     this.planning = new PostgresPlanningStore(pool);
     this.review = new PostgresReviewStore(pool);
     this.programme = new PostgresProgrammeStore(pool);
+    this.studio = new PostgresStudioStore(pool);
   }
 
   /** Connects to `url` (postgres://user:password@host:port/database) and brings its tables up to date. */
@@ -67,7 +70,8 @@ export class PostgresStore implements Store {
     const pool = new pg.Pool({
       connectionString: url,
       application_name: 'startex',
-      options: '-c synchronous_commit=on',
+      // A frozen process must not hold a transaction (and the owner row locks of an append) open for long.
+      options: '-c synchronous_commit=on -c idle_in_transaction_session_timeout=5000',
       // Refuse an input with an error rather than wait without end for a server that does not answer.
       connectionTimeoutMillis: 5_000,
       keepAlive: true,
@@ -121,6 +125,15 @@ export class PostgresStore implements Store {
   append(entries: LogEntry[]): Promise<void> {
     if (entries.length === 0) return Promise.resolve();
     return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toLogRow) });
+  }
+
+  /**
+   * As append, for the owner of the exercise on several nodes (server/src/cluster): the entries are
+   * written with the owner generation `epoch`, and refused unless it is still the exercise's.
+   */
+  appendAsOwner(entries: LogEntry[], epoch: number): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toLogRow), epoch });
   }
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {

@@ -1,0 +1,24 @@
+import type { ScenarioDocument, ScriptedResponse } from '@startex/shared';
+import type { PlayPath, Problem, RunInput, Simulation } from '@startex/scenarios/browser';
+
+/** What the studio asks its analysis worker; `seq` pairs each answer with its question. */
+export type AnalysisRequest =
+  /** Lint the document as the server would on publish, and expand it for the statechart. */
+  | { type: 'analyse'; seq: number; document: unknown }
+  /** Read the Source view's YAML text: the value it holds, or what is wrong with it. */
+  | { type: 'readYaml'; seq: number; text: string }
+  /** Play the document with these responses (the default ones when none are given), or along a path `paths` found. */
+  | { type: 'simulate'; seq: number; document: unknown; responses?: ScriptedResponse[]; path?: RunInput[] }
+  /** Every distinct outcome of play. */
+  | { type: 'paths'; seq: number; document: unknown };
+
+export type AnalysisAnswer =
+  | { type: 'analysed'; seq: number; problems: Problem[]; expanded?: ScenarioDocument; document?: ScenarioDocument }
+  | { type: 'yamlRead'; seq: number; ok: true; value: unknown }
+  | { type: 'yamlRead'; seq: number; ok: false; problems: Problem[] }
+  | { type: 'simulated'; seq: number; ok: true; simulation: Simulation }
+  | { type: 'pathsFound'; seq: number; ok: true; paths: PlayPath[]; truncated: boolean }
+  /** The document does not parse, so it cannot be played: its problems instead. */
+  | { type: 'simulated'; seq: number; ok: false; problems: Problem[] }
+  | { type: 'pathsFound'; seq: number; ok: false; problems: Problem[] }
+  | { type: 'failed'; seq: number; message: string };

@@ -1,0 +1,217 @@
+import { timelineMinutes, type Anchor, type Condition, type Effect, type Fact, type FieldMatch, type FieldValue, type ScenarioDocument, type ScenarioState, type TimelineTime } from '@startex/shared';
+import { evaluateCondition } from '../evaluateCondition.ts';
+import { allOf, type GeneratedParts, type SourcePath } from './GeneratedParts.ts';
+import { resolveTeams } from './resolveTeams.ts';
+
+type ActionFact = Extract<Fact, { action: string }>;
+
+/** A `since` names a row (an id) or a time ("T+30", "Day 2 10:30", minutes). */
+export const isTime = (value: string | number): value is TimelineTime => typeof value === 'number' || !/^[a-z]/.test(value);
+const formatTime = (value: TimelineTime) => (typeof value === 'number' ? `T+${value}` : value);
+type AckFact = Extract<Fact, { acknowledged: string }>;
+
+/**
+ * Turns what a controller says happened ("police set the cordon within 15 minutes of the call",
+ * "every team confirmed") into machine conditions: each leaf fact is recorded by reactions into a
+ * flag (or, for "every team", a team set the analyzer counts instead of enumerating), and a
+ * deadline is a window region that opens and closes on the exercise clock.
+ */
+export class FactCompiler {
+  /** Injects whose release something depends on: their releases also set `released(id)`. */
+  readonly tracked = new Set<string>();
+  private readonly startMinute: number;
+
+  constructor(
+    private readonly document: ScenarioDocument,
+    private readonly parts: GeneratedParts,
+    startMinute: number,
+  ) {
+    this.startMinute = startMinute;
+  }
+
+  /** The flag a release of this inject sets. */
+  released(injectId: string): string {
+    this.tracked.add(injectId);
+    return this.parts.flag(this.parts.name('released', `released:${injectId}`).name);
+  }
+
+  /** The flag set when decision `decision` settles on `option` (chosen, or by default at the deadline). */
+  decided(decision: string, option: string): string {
+    return this.parts.flag(this.parts.name('decided', `decided:${decision}:${option}`).name);
+  }
+
+  condition(fact: Fact, at: SourcePath): Condition {
+    if ('all' in fact) return { all: fact.all.map((f, i) => this.condition(f, [...at, 'all', i])) };
+    if ('any' in fact) return { any: fact.any.map((f, i) => this.condition(f, [...at, 'any', i])) };
+    if ('not' in fact) return { not: this.condition(fact.not, [...at, 'not']) };
+    if ('flag' in fact) return { flag: fact.flag, ...(fact.equals !== undefined ? { equals: fact.equals } : {}) };
+    if ('released' in fact) return { flag: this.released(fact.released) };
+    if ('decision' in fact) return { flag: this.decided(fact.decision, fact.is) };
+    if ('action' in fact) return this.actionFact(fact, at);
+    return this.acknowledgedFact(fact, at);
+  }
+
+  /** The condition that holds from the moment an anchor happens (its first occurrence) on. */
+  anchor(anchor: Anchor, at: SourcePath): Condition {
+    if ('inject' in anchor) return { flag: this.released(anchor.inject) };
+    if ('decision' in anchor) {
+      if (anchor.is !== undefined) return { flag: this.decided(anchor.decision, anchor.is) };
+      const options = this.document.timeline.find((row) => row.decision?.id === anchor.decision)?.decision?.options ?? [];
+      return { any: options.map((o) => ({ flag: this.decided(anchor.decision, o.id) })) };
+    }
+    const { minutes: _minutes, ...fact } = anchor;
+    return this.condition(fact, at);
+  }
+
+  private actionFact(fact: ActionFact, at: SourcePath): Condition {
+    const action = this.document.actions.find((a) => a.id === fact.action);
+    const named = fact.by === undefined ? undefined : resolveTeams(this.document, fact.by);
+    const every = fact.every === true;
+    const members = every ? (named ?? action?.teams ?? []) : named;
+    const window = this.window(fact, at);
+    const since = fact.since === undefined ? undefined : this.since(fact.since, at);
+    const when = allOf(this.where(fact.action, fact.where), window === undefined ? undefined : { flag: window }, since === undefined ? undefined : { flag: since });
+    const meaning = JSON.stringify(['action', fact.action, members, every, fact.where, window, since]);
+    return this.record(meaning, every, members, at, (team, effects) => ({ action: fact.action, ...(team ? { team } : {}), ...(when ? { when } : {}), effects }));
+  }
+
+  private acknowledgedFact(fact: AckFact, at: SourcePath): Condition {
+    const inject = this.document.timeline.find((r) => r.id === fact.acknowledged) ?? this.document.injects.find((i) => i.id === fact.acknowledged);
+    const named = fact.by === undefined ? undefined : resolveTeams(this.document, fact.by);
+    const every = fact.every === true;
+    const members = every ? (named ?? (inject ? resolveTeams(this.document, inject.to) : [])) : named;
+    const window = this.window({ ...fact, of: fact.acknowledged }, at);
+    // A team can only acknowledge what was released: the analyzer then never tries it before.
+    const when = allOf({ flag: this.released(fact.acknowledged) }, window === undefined ? undefined : { flag: window });
+    const meaning = JSON.stringify(['acknowledged', fact.acknowledged, members, every, window]);
+    return this.record(meaning, every, members, at, (team, effects) => ({ acknowledged: fact.acknowledged, ...(team ? { team } : {}), ...(when ? { when } : {}), effects }));
+  }
+
+  /** Reactions that record a fact: a flag, or for "every team" a team set and how many it must hold. */
+  private record(
+    meaning: string,
+    every: boolean,
+    members: string[] | undefined,
+    at: SourcePath,
+    reaction: (team: string | undefined, effects: [{ setFlag: string; value: boolean }] | [{ addTeam: string }]) => Parameters<GeneratedParts['reaction']>[0],
+  ): Condition {
+    if (every) {
+      const { name, fresh } = this.parts.name('teams', meaning);
+      if (fresh) for (const team of members ?? []) this.parts.reaction(reaction(team, [{ addTeam: name }]), at);
+      return { teams: name, atLeast: Math.max(1, members?.length ?? 0) };
+    }
+    const { name, fresh } = this.parts.name('fact', meaning);
+    if (fresh) {
+      this.parts.flag(name);
+      for (const team of members ?? [undefined]) this.parts.reaction(reaction(team, [{ setFlag: name, value: true }]), at);
+    }
+    return { flag: name };
+  }
+
+  /** Field values a fact asks for, as conditions on the action's fields. */
+  private where(actionId: string, where: Record<string, FieldMatch> | undefined): Condition | undefined {
+    return whereCondition(this.document, actionId, where);
+  }
+
+  /** The flag that is true from the release of row `from` on, or from a time on (a region waits for it). */
+  private since(from: string | number, at: SourcePath): string {
+    const time = isTime(from) ? timelineMinutes(from, this.startMinute) : undefined;
+    const { name, fresh } = this.parts.name('since', `since:${time ?? from}`);
+    if (fresh) {
+      this.parts.flag(name, time === 0);
+      if (time === 0) return name;
+      const open: Effect[] = [{ setFlag: name, value: true }];
+      const wait: ScenarioState =
+        time === undefined
+          ? { title: 'Not yet', always: [{ when: { flag: this.released(String(from)) }, target: `${name}-open`, effects: open }] }
+          : { title: 'Not yet', after: [{ minutes: time, target: `${name}-open`, effects: open }] };
+      this.parts.region(
+        name,
+        { title: `From ${time === undefined ? from : formatTime(from)}`, initial: `${name}-wait`, states: { [`${name}-wait`]: wait, [`${name}-open`]: { title: 'Open' } } },
+        { [name]: { kind: 'structure', path: at }, [`${name}-wait`]: { kind: 'structure', path: at }, [`${name}-open`]: { kind: 'wait', path: at } },
+      );
+    }
+    return name;
+  }
+
+  /**
+   * The flag that is true while a fact's deadline window is open: from the release of row `of`
+   * for `within` minutes, or from StartEx until `before`. A region of its own opens and closes it,
+   * through a distinct `expired` state (unreachable when play always ends first).
+   */
+  private window(fact: { within?: number | undefined; of?: string | undefined; before?: ActionFact['before'] }, at: SourcePath): string | undefined {
+    if (fact.before !== undefined) {
+      const minutes = timelineMinutes(fact.before, this.startMinute);
+      const { name, fresh } = this.parts.name('window', `before:${minutes}`);
+      if (fresh) {
+        this.parts.flag(name, minutes > 0);
+        if (minutes > 0) {
+          const what = `the deadline ${formatTime(fact.before)}`;
+          this.parts.region(
+            name,
+            {
+              title: `Until ${formatTime(fact.before)}`,
+              initial: `${name}-open`,
+              states: {
+                [`${name}-open`]: { title: 'Open', after: [{ minutes, target: `${name}-expired`, effects: [{ setFlag: name, value: false }] }] },
+                [`${name}-expired`]: { title: 'Passed' },
+              },
+            },
+            { [name]: { kind: 'structure', path: at }, [`${name}-open`]: { kind: 'structure', path: at }, [`${name}-expired`]: { kind: 'deadline', path: [...at, 'before'], what } },
+          );
+        }
+      }
+      return name;
+    }
+    if (fact.within === undefined || fact.of === undefined) return undefined;
+    const { name, fresh } = this.parts.name('window', `within:${fact.of}:${fact.within}`);
+    if (fresh) {
+      this.parts.flag(name);
+      const opened = this.released(fact.of);
+      this.parts.region(
+        name,
+        {
+          title: `${fact.within} min after ${fact.of}`,
+          initial: `${name}-wait`,
+          states: {
+            [`${name}-wait`]: { title: 'Not yet', always: [{ when: { flag: opened }, target: `${name}-open`, effects: [{ setFlag: name, value: true }] }] },
+            [`${name}-open`]: { title: 'Open', after: [{ minutes: fact.within, target: `${name}-expired`, effects: [{ setFlag: name, value: false }] }] },
+            [`${name}-expired`]: { title: 'Passed' },
+          },
+        },
+        {
+          [name]: { kind: 'structure', path: at },
+          [`${name}-wait`]: { kind: 'structure', path: at },
+          [`${name}-open`]: { kind: 'wait', path: at },
+          [`${name}-expired`]: { kind: 'deadline', path: [...at, 'within'], what: `the deadline ${fact.within} minutes after "${fact.of}"` },
+        },
+      );
+    }
+    return name;
+  }
+}
+
+/** Field values a fact asks for (`where`), as a condition on the action's fields. */
+export function whereCondition(document: ScenarioDocument, actionId: string, where: Record<string, FieldMatch> | undefined): Condition | undefined {
+  if (!where) return undefined;
+  const fields = document.actions.find((a) => a.id === actionId)?.fields ?? [];
+  return allOf(
+    ...Object.entries(where).map(([field, match]): Condition => {
+      const multi = fields.find((f) => f.name === field)?.type === 'multi-choice';
+      if (typeof match !== 'object') return multi && typeof match === 'string' ? { field, includes: match } : { field, equals: match };
+      const bounds = allOf(
+        match.atLeast !== undefined || match.atMost !== undefined || match.includes !== undefined
+          ? { field, ...(match.atLeast !== undefined ? { atLeast: match.atLeast } : {}), ...(match.atMost !== undefined ? { atMost: match.atMost } : {}), ...(match.includes !== undefined ? { includes: match.includes } : {}) }
+          : undefined,
+        match.not !== undefined ? { not: { field, equals: match.not } } : undefined,
+      );
+      return bounds ?? { field };
+    }),
+  );
+}
+
+/** Whether an action's fields hold what `where` asks, as the machine decides it (for the review's metrics). */
+export function matchesWhere(document: ScenarioDocument, actionId: string, where: Record<string, FieldMatch> | undefined, fields: Record<string, FieldValue>): boolean {
+  const condition = whereCondition(document, actionId, where);
+  return condition === undefined || evaluateCondition(condition, { flags: {}, counters: {} }, { type: `action.${actionId}`, fields });
+}

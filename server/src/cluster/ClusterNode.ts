@@ -1,0 +1,335 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import type { Server } from 'socket.io';
+import { StartexError, type ErrorDetail, type LogEntry } from '@startex/shared';
+import type { GatewayServer } from '../realtime/gateway.ts';
+import { ExerciseHost } from '../runtime/ExerciseHost.ts';
+import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
+import type { ExerciseRecord, ExerciseStore, Store } from '../store/ExerciseStore.ts';
+import { PostgresStore } from '../store/postgres/PostgresStore.ts';
+import { ClusterMetrics } from './clusterMetrics.ts';
+import { ExerciseOwnership } from './ExerciseOwnership.ts';
+import { FollowerHost } from './FollowerHost.ts';
+import { isRepeatable, runInput, type HostInput } from './forwardedInputs.ts';
+
+/** Running StartEx on several nodes over one PostgreSQL database. */
+export interface ClusterOptions {
+  /** The database the store uses (STARTEX_DATABASE_URL): the nodes' only shared component. */
+  databaseUrl: string;
+  /** This node's name in logs, metrics and the owner rows (STARTEX_NODE_ID); the host name and a random suffix without. */
+  nodeId?: string | undefined;
+  /** See OwnershipOptions.leaseMs; 2 s by default. */
+  leaseMs?: number | undefined;
+}
+
+type Answer = { ok: true; seq: number } | { ok: false; error: ErrorDetail } | { ok: false; notOwner: true };
+
+/** What the nodes say to each other, through the socket.io adapter (PostgreSQL NOTIFY, larger ones through its attachments table). */
+interface InterServerEvents {
+  /** An input for the owner `to`, from the node `from` that received it. */
+  'exercise:input': (request: { id: string; from: string; to: string; exerciseId: string; input: HostInput }) => void;
+  'exercise:answer': (answer: { id: string; to: string; answer: Answer }) => void;
+  /** Entries the owner committed, for every node's sockets and feeds. */
+  'exercise:committed': (commit: { exerciseId: string; node: string; epoch: number; committedAt: number; entries: LogEntry[] }) => void;
+  /** A node took an exercise over. */
+  'exercise:owner': (owner: { exerciseId: string; node: string; epoch: number }) => void;
+  /** An exercise's plan changed (before StartEx): its hosts load the stored record again. */
+  'exercise:replanned': (replan: { exerciseId: string }) => void;
+}
+
+type Bus = Server<Record<string, never>, Record<string, never>, InterServerEvents>;
+
+/** How long an input waits for an owner (through a takeover) before it is answered OWNER_UNAVAILABLE. */
+const FORWARD_TIMEOUT_MS = 8_000;
+/** How often a node looks for exercises in play it has not loaded, and reads what its followers missed. */
+const SWEEP_MS = 1_000;
+
+interface Owner {
+  node: string;
+  epoch: number;
+}
+
+interface Pending {
+  exerciseId: string;
+  node: string;
+  settle: (outcome: Answer | 'owner-changed') => void;
+}
+
+/**
+ * This node's part in a cluster of StartEx nodes. Every node serves sockets and feeds for every
+ * exercise; one node owns each exercise (ExerciseOwnership) and runs its engine and timers. Inputs
+ * received elsewhere are forwarded to the owner and answered once it committed them; what the owner
+ * commits is announced to every node, whose follower hosts fold it and fan it out locally.
+ */
+export class ClusterNode {
+  readonly node: string;
+  readonly metrics: ClusterMetrics;
+  private readonly pool: pg.Pool;
+  private readonly bus: Bus;
+  private ownership!: ExerciseOwnership;
+  private readonly owners = new Map<string, Owner>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  private constructor(
+    options: ClusterOptions,
+    private readonly store: PostgresStore,
+    private readonly runtime: ExerciseRuntime,
+    io: GatewayServer,
+  ) {
+    this.node = options.nodeId ?? `${hostname()}-${randomBytes(3).toString('hex')}`;
+    this.pool = new pg.Pool({ connectionString: options.databaseUrl, application_name: this.applicationName, max: 8, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    this.pool.on('error', (error) => console.error('StartEx: an idle cluster connection failed:', error.message));
+    // The gateway's socket.io server, seen with the events the nodes exchange.
+    this.bus = io as unknown as Bus;
+    io.adapter(
+      createAdapter(this.pool, {
+        errorHandler: (error) => console.error('StartEx: the socket.io PostgreSQL adapter failed:', error.message),
+        // A node that died drops out of presence counts within seconds.
+        heartbeatInterval: 1_000,
+        heartbeatTimeout: 3_000,
+      }),
+    );
+    this.metrics = new ClusterMetrics({ connections: () => io.engine.clientsCount, owned: () => this.owned().length });
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  /** Joins the cluster: the adapter, the ownership loop, and the runtime loading hosts as owner or follower. */
+  static async start(options: ClusterOptions, store: Store, runtime: ExerciseRuntime, io: GatewayServer): Promise<ClusterNode> {
+    if (!(store instanceof PostgresStore)) throw new Error('Several nodes need the store on PostgreSQL: set STARTEX_DATABASE_URL.');
+    const node = new ClusterNode(options, store, runtime, io);
+    node.ownership = await ExerciseOwnership.start(
+      { url: options.databaseUrl, node: node.node, leaseMs: options.leaseMs ?? 2_000, pool: node.pool },
+      {
+        candidates: () => runtime.loaded(),
+        acquired: (exerciseId) => void node.takeOver(exerciseId),
+        lost: (exerciseIds) => exerciseIds.forEach((exerciseId) => void node.giveUp(exerciseId)),
+      },
+    );
+    runtime.loadHostsWith((hostStore, record) => node.loadHost(hostStore, record));
+    node.listen();
+    return node;
+  }
+
+  /** Ready when the adapter listens for the other nodes and the ownership connection is up. */
+  async readiness(): Promise<{ fanOut: boolean; ownership: boolean }> {
+    let fanOut = false;
+    try {
+      // The adapter's listening connection: the one of this node's whose last statement was LISTEN.
+      const { rows } = await this.pool.query<{ listening: boolean }>(
+        "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN %') AS listening",
+        [this.applicationName],
+      );
+      fanOut = rows[0]!.listening;
+    } catch (error) {
+      console.error('StartEx: the readiness check could not reach PostgreSQL:', (error as Error).message);
+    }
+    return { fanOut, ownership: this.ownership.connected };
+  }
+
+  /** The exercises this node owns now. */
+  owned(): string[] {
+    // Asked for before start() finished (a metrics scrape): none yet.
+    return this.ownership?.ownedNow() ?? [];
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    for (const pending of this.pending.values()) pending.settle('owner-changed');
+    await this.ownership.close();
+    await this.pool.end();
+  }
+
+  private get applicationName(): string {
+    return `startex ${this.node}`.slice(0, 63);
+  }
+
+  /** Owner when this node holds (or can take) the exercise's lock, else follower. */
+  private async loadHost(hostStore: ExerciseStore, record: ExerciseRecord): Promise<ExerciseHost> {
+    const epoch = await this.ownership.tryAcquire(record.id);
+    if (epoch === undefined) return FollowerHost.open(hostStore, record, (exerciseId, input) => this.forward(exerciseId, input));
+    const store = new Proxy(hostStore, {
+      get: (target, key) => (key === 'append' ? (entries: LogEntry[]) => this.appendAsOwner(entries, epoch) : Reflect.get(target, key, target)),
+    });
+    const host = await ExerciseHost.load(store, record);
+    host.onCommit((entries) => this.announce(record.id, epoch, entries));
+    this.owners.set(record.id, { node: this.node, epoch });
+    this.bus.serverSideEmit('exercise:owner', { exerciseId: record.id, node: this.node, epoch });
+    return host;
+  }
+
+  private async appendAsOwner(entries: LogEntry[], epoch: number): Promise<void> {
+    const stop = this.metrics.commitSeconds.startTimer();
+    try {
+      await this.store.appendAsOwner(entries, epoch);
+    } catch (error) {
+      if (!(error as Error).message.startsWith('Log fence:')) throw error;
+      // Another node took the exercise over while this one was frozen or cut off: follow it from now on.
+      this.metrics.fencedAppends.inc();
+      const exerciseId = entries[0]!.exerciseId;
+      console.error(`StartEx: ${(error as Error).message}; this node gives ${exerciseId} up.`);
+      void this.ownership.forget(exerciseId).then(async (owned) => {
+        if (owned) await this.giveUp(exerciseId);
+      });
+      throw new StartexError('OWNER_UNAVAILABLE', 'Another server has taken this exercise over; this was not recorded. Try again.');
+    }
+    stop();
+  }
+
+  private announce(exerciseId: string, epoch: number, entries: LogEntry[]): void {
+    this.metrics.inputs.inc({ actor: entries[0]!.actor.kind });
+    for (const entry of entries) if (entry.type === 'timer.fired') this.metrics.timerLateness.observe(Math.max(0, entry.exerciseTimeMs - entry.dueExerciseMs) / 1000);
+    this.bus.serverSideEmit('exercise:committed', { exerciseId, node: this.node, epoch, committedAt: Date.now(), entries });
+  }
+
+  /** This node took the lock: the owner host loads in the follower's place (the runtime tells local listeners of what the old owner committed last). */
+  private async takeOver(exerciseId: string): Promise<void> {
+    try {
+      this.metrics.ownerChanges.inc({ change: 'taken' });
+      await this.runtime.reload(exerciseId);
+      this.ownerChanged(exerciseId);
+    } catch (error) {
+      console.error(`StartEx: taking ${exerciseId} over failed:`, error);
+    }
+  }
+
+  private async giveUp(exerciseId: string): Promise<void> {
+    this.metrics.ownerChanges.inc({ change: 'given-up' });
+    this.owners.delete(exerciseId);
+    try {
+      await this.runtime.reload(exerciseId);
+    } catch (error) {
+      console.error(`StartEx: following ${exerciseId} after giving it up failed:`, error);
+    }
+  }
+
+  /**
+   * Runs an input on the exercise's owner and resolves with its first seq once committed there.
+   * Sent again to a new owner if the one asked gave the exercise up, or died and the input may be
+   * repeated (a keyed input or a receipt); else OWNER_UNAVAILABLE.
+   */
+  private async forward(exerciseId: string, input: HostInput): Promise<number> {
+    const deadline = Date.now() + FORWARD_TIMEOUT_MS;
+    for (;;) {
+      const host = await this.runtime.get(exerciseId);
+      if (!(host instanceof FollowerHost)) return runInput(host, input);
+      const owner = await this.ownerOf(exerciseId, deadline);
+      const answer = await this.ask(owner, exerciseId, input, deadline);
+      if (answer === 'timeout' || (answer === 'owner-changed' && !isRepeatable(input))) {
+        this.metrics.forwarded.inc({ outcome: 'unavailable' });
+        throw new StartexError('OWNER_UNAVAILABLE');
+      }
+      if (answer === 'owner-changed' || ('notOwner' in answer && answer.notOwner)) {
+        if (this.owners.get(exerciseId)?.node === owner.node) this.owners.delete(exerciseId);
+        await pause(50);
+        continue;
+      }
+      this.metrics.forwarded.inc({ outcome: answer.ok ? 'committed' : 'refused' });
+      if (answer.ok) return answer.seq;
+      if ('error' in answer) throw new StartexError(answer.error.code, answer.error.message, answer.error.path);
+    }
+  }
+
+  private ask(owner: Owner, exerciseId: string, input: HostInput, deadline: number): Promise<Answer | 'owner-changed' | 'timeout'> {
+    const id = randomUUID();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => settle('timeout'), Math.max(0, deadline - Date.now()));
+      const settle = (outcome: Answer | 'owner-changed' | 'timeout') => {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        resolve(outcome);
+      };
+      this.pending.set(id, { exerciseId, node: owner.node, settle });
+      this.bus.serverSideEmit('exercise:input', { id, from: this.node, to: owner.node, exerciseId, input });
+    });
+  }
+
+  /** The exercise's owner as last announced, else as its owner row says; waits (until `deadline`) while it has none. */
+  private async ownerOf(exerciseId: string, deadline: number): Promise<Owner> {
+    for (;;) {
+      const known = this.owners.get(exerciseId);
+      if (known && known.node !== this.node) return known;
+      const { rows } = await this.pool.query<Owner>('SELECT node, epoch FROM exercise_owners WHERE exercise_id = $1', [exerciseId]);
+      const row = rows[0];
+      if (row && row.node !== this.node) {
+        this.learn(exerciseId, row);
+        return row;
+      }
+      if (Date.now() >= deadline) throw new StartexError('OWNER_UNAVAILABLE');
+      await pause(100);
+    }
+  }
+
+  /** A newer owner than the one known: inputs waiting on the old one will not be answered by it. */
+  private learn(exerciseId: string, owner: Owner): void {
+    const known = this.owners.get(exerciseId);
+    if (known && known.epoch >= owner.epoch) return;
+    this.owners.set(exerciseId, owner);
+    this.ownerChanged(exerciseId);
+  }
+
+  private ownerChanged(exerciseId: string): void {
+    const owner = this.owners.get(exerciseId);
+    for (const pending of this.pending.values()) {
+      if (pending.exerciseId === exerciseId && pending.node !== owner?.node) pending.settle('owner-changed');
+    }
+  }
+
+  private listen(): void {
+    this.bus.on('exercise:input', (request) => {
+      if (request.to !== this.node) return;
+      void this.answer(request.exerciseId, request.input).then((answer) => this.bus.serverSideEmit('exercise:answer', { id: request.id, to: request.from, answer }));
+    });
+    this.bus.on('exercise:answer', ({ id, to, answer }) => {
+      if (to === this.node) this.pending.get(id)?.settle(answer);
+    });
+    this.bus.on('exercise:owner', ({ exerciseId, node, epoch }) => this.learn(exerciseId, { node, epoch }));
+    this.runtime.onReplan((exerciseId) => this.bus.serverSideEmit('exercise:replanned', { exerciseId }));
+    this.bus.on('exercise:replanned', ({ exerciseId }) => {
+      if (!this.runtime.loaded().includes(exerciseId)) return;
+      this.runtime.reload(exerciseId).catch((error: unknown) => console.error(`StartEx: could not load the new plan of ${exerciseId}:`, error));
+    });
+    this.bus.on('exercise:committed', ({ exerciseId, node, epoch, committedAt, entries }) => {
+      this.metrics.fanOutSeconds.observe(Math.max(0, Date.now() - committedAt) / 1000);
+      this.learn(exerciseId, { node, epoch });
+      if (!this.runtime.loaded().includes(exerciseId)) return;
+      void this.runtime.get(exerciseId).then(
+        (host) => (host instanceof FollowerHost ? host.receive(entries) : undefined),
+        (error: unknown) => console.error(`StartEx: could not load ${exerciseId} to follow it:`, error),
+      );
+    });
+  }
+
+  /** An input forwarded to this node: run if this node owns the exercise, else answered notOwner (nothing ran). */
+  private async answer(exerciseId: string, input: HostInput): Promise<Answer> {
+    if (this.ownership.epochOf(exerciseId) === undefined) return { ok: false, notOwner: true };
+    try {
+      const host = await this.runtime.get(exerciseId);
+      if (host instanceof FollowerHost) return { ok: false, notOwner: true };
+      return { ok: true, seq: await runInput(host, input) };
+    } catch (error) {
+      if (error instanceof StartexError) return { ok: false, error: error.toDetail() };
+      console.error(`StartEx: a forwarded input to ${exerciseId} failed:`, error);
+      return { ok: false, error: new StartexError('INTERNAL').toDetail() };
+    }
+  }
+
+  /** Loads the exercises in play that no host here follows yet (so that some node takes each over), and reads what followers missed. */
+  private async sweep(): Promise<void> {
+    try {
+      const loaded = new Set(this.runtime.loaded());
+      for (const exerciseId of await this.store.exercisesInPlay()) if (!loaded.has(exerciseId)) await this.runtime.get(exerciseId);
+      for (const exerciseId of loaded) {
+        const host = await this.runtime.get(exerciseId);
+        if (host instanceof FollowerHost) await host.catchUp();
+      }
+    } catch (error) {
+      console.error('StartEx: the cluster sweep failed:', (error as Error).message);
+    }
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
