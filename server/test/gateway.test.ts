@@ -144,6 +144,36 @@ describe('realtime gateway', () => {
     expect(await emit(sender.socket, 'message.send', message)).toEqual({ ok: true, seq, entries: [] });
   });
 
+  it('gives a connection its entries in seq order, its own in answers and the others\' as log, however commits interleave', async () => {
+    // The resync point moves on with every entry received (the engine's logSync.ts): an answer overtaken by a later
+    // entry, then a drop before it arrives, would make the next sync skip the sender's own entry.
+    const controller = client(h.url, h.controllerToken);
+    const tablet = client(h.url, h.joinCode('customs'));
+    await Promise.all([connected(controller.socket), connected(tablet.socket)]);
+    expect(await call(controller.socket, 'command', { type: 'start' })).toMatchObject({ ok: true });
+    const arrived: number[] = [];
+    tablet.socket.on('log', (entry) => arrived.push(entry.seq));
+    type Answer = { ok: boolean; seq: number; entries: { seq: number }[] };
+    // The answer's entries are noted in the acknowledgement callback itself, in the order the frames came.
+    const emit = (socket: typeof tablet.socket, event: 'command' | 'message.send', payload: object) =>
+      new Promise<Answer>((resolve) =>
+        (socket.emit as (...args: unknown[]) => void)(event, payload, (answer: Answer) => {
+          if (socket === tablet.socket) arrived.push(...answer.entries.map((entry) => entry.seq));
+          resolve(answer);
+        }),
+      );
+    // Control's broadcasts and the tablet's messages at once, so that they share the store's group commits.
+    const answers = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => [
+        emit(tablet.socket, 'message.send', { to: { teams: [], organisations: ['supervisor'] }, text: `Message ${i}`, idempotencyKey: `ordered-${String(i).padStart(4, '0')}` }),
+        ...Array.from({ length: 3 }, (_, j) => emit(controller.socket, 'command', { type: 'broadcast', text: `Broadcast ${i}.${j}` })),
+      ]).flat(),
+    );
+    expect(answers.every((answer) => answer.ok)).toBe(true);
+    await until(() => arrived.length === 60, 'every broadcast and message on the tablet');
+    expect(arrived).toEqual([...arrived].sort((a, b) => a - b));
+  });
+
   it('tells staff which teams have devices connected, as they come and go', async () => {
     const controller = client(h.url, h.controllerToken);
     const seen: unknown[] = [];

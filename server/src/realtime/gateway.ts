@@ -10,6 +10,7 @@ import {
   type Ack,
   type Actor,
   type ClientToServerEvents,
+  type CommitResult,
   type ErrorDetail,
   type LogEntry,
   type Presence,
@@ -181,11 +182,15 @@ function coalesced(work: (key: string) => Promise<void>, delayMs = 100): { sched
   };
 }
 
+type Reply = (result: Ack) => void;
+
 type Handlers = {
   [E in keyof ClientToServerEvents]: (
     payload: Parameters<ClientToServerEvents[E]>[0],
     socket: GatewaySocket,
     deps: GatewayDeps,
+    /** Answers the event now (an input, the moment its entries are durable); the answer the handler returns is then not sent. */
+    reply: Reply,
   ) => Promise<object>;
 };
 
@@ -221,12 +226,19 @@ async function participant(socket: GatewaySocket, limits: RateLimits): Promise<s
 
 /**
  * Commits an input from this socket: the acknowledgement carries the entries it committed that
- * the sender may see, and the fan-out leaves this socket out.
+ * the sender may see, and the fan-out leaves this socket out. It is sent the moment they are
+ * durable, before any later entry reaches this socket, so that a connection receives its entries
+ * in seq order (the resync point moves on with each: the engine's logSync.ts).
  */
-async function commitFrom(socket: GatewaySocket, runtime: ExerciseRuntime, input: ExerciseInput, actor: Actor): Promise<{ seq: number; entries: LogEntry[] }> {
+async function commitFrom(socket: GatewaySocket, runtime: ExerciseRuntime, input: ExerciseInput, actor: Actor, reply: Reply): Promise<{ seq: number; entries: LogEntry[] }> {
   const host = await runtime.get(socket.data.exerciseId);
-  const { seq, entries } = await host.commit(input, actor, socket.id);
-  return { seq, entries: entries.filter((entry) => canSee(socket.data.viewer, entry)) };
+  const visible = (entries: LogEntry[]) => entries.filter((entry) => canSee(socket.data.viewer, entry));
+  const durable = (entries: LogEntry[]) => {
+    const answer: CommitResult = { ok: true, seq: entries[0]!.seq, entries: visible(entries) };
+    reply(answer);
+  };
+  const { seq, entries } = await host.commit(input, actor, { id: socket.id, durable });
+  return { seq, entries: visible(entries) };
 }
 
 const handlers: Handlers = {
@@ -237,44 +249,42 @@ const handlers: Handlers = {
     // The whole view, the scenario document included: later only what changes (viewChange).
     return { exercise: host.view(socket.data.viewer), entries };
   },
-  async command(command, socket, { runtime }) {
+  async command(command, socket, { runtime }, reply) {
     const host = await runtime.get(socket.data.exerciseId);
     if (!allowsCommand(socket.data.viewer.role, command.type, host.status)) throw new StartexError('FORBIDDEN');
-    return commitFrom(socket, runtime, { type: 'command', command }, actorOf(socket));
+    return commitFrom(socket, runtime, { type: 'command', command }, actorOf(socket), reply);
   },
-  async 'inject.delivered'({ injectId }, socket, { runtime }) {
+  async 'inject.delivered'({ injectId }, socket, { runtime }, reply) {
     const teamId = team(socket);
-    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.delivered', teamId, injectId }, actorOf(socket));
+    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.delivered', teamId, injectId }, actorOf(socket), reply);
   },
-  async 'inject.acknowledge'({ injectId }, socket, { runtime }) {
+  async 'inject.acknowledge'({ injectId }, socket, { runtime }, reply) {
     const teamId = team(socket);
-    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.acknowledged', teamId, injectId }, actorOf(socket));
+    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.acknowledged', teamId, injectId }, actorOf(socket), reply);
   },
-  async 'action.take'(action, socket, { runtime, limits }) {
+  async 'action.take'(action, socket, { runtime, limits }, reply) {
     const teamId = await participant(socket, limits);
-    return commitFrom(socket, runtime, { type: 'action', teamId, action }, actorOf(socket));
+    return commitFrom(socket, runtime, { type: 'action', teamId, action }, actorOf(socket), reply);
   },
-  async 'commscheck.acknowledge'({ checkId }, socket, { runtime }) {
+  async 'commscheck.acknowledge'({ checkId }, socket, { runtime }, reply) {
     const teamId = team(socket);
-    return commitFrom(socket, runtime, { type: 'commscheck.acknowledge', teamId, checkId }, actorOf(socket));
+    return commitFrom(socket, runtime, { type: 'commscheck.acknowledge', teamId, checkId }, actorOf(socket), reply);
   },
-  async 'observation.record'(observation, socket, { runtime }) {
+  async 'observation.record'(observation, socket, { runtime }, reply) {
     require(socket, 'evaluate');
     const { principal } = socket.data;
     if (principal.kind !== 'user') throw new StartexError('FORBIDDEN');
-    return commitFrom(socket, runtime, { type: 'observation', observation }, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName });
+    return commitFrom(socket, runtime, { type: 'observation', observation }, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName }, reply);
   },
-  async 'feedback.submit'(feedback, socket, { runtime, limits }) {
+  async 'feedback.submit'(feedback, socket, { runtime, limits }, reply) {
     const teamId = await participant(socket, limits);
-    return commitFrom(socket, runtime, { type: 'feedback', teamId, feedback }, actorOf(socket));
+    return commitFrom(socket, runtime, { type: 'feedback', teamId, feedback }, actorOf(socket), reply);
   },
-  async 'message.send'(message, socket, { runtime, limits }) {
+  async 'message.send'(message, socket, { runtime, limits }, reply) {
     const teamId = await participant(socket, limits);
-    return commitFrom(socket, runtime, { type: 'message', teamId, message }, actorOf(socket));
+    return commitFrom(socket, runtime, { type: 'message', teamId, message }, actorOf(socket), reply);
   },
 };
-
-type Reply = (result: Ack) => void;
 
 /**
  * Every event goes through here, and each one that can be answered gets exactly one answer: the
@@ -293,7 +303,12 @@ function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
     socket.on(event, async (...args: unknown[]) => {
       const reply = args.at(-1);
       if (typeof reply !== 'function') return;
-      const answer = reply as Reply;
+      let answered = false;
+      const answer: Reply = (result) => {
+        if (answered) return;
+        answered = true;
+        (reply as Reply)(result);
+      };
       const payloads = args.slice(0, -1);
       const bytes = clientFrameBytes(event, payloads);
       if (bytes > MAX_CLIENT_FRAME_BYTES) return answer({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
@@ -306,8 +321,8 @@ function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
         return answer(invalid(`Invalid "${event}" payload: ${issue?.message ?? 'malformed'}.`, issue?.path.join('.') ?? ''));
       }
       try {
-        const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps) => Promise<object>;
-        answer({ ok: true, ...(await handler(parsed.data, socket, deps)) });
+        const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps, r: Reply) => Promise<object>;
+        answer({ ok: true, ...(await handler(parsed.data, socket, deps, answer)) });
       } catch (error) {
         answer({ ok: false, error: toErrorDetail(error, deps.log) });
       }

@@ -31,19 +31,11 @@ import {
 } from '@startex/scenarios/engine';
 import { exerciseSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
-import { stderrLog, type HostLog } from './hostLog.ts';
+import { stderrLog, type CommitListener, type Committed, type HostLog, type Origin } from './hostTypes.ts';
 import { systemWallClock, type WallClock } from './wallClock.ts';
 
-export type { HostLog } from './hostLog.ts';
+export type { CommitListener, Committed, HostLog, Origin } from './hostTypes.ts';
 export type { WallClock } from './wallClock.ts';
-
-/** Told of each durable batch, with the connection its input came from (none for timers and REST). */
-export type CommitListener = (entries: LogEntry[], origin: string | undefined) => void;
-
-export interface Committed {
-  seq: number;
-  entries: LogEntry[];
-}
 
 const SYSTEM: Actor = { kind: 'system' };
 const participant = (teamId: string): Actor => ({ kind: 'participant', teamId });
@@ -139,7 +131,7 @@ export class ExerciseHost {
   }
 
   /** As `input`, with the entries it committed (none for a retry, whose entries went out the first time); listeners are told `origin`. */
-  async commit(input: ExerciseInput, actor: Actor, origin?: string): Promise<Committed> {
+  async commit(input: ExerciseInput, actor: Actor, origin?: Origin): Promise<Committed> {
     if (this.recovering) await this.recovering;
     return this.submit(input, actor, origin);
   }
@@ -223,7 +215,7 @@ export class ExerciseHost {
   }
 
   /** Decides and folds an input at once (throwing its refusal), then stores its entries: answered, and listeners told, once durable. */
-  private submit(input: ExerciseInput, actor: Actor, origin?: string): Promise<Committed> {
+  private submit(input: ExerciseInput, actor: Actor, origin?: Origin): Promise<Committed> {
     const applied = applyInput(this.state, input, { exerciseId: this.id, actor, wallTime: this.wall.now(), plan: this.plan() });
     if (applied.kind === 'served') return this.whenDurable(applied.seq);
     this.state = applied.state;
@@ -255,15 +247,17 @@ export class ExerciseHost {
     return { seq, entries: [] };
   }
 
-  /** A listener's failure is its own: the entries are durable and the other listeners still hear of them. */
-  private tell(batch: LogEntry[], origin: string | undefined): void {
-    for (const listener of this.listeners) {
+  /** In one turn, so that the sender hears of this batch before anyone hears of the next; a listener's failure is its own. */
+  private tell(batch: LogEntry[], origin: Origin | undefined): void {
+    const heard = (hear: () => void) => {
       try {
-        listener(batch, origin);
+        hear();
       } catch (error) {
         this.log.error({ err: error, exerciseId: this.id }, 'A commit listener failed');
       }
-    }
+    };
+    for (const listener of this.listeners) heard(() => listener(batch, origin?.id));
+    if (origin) heard(() => origin.durable(batch));
   }
 
   protected async reload(): Promise<void> {

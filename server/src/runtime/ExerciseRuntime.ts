@@ -4,7 +4,7 @@ import { StartexError, type ExerciseSettings, type ExerciseStatus, type LogEntry
 import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseHost } from './ExerciseHost.ts';
-import { stderrLog, type HostLog } from './hostLog.ts';
+import { stderrLog, type HostLog } from './hostTypes.ts';
 import { withLogTailCache, type TailCachedStore } from './logTailCache.ts';
 
 /** Told of each durable batch of any exercise, with the connection its input came from (none for timers and REST). */
