@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry, ScenarioDocument, Viewer } from '@startex/shared';
-import { LIBRARY } from '@startex/scenarios';
+import { expandTimeline, LIBRARY } from '@startex/scenarios';
 import * as server from '@startex/scenarios/engine';
 import type * as ClientControlView from '../../client/src/console/controlView.ts';
 import type * as ClientInbox from '../../client/src/tablet/inboxItems.ts';
@@ -67,7 +67,8 @@ function expectedInbox(log: readonly LogEntry[], teamId: string) {
 }
 
 describe('the browser build projects what the server shows', () => {
-  const scenarios: [string, ScenarioDocument][] = [...Object.entries(LIBRARY), ['readme-example', readmeExample()]];
+  // As an exercise pins them: a timeline expanded into states and injects.
+  const scenarios = [...Object.entries(LIBRARY), ['readme-example', readmeExample()] as const].map(([id, document]): [string, ScenarioDocument] => [id, expandTimeline(document)]);
 
   it.each(scenarios)('%s: console view, tablet inboxes and wall display progress equal the server\'s after every input, and the fold at every seq', async (_, document) => {
     await fc.assert(
