@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChangePasswordBody, CreateJoinCodeBody, JoinCodeView, LoginBody, MembershipBody, MembershipView, SessionView } from './auth.ts';
 import { LogEntry } from './logEntry.ts';
-import { CreateExerciseBody, PlannedExerciseSummary } from './planning.ts';
+import { CommsCheckStatus, CreateExerciseBody, DryRun, ExercisePlan, ExerciseSettingsBody, PlannedExerciseSummary, TeamAgencyBody } from './planning.ts';
 import { ExerciseSummary, LogQuery } from './protocol.ts';
 
 /**
@@ -66,6 +66,13 @@ export const API_ROUTES = {
   removeMember: route({ method: 'DELETE', path: '/api/exercises/:id/members/:userId', tag: 'exercises', access: 'exercise-role', summary: 'Takes a person\'s role in the exercise away.', params: MemberParams, response: Ok }),
   joinCodes: route({ method: 'GET', path: '/api/exercises/:id/join-codes', tag: 'exercises', access: 'exercise-role', summary: 'The exercise\'s join codes, revoked ones too.', params: ExerciseParams, response: z.array(JoinCodeView) }),
   createJoinCode: route({ method: 'POST', path: '/api/exercises/:id/join-codes', tag: 'exercises', access: 'exercise-role', summary: 'A join code for a team\'s tablets or a read-only display.', params: ExerciseParams, body: CreateJoinCodeBody, status: 201, response: JoinCodeView }),
+  plan: route({ method: 'GET', path: '/api/exercises/:id/plan', tag: 'planning', access: 'exercise-role', summary: 'The exercise\'s plan: settings, scenario, teams and their agencies, objectives, the agency directory, the roster, and which planning steps are done.', params: ExerciseParams, response: ExercisePlan }),
+  setSettings: route({ method: 'PUT', path: '/api/exercises/:id/settings', tag: 'planning', access: 'exercise-role', summary: 'New plan settings (title, speed, story start, time zone, language, type, locations) before StartEx; PLAN_LOCKED after it.', params: ExerciseParams, body: ExerciseSettingsBody, response: ExercisePlan }),
+  setTeamAgencies: route({ method: 'PUT', path: '/api/exercises/:id/team-agencies', tag: 'planning', access: 'exercise-role', summary: 'Which agency of the directory plays each team, before StartEx.', params: ExerciseParams, body: TeamAgencyBody, response: ExercisePlan }),
+  commsCheck: route({ method: 'GET', path: '/api/exercises/:id/comms-check', tag: 'planning', access: 'exercise-role', summary: 'The communications check: the teams, their tablets connected now, and who acknowledged.', params: ExerciseParams, response: CommsCheckStatus }),
+  sendCommsCheck: route({ method: 'POST', path: '/api/exercises/:id/comms-check', tag: 'planning', access: 'exercise-role', summary: 'Sends the communications check\'s test message to every team\'s tablets.', params: ExerciseParams, response: CommsCheckStatus }),
+  confirmCommsCheck: route({ method: 'POST', path: '/api/exercises/:id/comms-check/confirm', tag: 'planning', access: 'exercise-role', summary: 'Confirms the communications check, which readies the exercise for StartEx.', params: ExerciseParams, response: CommsCheckStatus }),
+  dryRun: route({ method: 'POST', path: '/api/exercises/:id/dry-run', tag: 'planning', access: 'exercise-role', summary: 'Plays the scenario headlessly with no responses: when each inject would go out, and where play waits.', params: ExerciseParams, response: DryRun }),
   revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
 } satisfies Record<string, RouteSpec>;
 

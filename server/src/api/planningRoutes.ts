@@ -3,19 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AgencyBody,
+  API_ROUTES,
   COMMS_CHECK_TEXT,
-  ExerciseSettingsBody,
   ImportPeopleBody,
   PersonBody,
   PersonUpdateBody,
   StartexError,
-  TeamAgencyBody,
   TeamJoinCodesBody,
   withoutBidiControls,
   type Actor,
   type AgencyView,
-  type CommsCheckStatus,
-  type DryRun,
   type ExercisePlan,
   type ImportCheck,
   type ImportProblem,
@@ -41,6 +38,7 @@ import type { Store, UserRecord } from '../store/ExerciseStore.ts';
 import { codeView } from './exercisesRoutes.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
+import { serve } from './typedRoute.ts';
 
 const AgencyParams = z.object({ agencyId: z.string().min(1).max(64) });
 const PersonParams = ExerciseParams.extend({ personId: z.string().min(1).max(64) });
@@ -159,23 +157,23 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     });
 
     // The plan
-    app.get('/api/exercises/:id/plan', async (request): Promise<ExercisePlan> => {
+    serve(app, API_ROUTES.plan, async (_input, request) => {
       const { host } = await exercise(request, 'exercise.manage');
       return plan(host);
     });
 
-    app.put('/api/exercises/:id/settings', async (request): Promise<ExercisePlan> => {
+    serve(app, API_ROUTES.setSettings, async (input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
-      const body = parse(ExerciseSettingsBody, request.body, 'body');
+      const body = input.body();
       const settings = { ...body, requireCommsCheck: exerciseSettings(host.record).requireCommsCheck };
       await runtime.replan(host.id, settings, (s) => store.planning.updateSettings(host.id, s));
       await identity.audit(user.username, 'exercise.settings', host.id, { speed: settings.speed, scenarioStartMs: settings.scenarioStartMs });
       return plan(host);
     });
 
-    app.put('/api/exercises/:id/team-agencies', async (request): Promise<ExercisePlan> => {
+    serve(app, API_ROUTES.setTeamAgencies, async (input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
-      const { mapping } = parse(TeamAgencyBody, request.body, 'body');
+      const { mapping } = input.body();
       unlocked(host);
       for (const [teamId, agencyId] of Object.entries(mapping)) {
         if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', `The exercise has no team "${teamId}".`, `mapping.${teamId}`);
@@ -294,25 +292,25 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     });
 
     // Communications check
-    app.get('/api/exercises/:id/comms-check', async (request): Promise<CommsCheckStatus> => {
+    serve(app, API_ROUTES.commsCheck, async (_input, request) => {
       const { host } = await exercise(request, 'commscheck.view');
       return commsCheckStatus(host, await presence(host.id));
     });
 
-    app.post('/api/exercises/:id/comms-check', async (request): Promise<CommsCheckStatus> => {
+    serve(app, API_ROUTES.sendCommsCheck, async (_input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
       await host.sendCommsCheck(staffActor(user), COMMS_CHECK_TEXT);
       return commsCheckStatus(host, await presence(host.id));
     });
 
-    app.post('/api/exercises/:id/comms-check/confirm', async (request): Promise<CommsCheckStatus> => {
+    serve(app, API_ROUTES.confirmCommsCheck, async (_input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
       await host.confirmCommsCheck(staffActor(user));
       return commsCheckStatus(host, await presence(host.id));
     });
 
     // Dry run
-    app.post('/api/exercises/:id/dry-run', async (request): Promise<DryRun> => {
+    serve(app, API_ROUTES.dryRun, async (_input, request) => {
       const { host } = await exercise(request, 'exercise.dryrun');
       return dryRun(host.record);
     });
