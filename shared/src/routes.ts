@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ChangePasswordBody, CreateJoinCodeBody, JoinCodeView, LoginBody, MembershipBody, MembershipView, SessionView } from './auth.ts';
 import { LogEntry } from './logEntry.ts';
 import { CommsCheckStatus, CreateExerciseBody, DryRun, ExercisePlan, ExerciseSettingsBody, PlannedExerciseSummary, TeamAgencyBody } from './planning.ts';
-import { ExerciseSummary, LogQuery } from './protocol.ts';
+import { ExerciseSummary, LogQuery, RecordObservation } from './protocol.ts';
+import { ExerciseReview, RecordRatingBody, ReconcileRatingBody, ReplayMoment, ReplayQuery, SubmitFeedbackBody } from './review.ts';
 
 /**
  * The REST API as one typed table: each route's method, path, parameters, query, body and
@@ -48,6 +49,8 @@ export const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).ma
 export const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
 export const LogResponse = z.object({ entries: z.array(LogEntry) });
 export type LogResponse = z.infer<typeof LogResponse>;
+/** What a request that writes to the exercise's log answers: the seq of its entry (a retry under the same key: the first one's). */
+export const Logged = z.object({ seq: z.number().int().positive() });
 
 export const API_ROUTES = {
   health: route({ method: 'GET', path: '/api/health', tag: 'server', access: 'public', summary: 'Whether the server answers.', response: Ok }),
@@ -73,6 +76,12 @@ export const API_ROUTES = {
   sendCommsCheck: route({ method: 'POST', path: '/api/exercises/:id/comms-check', tag: 'planning', access: 'exercise-role', summary: 'Sends the communications check\'s test message to every team\'s tablets.', params: ExerciseParams, response: CommsCheckStatus }),
   confirmCommsCheck: route({ method: 'POST', path: '/api/exercises/:id/comms-check/confirm', tag: 'planning', access: 'exercise-role', summary: 'Confirms the communications check, which readies the exercise for StartEx.', params: ExerciseParams, response: CommsCheckStatus }),
   dryRun: route({ method: 'POST', path: '/api/exercises/:id/dry-run', tag: 'planning', access: 'exercise-role', summary: 'Plays the scenario headlessly with no responses: when each inject would go out, and where play waits.', params: ExerciseParams, response: DryRun }),
+  review: route({ method: 'GET', path: '/api/exercises/:id/review', tag: 'review', access: 'exercise-role', summary: 'The after-action review computed from the log: injects, teams, metrics, phases, evaluations and hot-wash feedback.', params: ExerciseParams, response: ExerciseReview }),
+  replay: route({ method: 'GET', path: '/api/exercises/:id/replay', tag: 'review', access: 'exercise-role', summary: 'The exercise as it stood at a moment, by exercise time (atMs) or by seq (atSeq).', params: ExerciseParams, query: ReplayQuery, response: ReplayMoment }),
+  recordRating: route({ method: 'POST', path: '/api/exercises/:id/review/ratings', tag: 'review', access: 'exercise-role', summary: 'An evaluator\'s P/S/M/U rating of a capability target or capability, during play or after it.', params: ExerciseParams, body: RecordRatingBody, status: 201, response: Logged }),
+  reconcileRating: route({ method: 'POST', path: '/api/exercises/:id/review/reconciliations', tag: 'review', access: 'exercise-role', summary: 'The lead evaluator\'s final rating of a subject, beside the evaluators\' ratings.', params: ExerciseParams, body: ReconcileRatingBody, status: 201, response: Logged }),
+  recordObservation: route({ method: 'POST', path: '/api/exercises/:id/review/observations', tag: 'review', access: 'exercise-role', summary: 'An evaluator\'s observation, during play or after it.', params: ExerciseParams, body: RecordObservation, status: 201, response: Logged }),
+  submitFeedback: route({ method: 'POST', path: '/api/exercises/:id/review/feedback', tag: 'review', access: 'exercise-role', summary: 'A team\'s hot-wash feedback after EndEx, from a participant.', params: ExerciseParams, body: SubmitFeedbackBody, status: 201, response: Logged }),
   revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
 } satisfies Record<string, RouteSpec>;
 

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Info } from 'lucide-react';
 import { allows } from '@startex/scenarios/engine';
-import type { ExerciseReview, ExerciseRole, ObservationKind, ObservationReview, Rated, RatingSubject } from '@startex/shared';
+import { API_ROUTES, type ExerciseReview, type ExerciseRole, type ObservationKind, type ObservationReview, type Rated, type RatingSubject } from '@startex/shared';
 import { LongText } from '../lib/LongText.tsx';
 import { RatingChip } from './RatingChip.tsx';
-import { api } from '../lib/api.ts';
+import { call } from '../lib/api.ts';
 import { newKey } from '../tablet/newKey.ts';
 import { clock } from './format.ts';
 import { RatingForm, ReconcileForm, useSubmit } from './RatingForms.tsx';
@@ -186,7 +186,7 @@ function PostObservationForm({ exerciseId, review, onChanged }: { exerciseId: st
         ...(taskId ? { taskId } : {}),
         idempotencyKey: newKey(),
       };
-      void api<{ seq: number }>(`/api/exercises/${encodeURIComponent(exerciseId)}/review/observations`, { method: 'POST', body }).then(async (r) => {
+      void call(API_ROUTES.recordObservation, { params: { id: exerciseId }, body }).then(async (r) => {
         if (!r.ok) return setMessage(errorText(r.error));
         setText('');
         await onChanged();

@@ -28,10 +28,15 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 function parameters(spec: RouteSpec) {
+  type ObjectSchema = { properties?: Record<string, object>; required?: string[]; anyOf?: ObjectSchema[] };
   const of = (schema: z.ZodType | undefined, where: 'path' | 'query') => {
     if (!schema) return [];
-    const object = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
-    return Object.entries(object.properties ?? {}).map(([name, property]) => ({ name, in: where, required: where === 'path' || (object.required ?? []).includes(name), schema: property }));
+    const object = jsonSchema(schema, 'input') as ObjectSchema;
+    // A query that is one of several forms (replay: atMs or atSeq) lists each form's parameters, none of them required.
+    const forms = object.anyOf ?? [object];
+    return forms.flatMap((form) =>
+      Object.entries(form.properties ?? {}).map(([name, property]) => ({ name, in: where, required: where === 'path' || (!object.anyOf && (form.required ?? []).includes(name)), schema: property })),
+    );
   };
   return [...of(spec.params, 'path'), ...of(spec.query, 'query')];
 }
