@@ -11,7 +11,6 @@ import { servedRoutes } from './security/servedRoutes.ts';
  */
 const NOT_YET_IN_TABLE = [
   'DELETE /api/agencies/:agencyId',
-  'DELETE /api/exercises/:id/people/:personId',
   'DELETE /api/programme/agencies/:agencyId/focal-points/:userId',
   'DELETE /api/programme/capabilities/:capabilityId',
   'DELETE /api/programme/plans/:planId/calendar-feeds/:feedId',
@@ -34,7 +33,6 @@ const NOT_YET_IN_TABLE = [
   'GET /api/exercises/:id/feed',
   'GET /api/exercises/:id/improvement-plan',
   'GET /api/exercises/:id/join-codes/sheet',
-  'GET /api/exercises/:id/people',
   'GET /api/exercises/:id/report',
   'GET /api/exercises/:id/report/versions/:version',
   'GET /api/exercises/:id/review/charts/:file',
@@ -89,8 +87,6 @@ const NOT_YET_IN_TABLE = [
   'POST /api/archives',
   'POST /api/exercises/:id/improvement-plan',
   'POST /api/exercises/:id/improvement-plan/:itemId/status',
-  'POST /api/exercises/:id/join-codes/teams',
-  'POST /api/exercises/:id/people',
   'POST /api/exercises/:id/people/import',
   'POST /api/exercises/:id/report/finalise',
   'POST /api/programme/activities/:activityId/exercise',
@@ -121,7 +117,6 @@ const NOT_YET_IN_TABLE = [
   'POST /api/studio/scenarios/:id/publish',
   'POST /api/studio/scenarios/:id/revert',
   'PUT /api/agencies/:agencyId',
-  'PUT /api/exercises/:id/people/:personId',
   'PUT /api/exercises/:id/report/draft',
   'PUT /api/exercises/:id/report/versions/:version',
   'PUT /api/programme/activities/:activityId',

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { ChangePasswordBody, CreateJoinCodeBody, JoinCodeView, LoginBody, MembershipBody, MembershipView, SessionView } from './auth.ts';
 import { LogEntry } from './logEntry.ts';
-import { CommsCheckStatus, CreateExerciseBody, DryRun, ExercisePlan, ExerciseSettingsBody, PlannedExerciseSummary, TeamAgencyBody } from './planning.ts';
+import {
+  CommsCheckStatus,
+  CreateExerciseBody,
+  DryRun,
+  ExercisePlan,
+  ExerciseSettingsBody,
+  PeopleAdded,
+  PersonBody,
+  PersonUpdateBody,
+  PersonUpdated,
+  PersonView,
+  PlannedExerciseSummary,
+  TeamAgencyBody,
+  TeamJoinCodesBody,
+} from './planning.ts';
 import { ExerciseSummary, LogQuery, RecordObservation } from './protocol.ts';
 import { ExerciseReview, RecordRatingBody, ReconcileRatingBody, ReplayMoment, ReplayQuery, SubmitFeedbackBody } from './review.ts';
 
@@ -47,6 +61,7 @@ const Ok = z.object({ ok: z.literal(true) });
 export const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
 export const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) });
 export const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
+export const PersonParams = ExerciseParams.extend({ personId: z.string().min(1).max(64) });
 export const LogResponse = z.object({ entries: z.array(LogEntry) });
 export type LogResponse = z.infer<typeof LogResponse>;
 /** What a request that writes to the exercise's log answers: the seq of its entry (a retry under the same key: the first one's). */
@@ -82,6 +97,11 @@ export const API_ROUTES = {
   reconcileRating: route({ method: 'POST', path: '/api/exercises/:id/review/reconciliations', tag: 'review', access: 'exercise-role', summary: 'The lead evaluator\'s final rating of a subject, beside the evaluators\' ratings.', params: ExerciseParams, body: ReconcileRatingBody, status: 201, response: Logged }),
   recordObservation: route({ method: 'POST', path: '/api/exercises/:id/review/observations', tag: 'review', access: 'exercise-role', summary: 'An evaluator\'s observation, during play or after it.', params: ExerciseParams, body: RecordObservation, status: 201, response: Logged }),
   submitFeedback: route({ method: 'POST', path: '/api/exercises/:id/review/feedback', tag: 'review', access: 'exercise-role', summary: 'A team\'s hot-wash feedback after EndEx, from a participant.', params: ExerciseParams, body: SubmitFeedbackBody, status: 201, response: Logged }),
+  people: route({ method: 'GET', path: '/api/exercises/:id/people', tag: 'planning', access: 'exercise-role', summary: 'The exercise\'s roster: who plays, runs, evaluates or observes it, with their agency, team and what an evaluator covers.', params: ExerciseParams, response: z.array(PersonView) }),
+  addPerson: route({ method: 'POST', path: '/api/exercises/:id/people', tag: 'planning', access: 'exercise-role', summary: 'Adds one person to the roster (an account is made for a new e-mail address, and given the role in the exercise).', params: ExerciseParams, body: PersonBody, status: 201, response: PeopleAdded }),
+  updatePerson: route({ method: 'PUT', path: '/api/exercises/:id/people/:personId', tag: 'planning', access: 'exercise-role', summary: 'Changes a person on the roster before StartEx (name, role, agency, team, what they cover).', params: PersonParams, body: PersonUpdateBody, response: PersonUpdated }),
+  removePerson: route({ method: 'DELETE', path: '/api/exercises/:id/people/:personId', tag: 'planning', access: 'exercise-role', summary: 'Takes a person off the roster, and their role in the exercise.', params: PersonParams, response: Ok }),
+  createTeamJoinCodes: route({ method: 'POST', path: '/api/exercises/:id/join-codes/teams', tag: 'planning', access: 'exercise-role', summary: 'A tablet join code for each team (or those named); reissue revokes their earlier codes first.', params: ExerciseParams, body: TeamJoinCodesBody, status: 201, response: z.array(JoinCodeView) }),
   revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
 } satisfies Record<string, RouteSpec>;
 
