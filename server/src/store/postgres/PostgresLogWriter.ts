@@ -4,7 +4,7 @@ import { batchRefusal, GroupCommit, type BatchOutcome, type LogBatch } from '../
 /** The owner generation written by a batch that has none: one node runs every exercise. */
 const SINGLE_NODE_EPOCH = 0;
 
-/** The unique index on (exercise_id, idempotency_key) in ./schema.ts. */
+/** The unique index on (exercise_id, the action's team, idempotency_key) in ./schema.ts: an action's key is its team's. */
 const IDEMPOTENCY_INDEX = 'log_entries_idempotency';
 
 const INSERT_ROWS = `INSERT INTO log_entries (exercise_id, seq, type, wall_time, exercise_time_ms, scenario_time_ms, actor, body, idempotency_key, epoch)
