@@ -144,6 +144,7 @@ class PlayHorizon {
   private readonly reactionReads: Reads = { flags: new Set(), counters: new Set(), teamSets: new Set() };
   private readonly onward = new Map<string, Reads>();
   private readonly atStates = new Map<string, Reads>();
+  private readonly stoppedAs = new Map<string, string>();
 
   constructor(private readonly document: ScenarioDocument) {
     this.byKey = statesByKey(document);
@@ -174,6 +175,12 @@ class PlayHorizon {
    * and whether in a final state.
    */
   stopped(path: string): string {
+    let known = this.stoppedAs.get(path);
+    if (known === undefined) this.stoppedAs.set(path, (known = this.regionStopped(path)));
+    return known;
+  }
+
+  private regionStopped(path: string): string {
     const keys = path.split('.');
     for (let i = keys.length - 1; i >= 0; i--) {
       const state = this.byKey.get(keys[i]!);
