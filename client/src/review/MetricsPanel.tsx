@@ -4,9 +4,10 @@ import { clock, minutes } from './format.ts';
 
 /** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
 export function MetricsPanel({ exerciseId, review }: { exerciseId: string; review: ExerciseReview }) {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
+  // Drawn by the server (the PDF has the same charts), in the viewer's language.
   const chart = (name: ReviewChartName) => (
-    <img className="review-chart" src={`/api/exercises/${encodeURIComponent(exerciseId)}/review/charts/${name}.svg?seq=${review.lastSeq}`} alt={t(`metrics.chart.${name}`)} data-testid={`chart-${name}`} />
+    <img className="review-chart" src={`/api/exercises/${encodeURIComponent(exerciseId)}/review/charts/${name}.svg?seq=${review.lastSeq}&lang=${i18n.language === 'lt' ? 'lt' : 'en'}`} alt={t(`metrics.chart.${name}`)} data-testid={`chart-${name}`} />
   );
   const teamName = (id: string | undefined) => (id === undefined ? t('metrics.exercise') : (review.teams.find((x) => x.teamId === id)?.name ?? id));
   return (

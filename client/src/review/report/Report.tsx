@@ -119,6 +119,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
           {confirming && <FinaliseConfirm version={next} unsaved={dirty} busy={busy} onConfirm={() => void finalise()} onCancel={() => setConfirming(false)} />}
           <DraftEditor
             content={content}
+            exerciseType={view.exerciseType}
             readOnly={!canEdit}
             onChange={(changed) => {
               setContent(changed);
