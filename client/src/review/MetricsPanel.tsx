@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Rating, type ExerciseReview, type MetricResult, type MetricReview, type ReviewChartName } from '@startex/shared';
-import { clock, minutes } from './format.ts';
+import { clock, duration } from './format.ts';
 
 /** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
 export function MetricsPanel({ exerciseId, review }: { exerciseId: string; review: ExerciseReview }) {
@@ -29,9 +29,9 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
                 <td>{team.acknowledged}</td>
                 <td>{team.actedUpon}</td>
                 <td>{team.actions}</td>
-                <td>{minutes(team.releaseToDelivery.medianMs)}</td>
-                <td>{minutes(team.releaseToAcknowledge.medianMs)}</td>
-                <td>{minutes(team.releaseToAction.medianMs)}</td>
+                <td>{duration(team.releaseToDelivery.medianMs)}</td>
+                <td>{duration(team.releaseToAcknowledge.medianMs)}</td>
+                <td>{duration(team.releaseToAction.medianMs)}</td>
               </tr>
             ))}
           </tbody>

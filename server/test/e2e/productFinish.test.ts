@@ -92,12 +92,17 @@ describe('the product shell, the last of it', () => {
     }
   });
 
-  it('names the exercise type in the reader’s language on the report', { timeout: 60_000 }, async () => {
-    for (const [language, type] of [['en', 'Functional'], ['lt', 'Funkcinės']] as const) {
+  it('names the exercise type and writes the draft’s time in the reader’s language on the report', { timeout: 60_000 }, async () => {
+    const { draft } = (await h.request('GET', `/api/exercises/${ALARM}/report`, director)).json() as { draft: unknown };
+    expect((await h.request('PUT', `/api/exercises/${ALARM}/report/draft`, director, draft)).statusCode).toBe(200);
+    for (const [language, type, savedAt] of [['en', 'Functional', /saved .*[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M/], ['lt', 'Funkcinės', /\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?!:)/]] as const) {
       const page = await open(`/report/${ALARM}`, director, language);
       const facts = page.locator('.report-facts');
       await facts.waitFor();
       expect(await facts.locator('dd').nth(1).textContent()).toBe(type);
+      // The bug: the browser's own locale ("12/7/2026, 3:24:13 PM") inside the Lithuanian page.
+      const meta = (await page.locator('.report-bar h1 + p').textContent()) ?? '';
+      expect(meta, language).toMatch(savedAt);
       await page.screenshot({ path: artifactPath(`finish-report-${language}.png`) });
       await page.context().close();
     }
