@@ -4,7 +4,7 @@
  * which read files with Node's fs at load.
  */
 export { compileScenario } from './compileScenario.ts';
-export { lintDocument, lintScenarioValue } from './analyzer/lintScenario.ts';
+export { lintDocument, lintScenarioValue, type LintStage } from './analyzer/lintScenario.ts';
 export { parseScenarioValue } from './analyzer/parseScenario.ts';
 export { readYaml } from './analyzer/readYaml.ts';
 export { hasErrors, type Problem } from './analyzer/Problem.ts';
