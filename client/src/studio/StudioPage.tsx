@@ -255,7 +255,7 @@ function Editor({ draft, edit, saveNow, saveMerged, adopt }: Pick<ReturnType<typ
           </Tabs.Content>
         </Tabs.Root>
         <aside className="studio-side">
-          <ProblemList problems={analysis?.problems} analysedSeq={analysis?.seq} editSeq={draft.editSeq} failure={analysis?.failure} names={names} onOpen={openPlace} />
+          <ProblemList problems={analysis?.problems} analysedSeq={analysis?.seq} explored={analysis?.explored ?? false} editSeq={draft.editSeq} failure={analysis?.failure} names={names} onOpen={openPlace} />
         </aside>
       </div>
     </main>

@@ -68,7 +68,10 @@ const en = {
     checking: 'Checking…',
     none: 'No problems',
     counts: '{{errors}} errors, {{warnings}} warnings',
-    rechecking: 'checking your last change',
+    stage: {
+      rules: 'Checking the rules of your last change…',
+      play: 'Rules checked; exploring every path of play…',
+    },
     failed: 'The analysis failed: {{message}}',
     inRow: 'Go to {{row}}, {{column}}',
     inSection: 'Go to {{section}}',
@@ -541,7 +544,10 @@ const lt: Like<typeof en> = {
     checking: 'Tikrinama…',
     none: 'Problemų nėra',
     counts: 'Klaidų: {{errors}}, įspėjimų: {{warnings}}',
-    rechecking: 'tikrinamas paskutinis pakeitimas',
+    stage: {
+      rules: 'Tikrinamos paskutinio pakeitimo taisyklės…',
+      play: 'Taisyklės patikrintos; tiriami visi žaidimo keliai…',
+    },
     failed: 'Analizė nepavyko: {{message}}',
     inRow: 'Eiti į {{row}}, {{column}}',
     inSection: 'Eiti į: {{section}}',
