@@ -528,9 +528,12 @@ export class ExerciseHost {
   }
 
   private startRecovery(): void {
-    this.recovering ??= this.reload().finally(() => {
-      this.recovering = undefined;
-    });
+    this.recovering ??= this.reload()
+      // The database is unreachable (PostgreSQL restarting): the next append, refused against the log, starts another recovery.
+      .catch((error: unknown) => console.error(`StartEx: could not rebuild ${this.id} from its log:`, error))
+      .finally(() => {
+        this.recovering = undefined;
+      });
   }
 
   /** Log events that a machine step implies, in the order the machine did them. */

@@ -1,5 +1,6 @@
 import type { DatabaseError, Pool, PoolClient } from 'pg';
 import { batchRefusal, GroupCommit, type BatchOutcome, type LogBatch } from '../groupCommit.ts';
+import { whenReachable } from './connectionFailures.ts';
 
 /** The owner generation written by a batch that has none: one node runs every exercise. */
 const SINGLE_NODE_EPOCH = 0;
@@ -73,6 +74,10 @@ export class PostgresLogWriter {
   }
 
   private async commit(batches: LogBatch[]): Promise<BatchOutcome[]> {
+    return whenReachable(this.commitOnConnection(batches));
+  }
+
+  private async commitOnConnection(batches: LogBatch[]): Promise<BatchOutcome[]> {
     const client = await this.pool.connect();
     try {
       const outcome = (await this.commitAtOnce(client, batches)) ?? (await this.commitFenced(client, batches));
