@@ -1,4 +1,4 @@
-import { stateTitles, type ExerciseView, type ExerciseViewChange, type ScenarioDocument, type ScenarioState, type Viewer } from '@startex/shared';
+import { decisionTitles, stateTitles, type ExerciseView, type ExerciseViewChange, type ScenarioDocument, type ScenarioState, type Viewer } from '@startex/shared';
 import { nextTimer as nextRunTimer } from '../ScenarioRun.ts';
 import { statesByKey } from '../statesByKey.ts';
 import { clockNow } from './ExerciseClock.ts';
@@ -62,6 +62,8 @@ export function staticView(document: ScenarioDocument, base: ExerciseBase, viewe
     ...(isControl(viewer) || viewer.role === 'evaluator' ? { evaluation: { objectives: document.objectives } } : {}),
     // Staff and observers see the scenario's phases (the wall display shows the current one), by title.
     ...(viewer.role !== 'participant' ? { stateTitles: Object.fromEntries(stateTitles(document)) } : {}),
+    // The same roles read a decision control made by its label (they get every state's title, which names each branch, already).
+    ...(viewer.role !== 'participant' ? { decisionTitles: Object.fromEntries(decisionTitles(document)) } : {}),
   };
 }
 

@@ -230,9 +230,12 @@ export class ExerciseHost {
       (error: unknown) => {
         // The state is ahead of the stored log: rebuild it from the log before the next input.
         this.inflight.shift();
-        this.recovering ??= this.reload().finally(() => {
-          this.recovering = undefined;
-        });
+        this.recovering ??= this.reload()
+          // The database is unreachable (PostgreSQL restarting): the next append, refused against the log, starts another rebuild.
+          .catch((err: unknown) => this.log.error({ err, exerciseId: this.id }, 'Could not rebuild the exercise from its log'))
+          .finally(() => {
+            this.recovering = undefined;
+          });
         throw error;
       },
     );
