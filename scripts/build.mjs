@@ -14,7 +14,8 @@ const SHARED_INPUTS = ['shared/src', 'shared/package.json', 'pnpm-lock.yaml'];
 export const TARGETS = [
   {
     name: 'client',
-    inputs: ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/tsconfig.json', ...SHARED_INPUTS],
+    // The client bundles the scenarios package too (the studio's analysis, the phase of play).
+    inputs: ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/tsconfig.json', 'scenarios/src', 'scenarios/package.json', ...SHARED_INPUTS],
     stamp: 'client/dist/.startex-sources',
     output: 'client/dist/index.html',
     command: [process.execPath, [join(ROOT, 'client/node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], join(ROOT, 'client')],

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,5 +42,17 @@ describe('pnpm start', () => {
     expect(second).not.toMatch(/Building|vite|esbuild/i);
     expect(second.trim().split('\n')[0]).toMatch(/^StartEx is running on http:\/\/127\.0\.0\.1:\d+/);
     expect(second).toContain('Controller console:');
+  });
+});
+
+describe('the build check', () => {
+  // The bug: a change to the scenarios package (which the client bundles) left the old client in place.
+  it('counts every workspace package a build bundles among its sources', async () => {
+    const { TARGETS } = (await import(join(ROOT, 'scripts/build.mjs'))) as { TARGETS: { name: string; inputs: string[] }[] };
+    for (const [target, from] of [['client', 'client'], ['server', 'server']] as const) {
+      const { dependencies } = JSON.parse(readFileSync(join(ROOT, from, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+      const workspace = Object.entries(dependencies).filter(([, version]) => version.startsWith('workspace:')).map(([name]) => `${name.replace('@startex/', '')}/src`);
+      expect({ target, missing: workspace.filter((src) => !TARGETS.find((t) => t.name === target)!.inputs.includes(src)) }).toEqual({ target, missing: [] });
+    }
   });
 });

@@ -75,6 +75,8 @@ export const ExerciseView = z.object({
   hotWash: z.object({ objectives: z.array(z.object({ id: z.string(), title: z.string() })) }).optional(),
   /** Everyone but participants (they see the scenario's phases): each state's title by key (stateTitles). */
   stateTitles: z.record(z.string(), z.string()).optional(),
+  /** The same roles: each decision's label by id, so a decision control made reads as its branch (decisionTitles). */
+  decisionTitles: z.record(z.string(), z.string()).optional(),
   /** Controllers only: the pinned scenario, the branches they can choose now, injects held back. */
   control: z
     .object({

@@ -159,6 +159,8 @@ export interface ReportView {
   exerciseId: string;
   title: string;
   status: string;
+  /** The exercise's type as planned: the page names it in its reader's language (the draft's overview has it in the document's words). */
+  exerciseType: ScenarioDocument['exerciseType'];
   draft: ReportContent;
   draftSaved: { at: number; by: string } | null;
   versions: ReportVersionSummary[];

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type Ref } from 'react';
+import { useId, useMemo, useRef, useState, type Ref } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { LogEntry, Team } from '@startex/shared';
@@ -11,7 +11,9 @@ import { entryTeams, FEED_GROUPS, feedGroup } from './messages.ts';
 import { NoteForm } from './NoteForm.tsx';
 
 /**
- * Every log entry, newest first, filterable by kind and team; control's note goes in on top. A long
+ * Every log entry, newest first, filterable by kind and team; control's note goes in on top. A
+ * scenario step that leaves the phase as it was (a decision's or a waited-for moment's region moved)
+ * is not repeated as the same phase: the decision or timer beside it says what happened. A long
  * exercise logs thousands of entries: only those in view are drawn (@tanstack/react-virtual, which
  * measures rows of any height, rather than a hand-written windowing).
  */
@@ -37,7 +39,8 @@ export function LiveFeed({
   const ids = { group: useId(), team: useId() };
   const scroller = useRef<HTMLDivElement>(null);
   const teamIds = teams.map((x) => x.id);
-  const shown = entries.filter((e) => (!group || feedGroup(e) === group) && (!team || entryTeams(e, teamIds).includes(team))).reverse();
+  const samePhase = useMemo(() => unchangedPhases(entries, words), [entries, words]);
+  const shown = entries.filter((e) => !samePhase.has(e.seq) && (!group || feedGroup(e) === group) && (!team || entryTeams(e, teamIds).includes(team))).reverse();
   const rows = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
@@ -95,4 +98,17 @@ export function LiveFeed({
       </div>
     </>
   );
+}
+
+/** The `state.entered` entries whose phase (ExerciseWords.phase) is the one the entry before them entered. */
+function unchangedPhases(entries: readonly LogEntry[], words: ExerciseWords): Set<number> {
+  const unchanged = new Set<number>();
+  let last: string | undefined;
+  for (const entry of entries) {
+    if (entry.type !== 'state.entered') continue;
+    const phase = words.phase(entry.states);
+    if (phase === last) unchanged.add(entry.seq);
+    last = phase;
+  }
+  return unchanged;
 }

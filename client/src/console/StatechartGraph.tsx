@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controls, MarkerType, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
+import { phasePaths } from '@startex/scenarios/browser';
 import type { ScenarioDocument } from '@startex/shared';
 import { documentSource, exerciseWords, type ExerciseWords } from '../lib/exerciseWords.ts';
 import { useThemeSetting } from '../lib/theme.ts';
@@ -11,6 +12,9 @@ import { StateNode, type StateFlowNode } from './StateNode.tsx';
 import { activeStates, buildChart, layoutChart, type Chart, type ChartEdge, type ChartLayout, type ChartNode } from './statechart.ts';
 
 const nodeTypes = { state: StateNode, stateGroup: StateGroupNode };
+/** Below this the boxes' text is too small to read at a desk; the chart is then fitted to the current state alone. */
+const READABLE_ZOOM = 0.55;
+const MIN_ZOOM = 0.15;
 const edgeTypes = { elk: ElkEdge };
 type FlowNode = StateFlowNode | StateGroupFlowNode;
 
@@ -43,11 +47,9 @@ function humanChart(chart: Chart, words: ExerciseWords, actionIds: ReadonlySet<s
 export function StatechartGraph({ document, states, selected, onSelect }: { document: ScenarioDocument; states: readonly string[]; selected?: string | undefined; onSelect?: (stateId: string) => void }) {
   const { t, i18n } = useTranslation('console');
   const theme = useThemeSetting();
-  const chart = useMemo(
-    () => humanChart(buildChart(document), exerciseWords(documentSource(document), [], t), new Set(document.actions.map((a) => a.id))),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the words follow the language
-    [document, i18n.language],
-  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the words follow the language
+  const words = useMemo(() => exerciseWords(documentSource(document), [], t), [document, i18n.language]);
+  const chart = useMemo(() => humanChart(buildChart(document), words, new Set(document.actions.map((a) => a.id))), [document, words]);
   const [layout, setLayout] = useState<ChartLayout | undefined>();
   const [failed, setFailed] = useState(false);
   const flow = useRef<ReactFlowInstance<FlowNode, ElkFlowEdge> | null>(null);
@@ -105,22 +107,29 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
     });
   }, [chart, layout, active]);
 
-  // Parallel regions can sit far apart: follow the first active leaf and where it can go next,
-  // at a readable zoom; the text below (and panning) covers the rest.
+  // Parallel regions can sit far apart: follow the phase (the storyline of a timeline, not its
+  // bookkeeping regions) and where it can go next, at a readable zoom; the text below (and panning) covers the rest.
   const focusIds = useMemo(() => {
     const isLeaf = (id: string) => chart.nodes.some((n) => n.id === id && n.kind !== 'compound' && n.kind !== 'parallel');
-    const primary = selected ?? states[0] ?? chart.nodes.find((n) => n.initial && isLeaf(n.id))?.id;
+    const primary = selected ?? phasePaths(states)[0] ?? states[0] ?? chart.nodes.find((n) => n.initial && isLeaf(n.id))?.id;
     if (!primary) return [];
     const next = chart.edges.filter((e) => primary === e.source || primary.startsWith(`${e.source}.`)).map((e) => e.target);
     return [...new Set([primary, ...next.filter(isLeaf)])];
     // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the active states change
   }, [states.join('|'), chart, selected]);
 
+  const canvas = useRef<HTMLDivElement>(null);
   const showCurrent = (duration = 300) => {
     const instance = flow.current;
-    if (!instance) return;
-    if (focusIds.length) void instance.fitView({ nodes: focusIds.map((id) => ({ id })), padding: 0.15, maxZoom: 1, minZoom: 0.55, duration });
-    else void instance.fitView({ padding: 0.1, duration });
+    const box = canvas.current;
+    if (!instance || !box) return;
+    if (!focusIds.length) return void instance.fitView({ padding: 0.1, duration });
+    // The current state with where it can go next when that fits at a readable zoom; else the
+    // current state alone, however small the pane: it always stays whole in view.
+    const whole = instance.getNodesBounds(focusIds);
+    const fits = Math.min(box.clientWidth / (whole.width * 1.3), box.clientHeight / (whole.height * 1.3)) >= READABLE_ZOOM;
+    const shown = fits ? focusIds : focusIds.slice(0, 1);
+    void instance.fitView({ nodes: shown.map((id) => ({ id })), padding: 0.15, maxZoom: 1, minZoom: fits ? READABLE_ZOOM : MIN_ZOOM, duration });
   };
   useEffect(() => {
     if (layout) requestAnimationFrame(() => showCurrent());
@@ -128,7 +137,6 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
   }, [layout, focusIds]);
 
   const nameOf = (id: string) => chart.nodes.find((n) => n.id === id)?.key ?? id;
-  const canvas = useRef<HTMLDivElement>(null);
   // The chart follows its pane: whenever the pane is resized, the current states are fitted into it again.
   useEffect(() => {
     const box = canvas.current;
@@ -166,7 +174,7 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
             edgesFocusable={false}
             elementsSelectable={onSelect !== undefined}
             {...(onSelect ? { onNodeClick: (_event: unknown, node: FlowNode) => onSelect(node.id) } : {})}
-            minZoom={0.15}
+            minZoom={MIN_ZOOM}
             maxZoom={1.5}
             proOptions={{ hideAttribution: true }}
             ariaLabelConfig={{
@@ -183,7 +191,7 @@ export function StatechartGraph({ document, states, selected, onSelect }: { docu
       <div className="statechart-text" tabIndex={0} role="region" aria-label={t('graph.nowLabel')}>
         <button type="button" className="secondary small" onClick={() => showCurrent()}>{t('graph.showCurrent')}</button>
         <p>
-          <strong>{t('graph.nowLabel')}</strong> {states.length ? states.map(nameOf).join(', ') : t('graph.notStarted')}
+          <strong>{t('graph.nowLabel')}</strong> {states.length ? words.phase(states) : t('graph.notStarted')}
         </p>
         {openEdges.length > 0 && (
           <div>

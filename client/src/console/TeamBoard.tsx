@@ -5,7 +5,10 @@ import type { InboxItem } from './messages.ts';
 import type { MselRow } from './msel.ts';
 import { teamStatus } from './msel.ts';
 
-/** Per team: devices connected, last acknowledgement, injects not yet acknowledged, messages waiting for the SimCell. */
+/**
+ * Per team: devices connected, last acknowledgement, injects not yet acknowledged, messages waiting for the SimCell.
+ * In a narrow pane each team's figures go under its name, each with its column's label (data-label, styles.css).
+ */
 export function TeamBoard({
   teams,
   presence,
@@ -46,10 +49,10 @@ export function TeamBoard({
               <th scope="row" title={team.name}>
                 <span className="team-name">{team.name}</span>
               </th>
-              <td className={devices ? 'ok' : 'bad'}>{devices ? t('team.deviceCount', { count: devices }) : t('team.noDevice')}</td>
-              <td className="time">{ack !== undefined ? formatExerciseTime(ack) : '—'}</td>
-              <td className={unanswered ? 'warn' : 'muted'}>{unanswered ? t('team.messageCount', { count: unanswered }) : t('team.none')}</td>
-              <td className={pending.length ? 'warn' : 'muted'}>
+              <td data-label={t('team.devices')} className={devices ? 'ok' : 'bad'}>{devices ? t('team.deviceCount', { count: devices }) : t('team.noDevice')}</td>
+              <td data-label={t('team.lastAck')} className="time">{ack !== undefined ? formatExerciseTime(ack) : '—'}</td>
+              <td data-label={t('team.unanswered')} className={unanswered ? 'warn' : 'muted'}>{unanswered ? t('team.messageCount', { count: unanswered }) : t('team.none')}</td>
+              <td data-label={t('team.pending')} className={pending.length ? 'warn' : 'muted'}>
                 {pending.length === 0
                   ? t('team.none')
                   : pending.map((row) => (

@@ -1,24 +1,29 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { statePathTitle, type ExerciseView, type LogEntry } from '@startex/shared';
+import { phaseOf } from '@startex/scenarios/browser';
+import type { ExerciseView, LogEntry } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
 
-type StateEntered = Extract<LogEntry, { type: 'state.entered' }>;
 const HISTORY = 3;
 
-/** The scenario's current phase (the latest states entered) and the few before it, by the scenario's titles. */
+/** The scenario's current phase and the few before it, by the scenario's titles (phaseOf: the storyline, not every region). */
 export function PhasePanel({ view, entries }: { view: ExerciseView | undefined; entries: LogEntry[] }) {
   const { t } = useTranslation('display');
   const titles = useMemo(() => new Map(Object.entries(view?.stateTitles ?? {})), [view?.stateTitles]);
-  const phase = (e: StateEntered) => e.states.map((path) => statePathTitle(titles, path)).join(', ');
-  const changes = entries.filter((e): e is StateEntered => e.type === 'state.entered');
+  // A step of a region that is not the phase (a decision opened, a moment waited for) does not change the phase shown.
+  const changes: { seq: number; exerciseTimeMs: number; phase: string }[] = [];
+  for (const entry of entries) {
+    if (entry.type !== 'state.entered') continue;
+    const phase = phaseOf(entry.states, titles);
+    if (phase !== changes.at(-1)?.phase) changes.push({ seq: entry.seq, exerciseTimeMs: entry.exerciseTimeMs, phase });
+  }
   const current = changes.at(-1);
   const earlier = changes.slice(-1 - HISTORY, -1).reverse();
   return (
     <section className="wall-panel wall-phase" aria-labelledby="phase-heading">
       <h2 id="phase-heading">{t('phase.heading')}</h2>
       <p className="wall-phase-now" data-testid="phase">
-        {current ? phase(current) : t('phase.none')}
+        {current ? current.phase : t('phase.none')}
         {current && <span className="wall-since"> · {formatExerciseTime(current.exerciseTimeMs)}</span>}
       </p>
       {earlier.length > 0 && (
@@ -26,7 +31,7 @@ export function PhasePanel({ view, entries }: { view: ExerciseView | undefined; 
           <h3 className="wall-label">{t('phase.history')}</h3>
           <ol className="wall-phase-history">
             {earlier.map((e) => (
-              <li key={e.seq}><span className="wall-since">{formatExerciseTime(e.exerciseTimeMs)}</span> {phase(e)}</li>
+              <li key={e.seq}><span className="wall-since">{formatExerciseTime(e.exerciseTimeMs)}</span> {e.phase}</li>
             ))}
           </ol>
         </>

@@ -11,6 +11,11 @@ export const commonEn = {
   showLess: 'Show less',
   confirm: { title: 'Please confirm', cancel: 'Cancel' },
   status: { draft: 'draft', ready: 'ready', live: 'live', paused: 'paused', halted: 'halted', ended: 'ended', closed: 'closed' },
+  /** An exercise's type, wherever it is shown (planning, the report). */
+  exerciseType: {
+    seminar: 'Seminar', workshop: 'Workshop', tabletop: 'Tabletop (TTX)', game: 'Game', drill: 'Drill',
+    functional: 'Functional', 'full-scale': 'Full-scale', field: 'Field',
+  },
   halt: { banner: 'REAL-WORLD EMERGENCY — play is halted: {{reason}}' },
   storyTime: 'Day {{day}} {{time}}',
   /** HSEEP's performance ratings, one wording for the evaluator's form, the review and its definitions dialog. */
@@ -38,6 +43,10 @@ export const commonLt: typeof commonEn = {
   showLess: 'Rodyti mažiau',
   confirm: { title: 'Patvirtinkite', cancel: 'Atšaukti' },
   status: { draft: 'rengiamos', ready: 'parengtos', live: 'vyksta', paused: 'sustabdytos', halted: 'nutrauktos', ended: 'baigtos', closed: 'uždarytos' },
+  exerciseType: {
+    seminar: 'Seminaras', workshop: 'Dirbtuvės', tabletop: 'Stalo pratybos (TTX)', game: 'Žaidimas', drill: 'Treniruotė',
+    functional: 'Funkcinės', 'full-scale': 'Visos apimties', field: 'Lauko',
+  },
   halt: { banner: 'TIKRA AVARINĖ SITUACIJA — pratybos nutrauktos: {{reason}}' },
   storyTime: 'Diena {{day}} {{time}}',
   rating: {
@@ -166,6 +175,7 @@ export const commonLt: typeof commonEn = {
     SESSION_NOT_FOUND: 'Kursų užsiėmimo su tokiu identifikatoriumi nėra.',
     TRAINEE_NOT_FOUND: 'Partnerinės institucijos asmens su tokiu identifikatoriumi nėra.',
     OWNER_UNAVAILABLE: 'Pratybas vykdantis serveris laiku neatsakė; po akimirkos bandykite dar kartą (žurnale matysite, ar veiksmas užregistruotas).',
+    DATABASE_UNAVAILABLE: 'Duomenų bazė neatsakė; po akimirkos bandykite dar kartą (žurnale matysite, ar veiksmas užregistruotas).',
     INTERNAL: 'Serveryje įvyko klaida; niekas nepakeista.',
   },
 };

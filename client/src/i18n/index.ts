@@ -43,6 +43,11 @@ export function formatWallTime(epochMs: number): string {
   return new Intl.DateTimeFormat(i18next.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(epochMs);
 }
 
+/** A date with its time in the user's language: "2026-12-07 15:24" / "Dec 7, 2026, 3:24 PM", never the browser's own locale. */
+export function formatDateTime(epochMs: number): string {
+  return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+}
+
 /** Story (scenario) time in the user's language: "Day 1 10:05" / "Diena 1 10:05", with seconds when asked. */
 export function formatStoryTime(scenarioMs: number, seconds = false): string {
   const total = Math.max(0, Math.floor(scenarioMs / 1000));

@@ -105,7 +105,7 @@ export function describeEntry(entry: LogEntry, t: TFunction, words: ExerciseWord
     case 'clock.speed.changed':
       return f('speed', { speed: entry.speed });
     case 'state.entered':
-      return f('states', { states: entry.states.map(words.state).join(', ') });
+      return f('states', { states: words.phase(entry.states) });
     case 'timer.fired':
       return f('timer', { timer: words.timer(entry.timer) });
     case 'decision.made':

@@ -68,6 +68,14 @@ describe('exercise words', () => {
     expect(exerciseWords(documentSource(withTitles), [], t).state('driver_interview')).toBe('Driver and his papers');
   });
 
+  it('names a decision control made by the label the view carries (evaluators and observers have no scenario), else by the scenario', () => {
+    // The bug: an evaluator read "Decision: Device safe", the option's id as words.
+    const view = { teams: scenario.teams, simulatedOrganisations: [], actions: [], decisionTitles: { device_safe: 'A: the bomb squad renders the device safe' } };
+    expect(describeEntry(entry('decision.made', { decision: 'device_safe' }), t, exerciseWords(view, [], t))).toBe('Decision: A: the bomb squad renders the device safe');
+    const offering = ScenarioDocument.parse({ ...scenario, machine: { ...scenario.machine, states: { ...scenario.machine.states, primary_alarm: { ...scenario.machine.states!.primary_alarm, decisions: [{ decision: 'real_threat', label: 'Treat it as a real threat', target: 'driver_interview' }] } } } });
+    expect(exerciseWords(documentSource(offering), [], t).decision('real_threat')).toBe('Treat it as a real threat');
+  });
+
   it('describes log entries with no key in them', () => {
     const view = { ...documentSource(scenario) } as unknown as ExerciseView;
     const lines = [

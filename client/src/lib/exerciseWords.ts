@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { keyAsWords, releaseLateByWallMs, speedAfter, statePathTitle, stateTitles, type ExerciseView, type FieldValue, type LogEntry, type Party, type Recipients, type RatingSubject, type ScenarioDocument, type ScenarioState } from '@startex/shared';
+import { decisionTitles, keyAsWords, releaseLateByWallMs, speedAfter, statePathTitle, stateTitles, type ExerciseView, type FieldValue, type LogEntry, type Party, type Recipients, type RatingSubject, type ScenarioDocument, type ScenarioState } from '@startex/shared';
+import { phaseOf } from '@startex/scenarios/browser';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -25,6 +26,8 @@ export interface ExerciseWords {
   inject(id: string): string;
   /** A state by key or dotted path: "Handling › Confirmation". */
   state(keyOrPath: string): string;
+  /** The phase the active states make, as people follow it: "T+30: Bomb threat call" (phaseOf). */
+  phase(paths: readonly string[]): string;
   /** A scenario timer ("driver_interview.after.1") as its state and delay: "Driver interview, after 5 min". */
   timer(key: string): string;
   decision(id: string): string;
@@ -48,7 +51,7 @@ export function statesByKey(document: ScenarioDocument | undefined): Map<string,
 }
 
 /** Where the words come from: an exercise view (what this viewer may see), or a scenario document itself. */
-export type WordSource = Pick<ExerciseView, 'teams' | 'simulatedOrganisations' | 'actions' | 'stateTitles'> & {
+export type WordSource = Pick<ExerciseView, 'teams' | 'simulatedOrganisations' | 'actions' | 'stateTitles' | 'decisionTitles'> & {
   control?: { scenario: ScenarioDocument } | undefined;
   evaluation?: { objectives: ScenarioDocument['objectives'] } | undefined;
 };
@@ -73,8 +76,8 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
     injects.set(entry.inject.id, entry.inject);
     releaseSpeeds.set(entry.seq, speed);
   }
-  const decisions = new Map<string, string>();
-  for (const state of [document?.machine, ...states.values()]) for (const d of state?.decisions ?? []) decisions.set(d.decision, d.label);
+  // Control reads decisions from its scenario; evaluators and observers get their labels with their view.
+  const decisions = view?.decisionTitles ? new Map(Object.entries(view.decisionTitles)) : document ? decisionTitles(document) : new Map<string, string>();
   const subjects = new Map<string, string>();
   for (const objective of view?.evaluation?.objectives ?? []) {
     subjects.set(`capability:${objective.id}`, objective.title);
@@ -103,6 +106,7 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
       return inject ? `#${inject.number} ${inject.subject}` : keyAsWords(id);
     },
     state,
+    phase: (paths) => phaseOf(paths, titles),
     timer: (key) => {
       const match = /^(.+)\.after\.(\d+)$/.exec(key);
       if (!match) return keyAsWords(key);

@@ -99,7 +99,7 @@ export function NewExercise() {
                   <span>
                     <strong>{s.title}</strong>
                     <span className="hint">
-                      {t(`exerciseType.${s.exerciseType}`)} · {s.functions.map((f) => t(`function.${f}`)).join(', ')} · {s.id} v{s.version}
+                      {t(`common:exerciseType.${s.exerciseType}`)} · {s.functions.map((f) => t(`function.${f}`)).join(', ')} · {s.id} v{s.version}
                     </span>
                   </span>
                 </label>

@@ -133,7 +133,7 @@ export function SettingsSection({ context }: { context: PlanContext }) {
           <div className="plan-field">
             <label htmlFor={field('exerciseType')}>{t('settings.exerciseType')}</label>
             <select id={field('exerciseType')} value={form.exerciseType} onChange={set('exerciseType')}>
-              {ExerciseType.options.map((type) => <option key={type} value={type}>{t(`exerciseType.${type}`)}</option>)}
+              {ExerciseType.options.map((type) => <option key={type} value={type}>{t(`common:exerciseType.${type}`)}</option>)}
             </select>
           </div>
           <div className="plan-field wide">

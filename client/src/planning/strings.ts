@@ -39,10 +39,6 @@ const en = {
     locationsHint: 'One per line, e.g. “Medininkai border crossing, lane 3”.',
     save: 'Save settings',
   },
-  exerciseType: {
-    seminar: 'Seminar', workshop: 'Workshop', tabletop: 'Tabletop (TTX)', game: 'Game', drill: 'Drill',
-    functional: 'Functional', 'full-scale': 'Full-scale', field: 'Field',
-  },
   agencyType: {
     regulator: 'Regulator', police: 'Police', customs: 'Customs', 'border-guard': 'Border guard', 'fire-rescue': 'Fire and rescue',
     health: 'Health', 'crisis-centre': 'Crisis centre', 'security-service': 'State security service',
@@ -265,10 +261,6 @@ const lt: Like<typeof en> = {
     locations: 'Vietos',
     locationsHint: 'Po vieną eilutėje, pvz., „Medininkų pasienio punktas, 3 juosta“.',
     save: 'Išsaugoti nustatymus',
-  },
-  exerciseType: {
-    seminar: 'Seminaras', workshop: 'Dirbtuvės', tabletop: 'Stalo pratybos (TTX)', game: 'Žaidimas', drill: 'Treniruotė',
-    functional: 'Funkcinės', 'full-scale': 'Visos apimties', field: 'Lauko',
   },
   agencyType: {
     regulator: 'Reguliuotojas', police: 'Policija', customs: 'Muitinė', 'border-guard': 'Pasieniečiai', 'fire-rescue': 'Priešgaisrinė gelbėjimo tarnyba',

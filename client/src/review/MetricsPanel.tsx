@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Rating, type ExerciseReview, type MetricResult, type MetricReview, type ReviewChartName } from '@startex/shared';
-import { clock, minutes } from './format.ts';
+import { clock, duration } from './format.ts';
 
 /** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
 export function MetricsPanel({ exerciseId, review }: { exerciseId: string; review: ExerciseReview }) {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
+  // Drawn by the server (the PDF has the same charts), in the viewer's language.
   const chart = (name: ReviewChartName) => (
-    <img className="review-chart" src={`/api/exercises/${encodeURIComponent(exerciseId)}/review/charts/${name}.svg?seq=${review.lastSeq}`} alt={t(`metrics.chart.${name}`)} data-testid={`chart-${name}`} />
+    <img className="review-chart" src={`/api/exercises/${encodeURIComponent(exerciseId)}/review/charts/${name}.svg?seq=${review.lastSeq}&lang=${i18n.language === 'lt' ? 'lt' : 'en'}`} alt={t(`metrics.chart.${name}`)} data-testid={`chart-${name}`} />
   );
   const teamName = (id: string | undefined) => (id === undefined ? t('metrics.exercise') : (review.teams.find((x) => x.teamId === id)?.name ?? id));
   return (
@@ -28,9 +29,9 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
                 <td>{team.acknowledged}</td>
                 <td>{team.actedUpon}</td>
                 <td>{team.actions}</td>
-                <td>{minutes(team.releaseToDelivery.medianMs)}</td>
-                <td>{minutes(team.releaseToAcknowledge.medianMs)}</td>
-                <td>{minutes(team.releaseToAction.medianMs)}</td>
+                <td>{duration(team.releaseToDelivery.medianMs)}</td>
+                <td>{duration(team.releaseToAcknowledge.medianMs)}</td>
+                <td>{duration(team.releaseToAction.medianMs)}</td>
               </tr>
             ))}
           </tbody>

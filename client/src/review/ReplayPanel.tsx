@@ -129,7 +129,7 @@ export function ReplayPanel({ exerciseId, review }: { exerciseId: string; review
       <p data-testid="replay-at" className="hint">{t('replay.at', { time: clock(Number.isFinite(moment.atMs) ? moment.atMs : moment.exerciseTimeMs), seq: moment.lastSeq, last: clock(moment.exerciseTimeMs) })}</p>
       <dl className="replay-state" data-testid="replay-state">
         <dt>{t('replay.status')}</dt><dd>{t(`common:status.${moment.status}`)}</dd>
-        <dt>{t('replay.states')}</dt><dd>{moment.states.map(words.state).join(', ') || t('replay.none')}</dd>
+        <dt>{t('replay.states')}</dt><dd>{moment.states.length ? words.phase(moment.states) : t('replay.none')}</dd>
         <dt>{t('replay.timers')}</dt><dd>{Object.entries(moment.timers).map(([k, v]) => `${words.timer(k)} (${clock(v)})`).join('; ') || t('replay.none')}</dd>
         <dt>{t('replay.held')}</dt><dd>{heldNow.map(([k, v]) => `${words.inject(k)}: ${v}`).join('; ') || t('replay.none')}</dd>
       </dl>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { RecordObservation, RecordRatingBody, ReconcileRatingBody, ReplayQuery, ReviewChartName, SubmitFeedbackBody } from '@startex/shared';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { renderChartSvg } from '../review/charts.ts';
+import { CHART_WORDS, ChartLanguage } from '../review/chartWords.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
@@ -15,6 +16,8 @@ const ChartParams = ExerciseParams.extend({
     .transform((file) => file.slice(0, -'.svg'.length))
     .pipe(ReviewChartName),
 });
+/** The viewer's language for the chart's words (the page's `seq` only keeps browsers from showing an older drawing). */
+const ChartQuery = z.object({ lang: ChartLanguage.default('en') });
 
 /**
  * The after-action review: the computed review, replay to a moment, charts, and what evaluators,
@@ -37,7 +40,8 @@ export function reviewRoutes(runtime: ExerciseRuntime, identity: IdentityService
 
     app.get('/api/exercises/:id/review/charts/:file', async (request, reply) => {
       const { params: { id, file } } = await guard(request, 'review.read', ChartParams);
-      const svg = await renderChartSvg(file, await reviews.review(id));
+      const { lang } = parse(ChartQuery, request.query, 'query');
+      const svg = await renderChartSvg(file, await reviews.review(id), CHART_WORDS[lang]);
       return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
     });
 

@@ -1,11 +1,11 @@
 import type { ExerciseReview, ReviewChartName } from '@startex/shared';
 import type { TopLevelSpec } from 'vega-lite';
 import { lazyImport, lazyRequire } from '../lazyPackage.ts';
+import { CHART_WORDS, type ChartWords, type TimeUnit } from './chartWords.ts';
 
 const chartLibraries = lazyImport(async () => ({ vega: await import('vega'), vegaLite: await import('vega-lite') }));
 const resvg = lazyRequire<typeof import('@resvg/resvg-js')>('@resvg/resvg-js');
 
-type TimeUnit = 'seconds' | 'minutes';
 const MS_PER: Record<TimeUnit, number> = { seconds: 1000, minutes: 60_000 };
 
 /** Seconds for a short drill (everything within two minutes), else minutes: the axis then reads in whole units. */
@@ -25,17 +25,17 @@ export function phaseUnit(review: ExerciseReview): TimeUnit {
   return unitFor([phaseEnd(review), ...review.phases.map((p) => p.toMs)]);
 }
 
-/** Figures as tables of rows: what each chart draws, and what a screen reader reads instead. Times are in the chart's unit. */
-export function chartRows(chart: ReviewChartName, review: ExerciseReview): Record<string, string | number>[] {
+/** Figures as tables of rows: what each chart draws, and what a screen reader reads instead. Times are in the chart's unit; steps and levels in `words`. */
+export function chartRows(chart: ReviewChartName, review: ExerciseReview, words: ChartWords = CHART_WORDS.en): Record<string, string | number>[] {
   switch (chart) {
     case 'response-times': {
       const unit = responseUnit(review);
       return review.teams.flatMap((team) =>
         (
           [
-            ['delivered', team.releaseToDelivery.medianMs],
-            ['acknowledged', team.releaseToAcknowledge.medianMs],
-            ['first action', team.releaseToAction.medianMs],
+            [words.step.delivered, team.releaseToDelivery.medianMs],
+            [words.step.acknowledged, team.releaseToAcknowledge.medianMs],
+            [words.step.firstAction, team.releaseToAction.medianMs],
           ] as const
         ).flatMap(([step, ms]) => (ms === undefined ? [] : [{ team: team.name, step, [unit]: inUnit(ms, unit) }])),
       );
@@ -48,8 +48,8 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
     case 'ratings': {
       const { targets, capabilities } = review.evaluation.distribution;
       return (['P', 'S', 'M', 'U'] as const).flatMap((rating) => [
-        { rating, level: 'capability targets', count: targets[rating] },
-        { rating, level: 'capabilities', count: capabilities[rating] },
+        { rating, level: words.levels.targets, count: targets[rating] },
+        { rating, level: words.levels.capabilities, count: capabilities[rating] },
       ]);
     }
     default: {
@@ -59,24 +59,20 @@ export function chartRows(chart: ReviewChartName, review: ExerciseReview): Recor
   }
 }
 
-const TITLES: Record<ReviewChartName, (unit: TimeUnit) => string> = {
-  'response-times': (unit) => `Median ${unit} from release, per team`,
-  phases: (unit) => `Scenario phases over exercise time (${unit})`,
-  ratings: () => 'Final ratings (P/S/M/U)',
-};
-
 /** An axis from 0 with whole-number ticks, however small the figures (all zero included). */
 function wholeScale(rows: Record<string, string | number>[], fields: string[]) {
   const top = Math.max(1, ...rows.flatMap((r) => fields.map((f) => Number(r[f] ?? 0))));
   return { scale: { domain: [0, top], nice: true }, axis: { format: 'd', tickMinStep: 1 } };
 }
 
-function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
-  const values = chartRows(chart, review);
+/** A chart's vega-lite spec; every word on it but the exercise's own names (teams, phases) from `words`. */
+function spec(chart: ReviewChartName, review: ExerciseReview, words: ChartWords): TopLevelSpec {
+  const values = chartRows(chart, review, words);
   const unit = chart === 'phases' ? phaseUnit(review) : responseUnit(review);
+  const steps = [words.step.delivered, words.step.acknowledged, words.step.firstAction];
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: TITLES[chart](unit),
+    title: words.title[chart](unit),
     background: 'white',
     width: 560,
     config: { font: 'sans-serif', axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 } },
@@ -88,18 +84,19 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
         ...base,
         mark: 'bar',
         encoding: {
-          y: { field: 'team', type: 'nominal', title: null, axis: { labelLimit: 0 } },
-          yOffset: { field: 'step', sort: ['delivered', 'acknowledged', 'first action'] },
-          x: { field: unit, type: 'quantitative', title: `${unit} after release (median)`, ...wholeScale(values, [unit]) },
-          color: { field: 'step', type: 'nominal', title: 'reached', sort: ['delivered', 'acknowledged', 'first action'], scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] } },
+          // A channel's title names its figures to screen readers too; the axis shows the team names alone.
+          y: { field: 'team', type: 'nominal', title: words.team, axis: { labelLimit: 0, title: null } },
+          yOffset: { field: 'step', sort: steps },
+          x: { field: unit, type: 'quantitative', title: words.afterRelease(unit), ...wholeScale(values, [unit]) },
+          color: { field: 'step', type: 'nominal', title: words.reached, sort: steps, scale: { range: ['#90a4ae', '#1565c0', '#2e7d32'] } },
         },
       };
     case 'phases':
       return {
         ...base,
         encoding: {
-          y: { field: 'phase', type: 'nominal', sort: null, title: null, axis: { labelLimit: 0 } },
-          x: { field: 'from', type: 'quantitative', title: `exercise time (${unit})`, ...wholeScale(values, ['from', 'to']) },
+          y: { field: 'phase', type: 'nominal', sort: null, title: words.phase, axis: { labelLimit: 0, title: null } },
+          x: { field: 'from', type: 'quantitative', title: words.exerciseTime(unit), ...wholeScale(values, ['from', 'to']) },
           color: { value: '#1565c0' },
         },
         layer: [
@@ -114,10 +111,10 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
         height: 200,
         mark: 'bar',
         encoding: {
-          x: { field: 'rating', type: 'nominal', sort: ['P', 'S', 'M', 'U'], title: 'rating', axis: { labelAngle: 0 } },
+          x: { field: 'rating', type: 'nominal', sort: ['P', 'S', 'M', 'U'], title: words.rating, axis: { labelAngle: 0 } },
           xOffset: { field: 'level' },
-          y: { field: 'count', type: 'quantitative', title: 'count', ...wholeScale(values, ['count']) },
-          color: { field: 'level', type: 'nominal', title: 'level', scale: { range: ['#1565c0', '#e65100'] }, legend: { labelLimit: 300 } },
+          y: { field: 'count', type: 'quantitative', title: words.count, ...wholeScale(values, ['count']) },
+          color: { field: 'level', type: 'nominal', title: words.level, scale: { range: ['#1565c0', '#e65100'] }, legend: { labelLimit: 300 } },
         },
       };
     default: {
@@ -127,9 +124,9 @@ function spec(chart: ReviewChartName, review: ExerciseReview): TopLevelSpec {
   }
 }
 
-/** A chart as SVG: vega-lite compiled to vega, rendered headless (no canvas, no DOM). */
-export async function renderChartSvg(chart: ReviewChartName, review: ExerciseReview): Promise<string> {
-  return renderSpecSvg(spec(chart, review));
+/** A chart as SVG in the words of `words` (English unless asked): vega-lite compiled to vega, rendered headless (no canvas, no DOM). */
+export async function renderChartSvg(chart: ReviewChartName, review: ExerciseReview, words: ChartWords = CHART_WORDS.en): Promise<string> {
+  return renderSpecSvg(spec(chart, review, words));
 }
 
 /** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */

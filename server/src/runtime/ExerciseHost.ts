@@ -3,6 +3,7 @@ import {
   StartexError,
   parseScenarioClockTime,
   stateTitles,
+  decisionTitles,
   type Actor,
   type ControllerCommand,
   type ExerciseStatus,
@@ -135,6 +136,8 @@ export class ExerciseHost {
       ...(isController || viewer.role === 'evaluator' ? { evaluation: { objectives: document.objectives } } : {}),
       // Staff and observers see the scenario's phases (the wall display shows the current one), by title.
       ...(viewer.role !== 'participant' ? { stateTitles: Object.fromEntries(stateTitles(document)) } : {}),
+      // The same roles read a decision control made by its label (they get every state's title, which names each branch, already).
+      ...(viewer.role !== 'participant' ? { decisionTitles: Object.fromEntries(decisionTitles(document)) } : {}),
       ...(viewer.role === 'participant' && s.status === 'ended'
         ? { hotWash: { objectives: document.objectives.map((o) => ({ id: o.id, title: o.title })) } }
         : {}),
@@ -525,9 +528,12 @@ export class ExerciseHost {
   }
 
   private startRecovery(): void {
-    this.recovering ??= this.reload().finally(() => {
-      this.recovering = undefined;
-    });
+    this.recovering ??= this.reload()
+      // The database is unreachable (PostgreSQL restarting): the next append, refused against the log, starts another recovery.
+      .catch((error: unknown) => console.error(`StartEx: could not rebuild ${this.id} from its log:`, error))
+      .finally(() => {
+        this.recovering = undefined;
+      });
   }
 
   /** Log events that a machine step implies, in the order the machine did them. */

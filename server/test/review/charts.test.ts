@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chartRows, renderChartPng, renderChartSvg } from '../../src/review/charts.ts';
+import { CHART_WORDS } from '../../src/review/chartWords.ts';
 import { computeReview } from '../../src/review/computeReview.ts';
 import { FIXTURE_LOG, FIXTURE_SCENARIO } from './reviewFixture.ts';
 
@@ -112,5 +113,23 @@ describe('chart labels', () => {
     expect(phases).toContain(`>${phaseTitle}<`);
     expect(phases).toContain('>Wrap<');
     expect(phases).not.toMatch(/>(play|wrap)</);
+  });
+});
+
+describe('chart words in the viewer’s language', () => {
+  // The bug: the review in Lithuanian showed charts titled and labelled in English.
+  it('draw titles, axes and legends in Lithuanian when asked, and no English word of their own', async () => {
+    const expected = {
+      'response-times': ['Mediana nuo išsiuntimo kiekvienai komandai (min)', 'min po išsiuntimo (mediana)', 'pasiekta', '>pristatyta<', '>patvirtinta<', '>pirmas veiksmas<'],
+      phases: ['Scenarijaus etapai pratybų laike (min)', 'pratybų laikas (min)', '>Alarm and response<'],
+      ratings: ['Galutiniai įvertinimai (P/S/M/U)', '>gebėjimų tikslai<', '>gebėjimai<', '>įvertinimas<', '>skaičius<', '>lygmuo<'],
+    } as const;
+    const english = /\bMedian\b|release|reached|delivered|acknowledged|first action|exercise time|capabilit|rating|count|level/;
+    for (const [chart, labels] of Object.entries(expected) as [keyof typeof expected, readonly string[]][]) {
+      const svg = await renderChartSvg(chart, review, CHART_WORDS.lt);
+      for (const label of labels) expect(svg, `${chart}: ${label}`).toContain(label);
+      const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+      expect(texts.filter((text) => english.test(text)), chart).toEqual([]);
+    }
   });
 });

@@ -19,6 +19,7 @@ import type { Store } from '../../src/store/ExerciseStore.ts';
 import { databaseFile, dumpDatabase } from './databaseDump.ts';
 import { servedRoutes } from './servedRoutes.ts';
 import { CORDON_ROW } from '../review/reportFixture.ts';
+import { concernsTeam } from '../teamVisibility.ts';
 
 /**
  * Every role against every REST route, the log feed and every socket.io event. The expected
@@ -777,32 +778,6 @@ describe('socket.io events', () => {
     }
   });
 });
-
-/** What a team may see, stated here rather than taken from the server's visibility module. */
-function concernsTeam(teamId: string, entry: LogEntry): boolean {
-  switch (entry.type) {
-    case 'exercise.readied':
-    case 'exercise.started':
-    case 'exercise.paused':
-    case 'exercise.resumed':
-    case 'exercise.halted':
-    case 'exercise.ended':
-    case 'exercise.closed':
-    case 'clock.jumped':
-    case 'clock.speed.changed':
-      return true;
-    case 'inject.released':
-      return entry.inject.to.includes(teamId);
-    case 'inject.delivered':
-    case 'inject.acknowledged':
-    case 'action.taken':
-      return entry.teamId === teamId;
-    case 'message.sent':
-      return entry.to.all === true || entry.to.teams.includes(teamId) || (entry.from.kind === 'team' && entry.from.teamId === teamId);
-    default:
-      return false;
-  }
-}
 
 /** A short readable line per entry, for the hand-written expectations below. */
 function line(entry: LogEntry): string {

@@ -26,3 +26,14 @@ export function statePathTitle(titles: ReadonlyMap<string, string>, path: string
     .map((key) => titles.get(key) ?? keyAsWords(key))
     .join(' › ');
 }
+
+/** Each decision's label by id (the branch control chooses: "A: the bomb squad renders the device safe"), for everything that shows decisions to people. */
+export function decisionTitles(document: ScenarioDocument): Map<string, string> {
+  const labels = new Map<string, string>();
+  const walk = (state: ScenarioState) => {
+    for (const d of state.decisions ?? []) if (!labels.has(d.decision)) labels.set(d.decision, d.label);
+    for (const child of Object.values(state.states ?? {})) walk(child);
+  };
+  walk(document.machine);
+  return labels;
+}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CapabilitySection, NewImprovementItemBody, ReportContent, ReportFinding } from '@startex/shared';
+import type { CapabilitySection, NewImprovementItemBody, ReportContent, ReportFinding, ReportView } from '@startex/shared';
 
 /** A labelled text area (markdown), its label tied to it for screen readers. */
 function TextField({ label, value, onChange, readOnly, rows = 3, testId }: { label: string; value: string; onChange: (value: string) => void; readOnly: boolean; rows?: number; testId?: string }) {
@@ -59,11 +59,14 @@ function Findings({
 /** The draft's sections as fields: overview, executive summary, per capability the findings with analysis and root cause. */
 export function DraftEditor({
   content,
+  exerciseType,
   readOnly,
   onChange,
   onPlan,
 }: {
   content: ReportContent;
+  /** The exercise's type, named in the reader's language (the draft holds it in the document's words). */
+  exerciseType: ReportView['exerciseType'];
   readOnly: boolean;
   onChange: (content: ReportContent) => void;
   onPlan?: ((prefill: Partial<NewImprovementItemBody>) => void) | undefined;
@@ -81,7 +84,7 @@ export function DraftEditor({
           <dt>{t('exerciseName')}</dt>
           <dd>{overview.exerciseName}</dd>
           <dt>{t('exerciseType')}</dt>
-          <dd>{overview.exerciseType}</dd>
+          <dd>{t(`common:exerciseType.${exerciseType}`)}</dd>
         </dl>
         <div className="report-field">
           <label htmlFor={datesId}>{t('dates')}</label>

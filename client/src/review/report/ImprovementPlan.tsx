@@ -5,6 +5,7 @@ import { api } from '../../lib/api.ts';
 import { ItemForm, type PlanChoices } from './ItemForm.tsx';
 import { StatusChanger } from './StatusChanger.tsx';
 import { errorText } from '../../i18n/errorText.ts';
+import { formatDateTime } from '../../i18n/index.ts';
 
 /** The improvement plan of one exercise: rows, their status history, adding and editing. */
 export function ImprovementPlan({
@@ -154,7 +155,7 @@ function PlanRow({
             <ol className="report-history">
               {item.history.map((change) => (
                 <li key={`${change.at}-${change.to}`}>
-                  {t('plan.historyLine', { when: new Date(change.at).toLocaleString(), by: change.by, from: status(change.from), to: status(change.to) })}
+                  {t('plan.historyLine', { when: formatDateTime(change.at), by: change.by, from: status(change.from), to: status(change.to) })}
                   {change.comment && <q>{change.comment}</q>}
                 </li>
               ))}

@@ -9,8 +9,7 @@ import { ImprovementPlan } from './ImprovementPlan.tsx';
 import { VersionList } from './VersionList.tsx';
 import { VersionView } from './VersionView.tsx';
 import { errorText } from '../../i18n/errorText.ts';
-
-const when = (ms: number) => new Date(ms).toLocaleString();
+import { formatDateTime } from '../../i18n/index.ts';
 
 /**
  * The AAR/IP editor: the draft's sections, finalising it as an immutable version, the finalised
@@ -92,7 +91,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
           <p className="report-kicker">{t('title')}</p>
           <h1>{view.title}</h1>
           <p className="hint">
-            {t(`common:status.${view.status}`)} · {view.draftSaved ? t('draftSaved', { when: when(view.draftSaved.at), by: view.draftSaved.by }) : t('draftNotSaved')}
+            {t(`common:status.${view.status}`)} · {view.draftSaved ? t('draftSaved', { when: formatDateTime(view.draftSaved.at), by: view.draftSaved.by }) : t('draftNotSaved')}
           </p>
         </div>
       </header>
@@ -119,6 +118,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
           {confirming && <FinaliseConfirm version={next} unsaved={dirty} busy={busy} onConfirm={() => void finalise()} onCancel={() => setConfirming(false)} />}
           <DraftEditor
             content={content}
+            exerciseType={view.exerciseType}
             readOnly={!canEdit}
             onChange={(changed) => {
               setContent(changed);

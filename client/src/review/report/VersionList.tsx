@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportVersionSummary } from '@startex/shared';
+import { formatDateTime } from '../../i18n/index.ts';
 
 /** Finalised versions, newest first, each to open or download. */
 export function VersionList({ exerciseId, versions, onOpen }: { exerciseId: string; versions: ReportVersionSummary[]; onOpen: (version: number) => void }) {
@@ -13,7 +14,7 @@ export function VersionList({ exerciseId, versions, onOpen }: { exerciseId: stri
         {[...versions].reverse().map((v) => (
           <li key={v.version} data-testid={`version-${v.version}`}>
             <strong>{t('version', { version: v.version })}</strong>
-            <span className="hint"> {t('versionMeta', { when: new Date(v.finalisedAt).toLocaleString(), by: v.finalisedBy })}</span>
+            <span className="hint"> {t('versionMeta', { when: formatDateTime(v.finalisedAt), by: v.finalisedBy })}</span>
             <span className="report-version-links">
               <button type="button" className="secondary small" onClick={() => onOpen(v.version)}>{t('open')}</button>
               <a href={`${base}/report.pdf?version=${v.version}`} download>PDF</a>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportVersion } from '@startex/shared';
 import { Markdown } from '../../lib/Markdown.tsx';
+import { formatDateTime } from '../../i18n/index.ts';
 
 /** A finalised version, read only: the report as it was finalised, with its improvement plan of that day. */
 export function VersionView({ version, onClose }: { version: ReportVersion; onClose: () => void }) {
@@ -17,7 +18,7 @@ export function VersionView({ version, onClose }: { version: ReportVersion; onCl
         </h2>
         <button type="button" className="secondary" onClick={onClose}>{t('close')}</button>
       </div>
-      <p className="hint">{t('versionMeta', { when: new Date(version.finalisedAt).toLocaleString(), by: version.finalisedBy })}</p>
+      <p className="hint">{t('versionMeta', { when: formatDateTime(version.finalisedAt), by: version.finalisedBy })}</p>
       <h3>{t('executiveSummary')}</h3>
       <Markdown text={content.executiveSummary} />
       {content.capabilities.map((c) => (

@@ -56,6 +56,7 @@ export class ReportService {
       exerciseId,
       title: host.record.title,
       status: host.status,
+      exerciseType: exerciseSettings(host.record).exerciseType,
       draft: content,
       draftSaved: saved ? { at: saved.at, by: saved.by } : null,
       versions: await this.store.review.listVersions(exerciseId),
@@ -163,11 +164,12 @@ export class ReportService {
     return item;
   }
 
-  /** What a fresh draft names from the plan: the exercise's time zone and the agency playing each team. */
+  /** What a fresh draft names from the plan: the exercise's time zone and type, and the agency playing each team. */
   private async draftContext(host: ExerciseHost) {
     const agencies = await this.store.planning.listAgencies();
     const mapping = await this.store.planning.teamAgencies(host.id);
-    return { timeZone: exerciseSettings(host.record).timeZone, agencyOf: (teamId: string) => agencyOf({ agencies, mapping, record: host.record }, teamId) };
+    const settings = exerciseSettings(host.record);
+    return { timeZone: settings.timeZone, exerciseType: settings.exerciseType, agencyOf: (teamId: string) => agencyOf({ agencies, mapping, record: host.record }, teamId) };
   }
 
   private async draft(exerciseId: string) {

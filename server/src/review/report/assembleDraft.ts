@@ -24,16 +24,18 @@ export function assembleDraft(input: {
   review: ExerciseReview;
   /** The exercise's time zone: the play dates are written in it. */
   timeZone: string;
+  /** The exercise's type as planned (the plan may call the scenario's drill a functional exercise). */
+  exerciseType: ScenarioDocument['exerciseType'];
   /** The agency playing a team, from the plan. */
   agencyOf: (teamId: string) => string;
 }): ReportContent {
-  const { title, scenario, log, review, timeZone, agencyOf } = input;
+  const { title, scenario, log, review, timeZone, exerciseType, agencyOf } = input;
   const teamName = new Map(scenario.teams.map((t) => [t.id, t.name]));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     overview: {
       exerciseName: title.slice(0, 200),
-      exerciseType: EXERCISE_TYPE[scenario.exerciseType],
+      exerciseType: EXERCISE_TYPE[exerciseType],
       dates: playDates(log, timeZone),
       scope: `${scenario.summary}\n\nSecurity functions: ${scenario.functions.join(', ')}. Planned duration: ${scenario.expectedDurationMinutes} minutes.`.slice(0, 20_000),
       objectives: scenario.objectives.map((o) => o.title),
