@@ -679,11 +679,3 @@ function timePath(scenario: CompiledScenario, inputs: RunInput[]): Omit<PlayPath
     ended: fast.point.run.machine.status === 'done',
   };
 }
-
-/** The controller decisions the scenario offers in the given active states. */
-export function openDecisions(document: ScenarioDocument, states: readonly string[]): { decision: string; label: string }[] {
-  const byKey = statesByKey(document);
-  const active = new Set(states.flatMap((path) => path.split('.')));
-  active.add(document.id);
-  return [...active].flatMap((key) => (byKey.get(key)?.decisions ?? []).map((d) => ({ decision: d.decision, label: d.label })));
-}

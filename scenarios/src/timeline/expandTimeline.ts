@@ -3,7 +3,6 @@ import {
   timelineMinutes,
   type Condition,
   type Effect,
-  type EndexRule,
   type Inject,
   type Reaction,
   type ScenarioDocument,

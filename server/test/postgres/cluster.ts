@@ -68,7 +68,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       break;
     } catch (error) {
       // Another process may have taken the port between the probe and the start.
-      if (attempt === 3) throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : ''}`);
+      if (attempt === 3) throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : ''}`, { cause: error });
     }
   }
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { expect } from 'vitest';
 import type { ClientToServerEvents, CommitResult, ErrorCode, LogEntry, Viewer } from '@startex/shared';
-import { canSee } from '../../src/runtime/visibility.ts';
+import { canSee } from '@startex/scenarios/engine';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import { callOrLost, LogMirror, loginAt, seededRandom, until } from '../harness.ts';
 import { ownedBy, startNode, type Node } from './nodes.ts';
