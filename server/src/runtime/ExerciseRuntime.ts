@@ -57,7 +57,8 @@ export class ExerciseRuntime {
   async get(exerciseId: string): Promise<ExerciseHost> {
     let host = this.hosts.get(exerciseId);
     if (!host) {
-      host = this.load(exerciseId);
+      // Loaded before (its host failed to load again): listeners hear what was committed since.
+      host = this.load(exerciseId, this.toldSeqs.get(exerciseId));
       this.hosts.set(exerciseId, host);
       host.catch(() => {
         if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
