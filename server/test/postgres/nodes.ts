@@ -39,7 +39,7 @@ export async function stopNodes(): Promise<void> {
 }
 
 /** The exercises a node says it owns (GET /api/health/node); none when it does not answer. */
-export async function ownedBy(node: Node): Promise<string[]> {
+export async function ownedBy(node: { url: string }): Promise<string[]> {
   try {
     const response = await fetch(`${node.url}/api/health/node`, { signal: AbortSignal.timeout(1_000) });
     return ((await response.json()) as { owns: string[] }).owns;
@@ -58,7 +58,7 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
 }
 
 /** nginx running deploy/nginx-startex-nodes.conf in front of `nodes`, on a free loopback port without TLS. */
-export async function startProxy(nodes: Node[]): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startProxy(nodes: { url: string }[]): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'startex-nginx-'));
   const port = await freePort();
   const site = readFileSync(join(import.meta.dirname, '../../../deploy/nginx-startex-nodes.conf'), 'utf8')
