@@ -121,8 +121,9 @@ async function ownerOf(nodes: StartexProcess[]): Promise<StartexProcess> {
 /**
  * Three nodes behind nginx (deploy/nginx-startex-nodes.conf), tablets connected through it with the
  * tablet's reconnection back-off and acting in the background; the owner killed (SIGKILL) `kills`
- * times, each time restarted after the clients settled: kill -> a new owner, and kill -> every
- * client of the killed node connected again (through nginx, to another node) and resynchronised.
+ * times, each time restarted, and before the next kill the tablets connect again so that every node has
+ * its share: kill -> a new owner, and kill -> every client of the killed node connected again
+ * (through nginx, to another node) and resynchronised.
  */
 async function failoverRuns(ctx: BenchContext, postgres: PostgresCluster, tablets: number, kills: number): Promise<{ runs: Failover[]; acknowledged: number; notAcknowledged: number }> {
   const nodes = await startNodes(ctx, NODES, playDocument({ teams: 10, injects: 1 }), await postgres.createDatabase('failover'));
@@ -130,13 +131,29 @@ async function failoverRuns(ctx: BenchContext, postgres: PostgresCluster, tablet
   const workers = participants();
   try {
     (await startExercise(nodes[0]!)).disconnect();
-    await Promise.all(workers.map((w) => w.call('connect', { url: proxy.url, codes: nodes[0]!.codesOf(EXERCISE), count: tablets / workers.length, reconnection: true, backoff: 'tablet' })));
-    for (const w of workers) await w.call('startBackground', { ratePerSec: 20 / workers.length, keyPrefix: `failover-${w.pid}` });
+    const background: { ok: number; sent: number }[] = [];
+    let acting = false;
+    const stopActing = async () => {
+      if (acting) background.push(...(await Promise.all(workers.map((w) => w.call('stopBackground')))));
+      acting = false;
+    };
+    /** Every tablet connects (again) through nginx, which spreads them over the nodes that are up, and acts in the background. */
+    const connectAll = async () => {
+      await stopActing();
+      await Promise.all(workers.map((w) => w.call('closeAll')));
+      await Promise.all(workers.map((w) => w.call('connect', { url: proxy.url, codes: nodes[0]!.codesOf(EXERCISE), count: tablets / workers.length, reconnection: true, backoff: 'tablet' })));
+      for (const w of workers) await w.call('startBackground', { ratePerSec: 20 / workers.length, keyPrefix: `failover-${w.pid}-${Date.now()}` });
+      acting = true;
+    };
     const runs: Failover[] = [];
+    let killedAt = 0;
     for (let k = 1; k <= kills; k++) {
+      // The node restarted after the last kill has no clients yet: spread them again once nginx sends it any (it skips a failed node for 10 s).
+      await sleep(Math.max(0, killedAt + 11_000 - Date.now()));
+      await connectAll();
       await sleep(3_000);
       const owner = await ownerOf(nodes);
-      const killedAt = Date.now();
+      killedAt = Date.now();
       await owner.kill('SIGKILL');
       const survivors = nodes.filter((node) => node !== owner);
       await ownerOf(survivors);
@@ -157,7 +174,7 @@ async function failoverRuns(ctx: BenchContext, postgres: PostgresCluster, tablet
       // The killed node comes back (a process supervisor) and serves again before the next kill.
       await owner.restart();
     }
-    const background = await Promise.all(workers.map((w) => w.call('stopBackground')));
+    await stopActing();
     return { runs, acknowledged: background.reduce((a, b) => a + b.ok, 0), notAcknowledged: background.reduce((a, b) => a + b.sent - b.ok, 0) };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));

@@ -69,7 +69,8 @@ export async function startProxy(nodes: { url: string }[]): Promise<{ url: strin
   writeFileSync(join(dir, 'site.conf'), site);
   writeFileSync(
     join(dir, 'nginx.conf'),
-    `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {}
+    // Each proxied WebSocket holds two connections: nginx's default of 512 a worker stops at about 250 clients.
+    `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log; worker_rlimit_nofile 16384; events { worker_connections 8192; }
 http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; include ${dir}/site.conf; }\n`,
   );
   const nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
