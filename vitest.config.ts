@@ -31,9 +31,14 @@ export default defineConfig({
     // Browser and process tests share two cores; keep the file-level parallelism modest.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'startex', include: [TESTS], exclude: [...configDefaults.exclude, POSTGRES_TESTS] } },
+      { extends: true, test: { name: 'startex', include: [TESTS], exclude: [...configDefaults.exclude, POSTGRES_TESTS], sequence: { groupOrder: 0 } } },
       // The store and the server on PostgreSQL: one throwaway cluster per run, started only when one of these files runs.
-      { extends: true, test: { name: 'postgres', include: [POSTGRES_TESTS], globalSetup: ['server/test/postgres/globalSetup.ts'] } },
+      // After the rest and one file at a time: each runs several node processes and kills owners on a timetable, and two
+      // such files side by side on two cores starve each other's nodes past their leases.
+      {
+        extends: true,
+        test: { name: 'postgres', include: [POSTGRES_TESTS], globalSetup: ['server/test/postgres/globalSetup.ts'], sequence: { groupOrder: 1 }, maxWorkers: 1 },
+      },
     ],
   },
 });

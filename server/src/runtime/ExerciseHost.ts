@@ -231,8 +231,8 @@ export class ExerciseHost {
         // The state is ahead of the stored log: rebuild it from the log before the next input.
         this.inflight.shift();
         this.recovering ??= this.reload()
-          // The database is unreachable (PostgreSQL restarting): the next append, refused against the log, starts another rebuild.
-          .catch((err: unknown) => this.log.error({ err, exerciseId: this.id }, 'Could not rebuild the exercise from its log'))
+          // The database is unreachable (PostgreSQL restarting): the next append, refused against the log, starts another recovery.
+          .catch((reloadError: unknown) => this.log.error({ err: reloadError, exerciseId: this.id }, 'Could not rebuild the exercise from its log'))
           .finally(() => {
             this.recovering = undefined;
           });
