@@ -74,7 +74,7 @@ export async function buildIfStale({ force = false, say = console.log } = {}) {
     try {
       await run(target.command);
     } catch (error) {
-      throw new Error(`Building the ${target.name} failed:\n${error.message}`);
+      throw new Error(`Building the ${target.name} failed:\n${error.message}`, { cause: error });
     }
     writeFileSync(join(ROOT, target.stamp), `${hash}\n`);
   }

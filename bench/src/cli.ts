@@ -11,8 +11,9 @@ import { recovery } from './benchmarks/recovery.ts';
 import { review } from './benchmarks/review.ts';
 import { studio } from './benchmarks/studio.ts';
 import { timers } from './benchmarks/timers.ts';
+import { viewBytes } from './benchmarks/viewBytes.ts';
 
-const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory, analyzer, studio];
+const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory, analyzer, studio, viewBytes];
 
 const USAGE = `pnpm bench [name ...] [--quick] [--json <file>] [--profile <dir>]
   names: ${BENCHMARKS.map((b) => b.name).join(', ')} (default: all)

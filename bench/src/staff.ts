@@ -34,5 +34,7 @@ export async function connectStaff(url: string, cookie: string, exerciseId: stri
 export async function command(socket: StaffSocket, cmd: ControllerCommand): Promise<number> {
   const result = await new Promise<CommitResult>((resolve) => socket.emit('command', cmd, resolve));
   if (!result.ok) throw new Error(`command ${cmd.type} refused: ${result.error.code} ${result.error.message}`);
+  // The command's own entries come in the acknowledgement, not again as `log`: hand them to the log listeners, as the client does.
+  for (const entry of result.entries) for (const listener of socket.listeners('log')) listener(entry);
   return result.seq;
 }

@@ -119,31 +119,129 @@ export function initialPoint(scenario: CompiledScenario): PlayPoint {
   return { run: state, nowMs: 0, step };
 }
 
-/** The flags, counters and team sets some condition reads; the others can never change what happens next. */
-function conditionReads(document: ScenarioDocument): { flags: Set<string>; counters: Set<string>; teamSets: Set<string> } {
-  const reads = { flags: new Set<string>(), counters: new Set<string>(), teamSets: new Set<string>() };
-  const visit = (c: Condition | undefined): void => {
-    if (!c) return;
-    if ('all' in c) c.all.forEach(visit);
-    else if ('any' in c) c.any.forEach(visit);
-    else if ('not' in c) visit(c.not);
-    else if ('flag' in c) reads.flags.add(c.flag);
-    else if ('counter' in c) reads.counters.add(c.counter);
-    else if ('teams' in c) reads.teamSets.add(c.teams);
-  };
-  for (const state of statesByKey(document).values()) {
-    for (const t of [...(state.after ?? []), ...(state.on ?? []), ...(state.always ?? [])]) visit(t.when);
-  }
-  for (const reaction of document.reactions) visit(reaction.when);
-  return reads;
+type Reads = { flags: Set<string>; counters: Set<string>; teamSets: Set<string> };
+
+function addReads(condition: Condition | undefined, into: Reads): void {
+  if (!condition) return;
+  if ('all' in condition) condition.all.forEach((c) => addReads(c, into));
+  else if ('any' in condition) condition.any.forEach((c) => addReads(c, into));
+  else if ('not' in condition) addReads(condition.not, into);
+  else if ('flag' in condition) into.flags.add(condition.flag);
+  else if ('counter' in condition) into.counters.add(condition.counter);
+  else if ('teams' in condition) into.teamSets.add(condition.teams);
 }
 
-const readsCache = new WeakMap<ScenarioDocument, ReturnType<typeof conditionReads>>();
+/**
+ * What play can still read, and which regions can still move, from where the machine is: the
+ * conditions of the active states, of every state play can enter from them, and of the reactions.
+ * A fact nothing can read again, or the state a region stopped in for good, can never change what
+ * happens next, so points that differ only in them play on alike (a team that reported after its
+ * window passed, and one that never did).
+ */
+class PlayHorizon {
+  private readonly byKey: Map<string, ScenarioState>;
+  private readonly parent = new Map<string, string>();
+  private readonly reactionReads: Reads = { flags: new Set(), counters: new Set(), teamSets: new Set() };
+  private readonly onward = new Map<string, Reads>();
+  private readonly atStates = new Map<string, Reads>();
+  private readonly stoppedAs = new Map<string, string>();
+
+  constructor(private readonly document: ScenarioDocument) {
+    this.byKey = statesByKey(document);
+    for (const [key, state] of this.byKey) for (const child of Object.keys(state.states ?? {})) this.parent.set(child, key);
+    for (const reaction of document.reactions) addReads(reaction.when, this.reactionReads);
+  }
+
+  /** What the conditions of the active states (leaf paths), of the states after them and of the reactions read. */
+  reads(states: readonly string[]): Reads {
+    const id = states.join('|');
+    let reads = this.atStates.get(id);
+    if (!reads) {
+      reads = { flags: new Set(this.reactionReads.flags), counters: new Set(this.reactionReads.counters), teamSets: new Set(this.reactionReads.teamSets) };
+      for (const key of new Set([this.document.id, ...states.flatMap((path) => path.split('.'))])) {
+        const onward = this.readsOnward(key);
+        onward.flags.forEach((f) => reads!.flags.add(f));
+        onward.counters.forEach((c) => reads!.counters.add(c));
+        onward.teamSets.forEach((t) => reads!.teamSets.add(t));
+      }
+      this.atStates.set(id, reads);
+    }
+    return reads;
+  }
+
+  /**
+   * A leaf path as far as what follows is concerned: a region that can never move again (no
+   * transition from the parallel state it belongs to down to its leaf) only says that it stopped,
+   * and whether in a final state.
+   */
+  stopped(path: string): string {
+    let known = this.stoppedAs.get(path);
+    if (known === undefined) this.stoppedAs.set(path, (known = this.regionStopped(path)));
+    return known;
+  }
+
+  private regionStopped(path: string): string {
+    const keys = path.split('.');
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const state = this.byKey.get(keys[i]!);
+      if (!state) return path;
+      if (state.type === 'parallel') {
+        if (i === keys.length - 1) return path;
+        const leaf = this.byKey.get(keys.at(-1)!);
+        return `${keys.slice(0, i + 2).join('.')}#stopped${leaf?.type === 'final' ? '-final' : ''}`;
+      }
+      if (moves(state)) return path;
+    }
+    return path;
+  }
+
+  /** What a state's conditions, and those of every state play can enter from it, read. */
+  private readsOnward(key: string): Reads {
+    const known = this.onward.get(key);
+    if (known) return known;
+    const reads: Reads = { flags: new Set(), counters: new Set(), teamSets: new Set() };
+    const seen = new Set<string>();
+    const visit = (from: string) => {
+      if (seen.has(from)) return;
+      seen.add(from);
+      const state = this.byKey.get(from);
+      if (!state) return;
+      const transitions = [...(state.after ?? []), ...(state.on ?? []), ...(state.always ?? []), ...(state.decisions ?? [])];
+      for (const t of transitions) {
+        if ('when' in t) addReads(t.when, reads);
+        if (t.target !== undefined) this.entered(from, t.target).forEach(visit);
+      }
+    };
+    visit(key);
+    this.onward.set(key, reads);
+    return reads;
+  }
+
+  /** The states a transition from `source` to `target` may enter: the target's side of their common ancestor, all of it. */
+  private entered(source: string, target: string): string[] {
+    const above = new Set<string>();
+    for (let k: string | undefined = source; k !== undefined; k = this.parent.get(k)) above.add(k);
+    let top = target;
+    for (let k = this.parent.get(target); k !== undefined && !above.has(k); k = this.parent.get(k)) top = k;
+    const subtree: string[] = [];
+    const walk = (key: string) => {
+      subtree.push(key);
+      Object.keys(this.byKey.get(key)?.states ?? {}).forEach(walk);
+    };
+    walk(top);
+    return subtree;
+  }
+}
+
+/** Can a state ever take a transition (and so move its region)? */
+const moves = (state: ScenarioState) => Boolean(state.after?.length || state.on?.length || state.always?.length || state.decisions?.length);
+
+const horizons = new WeakMap<ScenarioDocument, PlayHorizon>();
 
 /**
- * Identity of a point for exploration: where the machine is, the flags and counters that matter,
- * and which timers are pending, relative to now. Two points with the same key play on alike.
- * A team set counts only by its size (conditions ask how many teams, never which), so the
+ * Identity of a point for exploration: where the machine is, the flags and counters that play can
+ * still read, and which timers are pending, relative to now. Two points with the same key play on
+ * alike. A team set counts only by its size (conditions ask how many teams, never which), so the
  * teams are interchangeable: seven teams confirming in any order are eight points, not 128.
  */
 const keyCache = new WeakMap<PlayPoint, string>();
@@ -151,8 +249,9 @@ const keyCache = new WeakMap<PlayPoint, string>();
 export function pointKey(point: PlayPoint, document: ScenarioDocument): string {
   const cached = keyCache.get(point);
   if (cached !== undefined) return cached;
-  let reads = readsCache.get(document);
-  if (!reads) readsCache.set(document, (reads = conditionReads(document)));
+  let horizon = horizons.get(document);
+  if (!horizon) horizons.set(document, (horizon = new PlayHorizon(document)));
+  const reads = horizon.reads(point.run.states);
   const context = point.run.machine.context as ScenarioContext;
   const flags = Object.entries(context.flags).filter(([k, v]) => reads.flags.has(k) && v).map(([k]) => k).sort();
   const counters = Object.entries(context.counters).filter(([k]) => reads.counters.has(k)).sort();
@@ -161,7 +260,8 @@ export function pointKey(point: PlayPoint, document: ScenarioDocument): string {
     .map(([k, due]) => `${k}@${due - point.nowMs}`)
     .sort();
   // The active leaf states say where the machine is (its value, less the reactions' constant regions).
-  const key = JSON.stringify([point.run.states, flags, counters, teamSets, timers, point.run.machine.status]);
+  const states = point.run.states.map((path) => horizon.stopped(path));
+  const key = JSON.stringify([states, flags, counters, teamSets, timers, point.run.machine.status]);
   keyCache.set(point, key);
   return key;
 }
@@ -578,12 +678,4 @@ function timePath(scenario: CompiledScenario, inputs: RunInput[]): Omit<PlayPath
     maxMinutes: slow.unbounded ? null : slow.point.nowMs / 60_000,
     ended: fast.point.run.machine.status === 'done',
   };
-}
-
-/** The controller decisions the scenario offers in the given active states. */
-export function openDecisions(document: ScenarioDocument, states: readonly string[]): { decision: string; label: string }[] {
-  const byKey = statesByKey(document);
-  const active = new Set(states.flatMap((path) => path.split('.')));
-  active.add(document.id);
-  return [...active].flatMap((key) => (byKey.get(key)?.decisions ?? []).map((d) => ({ decision: d.decision, label: d.label })));
 }

@@ -7,7 +7,7 @@ export { lintDocument, lintScenarioText, lintScenarioValue } from './analyzer/li
 export { parseScenarioText, parseScenarioValue } from './analyzer/parseScenario.ts';
 export { hasErrors, type Problem } from './analyzer/Problem.ts';
 export { simulate, type Simulation, type TimelineEvent } from './simulate.ts';
-export { enumeratePaths, exploreScenario, openDecisions, type PlayPath } from './explore.ts';
+export { enumeratePaths, exploreScenario, type PlayPath } from './explore.ts';
 export { advanceRun, nextTimer, startRun, type RunInput, type RunState } from './ScenarioRun.ts';
 export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenarioJsonSchema.ts';
 export { expandTimeline, hasTimeline } from './timeline/expandTimeline.ts';

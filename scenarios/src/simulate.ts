@@ -1,9 +1,11 @@
-import type { ScriptedResponse } from '@startex/shared';
+import { StartexError, type LogEntry, type ScriptedResponse } from '@startex/shared';
 import { checkResponse } from './analyzer/checkResponses.ts';
 import type { Problem } from './analyzer/Problem.ts';
-import type { CompiledScenario } from './compileStatechart.ts';
-import { openDecisions } from './explore.ts';
-import { advanceRun, nextTimer, startRun, type RunInput, type RunState, type Step } from './ScenarioRun.ts';
+import type { CompiledScenario } from './compileScenario.ts';
+import { applyInput, type Applied } from './engine/applyInput.ts';
+import { initialState } from './engine/ExerciseState.ts';
+import type { ExerciseInput } from './engine/inputs.ts';
+import { nextTimer } from './engine/projections.ts';
 
 export interface TimelineEvent {
   atMs: number;
@@ -39,10 +41,14 @@ interface Pending {
   response: ScriptedResponse;
 }
 
+/** The simulator's exercise: StartEx at wall time 0 at speed 1, so wall time is exercise time. */
+const PLAN = { speed: 1, scenarioStartMs: 0, requireCommsCheck: false };
+const SYSTEM = { kind: 'system' } as const;
+
 /**
- * Plays a scenario headlessly, as fast as the CPU allows, with scripted responses: the same
- * engine the live server runs, on a virtual clock. At equal times a scripted response comes
- * before a timer, so "done by the deadline" counts as done.
+ * Plays a scenario headlessly, as fast as the CPU allows, with scripted responses: the exercise
+ * engine the live server runs (its deciders and fold), on a virtual clock. At equal times a
+ * scripted response comes before a timer, so "done by the deadline" counts as done.
  */
 export function simulate(
   scenario: CompiledScenario,
@@ -61,31 +67,68 @@ export function simulate(
   const released: string[] = [];
   const pending: Pending[] = [];
   let order = 0;
+  let state = initialState(scenario);
 
   const trigger = (atMs: number, matches: (r: ScriptedResponse) => boolean) => {
     for (const response of responses) {
       if (matches(response) && !refused.has(response)) pending.push({ dueMs: atMs + response.delayMinutes * 60_000, order: order++, response });
     }
   };
-  const record = (atMs: number, step: Step) => {
-    if (step.statesChanged) timeline.push({ atMs, kind: 'states', ref: step.states.join(', ') });
-    for (const milestone of step.milestones) timeline.push({ atMs, kind: 'milestone', ref: milestone });
-    for (const inject of step.released) {
-      released.push(inject);
-      timeline.push({ atMs, kind: 'inject', ref: inject });
-      trigger(atMs, (r) => 'inject' in r.after && r.after.inject === inject);
+  /** Plays an input at `atMs`; false when the engine refuses it (as the console would not offer it). */
+  const play = (input: ExerciseInput, atMs: number): boolean => {
+    let applied: Applied;
+    try {
+      applied = applyInput(state, input, { exerciseId: 'simulation', actor: SYSTEM, wallTime: atMs, plan: PLAN });
+    } catch (error) {
+      if (error instanceof StartexError) return false;
+      throw error;
     }
-    if (step.ended) timeline.push({ atMs, kind: 'endex', ref: 'EndEx' });
+    if (applied.kind !== 'commit') return false;
+    state = applied.state;
+    for (const entry of applied.entries) record(entry);
+    return true;
+  };
+  const record = (entry: LogEntry) => {
+    const atMs = entry.exerciseTimeMs;
+    switch (entry.type) {
+      case 'exercise.started':
+        timeline.push({ atMs, kind: 'startex', ref: 'StartEx' });
+        trigger(atMs, (r) => 'startex' in r.after);
+        return;
+      case 'state.entered':
+        timeline.push({ atMs, kind: 'states', ref: entry.states.join(', ') });
+        return;
+      case 'milestone.reached':
+        timeline.push({ atMs, kind: 'milestone', ref: entry.milestone });
+        return;
+      case 'inject.released':
+        released.push(entry.inject.id);
+        timeline.push({ atMs, kind: 'inject', ref: entry.inject.id });
+        trigger(atMs, (r) => 'inject' in r.after && r.after.inject === entry.inject.id);
+        return;
+      case 'decision.made':
+        timeline.push({ atMs, kind: 'decision', ref: entry.decision });
+        return;
+      case 'action.taken':
+        timeline.push({ atMs, kind: 'action', ref: entry.actionId, team: entry.teamId });
+        return;
+      case 'inject.acknowledged':
+        timeline.push({ atMs, kind: 'acknowledgement', ref: entry.injectId, team: entry.teamId });
+        return;
+      case 'exercise.ended':
+        timeline.push({ atMs, kind: 'endex', ref: 'EndEx' });
+        return;
+      default:
+        return;
+    }
   };
 
-  timeline.push({ atMs: 0, kind: 'startex', ref: 'StartEx' });
-  let { state, step } = startRun(scenario, 0);
-  trigger(0, (r) => 'startex' in r.after);
-  record(0, step);
+  play({ type: 'command', command: { type: 'ready' } }, 0);
+  play({ type: 'command', command: { type: 'start' } }, 0);
   let now = 0;
   let stoppedBecause: Simulation['stoppedBecause'];
 
-  for (let steps = 0; !step.ended; steps++) {
+  for (let steps = 0; state.status === 'live'; steps++) {
     if (steps >= maxSteps) {
       stoppedBecause = 'step-limit';
       break;
@@ -93,28 +136,19 @@ export function simulate(
     pending.sort((a, b) => a.dueMs - b.dueMs || a.order - b.order);
     const timer = nextTimer(state);
     const scripted = pending[0];
-    let input: RunInput;
+    let input: ExerciseInput;
     if (scripted && (!timer || scripted.dueMs <= timer.dueMs)) {
       pending.shift();
       now = scripted.dueMs;
       const r = scripted.response;
-      if ('acknowledge' in r) {
-        // The server refuses an acknowledgement of an inject not released yet.
-        if (!released.includes(r.acknowledge)) continue;
-        input = { type: 'acknowledgement', teamId: r.team, injectId: r.acknowledge };
-        timeline.push({ atMs: now, kind: 'acknowledgement', ref: r.acknowledge, team: r.team });
-      } else if ('decision' in r) {
-        // The console only offers the decisions of the active states; the server refuses others.
-        if (!openDecisions(document, state.states).some((d) => d.decision === r.decision)) continue;
-        input = { type: 'decision', decision: r.decision };
-        timeline.push({ atMs: now, kind: 'decision', ref: r.decision });
-      } else {
-        input = { type: 'action', teamId: r.team, actionId: r.action, fields: r.fields };
-        timeline.push({ atMs: now, kind: 'action', ref: r.action, team: r.team });
-      }
+      // The console only offers the decisions of the active states, and a tablet acknowledges only what it was sent: the
+      // server refuses others, and so does the engine here.
+      if ('acknowledge' in r) input = { type: 'receipt', receipt: 'inject.acknowledged', teamId: r.team, injectId: r.acknowledge };
+      else if ('decision' in r) input = { type: 'command', command: { type: 'decide', decision: r.decision } };
+      else input = { type: 'action', teamId: r.team, action: { actionId: r.action, fields: r.fields, idempotencyKey: `simulated-${scripted.order}` } };
     } else if (timer) {
       now = timer.dueMs;
-      input = { type: 'timer', timer: timer.timer };
+      input = { type: 'timer' };
     } else {
       stoppedBecause = 'no-more-events';
       break;
@@ -123,10 +157,7 @@ export function simulate(
       stoppedBecause = 'time-limit';
       break;
     }
-    ({ state, step } = advanceRun(scenario, state, input, now));
-    record(now, step);
+    play(input, now);
   }
-  return { timeline, released, ended: step.ended, durationMs: now, stoppedBecause, problems };
+  return { timeline, released, ended: state.status === 'ended', durationMs: now, stoppedBecause, problems };
 }
-
-export type { RunState };

@@ -5,7 +5,8 @@ import { ScenarioDocument, type ScenarioState, type ScriptedResponse } from '@st
 import { lintDocument, lintScenarioText } from '../src/analyzer/lintScenario.ts';
 import { parseScenarioText } from '../src/analyzer/parseScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
-import { enumeratePaths, exploreScenario, openDecisions } from '../src/explore.ts';
+import { decisionsOffered } from '../src/engine/projections.ts';
+import { enumeratePaths, exploreScenario } from '../src/explore.ts';
 import { LIBRARY } from '../src/library/index.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
@@ -73,7 +74,7 @@ describe('a scenario written in the timeline form only (stadium final)', { timeo
     run.start(0);
     const openAt = (minute: number) => {
       for (let next = run.nextTimer(); next && next.dueMs <= minute * 60_000; next = run.nextTimer()) run.timerFired(next.timer, next.dueMs);
-      return openDecisions(scenario.document, run.states).map((d) => d.label);
+      return decisionsOffered(scenario.document, run.states).map((d) => d.label);
     };
     expect(openAt(44)).toEqual([]);
     expect(openAt(54)).toEqual(['Kick-off goes ahead', 'Kick-off delayed by 30 minutes']);

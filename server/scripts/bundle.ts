@@ -18,7 +18,8 @@ export const BUNDLE = join(SERVER_ROOT, 'dist/main.mjs');
 /** The scenario analysis worker's task, bundled on its own: a worker thread loads it by file. */
 const ANALYSIS_WORKER = join(SERVER_ROOT, 'dist/analysisTask.mjs');
 
-const EXTERNAL = ['better-sqlite3', 'piscina', '@node-rs/argon2', '@resvg/resvg-js', 'pdfkit', 'docx', 'exceljs', 'vega', 'vega-lite', 'qrcode', 'csv-parse'];
+// @fastify/swagger-ui serves swagger-ui's files from its own folder.
+const EXTERNAL = ['better-sqlite3', 'piscina', '@node-rs/argon2', '@resvg/resvg-js', 'pdfkit', 'docx', 'exceljs', 'vega', 'vega-lite', 'qrcode', 'csv-parse', '@fastify/swagger-ui'];
 
 export async function bundleServer(): Promise<string> {
   await build({

@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { API_ROUTES } from '@startex/shared';
 import { ScenarioAnalysis, type AnalysisLimits } from './analysis/ScenarioAnalysis.ts';
 import type { ClusterOptions } from './cluster/ClusterNode.ts';
 import { nodeRoutes } from './cluster/nodeRoutes.ts';
@@ -13,18 +14,21 @@ import { adminRoutes } from './api/adminRoutes.ts';
 import { authRoutes } from './api/authRoutes.ts';
 import { errorBody, registerErrorHandling } from './api/errors.ts';
 import { exercisesRoutes } from './api/exercisesRoutes.ts';
+import { apiDocs } from './api/openapi.ts';
 import { planningRoutes } from './api/planningRoutes.ts';
 import { programmeRoutes } from './api/programmeRoutes.ts';
 import { reportRoutes } from './api/reportRoutes.ts';
 import { reviewRoutes } from './api/reviewRoutes.ts';
 import { scenariosRoutes } from './api/scenariosRoutes.ts';
 import { studioRoutes } from './api/studioRoutes.ts';
+import { serve } from './api/typedRoute.ts';
 import { httpAuth } from './auth/httpAuth.ts';
 import { IdentityService } from './auth/IdentityService.ts';
 import { RateLimits, type RateLimitOptions } from './auth/rateLimits.ts';
 import { ConnectionRegistry } from './realtime/ConnectionRegistry.ts';
 import { FEED_SOCKET_OPTIONS, feedRoutes } from './realtime/feed.ts';
 import { createGateway, presenceOf, type GatewayServer } from './realtime/gateway.ts';
+import { FeedRooms } from './realtime/exerciseRooms.ts';
 import { UpgradeDispatcher } from './realtime/upgradeDispatcher.ts';
 import { ReviewService } from './review/ReviewService.ts';
 import { ExerciseRuntime } from './runtime/ExerciseRuntime.ts';
@@ -50,6 +54,8 @@ export interface AppOptions {
   https?: TlsFiles | undefined;
   /** Where people reach StartEx, for printed links and QR codes; else the address a request came to. */
   publicUrl?: string | undefined;
+  /** How long an exercise out of play stays in memory after its last use with nobody connected (15 minutes without). */
+  idleUnloadMs?: number;
   /** Run as one of several nodes on the store's PostgreSQL database (server/src/cluster); one node alone without. */
   cluster?: ClusterOptions | undefined;
 }
@@ -97,17 +103,19 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
     // The https option only changes the node server fastify makes; routes and plugins see the same instance.
   }) as unknown as FastifyInstance;
   const { store } = options;
-  const runtime = new ExerciseRuntime(store);
+  const runtime = new ExerciseRuntime(store, { log: app.log, idleMs: options.idleUnloadMs });
   const sessionHours = options.sessionHours ?? 12;
   const identity = new IdentityService(store, { sessionHours });
   const limits = new RateLimits(options.limits);
   const connections = new ConnectionRegistry(identity);
+  runtime.keepLoadedWhile((exerciseId) => connections.connectedTo(exerciseId));
   const analysis = new ScenarioAnalysis(options.analysisLimits);
   registerErrorHandling(app);
   await app.register(fastifyHelmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   await app.register(httpAuth, { identity, secureCookies: options.secureCookies ?? options.https !== undefined, sessionHours });
 
-  app.get('/api/health', async () => ({ ok: true }));
+  serve(app, API_ROUTES.health, async () => ({ ok: true as const }));
+  await app.register(apiDocs);
   await app.register(authRoutes(identity, limits));
   await app.register(adminRoutes(store, identity));
   await app.register(exercisesRoutes(runtime, store, identity, analysis));
@@ -120,7 +128,8 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   await app.register(programmeRoutes({ runtime, store, identity, reviews }));
   const upgrades = new UpgradeDispatcher(app.server);
   await app.register(fastifyWebsocket, { options: { ...FEED_SOCKET_OPTIONS, server: upgrades.feedUpgrades } });
-  await app.register(feedRoutes({ runtime, identity, limits, connections }));
+  const feeds = new FeedRooms();
+  await app.register(feedRoutes({ runtime, identity, limits, connections, feeds }));
 
   const clientDist = options.clientDist;
   if (clientDist && existsSync(join(clientDist, 'index.html'))) {
@@ -137,7 +146,7 @@ export async function buildApp(options: AppOptions): Promise<StartexApp> {
   });
 
   // Several nodes serve WebSocket only: a long-polling client's next request may reach another node.
-  const io = createGateway({ runtime, identity, limits, connections, log: app.log, transports: options.cluster ? ['websocket'] : undefined });
+  const io = createGateway({ runtime, identity, limits, connections, feeds, log: app.log, transports: options.cluster ? ['websocket'] : undefined });
   upgrades.attachSocketIo(io);
   const cluster = options.cluster ? await (await import('./cluster/ClusterNode.ts')).ClusterNode.start(options.cluster, store, runtime, io) : undefined;
   await app.register(nodeRoutes({ cluster, runtime, io }));

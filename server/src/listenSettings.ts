@@ -17,7 +17,7 @@ export function tlsFromSettings(certPath: string | undefined, keyPath: string | 
     try {
       return readFileSync(path);
     } catch (error) {
-      throw new Error(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      throw new Error(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`, { cause: error });
     }
   };
   return { cert: read('STARTEX_TLS_CERT', certPath), key: read('STARTEX_TLS_KEY', keyPath) };

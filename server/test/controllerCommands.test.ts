@@ -132,14 +132,14 @@ describe('controller commands over socket.io', () => {
     ]);
     const report = { actionId: 'report_alarm', fields: { dose_rate_usvh: 1, vehicle_held: false } };
     const customs = tablets.customs.socket!;
-    expect(await call(customs, 'action.take', { ...report, idempotencyKey: 'live-action-1' })).toEqual({ ok: true, seq: 4 });
+    expect(await call(customs, 'action.take', { ...report, idempotencyKey: 'live-action-1' })).toMatchObject({ ok: true, seq: 4 });
 
     expect(await run({ type: 'pause' })).toEqual([{ type: 'exercise.paused', seq: 5, actor: actor() }]);
     expect(await refusal({ type: 'pause' })).toBe('ILLEGAL_TRANSITION');
     await until(() => tablets.customs.view?.status === 'paused', 'the paused view on the tablet');
     expect(await call(customs, 'action.take', { ...report, idempotencyKey: 'paused-action' })).toMatchObject({ ok: false, error: { code: 'EXERCISE_NOT_LIVE' } });
     // Messages still flow while paused.
-    expect(await call(customs, 'message.send', { to: { teams: [], organisations: ['supervisor'] }, text: 'Paused?', idempotencyKey: 'paused-message' })).toEqual({ ok: true, seq: 6 });
+    expect(await call(customs, 'message.send', { to: { teams: [], organisations: ['supervisor'] }, text: 'Paused?', idempotencyKey: 'paused-message' })).toMatchObject({ ok: true, seq: 6 });
     expect(await run({ type: 'resume' })).toEqual([{ type: 'exercise.resumed', seq: 7, actor: actor() }]);
 
     const reason = 'Real casualty at the gate';
@@ -193,7 +193,7 @@ describe('controller commands over socket.io', () => {
     const live = await until(() => director.view?.status === 'live' && director.view, 'the live view');
     expect(live.control?.nextTimerExerciseMs).toBe(120_000);
     // The due timer fires right after the jump commits, so the jump's own batch is read from the log below.
-    expect(await call(director.socket!, 'command', { type: 'jump' })).toEqual({ ok: true, seq: 4 });
+    expect(await call(director.socket!, 'command', { type: 'jump' })).toMatchObject({ ok: true, seq: 4 });
     const alarm = await until(() => director.entries.find((e) => e.type === 'inject.released'), 'the alarm after the jump');
     const log = await h.server.runtime.store.readLog(ex.id);
     expect(log.slice(3).map(withoutTimes)).toEqual([
@@ -255,7 +255,7 @@ describe('controller commands over socket.io', () => {
     const system = { kind: 'system' };
     /** Jumps, and returns what the jump and the timer it brought forward logged. */
     const jump = async (seq: number, until_: (e: LogEntry) => boolean, what: string) => {
-      expect(await call(control.socket!, 'command', { type: 'jump' })).toEqual({ ok: true, seq });
+      expect(await call(control.socket!, 'command', { type: 'jump' })).toMatchObject({ ok: true, seq });
       await until(() => control.entries.some((e) => e.seq > seq && until_(e)), what);
       return control.entries.filter((e) => e.seq >= seq).map(withoutTimes);
     };
@@ -301,7 +301,7 @@ describe('controller commands over socket.io', () => {
     try {
       await run({ type: 'start' }, control);
       await until(() => control.view?.status === 'live', 'the live view');
-      expect(await call(control.socket!, 'command', { type: 'jump', to: 'inject' })).toEqual({ ok: true, seq: 4 });
+      expect(await call(control.socket!, 'command', { type: 'jump', to: 'inject' })).toMatchObject({ ok: true, seq: 4 });
       await until(() => control.entries.some((e) => e.type === 'inject.released'), 'the first call');
       expect(control.entries.filter((e) => e.seq >= 4).map(withoutTimes)).toEqual([
         { type: 'clock.jumped', seq: 4, actor: drillActor, toExerciseMs: 300_000 },
@@ -510,7 +510,7 @@ describe('controller commands over socket.io', () => {
       text: 'Alarm on lane 3, truck held.',
       idempotencyKey: 'to-supervisor-1',
     });
-    expect(sent).toEqual({ ok: true, seq: 4 });
+    expect(sent).toMatchObject({ ok: true, seq: 4 });
     expect(await run({ type: 'reply', organisationId: 'supervisor', to: 'customs', text: 'Start secondary inspection.', replyTo: 'm4' })).toEqual([
       {
         type: 'message.sent',

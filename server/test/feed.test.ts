@@ -11,7 +11,7 @@ import {
   type ErrorCode,
   type LogEntry,
 } from '@startex/shared';
-import { canSee } from '../src/runtime/visibility.ts';
+import { canSee } from '@startex/scenarios/engine';
 import { call, client, connected, startServer, until, type Harness, type StaffCredential, type TestSocket } from './harness.ts';
 
 let h: Harness;

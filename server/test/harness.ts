@@ -12,14 +12,15 @@ import {
   type ErrorDetail,
   type ExerciseRole,
   type ExerciseView,
+  type ExerciseViewChange,
   type LogEntry,
   type ServerToClientEvents,
 } from '@startex/shared';
+import { connected as syncConnected, emptyLogSync, liveEntry, syncAnswered, withViewChange, type LogSync } from '@startex/scenarios/engine';
 import { buildApp, type AppOptions, type StartexApp } from '../src/app.ts';
 import { DEMO_EXERCISE_ID, seedDemo } from '../src/seedDemo.ts';
 import type { AccessGrant, Store } from '../src/store/ExerciseStore.ts';
 import { SqliteStore } from '../src/store/SqliteStore.ts';
-import * as logSync from '../../client/src/lib/logSync.ts';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -140,6 +141,16 @@ export function refused(socket: TestSocket): Promise<ErrorDetail> {
   });
 }
 
+/**
+ * The entries an acknowledgement carries (the sender's own, which the server does not send it
+ * again as `log`) go to the socket's `log` listeners, as the real client's request() does.
+ */
+function heardFromAck(socket: TestSocket, result: unknown): void {
+  const entries = (result as { ok?: boolean; entries?: unknown }).entries;
+  if (!Array.isArray(entries)) return;
+  for (const entry of entries as LogEntry[]) for (const listener of socket.listeners('log')) listener(entry);
+}
+
 /** Emits and waits for the acknowledgement. */
 export function call<E extends keyof ClientToServerEvents>(
   socket: TestSocket,
@@ -147,7 +158,10 @@ export function call<E extends keyof ClientToServerEvents>(
   payload: unknown,
 ): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
   return new Promise((resolve) => {
-    (socket as unknown as Socket).emit(event, payload, resolve);
+    (socket as unknown as Socket).emit(event, payload, (result: Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]) => {
+      if (event !== 'sync') heardFromAck(socket, result);
+      resolve(result);
+    });
   });
 }
 
@@ -176,6 +190,7 @@ export function callOrLost<E extends keyof ClientToServerEvents>(socket: TestSoc
     socket.once('disconnect', lost);
     (socket as unknown as Socket).emit(event, payload, (result: AckOf<E>) => {
       socket.off('disconnect', lost);
+      if (event !== 'sync') heardFromAck(socket, result);
       resolve(result);
     });
   });
@@ -270,13 +285,13 @@ export function multiTeamScenario(): ScenarioDocument {
 }
 
 /**
- * A client that keeps its viewer's log by the real client's own rules (client/src/lib/logSync.ts,
+ * A client that keeps its viewer's log by the real client's own rules (the engine's logSync.ts,
  * which useExercise.ts runs in the browser): after every (re)connect it sends `sync { afterSeq }`,
  * merges the answer and live `log` entries by seq, so an entry that arrives both ways shows once,
  * and moves its resync point on live entries only once the connection's sync has answered.
  */
 export class LogMirror {
-  private log: logSync.LogSync = logSync.emptyLogSync;
+  private log: LogSync = emptyLogSync;
   private syncWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   view: ExerciseView | undefined;
   /** Every view received, by sync or as an 'exercise' event, oldest first. */
@@ -308,17 +323,17 @@ export class LogMirror {
     this.socket = socket;
     socket.on('log', (entry) => {
       this.checkAgainstKnown([entry]);
-      this.log = logSync.liveEntry(this.log, entry);
+      this.log = liveEntry(this.log, entry);
     });
-    socket.on('exercise', (view) => this.see(view));
+    socket.on('exercise', (change) => this.see(change));
     socket.on('connect', () => {
-      this.log = logSync.connected(this.log);
+      this.log = syncConnected(this.log);
       socket.emit('sync', { afterSeq: this.log.lastSeq }, (result) => {
         const waiters = this.syncWaiters.splice(0);
         if (!result.ok) return waiters.forEach((w) => w.reject(new Error(`sync refused: ${result.error.code}`)));
         this.see(result.exercise);
         this.checkAgainstKnown(result.entries);
-        this.log = logSync.syncAnswered(this.log, result.entries);
+        this.log = syncAnswered(this.log, result.entries);
         waiters.forEach((w) => w.resolve());
       });
     });
@@ -353,9 +368,10 @@ export class LogMirror {
     this.socket = undefined;
   }
 
-  private see(view: ExerciseView): void {
-    this.view = view;
-    this.views.push(view);
+  /** A sync's whole view, or a change to the last one (the scenario document came with the sync). */
+  private see(view: ExerciseView | ExerciseViewChange): void {
+    this.view = 'viewer' in view ? view : withViewChange(this.view!, view);
+    this.views.push(this.view);
   }
 
   private nextSync(): Promise<void> {

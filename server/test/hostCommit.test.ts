@@ -1,12 +1,14 @@
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@startex/scenarios';
 import type { LogEntry } from '@startex/shared';
 import { toErrorDetail } from '../src/realtime/gateway.ts';
-import { ExerciseHost } from '../src/runtime/ExerciseHost.ts';
+import { ExerciseHost, type HostLog, type WallClock } from '../src/runtime/ExerciseHost.ts';
 import type { ExerciseRecord, ExerciseStore } from '../src/store/ExerciseStore.ts';
 import { call, LogMirror, startServer, type Harness } from './harness.ts';
+import { ManualClock } from './manualClock.ts';
 
 /**
  * The log half of the store interface, with commits the test settles by hand: what the host
@@ -25,7 +27,7 @@ class HandCommittedLog implements Pick<ExerciseStore, 'append' | 'readLog'> {
 
   append(entries: LogEntry[]): Promise<void> {
     const done = new Promise<void>((resolve, reject) => this.waiting.push({ entries, resolve, reject }));
-    this.settledAll = Promise.all([this.settledAll, done.catch(() => {})]).then(() => {});
+    this.settledAll = Promise.allSettled([this.settledAll, done]).then(() => undefined);
     return done;
   }
 
@@ -69,10 +71,10 @@ const hosts: ExerciseHost[] = [];
 afterEach(() => hosts.splice(0).forEach((h) => h.dispose()));
 
 /** A live demo exercise over the hand-committed log, and every batch its listeners heard of. */
-async function liveHost() {
+async function liveHost(wall?: WallClock, hostLog?: HostLog) {
   const log = new HandCommittedLog();
   // The host reads and appends the log only; the rest of the store is not reached in play.
-  const host = await ExerciseHost.load(log as unknown as ExerciseStore, RECORD);
+  const host = await ExerciseHost.load(log as unknown as ExerciseStore, RECORD, wall, hostLog);
   hosts.push(host);
   const heard: LogEntry[][] = [];
   host.onCommit((batch) => heard.push(batch));
@@ -126,7 +128,9 @@ describe('the host acknowledges only what the store has made durable', () => {
     await Promise.all([action.done, note.done]);
     expect(action.state).toEqual({ settled: true, error: diskFull });
     expect(note.state.error).toBeInstanceOf(Error);
-    expect(toErrorDetail(action.state.error)).toEqual({ code: 'INTERNAL', message: 'Something went wrong on the server; nothing was changed.' });
+    const logged: object[] = [];
+    expect(toErrorDetail(action.state.error, { error: (details) => logged.push(details) })).toEqual({ code: 'INTERNAL', message: 'Something went wrong on the server; nothing was changed.' });
+    expect(logged).toEqual([{ err: diskFull }]);
     expect(heard).toEqual([]);
     expect(log.stored).toHaveLength(stored);
 
@@ -139,7 +143,56 @@ describe('the host acknowledges only what the store has made durable', () => {
     expect(again.state).toEqual({ settled: true, value: stored + 1 });
     expect(log.stored.map((e) => e.seq)).toEqual(log.stored.map((_, i) => i + 1));
     expect(log.stored.at(-1)).toMatchObject({ type: 'action.taken', idempotencyKey: 'key-1' });
-    expect(host.describe(Date.now())).toMatchObject({ lastSeq: stored + 1, actions: ['team:customs/key-1'] });
+    expect(host.describe(Date.now())).toMatchObject({ lastSeq: stored + 1, served: { 'team:customs\nkey\nkey-1': { seq: stored + 1 } } });
+  });
+});
+
+describe('nothing the host does fails silently (issue 14: a timer\'s failed commit was caught and dropped)', () => {
+  it('a scenario timer whose commit fails is logged with its error, and the next input continues the stored log', async () => {
+    const errors: { details: { err: unknown; exerciseId: string }; message: string }[] = [];
+    const clock = new ManualClock();
+    const { log, host } = await liveHost(clock, { error: (details, message) => errors.push({ details, message }) });
+    const stored = log.stored.length;
+    // The demo's alarm is due two exercise minutes after StartEx (speed 1).
+    await clock.advance(120_000);
+    expect(log.inFlight.flat().map((e) => e.type)).toContain('timer.fired');
+    const diskFull = new Error('SQLITE_FULL: database or disk is full');
+    log.failNext(diskFull);
+    await flush();
+    expect(errors).toEqual([{ details: { err: diskFull, exerciseId: RECORD.id }, message: 'Firing the scenario timers failed' }]);
+    expect(log.stored).toHaveLength(stored);
+    // Rebuilt from the stored log: the next input continues it, and the timer, still due, fires again.
+    const note = watch(host.command({ type: 'note', text: 'After the failed timer' }, { kind: 'controller', id: 'c1' }));
+    await flush();
+    log.commitNext();
+    await note.done;
+    expect(note.state).toEqual({ settled: true, value: stored + 1 });
+    await clock.advance(0);
+    log.commitNext();
+    await flush();
+    expect(log.stored.slice(stored).map((e) => [e.seq, e.type]).slice(0, 2)).toEqual([
+      [stored + 1, 'note.added'],
+      [stored + 2, 'timer.fired'],
+    ]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('a listener that throws is logged; the sender is still answered and the other listeners still hear of the batch', async () => {
+    const errors: unknown[] = [];
+    const { log, host, heard } = await liveHost(undefined, { error: (details) => errors.push(details.err) });
+    const broken = new Error('listener bug');
+    host.onCommit(() => {
+      throw broken;
+    });
+    const after: LogEntry[][] = [];
+    host.onCommit((batch) => after.push(batch));
+    const note = watch(host.command({ type: 'note', text: 'Heard by all' }, { kind: 'controller', id: 'c1' }));
+    await flush();
+    log.commitNext();
+    await note.done;
+    expect(note.state).toEqual({ settled: true, value: log.stored.at(-1)!.seq });
+    expect([heard, after]).toEqual([[log.stored.slice(-1)], [log.stored.slice(-1)]]);
+    expect(errors).toEqual([broken]);
   });
 });
 
@@ -150,9 +203,16 @@ describe('over the real SQLite store and socket.io', () => {
     h = undefined;
   });
 
-  it('an acknowledged action is readable from another connection; a refused commit answers INTERNAL and play continues the stored log', async () => {
+  it('an acknowledged action is readable from another connection; a refused commit is logged with its stack, answers INTERNAL, and play continues the stored log', async () => {
+    const logLines: string[] = [];
+    const loggerStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
     // Speed 1: the demo's first timer is two minutes away, so only the test writes to the log.
-    h = await startServer({ speed: 1 });
+    h = await startServer({ speed: 1, loggerStream });
     const director = new LogMirror(h.controllerToken);
     const tablet = new LogMirror(h.joinCode('customs'));
     await Promise.all([director.open(h.url), tablet.open(h.url)]);
@@ -172,9 +232,14 @@ describe('over the real SQLite store and socket.io', () => {
         .run('demo', taken, 'note.added', Date.now(), 0, 0, JSON.stringify({ kind: 'system' }), JSON.stringify({ type: 'note.added', text: 'Written by another connection' }));
       const refused = await call(tablet.socket!, 'action.take', report('tablet-2'));
       expect(refused).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on the server; nothing was changed.' } });
+      // The gateway wrote the unexpected error to fastify's log, with its stack, before it answered.
+      const logged = logLines.map((line) => JSON.parse(line) as { level: number; msg: string; err?: { stack?: string } });
+      const unexpected = logged.filter((line) => line.msg === 'Unexpected error in a socket event');
+      expect(unexpected).toHaveLength(1);
+      expect(unexpected[0]).toMatchObject({ level: 50, err: { stack: expect.stringContaining('Log conflict: demo already has seq') } });
 
       const retried = await call(tablet.socket!, 'action.take', report('tablet-2'));
-      expect(retried).toEqual({ ok: true, seq: taken + 1 });
+      expect(retried).toMatchObject({ ok: true, seq: taken + 1 });
       const log = await h.server.runtime.store.readLog('demo');
       expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
       expect(log.slice(-3).map((e) => [e.seq, e.type])).toEqual([

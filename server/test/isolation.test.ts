@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@startex/scenarios';
 import type { ControllerCommand, LogEntry, Viewer } from '@startex/shared';
-import { canSee } from '../src/runtime/visibility.ts';
+import { canSee } from '@startex/scenarios/engine';
 import { call, client, createExercise, LogMirror, refused, startServer, until, type Harness, type TestExercise } from './harness.ts';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ControllerCommand, LogEntry, Viewer } from '@startex/shared';
-import { canSee } from '../src/runtime/visibility.ts';
+import { canSee } from '@startex/scenarios/engine';
 import {
   call,
   callOrLost,

@@ -20,7 +20,12 @@ async function start(): Promise<string> {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`start exited (${child.exitCode}):\n${output}`);
       const page = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text()).catch(() => '');
-      if (page.includes('<div id="root">')) return output;
+      if (page.includes('<div id="root">')) {
+        // The API reference's files come from @fastify/swagger-ui's folder, which the bundle leaves out.
+        const reference = await fetch(`http://127.0.0.1:${port}/api/docs/static/swagger-ui-bundle.js`);
+        if (!reference.ok) throw new Error(`the built server serves no API reference (${reference.status})`);
+        return output;
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } finally {

@@ -128,6 +128,7 @@ export const ERROR_CATALOGUE = {
   TRAINEE_NOT_FOUND: { status: 404, message: 'No person of a partner agency has this id.' },
   // Several nodes
   OWNER_UNAVAILABLE: { status: 503, message: 'The server running this exercise did not answer in time; try again in a moment (the log shows whether it was recorded).' },
+  DATABASE_UNAVAILABLE: { status: 503, message: 'The database did not answer; try again in a moment (the log shows whether it was recorded).' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server; nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

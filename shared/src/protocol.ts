@@ -7,7 +7,7 @@ import { InjectChannel, Objective, ParticipantAction, ScenarioDocument, Simulate
 import { inputId, inputText, inputTextRule } from './text.ts';
 
 /** Bumped on any incompatible change to the events or bodies below; checked on connect. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /**
  * How a client retries after losing the server (socket.io manager options): the first retry
@@ -45,7 +45,11 @@ export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
 export const ExerciseStatus = z.enum(['draft', 'ready', 'live', 'paused', 'halted', 'ended', 'closed']);
 export type ExerciseStatus = z.infer<typeof ExerciseStatus>;
 
-export const Viewer = z.object({ role: ExerciseRole, teamId: z.string().optional() });
+/** Who is looking at an exercise: a participant always with their team, staff by role. */
+export const Viewer = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('participant'), teamId: z.string() }),
+  z.object({ role: ExerciseRole.exclude(['participant']) }),
+]);
 export type Viewer = z.infer<typeof Viewer>;
 
 /** What a client needs to render an exercise, sent with every sync. */
@@ -88,6 +92,15 @@ export const ExerciseView = z.object({
     .optional(),
 });
 export type ExerciseView = z.infer<typeof ExerciseView>;
+
+/**
+ * What changes in a view as play goes on, sent after a status, clock or scenario step: the view
+ * of the sync minus what only the plan changes (names, teams, actions, objectives, the scenario
+ * document, up to 1 MiB), which each connection is sent once, in its sync answer.
+ */
+export type ExerciseViewChange = Pick<ExerciseView, 'status' | 'clock' | 'lastSeq' | 'halt' | 'hotWash'> & {
+  control?: Omit<NonNullable<ExerciseView['control']>, 'scenario'> | undefined;
+};
 
 /** Devices connected per team, and staff connected per role. */
 export const Presence = z.object({
@@ -197,7 +210,8 @@ export type RecordObservation = z.infer<typeof RecordObservation>;
 
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorDetail };
 export type SyncResult = Ack<{ exercise: ExerciseView; entries: LogEntry[] }>;
-export type CommitResult = Ack<{ seq: number }>;
+/** A committed input: its first seq, and the entries it committed that the sender may see (sent to it only here, not again as `log`). */
+export type CommitResult = Ack<{ seq: number; entries: LogEntry[] }>;
 
 /**
  * Every client event is `emit(event, payload, ack)`: exactly one payload, then the acknowledgement
@@ -220,10 +234,10 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  /** A newly committed log entry the viewer may see. */
+  /** A newly committed log entry the viewer may see (not one of its own inputs: those come in the acknowledgement). */
   log: (entry: LogEntry) => void;
-  /** The exercise summary changed (status or clock). */
-  exercise: (view: ExerciseView) => void;
+  /** The exercise's status, clock or scenario step changed: the view of the sync changes this way. */
+  exercise: (change: ExerciseViewChange) => void;
   /** Which teams have devices connected now (sent to exercise staff on every change). */
   presence: (presence: Presence) => void;
   /** Access ended (join code revoked or expired, signed out, role changed); the server disconnects next. */
@@ -255,6 +269,3 @@ export type ExerciseSummary = z.infer<typeof ExerciseSummary>;
 /** `GET /api/exercises/:id/log?afterSeq=n`: the viewer's entries after a seq (all from the start by default). */
 export const LogQuery = z.object({ afterSeq: z.coerce.number().int().nonnegative().default(0) });
 export type LogQuery = z.infer<typeof LogQuery>;
-export interface LogResponse {
-  entries: LogEntry[];
-}

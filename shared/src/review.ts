@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ObservationFields, ObservationKind, Rating, RatingSubject } from './logEntry.ts';
+import { ObservationFields, Rating, RatingSubject } from './logEntry.ts';
 import { ExerciseStatus as ProtocolExerciseStatus } from './protocol.ts';
 import { InjectKind } from './scenario/document.ts';
 import { inputId, inputText, inputTextRule } from './text.ts';

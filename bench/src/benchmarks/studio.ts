@@ -22,13 +22,20 @@ async function signIn(url: string): Promise<{ cookie: string; csrfToken: string 
   return { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
 }
 
+interface Marks {
+  keys: { at: number; frameAt?: number }[];
+  /** Each edit (Enter in a cell): when its rules' problems showed, and when its full analysis did. */
+  commits: { at: number; rulesAt?: number; shownAt?: number }[];
+}
+
 /**
  * In the page: each key press's time, the next frame after it, and when the live analysis next
- * catches up with the document (the problem list's data-current turns true), all on the page's clock.
+ * catches up with the document, all on the page's clock: the problem list's data-stage leaves
+ * `rules` (the rules' problems are shown) and turns `done` (so does data-current: the full analysis).
  */
 function instrument(page: Page) {
   return page.evaluate(() => {
-    const marks = { keys: [] as { at: number; frameAt?: number }[], commits: [] as { at: number; shownAt?: number }[] };
+    const marks: Marks = { keys: [], commits: [] };
     (window as unknown as { studioBench: typeof marks }).studioBench = marks;
     window.addEventListener(
       'keydown',
@@ -42,9 +49,14 @@ function instrument(page: Page) {
     );
     const problems = document.querySelector('.problems')!;
     new MutationObserver(() => {
-      if (problems.getAttribute('data-current') !== 'true') return;
-      for (const commit of marks.commits) commit.shownAt ??= performance.now();
-    }).observe(problems, { attributes: true, attributeFilter: ['data-current'] });
+      const stage = problems.getAttribute('data-stage');
+      if (stage === 'rules') return;
+      const now = performance.now();
+      for (const commit of marks.commits) {
+        commit.rulesAt ??= now;
+        if (stage === 'done') commit.shownAt ??= now;
+      }
+    }).observe(problems, { attributes: true, attributeFilter: ['data-stage'] });
   });
 }
 
@@ -86,24 +98,27 @@ export const studio: Benchmark = {
         await page.keyboard.press('Enter');
         await page.keyboard.type(` edit ${i}`.slice(0, 8), { delay: 30 });
         await page.keyboard.press('Enter');
-        await page.waitForFunction((n) => (window as unknown as { studioBench: { commits: { shownAt?: number }[] } }).studioBench.commits.filter((c) => c.shownAt !== undefined).length >= n, i + 1);
+        await page.waitForFunction((n) => (window as unknown as { studioBench: Marks }).studioBench.commits.filter((c) => c.shownAt !== undefined).length >= n, i + 1);
       }
-      const marks = await page.evaluate(() => (window as unknown as { studioBench: { keys: { at: number; frameAt?: number }[]; commits: { at: number; shownAt?: number }[] } }).studioBench);
+      const marks = await page.evaluate(() => (window as unknown as { studioBench: Marks }).studioBench);
       await context.close();
 
       const frames = distribution(marks.keys.flatMap((k) => (k.frameAt === undefined ? [] : [k.frameAt - k.at])));
+      const rulesShown = distribution(marks.commits.flatMap((c) => (c.rulesAt === undefined ? [] : [c.rulesAt - c.at])));
       const shown = distribution(marks.commits.flatMap((c) => (c.shownAt === undefined ? [] : [c.shownAt - c.at])));
       return {
         parameters: { rows, teams: msel.teams.length, edits, keys: marks.keys.length },
         figures: [
           { name: 'key press to the next frame p50', value: frames.p50, unit: 'ms' },
           { name: 'key press to the next frame p95', value: frames.p95, unit: 'ms', goal: { text: `< ${FRAME_GOAL_MS} ms (typing never waits)`, met: frames.p95 < FRAME_GOAL_MS } },
-          { name: 'edit (Enter) to its analysis shown p50', value: shown.p50, unit: 'ms' },
-          { name: 'edit (Enter) to its analysis shown p95', value: shown.p95, unit: 'ms', goal: { text: `< ${ANALYSIS_GOAL_MS / 1000} s`, met: shown.p95 < ANALYSIS_GOAL_MS } },
+          { name: 'edit (Enter) to its rules\' problems shown p50', value: rulesShown.p50, unit: 'ms' },
+          { name: 'edit (Enter) to its rules\' problems shown p95', value: rulesShown.p95, unit: 'ms', goal: { text: `< ${ANALYSIS_GOAL_MS / 1000} s`, met: rulesShown.p95 < ANALYSIS_GOAL_MS } },
+          { name: 'edit (Enter) to its full analysis (play explored) shown p50', value: shown.p50, unit: 'ms' },
+          { name: 'edit (Enter) to its full analysis (play explored) shown p95', value: shown.p95, unit: 'ms' },
         ],
         notes: [
           `A ${rows}-row timeline (the analyzer benchmark's generated MSEL at 300 injects, ${msel.teams.length} teams) as a studio draft; the page in Chromium (playwright-core), a subject cell edited ${edits} times by key presses 30 ms apart.`,
-          'Both figures are taken on the page\'s own clock: a keydown listener, the next requestAnimationFrame, and the moment the problem list says it is current again (the analysis runs in the page\'s Web Worker).',
+          'Every figure is taken on the page\'s own clock: a keydown listener, the next requestAnimationFrame, and the moments the problem list shows the rules\' problems (schema, references, structure) and then the full analysis with every path of play explored (each in a Web Worker of the page; an edit stops the exploration of the one before).',
         ],
       };
     } finally {

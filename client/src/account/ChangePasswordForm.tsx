@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChangePasswordBody, SessionView } from '@startex/shared';
-import { api, setCsrfToken, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type SessionView } from '@startex/shared';
+import { call, setCsrfToken, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import './strings.ts';
 
@@ -21,8 +21,7 @@ export function ChangePasswordForm({ currentPassword, onChanged }: { currentPass
 
   async function save() {
     setBusy(true);
-    const body: ChangePasswordBody = { currentPassword: current, newPassword: next };
-    const result = await api<SessionView>('/api/auth/password', { method: 'POST', body });
+    const result = await call(API_ROUTES.changePassword, { body: { currentPassword: current, newPassword: next } });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(undefined);

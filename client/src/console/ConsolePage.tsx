@@ -8,6 +8,7 @@ import { HaltBanner } from '../lib/HaltBanner.tsx';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { request, useExercise } from '../lib/useExercise.ts';
 import { roleIn, useSession } from '../lib/useSession.ts';
+import { pagesFor } from '../shell/exercisePages.ts';
 import { useExerciseSummary } from '../shell/useExerciseSummary.ts';
 import { WhereToGo } from '../shell/WhereToGo.tsx';
 import { AdhocDialog } from './AdhocDialog.tsx';
@@ -29,10 +30,10 @@ import { ReasonDialog } from './ReasonDialog.tsx';
 import { useShortcuts, type ShortcutId } from './shortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SimCellInbox } from './SimCellInbox.tsx';
-import { currentStates, nextTimerFromLog, openDecisionsIn } from './statechart.ts';
 import { StatechartGraph } from './StatechartGraph.tsx';
 import { SelectedInject } from './SelectedInject.tsx';
 import { TeamBoard } from './TeamBoard.tsx';
+import { useControlView } from './useControlView.ts';
 import './strings.ts';
 
 /**
@@ -46,7 +47,7 @@ export function ConsolePage({ exerciseId }: { exerciseId: string }) {
   if (session.loading) return <main className="page" id="main"><p>{t('loading')}</p></main>;
   if (!session.session) return <LoginForm onLogin={session.login} error={session.error} />;
   const role = roleIn(session.session, exerciseId);
-  if (role !== 'director' && role !== 'controller' && role !== 'evaluator') {
+  if (!pagesFor(role, []).includes('console')) {
     return <WhereToGo exerciseId={exerciseId} title={summary?.title ?? ''} role={role} />;
   }
   return <Console exerciseId={exerciseId} userId={session.session.user.id} />;
@@ -60,10 +61,11 @@ export function ConsolePage({ exerciseId }: { exerciseId: string }) {
 function Console({ exerciseId, userId }: { exerciseId: string; userId: string }) {
   const { t } = useTranslation('console');
   const exercise = useExercise({ exerciseId });
-  const { view, entries, presence } = exercise;
+  const { entries, presence } = exercise;
+  const now = useNow(1000);
+  const view = useControlView(exercise.view, entries, now);
   const control = view?.control;
   const status = view?.status;
-  const now = useNow(1000);
   const [error, setError] = useState<ErrorDetail | undefined>();
   const [notice, setNotice] = useState('');
   const [pending, setPending] = useState<Pending | undefined>();
@@ -78,17 +80,16 @@ function Console({ exerciseId, userId }: { exerciseId: string; userId: string })
   const phases = useMemo(() => (document ? stateKeys(document) : []), [document]);
   const inbox = useMemo(() => simCellInbox(entries), [entries]);
   const selected = rows.find((row) => row.id === selectedId);
-  const states = useMemo(() => (view ? currentStates(entries, view) : []), [entries, view]);
-  const decisions = useMemo(
-    () => (document && status === 'live' ? openDecisionsIn(document, states) : []),
-    [document, status, states],
-  );
+  // The same states as one array while they stay the same, so the statechart is not laid out again every second.
+  const statesKey = control?.states.join('\n') ?? '';
+  const states = useMemo(() => (statesKey ? statesKey.split('\n') : []), [statesKey]);
+  const decisions = control?.openDecisions ?? [];
   const teams = view?.teams ?? [];
   const access = commandAccess(view?.viewer.role, status);
   const allowed = (type: ControllerCommand['type']) => access.enabled(type);
   const words = useMemo(() => exerciseWords(view, entries, t), [view, entries, t]);
   const nowExerciseMs = Math.max(view ? exerciseNowMs(view, now) : 0, entries.at(-1)?.exerciseTimeMs ?? 0);
-  const nextTimerMs = document && status === 'live' ? (nextTimerFromLog(document, entries, nowExerciseMs) ?? control?.nextTimerExerciseMs) : undefined;
+  const nextTimerMs = status === 'live' ? control?.nextTimerExerciseMs : undefined;
   // Never behind the last logged entry, so what is out always sits above the "now" line.
   const nowScenarioMs = Math.max(
     view ? view.clock.scenarioStartMs + nowExerciseMs : document ? parseScenarioClockTime(document.scenarioStart) * 60_000 : 0,

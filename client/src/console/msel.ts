@@ -1,14 +1,5 @@
-import {
-  actsUponRule,
-  foldInjectProgress,
-  parseScenarioClockTime,
-  type InjectProgress,
-  type LogEntry,
-  type RecipientStatus,
-  type ScenarioDocument,
-  type ReleasedInject,
-  type ScenarioState,
-} from '@startex/shared';
+import { foldInjectProgress, type InjectProgress, type RecipientStatus } from '@startex/scenarios/engine';
+import { actsUponRule, parseScenarioClockTime, type LogEntry, type ScenarioDocument, type ReleasedInject, type ScenarioState } from '@startex/shared';
 
 type Channel = ReleasedInject['channel'];
 
@@ -87,25 +78,16 @@ export function mselRows(document: ScenarioDocument, entries: readonly LogEntry[
   const progress = foldInjectProgress(entries, actsUponRule(document));
   const phases = injectPhases(document);
   const startMs = parseScenarioClockTime(document.scenarioStart) * 60_000;
+  // The release entries, for the story time each release was logged at.
   const released = new Map<string, LogEntry & { type: 'inject.released' }>();
-  const edits = new Map<string, { subject?: string; body?: string }>();
-  for (const entry of entries) {
-    if (entry.type === 'inject.released') released.set(entry.inject.id, entry);
-    if (entry.type === 'inject.edited') {
-      edits.set(entry.injectId, {
-        ...edits.get(entry.injectId),
-        ...(entry.subject !== undefined ? { subject: entry.subject } : {}),
-        ...(entry.body !== undefined ? { body: entry.body } : {}),
-      });
-    }
-  }
+  for (const entry of entries) if (entry.type === 'inject.released') released.set(entry.inject.id, entry);
   const stateOf = (p: InjectProgress | undefined): MselRow['state'] =>
     p?.inject ? 'released' : p?.skipped ? 'skipped' : p?.held ? 'held' : 'upcoming';
 
   const rows: MselRow[] = document.injects.map((inject) => {
     const release = released.get(inject.id);
     const p = progress.get(inject.id);
-    const edit = edits.get(inject.id);
+    const edit = p?.edited;
     const plannedMs = inject.scenarioTime ? parseScenarioClockTime(inject.scenarioTime) * 60_000 : undefined;
     return {
       id: inject.id,

@@ -1,5 +1,5 @@
 import type { ELK as Elk, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
-import type { LogEntry, ScenarioDocument, ScenarioState } from '@startex/shared';
+import type { ScenarioDocument, ScenarioState } from '@startex/shared';
 
 export type ChartNodeKind = 'atomic' | 'compound' | 'parallel' | 'final';
 export type ChartEdgeKind = 'after' | 'on' | 'decision';
@@ -178,64 +178,4 @@ export async function layoutChart(chart: Chart): Promise<ChartLayout> {
   };
   collect(laid);
   return layout;
-}
-
-/**
- * The active leaf paths as of the log: `control.states` in the view is only refreshed when the
- * summary is re-sent, while every state change is a `state.entered` entry.
- */
-export function currentStates(entries: readonly LogEntry[], view: { lastSeq: number; control?: { states: string[] } | undefined }): string[] {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i]!;
-    if (entry.seq < view.lastSeq) break;
-    if (entry.type === 'state.entered') return entry.states;
-  }
-  return view.control?.states ?? [];
-}
-
-/** Decisions the scenario offers in these states (the server's `openDecisions`, for live updates). */
-export function openDecisionsIn(document: ScenarioDocument, states: readonly string[]): { decision: string; label: string }[] {
-  const byKey = new Map<string, ScenarioState>([[document.id, document.machine]]);
-  const walk = (state: ScenarioState) => {
-    for (const [key, child] of Object.entries(state.states ?? {})) {
-      byKey.set(key, child);
-      walk(child);
-    }
-  };
-  walk(document.machine);
-  const active = new Set([document.id, ...states.flatMap((path) => path.split('.'))]);
-  return [...active].flatMap((key) => (byKey.get(key)?.decisions ?? []).map((d) => ({ decision: d.decision, label: d.label })));
-}
-
-/**
- * Exercise time of the next `after` timer of the active states, from when each state was
- * entered (the log's `state.entered` entries); undefined when none is pending.
- */
-export function nextTimerFromLog(document: ScenarioDocument, entries: readonly LogEntry[], nowMs: number): number | undefined {
-  const enteredAt = new Map<string, number>();
-  let active = new Set<string>();
-  for (const entry of entries) {
-    if (entry.type !== 'state.entered') continue;
-    const next = activeStates(entry.states);
-    for (const path of next) if (!active.has(path)) enteredAt.set(path, entry.exerciseTimeMs);
-    active = next;
-  }
-  const byPath = new Map<string, ScenarioState>();
-  const walk = (state: ScenarioState, prefix: string) => {
-    for (const [key, child] of Object.entries(state.states ?? {})) {
-      byPath.set(prefix + key, child);
-      walk(child, `${prefix}${key}.`);
-    }
-  };
-  walk(document.machine, '');
-  let next: number | undefined;
-  for (const path of active) {
-    const since = enteredAt.get(path);
-    if (since === undefined) continue;
-    for (const t of byPath.get(path)?.after ?? []) {
-      const due = since + t.minutes * 60_000;
-      if (due > nowMs && (next === undefined || due < next)) next = due;
-    }
-  }
-  return next;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { type ExerciseView, type InjectProgress, type RecipientStatus } from '@startex/shared';
+import type { InjectProgress, RecipientStatus } from '@startex/scenarios/engine';
+import type { ExerciseView } from '@startex/shared';
 import { formatExerciseTime } from '../lib/clock.ts';
 import { formatStoryTime } from '../i18n/index.ts';
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ExerciseView, InjectProgress, RecipientStatus } from '@startex/shared';
+import type { InjectProgress, RecipientStatus } from '@startex/scenarios/engine';
+import type { ExerciseView } from '@startex/shared';
 
 const REACHED: Record<'received' | 'acknowledged', RecipientStatus[]> = {
   received: ['delivered', 'acknowledged', 'acted'],

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { foldInjectProgress } from '@startex/shared';
+import { foldInjectProgress } from '@startex/scenarios/engine';
 import { errorText } from '../i18n/errorText.ts';
 import { ConnectionBadge } from '../lib/ConnectionBadge.tsx';
 import { HaltBanner } from '../lib/HaltBanner.tsx';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allows } from '@startex/scenarios/engine';
 import type { LogEntry } from '@startex/shared';
 import { errorText } from '../i18n/errorText.ts';
 import { useExerciseClock } from '../lib/clock.ts';
@@ -36,7 +37,7 @@ export function Evaluator({ exerciseId, userId }: { exerciseId: string; userId: 
   const recorded = entries.filter((e): e is Recorded => e.type === 'observation.recorded' && e.actor.kind === 'evaluator' && e.actor.id === userId);
   const queued = outbox.items.filter((item) => item.event === 'observation.record');
   const objectives = view?.evaluation?.objectives ?? [];
-  const isEvaluator = view?.viewer.role === 'evaluator';
+  const isEvaluator = view !== undefined && allows(view.viewer.role, 'evaluate');
   const lastSaved = savedState(lastKey, queued, recorded);
 
   function record(observation: NewObservation) {

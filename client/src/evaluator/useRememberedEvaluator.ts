@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api } from '../lib/api.ts';
+import { API_ROUTES } from '@startex/shared';
+import { call } from '../lib/api.ts';
 import type { SessionState } from '../lib/useSession.ts';
 
 /** Per-device evaluator storage, keyed by exercise (and user for what is theirs alone). */
@@ -30,7 +31,7 @@ export function useRememberedEvaluator(exerciseId: string, session: SessionState
     let current = true;
     // Status 0 is "the server cannot be reached": stay with the remembered evaluator. Signed out
     // (from the app's menu, or the session ended): forget them and what this device saved for them.
-    void api('/api/auth/me').then((result) => {
+    void call(API_ROUTES.me).then((result) => {
       if (!current || (!result.ok && result.status === 0)) return;
       localStorage.removeItem(evaluatorKeys.cache(exerciseId, remembered));
       localStorage.removeItem(key);

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { Plus, Tablet } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseRole, ExerciseStatus, PlannedExerciseSummary } from '@startex/shared';
-import { api } from '../lib/api.ts';
+import { API_ROUTES, type ExerciseRole, type ExerciseStatus, type PlannedExerciseSummary } from '@startex/shared';
+import { call } from '../lib/api.ts';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { ExerciseRow } from './ExerciseRow.tsx';
@@ -26,7 +26,7 @@ export function HomePage() {
   const session = useSession();
   const [exercises, setExercises] = useState<PlannedExerciseSummary[] | undefined>();
   useEffect(() => {
-    if (session.session) void api<PlannedExerciseSummary[]>('/api/exercises').then((r) => setExercises(r.ok ? r.value : []));
+    if (session.session) void call(API_ROUTES.listExercises).then((r) => setExercises(r.ok ? r.value : []));
   }, [session.session]);
 
   if (session.loading) return <main className="page" id="main"><p>{t('common:loading')}</p></main>;

@@ -175,6 +175,7 @@ export const commonLt: typeof commonEn = {
     SESSION_NOT_FOUND: 'Kursų užsiėmimo su tokiu identifikatoriumi nėra.',
     TRAINEE_NOT_FOUND: 'Partnerinės institucijos asmens su tokiu identifikatoriumi nėra.',
     OWNER_UNAVAILABLE: 'Pratybas vykdantis serveris laiku neatsakė; po akimirkos bandykite dar kartą (žurnale matysite, ar veiksmas užregistruotas).',
+    DATABASE_UNAVAILABLE: 'Duomenų bazė neatsakė; po akimirkos bandykite dar kartą (žurnale matysite, ar veiksmas užregistruotas).',
     INTERNAL: 'Serveryje įvyko klaida; niekas nepakeista.',
   },
 };

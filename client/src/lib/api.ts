@@ -1,4 +1,4 @@
-import { CSRF_HEADER, withoutBidiControls, withTypedTextCleaned, type ErrorDetail, type HttpErrorBody } from '@startex/shared';
+import { CSRF_HEADER, withoutBidiControls, withTypedTextCleaned, type ErrorDetail, type HttpErrorBody, type RouteRequest, type RouteResponse, type RouteSpec } from '@startex/shared';
 
 let csrfToken: string | undefined;
 
@@ -37,7 +37,7 @@ export async function api<T>(
   try {
     const response = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body } : {}) });
     // Shown text comes without text-direction controls (shared/src/text.ts), whatever was stored.
-    const parsed = withoutBidiControls((await response.json().catch(() => undefined)) as unknown);
+    const parsed = withoutBidiControls(await jsonBody(response));
     if (response.ok) return { ok: true, value: parsed as T };
     const error = parsed as Partial<HttpErrorBody> | undefined;
     return {
@@ -51,5 +51,26 @@ export async function api<T>(
     };
   } catch {
     return { ok: false, status: 0, error: { code: 'INTERNAL', message: 'The server cannot be reached.' } };
+  }
+}
+
+/**
+ * Calls one route of the route table (API_ROUTES in @startex/shared), typed by it: the path
+ * parameters fill the path, the query is appended, and the answer is the route's response type.
+ */
+export function call<S extends RouteSpec>(route: S, ...[input]: object extends RouteRequest<S> ? [RouteRequest<S>?] : [RouteRequest<S>]): Promise<ApiResult<RouteResponse<S>>> {
+  const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+  const search = query ? new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]))).toString() : '';
+  return api(search ? `${path}?${search}` : path, { method: route.method, ...(body !== undefined ? { body } : {}) });
+}
+
+/** The body as JSON; undefined when there is none or it is not JSON (a proxy's error page answers in HTML). */
+async function jsonBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    return undefined;
   }
 }

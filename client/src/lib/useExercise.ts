@@ -17,7 +17,7 @@ import {
   type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
-import { connected, emptyLogSync, liveEntry, syncAnswered, type LogSync } from './logSync.ts';
+import { connected, emptyLogSync, liveEntry, syncAnswered, withViewChange, type LogSync } from '@startex/scenarios/engine';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -38,7 +38,7 @@ export type ExerciseCredentials = { joinCode: string } | { exerciseId: string };
 
 /**
  * Connects to an exercise with a join code or the signed-in person's session, resynchronises from
- * the last sequence number seen after every (re)connect (logSync.ts), and keeps the viewer's log.
+ * the last sequence number seen after every (re)connect (the engine's logSync.ts), and keeps the viewer's log.
  */
 export function useExercise(credentials: ExerciseCredentials | undefined): ExerciseConnection {
   const [state, setState] = useState<ExerciseConnection>({ connection: 'connecting', entries: [] });
@@ -84,7 +84,8 @@ export function useExercise(credentials: ExerciseCredentials | undefined): Exerc
     });
     // What is shown comes without text-direction controls (shared/src/text.ts), whatever the log holds.
     socket.on('log', (entry) => update(liveEntry(log.current, withoutBidiControls(entry))));
-    socket.on('exercise', (view) => setState((s) => ({ ...s, view: withoutBidiControls(view) })));
+    // A change to the view of the sync, which alone carries the static parts (the scenario document, up to 1 MiB).
+    socket.on('exercise', (change) => setState((s) => ({ ...s, view: s.view && withViewChange(s.view, withoutBidiControls(change)) })));
     socket.on('presence', (presence) => setState((s) => ({ ...s, presence })));
     setState((s) => ({ ...s, socket }));
     return () => {
@@ -103,7 +104,9 @@ export type RequestResult = CommitResult | { ok: false; error: ErrorDetail; tran
  * Emits an event and resolves with its acknowledgement (or a transient failure). What people typed
  * goes without text-direction and control characters, which the server refuses; a frame over
  * MAX_CLIENT_FRAME_BYTES is not sent but refused here (PAYLOAD_TOO_LARGE, not transient: the
- * outbox shows it and stops), since socket.io would cut the connection over it.
+ * outbox shows it and stops), since socket.io would cut the connection over it. The entries an
+ * acknowledgement carries are the sender's own, which the server does not send it again as `log`:
+ * they go to the socket's `log` listener (useExercise's log) first.
  */
 export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined,
@@ -116,8 +119,10 @@ export function request<E extends Exclude<keyof ClientToServerEvents, 'sync'>>(
     if (bytes > MAX_CLIENT_FRAME_BYTES) return resolve({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
     if (!socket?.connected) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'Not connected.' } });
     // socket.io's typed emit cannot see through the generic event name; the payload type is checked above.
-    (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) =>
-      resolve(err ? { ok: false, transient: true, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } } : result),
-    );
+    (socket.timeout(10_000) as unknown as Socket).emit(event, payload, (err: Error | null, result: CommitResult) => {
+      if (err) return resolve({ ok: false, transient: true, error: { code: 'INTERNAL', message: 'The server did not answer in time.' } });
+      if (result.ok) for (const entry of result.entries) for (const listener of socket.listeners('log')) listener(entry);
+      resolve(result);
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { ERROR_CATALOGUE, type ErrorDetail, type ExerciseRole, type SessionView } from '@startex/shared';
-import { api, setCsrfToken } from './api.ts';
+import { API_ROUTES, ERROR_CATALOGUE, type ErrorDetail, type ExerciseRole, type SessionView } from '@startex/shared';
+import { call, setCsrfToken } from './api.ts';
 
 export interface SessionState {
   loading: boolean;
@@ -35,18 +35,18 @@ function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!asked) {
     asked = true;
-    void api<SessionView>('/api/auth/me').then((r) => accept(r.ok ? r.value : undefined));
+    void call(API_ROUTES.me).then((r) => accept(r.ok ? r.value : undefined));
   }
   return () => listeners.delete(listener);
 }
 
 async function login(username: string, password: string): Promise<void> {
-  const result = await api<SessionView>('/api/auth/login', { method: 'POST', body: { username, password } });
+  const result = await call(API_ROUTES.login, { body: { username, password } });
   accept(result.ok ? result.value : undefined, result.ok ? undefined : result.error);
 }
 
 async function logout(): Promise<void> {
-  await api('/api/auth/logout', { method: 'POST' });
+  await call(API_ROUTES.logout);
   accept(undefined);
 }
 

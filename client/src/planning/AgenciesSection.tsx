@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgencyView, ExercisePlan } from '@startex/shared';
+import { API_ROUTES, type AgencyView } from '@startex/shared';
 import { AgencyForm } from './AgencyForm.tsx';
-import { api, type ApiError } from '../lib/api.ts';
+import { api, call, type ApiError } from '../lib/api.ts';
 import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import type { PlanContext } from './planContext.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 import { errorText } from '../i18n/errorText.ts';
 
@@ -32,7 +32,7 @@ function TeamMapping({ context }: { context: PlanContext }) {
   const [saved, setSaved] = useState(false);
 
   async function save() {
-    const result = await api<ExercisePlan>(`${exercisePath(context)}/team-agencies`, { method: 'PUT', body: { mapping } });
+    const result = await call(API_ROUTES.setTeamAgencies, { params: { id: context.exerciseId }, body: { mapping } });
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);
     if (result.ok) context.setPlan(result.value);

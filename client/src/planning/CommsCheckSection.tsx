@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommsCheckStatus } from '@startex/shared';
+import { API_ROUTES, type CommsCheckStatus } from '@startex/shared';
 import { formatWallTime } from '../i18n/index.ts';
 import { useExercise } from '../lib/useExercise.ts';
-import { api, type ApiError } from '../lib/api.ts';
+import { call, type ApiError } from '../lib/api.ts';
 import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import type { PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 /**
@@ -20,23 +20,22 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
   const [busy, setBusy] = useState(false);
   /** The teams whose tablets have not acknowledged, while the planner is asked whether to confirm anyway. */
   const [asking, setAsking] = useState<string | undefined>();
-  const base = `${exercisePath(context)}/comms-check`;
   // The director's live connection: every acknowledgement and tablet (dis)connecting refreshes the table.
   const live = useExercise({ exerciseId: context.exerciseId });
   const checkEntries = live.entries.filter((e) => e.type.startsWith('commscheck.')).length;
 
   const load = useCallback(async () => {
-    const result = await api<CommsCheckStatus>(base);
+    const result = await call(API_ROUTES.commsCheck, { params: { id: context.exerciseId } });
     if (result.ok) setCheck(result.value);
     else setError(result.error);
-  }, [base]);
+  }, [context.exerciseId]);
   useEffect(() => {
     void load();
   }, [load, checkEntries, live.presence]);
 
-  async function post(path: string) {
+  async function post(route: typeof API_ROUTES.sendCommsCheck | typeof API_ROUTES.confirmCommsCheck) {
     setBusy(true);
-    const result = await api<CommsCheckStatus>(path, { method: 'POST' });
+    const result = await call(route, { params: { id: context.exerciseId } });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     if (result.ok) setCheck(result.value);
@@ -44,7 +43,7 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
   }
   async function confirm() {
     setAsking(undefined);
-    if (await post(`${base}/confirm`)) await context.reload();
+    if (await post(API_ROUTES.confirmCommsCheck)) await context.reload();
   }
   function askToConfirm() {
     const missing = check?.teams.filter((team) => team.acknowledgedAt === undefined) ?? [];
@@ -63,7 +62,7 @@ export function CommsCheckSection({ context }: { context: PlanContext }) {
       <h2 id={`${id}-h`}>{t('section.comms')}</h2>
       <p className="hint">{t('comms.intro')}</p>
       <div className="plan-actions">
-        <button type="button" className={sent ? 'secondary' : ''} disabled={busy || !canCheck} onClick={() => void post(base)}>
+        <button type="button" className={sent ? 'secondary' : ''} disabled={busy || !canCheck} onClick={() => void post(API_ROUTES.sendCommsCheck)}>
           {sent ? t('comms.sendAgain') : t('comms.send')}
         </button>
         <span className={`badge ${live.connection === 'online' ? 'badge-online' : 'badge-connecting'}`}>{t(`comms.live.${live.connection}`)}</span>

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DryRun, DryRunEvent } from '@startex/shared';
+import { API_ROUTES, type DryRun, type DryRunEvent } from '@startex/shared';
 import { formatStoryTime } from '../i18n/index.ts';
 import { formatExerciseTime } from '../lib/clock.ts';
-import { api, type ApiError } from '../lib/api.ts';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import { call, type ApiError } from '../lib/api.ts';
+import type { PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 /** Plays the exercise headlessly with the scenario's default responses and shows the timeline. */
@@ -18,7 +18,7 @@ export function DryRunSection({ context }: { context: PlanContext }) {
 
   async function start() {
     setBusy(true);
-    const result = await api<DryRun>(`${exercisePath(context)}/dry-run`, { method: 'POST' });
+    const result = await call(API_ROUTES.dryRun, { params: { id: context.exerciseId } });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     if (result.ok) setRun(result.value);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JoinCodeView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type JoinCodeView } from '@startex/shared';
+import { call, type ApiError, type ApiResult } from '../lib/api.ts';
 import { exercisePath, type PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
@@ -14,27 +14,27 @@ export function JoinCodesSection({ context }: { context: PlanContext }) {
   const [codes, setCodes] = useState<JoinCodeView[] | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-  const base = exercisePath(context);
+  const params = { id: context.exerciseId };
 
   const load = useCallback(async () => {
-    const result = await api<JoinCodeView[]>(`${base}/join-codes`);
+    const result = await call(API_ROUTES.joinCodes, { params: { id: context.exerciseId } });
     if (result.ok) setCodes(result.value);
     else setError(result.error);
-  }, [base]);
+  }, [context.exerciseId]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  async function run(path: string, init: { method: string; body?: unknown }) {
+  async function run(request: Promise<ApiResult<unknown>>) {
     setBusy(true);
-    const result = await api(path, init);
+    const result = await request;
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     await load();
   }
-  const generate = (teams: string[], reissue: boolean) => run(`${base}/join-codes/teams`, { method: 'POST', body: { teams, reissue } });
-  const addDisplay = () => run(`${base}/join-codes`, { method: 'POST', body: { role: 'observer' } });
-  const revoke = (code: string) => run(`${base}/join-codes/${encodeURIComponent(code)}`, { method: 'DELETE' });
+  const generate = (teams: string[], reissue: boolean) => run(call(API_ROUTES.createTeamJoinCodes, { params, body: { teams, reissue } }));
+  const addDisplay = () => run(call(API_ROUTES.createJoinCode, { params, body: { role: 'observer' } }));
+  const revoke = (code: string) => run(call(API_ROUTES.revokeJoinCode, { params: { ...params, code } }));
 
   const now = Date.now();
   const valid = (codes ?? []).filter((c) => c.role === 'participant' && isValid(c, now));
@@ -53,7 +53,7 @@ export function JoinCodesSection({ context }: { context: PlanContext }) {
           {missing.length === 0 ? t('codes.allHaveCodes') : missing.length === context.plan.teams.length ? t('codes.generateAll') : t('codes.generateMissing', { count: missing.length })}
         </button>
         {valid.length > 0 ? (
-          <a className="button-link secondary" href={`${base}/join-codes/sheet`} target="_blank" rel="noopener">
+          <a className="button-link secondary" href={`${exercisePath(context)}/join-codes/sheet`} target="_blank" rel="noopener">
             {t('codes.sheet')}
           </a>
         ) : (

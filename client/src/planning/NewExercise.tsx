@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateExerciseBody, PlannedExerciseSummary } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type CreateExerciseBody } from '@startex/shared';
+import { api, call, type ApiError } from '../lib/api.ts';
 import { readFileAs } from './readFile.ts';
 import './strings.ts';
 import { errorText } from '../i18n/errorText.ts';
@@ -60,7 +60,7 @@ export function NewExercise() {
       source: scenario.source === 'library' ? { kind: 'library', scenarioId: scenario.id } : { kind: 'uploaded', scenarioId: scenario.id, version: scenario.version },
     };
     setBusy(true);
-    const result = await api<PlannedExerciseSummary>('/api/exercises', { method: 'POST', body });
+    const result = await call(API_ROUTES.createExercise, { body });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     window.location.assign(`/plan/${encodeURIComponent(result.value.id)}#settings`);

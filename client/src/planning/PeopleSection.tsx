@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NewAccount, PeopleAdded, PersonView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type NewAccount, type PeopleAdded, type PersonView } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 import { ImportPeople } from './ImportPeople.tsx';
 import { NewAccounts } from './NewAccounts.tsx';
 import { PersonForm } from './PersonForm.tsx';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import type { PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 const ROLE_ORDER = ['director', 'controller', 'evaluator', 'observer', 'participant'] as const;
@@ -29,7 +29,7 @@ export function PeopleSection({ context }: { context: PlanContext }) {
   const added = (result: PeopleAdded) => saved(result.accounts);
   async function remove(person: PersonView) {
     setRemoving(undefined);
-    const result = await api(`${exercisePath(context)}/people/${encodeURIComponent(person.id)}`, { method: 'DELETE' });
+    const result = await call(API_ROUTES.removePerson, { params: { id: context.exerciseId, personId: person.id } });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await context.reload();
   }

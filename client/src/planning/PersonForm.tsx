@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXERCISE_ROLES, type ExerciseRole, type ImportProblem, type NewAccount, type PeopleAdded, type PersonBody, type PersonUpdateBody, type PersonUpdated, type PersonView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import { API_ROUTES, EXERCISE_ROLES, type ExerciseRole, type ImportProblem, type NewAccount, type PersonBody, type PersonUpdateBody, type PersonView } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
+import type { PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 /**
@@ -43,10 +43,9 @@ export function PersonForm({
       ...(role === 'evaluator' ? { covers: { objectives, teams } } : {}),
     };
     setBusy(true);
-    const path = `${exercisePath(context)}/people`;
     const result = person
-      ? await api<PersonUpdated>(`${path}/${encodeURIComponent(person.id)}`, { method: 'PUT', body: fields })
-      : await api<PeopleAdded>(path, { method: 'POST', body: { ...fields, email: email.trim() } satisfies PersonBody });
+      ? await call(API_ROUTES.updatePerson, { params: { id: context.exerciseId, personId: person.id }, body: fields })
+      : await call(API_ROUTES.addPerson, { params: { id: context.exerciseId }, body: { ...fields, email: email.trim() } satisfies PersonBody });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     if (!result.ok) return;

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PLAN_STEPS, type ExercisePlan } from '@startex/shared';
+import { API_ROUTES, PLAN_STEPS, type ExercisePlan } from '@startex/shared';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { AgenciesSection } from './AgenciesSection.tsx';
 import { BriefingsSection } from './BriefingsSection.tsx';
 import { CommsCheckSection } from './CommsCheckSection.tsx';
 import { DryRunSection } from './DryRunSection.tsx';
-import { api, type ApiError } from '../lib/api.ts';
+import { call, type ApiError } from '../lib/api.ts';
 import { JoinCodesSection } from './JoinCodesSection.tsx';
 import { NewExercise } from './NewExercise.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
@@ -44,7 +44,7 @@ function Planner({ exerciseId }: { exerciseId: string }) {
   const [section, setSection] = useState<SectionId>(sectionFromHash);
 
   const reload = useCallback(async () => {
-    const result = await api<ExercisePlan>(`/api/exercises/${encodeURIComponent(exerciseId)}/plan`);
+    const result = await call(API_ROUTES.plan, { params: { id: exerciseId } });
     if (result.ok) setPlan(result.value);
     else setLoadError(result.error);
   }, [exerciseId]);

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ExerciseType, formatScenarioTime, parseScenarioClockTime, ScenarioClockTime, type ExercisePlan, type ExerciseSettingsBody } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import { API_ROUTES, ExerciseType, formatScenarioTime, parseScenarioClockTime, ScenarioClockTime, type ExerciseSettingsBody } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
+import type { PlanContext } from './planContext.ts';
 import { SaveStatus } from './SaveStatus.tsx';
 
 /** "Day 1 02:30" for a story time in ms (the settings keep minutes, never seconds). */
@@ -55,7 +55,7 @@ export function SettingsSection({ context }: { context: PlanContext }) {
       locations: form.locations.split('\n').map((l) => l.trim()).filter(Boolean),
     };
     setBusy(true);
-    const result = await api<ExercisePlan>(`${exercisePath(context)}/settings`, { method: 'PUT', body });
+    const result = await call(API_ROUTES.setSettings, { params: { id: context.exerciseId }, body });
     setBusy(false);
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityView, PlannedExerciseSummary } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type ActivityView } from '@startex/shared';
+import { api, call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 /** GET /api/scenarios, as much of it as this form needs. */
@@ -40,9 +40,10 @@ export function ExerciseFromActivity({ activity, manage, onCreated }: { activity
   async function create() {
     const scenario = scenarios?.find((s) => `${s.source}:${s.id}` === choice);
     if (!scenario) return;
-    const source = scenario.source === 'library' ? { kind: 'library', scenarioId: scenario.id } : { kind: 'uploaded', scenarioId: scenario.id, version: scenario.version };
-    const settings = { title: activity.title, exerciseType: activity.kind, ...(activity.when.kind === 'dates' ? { date: activity.start } : {}) };
-    const made = await api<PlannedExerciseSummary>('/api/exercises', { method: 'POST', body: { source, settings } });
+    const source = scenario.source === 'library' ? { kind: 'library' as const, scenarioId: scenario.id } : { kind: 'uploaded' as const, scenarioId: scenario.id, version: scenario.version };
+    // A course is not an exercise (PlanPanel offers no exercise for one): its kind is no exercise type.
+    const settings = { title: activity.title, ...(activity.kind !== 'course' ? { exerciseType: activity.kind } : {}), ...(activity.when.kind === 'dates' ? { date: activity.start } : {}) };
+    const made = await call(API_ROUTES.createExercise, { body: { source, settings } });
     if (!made.ok) return setError(made.error);
     const linked = await api(`/api/programme/activities/${encodeURIComponent(activity.id)}/exercise`, { method: 'POST', body: { exerciseId: made.value.id } });
     setError(linked.ok ? undefined : linked.error);

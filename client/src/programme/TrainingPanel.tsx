@@ -175,7 +175,6 @@ function Course({ course, people, activities, context, onChange }: { course: Cou
 /** One session's attendance: who attended and completed (a completion gives the course's certificate). */
 function Session({ session, people, context, onChange }: { session: CourseSessionView; people: TraineeView[]; context: ProgrammeContext; onChange: () => Promise<void> }) {
   const { t } = useTranslation('programme');
-  const id = useId();
   const path = `/api/programme/sessions/${encodeURIComponent(session.id)}`;
   const detail = useLoad<CourseSessionDetail>(path);
   const [rows, setRows] = useState<Record<string, AttendanceRow>>({});

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Info } from 'lucide-react';
-import type { ExerciseReview, ExerciseRole, ObservationKind, ObservationReview, Rated, RatingSubject } from '@startex/shared';
+import { allows } from '@startex/scenarios/engine';
+import { API_ROUTES, type ExerciseReview, type ExerciseRole, type ObservationKind, type ObservationReview, type Rated, type RatingSubject } from '@startex/shared';
 import { LongText } from '../lib/LongText.tsx';
 import { RatingChip } from './RatingChip.tsx';
-import { api } from '../lib/api.ts';
+import { call } from '../lib/api.ts';
 import { newKey } from '../tablet/newKey.ts';
 import { clock } from './format.ts';
 import { RatingForm, ReconcileForm, useSubmit } from './RatingForms.tsx';
@@ -56,8 +57,8 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
           {t('evaluation.reconciledBy', { name: rated.final.reconciliation.byName ?? t('evaluation.theDirector'), reason: rated.final.reconciliation.reason })}
         </p>
       )}
-      {role === 'evaluator' && <RatingForm subject={subject} submit={submit} />}
-      {role === 'director' && <ReconcileForm subject={subject} rated={rated} open={finalStatus(rated) === 'conflict' || finalStatus(rated) === 'single'} submit={submit} />}
+      {role && allows(role, 'evaluate') && <RatingForm subject={subject} submit={submit} />}
+      {role && allows(role, 'review.reconcile') && <ReconcileForm subject={subject} rated={rated} open={finalStatus(rated) === 'conflict' || finalStatus(rated) === 'single'} submit={submit} />}
     </div>
   );
 
@@ -158,7 +159,7 @@ export function EvaluationPanel({ exerciseId, review, role, onChanged }: Props) 
         );
       })}
       {review.evaluation.unlinked.length > 0 && (<><h2>{t('evaluation.unlinked')}</h2>{observations(review.evaluation.unlinked)}</>)}
-      {role === 'evaluator' && <PostObservationForm exerciseId={exerciseId} review={review} onChanged={onChanged} />}
+      {role && allows(role, 'evaluate') && <PostObservationForm exerciseId={exerciseId} review={review} onChanged={onChanged} />}
     </>
   );
 }
@@ -185,7 +186,7 @@ function PostObservationForm({ exerciseId, review, onChanged }: { exerciseId: st
         ...(taskId ? { taskId } : {}),
         idempotencyKey: newKey(),
       };
-      void api<{ seq: number }>(`/api/exercises/${encodeURIComponent(exerciseId)}/review/observations`, { method: 'POST', body }).then(async (r) => {
+      void call(API_ROUTES.recordObservation, { params: { id: exerciseId }, body }).then(async (r) => {
         if (!r.ok) return setMessage(errorText(r.error));
         setText('');
         await onChanged();

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Rating, type Rated, type RatingSubject } from '@startex/shared';
-import { api } from '../lib/api.ts';
+import { API_ROUTES, Rating, type Rated, type RatingSubject, type RecordRatingBody } from '@startex/shared';
+import { call } from '../lib/api.ts';
 import { newKey } from '../tablet/newKey.ts';
 import { errorText } from '../i18n/errorText.ts';
 
-type Submit = (path: 'ratings' | 'reconciliations', body: object) => Promise<{ ok: boolean; message: string }>;
+type Submit = (kind: 'ratings' | 'reconciliations', body: RecordRatingBody) => Promise<{ ok: boolean; message: string }>;
 
 /** P/S/M/U as radio buttons, each with its HSEEP definition beside it. */
 function RatingChoice({ name, value, onChange, testId }: { name: string; value: Rating | undefined; onChange: (r: Rating) => void; testId: string }) {
@@ -94,8 +94,9 @@ export function ReconcileForm({ subject, rated, open, submit }: { subject: Ratin
 /** Posts to the review API and says what became of it (the seq, or the error). */
 export function useSubmit(exerciseId: string, onChanged: () => Promise<void>): Submit {
   const { t } = useTranslation('review');
-  return async (path, body) => {
-    const result = await api<{ seq: number }>(`/api/exercises/${encodeURIComponent(exerciseId)}/review/${path}`, { method: 'POST', body });
+  return async (kind, body) => {
+    const route = kind === 'ratings' ? API_ROUTES.recordRating : API_ROUTES.reconcileRating;
+    const result = await call(route, { params: { id: exerciseId }, body });
     if (!result.ok) return { ok: false, message: errorText(result.error) };
     await onChanged();
     return { ok: true, message: t('evaluation.saved', { seq: result.value.seq }) };

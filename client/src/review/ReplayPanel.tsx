@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Pause, Play } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseReview, LogEntry, ReplayMoment } from '@startex/shared';
-import { api } from '../lib/api.ts';
+import { API_ROUTES, type ExerciseReview, type LogEntry, type ReplayMoment } from '@startex/shared';
+import { call } from '../lib/api.ts';
 import { describeEntry } from '../lib/describeEntry.ts';
 import { exerciseWords, type ExerciseWords } from '../lib/exerciseWords.ts';
 import { useExercise } from '../lib/useExercise.ts';
@@ -35,8 +35,8 @@ export function ReplayPanel({ exerciseId, review }: { exerciseId: string; review
   // Fetch the moment for the slider's time; answers that come back out of order are dropped.
   useEffect(() => {
     const ask = ++latest.current;
-    const query = atMs === undefined ? 'atSeq=0' : `atMs=${Math.round(atMs)}`;
-    void api<ReplayMoment>(`/api/exercises/${encodeURIComponent(exerciseId)}/replay?${query}`).then((r) => {
+    const query = atMs === undefined ? { atSeq: 0 } : { atMs: Math.round(atMs) };
+    void call(API_ROUTES.replay, { params: { id: exerciseId }, query }).then((r) => {
       if (!r.ok || ask !== latest.current) return;
       setMoment(r.value);
       // The first answer gives the span: start the slider at the log's first exercise time.

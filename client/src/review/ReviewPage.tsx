@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Tabs } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseReview } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type ExerciseReview } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { roleIn, useSession } from '../lib/useSession.ts';
 import { EvaluationPanel } from './EvaluationPanel.tsx';
@@ -28,7 +28,7 @@ export function ReviewPage({ exerciseId }: { exerciseId: string }) {
   const [review, setReview] = useState<ExerciseReview | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const reload = useCallback(async () => {
-    const result = await api<ExerciseReview>(`/api/exercises/${encodeURIComponent(exerciseId)}/review`);
+    const result = await call(API_ROUTES.review, { params: { id: exerciseId } });
     if (result.ok) {
       setReview(result.value);
       setError(undefined);

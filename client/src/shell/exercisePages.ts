@@ -1,3 +1,4 @@
+import { allows, allowsGlobal } from '@startex/scenarios/engine';
 import type { ExerciseRole, GlobalRole } from '@startex/shared';
 
 /** The pages of one exercise, in the order the shell's navigation shows them. */
@@ -5,7 +6,7 @@ export const EXERCISE_PAGES = ['plan', 'console', 'evaluate', 'display', 'review
 export type ExercisePage = (typeof EXERCISE_PAGES)[number];
 
 /**
- * Which pages each role works on (server/src/auth/policy.ts decides what each may do there):
+ * Which pages each role works on (the engine's permission table, policy.ts, decides what each may do there):
  * control staff run play, evaluators observe and rate, observers watch; participants play on tablets.
  * An evaluator's console is read-only, as is the director's evaluator page.
  */
@@ -33,12 +34,12 @@ export function pagePath(page: ExercisePage, exerciseId: string): string {
   return `/${page}/${encodeURIComponent(exerciseId)}`;
 }
 
-/** The corrective actions across exercises: planners, administrators and directors. */
+/** The corrective actions across exercises: whoever the permission table lets read them, across agencies or for their own exercises. */
 export function mayOpenActions(roles: readonly GlobalRole[], memberships: readonly { role: ExerciseRole }[]): boolean {
-  return roles.length > 0 || memberships.some((m) => m.role === 'director');
+  return allowsGlobal(roles, 'corrective-actions.read') || memberships.some((m) => allows(m.role, 'corrective-actions.view'));
 }
 
-/** The scenario studio: those who may write scenarios (server/src/auth/policy.ts, scenarios.write). */
+/** The scenario studio: those who may write scenarios (scenarios/src/engine/policy.ts, scenarios.write). */
 export function mayAuthorScenarios(roles: readonly GlobalRole[]): boolean {
   return roles.includes('admin') || roles.includes('planner');
 }

@@ -242,7 +242,7 @@ function Editor({ draft, edit, saveNow, saveMerged, adopt }: Pick<ReturnType<typ
             />
           </Tabs.Content>
           <Tabs.Content value="source" className="studio-view">
-            {threads && view === 'source' && <SourceEditor document={draft.document} thread={threads.tools} problems={analysis?.problems ?? []} focus={sourceFocus} readOnly={readOnly} onDocument={(d) => edit(() => d)} />}
+            {threads && view === 'source' && <SourceEditor document={draft.document} thread={threads.tools} problems={analysis?.problems ?? []} focus={sourceFocus} readOnly={readOnly} onDocument={(d, base) => edit((current) => (current === base ? d : current))} />}
           </Tabs.Content>
           <Tabs.Content value="simulate" className="studio-view">
             {threads && <SimulatePanel thread={threads.tools} document={draft.document} expanded={analysis?.expanded} names={names} />}
@@ -255,7 +255,7 @@ function Editor({ draft, edit, saveNow, saveMerged, adopt }: Pick<ReturnType<typ
           </Tabs.Content>
         </Tabs.Root>
         <aside className="studio-side">
-          <ProblemList problems={analysis?.problems} analysedSeq={analysis?.seq} editSeq={draft.editSeq} failure={analysis?.failure} names={names} onOpen={openPlace} />
+          <ProblemList problems={analysis?.problems} analysedSeq={analysis?.seq} explored={analysis?.explored ?? false} editSeq={draft.editSeq} failure={analysis?.failure} names={names} onOpen={openPlace} />
         </aside>
       </div>
     </main>

@@ -42,7 +42,7 @@ export function TabletView({ code, tab, onTab, onJoin, onLeave }: { code: string
   const injectsRead = useReadState(storageKeys.read(code));
   const messagesRead = useReadState(storageKeys.readMessages(code));
   const [respondingTo, setRespondingTo] = useState<string | undefined>();
-  const teamId = view?.viewer.teamId;
+  const teamId = view?.viewer.role === 'participant' ? view.viewer.teamId : undefined;
   const team = view?.teams.find((x) => x.id === teamId);
   const names = makeNames(view, teamId, t);
 

@@ -1,4 +1,5 @@
-import { foldInjectProgress, type LogEntry, type RecipientProgress, type ReleasedInject } from '@startex/shared';
+import { foldInjectProgress, type RecipientProgress } from '@startex/scenarios/engine';
+import type { LogEntry, ReleasedInject } from '@startex/shared';
 
 export interface InboxItem {
   inject: ReleasedInject;
@@ -20,5 +21,5 @@ export function inboxItems(entries: readonly LogEntry[], teamId: string | undefi
     if (!progress.inject || !team || !at) continue;
     items.push({ inject: progress.inject, receivedAtScenarioMs: at.scenarioMs, progress: team, seq: at.seq });
   }
-  return items.sort((a, b) => b.seq - a.seq);
+  return items.sort((a, b) => b.seq - a.seq).map(({ seq: _, ...item }) => item);
 }

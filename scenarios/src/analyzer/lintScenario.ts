@@ -56,13 +56,21 @@ function conditionRefs(condition: Condition | undefined, out: { flags: string[];
   else if ('counter' in condition) out.counters.push(condition.counter);
 }
 
+/**
+ * How far the analyzer goes. `rules`: the schema, references and structure, everything that needs
+ * no play explored (quick enough for every edit in the studio); `full`: then every path of play
+ * explored. A document with an error is never explored, so when `rules` finds an error, `full`
+ * finds the same problems.
+ */
+export type LintStage = 'rules' | 'full';
+
 /** The semantic rules, for a document that already passed the schema (a timeline is checked, then expanded: lintTimeline.ts). */
-export function lintDocument(document: ScenarioDocument, budget: ExplorationBudget = {}): Problem[] {
-  return lintTimeline(document, budget, lintStatechart);
+export function lintDocument(document: ScenarioDocument, budget: ExplorationBudget = {}, stage: LintStage = 'full'): Problem[] {
+  return lintTimeline(document, budget, stage, lintStatechart);
 }
 
 /** The rules of the statechart form. */
-function lintStatechart(document: ScenarioDocument, budget: ExplorationBudget): Problem[] {
+function lintStatechart(document: ScenarioDocument, budget: ExplorationBudget, stage: LintStage): Problem[] {
   const problems: Problem[] = [];
   const error = (rule: string, path: Path, message: string) => problems.push({ severity: 'error', rule, path: jsonPath(path), message });
   const warn = (rule: string, path: Path, message: string) => problems.push({ severity: 'warning', rule, path: jsonPath(path), message });
@@ -245,7 +253,7 @@ function lintStatechart(document: ScenarioDocument, budget: ExplorationBudget): 
   const topFinal = Object.values(document.machine.states ?? {}).some((s) => s.type === 'final');
   if (!topFinal) error('no-endex', ['machine', 'states'], 'The machine has no top-level final state, so the scenario can never reach EndEx; add one such as "endex": { "type": "final" }.');
 
-  if (hasErrors(problems)) return problems;
+  if (hasErrors(problems) || stage === 'rules') return problems;
   return [...problems, ...lintPlay(document, states, budget)];
 }
 
@@ -324,7 +332,7 @@ export function lintScenarioText(text: string, format: 'json' | 'yaml', budget: 
   return { parsed, problems: parsed.ok ? lintDocument(parsed.document, budget) : parsed.problems };
 }
 
-export function lintScenarioValue(raw: unknown, budget: ExplorationBudget = {}): { parsed: ParseResult; problems: Problem[] } {
+export function lintScenarioValue(raw: unknown, budget: ExplorationBudget = {}, stage: LintStage = 'full'): { parsed: ParseResult; problems: Problem[] } {
   const parsed = parseScenarioValue(raw);
-  return { parsed, problems: parsed.ok ? lintDocument(parsed.document, budget) : parsed.problems };
+  return { parsed, problems: parsed.ok ? lintDocument(parsed.document, budget, stage) : parsed.problems };
 }

@@ -16,11 +16,11 @@ import { expandWithSources, hasTimeline, MAIN_TRACK, type Expansion } from '../t
 import { ALL_TEAMS } from '../timeline/resolveTeams.ts';
 import { documentChecks } from './documentChecks.ts';
 import { checkPayloadSizes } from './payloadSize.ts';
-import { suggest } from './lintScenario.ts';
+import { suggest, type LintStage } from './lintScenario.ts';
 import { hasErrors, jsonPath, type Problem } from './Problem.ts';
 
 type Path = (string | number)[];
-type LintStatechart = (document: ScenarioDocument, budget: ExplorationBudget) => Problem[];
+type LintStatechart = (document: ScenarioDocument, budget: ExplorationBudget, stage: LintStage) => Problem[];
 
 /**
  * The analyzer for what the statechart rules cannot see or would say in the wrong words: the
@@ -30,17 +30,17 @@ type LintStatechart = (document: ScenarioDocument, budget: ExplorationBudget) =>
  * EndEx"), at the row's path. Reactions, the newer metric kinds and field types are checked here
  * for every document, and so are the document checks (documentChecks.ts), on what was written.
  */
-export function lintTimeline(document: ScenarioDocument, budget: ExplorationBudget, lintStatechart: LintStatechart): Problem[] {
+export function lintTimeline(document: ScenarioDocument, budget: ExplorationBudget, stage: LintStage, lintStatechart: LintStatechart): Problem[] {
   const problems = [...checkAsWritten(document), ...documentChecks(document), ...checkPayloadSizes(document)];
   if (hasErrors(problems)) return problems;
   const expansion = expandWithSources(document);
-  const found = lintStatechart(expansion.document, budget).flatMap((p) => tellOfTimeline(p, expansion, document));
+  const found = lintStatechart(expansion.document, budget, stage).flatMap((p) => tellOfTimeline(p, expansion, document));
   const seen = new Set<string>();
   const unique = found.filter((p) => {
     const key = `${p.rule} ${p.path} ${p.message}`;
     return !seen.has(key) && (seen.add(key), true);
   });
-  if (hasErrors(unique)) return [...problems, ...unique];
+  if (hasErrors(unique) || stage === 'rules') return [...problems, ...unique];
   return [...problems, ...unique, ...checkPlannedTimes(document, expansion, budget)];
 }
 

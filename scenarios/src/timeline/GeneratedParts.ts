@@ -55,3 +55,8 @@ export const allOf = (...conditions: (Condition | undefined)[]): Condition | und
   const present = conditions.filter((c): c is Condition => c !== undefined);
   return present.length === 0 ? undefined : present.length === 1 ? present[0] : { all: present };
 };
+
+export const anyOf = (...conditions: (Condition | undefined)[]): Condition | undefined => {
+  const present = conditions.filter((c): c is Condition => c !== undefined);
+  return present.length === 0 ? undefined : present.length === 1 ? present[0] : { any: present };
+};

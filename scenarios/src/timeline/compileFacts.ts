@@ -1,6 +1,6 @@
 import { timelineMinutes, type Anchor, type Condition, type Effect, type Fact, type FieldMatch, type FieldValue, type ScenarioDocument, type ScenarioState, type TimelineTime } from '@startex/shared';
 import { evaluateCondition } from '../evaluateCondition.ts';
-import { allOf, type GeneratedParts, type SourcePath } from './GeneratedParts.ts';
+import { allOf, anyOf, type GeneratedParts, type SourcePath } from './GeneratedParts.ts';
 import { resolveTeams } from './resolveTeams.ts';
 
 type ActionFact = Extract<Fact, { action: string }>;
@@ -20,6 +20,10 @@ export class FactCompiler {
   /** Injects whose release something depends on: their releases also set `released(id)`. */
   readonly tracked = new Set<string>();
   private readonly startMinute: number;
+  /** A fact recorded only inside a deadline window (its condition as JSON) -> the flag set when that window has passed. */
+  private readonly passedFlagOf = new Map<string, string>();
+  /** Windows that open and pass during play (one due at StartEx never opens). */
+  private readonly passing = new Set<string>();
 
   constructor(
     private readonly document: ScenarioDocument,
@@ -51,6 +55,26 @@ export class FactCompiler {
     return this.acknowledgedFact(fact, at);
   }
 
+  /**
+   * When a guard can never hold again: a fact it requires was not met before its deadline window
+   * passed, and nothing records that fact after the window. Undefined when it requires no such fact.
+   */
+  missedWindow(guard: Condition | undefined): Condition | undefined {
+    const required = (c: Condition): Condition[] => ('all' in c ? c.all.flatMap(required) : [c]);
+    const missed = (guard ? required(guard) : []).flatMap((fact): Condition[] => {
+      const passed = this.passedFlagOf.get(JSON.stringify(fact));
+      return passed === undefined ? [] : [{ all: [{ flag: passed }, { not: fact }] }];
+    });
+    return anyOf(...missed);
+  }
+
+  /** When an anchor can no longer happen: the decision it waits for settled on another option. */
+  foreclosed(anchor: Anchor): Condition | undefined {
+    if (!('decision' in anchor) || anchor.is === undefined) return undefined;
+    const options = this.document.timeline.find((row) => row.decision?.id === anchor.decision)?.decision?.options ?? [];
+    return anyOf(...options.filter((o) => o.id !== anchor.is).map((o) => ({ flag: this.decided(anchor.decision, o.id) })));
+  }
+
   /** The condition that holds from the moment an anchor happens (its first occurrence) on. */
   anchor(anchor: Anchor, at: SourcePath): Condition {
     if ('inject' in anchor) return { flag: this.released(anchor.inject) };
@@ -72,7 +96,10 @@ export class FactCompiler {
     const since = fact.since === undefined ? undefined : this.since(fact.since, at);
     const when = allOf(this.where(fact.action, fact.where), window === undefined ? undefined : { flag: window }, since === undefined ? undefined : { flag: since });
     const meaning = JSON.stringify(['action', fact.action, members, every, fact.where, window, since]);
-    return this.record(meaning, every, members, at, (team, effects) => ({ action: fact.action, ...(team ? { team } : {}), ...(when ? { when } : {}), effects }));
+    return this.inWindow(
+      window,
+      this.record(meaning, every, members, at, (team, effects) => ({ action: fact.action, ...(team ? { team } : {}), ...(when ? { when } : {}), effects })),
+    );
   }
 
   private acknowledgedFact(fact: AckFact, at: SourcePath): Condition {
@@ -84,7 +111,16 @@ export class FactCompiler {
     // A team can only acknowledge what was released: the analyzer then never tries it before.
     const when = allOf({ flag: this.released(fact.acknowledged) }, window === undefined ? undefined : { flag: window });
     const meaning = JSON.stringify(['acknowledged', fact.acknowledged, members, every, window]);
-    return this.record(meaning, every, members, at, (team, effects) => ({ acknowledged: fact.acknowledged, ...(team ? { team } : {}), ...(when ? { when } : {}), effects }));
+    return this.inWindow(
+      window,
+      this.record(meaning, every, members, at, (team, effects) => ({ acknowledged: fact.acknowledged, ...(team ? { team } : {}), ...(when ? { when } : {}), effects })),
+    );
+  }
+
+  /** Notes that a fact is recorded only while its window is open, for `missedWindow`. */
+  private inWindow(window: string | undefined, fact: Condition): Condition {
+    if (window !== undefined && this.passing.has(window)) this.passedFlagOf.set(JSON.stringify(fact), passedFlag(window));
+    return fact;
   }
 
   /** Reactions that record a fact: a flag, or for "every team" a team set and how many it must hold. */
@@ -134,6 +170,15 @@ export class FactCompiler {
     return name;
   }
 
+  /** Closing a window: its flag goes false for good, and it says it has passed. */
+  private close(window: string): Effect[] {
+    this.passing.add(window);
+    return [
+      { setFlag: window, value: false },
+      { setFlag: this.parts.flag(passedFlag(window)), value: true },
+    ];
+  }
+
   /**
    * The flag that is true while a fact's deadline window is open: from the release of row `of`
    * for `within` minutes, or from StartEx until `before`. A region of its own opens and closes it,
@@ -153,7 +198,7 @@ export class FactCompiler {
               title: `Until ${formatTime(fact.before)}`,
               initial: `${name}-open`,
               states: {
-                [`${name}-open`]: { title: 'Open', after: [{ minutes, target: `${name}-expired`, effects: [{ setFlag: name, value: false }] }] },
+                [`${name}-open`]: { title: 'Open', after: [{ minutes, target: `${name}-expired`, effects: this.close(name) }] },
                 [`${name}-expired`]: { title: 'Passed' },
               },
             },
@@ -175,7 +220,7 @@ export class FactCompiler {
           initial: `${name}-wait`,
           states: {
             [`${name}-wait`]: { title: 'Not yet', always: [{ when: { flag: opened }, target: `${name}-open`, effects: [{ setFlag: name, value: true }] }] },
-            [`${name}-open`]: { title: 'Open', after: [{ minutes: fact.within, target: `${name}-expired`, effects: [{ setFlag: name, value: false }] }] },
+            [`${name}-open`]: { title: 'Open', after: [{ minutes: fact.within, target: `${name}-expired`, effects: this.close(name) }] },
             [`${name}-expired`]: { title: 'Passed' },
           },
         },
@@ -190,6 +235,9 @@ export class FactCompiler {
     return name;
   }
 }
+
+/** The flag a window sets when it has passed (its own flag is false before it opens, too). */
+const passedFlag = (window: string) => `${window}-passed`;
 
 /** Field values a fact asks for (`where`), as a condition on the action's fields. */
 export function whereCondition(document: ScenarioDocument, actionId: string, where: Record<string, FieldMatch> | undefined): Condition | undefined {

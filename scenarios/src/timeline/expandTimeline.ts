@@ -3,7 +3,6 @@ import {
   timelineMinutes,
   type Condition,
   type Effect,
-  type EndexRule,
   type Inject,
   type Reaction,
   type ScenarioDocument,
@@ -12,7 +11,7 @@ import {
 } from '@startex/shared';
 import { evaluateCondition } from '../evaluateCondition.ts';
 import { FactCompiler } from './compileFacts.ts';
-import { allOf, GENERATED_PREFIX, GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
+import { allOf, anyOf, GENERATED_PREFIX, GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
 import { plannedTimes } from './plannedTimes.ts';
 import { resolveTeams, senderName } from './resolveTeams.ts';
 
@@ -68,6 +67,8 @@ type Timed = { minutes: number; path: SourcePath } & ({ kind: 'release'; release
 interface Root {
   condition: Condition;
   name: string;
+  /** When the moment can no longer come (the decision it waits for went another way). */
+  foreclosed: Condition | undefined;
 }
 /** Minutes after StartEx, or (with a root) after that moment of play. */
 interface Placement {
@@ -121,7 +122,7 @@ function expand(authored: ScenarioDocument): Expansion {
       placement = { ...base, minutes: base.minutes + row.after.minutes };
     } else {
       // After an event, or an inject the machine releases (or a cycle, which the analyzer reports).
-      placement = { minutes: row.after.minutes, root: { condition: facts.anchor(row.after, at), name: anchorName(row.after, rowById, numbers) } };
+      placement = { minutes: row.after.minutes, root: { condition: facts.anchor(row.after, at), name: anchorName(row.after, rowById, numbers), foreclosed: facts.foreclosed(row.after) } };
     }
     placements.set(row.id, placement);
     return placement;
@@ -153,7 +154,10 @@ function expand(authored: ScenarioDocument): Expansion {
     if (anchorRow) {
       const base = placementOf(anchorRow.row, anchorRow.index);
       placement = { ...base, minutes: base.minutes + rule.after!.minutes };
-    } else if (rule.after) placement = { minutes: rule.after.minutes, root: { condition: facts.anchor(rule.after, [...at, 'after']), name: anchorName(rule.after, rowById, numbers) } };
+    } else if (rule.after) {
+      const root = { condition: facts.anchor(rule.after, [...at, 'after']), name: anchorName(rule.after, rowById, numbers), foreclosed: facts.foreclosed(rule.after) };
+      placement = { minutes: rule.after.minutes, root };
+    }
     const guard = allOf(
       rule.when && facts.condition(rule.when, [...at, 'when']),
       rule.unless && { not: facts.condition(rule.unless, [...at, 'unless']) },
@@ -194,7 +198,8 @@ function expand(authored: ScenarioDocument): Expansion {
       // At the moment itself: a region that releases the row as soon as it happens.
       const key = `${GENERATED_PREFIX}row--${row.id.slice(0, 50)}`;
       const name = `#${numbers[index]} ${row.subject}`;
-      regions[key] = { title: name, ...atMoment(key, root.condition, release.guard, { effects: releaseEffects(row) }, source, name, { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id }) };
+      const moment = { condition: root.condition, guard: release.guard, closes: anyOf(root.foreclosed, facts.missedWindow(release.guard)) };
+      regions[key] = { title: name, ...atMoment(key, moment, { effects: releaseEffects(row) }, source, name, { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id }) };
       source(key, name, { kind: 'structure', path: ['timeline', index] });
     }
   }
@@ -204,7 +209,8 @@ function expand(authored: ScenarioDocument): Expansion {
     else if (placement.minutes > 0) onMoment(placement.root, item);
     else {
       const key = `${GENERATED_PREFIX}endex--${index}`;
-      regions[key] = { title: `EndEx rule ${index + 1}`, ...atMoment(key, placement.root.condition, guard, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] }) };
+      const moment = { condition: placement.root.condition, guard, closes: anyOf(placement.root.foreclosed, facts.missedWindow(guard)) };
+      regions[key] = { title: `EndEx rule ${index + 1}`, ...atMoment(key, moment, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] }) };
       source(key, `EndEx rule ${index + 1}`, { kind: 'structure', path: ['endex', index] });
     }
   }
@@ -340,8 +346,16 @@ function chain(
   const states: Record<string, ScenarioState> = {};
   if (root) {
     const wait = `${GENERATED_PREFIX}${name}--wait`;
-    states[wait] = { title: `Waiting for ${root.name}`, always: [{ when: root.condition, target: keyOf(0), effects: [] }] };
+    const closed = `${GENERATED_PREFIX}${name}--closed`;
+    states[wait] = {
+      title: `Waiting for ${root.name}`,
+      always: [{ when: root.condition, target: keyOf(0), effects: [] }, ...(root.foreclosed ? [{ when: root.foreclosed, target: closed, effects: [] }] : [])],
+    };
     source(wait, states[wait]!.title!, { kind: 'structure', path: items[0]!.path });
+    if (root.foreclosed) {
+      states[closed] = { title: `Closed: ${root.name} will not come` };
+      source(closed, states[closed]!.title!, { kind: 'wait', path: items[0]!.path });
+    }
   }
   // No state for a time where only EndEx is due and nothing comes after it (play ended there, or
   // goes on with nothing more in this storyline); past an unguarded EndEx, rows are never reached.
@@ -425,6 +439,7 @@ function forgetAfterLastRead(
   }
   for (const { root, items } of afterMoment.values()) {
     flagsOf(root.condition, readAnytime);
+    flagsOf(root.foreclosed, readAnytime);
     for (const item of items) flagsOf(item.kind === 'release' ? item.release.guard : item.guard, readAnytime);
   }
   const walk = (state: ScenarioState) => {
@@ -453,18 +468,26 @@ function forgetAfterLastRead(
   return forgetting;
 }
 
-/** A region that does `then` (guarded) the moment a condition first holds. */
+/**
+ * A region that does `then` (guarded) the moment a condition first holds. It closes (`closes`) once
+ * that can no longer happen: the moment can no longer come, or the guard needs a fact whose window
+ * passed unmet. Plays that differ only in such a missed window, or in when the moment came after
+ * it, then go on alike, as a hand-written statechart ends such a region with its timer (bench's
+ * generated MSEL in both forms).
+ */
 function atMoment(
   key: string,
-  condition: Condition,
-  guard: Condition | undefined,
+  moment: { condition: Condition; guard: Condition | undefined; closes: Condition | undefined },
   then: { effects: Effect[] } | { target: string },
   source: (key: string, title: string, from: StateSource) => void,
   name: string,
   from: StateSource,
 ): ScenarioState {
+  const { condition, guard, closes } = moment;
   const wait = `${key}-wait`;
   const done = `${key}-done`;
+  // Distinct from done, which says the moment came (the analyzer reports a moment that never does).
+  const closed = `${key}-closed`;
   // Ending play needs no state after it, unless a guard can keep it from ending.
   const needsDone = 'effects' in then || guard !== undefined;
   const target = 'target' in then ? then.target : done;
@@ -472,12 +495,18 @@ function atMoment(
   const states: Record<string, ScenarioState> = {
     [wait]: {
       title: `Waiting: ${name}`,
-      always: [{ when: allOf(condition, guard)!, target, effects }, ...(guard ? [{ when: condition, target: done, effects: [] }] : [])],
+      always: [
+        { when: allOf(condition, guard)!, target, effects },
+        ...(guard ? [{ when: condition, target: done, effects: [] }] : []),
+        ...(closes ? [{ when: closes, target: closed, effects: [] }] : []),
+      ],
     },
     ...(needsDone ? { [done]: { title: `Done: ${name}` } } : {}),
+    ...(closes ? { [closed]: { title: `Closed: ${name}` } } : {}),
   };
   source(wait, states[wait]!.title!, { kind: 'structure', path: from.path });
   if (needsDone) source(done, `Done: ${name}`, from);
+  if (closes) source(closed, `Closed: ${name}`, { kind: 'wait', path: from.path });
   return { initial: wait, states };
 }
 

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ExerciseParams } from '@startex/shared';
 import { requireExercise, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import { parse } from './parse.ts';
 
-/** `:id` of an /api/exercises/:id/... route. */
-export const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
+export { ExerciseParams } from '@startex/shared';
 
 /**
  * The checks every exercise route makes, in this order: its params, sign-in, the exercise

@@ -1,31 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import {
-  CreateExerciseBody,
-  CreateJoinCodeBody,
-  ExerciseSettings,
-  LogQuery,
-  MembershipBody,
-  StartexError,
-  type ExerciseSummary,
-  type JoinCodeView,
-  type LogResponse,
-  type MembershipView,
-  type PlannedExerciseSummary,
-} from '@startex/shared';
+import { API_ROUTES, ExerciseSettings, StartexError, type JoinCodeView, type PlannedExerciseSummary } from '@startex/shared';
 import type { ScenarioAnalysis } from '../analysis/ScenarioAnalysis.ts';
 import { requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import { resolveScenario } from '../planning/planResolve.ts';
 import { defaultSettings, exerciseSettings } from '../planning/settings.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allowsGlobal } from '../auth/policy.ts';
+import { allowsGlobal } from '@startex/scenarios/engine';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { AccessGrant, ExerciseRecord, Store } from '../store/ExerciseStore.ts';
-import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
-import { parse } from './parse.ts';
-
-const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) });
-const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
+import { exerciseGuard } from './exerciseGuard.ts';
+import { serve } from './typedRoute.ts';
 
 /** Inline scenario documents may be as large as uploads. */
 const CREATE_LIMIT = 2 * 1024 * 1024;
@@ -54,7 +38,7 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
   });
 
   return async (app: FastifyInstance) => {
-    app.get('/api/exercises', async (request): Promise<PlannedExerciseSummary[]> => {
+    serve(app, API_ROUTES.listExercises, async (_input, request) => {
       const { user } = requireUser(request);
       const all = await store.listExercises();
       const mine = new Set((await store.membershipsOf(user.id)).map((m) => m.exerciseId));
@@ -67,69 +51,73 @@ export function exercisesRoutes(runtime: ExerciseRuntime, store: Store, identity
      * A new exercise in draft, pinning a copy of its scenario. The planner who creates it plans it by
      * their global role and gets no role in it: who runs play is on its roster (SECURITY.md).
      */
-    app.post('/api/exercises', { bodyLimit: CREATE_LIMIT }, async (request, reply) => {
-      const user = requireGlobal(request, 'exercises.create');
-      const body = parse(CreateExerciseBody, request.body, 'body');
-      const scenario = await resolveScenario(store, analysis, body.source);
-      const settings = ExerciseSettings.parse({ ...defaultSettings(scenario, 1), ...body.settings, requireCommsCheck: true });
-      const record = await runtime.create({ scenario, speed: settings.speed, settings });
-      await identity.audit(user.username, 'exercise.created', record.id, { scenarioId: scenario.id, scenarioVersion: scenario.version, source: body.source.kind });
-      return reply.status(201).send(await summary(record));
-    });
+    serve(
+      app,
+      API_ROUTES.createExercise,
+      async (input, request) => {
+        const user = requireGlobal(request, 'exercises.create');
+        const body = input.body();
+        const scenario = await resolveScenario(store, analysis, body.source);
+        const settings = ExerciseSettings.parse({ ...defaultSettings(scenario, 1), ...body.settings, requireCommsCheck: true });
+        const record = await runtime.create({ scenario, speed: settings.speed, settings });
+        await identity.audit(user.username, 'exercise.created', record.id, { scenarioId: scenario.id, scenarioVersion: scenario.version, source: body.source.kind });
+        return summary(record);
+      },
+      { bodyLimit: CREATE_LIMIT },
+    );
 
-    app.get('/api/exercises/:id', async (request): Promise<ExerciseSummary> => {
+    serve(app, API_ROUTES.exercise, async (_input, request) => {
       const { host } = await guard(request, 'exercise.view');
       return { id: host.id, title: host.record.title, scenarioId: host.record.scenario.id, status: host.status };
     });
 
-    app.get('/api/exercises/:id/log', async (request) => {
+    serve(app, API_ROUTES.exerciseLog, async (input, request) => {
       // A malformed query is refused before anything is looked up.
-      const { afterSeq } = parse(LogQuery, request.query, 'query');
+      const { afterSeq } = input.query();
       const { host, viewer } = await guard(request, 'exercise.log');
-      const page: LogResponse = { entries: await host.entriesFor(viewer, afterSeq) };
-      return page;
+      return { entries: await host.entriesFor(viewer, afterSeq) };
     });
 
-    app.get('/api/exercises/:id/members', async (request): Promise<MembershipView[]> => {
+    serve(app, API_ROUTES.members, async (_input, request) => {
       const { params: { id } } = await guard(request, 'exercise.manage');
       return (await store.listMemberships(id)).map((m) => ({ exerciseId: m.exerciseId, userId: m.userId, role: m.role, ...(m.teamId ? { teamId: m.teamId } : {}) }));
     });
 
-    app.put('/api/exercises/:id/members/:userId', async (request) => {
-      const { params: { id, userId }, host, user } = await guard(request, 'exercise.manage', MemberParams);
-      const body = parse(MembershipBody, request.body, 'body');
+    serve(app, API_ROUTES.setMember, async (input, request) => {
+      const { params: { id, userId }, host, user } = await guard(request, 'exercise.manage', API_ROUTES.setMember.params);
+      const body = input.body();
       if (body.role === 'participant' && !host.record.scenario.teams.some((t) => t.id === body.teamId)) {
         throw new StartexError('UNKNOWN_TEAM', 'A participant needs one of the exercise\'s teams.', 'teamId');
       }
       await identity.setMembership(user.username, { exerciseId: id, userId, role: body.role, teamId: body.role === 'participant' ? body.teamId : undefined });
-      return { ok: true };
+      return { ok: true as const };
     });
 
-    app.delete('/api/exercises/:id/members/:userId', async (request) => {
-      const { params: { id, userId }, user } = await guard(request, 'exercise.manage', MemberParams);
+    serve(app, API_ROUTES.removeMember, async (_input, request) => {
+      const { params: { id, userId }, user } = await guard(request, 'exercise.manage', API_ROUTES.removeMember.params);
       await identity.removeMembership(user.username, id, userId);
-      return { ok: true };
+      return { ok: true as const };
     });
 
-    app.get('/api/exercises/:id/join-codes', async (request): Promise<JoinCodeView[]> => {
+    serve(app, API_ROUTES.joinCodes, async (_input, request) => {
       const { params: { id } } = await guard(request, 'exercise.manage');
       return (await store.listGrants(id)).map(codeView);
     });
 
-    app.post('/api/exercises/:id/join-codes', async (request, reply) => {
+    serve(app, API_ROUTES.createJoinCode, async (input, request) => {
       const { params: { id }, host, user } = await guard(request, 'exercise.manage');
-      const body = parse(CreateJoinCodeBody, request.body, 'body');
+      const body = input.body();
       if (body.role === 'participant' && !host.record.scenario.teams.some((t) => t.id === body.teamId)) {
         throw new StartexError('UNKNOWN_TEAM', 'A tablet join code needs one of the exercise\'s teams.', 'teamId');
       }
       const grant = await identity.createJoinCode(user.username, { exerciseId: id, ...body });
-      return reply.status(201).send(codeView(grant));
+      return codeView(grant);
     });
 
-    app.delete('/api/exercises/:id/join-codes/:code', async (request) => {
-      const { params: { id, code }, user } = await guard(request, 'exercise.manage', CodeParams);
+    serve(app, API_ROUTES.revokeJoinCode, async (_input, request) => {
+      const { params: { id, code }, user } = await guard(request, 'exercise.manage', API_ROUTES.revokeJoinCode.params);
       await identity.revokeJoinCode(user.username, id, code);
-      return { ok: true };
+      return { ok: true as const };
     });
   };
 }

@@ -3,27 +3,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   AgencyBody,
+  API_ROUTES,
   COMMS_CHECK_TEXT,
-  ExerciseSettingsBody,
   ImportPeopleBody,
-  PersonBody,
-  PersonUpdateBody,
   StartexError,
-  TeamAgencyBody,
-  TeamJoinCodesBody,
   withoutBidiControls,
   type Actor,
   type AgencyView,
-  type CommsCheckStatus,
-  type DryRun,
   type ExercisePlan,
   type ImportCheck,
   type ImportProblem,
   type JoinCodeView,
   type PeopleAdded,
   type Presence,
-  type PersonUpdated,
-  type PersonView,
 } from '@startex/shared';
 import { requireGlobal } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
@@ -41,9 +33,9 @@ import type { Store, UserRecord } from '../store/ExerciseStore.ts';
 import { codeView } from './exercisesRoutes.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
+import { serve } from './typedRoute.ts';
 
 const AgencyParams = z.object({ agencyId: z.string().min(1).max(64) });
-const PersonParams = ExerciseParams.extend({ personId: z.string().min(1).max(64) });
 const TeamParams = ExerciseParams.extend({ teamId: z.string().min(1).max(64) });
 /** A participant list of about 1 MB, base64 in JSON. */
 const IMPORT_LIMIT = 2 * 1024 * 1024;
@@ -159,23 +151,23 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     });
 
     // The plan
-    app.get('/api/exercises/:id/plan', async (request): Promise<ExercisePlan> => {
+    serve(app, API_ROUTES.plan, async (_input, request) => {
       const { host } = await exercise(request, 'exercise.manage');
       return plan(host);
     });
 
-    app.put('/api/exercises/:id/settings', async (request): Promise<ExercisePlan> => {
+    serve(app, API_ROUTES.setSettings, async (input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
-      const body = parse(ExerciseSettingsBody, request.body, 'body');
+      const body = input.body();
       const settings = { ...body, requireCommsCheck: exerciseSettings(host.record).requireCommsCheck };
       await runtime.replan(host.id, settings, (s) => store.planning.updateSettings(host.id, s));
       await identity.audit(user.username, 'exercise.settings', host.id, { speed: settings.speed, scenarioStartMs: settings.scenarioStartMs });
       return plan(host);
     });
 
-    app.put('/api/exercises/:id/team-agencies', async (request): Promise<ExercisePlan> => {
+    serve(app, API_ROUTES.setTeamAgencies, async (input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
-      const { mapping } = parse(TeamAgencyBody, request.body, 'body');
+      const { mapping } = input.body();
       unlocked(host);
       for (const [teamId, agencyId] of Object.entries(mapping)) {
         if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', `The exercise has no team "${teamId}".`, `mapping.${teamId}`);
@@ -187,17 +179,17 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     });
 
     // People
-    app.get('/api/exercises/:id/people', async (request): Promise<PersonView[]> => {
+    serve(app, API_ROUTES.people, async (_input, request) => {
       const { host } = await exercise(request, 'exercise.manage');
       return (await store.planning.listPeople(host.id)).map(personView);
     });
 
-    app.post('/api/exercises/:id/people', async (request, reply) => {
+    serve(app, API_ROUTES.addPerson, async (input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
-      const body = parse(PersonBody, request.body, 'body');
+      const body = input.body();
       const covers = body.covers ? [...body.covers.objectives, ...body.covers.teams].join(' ') : undefined;
       const candidate: Candidate = { row: 1, name: body.name, email: body.email, role: body.role, agency: body.agencyId, team: body.teamId, covers };
-      return reply.status(201).send(await addPeople(host, user.username, [candidate]));
+      return addPeople(host, user.username, [candidate]);
     });
 
     app.post('/api/exercises/:id/people/import', { bodyLimit: IMPORT_LIMIT }, async (request, reply) => {
@@ -214,10 +206,10 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
       return reply.status(201).send(await addPeople(host, user.username, candidates, file.problems));
     });
 
-    app.put('/api/exercises/:id/people/:personId', async (request): Promise<PersonUpdated> => {
-      const { personId } = parse(PersonParams, request.params, 'params');
-      const { host, user } = await exercise(request, 'exercise.manage');
-      const body = parse(PersonUpdateBody, request.body, 'body');
+    serve(app, API_ROUTES.updatePerson, async (input, request) => {
+      const { personId } = input.params();
+      const { host, user } = await exercise(request, 'exercise.manage', API_ROUTES.updatePerson.params);
+      const body = input.body();
       unlocked(host);
       const before = (await store.planning.listPeople(host.id)).find((p) => p.id === personId);
       if (!before) throw new StartexError('PERSON_NOT_FOUND');
@@ -232,19 +224,19 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
       return { person: personView(person), accounts };
     });
 
-    app.delete('/api/exercises/:id/people/:personId', async (request) => {
-      const { personId } = parse(PersonParams, request.params, 'params');
-      const { host, user } = await exercise(request, 'exercise.manage');
+    serve(app, API_ROUTES.removePerson, async (input, request) => {
+      const { personId } = input.params();
+      const { host, user } = await exercise(request, 'exercise.manage', API_ROUTES.removePerson.params);
       const removed = await store.planning.removePerson(host.id, personId);
       if (!removed) throw new StartexError('PERSON_NOT_FOUND');
       if (removed.userId) await identity.removeMembership(user.username, host.id, removed.userId);
-      return { ok: true };
+      return { ok: true as const };
     });
 
     // Tablet join codes per team, and their printable sheet
-    app.post('/api/exercises/:id/join-codes/teams', async (request, reply) => {
+    serve(app, API_ROUTES.createTeamJoinCodes, async (input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
-      const body = parse(TeamJoinCodesBody, request.body, 'body');
+      const body = input.body();
       const teams = body.teams ?? host.record.scenario.teams.map((t) => t.id);
       for (const teamId of teams) {
         if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', `The exercise has no team "${teamId}".`, 'teams');
@@ -260,7 +252,7 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
       for (const teamId of teams) {
         created.push(codeView(await identity.createJoinCode(user.username, { exerciseId: host.id, role: 'participant', teamId, expiresInHours: body.expiresInHours })));
       }
-      return reply.status(201).send(created);
+      return created;
     });
 
     app.get('/api/exercises/:id/join-codes/sheet', async (request, reply) => {
@@ -294,25 +286,25 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     });
 
     // Communications check
-    app.get('/api/exercises/:id/comms-check', async (request): Promise<CommsCheckStatus> => {
+    serve(app, API_ROUTES.commsCheck, async (_input, request) => {
       const { host } = await exercise(request, 'commscheck.view');
       return commsCheckStatus(host, await presence(host.id));
     });
 
-    app.post('/api/exercises/:id/comms-check', async (request): Promise<CommsCheckStatus> => {
+    serve(app, API_ROUTES.sendCommsCheck, async (_input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
       await host.sendCommsCheck(staffActor(user), COMMS_CHECK_TEXT);
       return commsCheckStatus(host, await presence(host.id));
     });
 
-    app.post('/api/exercises/:id/comms-check/confirm', async (request): Promise<CommsCheckStatus> => {
+    serve(app, API_ROUTES.confirmCommsCheck, async (_input, request) => {
       const { host, user } = await exercise(request, 'exercise.manage');
       await host.confirmCommsCheck(staffActor(user));
       return commsCheckStatus(host, await presence(host.id));
     });
 
     // Dry run
-    app.post('/api/exercises/:id/dry-run', async (request): Promise<DryRun> => {
+    serve(app, API_ROUTES.dryRun, async (_input, request) => {
       const { host } = await exercise(request, 'exercise.dryrun');
       return dryRun(host.record);
     });

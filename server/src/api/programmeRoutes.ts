@@ -48,7 +48,7 @@ import {
 } from '@startex/shared';
 import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allowsGlobal } from '../auth/policy.ts';
+import { allowsGlobal } from '@startex/scenarios/engine';
 import { renderDocx } from '../documents/docx.ts';
 import { renderPdf } from '../documents/pdf.ts';
 import { DEFAULT_TIME_ZONE } from '../planning/settings.ts';

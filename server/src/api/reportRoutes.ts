@@ -15,7 +15,7 @@ import {
 } from '@startex/shared';
 import { requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allows, allowsGlobal } from '../auth/policy.ts';
+import { allows, allowsGlobal } from '@startex/scenarios/engine';
 import { exportArchive, importArchive } from '../review/archive.ts';
 import { reportCharts } from '../review/report/reportCharts.ts';
 import { renderDocx } from '../documents/docx.ts';

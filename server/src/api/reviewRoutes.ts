@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { RecordObservation, RecordRatingBody, ReconcileRatingBody, ReplayQuery, ReviewChartName, SubmitFeedbackBody } from '@startex/shared';
+import { API_ROUTES, ReviewChartName, StartexError } from '@startex/shared';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { renderChartSvg } from '../review/charts.ts';
 import { CHART_WORDS, ChartLanguage } from '../review/chartWords.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
-import { parse } from './parse.ts';
+import { serve } from './typedRoute.ts';
 
 const ChartParams = ExerciseParams.extend({
   file: z
@@ -27,15 +27,14 @@ const ChartQuery = z.object({ lang: ChartLanguage.default('en') });
 export function reviewRoutes(runtime: ExerciseRuntime, identity: IdentityService, reviews: ReviewService) {
   const guard = exerciseGuard(runtime, identity);
   return async (app: FastifyInstance) => {
-    app.get('/api/exercises/:id/review', async (request) => {
+    serve(app, API_ROUTES.review, async (_input, request) => {
       const { params: { id } } = await guard(request, 'review.read');
       return reviews.review(id);
     });
 
-    app.get('/api/exercises/:id/replay', async (request) => {
+    serve(app, API_ROUTES.replay, async (input, request) => {
       const { params: { id } } = await guard(request, 'review.read');
-      const at = parse(ReplayQuery, request.query, 'query');
-      return reviews.moment(id, at);
+      return reviews.moment(id, input.query());
     });
 
     app.get('/api/exercises/:id/review/charts/:file', async (request, reply) => {
@@ -45,33 +44,27 @@ export function reviewRoutes(runtime: ExerciseRuntime, identity: IdentityService
       return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
     });
 
-    app.post('/api/exercises/:id/review/ratings', async (request, reply) => {
+    serve(app, API_ROUTES.recordRating, async (input, request) => {
       const { host, user } = await guard(request, 'evaluate');
-      const body = parse(RecordRatingBody, request.body, 'body');
-      const seq = await host.recordRating(body, { kind: 'evaluator', id: user.id, name: user.displayName });
-      return reply.status(201).send({ seq });
+      return { seq: await host.recordRating(input.body(), { kind: 'evaluator', id: user.id, name: user.displayName }) };
     });
 
-    app.post('/api/exercises/:id/review/reconciliations', async (request, reply) => {
+    serve(app, API_ROUTES.reconcileRating, async (input, request) => {
       const { host, user } = await guard(request, 'review.reconcile');
-      const body = parse(ReconcileRatingBody, request.body, 'body');
-      const seq = await host.reconcileRating(body, { kind: 'controller', id: user.id, name: user.displayName, role: 'director' });
-      return reply.status(201).send({ seq });
+      return { seq: await host.reconcileRating(input.body(), { kind: 'controller', id: user.id, name: user.displayName, role: 'director' }) };
     });
 
-    app.post('/api/exercises/:id/review/observations', async (request, reply) => {
+    serve(app, API_ROUTES.recordObservation, async (input, request) => {
       const { host, user } = await guard(request, 'evaluate');
-      const body = parse(RecordObservation, request.body, 'body');
-      const seq = await host.recordObservation(body, { kind: 'evaluator', id: user.id, name: user.displayName });
-      return reply.status(201).send({ seq });
+      return { seq: await host.recordObservation(input.body(), { kind: 'evaluator', id: user.id, name: user.displayName }) };
     });
 
-    app.post('/api/exercises/:id/review/feedback', async (request, reply) => {
+    serve(app, API_ROUTES.submitFeedback, async (input, request) => {
       const { host, user, viewer } = await guard(request, 'play.participate');
-      const body = parse(SubmitFeedbackBody, request.body, 'body');
-      const teamId = viewer.teamId ?? '';
-      const seq = await host.submitFeedback(teamId, body, { kind: 'participant', teamId, userId: user.id });
-      return reply.status(201).send({ seq });
+      const body = input.body();
+      if (viewer.role !== 'participant') throw new StartexError('FORBIDDEN');
+      const { teamId } = viewer;
+      return { seq: await host.submitFeedback(teamId, body, { kind: 'participant', teamId, userId: user.id }) };
     });
   };
 }

@@ -23,7 +23,7 @@ import {
 import { parseScenarioValue } from '@startex/scenarios';
 import { scenarioInvalid, type ScenarioAnalysis } from '../analysis/ScenarioAnalysis.ts';
 import { requireGlobal } from '../auth/httpAuth.ts';
-import type { GlobalVerb } from '../auth/policy.ts';
+import type { GlobalVerb } from '@startex/scenarios/engine';
 import type { Store } from '../store/ExerciseStore.ts';
 import { mselCsv, mselXlsx } from '../studio/mselExport/exportMsel.ts';
 import { MselWizard } from '../studio/MselWizard.ts';

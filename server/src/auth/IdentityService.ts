@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   StartexError,
-  type ExerciseRole,
   type GlobalRole,
   type SessionView,
   type UserView,
@@ -230,7 +229,10 @@ export class IdentityService {
   /** What a signed-in person is in an exercise, if anything. */
   async viewerFor(userId: string, exerciseId: string): Promise<Viewer | undefined> {
     const membership = (await this.store.membershipsOf(userId)).find((m) => m.exerciseId === exerciseId);
-    return membership && { role: membership.role, ...(membership.teamId ? { teamId: membership.teamId } : {}) };
+    if (!membership) return undefined;
+    if (membership.role !== 'participant') return { role: membership.role };
+    // A participant without a team is a broken record: no access, rather than a team named ''.
+    return membership.teamId ? { role: 'participant', teamId: membership.teamId } : undefined;
   }
 
   async createJoinCode(

@@ -2,7 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import { StartexError, type Viewer } from '@startex/shared';
 import type { AccessGrant, SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
 import type { IdentityService } from './IdentityService.ts';
-import { allowsGlobal, standingAllows, type Standing } from './policy.ts';
+import { allowsGlobal, standingAllows, type Standing } from '@startex/scenarios/engine';
 import type { RateLimits } from './rateLimits.ts';
 import { sha256 } from './secrets.ts';
 
@@ -48,7 +48,11 @@ export async function connectionAccess(identity: IdentityService, limits: RateLi
   const { joinCode } = credentials;
   if (joinCode !== undefined) {
     const grant = await limits.join(credentials.ip, joinCode, () => identity.checkJoinCode(joinCode));
-    const viewer: Viewer = grant.role === 'participant' ? { role: 'participant', teamId: grant.teamId } : { role: 'observer' };
+    let viewer: Viewer = { role: 'observer' };
+    if (grant.role === 'participant') {
+      if (!grant.teamId) throw new StartexError('FORBIDDEN', 'This join code names no team.');
+      viewer = { role: 'participant', teamId: grant.teamId };
+    }
     return { exerciseId: grant.exerciseId, viewer, principal: { kind: 'code', grant } };
   }
   const found = await userFromCookie(identity, credentials.headers.cookie);

@@ -5,7 +5,7 @@ import { CSRF_HEADER, StartexError, type Viewer } from '@startex/shared';
 import type { SessionRecord, UserRecord } from '../store/ExerciseStore.ts';
 import { SESSION_COOKIE, sameOrigin, standingIn } from './access.ts';
 import type { IdentityService } from './IdentityService.ts';
-import { allowsGlobal, standingAllows, type ExerciseVerb, type GlobalVerb } from './policy.ts';
+import { allowsGlobal, standingAllows, type ExerciseVerb, type GlobalVerb } from '@startex/scenarios/engine';
 
 declare module 'fastify' {
   interface FastifyRequest {

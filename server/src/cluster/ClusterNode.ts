@@ -8,6 +8,7 @@ import type { GatewayServer } from '../realtime/gateway.ts';
 import { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseRecord, ExerciseStore, Store } from '../store/ExerciseStore.ts';
+import { logConnectionFailures } from '../store/postgres/connectionFailures.ts';
 import { PostgresStore } from '../store/postgres/PostgresStore.ts';
 import { ClusterMetrics } from './clusterMetrics.ts';
 import { ExerciseOwnership } from './ExerciseOwnership.ts';
@@ -81,7 +82,7 @@ export class ClusterNode {
   ) {
     this.node = options.nodeId ?? `${hostname()}-${randomBytes(3).toString('hex')}`;
     this.pool = new pg.Pool({ connectionString: options.databaseUrl, application_name: this.applicationName, max: 8, keepAlive: true, connectionTimeoutMillis: 5_000 });
-    this.pool.on('error', (error) => console.error('StartEx: an idle cluster connection failed:', error.message));
+    logConnectionFailures(this.pool, 'a cluster');
     // The gateway's socket.io server, seen with the events the nodes exchange.
     this.bus = io as unknown as Bus;
     io.adapter(

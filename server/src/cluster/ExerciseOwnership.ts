@@ -110,7 +110,8 @@ export class ExerciseOwnership {
   /** Takes locks one request at a time, so that a beat and a load never both take (and raise) the same exercise. */
   private serially<T>(work: () => Promise<T>): Promise<T> {
     const next = this.turn.then(work);
-    this.turn = next.catch(() => undefined);
+    // The next turn waits for this one however it ends; its failure is the caller's.
+    this.turn = Promise.allSettled([next]).then(() => undefined);
     return next;
   }
 
@@ -138,7 +139,7 @@ export class ExerciseOwnership {
   private dropConnection(client: pg.Client): void {
     if (this.lockClient !== client) return;
     this.lockClient = undefined;
-    client.end().catch(() => undefined);
+    client.end().catch((error: unknown) => console.error('StartEx: closing the lost ownership connection failed:', error));
     this.loseAll();
   }
 

@@ -1,5 +1,6 @@
-import type { LogEntry } from '@startex/shared';
-import { ExerciseHost, type WallClock } from '../runtime/ExerciseHost.ts';
+import type { Actor, LogEntry } from '@startex/shared';
+import type { ExerciseInput } from '@startex/scenarios/engine';
+import { ExerciseHost, type Committed, type WallClock } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import type { HostInput } from './forwardedInputs.ts';
 
@@ -16,6 +17,8 @@ const COMMIT_WAIT_MS = 50;
  * An exercise on a node that does not own it: the state is folded from the owner's commits (and
  * read from the log for any it missed), views and syncs are served here, and every input that
  * appends goes to the owner, its answer given once this host has folded the entry it committed.
+ * The sender hears of its entries as every other connection here does (this host cannot tell
+ * which connection an announced commit came from), so the answer carries none, as a retry's does.
  */
 export class FollowerHost extends ExerciseHost {
   private readonly logStore: ExerciseStore;
@@ -48,41 +51,9 @@ export class FollowerHost extends ExerciseHost {
     return this.inTurn(() => this.readMissed());
   }
 
-  override command(...args: Parameters<ExerciseHost['command']>) {
-    return this.forwarded({ method: 'command', args });
-  }
-  override takeAction(...args: Parameters<ExerciseHost['takeAction']>) {
-    return this.forwarded({ method: 'takeAction', args });
-  }
-  override sendMessage(...args: Parameters<ExerciseHost['sendMessage']>) {
-    return this.forwarded({ method: 'sendMessage', args });
-  }
-  override recordObservation(...args: Parameters<ExerciseHost['recordObservation']>) {
-    return this.forwarded({ method: 'recordObservation', args });
-  }
-  override recordRating(...args: Parameters<ExerciseHost['recordRating']>) {
-    return this.forwarded({ method: 'recordRating', args });
-  }
-  override reconcileRating(...args: Parameters<ExerciseHost['reconcileRating']>) {
-    return this.forwarded({ method: 'reconcileRating', args });
-  }
-  override submitFeedback(...args: Parameters<ExerciseHost['submitFeedback']>) {
-    return this.forwarded({ method: 'submitFeedback', args });
-  }
-  override sendCommsCheck(...args: Parameters<ExerciseHost['sendCommsCheck']>) {
-    return this.forwarded({ method: 'sendCommsCheck', args });
-  }
-  override acknowledgeCommsCheck(...args: Parameters<ExerciseHost['acknowledgeCommsCheck']>) {
-    return this.forwarded({ method: 'acknowledgeCommsCheck', args });
-  }
-  override confirmCommsCheck(...args: Parameters<ExerciseHost['confirmCommsCheck']>) {
-    return this.forwarded({ method: 'confirmCommsCheck', args });
-  }
-  override markDelivered(...args: Parameters<ExerciseHost['markDelivered']>) {
-    return this.forwarded({ method: 'markDelivered', args });
-  }
-  override acknowledge(...args: Parameters<ExerciseHost['acknowledge']>) {
-    return this.forwarded({ method: 'acknowledge', args });
+  /** Every input that appends goes to the owner; the entries reach this node as the owner's commit, before the answer. */
+  override async commit(input: ExerciseInput, actor: Actor): Promise<Committed> {
+    return { seq: await this.forwarded({ input, actor }), entries: [] };
   }
 
   override dispose(): void {

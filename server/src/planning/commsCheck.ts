@@ -9,7 +9,7 @@ export function commsCheckStatus(host: ExerciseHost, presence: Presence): CommsC
     ...(check ? { checkId: check.checkId, sentAt: check.sentAt } : {}),
     ...(check?.confirmedAt !== undefined ? { confirmedAt: check.confirmedAt } : {}),
     teams: host.record.scenario.teams.map((team) => {
-      const ack = check?.acknowledged.get(team.id);
+      const ack = check?.acknowledged.find((a) => a.teamId === team.id);
       return { teamId: team.id, name: team.name, connected: presence.teams[team.id] ?? 0, ...(ack ? { acknowledgedAt: ack.at } : {}) };
     }),
   };

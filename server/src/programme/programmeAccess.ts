@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { StartexError, SURVEY_TOKEN_HEADER } from '@startex/shared';
 import { requireUser } from '../auth/httpAuth.ts';
-import { allowsAgency, allowsGlobal, type AgencyVerb, type GlobalVerb } from '../auth/policy.ts';
+import { allowsAgency, allowsGlobal, type AgencyVerb, type GlobalVerb } from '@startex/scenarios/engine';
 import { sha256 } from '../auth/secrets.ts';
 import type { Store, UserRecord } from '../store/ExerciseStore.ts';
 import type { SurveyRecord } from '../store/ProgrammeStore.ts';

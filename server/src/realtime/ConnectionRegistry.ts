@@ -30,6 +30,12 @@ export class ConnectionRegistry {
     return () => this.open.delete(id);
   }
 
+  /** Whether any connection to the exercise is open (its host then stays loaded). */
+  connectedTo(exerciseId: string): boolean {
+    for (const { access } of this.open.values()) if (access.exerciseId === exerciseId) return true;
+    return false;
+  }
+
   stop(): void {
     clearInterval(this.sweep);
     this.unsubscribe();

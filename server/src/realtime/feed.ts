@@ -17,8 +17,8 @@ import { connectionAccess, type ExerciseAccess } from '../auth/access.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import { canSee } from '../runtime/visibility.ts';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
+import type { FeedRooms } from './exerciseRooms.ts';
 import { toErrorDetail } from './gateway.ts';
 
 const FeedParams = z.object({ id: z.string().min(1).max(64) });
@@ -38,6 +38,8 @@ export interface FeedDeps {
   identity: IdentityService;
   limits: RateLimits;
   connections: ConnectionRegistry;
+  /** The rooms the gateway fans committed entries out to; a feed joins its viewer's. */
+  feeds: FeedRooms;
 }
 
 /** The plain WebSocket feed of an exercise's log; the protocol is described in shared/src/feed.ts. */
@@ -62,13 +64,10 @@ export function feedRoutes(deps: FeedDeps) {
 function serveFeed(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): void {
   let stream: FeedStream | undefined;
   let unregister = () => {};
-  const fail = (error: unknown) => {
-    if (!(error instanceof StartexError)) request.log.error({ err: error }, 'feed failed');
-    refuse(socket, toErrorDetail(error));
-  };
+  const fail = (error: unknown) => refuse(socket, toErrorDetail(error, request.log));
   const authenticated = authenticate(socket, request, deps).then((access) => {
     if (socket.readyState !== socket.OPEN) return;
-    stream = new FeedStream(deps.runtime, access.exerciseId, access.viewer, (message) => send(socket, message));
+    stream = new FeedStream(deps.runtime, access.exerciseId, access.viewer, deps.feeds, (message) => send(socket, message));
     unregister = deps.connections.register(access, (reason) => refuse(socket, reason));
   }, fail);
   let inbox = authenticated;
@@ -114,11 +113,11 @@ async function authenticate(socket: WebSocket, request: FastifyRequest, deps: Fe
 }
 
 /**
- * What one viewer is sent: the committed entries it may see, in seq order, each once. It listens
- * to the exercise's commits from the start and holds them while a hello's backlog is read, so that
- * an entry committed meanwhile is neither lost between backlog and live nor sent twice. It listens
- * through the runtime, not one host: on several nodes the host is replaced when this node takes
- * the exercise over or gives it up.
+ * What one viewer is sent: the committed entries it may see, in seq order, each once. It is in
+ * its viewer's room from the start (the gateway's fan-out) and holds what arrives while a hello's
+ * backlog is read, so that an entry committed meanwhile is neither lost between backlog and live
+ * nor sent twice. It reads the backlog through the runtime, not one host: on several nodes the
+ * host is replaced when this node takes the exercise over or gives it up.
  */
 class FeedStream {
   private firstSent: number | undefined;
@@ -132,15 +131,12 @@ class FeedStream {
     private readonly runtime: ExerciseRuntime,
     private readonly exerciseId: string,
     private readonly viewer: Viewer,
+    rooms: FeedRooms,
     private readonly send: (message: FeedServerMessage) => void,
   ) {
-    this.unsubscribe = runtime.onCommit((committedIn, entries) => {
-      if (committedIn !== exerciseId) return;
-      for (const entry of entries) {
-        if (!canSee(viewer, entry)) continue;
-        if (this.held) this.held.push(entry);
-        else this.deliver(entry);
-      }
+    this.unsubscribe = rooms.join(exerciseId, viewer, (entry) => {
+      if (this.held) this.held.push(entry);
+      else this.deliver(entry);
     });
   }
 

@@ -1,9 +1,7 @@
-import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import {
   CLIENT_EVENT_SCHEMAS,
   clientFrameBytes,
-  EXERCISE_ROLES,
   frameTooLargeMessage,
   HandshakeAuth,
   MAX_CLIENT_FRAME_BYTES,
@@ -12,29 +10,25 @@ import {
   type Ack,
   type Actor,
   type ClientToServerEvents,
+  type CommitResult,
   type ErrorDetail,
-  type ExerciseRole,
+  type LogEntry,
   type Presence,
   type ServerToClientEvents,
 } from '@startex/shared';
 import { connectionAccess, principalKey, type ExerciseAccess } from '../auth/access.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
-import { allows, commandVerb, type ExerciseVerb } from '../auth/policy.ts';
+import { allows, allowsCommand, canSee, viewChange, type ExerciseInput, type ExerciseVerb } from '@startex/scenarios/engine';
 import type { RateLimits } from '../auth/rateLimits.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import { audienceOf, canSee } from '../runtime/visibility.ts';
 import { coalesceFrames } from './coalesceFrames.ts';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
+import { exerciseRoom, roleRoom, roomsOf, STAFF_ROLES, viewerRoom, type FeedRooms } from './exerciseRooms.ts';
 
 type SocketData = ExerciseAccess;
 
 type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type GatewayServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-const exerciseRoom = (exerciseId: string) => `exercise:${exerciseId}`;
-const roleRoom = (exerciseId: string, role: ExerciseRole) => `exercise:${exerciseId}:role:${role}`;
-const teamRoom = (exerciseId: string, teamId: string) => `exercise:${exerciseId}:team:${teamId}`;
-const STAFF_ROLES = EXERCISE_ROLES.filter((role) => role !== 'participant');
 
 /**
  * What socket.io itself accepts in one message (maxHttpBufferSize): twice the protocol's limit, so
@@ -48,8 +42,10 @@ export interface GatewayDeps {
   identity: IdentityService;
   limits: RateLimits;
   connections: ConnectionRegistry;
-  /** Where unexpected errors are logged (the app's logger). */
-  log?: FastifyBaseLogger;
+  /** The raw WebSocket feed's members of the same rooms: committed entries reach both transports from here. */
+  feeds: FeedRooms;
+  /** Unexpected errors go here with their stack (fastify's logger), answered with INTERNAL. */
+  log: ErrorLog;
   /**
    * The transports served: both by default; only 'websocket' on several nodes (server/src/cluster),
    * where a long-polling client's requests could reach a node that does not know its session.
@@ -60,16 +56,18 @@ export interface GatewayDeps {
 /**
  * The socket.io gateway: authenticates the handshake (join code, or session cookie and a role in
  * the exercise), checks the protocol version, validates every inbound payload with its schema,
- * asks the policy before every event, and fans committed log entries out to the rooms whose
- * viewers may see them. The upgrade dispatcher attaches it to the http server.
+ * asks the policy before every event, and fans committed log entries out, once each, to the rooms
+ * whose viewers may see them (exerciseRooms.ts), on socket.io and the feed alike; the connection
+ * that sent an input gets its entries in the acknowledgement instead. The upgrade dispatcher
+ * attaches it to the http server.
  */
 export function createGateway(deps: GatewayDeps): GatewayServer {
-  const { runtime, identity, limits, connections } = deps;
+  const { runtime, identity, limits, connections, feeds, log } = deps;
   const io: GatewayServer = new Server({ maxHttpBufferSize: TRANSPORT_MAX_BYTES, serveClient: false, ...(deps.transports ? { transports: deps.transports } : {}) });
 
   io.use(async (socket, next) => {
     const fail = (error: unknown) => {
-      const detail = toErrorDetail(error);
+      const detail = toErrorDetail(error, log);
       next(Object.assign(new Error(detail.message), { data: detail }));
     };
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
@@ -94,13 +92,12 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     }
   });
 
-  const presence = coalesced((exerciseId) => broadcastPresence(io, exerciseId));
+  const presence = coalesced((exerciseId) => broadcastPresence(io, exerciseId).catch((error: unknown) => log.error({ err: error, exerciseId }, 'Presence broadcast failed')));
 
   io.on('connection', (socket) => {
     const { exerciseId, viewer } = socket.data;
     coalesceFrames(socket);
-    void socket.join(exerciseRoom(exerciseId));
-    void socket.join(viewer.role === 'participant' ? teamRoom(exerciseId, viewer.teamId ?? '') : roleRoom(exerciseId, viewer.role));
+    void socket.join([exerciseRoom(exerciseId), viewerRoom(exerciseId, viewer)]);
     const unregister = connections.register(socket.data, (reason) => {
       socket.emit('refused', reason);
       socket.disconnect(true);
@@ -113,27 +110,22 @@ export function createGateway(deps: GatewayDeps): GatewayServer {
     presence.schedule(exerciseId);
   });
 
-  // Each node sends the entries to its own sockets (io.local): on several nodes, every node hears of
-  // each commit (server/src/cluster), so a broadcast through the adapter would send them twice.
-  runtime.onCommit((exerciseId, entries) => {
+  // Each node sends the entries to its own sockets and feeds (io.local): on several nodes, every node
+  // hears of each commit (server/src/cluster), so a broadcast through the adapter would send them twice.
+  runtime.onCommit((exerciseId, entries, origin) => {
     for (const entry of entries) {
-      const audience = audienceOf(entry);
-      if (audience === 'all') {
-        io.local.to(exerciseRoom(exerciseId)).emit('log', entry);
-        continue;
-      }
-      const rooms = [
-        ...STAFF_ROLES.filter((role) => canSee({ role }, entry)).map((role) => roleRoom(exerciseId, role)),
-        ...audience.map((team) => teamRoom(exerciseId, team)),
-      ];
-      io.local.to(rooms).emit('log', entry);
+      const rooms = roomsOf(exerciseId, entry);
+      (origin ? io.local.to(rooms).except(origin) : io.local.to(rooms)).emit('log', entry);
+      feeds.deliver(rooms, entry);
     }
     // Status and clock are in everyone's view; scenario states, open decisions and the next timer
     // only in staff views, so a scenario step does not send a view to every tablet.
+    const views = (rooms: string | string[]) =>
+      broadcastViews(io, runtime, exerciseId, rooms).catch((error: unknown) => log.error({ err: error, exerciseId }, 'View broadcast failed'));
     if (entries.some((e) => e.type.startsWith('exercise.') || e.type.startsWith('clock.'))) {
-      void broadcastViews(io, runtime, exerciseId, exerciseRoom(exerciseId));
+      void views(exerciseRoom(exerciseId));
     } else if (entries.some((e) => e.type === 'state.entered' || e.type === 'timer.fired')) {
-      void broadcastViews(io, runtime, exerciseId, STAFF_ROLES.map((role) => roleRoom(exerciseId, role)));
+      void views(STAFF_ROLES.map((role) => roleRoom(exerciseId, role)));
     }
   });
 
@@ -145,7 +137,7 @@ export async function presenceOf(io: GatewayServer, exerciseId: string): Promise
   const presence: Presence = { teams: {}, staff: {} };
   for (const socket of await io.in(exerciseRoom(exerciseId)).fetchSockets()) {
     const { viewer } = socket.data;
-    if (viewer.role === 'participant') presence.teams[viewer.teamId ?? ''] = (presence.teams[viewer.teamId ?? ''] ?? 0) + 1;
+    if (viewer.role === 'participant') presence.teams[viewer.teamId] = (presence.teams[viewer.teamId] ?? 0) + 1;
     else presence.staff[viewer.role] = (presence.staff[viewer.role] ?? 0) + 1;
   }
   return presence;
@@ -157,17 +149,17 @@ async function broadcastPresence(io: GatewayServer, exerciseId: string): Promise
   io.to(STAFF_ROLES.map((role) => roleRoom(exerciseId, role))).emit('presence', presence);
 }
 
-/** Sends each connected viewer its fresh exercise view after a status or clock change. */
+/** Sends each connected viewer what changed in its view after a status, clock or scenario step (not the parts its sync sent). */
 async function broadcastViews(io: GatewayServer, runtime: ExerciseRuntime, exerciseId: string, rooms: string | string[]): Promise<void> {
   const host = await runtime.get(exerciseId);
   // Many devices share a viewer (a team's tablets): build each distinct view once.
-  const views = new Map<string, ReturnType<typeof host.view>>();
+  const changes = new Map<string, ReturnType<typeof viewChange>>();
   for (const socket of await io.local.in(rooms).fetchSockets()) {
     const { viewer } = socket.data;
-    const key = `${viewer.role}:${viewer.teamId ?? ''}`;
-    let view = views.get(key);
-    if (!view) views.set(key, (view = host.view(viewer)));
-    socket.emit('exercise', view);
+    const key = viewer.role === 'participant' ? `team:${viewer.teamId}` : viewer.role;
+    let change = changes.get(key);
+    if (!change) changes.set(key, (change = viewChange(host.view(viewer))));
+    socket.emit('exercise', change);
   }
 }
 
@@ -190,11 +182,15 @@ function coalesced(work: (key: string) => Promise<void>, delayMs = 100): { sched
   };
 }
 
+type Reply = (result: Ack) => void;
+
 type Handlers = {
   [E in keyof ClientToServerEvents]: (
     payload: Parameters<ClientToServerEvents[E]>[0],
     socket: GatewaySocket,
     deps: GatewayDeps,
+    /** Answers the event now (an input, the moment its entries are durable); the answer the handler returns is then not sent. */
+    reply: Reply,
   ) => Promise<object>;
 };
 
@@ -202,7 +198,7 @@ type Handlers = {
 function actorOf(socket: GatewaySocket): Actor {
   const { principal, viewer } = socket.data;
   if (viewer.role === 'participant') {
-    return { kind: 'participant', teamId: viewer.teamId ?? '', ...(principal.kind === 'user' ? { userId: principal.user.id } : {}) };
+    return { kind: 'participant', teamId: viewer.teamId, ...(principal.kind === 'user' ? { userId: principal.user.id } : {}) };
   }
   if (principal.kind !== 'user' || (viewer.role !== 'director' && viewer.role !== 'controller')) throw new StartexError('FORBIDDEN');
   return { kind: 'controller', id: principal.user.id, name: principal.user.displayName, role: viewer.role };
@@ -212,11 +208,37 @@ function require(socket: GatewaySocket, verb: ExerciseVerb): void {
   if (!allows(socket.data.viewer.role, verb)) throw new StartexError('FORBIDDEN');
 }
 
+/** A participant's team, after the policy agrees. */
+function team(socket: GatewaySocket): string {
+  require(socket, 'play.participate');
+  const { viewer } = socket.data;
+  // The policy lets participants only through, and a participant always has a team.
+  if (viewer.role !== 'participant') throw new StartexError('FORBIDDEN');
+  return viewer.teamId;
+}
+
 /** A participant's team, after the policy and the flood limit agree. */
 async function participant(socket: GatewaySocket, limits: RateLimits): Promise<string> {
-  require(socket, 'play.participate');
+  const teamId = team(socket);
   await limits.beforeAction(principalKey(socket.data.principal));
-  return socket.data.viewer.teamId ?? '';
+  return teamId;
+}
+
+/**
+ * Commits an input from this socket: the acknowledgement carries the entries it committed that
+ * the sender may see, and the fan-out leaves this socket out. It is sent the moment they are
+ * durable, before any later entry reaches this socket, so that a connection receives its entries
+ * in seq order (the resync point moves on with each: the engine's logSync.ts).
+ */
+async function commitFrom(socket: GatewaySocket, runtime: ExerciseRuntime, input: ExerciseInput, actor: Actor, reply: Reply): Promise<{ seq: number; entries: LogEntry[] }> {
+  const host = await runtime.get(socket.data.exerciseId);
+  const visible = (entries: LogEntry[]) => entries.filter((entry) => canSee(socket.data.viewer, entry));
+  const durable = (entries: LogEntry[]) => {
+    const answer: CommitResult = { ok: true, seq: entries[0]!.seq, entries: visible(entries) };
+    reply(answer);
+  };
+  const { seq, entries } = await host.commit(input, actor, { id: socket.id, durable });
+  return { seq, entries: visible(entries) };
 }
 
 const handlers: Handlers = {
@@ -224,53 +246,45 @@ const handlers: Handlers = {
     require(socket, 'exercise.view');
     const host = await runtime.get(socket.data.exerciseId);
     const entries = await host.entriesFor(socket.data.viewer, afterSeq);
+    // The whole view, the scenario document included: later only what changes (viewChange).
     return { exercise: host.view(socket.data.viewer), entries };
   },
-  async command(command, socket, { runtime }) {
+  async command(command, socket, { runtime }, reply) {
     const host = await runtime.get(socket.data.exerciseId);
-    require(socket, commandVerb(command, host.status));
-    return { seq: await host.command(command, actorOf(socket)) };
+    if (!allowsCommand(socket.data.viewer.role, command.type, host.status)) throw new StartexError('FORBIDDEN');
+    return commitFrom(socket, runtime, { type: 'command', command }, actorOf(socket), reply);
   },
-  async 'inject.delivered'({ injectId }, socket, { runtime }) {
-    require(socket, 'play.participate');
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.markDelivered(socket.data.viewer.teamId ?? '', injectId, actorOf(socket)) };
+  async 'inject.delivered'({ injectId }, socket, { runtime }, reply) {
+    const teamId = team(socket);
+    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.delivered', teamId, injectId }, actorOf(socket), reply);
   },
-  async 'inject.acknowledge'({ injectId }, socket, { runtime }) {
-    require(socket, 'play.participate');
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.acknowledge(socket.data.viewer.teamId ?? '', injectId, actorOf(socket)) };
+  async 'inject.acknowledge'({ injectId }, socket, { runtime }, reply) {
+    const teamId = team(socket);
+    return commitFrom(socket, runtime, { type: 'receipt', receipt: 'inject.acknowledged', teamId, injectId }, actorOf(socket), reply);
   },
-  async 'action.take'(action, socket, { runtime, limits }) {
+  async 'action.take'(action, socket, { runtime, limits }, reply) {
     const teamId = await participant(socket, limits);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.takeAction(teamId, action, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'action', teamId, action }, actorOf(socket), reply);
   },
-  async 'commscheck.acknowledge'({ checkId }, socket, { runtime }) {
-    require(socket, 'play.participate');
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.acknowledgeCommsCheck(socket.data.viewer.teamId ?? '', checkId, actorOf(socket)) };
+  async 'commscheck.acknowledge'({ checkId }, socket, { runtime }, reply) {
+    const teamId = team(socket);
+    return commitFrom(socket, runtime, { type: 'commscheck.acknowledge', teamId, checkId }, actorOf(socket), reply);
   },
-  async 'observation.record'(observation, socket, { runtime }) {
+  async 'observation.record'(observation, socket, { runtime }, reply) {
     require(socket, 'evaluate');
     const { principal } = socket.data;
     if (principal.kind !== 'user') throw new StartexError('FORBIDDEN');
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.recordObservation(observation, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName }) };
+    return commitFrom(socket, runtime, { type: 'observation', observation }, { kind: 'evaluator', id: principal.user.id, name: principal.user.displayName }, reply);
   },
-  async 'feedback.submit'(feedback, socket, { runtime, limits }) {
+  async 'feedback.submit'(feedback, socket, { runtime, limits }, reply) {
     const teamId = await participant(socket, limits);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.submitFeedback(teamId, feedback, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'feedback', teamId, feedback }, actorOf(socket), reply);
   },
-  async 'message.send'(message, socket, { runtime, limits }) {
+  async 'message.send'(message, socket, { runtime, limits }, reply) {
     const teamId = await participant(socket, limits);
-    const host = await runtime.get(socket.data.exerciseId);
-    return { seq: await host.sendMessage(teamId, message, actorOf(socket)) };
+    return commitFrom(socket, runtime, { type: 'message', teamId, message }, actorOf(socket), reply);
   },
 };
-
-type Reply = (result: Ack) => void;
 
 /**
  * Every event goes through here, and each one that can be answered gets exactly one answer: the
@@ -289,7 +303,12 @@ function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
     socket.on(event, async (...args: unknown[]) => {
       const reply = args.at(-1);
       if (typeof reply !== 'function') return;
-      const answer = reply as Reply;
+      let answered = false;
+      const answer: Reply = (result) => {
+        if (answered) return;
+        answered = true;
+        (reply as Reply)(result);
+      };
       const payloads = args.slice(0, -1);
       const bytes = clientFrameBytes(event, payloads);
       if (bytes > MAX_CLIENT_FRAME_BYTES) return answer({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: frameTooLargeMessage(bytes) } });
@@ -302,11 +321,10 @@ function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
         return answer(invalid(`Invalid "${event}" payload: ${issue?.message ?? 'malformed'}.`, issue?.path.join('.') ?? ''));
       }
       try {
-        const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps) => Promise<object>;
-        answer({ ok: true, ...(await handler(parsed.data, socket, deps)) });
+        const handler = handlers[event] as (p: unknown, s: GatewaySocket, d: GatewayDeps, r: Reply) => Promise<object>;
+        answer({ ok: true, ...(await handler(parsed.data, socket, deps, answer)) });
       } catch (error) {
-        if (!(error instanceof StartexError)) deps.log?.error({ err: error, event }, 'socket event failed');
-        answer({ ok: false, error: toErrorDetail(error) });
+        answer({ ok: false, error: toErrorDetail(error, deps.log) });
       }
     });
   }
@@ -314,7 +332,14 @@ function registerHandlers(socket: GatewaySocket, deps: GatewayDeps): void {
 
 const invalid = (message: string, path: string): Ack => ({ ok: false, error: { code: 'VALIDATION_FAILED', message, path } });
 
-export function toErrorDetail(error: unknown): ErrorDetail {
+/** Where unexpected errors are reported: fastify's logger (pino) fits. */
+export interface ErrorLog {
+  error(details: object, message: string): void;
+}
+
+/** A refusal as the client is told it; anything but a catalogue error is unexpected, logged with its stack and answered INTERNAL. */
+export function toErrorDetail(error: unknown, log: ErrorLog): ErrorDetail {
   if (error instanceof StartexError) return error.toDetail();
+  log.error({ err: error }, 'Unexpected error in a socket event');
   return new StartexError('INTERNAL').toDetail();
 }

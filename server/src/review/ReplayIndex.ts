@@ -1,30 +1,6 @@
 import type { LogEntry, ReplayMoment } from '@startex/shared';
-import { ScenarioRun } from '@startex/scenarios';
-import { ExerciseClock } from '../runtime/ExerciseClock.ts';
-import { ExerciseHost } from '../runtime/ExerciseHost.ts';
-import type { HostState } from '../runtime/HostState.ts';
+import { compileScenario, describeState, fold, foldAll, initialState, type ExerciseState } from '@startex/scenarios/engine';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
-import { injectMetrics } from './injectMetrics.ts';
-
-/**
- * HostState maps that only grow, each key written once with the seq that wrote it: one copy is
- * shared by every snapshot (the state at seq S holds the keys with seq <= S), so a snapshot costs
- * the small part of the state only. Folding an entry again writes the same key and value.
- */
-const GROWN = new Set(['delivered', 'acknowledged', 'actionKeys', 'messageKeys', 'observationKeys', 'reviewKeys', 'messages']);
-
-/** A copy of a host state to fold on from, sharing what only grows. */
-function snapshot(state: HostState): HostState {
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(state)) {
-    if (GROWN.has(key)) copy[key] = value;
-    else if (value instanceof Map) copy[key] = new Map(value);
-    else if (value instanceof ExerciseClock) copy[key] = Object.assign(new ExerciseClock(value.speed), value);
-    else if (value instanceof ScenarioRun) copy[key] = new ScenarioRun(value.scenario, value.snapshot);
-    else copy[key] = value;
-  }
-  return copy as unknown as HostState;
-}
 
 type Action = Extract<LogEntry, { type: 'action.taken' }>;
 const CONTROL_RECENT = 30;
@@ -43,31 +19,27 @@ function countUpTo(sorted: ArrayLike<number>, limit: number): number {
 }
 
 /**
- * Replay of an exercise to any moment, with ExerciseHost's own fold (ExerciseHost.replayFold):
- * the log is folded once, keeping a snapshot every `every` entries; a seek copies the snapshot
- * before the moment and folds at most `every - 1` entries on top. Entries can be appended while
- * the exercise runs.
+ * Replay of an exercise to any moment, with the exercise engine's own fold (the one the live
+ * host runs): the log is folded once, keeping the state every `every` entries (engine states are
+ * immutable and share what did not change, so keeping one costs nothing); a seek folds at most
+ * `every - 1` entries on the state before the moment. Entries can be appended while the exercise runs.
  */
 export class ReplayIndex {
-  private readonly host: ReturnType<typeof ExerciseHost.replayFold>;
   private readonly entries: LogEntry[] = [];
   private times: number[] = [];
-  private readonly snapshots: HostState[] = [];
-  private readonly live: HostState;
+  private readonly snapshots: ExerciseState[] = [];
+  private live: ExerciseState;
   private readonly actionsByTeam = new Map<string, { entries: Action[]; seqs: number[] }>();
   private readonly control: LogEntry[] = [];
   private readonly controlSeqs: number[] = [];
-  private readonly releaseSeqs = new Map<string, number>();
-  private firstAction: Map<string, number> | undefined;
 
   constructor(
     private readonly record: ExerciseRecord,
     entries: readonly LogEntry[],
     readonly every = 200,
   ) {
-    this.host = ExerciseHost.replayFold(record);
-    this.live = this.host.fresh();
-    this.snapshots.push(snapshot(this.live));
+    this.live = initialState(compileScenario(record.scenario));
+    this.snapshots.push(this.live);
     this.append(entries);
   }
 
@@ -83,7 +55,7 @@ export class ReplayIndex {
   append(entries: readonly LogEntry[]): void {
     for (const entry of entries) {
       if (entry.seq <= this.live.lastSeq) continue;
-      this.host.fold(this.live, entry);
+      this.live = fold(this.live, entry);
       this.entries.push(entry);
       this.times.push(entry.exerciseTimeMs);
       if (entry.type === 'action.taken') {
@@ -96,42 +68,37 @@ export class ReplayIndex {
         this.control.push(entry);
         this.controlSeqs.push(entry.seq);
       }
-      if (entry.type === 'inject.released' && !this.releaseSeqs.has(entry.inject.id)) this.releaseSeqs.set(entry.inject.id, entry.seq);
-      if (this.entries.length % this.every === 0) this.snapshots.push(snapshot(this.live));
+      if (this.entries.length % this.every === 0) this.snapshots.push(this.live);
     }
-    if (entries.length > 0) this.firstAction = undefined;
   }
 
-  /** The host state after the last entry at or before exercise time `atMs` (the fresh state before any). */
-  seek(atMs: number): HostState {
+  /** The state after the last entry at or before exercise time `atMs` (the initial state before any). */
+  seek(atMs: number): ExerciseState {
     return this.seekCount(countUpTo(this.times, atMs));
   }
 
-  /** The host state after entry `seq` (seqs are gapless from 1). */
-  seekSeq(seq: number): HostState {
+  /** The state after entry `seq` (seqs are gapless from 1). */
+  seekSeq(seq: number): ExerciseState {
     return this.seekCount(Math.min(seq, this.entries.length));
   }
 
-  /** ExerciseHost.describe of a replayed state (which cuts the keys that only grow at its seq). */
-  describe(state: HostState, atWallTime: number): ReturnType<ExerciseHost['describe']> {
-    return this.host.describe(state, atWallTime);
+  /** A replayed state as ExerciseHost.describe describes the live one. */
+  describe(state: ExerciseState, atWallTime: number): ReturnType<typeof describeState> {
+    return describeState(state, atWallTime);
   }
 
   /** What the review page shows of a moment (NaN: the moment of `state`): scenario state, each team's inbox and actions, control's doings. */
   moment(atMs: number, state = this.seek(atMs)): ReplayMoment {
     const s = state;
-    const has = (map: Map<string, number>, key: string) => (map.get(key) ?? Infinity) <= s.lastSeq;
-    this.firstAction ??= this.firstActions();
-    const firstAction = this.firstAction;
-    const run = s.run;
+    // Inject progress as the engine folds it, with the scenario's "acted upon" rule (as the review counts it).
+    const released = [...s.injects.values()].flatMap((p) => (p.inject && p.releasedSeq !== undefined ? [{ ...p, inject: p.inject, releasedSeq: p.releasedSeq }] : []));
+    released.sort((a, b) => a.releasedSeq - b.releasedSeq);
+    const context = s.run?.machine.context as { flags: Record<string, boolean>; counters: Record<string, number> } | undefined;
     const teams = this.record.scenario.teams.map((team) => {
-      const received = [...s.released.values()]
-        .filter((inject) => inject.to.includes(team.id))
-        .map((inject) => {
-          const key = `${inject.id}|${team.id}`;
-          const status = (firstAction.get(key) ?? Infinity) <= s.lastSeq ? 'acted' : has(s.acknowledged, key) ? 'acknowledged' : has(s.delivered, key) ? 'delivered' : 'released';
-          return { injectId: inject.id, number: inject.number, subject: inject.subject, releasedSeq: this.releaseSeq(inject.id), status } as const;
-        });
+      const received = released.flatMap((p) => {
+        const progress = p.teams[team.id];
+        return progress ? [{ injectId: p.injectId, number: p.inject.number, subject: p.inject.subject, releasedSeq: p.releasedSeq, status: progress.status }] : [];
+      });
       const { entries: actions, seqs } = this.actionsByTeam.get(team.id) ?? { entries: [], seqs: [] };
       const count = countUpTo(seqs, s.lastSeq);
       return {
@@ -148,12 +115,12 @@ export class ReplayIndex {
       lastSeq: s.lastSeq,
       exerciseTimeMs: last?.exerciseTimeMs ?? 0,
       status: s.status,
-      states: [...run.states],
-      flags: { ...run.context.flags },
-      counters: { ...run.context.counters },
-      timers: Object.fromEntries(run.pendingTimers),
-      held: Object.fromEntries(s.held),
-      skipped: Object.fromEntries(s.skipped),
+      states: [...(s.run?.states ?? [])],
+      flags: { ...context?.flags },
+      counters: { ...context?.counters },
+      timers: { ...s.run?.timers },
+      held: Object.fromEntries([...s.injects.values()].flatMap((p) => (p.held ? [[p.injectId, p.held.reason]] : []))),
+      skipped: Object.fromEntries([...s.injects.values()].flatMap((p) => (p.skipped ? [[p.injectId, p.skipped.reason]] : []))),
       teams,
       control: {
         recent: this.control.slice(Math.max(0, controlCount - CONTROL_RECENT), controlCount).map((e) => ({
@@ -169,24 +136,9 @@ export class ReplayIndex {
     };
   }
 
-  private seekCount(count: number): HostState {
+  private seekCount(count: number): ExerciseState {
     const base = Math.floor(count / this.every);
-    const state = snapshot(this.snapshots[base]!);
-    for (let i = base * this.every; i < count; i++) this.host.fold(state, this.entries[i]!);
-    return state;
-  }
-
-  private releaseSeq(injectId: string): number {
-    return this.releaseSeqs.get(injectId) ?? 0;
-  }
-
-  /** inject|team -> seq of the team's first action upon it, counted as the review counts it. */
-  private firstActions(): Map<string, number> {
-    const map = new Map<string, number>();
-    for (const inject of injectMetrics(this.record.scenario, this.entries).injects) {
-      for (const team of inject.teams) if (team.firstActionSeq !== undefined) map.set(`${inject.injectId}|${team.teamId}`, team.firstActionSeq);
-    }
-    return map;
+    return foldAll(this.snapshots[base]!, this.entries.slice(base * this.every, count));
   }
 }
 

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expandTimeline } from '@startex/scenarios';
-import { StartexError, type ExerciseSettings, type LogEntry, type ScenarioDocument } from '@startex/shared';
+import { StartexError, type ExerciseSettings, type ExerciseStatus, type LogEntry, type ScenarioDocument } from '@startex/shared';
 import { defaultSettings } from '../planning/settings.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import { ExerciseHost } from './ExerciseHost.ts';
-import { withLogTailCache } from './logTailCache.ts';
+import { stderrLog, type HostLog } from './hostTypes.ts';
+import { withLogTailCache, type TailCachedStore } from './logTailCache.ts';
 
-export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[]) => void;
+/** Told of each durable batch of any exercise, with the connection its input came from (none for timers and REST). */
+export type RuntimeCommitListener = (exerciseId: string, entries: LogEntry[], origin: string | undefined) => void;
 
 /**
  * Loads the host of an exercise, reading and writing through `store`. On one node that is
@@ -23,19 +25,49 @@ export interface NewExercise {
   settings?: ExerciseSettings;
 }
 
-/** All exercises on this server: creates them and keeps one host per exercise in memory. */
+export interface RuntimeOptions {
+  /** Where hosts report errors nobody waits for (a timer's commit, a listener): fastify's logger. */
+  log?: HostLog;
+  /** How long a host out of play stays loaded after its last use with nobody connected. */
+  idleMs?: number;
+}
+
+/** Exercises in these states run timers and have devices that reconnect to them: they stay loaded. */
+const IN_PLAY = new Set<ExerciseStatus>(['live', 'paused', 'halted']);
+
+/**
+ * All exercises on this server: creates them and keeps one host per exercise in memory while it
+ * is in play or in use; the others are unloaded when idle (their log is the exercise).
+ */
 export class ExerciseRuntime {
   private readonly hosts = new Map<string, Promise<ExerciseHost>>();
+  private readonly lastUsed = new Map<string, number>();
   private readonly listeners = new Set<RuntimeCommitListener>();
   private readonly replanListeners = new Set<(exerciseId: string) => void>();
   /** What the hosts read and write through. */
-  private readonly hostStore: ExerciseStore;
-  private loadHost: HostLoader = (store, record) => ExerciseHost.load(store, record);
+  private readonly hostStore: TailCachedStore;
+  private readonly log: HostLog;
+  private readonly idleMs: number;
+  private readonly idleSweep: NodeJS.Timeout;
+  private connected: (exerciseId: string) => boolean = () => false;
+  private loadHost: HostLoader = (store, record) => ExerciseHost.load(store, record, undefined, this.log);
   /** Per exercise, the last seq its listeners were told of (or its host loaded with): where a reloaded host's news start. */
   private readonly toldSeqs = new Map<string, number>();
 
-  constructor(readonly store: ExerciseStore) {
+  constructor(
+    readonly store: ExerciseStore,
+    options: RuntimeOptions = {},
+  ) {
     this.hostStore = withLogTailCache(store);
+    this.log = options.log ?? stderrLog;
+    this.idleMs = options.idleMs ?? 15 * 60_000;
+    this.idleSweep = setInterval(() => void this.unloadIdle(), this.idleMs);
+    this.idleSweep.unref();
+  }
+
+  /** Hosts with realtime connections (ConnectionRegistry) are in use, however long since their last input. */
+  keepLoadedWhile(connected: (exerciseId: string) => boolean): void {
+    this.connected = connected;
   }
 
   /** Creates an exercise in draft; people and join codes are added by the identity service. */
@@ -55,15 +87,36 @@ export class ExerciseRuntime {
 
   /** The host of an exercise, loading it from the log on first use. */
   async get(exerciseId: string): Promise<ExerciseHost> {
+    this.lastUsed.set(exerciseId, Date.now());
     let host = this.hosts.get(exerciseId);
     if (!host) {
       host = this.load(exerciseId);
-      this.hosts.set(exerciseId, host);
-      host.catch(() => {
-        if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
-      });
+      this.track(exerciseId, host);
     }
     return host;
+  }
+
+  /**
+   * Unloads the hosts out of play that nobody used for `idleMs` before `now` and nobody is
+   * connected to, with no commit in flight: they load from the log again on their next use.
+   */
+  async unloadIdle(now = Date.now()): Promise<string[]> {
+    const unloaded: string[] = [];
+    for (const [exerciseId, loading] of this.hosts) {
+      const [settled] = await Promise.allSettled([loading]);
+      // A host that failed to load is no longer in the map (load); one replaced meanwhile is not this one.
+      if (settled.status !== 'fulfilled' || this.hosts.get(exerciseId) !== loading) continue;
+      const host = settled.value;
+      const idle = now - (this.lastUsed.get(exerciseId) ?? 0) >= this.idleMs;
+      if (!idle || IN_PLAY.has(host.status) || !host.settled || this.connected(exerciseId)) continue;
+      this.hosts.delete(exerciseId);
+      this.lastUsed.delete(exerciseId);
+      this.toldSeqs.delete(exerciseId);
+      this.hostStore.forgetTail(exerciseId);
+      host.dispose();
+      unloaded.push(exerciseId);
+    }
+    return unloaded;
   }
 
   /**
@@ -111,13 +164,12 @@ export class ExerciseRuntime {
   async reload(exerciseId: string): Promise<ExerciseHost> {
     const before = this.hosts.get(exerciseId);
     const host = (async () => {
-      (await before?.catch(() => undefined))?.dispose();
+      // A host that failed to load told whoever asked for it; there is nothing of it to stop.
+      const [previous] = await Promise.allSettled(before ? [before] : []);
+      if (previous?.status === 'fulfilled') previous.value.dispose();
       return this.load(exerciseId, this.toldSeqs.get(exerciseId));
     })();
-    this.hosts.set(exerciseId, host);
-    host.catch(() => {
-      if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
-    });
+    this.track(exerciseId, host);
     return host;
   }
 
@@ -132,9 +184,19 @@ export class ExerciseRuntime {
   }
 
   async close(): Promise<void> {
-    for (const host of this.hosts.values()) (await host.catch(() => undefined))?.dispose();
+    clearInterval(this.idleSweep);
+    // A host that failed to load told whoever asked for it; there is nothing of it to stop.
+    for (const settled of await Promise.allSettled(this.hosts.values())) if (settled.status === 'fulfilled') settled.value.dispose();
     this.hosts.clear();
     this.toldSeqs.clear();
+  }
+
+  /** Keeps a host being loaded; the caller hears of a failed load and the next one tries again (a host loaded in its place stays). */
+  private track(exerciseId: string, host: Promise<ExerciseHost>): void {
+    this.hosts.set(exerciseId, host);
+    host.catch(() => {
+      if (this.hosts.get(exerciseId) === host) this.hosts.delete(exerciseId);
+    });
   }
 
   /**
@@ -147,21 +209,24 @@ export class ExerciseRuntime {
     if (!record) throw new StartexError('EXERCISE_NOT_FOUND');
     const host = await this.loadHost(this.hostStore, record);
     const loadedSeq = host.lastSeq;
-    const tell = (entries: LogEntry[]) => {
+    const tell = (entries: LogEntry[], origin: string | undefined) => {
       if (entries.length === 0) return;
       this.toldSeqs.set(exerciseId, Math.max(this.toldSeqs.get(exerciseId) ?? 0, entries.at(-1)!.seq));
-      for (const listener of this.listeners) listener(exerciseId, entries);
+      for (const listener of this.listeners) listener(exerciseId, entries, origin);
     };
     if (heardSeq === undefined) this.toldSeqs.set(exerciseId, loadedSeq);
-    let held: LogEntry[][] | undefined = heardSeq !== undefined && loadedSeq > heardSeq ? [] : undefined;
-    host.onCommit((entries) => (held ? held.push(entries) : tell(entries)));
+    let held: { entries: LogEntry[]; origin: string | undefined }[] | undefined = heardSeq !== undefined && loadedSeq > heardSeq ? [] : undefined;
+    host.onCommit((entries, origin) => (held ? held.push({ entries, origin }) : tell(entries, origin)));
     if (held) {
       try {
-        tell((await this.hostStore.readLog(exerciseId, heardSeq)).filter((entry) => entry.seq <= loadedSeq));
+        tell(
+          (await this.hostStore.readLog(exerciseId, heardSeq)).filter((entry) => entry.seq <= loadedSeq),
+          undefined,
+        );
       } catch (error) {
-        console.error(`StartEx: could not tell of the entries of ${exerciseId} after seq ${heardSeq}; clients catch up when they resync:`, error);
+        this.log.error({ err: error, exerciseId }, `Could not tell of the entries after seq ${heardSeq}; clients catch up when they resync`);
       }
-      for (const entries of held) tell(entries);
+      for (const batch of held) tell(batch.entries, batch.origin);
       held = undefined;
     }
     return host;

@@ -54,6 +54,16 @@ describe('withLogTailCache', () => {
     expect(reads).toEqual([range(1, 20), range(4, 20), range(6, 20), range(13, 20), [20], [], []]);
   });
 
+  it('forgets the tail of an exercise unloaded from memory, so its next read asks the store again', async () => {
+    const store = await storeWithLog(4);
+    const queries = vi.spyOn(store, 'readLog');
+    const log = withLogTailCache(store);
+    await log.readLog('a');
+    log.forgetTail('a');
+    expect(seqsOf(await log.readLog('a', 2))).toEqual([3, 4]);
+    expect(queries.mock.calls).toEqual([['a', 0], ['a', 2]]);
+  });
+
   it('passes everything else through to the store', async () => {
     const store = await storeWithLog(2);
     const log = withLogTailCache(store);

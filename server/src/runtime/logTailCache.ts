@@ -1,6 +1,9 @@
 import type { LogEntry } from '@startex/shared';
 import type { ExerciseStore } from '../store/ExerciseStore.ts';
 
+/** The store with a tail cache: `forgetTail` drops what is held of an exercise unloaded from memory. */
+export type TailCachedStore = ExerciseStore & { forgetTail(exerciseId: string): void };
+
 /** Contiguous entries of one exercise's log: seqs `after + 1` to the last one held. */
 interface Tail {
   after: number;
@@ -15,7 +18,7 @@ interface Tail {
  * append-only and gapless, so what was read once never changes; what is newer still comes from
  * the store, which waits for commits already asked for.
  */
-export function withLogTailCache(store: ExerciseStore, keep = 2_000): ExerciseStore {
+export function withLogTailCache(store: ExerciseStore, keep = 2_000): TailCachedStore {
   const tails = new Map<string, Tail>();
 
   const lastSeq = (tail: Tail) => tail.after + tail.entries.length;
@@ -46,5 +49,7 @@ export function withLogTailCache(store: ExerciseStore, keep = 2_000): ExerciseSt
     return afterSeq <= from ? [...held, ...newer] : newer.filter((entry) => entry.seq > afterSeq);
   };
 
-  return new Proxy(store, { get: (target, key) => (key === 'readLog' ? readLog : Reflect.get(target, key, target)) });
+  const forgetTail = (exerciseId: string) => void tails.delete(exerciseId);
+  const own: Partial<Record<PropertyKey, unknown>> = { readLog, forgetTail };
+  return new Proxy(store, { get: (target, key) => own[key] ?? Reflect.get(target, key, target) }) as TailCachedStore;
 }

@@ -67,7 +67,8 @@ export class GroupCommit {
   append(batch: LogBatch): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The store is closed'));
     const done = new Promise<void>((resolve, reject) => this.queue.push({ batch, resolve, reject }));
-    this.last = done.catch(() => {});
+    // Settled, not succeeded: the caller of append hears of a failure through `done`.
+    this.last = Promise.allSettled([done]).then(() => undefined);
     this.schedule();
     return done;
   }

@@ -104,7 +104,7 @@ export const logEntries = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.exerciseId, table.seq] }),
-    // An action's key is its team's (server/src/runtime/idempotency.ts): two teams may use the same key.
+    // An action's key is its team's (the engine's idempotency.ts, scenarios/src/engine): two teams may use the same key.
     uniqueIndex('log_entries_idempotency')
       .on(table.exerciseId, sql`json_extract(${table.body}, '$.teamId')`, table.idempotencyKey)
       .where(sql`${table.idempotencyKey} IS NOT NULL`),

@@ -9,8 +9,9 @@ import { launchChromium, openPage, VIEWPORT } from './browser.ts';
  * The "real-world emergency" stop seen as people see it, in real Chromium: the director halts
  * play, and the banner shows on the director's and a controller's consoles, a team's tablet and
  * the wall display while every clock stands still; resuming asks for a reason (Space or the
- * button alone does nothing), a controller cannot resume; the director resumes with a reason, which
- * is logged, and the banner is gone everywhere and the clocks run again.
+ * button alone does nothing); a controller is not offered resume (the server's permission table,
+ * which the console reads, refuses it, and does so when sent anyway); the director resumes with a
+ * reason, which is logged, and the banner is gone everywhere and the clocks run again.
  */
 const REASON = 'A real casualty at lane 3: ambulance on its way';
 const BANNER = `REAL-WORLD EMERGENCY — play is halted: ${REASON}`;
@@ -86,8 +87,9 @@ describe('the real-world emergency halt in real browsers', () => {
     await eventually(() => resumeDialog(directorConsole).count()).toBe(0);
     expect(await directorConsole.getByTestId('status').textContent()).toMatch(/halted/);
 
-    // A controller may halt but not resume: the console offers no Resume, the server refuses one, the banner stays.
+    // A controller may halt but not resume: the console hides what the server refuses, the server refuses one sent anyway, the banner stays.
     expect(await controllerConsole.getByRole('button', { name: 'Resume' }).count()).toBe(0);
+    expect(await directorConsole.getByRole('button', { name: 'Resume' }).count()).toBe(1);
     const controllerSocket = client(h.url, controller).socket;
     await connected(controllerSocket);
     expect(await call(controllerSocket, 'command', { type: 'resume', reason: 'Looks clear to me' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

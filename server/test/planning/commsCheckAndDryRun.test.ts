@@ -32,7 +32,7 @@ describe('the communications check', () => {
       await until(() => arrived(police), 'the check on the police tablet');
       expect(toCustoms).toMatchObject({ type: 'commscheck.sent', checkId, teams: ['customs', 'police', 'regulator'] });
 
-      expect(await call(customs.socket, 'commscheck.acknowledge', { checkId })).toEqual({ ok: true, seq: expect.any(Number) });
+      expect(await call(customs.socket, 'commscheck.acknowledge', { checkId })).toMatchObject({ ok: true, seq: expect.any(Number) });
       expect(await call(customs.socket, 'commscheck.acknowledge', { checkId: 'c999' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       // A team sees its own acknowledgement, not the other team's.
       expect(police.received.some((e) => e.type === 'commscheck.acknowledged')).toBe(false);

@@ -4,6 +4,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { freePort } from '../e2e/serverProcess.ts';
 
 const execFile = promisify(execFileCallback);
@@ -12,6 +13,12 @@ const execFile = promisify(execFileCallback);
 export interface PostgresCluster {
   /** The superuser's URL of `database` (the maintenance database `postgres` when omitted). */
   url(database?: string): string;
+  /** Creates an empty database and returns its URL. */
+  createDatabase(name: string): Promise<string>;
+  /** Stops the server and keeps its data (`fast`: sessions are ended and told so; `immediate`: as a crash), for tests of an outage. */
+  stopServer(mode: 'fast' | 'immediate'): Promise<void>;
+  /** Starts the stopped server again on the same port. */
+  startServer(): Promise<void>;
   stop(): Promise<void>;
   /** The same, for a process that is exiting and cannot wait. */
   stopNow(): void;
@@ -52,21 +59,39 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   }
 
   let port = 0;
+  // pg_ctl hands -o to a shell: -k '' turns the Unix socket off.
+  const start = () => run('pg_ctl', ['-D', data, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} -h 127.0.0.1 -k '' -c max_connections=300`, 'start']);
   for (let attempt = 1; ; attempt++) {
     port = await freePort();
     try {
-      // pg_ctl hands -o to a shell: -k '' turns the Unix socket off.
-      await run('pg_ctl', ['-D', data, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} -h 127.0.0.1 -k '' -c max_connections=300`, 'start']);
+      await start();
       break;
     } catch (error) {
       // Another process may have taken the port between the probe and the start.
-      if (attempt === 3) throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : ''}`);
+      if (attempt === 3) throw new Error(`PostgreSQL did not start: ${(error as Error).message}\n${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : ''}`, { cause: error });
     }
   }
 
   let stopped = false;
+  const url = (database = 'postgres') => `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}`;
   return {
-    url: (database = 'postgres') => `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}`,
+    url,
+    async createDatabase(name) {
+      const admin = new pg.Client(url());
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      return url(name);
+    },
+    async stopServer(mode) {
+      await run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+    },
+    async startServer() {
+      await start();
+    },
     // Immediate: the cluster is thrown away, so its shutdown checkpoint (every test database's pages, flushed) is not worth waiting for.
     async stop() {
       if (stopped) return;

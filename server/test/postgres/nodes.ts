@@ -74,7 +74,8 @@ http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}
   );
   const nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
-  await eventually(async () => (await fetch(`${url}/api/health`).catch(() => undefined))?.ok === true, 'nginx in front of the nodes');
+  // Refused until nginx listens.
+  await eventually(async () => fetch(`${url}/api/health`).then((response) => response.ok, () => false), 'nginx in front of the nodes');
   return {
     url,
     stop: () =>

@@ -50,11 +50,11 @@ describe('the owner fence of the PostgreSQL log (several nodes)', () => {
     await other.query("UPDATE exercise_owners SET epoch = 2, node = 'node-b' WHERE exercise_id = 'fenced'");
     let settled = false;
     const stale = store.appendAsOwner([note(2)], 1).finally(() => (settled = true));
-    stale.catch(() => undefined);
+    const refused = expect(stale).rejects.toThrow('Log fence');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled, 'the append waits for the takeover').toBe(false);
     await other.query('COMMIT');
-    await expect(stale).rejects.toThrow('Log fence');
+    await refused;
     expect(await epochs(other)).toEqual([[1, 1]]);
   });
 });

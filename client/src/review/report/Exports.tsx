@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /** Download links; the server names the files and refuses what the role may not read. */
-export function Exports({ exerciseId, director, version }: { exerciseId: string; director: boolean; version?: number }) {
+export function Exports({ exerciseId, archive, version }: { exerciseId: string; archive: boolean; version?: number }) {
   const { t } = useTranslation('report');
   const base = `/api/exercises/${encodeURIComponent(exerciseId)}/exports`;
   const v = version ? `?version=${version}` : '';
@@ -11,7 +11,7 @@ export function Exports({ exerciseId, director, version }: { exerciseId: string;
     { href: `${base}/improvement-plan.xlsx`, label: t('exportXlsx'), id: 'xlsx' },
     { href: `${base}/improvement-plan.csv`, label: t('exportPlanCsv'), id: 'plan-csv' },
     { href: `${base}/metrics.csv`, label: t('exportMetricsCsv'), id: 'metrics-csv' },
-    ...(director ? [{ href: `${base}/archive.json`, label: t('exportArchive'), id: 'archive' }] : []),
+    ...(archive ? [{ href: `${base}/archive.json`, label: t('exportArchive'), id: 'archive' }] : []),
   ];
   return (
     <section className="report-panel" aria-labelledby="exports-title">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allows } from '@startex/scenarios/engine';
 import { addFindings, type ErrorDetail, type ExerciseRole, type NewImprovementItemBody, type ReportContent, type ReportVersion, type ReportView } from '@startex/shared';
 import { api } from '../../lib/api.ts';
 import { DraftEditor } from './DraftEditor.tsx';
@@ -27,7 +28,9 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
   const [confirming, setConfirming] = useState(false);
   const [opened, setOpened] = useState<ReportVersion | undefined>();
   const [prefill, setPrefill] = useState<Partial<NewImprovementItemBody> | undefined>();
-  const canEdit = role === 'director' || role === 'evaluator';
+  // What the server's permission table lets this role do, from the same table.
+  const canEdit = role !== undefined && allows(role, 'report.edit');
+  const canPlan = role !== undefined && allows(role, 'improvement.write');
   const ended = view?.status === 'ended' || view?.status === 'closed';
 
   const load = useCallback(async () => {
@@ -125,16 +128,16 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
               setDirty(true);
               setNotice(undefined);
             }}
-            onPlan={canEdit ? setPrefill : undefined}
+            onPlan={canPlan ? setPrefill : undefined}
           />
         </section>
         <aside className="report-side">
           <VersionList exerciseId={exerciseId} versions={view.versions} onOpen={(v) => void open(v)} />
-          <Exports exerciseId={exerciseId} director={role === 'director'} />
+          <Exports exerciseId={exerciseId} archive={role !== undefined && allows(role, 'exercise.archive')} />
         </aside>
       </div>
       {opened && <VersionView version={opened} onClose={() => setOpened(undefined)} />}
-      <ImprovementPlan exerciseId={exerciseId} canWrite={canEdit} choices={{ capabilities: view.capabilities, agencies: view.agencies }} prefill={prefill} onPrefillUsed={() => setPrefill(undefined)} />
+      <ImprovementPlan exerciseId={exerciseId} canWrite={canPlan} choices={{ capabilities: view.capabilities, agencies: view.agencies }} prefill={prefill} onPrefillUsed={() => setPrefill(undefined)} />
     </main>
   );
 }

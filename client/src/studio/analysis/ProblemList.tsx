@@ -4,13 +4,26 @@ import type { Names } from '../document/names.ts';
 import { problemPlace, type ProblemPlace } from './problemPlace.ts';
 
 /**
- * What the live analysis found, each problem with its message and a link that opens the view
- * and the row or field at fault. `data-analysed` says which edit it is about (tests and the
- * benchmark wait on it).
+ * Where the analysis of the newest edit is: its rules being checked, play being explored after
+ * rules that found no error, or done.
  */
-export function ProblemList({ problems, analysedSeq, editSeq, failure, names, onOpen }: {
+export type AnalysisStage = 'rules' | 'play' | 'done';
+
+export function analysisStage(analysedSeq: number | undefined, explored: boolean, editSeq: number): AnalysisStage {
+  if (analysedSeq !== editSeq) return 'rules';
+  return explored ? 'done' : 'play';
+}
+
+/**
+ * What the live analysis found, each problem with its message and a link that opens the view
+ * and the row or field at fault, and which stage is still running. `data-analysed` says which
+ * edit it is about, `data-stage` how far its analysis is and `data-current` that it is complete
+ * (tests and the benchmark wait on them).
+ */
+export function ProblemList({ problems, analysedSeq, explored, editSeq, failure, names, onOpen }: {
   problems: Problem[] | undefined;
   analysedSeq: number | undefined;
+  explored: boolean;
   editSeq: number;
   failure?: string | undefined;
   names: Names;
@@ -19,7 +32,7 @@ export function ProblemList({ problems, analysedSeq, editSeq, failure, names, on
   const { t } = useTranslation('studio');
   const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
-  const current = analysedSeq === editSeq;
+  const stage = analysisStage(analysedSeq, explored, editSeq);
   const where = (place: ProblemPlace) => {
     switch (place.view) {
       case 'msel':
@@ -35,14 +48,15 @@ export function ProblemList({ problems, analysedSeq, editSeq, failure, names, on
     }
   };
   return (
-    <section className="problems" aria-labelledby="problems-heading" data-analysed={analysedSeq ?? ''} data-current={current}>
+    <section className="problems" aria-labelledby="problems-heading" data-analysed={analysedSeq ?? ''} data-stage={stage} data-current={stage === 'done'}>
       <h2 id="problems-heading">
         {t('problems.title')}{' '}
         <span className="problem-counts" aria-live="polite">
           {problems === undefined ? t('problems.checking') : problems.length === 0 ? t('problems.none') : t('problems.counts', { errors, warnings })}
-          {problems !== undefined && !current && ` · ${t('problems.rechecking')}`}
         </span>
       </h2>
+      {/* Always in the page, so the list does not jump as the stages pass. */}
+      <p className="analysis-stage" role="status">{problems !== undefined && stage !== 'done' ? t(`problems.stage.${stage}`) : ''}</p>
       {failure && <p className="error">{t('problems.failed', { message: failure })}</p>}
       {problems && problems.length > 0 && (
         <ol className="problem-list">

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { compileScenario, enumeratePaths, expandTimeline, lintScenarioValue, parseScenarioValue, readYaml, simulate } from '@startex/scenarios/browser';
+import { compileScenario, enumeratePaths, expandTimeline, hasErrors, lintScenarioValue, parseScenarioValue, readYaml, simulate } from '@startex/scenarios/browser';
 import { pathResponses } from './pathResponses.ts';
 import type { AnalysisAnswer, AnalysisRequest } from './protocol.ts';
 
@@ -16,9 +16,13 @@ declare const self: DedicatedWorkerGlobalScope;
 function answer(request: AnalysisRequest): AnalysisAnswer {
   switch (request.type) {
     case 'analyse': {
-      const { parsed, problems } = lintScenarioValue(request.document, { maxMs: EXPLORE_MS });
-      if (!parsed.ok) return { type: 'analysed', seq: request.seq, problems };
-      return { type: 'analysed', seq: request.seq, problems, document: parsed.document, expanded: expandTimeline(parsed.document) };
+      const { stage } = request;
+      const { parsed, problems } = lintScenarioValue(request.document, { maxMs: EXPLORE_MS }, stage);
+      // The analyzer explores no document with an error: the rules have said all there is.
+      const complete = stage === 'full' || hasErrors(problems);
+      // The statechart is drawn from the rules' answer; the full one only adds problems.
+      if (!parsed.ok || stage === 'full') return { type: 'analysed', seq: request.seq, stage, complete, problems };
+      return { type: 'analysed', seq: request.seq, stage, complete, problems, document: parsed.document, expanded: expandTimeline(parsed.document) };
     }
     case 'readYaml': {
       const read = readYaml(request.text);

@@ -29,7 +29,11 @@ export function factWords(fact: unknown, names: Names, t: TFunction): string {
     return `${t('fact.action', { who: whoWords(fact, names, t), action: names.action(fact.action) })}${where ? ` (${where})` : ''}${deadlineWords(fact, names, t)}`;
   }
   if (typeof fact.acknowledged === 'string') return `${t('fact.acknowledged', { who: whoWords(fact, names, t), row: names.row(fact.acknowledged) })}${deadlineWords(fact, names, t)}`;
-  if (typeof fact.decision === 'string') return t('fact.decision', { decision: names.decision(fact.decision), option: names.option(fact.decision, textOf(fact.is)) });
+  if (typeof fact.decision === 'string') {
+    // Without an option, the fact is the decision being taken at all (whichever option).
+    if (fact.is === undefined) return t('fact.decisionTaken', { decision: names.decision(fact.decision) });
+    return t('fact.decision', { decision: names.decision(fact.decision), option: names.option(fact.decision, textOf(fact.is)) });
+  }
   if (typeof fact.released === 'string') return t('fact.released', { row: names.row(fact.released) });
   if (typeof fact.flag === 'string') return fact.equals === false ? t('fact.flagOff', { flag: names.flag(fact.flag) }) : t('fact.flagOn', { flag: names.flag(fact.flag) });
   if (Array.isArray(fact.all)) return fact.all.map((f) => factWords(f, names, t)).join(t('fact.and'));

@@ -27,6 +27,7 @@ export function ExportMenu({ scenarioId, saveNow, thread, onDocument, readOnly }
     setProblems([]);
     // JSON is YAML too: one reader, with the analyzer's words for what is wrong.
     const answer = await thread.ask({ type: 'readYaml', text: await file.text() });
+    if (!answer) return; // the page closed the thread
     if (answer.type === 'failed') return setProblems([{ severity: 'error', rule: 'malformed', path: '$', message: answer.message }]);
     if (!answer.ok) return setProblems(answer.problems);
     if (!isItem(answer.value)) return setProblems([{ severity: 'error', rule: 'schema-version', path: '$', message: t('exchange.notDocument') }]);

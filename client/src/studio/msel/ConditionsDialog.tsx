@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Names } from '../document/names.ts';
 import { idFromWords, isItem, textOf, type Item } from '../document/studioDocument.ts';
 import { StudioDialog } from '../StudioDialog.tsx';
+import { decisionOptions } from './decisionOptions.ts';
 import { FactEditor } from './FactEditor.tsx';
 
 type Release = 'always' | 'when' | 'unless';
@@ -35,7 +36,7 @@ export function ConditionsDialog({ row, names, onSave, onClose }: { row: Item; n
   const [within, setWithin] = useState(typeof existing?.within === 'number' ? String(existing.within) : '10');
   const [defaultOption, setDefaultOption] = useState(textOf(existing?.default));
 
-  const optionList = options.split('\n').map((o) => o.trim()).filter(Boolean).map((o) => ({ id: idFromWords(o, 'option'), title: o }));
+  const optionList = decisionOptions(options, existing?.options);
   const decisionId = textOf(existing?.id) || idFromWords(title || `${textOf(row.id)}_decision`, 'decision');
 
   const save = () => {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { InjectChannel } from '@startex/shared';
-import type { Problem } from '@startex/scenarios/browser';
+import { MAIN_TRACK, type Problem } from '@startex/scenarios/browser';
 import { duplicateRow, insertItem, moveItem, patchItem, removeItem } from '../document/edits.ts';
 import { ALL_TEAMS, type Names } from '../document/names.ts';
 import { freshId, rowsOf, stringsOf, textOf, type Item, type StudioDocument } from '../document/studioDocument.ts';
@@ -55,7 +55,7 @@ export function MselGrid({ document, names, cursor, onCursor, edit, highlighted,
     () =>
       rows.flatMap((row, index) => {
         if (team && !addressedTo(row, team, names)) return [];
-        if (track && (textOf(row.track) || 'main') !== track) return [];
+        if (track && (textOf(row.track) || MAIN_TRACK) !== track) return [];
         return [index];
       }),
     [rows, team, track, names],
@@ -229,8 +229,9 @@ export function MselGrid({ document, names, cursor, onCursor, edit, highlighted,
           {t('grid.filterTrack')}
           <select value={track} onChange={(e) => setTrack(e.target.value)}>
             <option value="">{t('grid.everyTrack')}</option>
-            <option value="main">{t('grid.mainTrack')}</option>
-            {names.tracks.map((o) => (
+            {/* A document may name the main storyline among its tracks: one choice for it, under its name. */}
+            <option value={MAIN_TRACK}>{names.tracks.find((o) => o.id === MAIN_TRACK)?.name ?? t('grid.mainTrack')}</option>
+            {names.tracks.filter((o) => o.id !== MAIN_TRACK).map((o) => (
               <option key={o.id} value={o.id}>{o.name}</option>
             ))}
           </select>

@@ -1,7 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Agency, ExerciseType, SecurityFunction } from '@startex/shared';
 import { setAt, updateList } from '../document/edits.ts';
-import { factWords } from '../document/factWords.ts';
+import { factWords, timeWords } from '../document/factWords.ts';
 import type { Names } from '../document/names.ts';
 import { isItem, listOf, rowsOf, textOf, type Item, type StudioDocument } from '../document/studioDocument.ts';
 import { FieldInput, ItemList, type FieldSpec } from './ItemList.tsx';
@@ -30,6 +31,18 @@ export function sectionOfPart(part: string | number | undefined): PartSection {
     default:
       return 'settings';
   }
+}
+
+const mentions = (fact: unknown, decision: string) => JSON.stringify(fact ?? null).includes(`"decision":${JSON.stringify(decision)}`);
+const dependsOn = (row: Item, decision: string) => [row.when, row.unless, row.after].some((fact) => mentions(fact, decision));
+
+/** How a row depends on a decision, in words: its time after it, or its condition on it. */
+function dependenceWords(row: Item, decision: string, names: Names, t: TFunction): string {
+  const words: string[] = [];
+  if (mentions(row.after, decision)) words.push(timeWords(row, names, t));
+  if (mentions(row.when, decision)) words.push(t('fact.when', { fact: factWords(row.when, names, t) }));
+  if (mentions(row.unless, decision)) words.push(t('fact.unless', { fact: factWords(row.unless, names, t) }));
+  return words.join('; ');
 }
 
 interface Props {
@@ -204,7 +217,7 @@ export function PartsView({ document, names, section, edit, readOnly, focus, onO
               <tbody>
                 {withDecisions.map(({ row, index, decision }) => {
                   const id = textOf(decision.id);
-                  const uses = rows.filter((r) => JSON.stringify([r.when, r.unless, r.after]).includes(`"decision":"${id}"`)).map((r) => factWords(r.when ?? r.unless ?? r.after, names, t));
+                  const uses = rows.flatMap((r) => (dependsOn(r, id) ? [{ row: textOf(r.id), words: dependenceWords(r, id, names, t) }] : []));
                   return (
                     <tr key={`${id}-${index}`}>
                       <td>{textOf(decision.title) || id}</td>
@@ -213,7 +226,13 @@ export function PartsView({ document, names, section, edit, readOnly, focus, onO
                       </td>
                       <td>{names.decisions.find((d) => d.id === id)?.options.map((o) => (o.id === decision.default ? t('decisions.defaultOption', { option: o.name }) : o.name)).join(', ')}</td>
                       <td>{t('decisions.within', { minutes: textOf(decision.within) })}</td>
-                      <td>{uses.join('; ') || '—'}</td>
+                      <td>
+                        {uses.length === 0 ? '—' : (
+                          <ul className="plain-list">
+                            {uses.map((use) => <li key={use.row}>{names.row(use.row)}: {use.words}</li>)}
+                          </ul>
+                        )}
+                      </td>
                     </tr>
                   );
                 })}

@@ -44,6 +44,7 @@ export function SimulatePanel({ thread, document, expanded, names }: { thread: A
   const play = async (title: string, request: { responses?: []; path?: RunInput[] }) => {
     setShown({ kind: 'busy' });
     const answer = await thread.ask({ type: 'simulate', document, ...request });
+    if (!answer) return setShown({ kind: 'idle' }); // the page closed the thread
     if (answer.type === 'failed') return setShown({ kind: 'failed', message: answer.message });
     if (!answer.ok) return setShown({ kind: 'refused', problems: answer.problems });
     setShown({ kind: 'idle' });
@@ -52,6 +53,7 @@ export function SimulatePanel({ thread, document, expanded, names }: { thread: A
   const explore = async () => {
     setShown({ kind: 'busy' });
     const answer = await thread.ask({ type: 'paths', document });
+    if (!answer) return setShown({ kind: 'idle' }); // the page closed the thread
     if (answer.type === 'failed') return setShown({ kind: 'failed', message: answer.message });
     if (!answer.ok) return setShown({ kind: 'refused', problems: answer.problems });
     setShown({ kind: 'idle' });

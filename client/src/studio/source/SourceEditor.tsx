@@ -48,7 +48,8 @@ export function SourceEditor({ document, thread, problems, focus, readOnly, onDo
   problems: Problem[];
   focus?: DocPath | undefined;
   readOnly: boolean;
-  onDocument(document: StudioDocument): void;
+  /** The text read as a document, and the document the text was in step with before (to change only that one). */
+  onDocument(document: StudioDocument, base: StudioDocument | undefined): void;
 }) {
   const { t } = useTranslation('studio');
   const host = useRef<HTMLDivElement>(null);
@@ -71,14 +72,17 @@ export function SourceEditor({ document, thread, problems, focus, readOnly, onDo
 
   useEffect(() => {
     let cancelled = false;
+    // Answered even after the author left this view (the last keys typed are read after they left), but
+    // the page takes the text only over the document it was in step with: never over a newer edit elsewhere.
     const read = (text: string) =>
       void thread.latest({ type: 'readYaml', text }).then((answer) => {
-        if (!answer || cancelled || answer.type !== 'yamlRead') return;
+        if (!answer || answer.type !== 'yamlRead') return;
         if (!answer.ok) return setYamlProblems(answer.problems);
         setYamlProblems([]);
         if (isItem(answer.value)) {
+          const base = fromText.current;
           fromText.current = answer.value;
-          onDocumentRef.current(answer.value);
+          onDocumentRef.current(answer.value, base);
         }
       });
     void loadSchema().then((loaded) => {

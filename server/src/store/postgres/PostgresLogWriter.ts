@@ -1,10 +1,11 @@
 import type { DatabaseError, Pool, PoolClient } from 'pg';
 import { batchRefusal, GroupCommit, type BatchOutcome, type LogBatch } from '../groupCommit.ts';
+import { whenReachable } from './connectionFailures.ts';
 
 /** The owner generation written by a batch that has none: one node runs every exercise. */
 const SINGLE_NODE_EPOCH = 0;
 
-/** The unique index on (exercise_id, idempotency_key) in ./schema.ts. */
+/** The unique index on (exercise_id, the action's team, idempotency_key) in ./schema.ts: an action's key is its team's. */
 const IDEMPOTENCY_INDEX = 'log_entries_idempotency';
 
 const INSERT_ROWS = `INSERT INTO log_entries (exercise_id, seq, type, wall_time, exercise_time_ms, scenario_time_ms, actor, body, idempotency_key, epoch)
@@ -73,6 +74,10 @@ export class PostgresLogWriter {
   }
 
   private async commit(batches: LogBatch[]): Promise<BatchOutcome[]> {
+    return whenReachable(this.commitOnConnection(batches));
+  }
+
+  private async commitOnConnection(batches: LogBatch[]): Promise<BatchOutcome[]> {
     const client = await this.pool.connect();
     try {
       const outcome = (await this.commitAtOnce(client, batches)) ?? (await this.commitFenced(client, batches));

@@ -24,6 +24,7 @@ import {
   userPatch,
   userRow,
 } from '../rows.ts';
+import { logConnectionFailures, whenReachable } from './connectionFailures.ts';
 import { PostgresLogWriter } from './PostgresLogWriter.ts';
 import { PostgresPlanningStore } from './PostgresPlanningStore.ts';
 import { PostgresProgrammeStore } from './PostgresProgrammeStore.ts';
@@ -76,8 +77,8 @@ export class PostgresStore implements Store {
       connectionTimeoutMillis: 5_000,
       keepAlive: true,
     });
-    // A connection that breaks while idle in the pool is dropped by it; the next query opens another.
-    pool.on('error', (error) => console.error('StartEx: an idle PostgreSQL connection failed:', error));
+    // A connection that breaks is dropped by the pool; the next query opens another.
+    logConnectionFailures(pool, 'a PostgreSQL');
     try {
       await migrateOnce(pool);
     } catch (error) {
@@ -92,7 +93,8 @@ export class PostgresStore implements Store {
   }
 
   async getExercise(id: string): Promise<ExerciseRecord | undefined> {
-    const [row] = await this.db.select().from(schema.exercises).where(eq(schema.exercises.id, id));
+    // Loading an exercise's host (an input's first step) says so when the database is down.
+    const [row] = await whenReachable(this.db.select().from(schema.exercises).where(eq(schema.exercises.id, id)));
     return row && toExercise(row);
   }
 
@@ -138,11 +140,13 @@ export class PostgresStore implements Store {
 
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
     await this.log.settled();
-    const rows = await this.db
-      .select()
-      .from(schema.logEntries)
-      .where(and(eq(schema.logEntries.exerciseId, exerciseId), gt(schema.logEntries.seq, afterSeq)))
-      .orderBy(asc(schema.logEntries.seq));
+    const rows = await whenReachable(
+      this.db
+        .select()
+        .from(schema.logEntries)
+        .where(and(eq(schema.logEntries.exerciseId, exerciseId), gt(schema.logEntries.seq, afterSeq)))
+        .orderBy(asc(schema.logEntries.seq)),
+    );
     return rows.map(toLogEntry);
   }
 

@@ -98,7 +98,7 @@ export const logEntries = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.exerciseId, table.seq] }),
-    // An action's key is its team's (server/src/runtime/idempotency.ts): two teams may use the same key.
+    // An action's key is its team's (the engine's idempotency.ts, scenarios/src/engine): two teams may use the same key.
     uniqueIndex('log_entries_idempotency')
       .on(table.exerciseId, sql`((${table.body}::json) ->> 'teamId')`, table.idempotencyKey)
       .where(sql`${table.idempotencyKey} IS NOT NULL`),

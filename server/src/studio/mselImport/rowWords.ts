@@ -55,6 +55,7 @@ export function addresseesOf(text: string, known: readonly string[] = []): strin
       rest = `${before}${'\u0000'.repeat(name.length)}${after}`;
     }
   }
+  // eslint-disable-next-line no-control-regex -- NUL stands in for the names already found
   const pieces = [...rest.matchAll(/[^,;\n/&\u0000]+/g)].map((m) => ({ at: m.index, name: m[0].replace(/\s+/g, ' ').trim() }));
   const names = [...found, ...pieces].filter((n) => n.name !== '').sort((a, b) => a.at - b.at).map((n) => n.name);
   if (names.some((name) => EVERYONE.has(name.toLowerCase()))) return [ALL_TEAMS];

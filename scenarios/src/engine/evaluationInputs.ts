@@ -8,20 +8,21 @@ import {
   type ScenarioDocument,
   type SubmitFeedbackBody,
 } from '@startex/shared';
-import { subjectKey, type HostState } from './HostState.ts';
+import type { ExerciseState } from './ExerciseState.ts';
+import { subjectKey } from './fold.ts';
 import { checkRecipients } from './scenarioRefs.ts';
 
 /*
- * Evaluation inputs (observations, ratings, reconciliations, hot-wash feedback), checked against
- * the scenario and the folded state. Each returns the event to log or throws a catalogue error;
- * the host handles idempotency keys and the commit.
+ * Evaluation inputs (observations, ratings, reconciliations, hot-wash feedback), decided on the
+ * scenario and the folded state. Each returns the event to log or throws a catalogue error.
  */
 
 /** An evaluator's observation, during play or after it (post-exercise observations). */
-export function observationEvent(s: HostState, document: ScenarioDocument, input: RecordObservation): LogEvent {
+export function observationRecorded(s: ExerciseState, input: RecordObservation): LogEvent {
+  const { document } = s.scenario;
   if (s.status === 'draft' || s.status === 'ready' || s.status === 'closed') throw new StartexError('EXERCISE_NOT_LIVE');
   if (input.teamId !== undefined) checkRecipients(document, [input.teamId], []);
-  if (input.injectId !== undefined && !s.released.has(input.injectId)) throw new StartexError('INJECT_NOT_RELEASED', undefined, 'injectId');
+  if (input.injectId !== undefined && !s.injects.get(input.injectId)?.inject) throw new StartexError('INJECT_NOT_RELEASED', undefined, 'injectId');
   const objective = input.objectiveId === undefined ? undefined : document.objectives.find((o) => o.id === input.objectiveId);
   if (input.objectiveId !== undefined && !objective) throw new StartexError('VALIDATION_FAILED', `No objective "${input.objectiveId}".`, 'objectiveId');
   if (input.taskId !== undefined) {
@@ -32,9 +33,9 @@ export function observationEvent(s: HostState, document: ScenarioDocument, input
 }
 
 /** An evaluator's P/S/M/U rating of a capability target or capability, during play or after it. */
-export function ratingEvent(s: HostState, document: ScenarioDocument, input: RecordRatingBody): LogEvent {
+export function ratingRecorded(s: ExerciseState, input: RecordRatingBody): LogEvent {
   checkReviewOpen(s);
-  checkRatingSubject(document, input.subject);
+  checkRatingSubject(s.scenario.document, input.subject);
   return { type: 'rating.recorded', ...input };
 }
 
@@ -42,15 +43,16 @@ export function ratingEvent(s: HostState, document: ScenarioDocument, input: Rec
  * The director's final rating (StartEx has no lead-evaluator role): the evaluators' current ratings of
  * the subject are named beside it; where no evaluator has rated, the director rates it, considering none.
  */
-export function reconciliationEvent(s: HostState, document: ScenarioDocument, input: ReconcileRatingBody): LogEvent {
+export function ratingReconciled(s: ExerciseState, input: ReconcileRatingBody): LogEvent {
   checkReviewOpen(s);
-  checkRatingSubject(document, input.subject);
-  const consideredSeqs = [...(s.ratings.get(subjectKey(input.subject))?.values() ?? [])].sort((a, b) => a - b);
+  checkRatingSubject(s.scenario.document, input.subject);
+  const consideredSeqs = Object.values(s.ratings.get(subjectKey(input.subject)) ?? {}).sort((a, b) => a - b);
   return { type: 'rating.reconciled', ...input, consideredSeqs };
 }
 
 /** A team's hot-wash feedback, after EndEx only. */
-export function feedbackEvent(s: HostState, document: ScenarioDocument, teamId: string, input: SubmitFeedbackBody): LogEvent {
+export function feedbackSubmitted(s: ExerciseState, teamId: string, input: SubmitFeedbackBody): LogEvent {
+  const { document } = s.scenario;
   if (s.status !== 'ended') throw new StartexError('EXERCISE_NOT_ENDED');
   checkRecipients(document, [teamId], []);
   for (const o of input.objectives) {
@@ -62,7 +64,7 @@ export function feedbackEvent(s: HostState, document: ScenarioDocument, teamId: 
 }
 
 /** Evaluation goes on from StartEx until the exercise is closed (post-exercise ratings after EndEx). */
-function checkReviewOpen(s: HostState): void {
+function checkReviewOpen(s: ExerciseState): void {
   if (s.status === 'draft' || s.status === 'ready' || s.status === 'closed') throw new StartexError('EXERCISE_NOT_LIVE');
 }
 

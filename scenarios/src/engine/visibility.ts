@@ -1,8 +1,8 @@
 import type { LogEntry, Viewer } from '@startex/shared';
 
 /**
- * The teams a log entry concerns: 'all' for exercise-wide entries, [] for controller-only ones.
- * The one place that decides what reaches a participant's tablet.
+ * The teams a log entry concerns: 'all' for exercise-wide entries, [] for staff-only ones.
+ * The one place that decides what reaches a participant's tablet (socket.io rooms, the feed, sync).
  */
 export function audienceOf(entry: LogEntry): 'all' | string[] {
   switch (entry.type) {
@@ -69,10 +69,10 @@ export function canSee(viewer: Viewer, entry: LogEntry): boolean {
       return entry.type !== 'note.added' && entry.type !== 'observation.recorded' && entry.type !== 'rating.recorded' && entry.type !== 'rating.reconciled';
     case 'participant': {
       const audience = audienceOf(entry);
-      return audience === 'all' || (viewer.teamId !== undefined && audience.includes(viewer.teamId));
+      return audience === 'all' || audience.includes(viewer.teamId);
     }
     default: {
-      const exhaustive: never = viewer.role;
+      const exhaustive: never = viewer;
       return exhaustive;
     }
   }

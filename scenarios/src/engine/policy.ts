@@ -1,8 +1,8 @@
 import type { AgencyRole, ControllerCommand, ExerciseRole, ExerciseStatus, GlobalRole, Viewer } from '@startex/shared';
 
 /**
- * Who may do what, in one table. Every REST route, socket event and feed asks here; the UI only
- * hides what this refuses anyway.
+ * Who may do what, in one table. Every REST route, socket event and feed asks here, and the
+ * client hides exactly what this refuses: both import this module.
  */
 export const EXERCISE_POLICY = {
   /** See the exercise at all (summary, live view). */
@@ -116,21 +116,42 @@ export function standingAllows(standing: Standing, verb: ExerciseVerb): boolean 
   return allowsGlobal(standing.globalRoles, 'exercises.plan') && (PLANNING_VERBS as readonly ExerciseVerb[]).includes(verb);
 }
 
-/** The verb a controller command needs; resuming from a halt is the director's call. */
-export function commandVerb(command: ControllerCommand, status: ExerciseStatus): ExerciseVerb {
-  switch (command.type) {
-    case 'ready':
-    case 'start':
-    case 'end':
-    case 'close':
-      return 'command.lifecycle';
-    case 'resume':
-      return status === 'halted' ? 'command.lifecycle' : 'command.play';
-    case 'halt':
-      return 'command.halt';
-    default:
-      return 'command.play';
-  }
+/**
+ * The verb each controller command needs. Typed over every command, so a new command does not
+ * compile until it names its verb here; at run time a type not listed is refused.
+ */
+const COMMAND_VERBS: Record<ControllerCommand['type'], ExerciseVerb> = {
+  ready: 'command.lifecycle',
+  start: 'command.lifecycle',
+  end: 'command.lifecycle',
+  close: 'command.lifecycle',
+  halt: 'command.halt',
+  // Resuming from a halt is the director's call (see commandVerb).
+  resume: 'command.play',
+  pause: 'command.play',
+  jump: 'command.play',
+  speed: 'command.play',
+  release: 'command.play',
+  hold: 'command.play',
+  skip: 'command.play',
+  edit: 'command.play',
+  adhoc: 'command.play',
+  decide: 'command.play',
+  broadcast: 'command.play',
+  reply: 'command.play',
+  note: 'command.play',
+};
+
+/** The verb a controller command needs in an exercise of `status`; undefined (refused) for a type the table lacks. */
+export function commandVerb(type: string, status: ExerciseStatus | undefined): ExerciseVerb | undefined {
+  if (type === 'resume' && status === 'halted') return 'command.lifecycle';
+  return Object.hasOwn(COMMAND_VERBS, type) ? COMMAND_VERBS[type as ControllerCommand['type']] : undefined;
+}
+
+/** Whether `role` may send a command of `type` now (the status rules are COMMAND_ALLOWED_IN's). */
+export function allowsCommand(role: ExerciseRole, type: string, status: ExerciseStatus | undefined): boolean {
+  const verb = commandVerb(type, status);
+  return verb !== undefined && allows(role, verb);
 }
 
 /** What a person may do towards one partner agency (the agency is the scope, as the exercise is above). */

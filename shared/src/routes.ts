@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { ChangePasswordBody, CreateJoinCodeBody, JoinCodeView, LoginBody, MembershipBody, MembershipView, SessionView } from './auth.ts';
+import { LogEntry } from './logEntry.ts';
+import {
+  CommsCheckStatus,
+  CreateExerciseBody,
+  DryRun,
+  ExercisePlan,
+  ExerciseSettingsBody,
+  PeopleAdded,
+  PersonBody,
+  PersonUpdateBody,
+  PersonUpdated,
+  PersonView,
+  PlannedExerciseSummary,
+  TeamAgencyBody,
+  TeamJoinCodesBody,
+} from './planning.ts';
+import { ExerciseSummary, LogQuery, RecordObservation } from './protocol.ts';
+import { ExerciseReview, RecordRatingBody, ReconcileRatingBody, ReplayMoment, ReplayQuery, SubmitFeedbackBody } from './review.ts';
+
+/**
+ * The REST API as one typed table: each route's method, path, parameters, query, body and
+ * response. The server serves a route from its entry (server/src/api/typedRoute.ts), the client
+ * calls it through its entry (client/src/lib/api.ts `call`), and the OpenAPI document at
+ * /api/docs is generated from it. Bodies and queries are validated with these schemas and refused
+ * with VALIDATION_FAILED; responses are typed by them.
+ */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route, as the OpenAPI document says it. */
+export type RouteAccess =
+  /** Anyone. */
+  | 'public'
+  /** A signed-in person (the session cookie). */
+  | 'session'
+  /** A signed-in person with a role in the exercise that allows it. */
+  | 'exercise-role'
+  /** A signed-in person with a global role (planner, administrator) that allows it. */
+  | 'global-role';
+
+export interface RouteSpec {
+  method: Method;
+  /** fastify's syntax: `/api/exercises/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: RouteAccess;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success status, when not 200. */
+  status?: 201;
+  response: z.ZodType;
+}
+
+const route = <const S extends RouteSpec>(spec: S): S => spec;
+
+const Ok = z.object({ ok: z.literal(true) });
+/** `:id` of an /api/exercises/:id/... route. */
+export const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
+export const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) });
+export const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
+export const PersonParams = ExerciseParams.extend({ personId: z.string().min(1).max(64) });
+export const LogResponse = z.object({ entries: z.array(LogEntry) });
+export type LogResponse = z.infer<typeof LogResponse>;
+/** What a request that writes to the exercise's log answers: the seq of its entry (a retry under the same key: the first one's). */
+export const Logged = z.object({ seq: z.number().int().positive() });
+
+export const API_ROUTES = {
+  health: route({ method: 'GET', path: '/api/health', tag: 'server', access: 'public', summary: 'Whether the server answers.', response: Ok }),
+
+  login: route({ method: 'POST', path: '/api/auth/login', tag: 'sign-in', access: 'public', summary: 'Signs in: sets the session cookie and answers the session with its CSRF token.', body: LoginBody, response: SessionView }),
+  logout: route({ method: 'POST', path: '/api/auth/logout', tag: 'sign-in', access: 'public', summary: 'Signs out: ends the session and clears its cookie.', response: Ok }),
+  changePassword: route({ method: 'POST', path: '/api/auth/password', tag: 'sign-in', access: 'session', summary: 'Sets one\'s own password (the only write a session with a generated password may make).', body: ChangePasswordBody, response: SessionView }),
+  me: route({ method: 'GET', path: '/api/auth/me', tag: 'sign-in', access: 'session', summary: 'The signed-in person, their roles and memberships.', response: SessionView }),
+
+  listExercises: route({ method: 'GET', path: '/api/exercises', tag: 'exercises', access: 'session', summary: 'The exercises the person has a role in (planners: all).', response: z.array(PlannedExerciseSummary) }),
+  createExercise: route({ method: 'POST', path: '/api/exercises', tag: 'exercises', access: 'global-role', summary: 'A new exercise in draft, pinning a copy of its scenario; its creator plans it by their global role and gets no role in it (who runs play is on its roster).', body: CreateExerciseBody, status: 201, response: PlannedExerciseSummary }),
+  exercise: route({ method: 'GET', path: '/api/exercises/:id', tag: 'exercises', access: 'exercise-role', summary: 'An exercise\'s name, scenario and status.', params: ExerciseParams, response: ExerciseSummary }),
+  exerciseLog: route({ method: 'GET', path: '/api/exercises/:id/log', tag: 'exercises', access: 'exercise-role', summary: 'The log entries the caller may see, after a seq.', params: ExerciseParams, query: LogQuery, response: LogResponse }),
+  members: route({ method: 'GET', path: '/api/exercises/:id/members', tag: 'exercises', access: 'exercise-role', summary: 'Who has which role in the exercise.', params: ExerciseParams, response: z.array(MembershipView) }),
+  setMember: route({ method: 'PUT', path: '/api/exercises/:id/members/:userId', tag: 'exercises', access: 'exercise-role', summary: 'Gives a person a role in the exercise (a participant with a team).', params: MemberParams, body: MembershipBody, response: Ok }),
+  removeMember: route({ method: 'DELETE', path: '/api/exercises/:id/members/:userId', tag: 'exercises', access: 'exercise-role', summary: 'Takes a person\'s role in the exercise away.', params: MemberParams, response: Ok }),
+  joinCodes: route({ method: 'GET', path: '/api/exercises/:id/join-codes', tag: 'exercises', access: 'exercise-role', summary: 'The exercise\'s join codes, revoked ones too.', params: ExerciseParams, response: z.array(JoinCodeView) }),
+  createJoinCode: route({ method: 'POST', path: '/api/exercises/:id/join-codes', tag: 'exercises', access: 'exercise-role', summary: 'A join code for a team\'s tablets or a read-only display.', params: ExerciseParams, body: CreateJoinCodeBody, status: 201, response: JoinCodeView }),
+  plan: route({ method: 'GET', path: '/api/exercises/:id/plan', tag: 'planning', access: 'exercise-role', summary: 'The exercise\'s plan: settings, scenario, teams and their agencies, objectives, the agency directory, the roster, and which planning steps are done.', params: ExerciseParams, response: ExercisePlan }),
+  setSettings: route({ method: 'PUT', path: '/api/exercises/:id/settings', tag: 'planning', access: 'exercise-role', summary: 'New plan settings (title, speed, story start, time zone, language, type, locations) before StartEx; PLAN_LOCKED after it.', params: ExerciseParams, body: ExerciseSettingsBody, response: ExercisePlan }),
+  setTeamAgencies: route({ method: 'PUT', path: '/api/exercises/:id/team-agencies', tag: 'planning', access: 'exercise-role', summary: 'Which agency of the directory plays each team, before StartEx.', params: ExerciseParams, body: TeamAgencyBody, response: ExercisePlan }),
+  commsCheck: route({ method: 'GET', path: '/api/exercises/:id/comms-check', tag: 'planning', access: 'exercise-role', summary: 'The communications check: the teams, their tablets connected now, and who acknowledged.', params: ExerciseParams, response: CommsCheckStatus }),
+  sendCommsCheck: route({ method: 'POST', path: '/api/exercises/:id/comms-check', tag: 'planning', access: 'exercise-role', summary: 'Sends the communications check\'s test message to every team\'s tablets.', params: ExerciseParams, response: CommsCheckStatus }),
+  confirmCommsCheck: route({ method: 'POST', path: '/api/exercises/:id/comms-check/confirm', tag: 'planning', access: 'exercise-role', summary: 'Confirms the communications check, which readies the exercise for StartEx.', params: ExerciseParams, response: CommsCheckStatus }),
+  dryRun: route({ method: 'POST', path: '/api/exercises/:id/dry-run', tag: 'planning', access: 'exercise-role', summary: 'Plays the scenario headlessly with no responses: when each inject would go out, and where play waits.', params: ExerciseParams, response: DryRun }),
+  review: route({ method: 'GET', path: '/api/exercises/:id/review', tag: 'review', access: 'exercise-role', summary: 'The after-action review computed from the log: injects, teams, metrics, phases, evaluations and hot-wash feedback.', params: ExerciseParams, response: ExerciseReview }),
+  replay: route({ method: 'GET', path: '/api/exercises/:id/replay', tag: 'review', access: 'exercise-role', summary: 'The exercise as it stood at a moment, by exercise time (atMs) or by seq (atSeq).', params: ExerciseParams, query: ReplayQuery, response: ReplayMoment }),
+  recordRating: route({ method: 'POST', path: '/api/exercises/:id/review/ratings', tag: 'review', access: 'exercise-role', summary: 'An evaluator\'s P/S/M/U rating of a capability target or capability, during play or after it.', params: ExerciseParams, body: RecordRatingBody, status: 201, response: Logged }),
+  reconcileRating: route({ method: 'POST', path: '/api/exercises/:id/review/reconciliations', tag: 'review', access: 'exercise-role', summary: 'The lead evaluator\'s final rating of a subject, beside the evaluators\' ratings.', params: ExerciseParams, body: ReconcileRatingBody, status: 201, response: Logged }),
+  recordObservation: route({ method: 'POST', path: '/api/exercises/:id/review/observations', tag: 'review', access: 'exercise-role', summary: 'An evaluator\'s observation, during play or after it.', params: ExerciseParams, body: RecordObservation, status: 201, response: Logged }),
+  submitFeedback: route({ method: 'POST', path: '/api/exercises/:id/review/feedback', tag: 'review', access: 'exercise-role', summary: 'A team\'s hot-wash feedback after EndEx, from a participant.', params: ExerciseParams, body: SubmitFeedbackBody, status: 201, response: Logged }),
+  people: route({ method: 'GET', path: '/api/exercises/:id/people', tag: 'planning', access: 'exercise-role', summary: 'The exercise\'s roster: who plays, runs, evaluates or observes it, with their agency, team and what an evaluator covers.', params: ExerciseParams, response: z.array(PersonView) }),
+  addPerson: route({ method: 'POST', path: '/api/exercises/:id/people', tag: 'planning', access: 'exercise-role', summary: 'Adds one person to the roster (an account is made for a new e-mail address, and given the role in the exercise).', params: ExerciseParams, body: PersonBody, status: 201, response: PeopleAdded }),
+  updatePerson: route({ method: 'PUT', path: '/api/exercises/:id/people/:personId', tag: 'planning', access: 'exercise-role', summary: 'Changes a person on the roster before StartEx (name, role, agency, team, what they cover).', params: PersonParams, body: PersonUpdateBody, response: PersonUpdated }),
+  removePerson: route({ method: 'DELETE', path: '/api/exercises/:id/people/:personId', tag: 'planning', access: 'exercise-role', summary: 'Takes a person off the roster, and their role in the exercise.', params: PersonParams, response: Ok }),
+  createTeamJoinCodes: route({ method: 'POST', path: '/api/exercises/:id/join-codes/teams', tag: 'planning', access: 'exercise-role', summary: 'A tablet join code for each team (or those named); reissue revokes their earlier codes first.', params: ExerciseParams, body: TeamJoinCodesBody, status: 201, response: z.array(JoinCodeView) }),
+  revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
+} satisfies Record<string, RouteSpec>;
+
+export type ApiRoutes = typeof API_ROUTES;
+
+type Part<S extends RouteSpec, K extends 'params' | 'query' | 'body'> = S[K] extends z.ZodType ? { [P in K]: z.input<S[K]> } : { [P in K]?: never };
+/** What a call of a route sends: its path parameters, query and body as the client writes them. */
+export type RouteRequest<S extends RouteSpec> = Part<S, 'params'> & Part<S, 'query'> & Part<S, 'body'>;
+/** What a route answers on success. */
+export type RouteResponse<S extends RouteSpec> = z.output<S['response']>;
