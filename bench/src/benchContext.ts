@@ -7,6 +7,8 @@ export interface BenchContext {
   tmp: string;
   /** Where to write CPU profiles of the StartEx server (node --cpu-prof), when asked. */
   profileDir: string | undefined;
+  /** Tablets for the cluster benchmark (--tablets), instead of its default. */
+  tablets?: number | undefined;
   log(message: string): void;
 }
 

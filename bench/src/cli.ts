@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { BenchContext, Benchmark } from './benchContext.ts';
 import { formatReport, machine, type ScenarioReport } from './report.ts';
 import { analyzer } from './benchmarks/analyzer.ts';
+import { cluster } from './benchmarks/cluster.ts';
 import { fanout } from './benchmarks/fanout.ts';
 import { ingest } from './benchmarks/ingest.ts';
 import { memory } from './benchmarks/memory.ts';
@@ -13,19 +14,21 @@ import { studio } from './benchmarks/studio.ts';
 import { timers } from './benchmarks/timers.ts';
 import { viewBytes } from './benchmarks/viewBytes.ts';
 
-const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory, analyzer, studio, viewBytes];
+const BENCHMARKS: Benchmark[] = [fanout, timers, ingest, review, recovery, memory, analyzer, studio, viewBytes, cluster];
 
-const USAGE = `pnpm bench [name ...] [--quick] [--json <file>] [--profile <dir>]
+const USAGE = `pnpm bench [name ...] [--quick] [--json <file>] [--profile <dir>] [--tablets <n>]
   names: ${BENCHMARKS.map((b) => b.name).join(', ')} (default: all)
   --quick          a small version of each, for development
   --json <file>    also write every figure, the parameters and the machine as JSON
-  --profile <dir>  write V8 CPU profiles of the StartEx server processes (node --cpu-prof)`;
+  --profile <dir>  write V8 CPU profiles of the StartEx server processes (node --cpu-prof)
+  --tablets <n>    tablets of the cluster benchmark (default 300; the issue's figure is 1500)`;
 
 function parseArgs(argv: string[]) {
   const names: string[] = [];
   let quick = false;
   let json: string | undefined;
   let profile: string | undefined;
+  let tablets: number | undefined;
   // Paths are relative to where `pnpm bench` was run, not to bench/.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   for (let i = 0; i < argv.length; i++) {
@@ -34,13 +37,14 @@ function parseArgs(argv: string[]) {
     else if (arg === '--quick') quick = true;
     else if (arg === '--json') json = resolve(cwd, argv[++i] ?? fail('--json needs a file'));
     else if (arg === '--profile') profile = resolve(cwd, argv[++i] ?? fail('--profile needs a folder'));
+    else if (arg === '--tablets') tablets = Number(argv[++i]) || fail('--tablets needs a number');
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else if (BENCHMARKS.some((b) => b.name === arg)) names.push(arg);
     else fail(`unknown benchmark or option "${arg}"`);
   }
-  return { names, quick, json, profile };
+  return { names, quick, json, profile, tablets };
 }
 
 function fail(message: string): never {
@@ -59,6 +63,7 @@ const ctx: BenchContext = {
   machine: host,
   tmp,
   profileDir: args.profile,
+  tablets: args.tablets,
   log: (message) => console.error(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`),
 };
 

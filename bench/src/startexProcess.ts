@@ -26,6 +26,7 @@ export interface StartexProcess {
   port: number;
   dataDir: string;
   readonly pid: number;
+  /** The password is empty on a later node of a cluster: the first one printed it. */
   director: { username: string; password: string };
   /** Join codes by exercise id, then by team id. */
   joinCodes: Map<string, Map<string, string>>;
@@ -117,7 +118,9 @@ export async function startStartex(options: StartexOptions = {}): Promise<Starte
   await launch();
 
   const signIn = /sign in as (\S+) \/ (\S+)/.exec(output);
-  if (!signIn || signIn[2] === '(printed') throw new Error(`no director password in:\n${output}`);
+  // A later node of a cluster (STARTEX_DATABASE_URL) finds the director made: the first node printed the password.
+  const laterNode = options.env?.STARTEX_DATABASE_URL !== undefined && signIn?.[2] === '(printed';
+  if (!signIn || (signIn[2] === '(printed' && !laterNode)) throw new Error(`no director password in:\n${output}`);
   const joinCodes = new Map<string, Map<string, string>>();
   for (const [, exerciseId, teamId, code] of output.matchAll(/^Seeded tablet:.*\(exercise (\S+), team (\S+), join code (\w+)\)/gm)) {
     if (!joinCodes.has(exerciseId!)) joinCodes.set(exerciseId!, new Map());
@@ -140,7 +143,7 @@ export async function startStartex(options: StartexOptions = {}): Promise<Starte
     get pid() {
       return child.pid!;
     },
-    director: { username: signIn[1]!, password: signIn[2]! },
+    director: { username: signIn[1]!, password: laterNode ? '' : signIn[2]! },
     joinCodes,
     codesOf: (exerciseId) => [...(joinCodes.get(exerciseId)?.values() ?? [])],
     output: () => output,

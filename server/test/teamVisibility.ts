@@ -40,9 +40,9 @@ export function concernsViewer(viewer: Viewer, entry: LogEntry): boolean {
     case 'observer':
       return entry.type !== 'note.added' && entry.type !== 'observation.recorded';
     case 'participant':
-      return concernsTeam(viewer.teamId ?? '', entry);
+      return concernsTeam(viewer.teamId, entry);
     default: {
-      const exhaustive: never = viewer.role;
+      const exhaustive: never = viewer;
       return exhaustive;
     }
   }

@@ -15,7 +15,7 @@ import type { RawClientHandlers } from '../workers/rawClients.ts';
 const EXERCISE = 'bench_play';
 const LOAD_PROCESSES = 2;
 
-interface FanoutResult {
+export interface FanoutResult {
   receipt: Distribution;
   /** Due -> the server made the release entry (before its commit). */
   made: Distribution;
@@ -23,7 +23,7 @@ interface FanoutResult {
   acked: Distribution;
 }
 
-interface Receivers {
+export interface Receivers {
   connect(total: number): Promise<void>;
   madeAt?(): Promise<Record<string, number>>;
   receiptCounts(): Promise<Record<string, number>>;
@@ -32,7 +32,7 @@ interface Receivers {
 }
 
 /** Rounds of one release each to `size` clients: latency of every receipt from the moment the release was due. */
-async function measure(
+export async function measure(
   ctx: BenchContext,
   label: string,
   receivers: Receivers,
@@ -73,7 +73,7 @@ async function measure(
   return results;
 }
 
-function spread(total: number, parts: number): number[] {
+export function spread(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
 
@@ -188,13 +188,13 @@ async function bareSocketIoRun(ctx: BenchContext, sizes: number[], rounds: numbe
   }
 }
 
-async function mergeCounts(parts: Promise<Record<string, number>>[]): Promise<Record<string, number>> {
+export async function mergeCounts(parts: Promise<Record<string, number>>[]): Promise<Record<string, number>> {
   const merged: Record<string, number> = {};
   for (const part of await Promise.all(parts)) for (const [id, n] of Object.entries(part)) merged[id] = (merged[id] ?? 0) + n;
   return merged;
 }
 
-async function mergeReceipts(parts: Promise<Record<string, number[]>>[]): Promise<Record<string, number[]>> {
+export async function mergeReceipts(parts: Promise<Record<string, number[]>>[]): Promise<Record<string, number[]>> {
   const merged: Record<string, number[]> = {};
   for (const part of await Promise.all(parts)) for (const [id, list] of Object.entries(part)) (merged[id] ??= []).push(...list);
   return merged;

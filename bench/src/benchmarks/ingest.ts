@@ -11,14 +11,14 @@ import type { SqliteInsertHandlers } from '../baselines/sqliteInserts.ts';
 import type { ParticipantHandlers } from '../workers/participants.ts';
 
 const EXERCISE = 'bench_play';
-const LOAD_PROCESSES = 2;
+export const LOAD_PROCESSES = 2;
 const P99_LIMIT_MS = 100;
-const TEAMS = 50;
+export const TEAMS = 50;
 /** Offered rates (actions/s) tried in turn; each is about 1.25x the one before (2x in a quick run). */
 const QUICK_LADDER = [500, 1000, 2000, 4000, 8000, 16_000, 32_000];
 const LADDER = [500, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 7000, 8000, 10_000, 12_000, 14_000, 17_000, 20_000, 24_000, 28_000, 32_000, 40_000];
 
-interface Step {
+export interface Step {
   rate: number;
   durationMs: number;
   achieved: number;
@@ -35,9 +35,21 @@ interface Step {
   pass: boolean;
 }
 
-type Workers = WorkerProcess<ParticipantHandlers>[];
+export type Workers = WorkerProcess<ParticipantHandlers>[];
 
-async function step(workers: Workers, server: number, rate: number, durationMs: number, prefix: string, verify?: (keys: string[], seqs: Int32Array, prefix: string) => number): Promise<Step> {
+/** How many acknowledged actions (keys and the seqs they were acknowledged with) the stored log lacks or holds under another seq. */
+export type VerifyStored = (keys: string[], seqs: Int32Array, prefix: string) => number | Promise<number>;
+
+/** Acknowledged actions that `stored` (idempotency key -> seq, of the keys with one prefix) lacks or holds under another seq, and stored ones never acknowledged. */
+export function unverified(stored: Map<string, number>, keys: string[], seqs: Int32Array): number {
+  let missing = stored.size === keys.length ? 0 : Math.abs(stored.size - keys.length);
+  keys.forEach((key, i) => {
+    if (stored.get(key) !== seqs[i]) missing++;
+  });
+  return missing;
+}
+
+async function step(workers: Workers, server: number, rate: number, durationMs: number, prefix: string, verify?: VerifyStored): Promise<Step> {
   const cpuBefore = cpuMs(server);
   const parts = await Promise.all(workers.map((w, i) => w.call('load', { ratePerSec: rate / workers.length, durationMs, keyPrefix: `${prefix}w${i}-` })));
   const cpuUsPerAction = ((cpuMs(server) - cpuBefore) * 1000) / Math.max(1, parts.reduce((a, p) => a + p.ok, 0));
@@ -48,13 +60,13 @@ async function step(workers: Workers, server: number, rate: number, durationMs: 
   const refused: Record<string, number> = {};
   for (const p of parts) for (const [code, n] of Object.entries(p.refused)) refused[code] = (refused[code] ?? 0) + n;
   const achieved = (sent / Math.max(...parts.map((p) => p.elapsedMs))) * 1000;
-  const unverified = verify ? parts.reduce((a, p, i) => a + verify(p.keys, p.seqs, `${prefix}w${i}-`), 0) : 0;
+  const unverified = verify ? (await Promise.all(parts.map((p, i) => verify(p.keys, p.seqs, `${prefix}w${i}-`)))).reduce((a, n) => a + n, 0) : 0;
   const pass = latencies.p99 < P99_LIMIT_MS && lost === 0 && ok === sent && unverified === 0 && achieved >= 0.95 * rate;
   return { rate, durationMs, achieved, p50: latencies.p50, p99: latencies.p99, sent, ok, lost, refused, unverified, cpuUsPerAction, pass };
 }
 
 /** Probes up the ladder until a rate fails (twice), then holds the best one for the confirmation time (stepping down if it fails). */
-async function sustainedRate(ctx: BenchContext, label: string, workers: Workers, server: () => number, verify?: Parameters<typeof step>[5]): Promise<{ best: Step | undefined; failed: Step | undefined; steps: Step[] }> {
+export async function sustainedRate(ctx: BenchContext, label: string, workers: Workers, server: () => number, verify?: Parameters<typeof step>[5]): Promise<{ best: Step | undefined; failed: Step | undefined; steps: Step[] }> {
   const probeMs = ctx.quick ? 1_000 : 5_000;
   const confirmMs = ctx.quick ? 2_000 : 30_000;
   const ladder = ctx.quick ? QUICK_LADDER : LADDER;
@@ -102,14 +114,7 @@ async function startexRun(ctx: BenchContext, clients: number) {
     // The console is closed during ingest: it would receive every action as well.
     director.disconnect();
     await Promise.all(workers.map((w) => w.call('connect', { url: server.url, codes: server.codesOf(EXERCISE), count: clients / LOAD_PROCESSES })));
-    const verify = (keys: string[], seqs: Int32Array, prefix: string) => {
-      const stored = storedActionKeys(server.dataDir, EXERCISE, prefix);
-      let missing = stored.size === keys.length ? 0 : Math.abs(stored.size - keys.length);
-      keys.forEach((key, i) => {
-        if (stored.get(key) !== seqs[i]) missing++;
-      });
-      return missing;
-    };
+    const verify: VerifyStored = (keys, seqs, prefix) => unverified(storedActionKeys(server.dataDir, EXERCISE, prefix), keys, seqs);
     return await sustainedRate(ctx, 'startex', workers, () => server.pid, verify);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -201,7 +206,7 @@ export const ingest: Benchmark = {
   },
 };
 
-function describeFailure(failed: Step | undefined): string {
+export function describeFailure(failed: Step | undefined): string {
   if (!failed) return '';
   const why = [];
   if (failed.p99 >= P99_LIMIT_MS) why.push(`ack p99 ${failed.p99.toFixed(0)} ms`);

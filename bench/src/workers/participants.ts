@@ -20,6 +20,8 @@ interface Device {
   /** Wall time of the last (re)connect, and the reconnection attempts it took. */
   connectedAt: number;
   attempts: number;
+  /** Wall time the connection last dropped (0: never). */
+  droppedAt: number;
   clock: { running: boolean; exerciseTimeMs: number; atWallTime: number } | undefined;
   status: string | undefined;
   /** Injects whose delivery to this device's team is in the log. */
@@ -45,8 +47,9 @@ function open(url: string, joinCode: string, reconnection: boolean, backoff: Bac
     forceNew: true,
     timeout: 60_000,
   });
-  const device: Device = { socket, lastSeq: 0, syncedAt: 0, connectedAt: 0, attempts: 0, clock: undefined, status: undefined, delivered: new Set() };
+  const device: Device = { socket, lastSeq: 0, syncedAt: 0, connectedAt: 0, attempts: 0, droppedAt: 0, clock: undefined, status: undefined, delivered: new Set() };
   socket.io.on('reconnect_attempt', (attempt) => (device.attempts = attempt));
+  socket.on('disconnect', () => (device.droppedAt = Date.now()));
   return new Promise((resolve, reject) => {
     socket.on('connect', () => {
       device.connectedAt = Date.now();
@@ -227,6 +230,9 @@ const handlers = {
       clock: latest?.clock ?? null,
       status: latest?.status ?? null,
       connected: devices.filter((d) => d.socket.connected).length,
+      /** Devices whose connection dropped after `since`, and of them those connected and synced again since (several nodes: the clients of a killed node). */
+      dropped: devices.filter((d) => d.droppedAt >= args.since).length,
+      resyncedAfterDrop: devices.filter((d) => d.droppedAt >= args.since && d.socket.connected && d.syncedAt > d.droppedAt).length,
     };
   },
   closeAll() {

@@ -7,6 +7,7 @@ import { CHART_WORDS, ChartLanguage } from '../review/chartWords.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
+import { parse } from './parse.ts';
 import { serve } from './typedRoute.ts';
 
 const ChartParams = ExerciseParams.extend({

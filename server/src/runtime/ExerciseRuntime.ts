@@ -90,7 +90,8 @@ export class ExerciseRuntime {
     this.lastUsed.set(exerciseId, Date.now());
     let host = this.hosts.get(exerciseId);
     if (!host) {
-      host = this.load(exerciseId);
+      // Loaded before (its host failed to load again): listeners hear what was committed since.
+      host = this.load(exerciseId, this.toldSeqs.get(exerciseId));
       this.track(exerciseId, host);
     }
     return host;

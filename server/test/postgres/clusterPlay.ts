@@ -179,7 +179,10 @@ export async function ownerAmong(nodes: Node[], timeoutMs = 10_000): Promise<Nod
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const node of nodes) if ((await ownedBy(node)).includes('demo')) return node;
-    if (Date.now() > deadline) throw new Error(`None of ${nodes.map((n) => n.name).join(', ')} took the demo over`);
+    if (Date.now() > deadline) {
+      const said = nodes.map((n) => `--- ${n.name} said:\n${n.process.output().split('\n').slice(-15).join('\n')}`).join('\n');
+      throw new Error(`None of ${nodes.map((n) => n.name).join(', ')} took the demo over\n${said}`);
+    }
     await pause(50);
   }
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { FEED_SUBPROTOCOL, FEED_TOKEN_PREFIX, type ClientToServerEvents, type ExerciseView, type LogEntry, type Viewer } from '@startex/shared';
+import { FEED_SUBPROTOCOL, FEED_TOKEN_PREFIX, type ClientToServerEvents, type ExerciseView, type ExerciseViewChange, type LogEntry, type Viewer } from '@startex/shared';
 import { PostgresStore } from '../../src/store/postgres/PostgresStore.ts';
 import { call, client, connected, refused, until, type Credential, type StaffCredential } from '../harness.ts';
 import { concernsTeam, concernsViewer } from '../teamVisibility.ts';
@@ -30,7 +30,8 @@ interface Watched {
   node: Node;
   socket: ReturnType<typeof client>['socket'];
   received: LogEntry[];
-  views: ExerciseView[];
+  /** The view changes play sent it (the whole view comes once, in the sync answer). */
+  views: ExerciseViewChange[];
 }
 
 /** Over HTTP to a node process, with a signed-in session's cookie and CSRF token. */
@@ -249,11 +250,7 @@ describe('isolation across nodes', () => {
         const live = logs[w.exerciseId]!.slice(1);
         expect(w.received, w.name).toEqual(live.filter((e) => concernsViewer(w.viewer, e)));
         expect(w.views.length, w.name).toBeGreaterThan(0);
-        for (const view of w.views) {
-          expect(view.viewer, w.name).toEqual(w.viewer);
-          expect(view.control === undefined, w.name).toBe(w.viewer.role !== 'director' && w.viewer.role !== 'controller');
-          if (w.viewer.role === 'participant') expect(view.actions.every((action) => action.teams.includes(w.viewer.teamId!)), w.name).toBe(true);
-        }
+        for (const change of w.views) expect(change.control === undefined, w.name).toBe(w.viewer.role !== 'director' && w.viewer.role !== 'controller');
       }
       // The teams got different things: a socket that got everything would not pass the checks above.
       expect(s.police![0].received.some((e) => e.type === 'inject.released' && e.inject.id === 'portal_alarm')).toBe(false);
@@ -265,6 +262,11 @@ describe('isolation across nodes', () => {
         if (!sync.ok) throw new Error(`${w.name}: sync refused with ${sync.error.code}`);
         expect(sync.entries, w.name).toEqual(logs[w.exerciseId]!.filter((e) => concernsViewer(w.viewer, e)));
         expect(sync.exercise.id, w.name).toBe(w.exerciseId);
+        const view: ExerciseView = sync.exercise;
+        const viewer = w.viewer;
+        expect(view.viewer, w.name).toEqual(viewer);
+        expect(view.control === undefined, w.name).toBe(viewer.role !== 'director' && viewer.role !== 'controller');
+        if (viewer.role === 'participant') expect(view.actions.every((action) => action.teams.includes(viewer.teamId)), w.name).toBe(true);
       }
       for (const w of all) w.socket.disconnect();
 

@@ -39,7 +39,7 @@ export async function stopNodes(): Promise<void> {
 }
 
 /** The exercises a node says it owns (GET /api/health/node); none when it does not answer. */
-export async function ownedBy(node: Node): Promise<string[]> {
+export async function ownedBy(node: { url: string }): Promise<string[]> {
   try {
     const response = await fetch(`${node.url}/api/health/node`, { signal: AbortSignal.timeout(1_000) });
     return ((await response.json()) as { owns: string[] }).owns;
@@ -58,7 +58,7 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
 }
 
 /** nginx running deploy/nginx-startex-nodes.conf in front of `nodes`, on a free loopback port without TLS. */
-export async function startProxy(nodes: Node[]): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startProxy(nodes: { url: string }[]): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'startex-nginx-'));
   const port = await freePort();
   const site = readFileSync(join(import.meta.dirname, '../../../deploy/nginx-startex-nodes.conf'), 'utf8')
@@ -69,7 +69,8 @@ export async function startProxy(nodes: Node[]): Promise<{ url: string; stop(): 
   writeFileSync(join(dir, 'site.conf'), site);
   writeFileSync(
     join(dir, 'nginx.conf'),
-    `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log; events {}
+    // Each proxied WebSocket holds two connections: nginx's default of 512 a worker stops at about 250 clients.
+    `daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log; worker_rlimit_nofile 16384; events { worker_connections 8192; }
 http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; include ${dir}/site.conf; }\n`,
   );
   const nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
