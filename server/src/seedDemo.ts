@@ -20,7 +20,7 @@ export interface DemoAccess {
  * join code per team, and the exercise marked ready. Later starts reuse all of it.
  */
 export function seedDemo(runtime: ExerciseRuntime, identity: IdentityService, store: Store, speed: number): Promise<DemoAccess> {
-  return seedExercise(runtime, identity, store, { id: DEMO_EXERCISE_ID, title: 'Demo exercise: portal monitor alarm', scenario: LIBRARY.demo!, speed });
+  return seedExercise(runtime, identity, store, { id: DEMO_EXERCISE_ID, title: 'Demo exercise: portal monitor alarm', scenario: () => LIBRARY.demo!, speed });
 }
 
 /**
@@ -48,7 +48,7 @@ export async function seedScenarioFile(
     const { problems } = await analysis.analyse({ kind: 'text', text, format }, Infinity);
     if (hasErrors(problems)) throw invalidSeed(file, problems);
   }
-  return { id: scenario.id, ...(await seedExercise(runtime, identity, store, { id: scenario.id, title: scenario.title, scenario, speed })) };
+  return { id: scenario.id, ...(await seedExercise(runtime, identity, store, { id: scenario.id, title: scenario.title, scenario: () => scenario, speed })) };
 }
 
 function invalidSeed(file: string, problems: Problem[]): Error {
@@ -60,11 +60,12 @@ async function seedExercise(
   runtime: ExerciseRuntime,
   identity: IdentityService,
   store: Store,
-  seed: { id: string; title: string; scenario: ScenarioDocument; speed: number },
+  /** The scenario is read only for a first seeding: a restart needs not even parse the library's demo. */
+  seed: { id: string; title: string; scenario: () => ScenarioDocument; speed: number },
 ): Promise<DemoAccess> {
   const existing = await store.getExercise(seed.id);
   if (existing) return { director: { username: DEMO_DIRECTOR }, joinCodes: await validTeamCodes(identity, store, existing) };
-  const exercise = await runtime.create(seed);
+  const exercise = await runtime.create({ ...seed, scenario: seed.scenario() });
   let director = await store.findUserByUsername(DEMO_DIRECTOR);
   let password: string | undefined;
   if (!director) {

@@ -109,18 +109,25 @@ describe('the product shell, the last of it', () => {
   });
 
   it('keeps the team board and the current state whole in their panes at 1280x800, in both languages', { timeout: 90_000 }, async () => {
-    // The city scenario: five teams with long names, a timeline's many regions in the chart.
-    for (const language of ['en', 'lt'] as const) {
-      const page = await open(`/console/${CITY}`, director, language);
-      const board = page.locator('.panel-teams');
-      await board.locator('tbody tr').first().waitFor();
-      // Nothing of the board cut off: no sideways scrolling, no cell wider than itself, every team name whole.
-      const cut = await board.evaluate((panel) => {
+    // Nothing of the board cut off: no sideways scrolling, no cell wider than itself, every team name whole.
+    const cutOff = (page: Page) =>
+      page.locator('.panel-teams').evaluate((panel) => {
         const scroller = panel.querySelector('.panel-scroll')!;
         const cells = Array.from(panel.querySelectorAll('tbody th, tbody td, .team-name')).filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || cell.scrollHeight > cell.clientHeight + 1);
         return { sideways: scroller.scrollWidth > scroller.clientWidth + 1, cells: cells.map((cell) => cell.textContent) };
       });
-      expect({ language, ...cut }).toEqual({ language, sideways: false, cells: [] });
+    // The evaluator's console: the board in a wide pane, as a table.
+    const following = await open(`/console/${CITY}`, evaluator, 'en');
+    await following.locator('.panel-teams tbody tr').first().waitFor();
+    expect({ who: 'evaluator', ...(await cutOff(following)) }).toEqual({ who: 'evaluator', sideways: false, cells: [] });
+    await following.screenshot({ path: artifactPath('finish-console-evaluator-board-en.png') });
+    await following.context().close();
+
+    // The city scenario: five teams with long names, a timeline's many regions in the chart.
+    for (const language of ['en', 'lt'] as const) {
+      const page = await open(`/console/${CITY}`, director, language);
+      await page.locator('.panel-teams tbody tr').first().waitFor();
+      expect({ language, ...(await cutOff(page)) }).toEqual({ language, sideways: false, cells: [] });
 
       // The current state's box lies wholly inside the statechart's pane once the chart has fitted itself.
       const canvas = page.locator('.statechart-canvas');
