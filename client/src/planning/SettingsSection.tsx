@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n/index.ts';
 import { API_ROUTES, ExerciseType, formatScenarioTime, parseScenarioClockTime, ScenarioClockTime, type ExerciseSettingsBody } from '@startex/shared';
 import { call, type ApiError } from '../lib/api.ts';
 import type { PlanContext } from './planContext.ts';
@@ -126,8 +127,7 @@ export function SettingsSection({ context }: { context: PlanContext }) {
           <div className="plan-field">
             <label htmlFor={field('language')}>{t('settings.language')}</label>
             <select id={field('language')} value={form.language} onChange={set('language')}>
-              <option value="en">English</option>
-              <option value="lt">Lietuvių</option>
+              {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
             </select>
           </div>
           <div className="plan-field">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../i18n/index.ts';
 import { ExerciseType, SecurityFunction, type StudioListQuery, type StudioScenarioSummary } from '@startex/shared';
 import { errorText } from '../i18n/errorText.ts';
 import type { ApiError } from '../lib/api.ts';
@@ -80,8 +81,7 @@ function ScenarioList() {
           {t('settings.language')}
           <select value={query.language ?? ''} onChange={(e) => set('language', e.target.value)}>
             <option value="">{t('list.any')}</option>
-            <option value="en">English</option>
-            <option value="lt">Lietuvių</option>
+            {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
           </select>
         </label>
         <label>
@@ -115,7 +115,7 @@ function ScenarioList() {
               <tr key={s.id} data-scenario={s.id}>
                 <th scope="row">
                   {s.readOnly ? s.title : <a href={`/studio/${encodeURIComponent(s.id)}`}>{s.title}</a>}
-                  {s.language && <span className="hint"> ({s.language === 'lt' ? 'Lietuvių' : 'English'})</span>}
+                  {s.language && <span className="hint"> ({LANGUAGES.find((l) => l.code === s.language)?.label ?? s.language})</span>}
                 </th>
                 <td>
                   {t(`list.origins.${s.origin}`)}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../i18n/index.ts';
 import { MSEL_FIELDS, type MselField, type MselFile, type MselInspection, type MselMapping, type MselPreview, type MselProblem, type MselTime } from '@startex/shared';
 import { errorText } from '../../i18n/errorText.ts';
 import type { ApiError } from '../../lib/api.ts';
@@ -198,8 +199,7 @@ export function ImportWizard({ onImported }: { onImported(scenarioId: string): v
             <label>
               {t('settings.language')}
               <select value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'lt')}>
-                <option value="en">English</option>
-                <option value="lt">Lietuvių</option>
+                {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
               </select>
             </label>
             <label>

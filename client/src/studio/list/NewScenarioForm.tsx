@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../i18n/index.ts';
 import { ExerciseType, SecurityFunction } from '@startex/shared';
 import { errorText } from '../../i18n/errorText.ts';
 import type { ApiError } from '../../lib/api.ts';
@@ -38,8 +39,7 @@ export function NewScenarioForm({ copyOf, onMade, onCancel }: { copyOf?: { id: s
             <label>
               {t('settings.language')}
               <select value={language} onChange={(e) => setLanguage(e.target.value as 'en' | 'lt')}>
-                <option value="en">English</option>
-                <option value="lt">Lietuvių</option>
+                {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
               </select>
             </label>
             <label>

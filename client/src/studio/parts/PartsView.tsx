@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../i18n/index.ts';
 import { Agency, ExerciseType, SecurityFunction } from '@startex/shared';
 import { setAt, updateList } from '../document/edits.ts';
 import { factWords, timeWords } from '../document/factWords.ts';
@@ -72,7 +73,7 @@ export function PartsView({ document, names, section, edit, readOnly, focus, onO
         { key: 'exerciseType', label: t('settings.type'), kind: 'select', options: ExerciseType.options.map((v) => ({ value: v, label: t(`exerciseType.${v}`) })) },
         { key: 'functions', label: t('settings.functions'), kind: 'multi', options: SecurityFunction.options.map((v) => ({ value: v, label: t(`function.${v}`) })) },
         { key: 'expectedDurationMinutes', label: t('settings.duration'), kind: 'number' },
-        { key: 'language', label: t('settings.language'), kind: 'select', options: [{ value: 'en', label: 'English' }, { value: 'lt', label: 'Lietuvių' }] },
+        { key: 'language', label: t('settings.language'), kind: 'select', options: LANGUAGES.map((l) => ({ value: l.code, label: l.label })) },
         { key: 'scenarioStart', label: t('settings.start'), kind: 'text', hint: t('settings.startHint') },
       ];
       const endex = listOf(document, 'endex');
