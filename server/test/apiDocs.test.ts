@@ -27,7 +27,6 @@ const NOT_YET_IN_TABLE = [
   'GET /api/exercises/:id/exports/archive.json',
   'GET /api/exercises/:id/exports/improvement-plan.csv',
   'GET /api/exercises/:id/exports/improvement-plan.xlsx',
-  'GET /api/exercises/:id/exports/metrics.csv',
   'GET /api/exercises/:id/exports/report.docx',
   'GET /api/exercises/:id/exports/report.pdf',
   'GET /api/exercises/:id/feed',
@@ -170,6 +169,8 @@ describe('the route table and its OpenAPI document', () => {
       ['atSeq', false],
     ]);
     expect(createJoinCode.description).toContain('x-csrf-token');
+    // A file: its media type, not JSON.
+    expect(Object.keys(document.paths['/api/exercises/{id}/exports/metrics.csv'].get.responses['200'].content)).toEqual(['text/csv; charset=utf-8']);
     expect(document.paths['/api/exercises/{id}/log'].get.parameters).toContainEqual(expect.objectContaining({ name: 'afterSeq', in: 'query', required: false }));
   });
 

@@ -15,4 +15,4 @@ export * from './programme.ts';
 export * from './scenario/stateTitles.ts';
 export * from './keyAsWords.ts';
 export * from './studio.ts';
-export * from './routes.ts';
+export * from './routes/index.ts';

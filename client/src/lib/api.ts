@@ -59,10 +59,20 @@ export async function api<T>(
  * parameters fill the path, the query is appended, and the answer is the route's response type.
  */
 export function call<S extends RouteSpec>(route: S, ...[input]: object extends RouteRequest<S> ? [RouteRequest<S>?] : [RouteRequest<S>]): Promise<ApiResult<RouteResponse<S>>> {
-  const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  const { body } = (input ?? {}) as { body?: unknown };
+  return api(address(route, input), { method: route.method, ...(body !== undefined ? { body } : {}) });
+}
+
+/** The address of a route of the table with its parameters and query: a link to a file it answers (a document, a chart). */
+export function routeHref<S extends RouteSpec>(route: S, ...[input]: object extends Omit<RouteRequest<S>, 'body'> ? [Omit<RouteRequest<S>, 'body'>?] : [Omit<RouteRequest<S>, 'body'>]): string {
+  return address(route, input);
+}
+
+function address(route: RouteSpec, input: object | undefined): string {
+  const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown> };
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
   const search = query ? new URLSearchParams(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]]))).toString() : '';
-  return api(search ? `${path}?${search}` : path, { method: route.method, ...(body !== undefined ? { body } : {}) });
+  return search ? `${path}?${search}` : path;
 }
 
 /** The body as JSON; undefined when there is none or it is not JSON (a proxy's error page answers in HTML). */

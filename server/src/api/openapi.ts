@@ -41,6 +41,15 @@ function parameters(spec: RouteSpec) {
   return [...of(spec.params, 'path'), ...of(spec.query, 'query')];
 }
 
+/** A file's bytes, as OpenAPI 3.1 writes a body that is not JSON. */
+const FILE = { type: 'string', contentMediaType: 'application/octet-stream' };
+
+/** A JSON body by its schema; a body of other media types (a YAML scenario) as text of each type. */
+function requestContent(spec: RouteSpec, body: z.ZodType) {
+  const types = spec.consumes ?? ['application/json'];
+  return Object.fromEntries(types.map((type) => [type, { schema: type === 'application/json' ? jsonSchema(body, 'input') : { type: 'string' } }]));
+}
+
 function operation(name: string, spec: RouteSpec) {
   const writes = spec.method !== 'GET';
   return {
@@ -50,9 +59,9 @@ function operation(name: string, spec: RouteSpec) {
     tags: [spec.tag],
     ...(spec.access === 'public' ? { security: [] } : {}),
     parameters: parameters(spec),
-    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } } } } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: requestContent(spec, spec.body) } } : {}),
     responses: {
-      [String(spec.status ?? 200)]: { description: 'Done.', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
+      [String(spec.status ?? 200)]: { description: 'Done.', content: spec.produces ? { [spec.produces]: { schema: FILE } } : { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
       default: { description: 'Refused, with a catalogue code (shared/src/errors.ts) and a message a person can read.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     },
   };

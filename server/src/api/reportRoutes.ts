@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
+  API_ROUTES,
   CorrectiveActionQuery,
   NewImprovementItemBody,
   ReportContent,
@@ -29,6 +30,7 @@ import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
+import { serve } from './typedRoute.ts';
 
 const VersionParams = ExerciseParams.extend({ version: z.coerce.number().int().positive().max(1_000_000) });
 const ItemParams = ExerciseParams.extend({ itemId: z.string().min(1).max(64) });
@@ -46,10 +48,14 @@ const MEDIA = {
   yaml: 'application/yaml; charset=utf-8',
 } as const;
 
-/** A download: an ASCII file name from the exercise (or plan) title, so no header ever carries user text raw. */
-export function download(reply: FastifyReply, title: string, name: string, extension: keyof typeof MEDIA, body: Buffer | string) {
+/**
+ * A download: sets its media type and an ASCII file name from the exercise (or plan) title, so no
+ * header ever carries user text raw, and answers the body for the handler to return.
+ */
+export function download<Body extends Buffer | string>(reply: FastifyReply, title: string, name: string, extension: keyof typeof MEDIA, body: Body): Body {
   const slug = title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).toLowerCase() || 'exercise';
-  return reply.type(MEDIA[extension]).header('content-disposition', `attachment; filename="${slug}-${name}.${extension}"`).send(body);
+  reply.type(MEDIA[extension]).header('content-disposition', `attachment; filename="${slug}-${name}.${extension}"`);
+  return body;
 }
 
 /** The AAR/IP, the improvement plan, the exports, the archive, and the corrective-action overview. */
@@ -139,7 +145,7 @@ export function reportRoutes(runtime: ExerciseRuntime, store: Store, identity: I
       return download(reply, host.record.title, 'improvement-plan', 'csv', await improvementPlanCsv(withoutBidiControls(await store.review.listItems(params.id)), Date.now(), exerciseSettings(host.record).timeZone));
     });
 
-    app.get('/api/exercises/:id/exports/metrics.csv', async (request, reply) => {
+    serve(app, API_ROUTES.metricsCsv, async (_input, request, reply) => {
       const { params, host } = await guard(request, 'report.read');
       const { review } = withoutBidiControls(await reviews.reviewed(params.id));
       return download(reply, host.record.title, 'metrics', 'csv', await metricsCsv(review, withoutBidiControls(host.record.scenario)));

@@ -19,7 +19,8 @@ export type RouteHandler<S extends RouteSpec> = (input: RouteInput<S>, request: 
 
 /**
  * Serves one entry of the route table (API_ROUTES): its method and path, its schemas for the
- * request (VALIDATION_FAILED naming the field), its status, and a handler typed by its response.
+ * request (VALIDATION_FAILED naming the field), its status, and a handler typed by its response
+ * (a file route's handler answers the file's bytes or text, see `download`).
  */
 export function serve<S extends RouteSpec>(app: FastifyInstance, spec: S, handler: RouteHandler<S>, options: Pick<RouteShorthandOptions, 'bodyLimit'> = {}): void {
   const part = <K extends 'params' | 'query' | 'body'>(key: K, request: FastifyRequest) => {
@@ -35,6 +36,8 @@ export function serve<S extends RouteSpec>(app: FastifyInstance, spec: S, handle
       const input: RouteInput<S> = { params: () => part('params', request), query: () => part('query', request), body: () => part('body', request) };
       const result = await handler(input, request, reply);
       if (spec.status) reply.status(spec.status);
+      // A file's handler may name its own media type (a chart as SVG or PNG); otherwise the table's.
+      if (spec.produces && !reply.hasHeader('content-type')) reply.type(spec.produces);
       return result;
     },
   });

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { API_ROUTES } from '@startex/shared';
+import { routeHref } from '../../lib/api.ts';
 
 /** Download links; the server names the files and refuses what the role may not read. */
 export function Exports({ exerciseId, archive, version }: { exerciseId: string; archive: boolean; version?: number }) {
@@ -10,7 +12,7 @@ export function Exports({ exerciseId, archive, version }: { exerciseId: string; 
     { href: `${base}/report.docx${v}`, label: t('exportDocx'), id: 'docx' },
     { href: `${base}/improvement-plan.xlsx`, label: t('exportXlsx'), id: 'xlsx' },
     { href: `${base}/improvement-plan.csv`, label: t('exportPlanCsv'), id: 'plan-csv' },
-    { href: `${base}/metrics.csv`, label: t('exportMetricsCsv'), id: 'metrics-csv' },
+    { href: routeHref(API_ROUTES.metricsCsv, { params: { id: exerciseId } }), label: t('exportMetricsCsv'), id: 'metrics-csv' },
     ...(archive ? [{ href: `${base}/archive.json`, label: t('exportArchive'), id: 'archive' }] : []),
   ];
   return (

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ChangePasswordBody, CreateJoinCodeBody, JoinCodeView, LoginBody, MembershipBody, MembershipView, SessionView } from './auth.ts';
-import { LogEntry } from './logEntry.ts';
+import { CreateJoinCodeBody, JoinCodeView, MembershipBody, MembershipView } from '../auth.ts';
 import {
   CommsCheckStatus,
   CreateExerciseBody,
@@ -15,66 +14,13 @@ import {
   PlannedExerciseSummary,
   TeamAgencyBody,
   TeamJoinCodesBody,
-} from './planning.ts';
-import { ExerciseSummary, LogQuery, RecordObservation } from './protocol.ts';
-import { ExerciseReview, RecordRatingBody, ReconcileRatingBody, ReplayMoment, ReplayQuery, SubmitFeedbackBody } from './review.ts';
+} from '../planning.ts';
+import { ExerciseSummary, LogQuery, RecordObservation } from '../protocol.ts';
+import { ExerciseReview, RecordRatingBody, ReconcileRatingBody, ReplayMoment, ReplayQuery, SubmitFeedbackBody } from '../review.ts';
+import { CodeParams, ExerciseParams, Logged, LogResponse, MemberParams, Ok, PersonParams, route, type RouteSpec } from './spec.ts';
 
-/**
- * The REST API as one typed table: each route's method, path, parameters, query, body and
- * response. The server serves a route from its entry (server/src/api/typedRoute.ts), the client
- * calls it through its entry (client/src/lib/api.ts `call`), and the OpenAPI document at
- * /api/docs is generated from it. Bodies and queries are validated with these schemas and refused
- * with VALIDATION_FAILED; responses are typed by them.
- */
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Who may call a route, as the OpenAPI document says it. */
-export type RouteAccess =
-  /** Anyone. */
-  | 'public'
-  /** A signed-in person (the session cookie). */
-  | 'session'
-  /** A signed-in person with a role in the exercise that allows it. */
-  | 'exercise-role'
-  /** A signed-in person with a global role (planner, administrator) that allows it. */
-  | 'global-role';
-
-export interface RouteSpec {
-  method: Method;
-  /** fastify's syntax: `/api/exercises/:id`. */
-  path: string;
-  summary: string;
-  tag: string;
-  access: RouteAccess;
-  params?: z.ZodType;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** The success status, when not 200. */
-  status?: 201;
-  response: z.ZodType;
-}
-
-const route = <const S extends RouteSpec>(spec: S): S => spec;
-
-const Ok = z.object({ ok: z.literal(true) });
-/** `:id` of an /api/exercises/:id/... route. */
-export const ExerciseParams = z.object({ id: z.string().min(1).max(64) });
-export const MemberParams = ExerciseParams.extend({ userId: z.string().min(1).max(64) });
-export const CodeParams = ExerciseParams.extend({ code: z.string().min(1).max(64) });
-export const PersonParams = ExerciseParams.extend({ personId: z.string().min(1).max(64) });
-export const LogResponse = z.object({ entries: z.array(LogEntry) });
-export type LogResponse = z.infer<typeof LogResponse>;
-/** What a request that writes to the exercise's log answers: the seq of its entry (a retry under the same key: the first one's). */
-export const Logged = z.object({ seq: z.number().int().positive() });
-
-export const API_ROUTES = {
-  health: route({ method: 'GET', path: '/api/health', tag: 'server', access: 'public', summary: 'Whether the server answers.', response: Ok }),
-
-  login: route({ method: 'POST', path: '/api/auth/login', tag: 'sign-in', access: 'public', summary: 'Signs in: sets the session cookie and answers the session with its CSRF token.', body: LoginBody, response: SessionView }),
-  logout: route({ method: 'POST', path: '/api/auth/logout', tag: 'sign-in', access: 'public', summary: 'Signs out: ends the session and clears its cookie.', response: Ok }),
-  changePassword: route({ method: 'POST', path: '/api/auth/password', tag: 'sign-in', access: 'session', summary: 'Sets one\'s own password (the only write a session with a generated password may make).', body: ChangePasswordBody, response: SessionView }),
-  me: route({ method: 'GET', path: '/api/auth/me', tag: 'sign-in', access: 'session', summary: 'The signed-in person, their roles and memberships.', response: SessionView }),
-
+/** An exercise, its roster and plan, its log, and its review. */
+export const EXERCISE_ROUTES = {
   listExercises: route({ method: 'GET', path: '/api/exercises', tag: 'exercises', access: 'session', summary: 'The exercises the person has a role in (planners: all).', response: z.array(PlannedExerciseSummary) }),
   createExercise: route({ method: 'POST', path: '/api/exercises', tag: 'exercises', access: 'global-role', summary: 'A new exercise in draft, pinning a copy of its scenario; its creator plans it by their global role and gets no role in it (who runs play is on its roster).', body: CreateExerciseBody, status: 201, response: PlannedExerciseSummary }),
   exercise: route({ method: 'GET', path: '/api/exercises/:id', tag: 'exercises', access: 'exercise-role', summary: 'An exercise\'s name, scenario and status.', params: ExerciseParams, response: ExerciseSummary }),
@@ -104,11 +50,3 @@ export const API_ROUTES = {
   createTeamJoinCodes: route({ method: 'POST', path: '/api/exercises/:id/join-codes/teams', tag: 'planning', access: 'exercise-role', summary: 'A tablet join code for each team (or those named); reissue revokes their earlier codes first.', params: ExerciseParams, body: TeamJoinCodesBody, status: 201, response: z.array(JoinCodeView) }),
   revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
 } satisfies Record<string, RouteSpec>;
-
-export type ApiRoutes = typeof API_ROUTES;
-
-type Part<S extends RouteSpec, K extends 'params' | 'query' | 'body'> = S[K] extends z.ZodType ? { [P in K]: z.input<S[K]> } : { [P in K]?: never };
-/** What a call of a route sends: its path parameters, query and body as the client writes them. */
-export type RouteRequest<S extends RouteSpec> = Part<S, 'params'> & Part<S, 'query'> & Part<S, 'body'>;
-/** What a route answers on success. */
-export type RouteResponse<S extends RouteSpec> = z.output<S['response']>;

@@ -1,0 +1,15 @@
+import { EXERCISE_ROUTES } from './exercises.ts';
+import { REPORT_ROUTES } from './reports.ts';
+import { SESSION_ROUTES } from './session.ts';
+import type { RouteSpec } from './spec.ts';
+
+export * from './spec.ts';
+
+/** The REST API: every route StartEx serves, one file of entries per area (see ./spec.ts). */
+export const API_ROUTES = {
+  ...SESSION_ROUTES,
+  ...EXERCISE_ROUTES,
+  ...REPORT_ROUTES,
+} satisfies Record<string, RouteSpec>;
+
+export type ApiRoutes = typeof API_ROUTES;
