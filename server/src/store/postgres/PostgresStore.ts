@@ -24,7 +24,7 @@ import {
   userPatch,
   userRow,
 } from '../rows.ts';
-import { logConnectionFailures, whenReachable } from './connectionFailures.ts';
+import { BOUNDED_WAITS, logConnectionFailures, reachableOnly } from './connectionFailures.ts';
 import { PostgresLogWriter } from './PostgresLogWriter.ts';
 import { PostgresPlanningStore } from './PostgresPlanningStore.ts';
 import { PostgresProgrammeStore } from './PostgresProgrammeStore.ts';
@@ -33,6 +33,8 @@ import { PostgresStudioStore } from './PostgresStudioStore.ts';
 import * as schema from './schema.ts';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle-postgres');
+/** How many log entries one statement of readLog reads. */
+const LOG_PAGE = 10_000;
 
 /** What commits rest on, as the server reports it for StartEx's connections. */
 export interface PostgresDurability {
@@ -60,32 +62,29 @@ export class PostgresStore implements Store {
   private constructor(private readonly pool: pg.Pool) {
     this.db = drizzle(pool, { schema });
     this.log = new PostgresLogWriter(pool);
-    this.planning = new PostgresPlanningStore(pool);
-    this.review = new PostgresReviewStore(pool);
-    this.programme = new PostgresProgrammeStore(pool);
-    this.studio = new PostgresStudioStore(pool);
+    this.planning = reachableOnly(new PostgresPlanningStore(pool));
+    this.review = reachableOnly(new PostgresReviewStore(pool));
+    this.programme = reachableOnly(new PostgresProgrammeStore(pool));
+    this.studio = reachableOnly(new PostgresStudioStore(pool));
   }
 
-  /** Connects to `url` (postgres://user:password@host:port/database) and brings its tables up to date. */
+  /**
+   * Connects to `url` (postgres://user:password@host:port/database) and brings its tables up to
+   * date. Every call then answers DATABASE_UNAVAILABLE within seconds when the database cannot be
+   * reached (BOUNDED_WAITS), rather than waiting for it.
+   */
   static async open(url: string): Promise<PostgresStore> {
+    await migrateOnce(url);
     const pool = new pg.Pool({
       connectionString: url,
       application_name: 'startex',
       // A frozen process must not hold a transaction (and the owner row locks of an append) open for long.
       options: '-c synchronous_commit=on -c idle_in_transaction_session_timeout=5000',
-      // Refuse an input with an error rather than wait without end for a server that does not answer.
-      connectionTimeoutMillis: 5_000,
-      keepAlive: true,
+      ...BOUNDED_WAITS,
     });
     // A connection that breaks is dropped by the pool; the next query opens another.
     logConnectionFailures(pool, 'a PostgreSQL');
-    try {
-      await migrateOnce(pool);
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
-    return new PostgresStore(pool);
+    return reachableOnly(new PostgresStore(pool));
   }
 
   async createExercise(exercise: ExerciseRecord): Promise<void> {
@@ -93,8 +92,7 @@ export class PostgresStore implements Store {
   }
 
   async getExercise(id: string): Promise<ExerciseRecord | undefined> {
-    // Loading an exercise's host (an input's first step) says so when the database is down.
-    const [row] = await whenReachable(this.db.select().from(schema.exercises).where(eq(schema.exercises.id, id)));
+    const [row] = await this.db.select().from(schema.exercises).where(eq(schema.exercises.id, id));
     return row && toExercise(row);
   }
 
@@ -138,16 +136,21 @@ export class PostgresStore implements Store {
     return this.log.append({ exerciseId: entries[0]!.exerciseId, firstSeq: entries[0]!.seq, rows: entries.map(toLogRow), epoch });
   }
 
+  /** Read in pages of LOG_PAGE entries: a long exercise's whole log (a takeover, a review) is no one statement that could outlast BOUNDED_WAITS. */
   async readLog(exerciseId: string, afterSeq = 0): Promise<LogEntry[]> {
     await this.log.settled();
-    const rows = await whenReachable(
-      this.db
+    const entries: LogEntry[] = [];
+    for (let after = afterSeq; ; ) {
+      const rows = await this.db
         .select()
         .from(schema.logEntries)
-        .where(and(eq(schema.logEntries.exerciseId, exerciseId), gt(schema.logEntries.seq, afterSeq)))
-        .orderBy(asc(schema.logEntries.seq)),
-    );
-    return rows.map(toLogEntry);
+        .where(and(eq(schema.logEntries.exerciseId, exerciseId), gt(schema.logEntries.seq, after)))
+        .orderBy(asc(schema.logEntries.seq))
+        .limit(LOG_PAGE);
+      for (const row of rows) entries.push(toLogEntry(row));
+      if (rows.length < LOG_PAGE) return entries;
+      after = rows.at(-1)!.seq;
+    }
   }
 
   async exercisesInPlay(): Promise<string[]> {
@@ -271,17 +274,18 @@ export class PostgresStore implements Store {
   }
 }
 
-/** Runs the migrations not yet applied, holding an advisory lock so that nodes starting at once take turns. */
-async function migrateOnce(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+/**
+ * Runs the migrations not yet applied, holding an advisory lock so that nodes starting at once take
+ * turns, on a connection of its own: waiting for another node's migration is no timeout.
+ */
+async function migrateOnce(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: 'startex migrations', connectionTimeoutMillis: BOUNDED_WAITS.connectionTimeoutMillis });
+  await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock(hashtext('startex.migrations'))");
-    try {
-      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
-    } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtext('startex.migrations'))");
-    }
+    // Ending the session releases the lock, whether the migrations ran or failed.
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
   } finally {
-    client.release();
+    await client.end();
   }
 }

@@ -13,18 +13,34 @@ export function logConnectionFailures(pool: pg.Pool, what: string): void {
   pool.on('error', () => undefined);
 }
 
+/**
+ * How long StartEx waits on PostgreSQL, for every pool of a node (the store's and the cluster's).
+ * A node whose network to the database drops bytes without a word hears nothing back, ever: each
+ * wait must end on this side. A new connection gets 3 s, a statement 4 s on the server (which then
+ * cancels it and rolls it back: nothing written) and 5 s on this side (the server did not answer:
+ * the connection is dropped, and what it carried may or may not have been written); keepalive
+ * probes find a dead idle connection. Reads of the whole log are paged to stay well inside this.
+ */
+export const BOUNDED_WAITS = {
+  connectionTimeoutMillis: 3_000,
+  statement_timeout: 4_000,
+  query_timeout: 5_000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 5_000,
+} as const;
+
 /** Socket errors of a server that is gone or unreachable. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND']);
-/** SQLSTATEs of a server shutting down or starting (57P01-57P03) and of a broken connection (class 08). */
-const SERVER_GONE = /^(57P0[123]|08...)$/;
+/** SQLSTATEs of a server shutting down or starting (57P01-57P03), of a statement it cancelled at statement_timeout (57014) and of a broken connection (class 08). */
+const SERVER_GONE = /^(57P0[123]|57014|08...)$/;
 
 /** Whether `error` (or what it wraps: drizzle wraps the driver's) says the database could not be reached, rather than refusing a statement. */
 export function isConnectionFailure(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_GONE.test(code))) return true;
-    // node-postgres's own words for a connection that closed or never opened.
-    if (/^Connection terminated|timeout exceeded when trying to connect/.test(cause.message)) return true;
+    // node-postgres's own words for a connection that closed or never opened, and for a query the server did not answer within query_timeout.
+    if (/^Connection terminated|timeout exceeded when trying to connect|^Query read timeout/.test(cause.message)) return true;
   }
   return false;
 }
@@ -38,4 +54,22 @@ export async function whenReachable<T>(work: Promise<T>): Promise<T> {
     console.error('StartEx: PostgreSQL could not be reached:', (error as Error).message);
     throw new StartexError('DATABASE_UNAVAILABLE');
   }
+}
+
+/**
+ * `store` with every method that returns a promise answering DATABASE_UNAVAILABLE when the database
+ * cannot be reached (whenReachable): a REST request or a socket input on a node cut off from
+ * PostgreSQL is refused with the catalogue code, never INTERNAL, whichever store call it made.
+ */
+export function reachableOnly<T extends object>(store: T): T {
+  return new Proxy(store, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        return result instanceof Promise ? whenReachable(result) : result;
+      };
+    },
+  });
 }
