@@ -8,7 +8,7 @@ import type { GatewayServer } from '../realtime/gateway.ts';
 import { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseRecord, ExerciseStore, Store } from '../store/ExerciseStore.ts';
-import { logConnectionFailures } from '../store/postgres/connectionFailures.ts';
+import { BOUNDED_WAITS, isConnectionFailure, logConnectionFailures, whenReachable } from '../store/postgres/connectionFailures.ts';
 import { PostgresStore } from '../store/postgres/PostgresStore.ts';
 import { ClusterMetrics } from './clusterMetrics.ts';
 import { ExerciseOwnership } from './ExerciseOwnership.ts';
@@ -42,8 +42,11 @@ interface InterServerEvents {
 
 type Bus = Server<Record<string, never>, Record<string, never>, InterServerEvents>;
 
-/** How long an input waits for an owner (through a takeover) before it is answered OWNER_UNAVAILABLE. */
+/** How long an input waits for a live owner's answer (through a takeover) before it is answered OWNER_UNAVAILABLE. */
 const FORWARD_TIMEOUT_MS = 8_000;
+/** Refusals of inputs that were sent nowhere: the client may send them again as they are. */
+const CUT_OFF = 'This server cannot reach the database just now; this was not recorded. Try again in a moment.';
+const NO_OWNER = 'No server runs this exercise just now; this was not recorded. Try again in a moment.';
 /** How often a node looks for exercises in play it has not loaded, and reads what its followers missed. */
 const SWEEP_MS = 1_000;
 
@@ -52,10 +55,13 @@ interface Owner {
   epoch: number;
 }
 
+/** Why an input sent to an owner got no answer from it: the owner changed, this node lost the database, or the owner did not answer in time. */
+type Unanswered = 'owner-changed' | 'cut-off' | 'timeout';
+
 interface Pending {
   exerciseId: string;
   node: string;
-  settle: (outcome: Answer | 'owner-changed') => void;
+  settle: (outcome: Answer | Unanswered) => void;
 }
 
 /**
@@ -73,6 +79,8 @@ export class ClusterNode {
   private readonly owners = new Map<string, Owner>();
   private readonly pending = new Map<string, Pending>();
   private readonly sweeper: NodeJS.Timeout;
+  private sweeping = false;
+  private readonly leaseMs: number;
 
   private constructor(
     options: ClusterOptions,
@@ -81,7 +89,8 @@ export class ClusterNode {
     io: GatewayServer,
   ) {
     this.node = options.nodeId ?? `${hostname()}-${randomBytes(3).toString('hex')}`;
-    this.pool = new pg.Pool({ connectionString: options.databaseUrl, application_name: this.applicationName, max: 8, keepAlive: true, connectionTimeoutMillis: 5_000 });
+    this.leaseMs = options.leaseMs ?? 2_000;
+    this.pool = new pg.Pool({ connectionString: options.databaseUrl, application_name: this.applicationName, max: 8, ...BOUNDED_WAITS });
     logConnectionFailures(this.pool, 'a cluster');
     // The gateway's socket.io server, seen with the events the nodes exchange.
     this.bus = io as unknown as Bus;
@@ -103,7 +112,7 @@ export class ClusterNode {
     if (!(store instanceof PostgresStore)) throw new Error('Several nodes need the store on PostgreSQL: set STARTEX_DATABASE_URL.');
     const node = new ClusterNode(options, store, runtime, io);
     node.ownership = await ExerciseOwnership.start(
-      { url: options.databaseUrl, node: node.node, leaseMs: options.leaseMs ?? 2_000, pool: node.pool },
+      { url: options.databaseUrl, node: node.node, leaseMs: node.leaseMs, pool: node.pool },
       {
         candidates: () => runtime.loaded(),
         acquired: (exerciseId) => void node.takeOver(exerciseId),
@@ -115,8 +124,10 @@ export class ClusterNode {
     return node;
   }
 
-  /** Ready when the adapter listens for the other nodes and the ownership connection is up. */
+  /** Ready when the adapter listens for the other nodes and PostgreSQL answers the ownership connection. */
   async readiness(): Promise<{ fanOut: boolean; ownership: boolean }> {
+    // Cut off from the database: not ready, without waiting for a query nobody will answer.
+    if (!this.ownership.answering) return { fanOut: false, ownership: false };
     let fanOut = false;
     try {
       // The adapter's listening connection: the one of this node's whose last statement was LISTEN.
@@ -128,7 +139,7 @@ export class ClusterNode {
     } catch (error) {
       console.error('StartEx: the readiness check could not reach PostgreSQL:', (error as Error).message);
     }
-    return { fanOut, ownership: this.ownership.connected };
+    return { fanOut, ownership: this.ownership.answering };
   }
 
   /** The exercises this node owns now. */
@@ -150,7 +161,7 @@ export class ClusterNode {
 
   /** Owner when this node holds (or can take) the exercise's lock, else follower. */
   private async loadHost(hostStore: ExerciseStore, record: ExerciseRecord): Promise<ExerciseHost> {
-    const epoch = await this.ownership.tryAcquire(record.id);
+    const epoch = await whenReachable(this.ownership.tryAcquire(record.id));
     if (epoch === undefined) return FollowerHost.open(hostStore, record, (exerciseId, input) => this.forward(exerciseId, input));
     const store = new Proxy(hostStore, {
       get: (target, key) => (key === 'append' ? (entries: LogEntry[]) => this.appendAsOwner(entries, epoch) : Reflect.get(target, key, target)),
@@ -210,19 +221,21 @@ export class ClusterNode {
   /**
    * Runs an input on the exercise's owner and resolves with its first seq once committed there.
    * Sent again to a new owner if the one asked gave the exercise up, or died and the input may be
-   * repeated (a keyed input or a receipt); else OWNER_UNAVAILABLE.
+   * repeated (a keyed input or a receipt); else OWNER_UNAVAILABLE. Refused at once, sent nowhere,
+   * when nobody could answer it: this node cut off from the database, or no owner to send it to.
+   * Only a live owner that is slow to answer is waited for, up to FORWARD_TIMEOUT_MS.
    */
   private async forward(exerciseId: string, input: HostInput): Promise<number> {
     const deadline = Date.now() + FORWARD_TIMEOUT_MS;
     for (;;) {
       const host = await this.runtime.get(exerciseId);
       if (!(host instanceof FollowerHost)) return runInput(host, input);
-      const owner = await this.ownerOf(exerciseId, deadline);
+      if (!this.ownership.answering) throw this.unavailable('DATABASE_UNAVAILABLE', CUT_OFF);
+      const owner = await this.ownerOf(exerciseId);
       const answer = await this.ask(owner, exerciseId, input, deadline);
-      if (answer === 'timeout' || (answer === 'owner-changed' && !isRepeatable(input))) {
-        this.metrics.forwarded.inc({ outcome: 'unavailable' });
-        throw new StartexError('OWNER_UNAVAILABLE');
-      }
+      // Sent, and unanswered: whether it was recorded, the log tells (the catalogue's own words).
+      if (answer === 'cut-off') throw this.unavailable('DATABASE_UNAVAILABLE');
+      if (answer === 'timeout' || (answer === 'owner-changed' && !isRepeatable(input))) throw this.unavailable('OWNER_UNAVAILABLE');
       if (answer === 'owner-changed' || ('notOwner' in answer && answer.notOwner)) {
         if (this.owners.get(exerciseId)?.node === owner.node) this.owners.delete(exerciseId);
         await pause(50);
@@ -234,11 +247,16 @@ export class ClusterNode {
     }
   }
 
-  private ask(owner: Owner, exerciseId: string, input: HostInput, deadline: number): Promise<Answer | 'owner-changed' | 'timeout'> {
+  private unavailable(code: 'DATABASE_UNAVAILABLE' | 'OWNER_UNAVAILABLE', message?: string): StartexError {
+    this.metrics.forwarded.inc({ outcome: 'unavailable' });
+    return new StartexError(code, message);
+  }
+
+  private ask(owner: Owner, exerciseId: string, input: HostInput, deadline: number): Promise<Answer | Unanswered> {
     const id = randomUUID();
     return new Promise((resolve) => {
       const timer = setTimeout(() => settle('timeout'), Math.max(0, deadline - Date.now()));
-      const settle = (outcome: Answer | 'owner-changed' | 'timeout') => {
+      const settle = (outcome: Answer | Unanswered) => {
         clearTimeout(timer);
         this.pending.delete(id);
         resolve(outcome);
@@ -248,19 +266,33 @@ export class ClusterNode {
     });
   }
 
-  /** The exercise's owner as last announced, else as its owner row says; waits (until `deadline`) while it has none. */
-  private async ownerOf(exerciseId: string, deadline: number): Promise<Owner> {
+  /**
+   * The exercise's owner as last announced, else as its owner row says. No row (no node ever took
+   * the exercise on) is answered at once; a row naming this node, which has given the exercise up,
+   * means a takeover is due (the lease ended): waited for, up to a lease.
+   */
+  private async ownerOf(exerciseId: string): Promise<Owner> {
+    const takeoverDue = Date.now() + this.leaseMs;
     for (;;) {
       const known = this.owners.get(exerciseId);
       if (known && known.node !== this.node) return known;
-      const { rows } = await this.pool.query<Owner>('SELECT node, epoch FROM exercise_owners WHERE exercise_id = $1', [exerciseId]);
-      const row = rows[0];
+      const row = await this.ownerRow(exerciseId);
       if (row && row.node !== this.node) {
         this.learn(exerciseId, row);
         return row;
       }
-      if (Date.now() >= deadline) throw new StartexError('OWNER_UNAVAILABLE');
+      if (!row || Date.now() >= takeoverDue) throw this.unavailable('OWNER_UNAVAILABLE', NO_OWNER);
       await pause(100);
+    }
+  }
+
+  private async ownerRow(exerciseId: string): Promise<Owner | undefined> {
+    try {
+      const { rows } = await this.pool.query<Owner>('SELECT node, epoch FROM exercise_owners WHERE exercise_id = $1', [exerciseId]);
+      return rows[0];
+    } catch (error) {
+      if (!isConnectionFailure(error)) throw error;
+      throw this.unavailable('DATABASE_UNAVAILABLE', CUT_OFF);
     }
   }
 
@@ -320,6 +352,11 @@ export class ClusterNode {
 
   /** Loads the exercises in play that no host here follows yet (so that some node takes each over), and reads what followers missed. */
   private async sweep(): Promise<void> {
+    // Cut off from the database, this node will hear no answers: inputs waiting for one are answered now.
+    if (this.ownership?.answering === false) for (const pending of this.pending.values()) pending.settle('cut-off');
+    // A sweep waits up to BOUNDED_WAITS on a database that does not answer: one at a time.
+    if (this.sweeping) return;
+    this.sweeping = true;
     try {
       const loaded = new Set(this.runtime.loaded());
       for (const exerciseId of await this.store.exercisesInPlay()) if (!loaded.has(exerciseId)) await this.runtime.get(exerciseId);
@@ -329,6 +366,8 @@ export class ClusterNode {
       }
     } catch (error) {
       console.error('StartEx: the cluster sweep failed:', (error as Error).message);
+    } finally {
+      this.sweeping = false;
     }
   }
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { isConnectionFailure } from '../store/postgres/connectionFailures.ts';
 
 /** Callbacks of the ownership loop: which exercises to try to take, and what happened. */
 export interface OwnershipEvents {
@@ -43,6 +44,9 @@ export class ExerciseOwnership {
   private readonly owned = new Map<string, number>();
   /** Until when (this process's clock) the locks are surely still held: the last beat's send time plus three quarters of a lease. */
   private actUntil = 0;
+  /** Set when PostgreSQL did not answer this node (a connection could not be opened, or a beat went unanswered for a lease); cleared when it answers. */
+  private unreachable = false;
+  private connecting: Promise<pg.Client> | undefined;
   private beating = false;
   private turn: Promise<unknown> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
@@ -73,9 +77,14 @@ export class ExerciseOwnership {
     return Date.now() < this.actUntil ? [...this.owned.keys()] : [];
   }
 
-  /** Whether the lock connection is up (readiness). */
-  get connected(): boolean {
-    return this.lockClient !== undefined;
+  /**
+   * Whether PostgreSQL answers this node, as far as the lock connection knows: false from a beat
+   * unanswered for a lease, or a connection that could not be opened, until one is. A node cut off
+   * from the database (or with the database down) refuses inputs at once rather than sending them
+   * where nobody can answer (ClusterNode), and is not ready.
+   */
+  get answering(): boolean {
+    return !this.unreachable;
   }
 
   /** Takes the exercise's lock if no node holds it; the new generation, or undefined when another node owns it. */
@@ -115,32 +124,54 @@ export class ExerciseOwnership {
     return next;
   }
 
+  /** The lock connection, opened if there is none (once, however many ask meanwhile). */
   private async connection(): Promise<pg.Client> {
     if (this.lockClient) return this.lockClient;
+    this.connecting ??= this.open().finally(() => {
+      this.connecting = undefined;
+    });
+    return this.connecting;
+  }
+
+  private async open(): Promise<pg.Client> {
     const client = new pg.Client({
       connectionString: this.options.url,
       application_name: `startex-owner ${this.options.node}`.slice(0, 63),
       options: `-c idle_session_timeout=${this.options.leaseMs}`,
       keepAlive: true,
       connectionTimeoutMillis: this.options.leaseMs,
+      // A beat the server does not answer within a lease ends here: the connection is given up (lock) and the next beat opens another.
+      query_timeout: this.options.leaseMs,
     });
     client.on('error', (error) => {
       console.error('StartEx: the ownership connection failed:', error.message);
       this.dropConnection(client);
     });
     client.on('end', () => this.dropConnection(client));
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (error) {
+      this.unreachable = true;
+      throw error;
+    }
     this.lockClient = client;
+    this.unreachable = false;
     this.actUntil = Date.now() + (this.options.leaseMs * 3) / 4;
     return client;
   }
 
-  /** The lock connection is gone: so are its locks (or will be, once PostgreSQL sees it). */
+  /**
+   * The lock connection is gone: so are its locks (or will be, once PostgreSQL sees it). Another
+   * is opened at once: a node whose database is there (a session ended after a freeze) answers
+   * again before anyone notices, one whose database is gone learns so (answering).
+   */
   private dropConnection(client: pg.Client): void {
     if (this.lockClient !== client) return;
     this.lockClient = undefined;
     client.end().catch((error: unknown) => console.error('StartEx: closing the lost ownership connection failed:', error));
     this.loseAll();
+    if (this.closed) return;
+    this.connection().catch((error: unknown) => console.error('StartEx: the ownership connection could not be opened again:', (error as Error).message));
   }
 
   private loseAll(): void {
@@ -154,8 +185,19 @@ export class ExerciseOwnership {
   private async lock(exerciseIds: string[]): Promise<string[]> {
     const client = await this.connection();
     const sentAt = Date.now();
-    const { rows } = await client.query<{ id: string }>(LOCK_QUERY, [exerciseIds]);
-    if (this.lockClient === client) this.actUntil = Math.max(this.actUntil, sentAt + (this.options.leaseMs * 3) / 4);
+    let rows: { id: string }[];
+    try {
+      ({ rows } = await client.query<{ id: string }>(LOCK_QUERY, [exerciseIds]));
+    } catch (error) {
+      // Unanswered for a lease (query_timeout) or broken: a connection that cannot beat holds no lease.
+      if (this.lockClient === client && isConnectionFailure(error)) this.unreachable = true;
+      this.dropConnection(client);
+      throw error;
+    }
+    if (this.lockClient === client) {
+      this.unreachable = false;
+      this.actUntil = Math.max(this.actUntil, sentAt + (this.options.leaseMs * 3) / 4);
+    }
     return rows.map((row) => row.id);
   }
 

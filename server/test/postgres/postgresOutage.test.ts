@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommitResult, ErrorCode, LogEntry } from '@startex/shared';
-import { LogMirror, until } from '../harness.ts';
+import { callOrLost, LogMirror, loginAt, until } from '../harness.ts';
 import { startPostgresCluster, type PostgresCluster } from './cluster.ts';
 import { ownerAmong, pause, Play, startCluster, storedLog, text } from './clusterPlay.ts';
 import { cuttableLink } from './cuttableLink.ts';
@@ -17,12 +17,27 @@ import { eventually, ownedBy, startNode, stopNodes, type Node } from './nodes.ts
 
 /** What an input is answered while the database is down: the owner could not write it, or a follower heard nothing from the owner. */
 const UNANSWERED: ErrorCode[] = ['DATABASE_UNAVAILABLE', 'OWNER_UNAVAILABLE'];
+/** A node cut off from the database refuses an input it could send nowhere. */
+const CUT_OFF = 'This server cannot reach the database just now; this was not recorded. Try again in a moment.';
 
 let postgres: PostgresCluster | undefined;
 afterAll(async () => {
   await stopNodes();
   await postgres?.stop();
 });
+
+/**
+ * The answers of requests made while a link is cut, and how long each took (reported, not asserted),
+ * each named 'unanswered' if it still has none long after the node should have given up (the link
+ * stays cut until every one is answered).
+ */
+async function whileCut(requests: Promise<unknown>[]): Promise<{ answers: unknown[]; ms: number[] }> {
+  const sentAt = Date.now();
+  const ms: number[] = [];
+  const unanswered = pause(30_000).then(() => 'unanswered');
+  const answers = await Promise.all(requests.map((request, i) => Promise.race([request.finally(() => (ms[i] = Date.now() - sentAt)), unanswered])));
+  return { answers, ms };
+}
 
 describe('the database gone while the nodes live', () => {
   it('refuses inputs with a catalogue error while PostgreSQL is down, loses nothing acknowledged, and plays on once it is back: one owner, the log gapless, every client with its log, the timers firing', async () => {
@@ -36,9 +51,12 @@ describe('the database gone while the nodes live', () => {
     const started = await until(() => play.director.entries.find((e) => e.type === 'exercise.started'), 'StartEx');
     play.startLoad(21);
     await pause(1_500);
+    const ownerBefore = await ownerAmong(nodes);
 
     // A fast shutdown, as `systemctl restart postgresql` does: sessions are ended, the server is gone for a while.
     await cluster.stopServer('fast');
+    // Every node notices (its ownership connection ended) and says it is not ready.
+    for (const node of nodes) await eventually(async () => (await text(node, '/api/health/ready')).status === 503, `${node.name} not ready`);
     // One tablet on each node acts while it is down: each is answered (the server is still down when they are), and refused.
     const probes = await Promise.all(
       nodes.map((node: Node, i) => {
@@ -50,6 +68,10 @@ describe('the database gone while the nodes live', () => {
     const answers = probes.map((result: CommitResult | undefined) => (result === undefined ? 'lost' : result.ok ? 'acknowledged' : result.error.code));
     console.log(`PostgreSQL down: probes answered ${answers.join(', ')}`);
     for (const answer of answers) expect(UNANSWERED).toContain(answer);
+    // A node that does not own the exercise sends nothing to an owner it cannot reach: refused at once, saying it was not recorded
+    // (it used to wait out the 8 s forwarding timeout and answer that the owner did not answer).
+    const followers = nodes.flatMap((node, i) => (node === ownerBefore ? [] : [probes[i]]));
+    expect(followers).toEqual(followers.map(() => ({ ok: false, error: { code: 'DATABASE_UNAVAILABLE', message: CUT_OFF } })));
 
     // Back: a node owns the demo again, and the alarm (due after the outage) fires on it.
     const owner = await ownerAmong(nodes, 20_000);
@@ -70,6 +92,64 @@ describe('the database gone while the nodes live', () => {
     expect(log.filter((e) => e.type === 'timer.fired' && e.timer === 'quiet.after.0' && e.dueExerciseMs === started.exerciseTimeMs + 120_000)).toHaveLength(1);
     console.log(`PostgreSQL restarted under load: ${acknowledged} acknowledged, ${refused} refused while down (${retried} sent again), epochs ${[...new Set(epochs)].join(', ')}, owner after: ${owner.name}`);
   }, 180_000);
+
+  it('answers every request on a node cut off from PostgreSQL with a catalogue error while it is cut off, records none of them, and follows the new owner once the link is back', async () => {
+    const url = await freshDatabase({ empty: true });
+    const link = await cuttableLink(url);
+    try {
+      // node-a, the owner, reaches the database through the link; node-b directly.
+      const cut = await startNode('node-a', link.url, 6);
+      const other = await startNode('node-b', url, 6);
+      expect(await ownedBy(cut)).toEqual(['demo']);
+      const { username, password } = cut.process.director;
+      const director = await loginAt(other.url, username, password!, 'demo');
+      // Connected to node-a before the cut (connecting needs the database): a tablet and the director's console.
+      const tablet = new LogMirror(cut.process.joinCode);
+      const console_ = new LogMirror(director);
+      await Promise.all([tablet.open(cut.url), console_.open(cut.url)]);
+      expect(await callOrLost(console_.socket!, 'command', { type: 'start' })).toMatchObject({ ok: true });
+
+      link.cut();
+      await eventually(async () => (await ownedBy(other)).includes('demo'), 'node-b taking the demo over', 20_000);
+      // node-a knows it is cut off once a beat of its ownership connection has gone unanswered for a lease.
+      await eventually(async () => (await text(cut, '/api/health/ready')).status === 503, 'node-a saying it is not ready', 20_000);
+      // Every kind of request on the cut node, answered while the link is still cut (it used to wait for the link, or answer INTERNAL).
+      const headers = { cookie: director.cookie, 'x-csrf-token': director.csrfToken };
+      const http = async (path: string, init: RequestInit = {}) => {
+        const response = await fetch(`${cut.url}${path}`, init);
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      };
+      const { answers, ms } = await whileCut([
+        callOrLost(tablet.socket!, 'action.take', { actionId: 'report_alarm', fields: { dose_rate_usvh: 4.4, vehicle_held: true }, idempotencyKey: 'while-cut-off' }),
+        callOrLost(console_.socket!, 'command', { type: 'broadcast', text: 'Sent while cut off' }),
+        callOrLost(tablet.socket!, 'sync', { afterSeq: 0 }),
+        http('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) }),
+        http('/api/exercises/demo/log', { headers }),
+        http('/api/health/ready'),
+      ]);
+      const [action, command, sync, login, log, ready] = answers;
+      const socketCodes = [action, command, sync].map((answer) => (answer as { error?: { code: string } }).error?.code ?? answer);
+      const restCodes = [login, log].map((answer) => (answer as { body?: { code: string } }).body?.code ?? answer);
+      console.log(`node cut off: answered ${socketCodes.join(', ')} on sockets, ${restCodes.join(', ')} on REST, after ${ms.join(', ')} ms`);
+      for (const code of [...socketCodes, ...restCodes]) expect(UNANSWERED).toContain(code);
+      expect([login, log].map((answer) => (answer as { status: number }).status)).toEqual([503, 503]);
+      expect(ready).toEqual({ status: 503, body: { ready: false, checks: { migrated: true, fanOut: false, ownership: false } } });
+      expect(await ownedBy(cut)).toEqual([]);
+
+      link.heal();
+      await eventually(async () => (await text(cut, '/api/health/ready')).status === 200, 'the cut node ready again', 20_000);
+      // Back, the same tablet acts through node-a again: forwarded to the new owner.
+      await eventually(async () => (await callOrLost(tablet.socket!, 'action.take', { actionId: 'report_alarm', fields: { dose_rate_usvh: 5.5, vehicle_held: true }, idempotencyKey: 'after-the-link' }))?.ok === true, 'an action through node-a acknowledged', 20_000);
+      const { log: stored } = await storedLog(url);
+      const keys = stored.flatMap((e) => (e.type === 'action.taken' ? [e.idempotencyKey] : []));
+      expect(keys).toEqual(['after-the-link']);
+      expect(stored.filter((e) => e.type === 'message.sent' && e.text === 'Sent while cut off')).toEqual([]);
+      tablet.close();
+      console_.close();
+    } finally {
+      await link.close();
+    }
+  }, 120_000);
 
   it('replaces an owner cut off from PostgreSQL while its process lives: it stops acting as owner before another node takes over, and once the link is back writes nothing under its old generation', async () => {
     const url = await freshDatabase({ empty: true });
@@ -97,12 +177,15 @@ describe('the database gone while the nodes live', () => {
         successor = owners.flat().find((node) => node !== first);
         await pause(50);
       }
-      // The tablet on the cut node acts now: its request waits for the link, then goes to the new owner or is refused by the fence.
+      // The tablet on the cut node acts now: refused while the node cannot reach the database, or (the link back in time) sent to
+      // the new owner, or refused by the fence.
       const probed = play.send(probe, 'action.take', { actionId: 'report_alarm', fields: { dose_rate_usvh: 3.3, vehicle_held: false }, idempotencyKey: 'sent-to-the-cut-owner' });
       await pause(1_000);
       link.heal();
       const probeResult = await probed;
-      if (!probeResult?.ok) expect(probeResult).toEqual({ ok: false, error: { code: 'OWNER_UNAVAILABLE', message: 'Another server has taken this exercise over; this was not recorded. Try again.' } });
+      if (!probeResult?.ok && probeResult?.error.code !== 'DATABASE_UNAVAILABLE') {
+        expect(probeResult).toEqual({ ok: false, error: { code: 'OWNER_UNAVAILABLE', message: 'Another server has taken this exercise over; this was not recorded. Try again.' } });
+      }
       probe.close();
       await eventually(async () => (await ownedBy(first)).length === 0 && (await text(first, '/api/health/ready')).status === 200, 'the cut node following the new owner', 15_000);
       await pause(800);
@@ -113,13 +196,14 @@ describe('the database gone while the nodes live', () => {
       expect(samples.filter((owners) => owners.length > 1)).toEqual([]);
       expect(samples.findIndex((owners) => owners.length === 0)).toBeGreaterThanOrEqual(0);
       expect(samples.at(-1)).toEqual([successor.name]);
-      const { epochs, acknowledged } = await play.check(url, ['OWNER_UNAVAILABLE']);
+      // The cut node's tablets were refused while it could not reach the database, and none of those was written.
+      const { epochs, acknowledged } = await play.check(url, UNANSWERED);
       expect(acknowledged).toBeGreaterThan(20);
       expect(new Set(epochs)).toEqual(new Set([1, 2]));
       if (probeResult?.ok) expect(epochs[probeResult.seq - 1]).toBe(2);
       expect((await text(successor, '/metrics')).body).toContain('startex_owner_changes_total{change="taken"} 1');
       const fenced = /startex_fenced_appends_total (\d+)/.exec((await text(first, '/metrics')).body)![1];
-      console.log(`owner cut off: ${successor.name} took over after ${samples.length} samples (${samples.filter((o) => o.length === 0).length} with no owner); ${acknowledged} acknowledged; probe ${probeResult?.ok ? 'forwarded' : 'fenced'}; ${fenced} appends of the cut node fenced`);
+      console.log(`owner cut off: ${successor.name} took over after ${samples.length} samples (${samples.filter((o) => o.length === 0).length} with no owner); ${acknowledged} acknowledged; probe ${probeResult?.ok ? 'forwarded' : probeResult?.error.code}; ${fenced} appends of the cut node fenced`);
     } finally {
       await link.close();
     }
