@@ -6,6 +6,7 @@ import type { Server } from 'socket.io';
 import { StartexError, type ErrorDetail, type LogEntry } from '@startex/shared';
 import type { GatewayServer } from '../realtime/gateway.ts';
 import { ExerciseHost } from '../runtime/ExerciseHost.ts';
+import type { Origin } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseRecord, ExerciseStore, Store } from '../store/ExerciseStore.ts';
 import { BOUNDED_WAITS, isConnectionFailure, logConnectionFailures, whenReachable } from '../store/postgres/connectionFailures.ts';
@@ -32,8 +33,12 @@ interface InterServerEvents {
   /** An input for the owner `to`, from the node `from` that received it. */
   'exercise:input': (request: { id: string; from: string; to: string; exerciseId: string; input: HostInput }) => void;
   'exercise:answer': (answer: { id: string; to: string; answer: Answer }) => void;
-  /** Entries the owner committed, for every node's sockets and feeds. */
-  'exercise:committed': (commit: { exerciseId: string; node: string; epoch: number; committedAt: number; entries: LogEntry[] }) => void;
+  /**
+   * Entries the owner committed, for every node's sockets and feeds; when they are the commit of a
+   * forwarded input, `answers` names it, and is the answer to node `to` (one message: the batch and
+   * the answer cannot arrive in either order).
+   */
+  'exercise:committed': (commit: { exerciseId: string; node: string; epoch: number; committedAt: number; entries: LogEntry[]; answers?: { id: string; to: string } }) => void;
   /** A node took an exercise over. */
   'exercise:owner': (owner: { exerciseId: string; node: string; epoch: number }) => void;
   /** An exercise's plan changed (before StartEx): its hosts load the stored record again. */
@@ -61,6 +66,8 @@ type Unanswered = 'owner-changed' | 'cut-off' | 'timeout';
 interface Pending {
   exerciseId: string;
   node: string;
+  /** The connection the input came from, if any: it hears of the committed batch in its answer. */
+  origin: Origin | undefined;
   settle: (outcome: Answer | Unanswered) => void;
 }
 
@@ -78,6 +85,8 @@ export class ClusterNode {
   private ownership!: ExerciseOwnership;
   private readonly owners = new Map<string, Owner>();
   private readonly pending = new Map<string, Pending>();
+  /** Forwarded inputs this node runs as owner now: request id -> the node that sent it (their batches' announcements answer them). */
+  private readonly answering = new Map<string, string>();
   private readonly sweeper: NodeJS.Timeout;
   private sweeping = false;
   private readonly leaseMs: number;
@@ -162,12 +171,12 @@ export class ClusterNode {
   /** Owner when this node holds (or can take) the exercise's lock, else follower. */
   private async loadHost(hostStore: ExerciseStore, record: ExerciseRecord): Promise<ExerciseHost> {
     const epoch = await whenReachable(this.ownership.tryAcquire(record.id));
-    if (epoch === undefined) return FollowerHost.open(hostStore, record, (exerciseId, input) => this.forward(exerciseId, input));
+    if (epoch === undefined) return FollowerHost.open(hostStore, record, (exerciseId, input, origin) => this.forward(exerciseId, input, origin));
     const store = new Proxy(hostStore, {
       get: (target, key) => (key === 'append' ? (entries: LogEntry[]) => this.appendAsOwner(entries, epoch) : Reflect.get(target, key, target)),
     });
     const host = await ExerciseHost.load(store, record);
-    host.onCommit((entries) => this.announce(record.id, epoch, entries));
+    host.onCommit((entries, origin) => this.announce(record.id, epoch, entries, origin));
     this.owners.set(record.id, { node: this.node, epoch });
     this.bus.serverSideEmit('exercise:owner', { exerciseId: record.id, node: this.node, epoch });
     return host;
@@ -191,10 +200,11 @@ export class ClusterNode {
     stop();
   }
 
-  private announce(exerciseId: string, epoch: number, entries: LogEntry[]): void {
+  private announce(exerciseId: string, epoch: number, entries: LogEntry[], origin: string | undefined): void {
     this.metrics.inputs.inc({ actor: entries[0]!.actor.kind });
     for (const entry of entries) if (entry.type === 'timer.fired') this.metrics.timerLateness.observe(Math.max(0, entry.exerciseTimeMs - entry.dueExerciseMs) / 1000);
-    this.bus.serverSideEmit('exercise:committed', { exerciseId, node: this.node, epoch, committedAt: Date.now(), entries });
+    const to = origin === undefined ? undefined : this.answering.get(origin);
+    this.bus.serverSideEmit('exercise:committed', { exerciseId, node: this.node, epoch, committedAt: Date.now(), entries, ...(to ? { answers: { id: origin!, to } } : {}) });
   }
 
   /** This node took the lock: the owner host loads in the follower's place (the runtime tells local listeners of what the old owner committed last). */
@@ -225,14 +235,14 @@ export class ClusterNode {
    * when nobody could answer it: this node cut off from the database, or no owner to send it to.
    * Only a live owner that is slow to answer is waited for, up to FORWARD_TIMEOUT_MS.
    */
-  private async forward(exerciseId: string, input: HostInput): Promise<number> {
+  private async forward(exerciseId: string, input: HostInput, origin?: Origin): Promise<number> {
     const deadline = Date.now() + FORWARD_TIMEOUT_MS;
     for (;;) {
       const host = await this.runtime.get(exerciseId);
-      if (!(host instanceof FollowerHost)) return runInput(host, input);
+      if (!(host instanceof FollowerHost)) return (await runInput(host, input, origin)).seq;
       if (!this.ownership.answering) throw this.unavailable('DATABASE_UNAVAILABLE', CUT_OFF);
       const owner = await this.ownerOf(exerciseId);
-      const answer = await this.ask(owner, exerciseId, input, deadline);
+      const answer = await this.ask(owner, exerciseId, input, deadline, origin);
       // Sent, and unanswered: whether it was recorded, the log tells (the catalogue's own words).
       if (answer === 'cut-off') throw this.unavailable('DATABASE_UNAVAILABLE');
       if (answer === 'timeout' || (answer === 'owner-changed' && !isRepeatable(input))) throw this.unavailable('OWNER_UNAVAILABLE');
@@ -252,7 +262,7 @@ export class ClusterNode {
     return new StartexError(code, message);
   }
 
-  private ask(owner: Owner, exerciseId: string, input: HostInput, deadline: number): Promise<Answer | Unanswered> {
+  private ask(owner: Owner, exerciseId: string, input: HostInput, deadline: number, origin: Origin | undefined): Promise<Answer | Unanswered> {
     const id = randomUUID();
     return new Promise((resolve) => {
       const timer = setTimeout(() => settle('timeout'), Math.max(0, deadline - Date.now()));
@@ -261,7 +271,7 @@ export class ClusterNode {
         this.pending.delete(id);
         resolve(outcome);
       };
-      this.pending.set(id, { exerciseId, node: owner.node, settle });
+      this.pending.set(id, { exerciseId, node: owner.node, origin, settle });
       this.bus.serverSideEmit('exercise:input', { id, from: this.node, to: owner.node, exerciseId, input });
     });
   }
@@ -314,7 +324,9 @@ export class ClusterNode {
   private listen(): void {
     this.bus.on('exercise:input', (request) => {
       if (request.to !== this.node) return;
-      void this.answer(request.exerciseId, request.input).then((answer) => this.bus.serverSideEmit('exercise:answer', { id: request.id, to: request.from, answer }));
+      void this.answer(request).then((answer) => {
+        if (answer !== 'announced') this.bus.serverSideEmit('exercise:answer', { id: request.id, to: request.from, answer });
+      });
     });
     this.bus.on('exercise:answer', ({ id, to, answer }) => {
       if (to === this.node) this.pending.get(id)?.settle(answer);
@@ -325,24 +337,47 @@ export class ClusterNode {
       if (!this.runtime.loaded().includes(exerciseId)) return;
       this.runtime.reload(exerciseId).catch((error: unknown) => console.error(`StartEx: could not load the new plan of ${exerciseId}:`, error));
     });
-    this.bus.on('exercise:committed', ({ exerciseId, node, epoch, committedAt, entries }) => {
+    this.bus.on('exercise:committed', ({ exerciseId, node, epoch, committedAt, entries, answers }) => {
       this.metrics.fanOutSeconds.observe(Math.max(0, Date.now() - committedAt) / 1000);
       this.learn(exerciseId, { node, epoch });
-      if (!this.runtime.loaded().includes(exerciseId)) return;
-      void this.runtime.get(exerciseId).then(
-        (host) => (host instanceof FollowerHost ? host.receive(entries) : undefined),
-        (error: unknown) => console.error(`StartEx: could not load ${exerciseId} to follow it:`, error),
-      );
+      const asked = answers?.to === this.node ? this.pending.get(answers.id) : undefined;
+      const committed: Answer = { ok: true, seq: Math.min(...entries.map((entry) => entry.seq)) };
+      // Answered as the batch is folded, to the connection the input came from, unless a timeout answered it first.
+      const claim = () => {
+        if (!asked || this.pending.get(answers!.id) !== asked) return undefined;
+        asked.settle(committed);
+        return asked.origin;
+      };
+      if (!this.runtime.loaded().includes(exerciseId)) return void claim();
+      void this.runtime
+        .get(exerciseId)
+        .then(
+          (host) => (host instanceof FollowerHost ? host.receive(entries, claim) : undefined),
+          (error: unknown) => console.error(`StartEx: could not load ${exerciseId} to follow it:`, error),
+        )
+        // Not folded with its batch (read from the log before, or the host changed): answered without the entries, which came as a broadcast.
+        .finally(claim);
     });
   }
 
-  /** An input forwarded to this node: run if this node owns the exercise, else answered notOwner (nothing ran). */
-  private async answer(exerciseId: string, input: HostInput): Promise<Answer> {
+  /**
+   * An input forwarded to this node: run if this node owns the exercise, else answered notOwner
+   * (nothing ran). A new batch is answered by its announcement ('announced'); a repeat of an input
+   * already logged (no new batch) here.
+   */
+  private async answer({ id, from, exerciseId, input }: { id: string; from: string; exerciseId: string; input: HostInput }): Promise<Answer | 'announced'> {
     if (this.ownership.epochOf(exerciseId) === undefined) return { ok: false, notOwner: true };
     try {
       const host = await this.runtime.get(exerciseId);
       if (host instanceof FollowerHost) return { ok: false, notOwner: true };
-      return { ok: true, seq: await runInput(host, input) };
+      this.answering.set(id, from);
+      try {
+        // The request's id as the origin: the announcement names it. No connection here has that id.
+        const { seq, entries } = await runInput(host, input, { id, durable: () => undefined });
+        return entries.length > 0 ? 'announced' : { ok: true, seq };
+      } finally {
+        this.answering.delete(id);
+      }
     } catch (error) {
       if (error instanceof StartexError) return { ok: false, error: error.toDetail() };
       console.error(`StartEx: a forwarded input to ${exerciseId} failed:`, error);

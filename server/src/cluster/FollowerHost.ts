@@ -1,11 +1,17 @@
 import type { Actor, LogEntry } from '@startex/shared';
 import type { ExerciseInput } from '@startex/scenarios/engine';
-import { ExerciseHost, type Committed, type WallClock } from '../runtime/ExerciseHost.ts';
+import { ExerciseHost, type CommitListener, type Committed, type Origin, type WallClock } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import type { HostInput } from './forwardedInputs.ts';
 
-/** Sends an input to the exercise's owner; resolves with its first seq once the owner committed it. */
-export type ForwardInput = (exerciseId: string, input: HostInput) => Promise<number>;
+/**
+ * Sends an input to the exercise's owner; resolves with its first seq once the owner committed it.
+ * `origin` (the connection it came from) hears of its entries when this host folds them (receive).
+ */
+export type ForwardInput = (exerciseId: string, input: HostInput, origin?: Origin) => Promise<number>;
+
+/** Claims the answer to an input of this node that a batch being folded committed: its origin, unless it was answered already (a timeout). */
+export type ClaimAnswer = () => Origin | undefined;
 
 /** A follower runs no timers: the owner fires them, and their entries reach it as commits. */
 const NO_TIMERS: WallClock = { now: () => Date.now(), setTimeout: () => undefined, clearTimeout: () => {} };
@@ -17,8 +23,10 @@ const COMMIT_WAIT_MS = 50;
  * An exercise on a node that does not own it: the state is folded from the owner's commits (and
  * read from the log for any it missed), views and syncs are served here, and every input that
  * appends goes to the owner, its answer given once this host has folded the entry it committed.
- * The sender hears of its entries as every other connection here does (this host cannot tell
- * which connection an announced commit came from), so the answer carries none, as a retry's does.
+ * The owner's announcement of a batch names the input it answers: folded here, the batch goes to
+ * the sender in its answer and to every other connection as a broadcast, in the same turn, as on
+ * one node. A batch read from the log instead (its announcement lost) goes to every connection,
+ * the sender's included, and the answer then carries none of it, as a retry's does.
  */
 export class FollowerHost extends ExerciseHost {
   private readonly logStore: ExerciseStore;
@@ -26,6 +34,8 @@ export class FollowerHost extends ExerciseHost {
   /** Commits are folded one after the other, a catch-up read included. */
   private folding: Promise<void> = Promise.resolve();
   private readonly waiting = new Set<{ seq: number; resolve: () => void }>();
+  /** The connection whose input the batch being folded answers: the listeners hear its id (the gateway leaves it out of the broadcast). */
+  private answeringTo: Origin | undefined;
 
   private constructor(store: ExerciseStore, record: ExerciseRecord, forward: ForwardInput) {
     super(store, record, NO_TIMERS);
@@ -39,11 +49,32 @@ export class FollowerHost extends ExerciseHost {
     return host;
   }
 
-  /** Entries the owner committed, as it announced them (possibly out of order, or after a gap). */
-  receive(entries: LogEntry[]): Promise<void> {
+  /**
+   * A batch the owner committed, as it announced it (possibly out of order, or after a gap, which
+   * is read from the log first). `claim`, when the batch answers an input of this node, gives the
+   * connection it came from, which hears of the batch in its answer rather than as a broadcast.
+   */
+  receive(entries: LogEntry[], claim?: ClaimAnswer): Promise<void> {
     return this.inTurn(async () => {
-      if (!this.follow(entries)) await this.readMissed();
+      const first = Math.min(...entries.map((entry) => entry.seq));
+      if (this.lastSeq < first - 1) await this.readMissed(first - 1);
+      const origin = this.lastSeq === first - 1 ? claim?.() : undefined;
+      this.answeringTo = origin;
+      let followed: boolean;
+      try {
+        followed = this.follow(entries);
+      } finally {
+        this.answeringTo = undefined;
+      }
+      // In the same turn as the broadcast: the sender's answer comes before any later entry.
+      if (origin && followed) origin.durable(entries);
+      if (!followed) await this.readMissed();
     });
+  }
+
+  /** Listeners hear the sender of the batch being folded as its origin, as they do on the owner. */
+  override onCommit(listener: CommitListener): () => void {
+    return super.onCommit((entries, origin) => listener(entries, origin ?? this.answeringTo?.id));
   }
 
   /** Reads and folds what the log has beyond this host (a lost announcement, or a gap). */
@@ -51,9 +82,17 @@ export class FollowerHost extends ExerciseHost {
     return this.inTurn(() => this.readMissed());
   }
 
-  /** Every input that appends goes to the owner; the entries reach this node as the owner's commit, before the answer. */
-  override async commit(input: ExerciseInput, actor: Actor): Promise<Committed> {
-    return { seq: await this.forwarded({ input, actor }), entries: [] };
+  /** Every input that appends goes to the owner; the entries reach this node as the owner's commit, before the answer (to `origin`, in it). */
+  override async commit(input: ExerciseInput, actor: Actor, origin?: Origin): Promise<Committed> {
+    let answered: LogEntry[] = [];
+    const sender = origin && {
+      id: origin.id,
+      durable: (entries: LogEntry[]) => {
+        answered = entries;
+        origin.durable(entries);
+      },
+    };
+    return { seq: await this.forwarded({ input, actor }, sender), entries: answered };
   }
 
   override dispose(): void {
@@ -66,8 +105,8 @@ export class FollowerHost extends ExerciseHost {
    * The owner's answer, given once this host has the entry: the client hears of the entry on this
    * node before its acknowledgement, as on one node.
    */
-  private async forwarded(input: HostInput): Promise<number> {
-    const seq = await this.forward(this.id, input);
+  private async forwarded(input: HostInput, origin: Origin | undefined): Promise<number> {
+    const seq = await this.forward(this.id, input, origin);
     if (this.lastSeq >= seq) return seq;
     const reached = new Promise<void>((resolve) => this.waiting.add({ seq, resolve }));
     const timeout = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), COMMIT_WAIT_MS).unref());
@@ -84,8 +123,9 @@ export class FollowerHost extends ExerciseHost {
     return this.folding;
   }
 
-  private async readMissed(): Promise<void> {
-    const missed = await this.logStore.readLog(this.id, this.lastSeq);
+  /** Reads and folds what the log has beyond this host, up to `untilSeq` when given. */
+  private async readMissed(untilSeq = Infinity): Promise<void> {
+    const missed = (await this.logStore.readLog(this.id, this.lastSeq)).filter((entry) => entry.seq <= untilSeq);
     if (!this.follow(missed)) throw new Error(`The log of ${this.id} does not continue at seq ${this.lastSeq + 1}`);
   }
 

@@ -1,6 +1,6 @@
 import type { Actor } from '@startex/shared';
 import { INPUTS, type ExerciseInput } from '@startex/scenarios/engine';
-import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
+import type { Committed, ExerciseHost, Origin } from '../runtime/ExerciseHost.ts';
 
 /** One input as it travels to the owner: the engine's input and who sent it (plain JSON, already checked by the node that received it). */
 export interface HostInput {
@@ -8,9 +8,9 @@ export interface HostInput {
   actor: Actor;
 }
 
-/** Runs an input on the owner's host; resolves with its first seq once it is durable. */
-export function runInput(host: ExerciseHost, { input, actor }: HostInput): Promise<number> {
-  return host.input(input, actor);
+/** Runs an input on the owner's host; resolves with its first seq and its entries once they are durable (`origin` hears of them first). */
+export function runInput(host: ExerciseHost, { input, actor }: HostInput, origin?: Origin): Promise<Committed> {
+  return host.commit(input, actor, origin);
 }
 
 /**
