@@ -1,5 +1,5 @@
 import type { Actor, LogEntry } from '@startex/shared';
-import type { ExerciseInput } from '@startex/scenarios/engine';
+import { repeatOf, type ExerciseInput } from '@startex/scenarios/engine';
 import { ExerciseHost, type Committed, type WallClock } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import type { HostInput } from './forwardedInputs.ts';
@@ -26,6 +26,8 @@ export class FollowerHost extends ExerciseHost {
   /** Commits are folded one after the other, a catch-up read included. */
   private folding: Promise<void> = Promise.resolve();
   private readonly waiting = new Set<{ seq: number; resolve: () => void }>();
+  /** Requests with a dedupe key on their way to the owner, by what they ask: the same request again waits for that answer. */
+  private readonly asked = new Map<string, Promise<number>>();
 
   private constructor(store: ExerciseStore, record: ExerciseRecord, forward: ForwardInput) {
     super(store, record, NO_TIMERS);
@@ -51,9 +53,23 @@ export class FollowerHost extends ExerciseHost {
     return this.inTurn(() => this.readMissed());
   }
 
-  /** Every input that appends goes to the owner; the entries reach this node as the owner's commit, before the answer. */
+  /**
+   * Every input that appends goes to the owner; the entries reach this node as the owner's commit,
+   * before the answer. A repeat of a request this node has already folded (the same receipt from
+   * another tablet of the team, a retry) is answered here, and one already on its way to the owner
+   * waits for that answer: the tablets of a team that all report an inject delivered at once send
+   * the owner one input per node, not one each.
+   */
   override async commit(input: ExerciseInput, actor: Actor): Promise<Committed> {
-    return { seq: await this.forwarded({ input, actor }), entries: [] };
+    const repeat = repeatOf(this.state, input, { exerciseId: this.id, actor, wallTime: this.wall.now(), plan: this.plan() });
+    if (repeat?.seq !== undefined) return { seq: repeat.seq, entries: [] };
+    if (!repeat) return { seq: await this.forwarded({ input, actor }), entries: [] };
+    let asked = this.asked.get(repeat.request);
+    if (!asked) {
+      asked = this.forwarded({ input, actor }).finally(() => this.asked.delete(repeat.request));
+      this.asked.set(repeat.request, asked);
+    }
+    return { seq: await asked, entries: [] };
   }
 
   override dispose(): void {
