@@ -4,6 +4,9 @@ import { PROTOCOL_VERSION, RECONNECTION, type ClientToServerEvents, type CommitR
 import { reportFields } from '../documents.ts';
 import { serveWorker } from '../workerProcess.ts';
 
+/** One frame at 60 Hz: a tablet's effects run after the frame that shows what changed. */
+const FRAME_MS = 16;
+
 /**
  * Participant tablets as a load generator: socket.io clients that join with a team's code, sync
  * after every (re)connect, record when each released inject arrives, report its delivery as the
@@ -74,13 +77,13 @@ function open(url: string, joinCode: string, reconnection: boolean, backoff: Bac
       let list = receipts.get(entry.inject.id);
       if (!list) receipts.set(entry.inject.id, (list = []));
       list.push(at);
-      // As the tablet: report the delivery unless this team's delivery is already in the log, after
-      // the inject is shown (the tablet reports from an effect after rendering). Deferred, so one
-      // simulated device's report does not delay the receipt of the next hundred in this process.
+      // As the tablet: report the delivery after the inject is shown, unless this team's delivery is in
+      // the log by then. The tablet reports from an effect, which React runs after the frame that shows
+      // the inject is painted: one frame (16 ms at 60 Hz) is the soonest a real tablet reports.
       if (reportDelivery && !device.delivered.has(entry.inject.id)) {
-        setImmediate(() => {
+        setTimeout(() => {
           if (!device.delivered.has(entry.inject.id)) socket.emit('inject.delivered', { injectId: entry.inject.id }, () => {});
-        });
+        }, FRAME_MS);
       }
     });
     socket.on('exercise', (view) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '@startex/shared';
 import { compileScenario } from '../compileScenario.ts';
 import { LIBRARY } from '../library/index.ts';
-import { applyInput } from './applyInput.ts';
+import { applyInput, repeatOf } from './applyInput.ts';
 import { describeState } from './describeState.ts';
 import { initialState, type ExerciseState } from './ExerciseState.ts';
 import { fold } from './fold.ts';
@@ -91,6 +91,29 @@ describe('applyInput: retries and idempotency keys (issue 13, as the engine deci
     const theirs = apply(mine.state, receipt('police'), police);
     expect(theirs.applied.kind).toBe('commit');
     expect(apply(theirs.state, receipt('customs'), customs).applied).toEqual({ kind: 'served', seq: mine.state.lastSeq });
+  });
+});
+
+describe('repeatOf: what a node that does not own the exercise can answer itself', () => {
+  const envelope = (actor: Actor) => ({ exerciseId: 'x', actor, wallTime: 2_000, plan: PLAN });
+
+  it('names the request a repeat would ask, with the seq once this state has served it', () => {
+    const state = apply(live(), { type: 'command', command: { type: 'adhoc', to: ['customs', 'police'], channel: 'phone', from: 'Dispatch', subject: 'Both', body: 'For both.' } }).state;
+    const receipt = (teamId: string): ExerciseInput => ({ type: 'receipt', receipt: 'inject.delivered', teamId, injectId: 'adhoc-1' });
+    const fresh = repeatOf(state, receipt('customs'), envelope(customs));
+    expect(fresh).toMatchObject({ seq: undefined });
+    // Another tablet of the team asks the same; another team asks something else.
+    expect(repeatOf(state, receipt('customs'), envelope({ ...customs, userId: 'u1' }))?.request).toBe(fresh?.request);
+    expect(repeatOf(state, receipt('police'), envelope(police))?.request).not.toBe(fresh?.request);
+    const mine = apply(state, receipt('customs'), customs);
+    expect(repeatOf(mine.state, receipt('customs'), envelope(customs))).toEqual({ request: fresh?.request, seq: mine.state.lastSeq });
+  });
+
+  it('has nothing to say of an input without a dedupe key, and refuses a reused key as applyInput does', () => {
+    expect(repeatOf(live(), { type: 'command', command: { type: 'pause' } }, envelope(SYSTEM))).toBeUndefined();
+    const { state } = apply(live(), cordon('customs', 100), customs);
+    expect(repeatOf(state, cordon('customs', 100), envelope(customs))?.seq).toBe(state.lastSeq);
+    expect(() => repeatOf(state, cordon('customs', 200), envelope(customs))).toThrow(expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' }));
   });
 });
 

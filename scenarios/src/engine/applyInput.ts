@@ -28,13 +28,10 @@ export type Applied = { kind: 'served'; seq: number } | { kind: 'commit'; entrie
  * Throws the catalogue error of a refused input; the state passed in never changes.
  */
 export function applyInput(state: ExerciseState, input: ExerciseInput, envelope: Envelope): Applied {
-  // The table pairs each input type with its own kind; TypeScript cannot follow that through `input.type`.
-  const kind = INPUTS[input.type] as InputKind<ExerciseInput>;
-  const exerciseTimeMs = Math.round(clockNow(state.clock, envelope.wallTime));
-  const context: DecideContext = { actor: envelope.actor, exerciseTimeMs, plan: envelope.plan };
-  const dedupe = kind.dedupeKey?.(input, context);
+  const { kind, context, dedupe } = prepare(state, input, envelope);
   const seq = dedupe && servedSeq(state.served, dedupe);
   if (seq !== undefined) return { kind: 'served', seq };
+  const { exerciseTimeMs } = context;
 
   const scenarioStartMs = state.timing?.scenarioStartMs ?? envelope.plan.scenarioStartMs;
   const entries: LogEntry[] = [];
@@ -61,6 +58,24 @@ export function applyInput(state: ExerciseState, input: ExerciseInput, envelope:
     if (folded.step) pending.push(...followOn(current, folded.step, event, atMs));
   }
   return { kind: 'commit', entries, state: current };
+}
+
+/**
+ * What an input repeats, when it has a dedupe key: the key with what it asks (equal for a retry,
+ * or the same receipt from another tablet of the team), and the first seq this state served it
+ * under (throws IDEMPOTENCY_KEY_REUSED as `applyInput` does). A state that lags the log only
+ * answers no seq more often: a served key stays served.
+ */
+export function repeatOf(state: ExerciseState, input: ExerciseInput, envelope: Envelope): { request: string; seq: number | undefined } | undefined {
+  const { dedupe } = prepare(state, input, envelope);
+  return dedupe && { request: JSON.stringify([dedupe.key, dedupe.request]), seq: servedSeq(state.served, dedupe) };
+}
+
+function prepare(state: ExerciseState, input: ExerciseInput, envelope: Envelope) {
+  // The table pairs each input type with its own kind; TypeScript cannot follow that through `input.type`.
+  const kind = INPUTS[input.type] as InputKind<ExerciseInput>;
+  const context: DecideContext = { actor: envelope.actor, exerciseTimeMs: Math.round(clockNow(state.clock, envelope.wallTime)), plan: envelope.plan };
+  return { kind, context, dedupe: kind.dedupeKey?.(input, context) };
 }
 
 /** Log events a machine step implies, in the order the machine did them. */

@@ -4,7 +4,7 @@
  * wall time in); zod and xstate only. `@startex/scenarios/engine` loads this without the
  * analyzer, CLI, library or yaml, so the browser bundles it.
  */
-export { applyInput, type Applied, type Envelope } from './applyInput.ts';
+export { applyInput, repeatOf, type Applied, type Envelope } from './applyInput.ts';
 export { compileScenario, type CompiledScenario } from '../compileScenario.ts';
 export { describeState } from './describeState.ts';
 export { clockNow, wallDelayUntil, type ExerciseClock } from './ExerciseClock.ts';

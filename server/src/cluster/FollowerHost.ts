@@ -1,5 +1,5 @@
 import type { Actor, LogEntry } from '@startex/shared';
-import type { ExerciseInput } from '@startex/scenarios/engine';
+import { repeatOf, type ExerciseInput } from '@startex/scenarios/engine';
 import { ExerciseHost, type CommitListener, type Committed, type Origin, type WallClock } from '../runtime/ExerciseHost.ts';
 import type { ExerciseRecord, ExerciseStore } from '../store/ExerciseStore.ts';
 import type { HostInput } from './forwardedInputs.ts';
@@ -36,6 +36,8 @@ export class FollowerHost extends ExerciseHost {
   private readonly waiting = new Set<{ seq: number; resolve: () => void }>();
   /** The connection whose input the batch being folded answers: the listeners hear its id (the gateway leaves it out of the broadcast). */
   private answeringTo: Origin | undefined;
+  /** Requests with a dedupe key on their way to the owner, by what they ask: the same request again waits for that answer. */
+  private readonly asked = new Map<string, Promise<number>>();
 
   private constructor(store: ExerciseStore, record: ExerciseRecord, forward: ForwardInput) {
     super(store, record, NO_TIMERS);
@@ -82,8 +84,19 @@ export class FollowerHost extends ExerciseHost {
     return this.inTurn(() => this.readMissed());
   }
 
-  /** Every input that appends goes to the owner; the entries reach this node as the owner's commit, before the answer (to `origin`, in it). */
+  /**
+   * Every input that appends goes to the owner; the entries reach this node as the owner's commit,
+   * before the answer (to `origin`, in it). A repeat of a request this node has already folded (the
+   * same receipt from another tablet of the team, a retry) is answered here, and one already on its
+   * way to the owner waits for that answer (its entries reach this sender as a broadcast): the
+   * tablets of a team that all report an inject delivered at once send the owner one input per
+   * node, not one each.
+   */
   override async commit(input: ExerciseInput, actor: Actor, origin?: Origin): Promise<Committed> {
+    const repeat = repeatOf(this.state, input, { exerciseId: this.id, actor, wallTime: this.wall.now(), plan: this.plan() });
+    if (repeat?.seq !== undefined) return { seq: repeat.seq, entries: [] };
+    const asked = repeat && this.asked.get(repeat.request);
+    if (asked) return { seq: await asked, entries: [] };
     let answered: LogEntry[] = [];
     const sender = origin && {
       id: origin.id,
@@ -92,7 +105,12 @@ export class FollowerHost extends ExerciseHost {
         origin.durable(entries);
       },
     };
-    return { seq: await this.forwarded({ input, actor }, sender), entries: answered };
+    let forwarded = this.forwarded({ input, actor }, sender);
+    if (repeat) {
+      forwarded = forwarded.finally(() => this.asked.delete(repeat.request));
+      this.asked.set(repeat.request, forwarded);
+    }
+    return { seq: await forwarded, entries: answered };
   }
 
   override dispose(): void {

@@ -51,7 +51,8 @@ const participant = (teamId: string): Actor => ({ kind: 'participant', teamId })
 export class ExerciseHost {
   /** The plan (names, speed, story start): the engine reads it at StartEx, which logs what it used. */
   record: ExerciseRecord;
-  private state: ExerciseState;
+  /** Read by the cluster's follower (server/src/cluster/FollowerHost.ts) to answer repeats itself; changed only here. */
+  protected state: ExerciseState;
   private timer: unknown;
   private readonly listeners = new Set<CommitListener>();
   private disposed = false;
@@ -64,7 +65,7 @@ export class ExerciseHost {
   protected constructor(
     private readonly store: ExerciseStore,
     record: ExerciseRecord,
-    private readonly wall: WallClock,
+    protected readonly wall: WallClock,
     private readonly log: HostLog = stderrLog,
   ) {
     this.record = record;
@@ -209,7 +210,7 @@ export class ExerciseHost {
     this.listeners.clear();
   }
 
-  private plan(): Plan {
+  protected plan(): Plan {
     const { speed, scenarioStartMs, requireCommsCheck } = exerciseSettings(this.record);
     return { speed, scenarioStartMs, requireCommsCheck };
   }
