@@ -1,3 +1,4 @@
+import { ADMIN_ROUTES } from './admin.ts';
 import { EXERCISE_ROUTES } from './exercises.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import { SESSION_ROUTES } from './session.ts';
@@ -10,6 +11,7 @@ export const API_ROUTES = {
   ...SESSION_ROUTES,
   ...EXERCISE_ROUTES,
   ...REPORT_ROUTES,
+  ...ADMIN_ROUTES,
 } satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
