@@ -1,4 +1,5 @@
 import { ADMIN_ROUTES } from './admin.ts';
+import { AGENCY_ROUTES } from './agencies.ts';
 import { EXERCISE_ROUTES } from './exercises.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import { SESSION_ROUTES } from './session.ts';
@@ -12,6 +13,7 @@ export const API_ROUTES = {
   ...EXERCISE_ROUTES,
   ...REPORT_ROUTES,
   ...ADMIN_ROUTES,
+  ...AGENCY_ROUTES,
 } satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
