@@ -79,7 +79,6 @@ const NOT_YET_IN_TABLE = [
   'POST /api/archives',
   'POST /api/exercises/:id/improvement-plan',
   'POST /api/exercises/:id/improvement-plan/:itemId/status',
-  'POST /api/exercises/:id/people/import',
   'POST /api/exercises/:id/report/finalise',
   'POST /api/programme/activities/:activityId/exercise',
   'POST /api/programme/agencies/:agencyId/focal-points',

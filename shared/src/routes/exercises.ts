@@ -6,6 +6,8 @@ import {
   DryRun,
   ExercisePlan,
   ExerciseSettingsBody,
+  ImportCheck,
+  ImportPeopleBody,
   PeopleAdded,
   PersonBody,
   PersonUpdateBody,
@@ -49,4 +51,5 @@ export const EXERCISE_ROUTES = {
   removePerson: route({ method: 'DELETE', path: '/api/exercises/:id/people/:personId', tag: 'planning', access: 'exercise-role', summary: 'Takes a person off the roster, and their role in the exercise.', params: PersonParams, response: Ok }),
   createTeamJoinCodes: route({ method: 'POST', path: '/api/exercises/:id/join-codes/teams', tag: 'planning', access: 'exercise-role', summary: 'A tablet join code for each team (or those named); reissue revokes their earlier codes first.', params: ExerciseParams, body: TeamJoinCodesBody, status: 201, response: z.array(JoinCodeView) }),
   revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
+  importPeople: route({ method: 'POST', path: '/api/exercises/:id/people/import', tag: 'planning', access: 'exercise-role', summary: 'A participant list (CSV text or XLSX as base64, about 1 MB at most) added to the roster all at once, or refused with IMPORT_INVALID listing every problem by row and saving nothing. Answers 201 with the people added; with dryRun, 200 with the check and nothing saved.', params: ExerciseParams, body: ImportPeopleBody, response: z.union([ImportCheck, PeopleAdded]) }),
 } satisfies Record<string, RouteSpec>;
