@@ -30,7 +30,6 @@ const NOT_YET_IN_TABLE = [
   'GET /api/exercises/:id/join-codes/sheet',
   'GET /api/exercises/:id/report',
   'GET /api/exercises/:id/report/versions/:version',
-  'GET /api/exercises/:id/review/charts/:file',
   'GET /api/health/node',
   'GET /api/health/ready',
   'GET /api/programme/agencies',
