@@ -25,7 +25,6 @@ const NOT_YET_IN_TABLE = [
   'GET /api/exercises/:id/exports/improvement-plan.xlsx',
   'GET /api/exercises/:id/exports/report.docx',
   'GET /api/exercises/:id/exports/report.pdf',
-  'GET /api/exercises/:id/feed',
   'GET /api/exercises/:id/improvement-plan',
   'GET /api/exercises/:id/join-codes/sheet',
   'GET /api/exercises/:id/report',
@@ -162,6 +161,11 @@ describe('the route table and its OpenAPI document', () => {
     // A file: its media type, not JSON.
     expect(Object.keys(document.paths['/api/exercises/{id}/exports/metrics.csv'].get.responses['200'].content)).toEqual(['text/csv; charset=utf-8']);
     expect(document.paths['/api/exercises/{id}/log'].get.parameters).toContainEqual(expect.objectContaining({ name: 'afterSeq', in: 'query', required: false }));
+    // The feed: a WebSocket upgrade, answered 101, with the messages the socket carries.
+    const feed = document.paths['/api/exercises/{id}/feed'].get;
+    expect(Object.keys(feed.responses)).toEqual(['101', 'default']);
+    expect(feed.summary).toContain('WebSocket upgrade');
+    expect(feed.responses['101']['x-websocket-messages'].oneOf.map((message: { properties: { type: { const: string } } }) => message.properties.type.const)).toEqual(['entry', 'error']);
   });
 
   it('serves a readable reference of the document at /api/docs', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CreateJoinCodeBody, JoinCodeView, MembershipBody, MembershipView } from '../auth.ts';
+import { FEED_SUBPROTOCOL, FeedServerMessage } from '../feed.ts';
 import {
   CommsCheckStatus,
   CreateExerciseBody,
@@ -63,4 +64,5 @@ export const EXERCISE_ROUTES = {
   revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
   importPeople: route({ method: 'POST', path: '/api/exercises/:id/people/import', tag: 'planning', access: 'exercise-role', summary: 'A participant list (CSV text or XLSX as base64, about 1 MB at most) added to the roster all at once, or refused with IMPORT_INVALID listing every problem by row and saving nothing. Answers 201 with the people added; with dryRun, 200 with the check and nothing saved.', params: ExerciseParams, body: ImportPeopleBody, response: z.union([ImportCheck, PeopleAdded]) }),
   reviewChart: route({ method: 'GET', path: '/api/exercises/:id/review/charts/:file', tag: 'review', access: 'exercise-role', summary: 'A chart of the review (response-times.svg, phases.svg, ratings.svg) drawn as SVG in the viewer\'s language.', params: ReviewChartParams, query: ReviewChartQuery, produces: 'image/svg+xml', response: FileContent }),
+  feed: route({ method: 'GET', path: '/api/exercises/:id/feed', tag: 'exercises', access: 'exercise-role', upgrade: 'websocket', summary: `A WebSocket upgrade (subprotocol ${FEED_SUBPROTOCOL}, a join code as a second subprotocol token.<code>, or the session cookie): the log entries the caller may see, backlog after a hello then live, as JSON messages (docs/PROTOCOL.md, "The log feed"). Without an upgrade: ROUTE_NOT_FOUND.`, params: ExerciseParams, response: FeedServerMessage }),
 } satisfies Record<string, RouteSpec>;
