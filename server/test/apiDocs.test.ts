@@ -183,6 +183,10 @@ describe('the route table and its OpenAPI document', () => {
     expect(bad.json().message).toMatch(/^body\.username: /);
     const stranger = await h.request('PUT', '/api/exercises/demo/members/someone', undefined, { role: 'pilot' });
     expect([stranger.statusCode, stranger.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+    for (const [method, url] of [['POST', '/api/admin/users'], ['PATCH', '/api/admin/users/someone'], ['POST', '/api/agencies'], ['PUT', '/api/agencies/some-agency'], ['POST', '/api/exercises/demo/people/import']] as const) {
+      const malformed = await h.request(method, url, undefined, { name: 42 });
+      expect([malformed.statusCode, malformed.json().code], `${method} ${url}`).toEqual([401, 'UNAUTHENTICATED']);
+    }
     const log = await h.request('GET', '/api/exercises/demo/log?afterSeq=-1', h.admin);
     expect(log.statusCode).toBe(400);
     expect(log.json().message).toMatch(/^query\.afterSeq: /);
