@@ -10,16 +10,12 @@ import { servedRoutes } from './security/servedRoutes.ts';
  * in neither fails the test.
  */
 const NOT_YET_IN_TABLE = [
-  'DELETE /api/agencies/:agencyId',
   'DELETE /api/programme/agencies/:agencyId/focal-points/:userId',
   'DELETE /api/programme/capabilities/:capabilityId',
   'DELETE /api/programme/plans/:planId/calendar-feeds/:feedId',
   'DELETE /api/programme/priorities/:priorityId',
   'DELETE /api/studio/scenarios/:id/draft',
   'DELETE /api/studio/scenarios/:id/presence',
-  'GET /api/admin/audit',
-  'GET /api/admin/users',
-  'GET /api/agencies',
   'GET /api/corrective-actions',
   'GET /api/exercises/:id/briefings/handbook',
   'GET /api/exercises/:id/briefings/observer',
@@ -29,12 +25,10 @@ const NOT_YET_IN_TABLE = [
   'GET /api/exercises/:id/exports/improvement-plan.xlsx',
   'GET /api/exercises/:id/exports/report.docx',
   'GET /api/exercises/:id/exports/report.pdf',
-  'GET /api/exercises/:id/feed',
   'GET /api/exercises/:id/improvement-plan',
   'GET /api/exercises/:id/join-codes/sheet',
   'GET /api/exercises/:id/report',
   'GET /api/exercises/:id/report/versions/:version',
-  'GET /api/exercises/:id/review/charts/:file',
   'GET /api/programme/agencies',
   'GET /api/programme/agencies/:agencyId/charts/:file',
   'GET /api/programme/agencies/:agencyId/dashboard',
@@ -75,15 +69,11 @@ const NOT_YET_IN_TABLE = [
   'GET /api/studio/scenarios/:id/msel.csv',
   'GET /api/studio/scenarios/:id/msel.xlsx',
   'GET /api/studio/scenarios/:id/versions',
-  'PATCH /api/admin/users/:id',
   'PATCH /api/exercises/:id/improvement-plan/:itemId',
   'PATCH /api/programme/needs/:needId',
-  'POST /api/admin/users',
-  'POST /api/agencies',
   'POST /api/archives',
   'POST /api/exercises/:id/improvement-plan',
   'POST /api/exercises/:id/improvement-plan/:itemId/status',
-  'POST /api/exercises/:id/people/import',
   'POST /api/exercises/:id/report/finalise',
   'POST /api/programme/activities/:activityId/exercise',
   'POST /api/programme/agencies/:agencyId/focal-points',
@@ -112,7 +102,6 @@ const NOT_YET_IN_TABLE = [
   'POST /api/studio/scenarios/:id/presence',
   'POST /api/studio/scenarios/:id/publish',
   'POST /api/studio/scenarios/:id/revert',
-  'PUT /api/agencies/:agencyId',
   'PUT /api/exercises/:id/report/draft',
   'PUT /api/exercises/:id/report/versions/:version',
   'PUT /api/programme/activities/:activityId',
@@ -169,6 +158,11 @@ describe('the route table and its OpenAPI document', () => {
     // A file: its media type, not JSON.
     expect(Object.keys(document.paths['/api/exercises/{id}/exports/metrics.csv'].get.responses['200'].content)).toEqual(['text/csv; charset=utf-8']);
     expect(document.paths['/api/exercises/{id}/log'].get.parameters).toContainEqual(expect.objectContaining({ name: 'afterSeq', in: 'query', required: false }));
+    // The feed: a WebSocket upgrade, answered 101, with the messages the socket carries.
+    const feed = document.paths['/api/exercises/{id}/feed'].get;
+    expect(Object.keys(feed.responses)).toEqual(['101', 'default']);
+    expect(feed.summary).toContain('WebSocket upgrade');
+    expect(feed.responses['101']['x-websocket-messages'].oneOf.map((message: { properties: { type: { const: string } } }) => message.properties.type.const)).toEqual(['entry', 'error']);
   });
 
   it('serves a readable reference of the document at /api/docs', async () => {
@@ -186,6 +180,10 @@ describe('the route table and its OpenAPI document', () => {
     expect(bad.json().message).toMatch(/^body\.username: /);
     const stranger = await h.request('PUT', '/api/exercises/demo/members/someone', undefined, { role: 'pilot' });
     expect([stranger.statusCode, stranger.json().code]).toEqual([401, 'UNAUTHENTICATED']);
+    for (const [method, url] of [['POST', '/api/admin/users'], ['PATCH', '/api/admin/users/someone'], ['POST', '/api/agencies'], ['PUT', '/api/agencies/some-agency'], ['POST', '/api/exercises/demo/people/import']] as const) {
+      const malformed = await h.request(method, url, undefined, { name: 42 });
+      expect([malformed.statusCode, malformed.json().code], `${method} ${url}`).toEqual([401, 'UNAUTHENTICATED']);
+    }
     const log = await h.request('GET', '/api/exercises/demo/log?afterSeq=-1', h.admin);
     expect(log.statusCode).toBe(400);
     expect(log.json().message).toMatch(/^query\.afterSeq: /);

@@ -96,3 +96,14 @@ export const JoinCodeView = z.object({
   revokedAt: z.number().optional(),
 });
 export type JoinCodeView = z.infer<typeof JoinCodeView>;
+
+/** One line of the audit trail (`GET /api/admin/audit`): who did what to what, and when. */
+export const AuditEntry = z.object({
+  at: z.number(),
+  /** Who: a username, or "system". */
+  actor: z.string(),
+  action: z.string(),
+  target: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_ROUTES, type AgencyView } from '@startex/shared';
 import { AgencyForm } from './AgencyForm.tsx';
-import { api, call, type ApiError } from '../lib/api.ts';
+import { call, type ApiError } from '../lib/api.ts';
 import { ConfirmDialog } from '../lib/ConfirmDialog.tsx';
 import type { PlanContext } from './planContext.ts';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -106,7 +106,7 @@ function AgencyDirectory({ context }: { context: PlanContext }) {
 
   async function remove(agency: AgencyView) {
     setRemoving(undefined);
-    const result = await api(`/api/agencies/${encodeURIComponent(agency.id)}`, { method: 'DELETE' });
+    const result = await call(API_ROUTES.deleteAgency, { params: { agencyId: agency.id } });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await context.reload();
   }

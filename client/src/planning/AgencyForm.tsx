@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Agency as AgencyType, SecurityFunction, type AgencyBody, type AgencyView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { Agency as AgencyType, API_ROUTES, SecurityFunction, type AgencyBody, type AgencyView } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 type Contact = AgencyBody['contacts'][number];
@@ -33,8 +33,7 @@ export function AgencyForm({ agency, onDone }: { agency: AgencyView | undefined;
           ...(c.phone.trim() ? { phone: c.phone.trim() } : {}),
         })),
     };
-    const path = agency ? `/api/agencies/${encodeURIComponent(agency.id)}` : '/api/agencies';
-    const result = await api<AgencyView>(path, { method: agency ? 'PUT' : 'POST', body });
+    const result = agency ? await call(API_ROUTES.updateAgency, { params: { agencyId: agency.id }, body }) : await call(API_ROUTES.createAgency, { body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await onDone(true);
   }

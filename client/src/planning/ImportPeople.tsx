@@ -1,13 +1,20 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportCheck, type ImportPeopleBody, type ImportProblem, type PeopleAdded } from '@startex/shared';
-import { api, type ApiError, type ApiResult } from '../lib/api.ts';
+import { API_ROUTES, IMPORT_COLUMNS, REQUIRED_IMPORT_COLUMNS, type ImportPeopleBody, type ImportProblem, type PeopleAdded, type RouteResponse } from '@startex/shared';
+import { call, type ApiError, type ApiResult } from '../lib/api.ts';
 import { readFileAs } from './readFile.ts';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import type { PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 type Problem = Pick<ImportProblem, 'row' | 'column' | 'message'> & { code: string };
 type Checked = { fileName: string; body: Omit<ImportPeopleBody, 'dryRun'>; rows: number; problems: Problem[] };
+/** What the server made of a list: its problems (a dry run's answer, or a save refused with 422), the people it saved, or another refusal. */
+type Outcome = { kind: 'checked'; rows: number; problems: Problem[] } | { kind: 'added'; added: PeopleAdded } | { kind: 'refused'; error: ApiError };
+
+const outcomeOf = (result: ApiResult<RouteResponse<typeof API_ROUTES.importPeople>>): Outcome => {
+  if (result.ok) return 'people' in result.value ? { kind: 'added', added: result.value } : { kind: 'checked', rows: result.value.rows, problems: result.value.problems };
+  return result.error.problems ? { kind: 'checked', rows: 0, problems: result.error.problems as Problem[] } : { kind: 'refused', error: result.error };
+};
 
 /**
  * A participant list from CSV or XLSX: checked by the server first (a dry run), every problem shown
@@ -21,15 +28,29 @@ export function ImportPeople({ context, onAdded }: { context: PlanContext; onAdd
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<number | undefined>();
-  const path = `${exercisePath(context)}/people/import`;
+  const send = async (body: ImportPeopleBody) => outcomeOf(await call(API_ROUTES.importPeople, { params: { id: context.exerciseId }, body }));
 
-  /** An answer with problems (200 or 422) becomes the problem list; any other refusal, an error. */
-  const toCheck = (result: ApiResult<ImportCheck>): Pick<Checked, 'rows' | 'problems'> | ApiError =>
-    result.ok
-      ? { rows: result.value.rows, problems: result.value.problems }
-      : result.error.problems
-        ? { rows: 0, problems: result.error.problems as Problem[] }
-        : result.error;
+  /** Shows an outcome: the problems of the file, or the people saved, or why the server refused. */
+  async function show(outcome: Outcome, file: Pick<Checked, 'fileName' | 'body'>) {
+    switch (outcome.kind) {
+      case 'refused':
+        setError(outcome.error);
+        return;
+      case 'checked':
+        setChecked({ ...file, rows: outcome.rows, problems: outcome.problems });
+        return;
+      case 'added':
+        setChecked(undefined);
+        setImported(outcome.added.people.length);
+        if (input.current) input.current.value = '';
+        await onAdded(outcome.added);
+        return;
+      default: {
+        const exhaustive: never = outcome;
+        return exhaustive;
+      }
+    }
+  }
 
   async function check(file: File) {
     setImported(undefined);
@@ -38,28 +59,18 @@ export function ImportPeople({ context, onAdded }: { context: PlanContext; onAdd
     setBusy(true);
     const format = /\.xlsx$/i.test(file.name) ? 'xlsx' : 'csv';
     const body = { format, content: await readFileAs(file, format === 'xlsx' ? 'base64' : 'text') } as const;
-    const outcome = toCheck(await api<ImportCheck>(path, { method: 'POST', body: { ...body, dryRun: true } }));
+    const outcome = await send({ ...body, dryRun: true });
     setBusy(false);
-    if ('code' in outcome) setError(outcome);
-    else setChecked({ fileName: file.name, body, ...outcome });
+    await show(outcome, { fileName: file.name, body });
   }
 
   async function save() {
     if (!checked) return;
     setBusy(true);
-    const result = await api<PeopleAdded>(path, { method: 'POST', body: { ...checked.body, dryRun: false } });
+    // Someone may have changed the roster or directory since the check: then the new problems show.
+    const outcome = await send({ ...checked.body, dryRun: false });
     setBusy(false);
-    if (!result.ok) {
-      // Someone changed the roster or directory since the check: show the new problems.
-      const outcome = toCheck(result as ApiResult<ImportCheck>);
-      if ('code' in outcome) setError(outcome);
-      else setChecked({ ...checked, ...outcome });
-      return;
-    }
-    setChecked(undefined);
-    setImported(result.value.people.length);
-    if (input.current) input.current.value = '';
-    await onAdded(result.value);
+    await show(outcome, checked);
   }
 
   const rowsWithProblems = new Set(checked?.problems.map((p) => p.row)).size;

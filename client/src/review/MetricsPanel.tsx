@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Rating, type ExerciseReview, type MetricResult, type MetricReview, type ReviewChartName } from '@startex/shared';
+import { API_ROUTES, Rating, type ExerciseReview, type MetricResult, type MetricReview, type ReviewChartName } from '@startex/shared';
+import { routeHref } from '../lib/api.ts';
 import { clock, duration } from './format.ts';
 
 /** Latencies, inject timeliness, the scenario's metrics against targets, and the charts with their figures. */
@@ -7,7 +8,7 @@ export function MetricsPanel({ exerciseId, review }: { exerciseId: string; revie
   const { t, i18n } = useTranslation('review');
   // Drawn by the server (the PDF has the same charts), in the viewer's language.
   const chart = (name: ReviewChartName) => (
-    <img className="review-chart" src={`/api/exercises/${encodeURIComponent(exerciseId)}/review/charts/${name}.svg?seq=${review.lastSeq}&lang=${i18n.language === 'lt' ? 'lt' : 'en'}`} alt={t(`metrics.chart.${name}`)} data-testid={`chart-${name}`} />
+    <img className="review-chart" src={routeHref(API_ROUTES.reviewChart, { params: { id: exerciseId, file: `${name}.svg` }, query: { seq: review.lastSeq, lang: i18n.language === 'lt' ? 'lt' : 'en' } })} alt={t(`metrics.chart.${name}`)} data-testid={`chart-${name}`} />
   );
   const teamName = (id: string | undefined) => (id === undefined ? t('metrics.exercise') : (review.teams.find((x) => x.teamId === id)?.name ?? id));
   return (

@@ -50,6 +50,14 @@ function requestContent(spec: RouteSpec, body: z.ZodType) {
   return Object.fromEntries(types.map((type) => [type, { schema: type === 'application/json' ? jsonSchema(body, 'input') : { type: 'string' } }]));
 }
 
+/** A WebSocket route's answer: 101, and the messages the socket then carries (OpenAPI has no word for them, hence an extension). */
+function upgraded(spec: RouteSpec) {
+  return {
+    description: 'Switching Protocols: the connection becomes a WebSocket; each message the server sends on it is JSON of the schema in x-websocket-messages.',
+    'x-websocket-messages': jsonSchema(spec.response, 'output'),
+  };
+}
+
 function operation(name: string, spec: RouteSpec) {
   const writes = spec.method !== 'GET';
   return {
@@ -61,7 +69,7 @@ function operation(name: string, spec: RouteSpec) {
     parameters: parameters(spec),
     ...(spec.body ? { requestBody: { required: true, content: requestContent(spec, spec.body) } } : {}),
     responses: {
-      [String(spec.status ?? 200)]: { description: 'Done.', content: spec.produces ? { [spec.produces]: { schema: FILE } } : { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
+      ...(spec.upgrade ? { '101': upgraded(spec) } : { [String(spec.status ?? 200)]: { description: 'Done.', content: spec.produces ? { [spec.produces]: { schema: FILE } } : { 'application/json': { schema: jsonSchema(spec.response, 'output') } } } }),
       default: { description: 'Refused, with a catalogue code (shared/src/errors.ts) and a message a person can read.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     },
   };

@@ -1,24 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { API_ROUTES, ReviewChartName, StartexError } from '@startex/shared';
+import { API_ROUTES, StartexError } from '@startex/shared';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { renderChartSvg } from '../review/charts.ts';
-import { CHART_WORDS, ChartLanguage } from '../review/chartWords.ts';
+import { CHART_WORDS } from '../review/chartWords.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
-import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
-import { parse } from './parse.ts';
+import { exerciseGuard } from './exerciseGuard.ts';
 import { serve } from './typedRoute.ts';
-
-const ChartParams = ExerciseParams.extend({
-  file: z
-    .string()
-    .regex(/^[a-z-]{1,40}\.svg$/, 'ask for <chart>.svg')
-    .transform((file) => file.slice(0, -'.svg'.length))
-    .pipe(ReviewChartName),
-});
-/** The viewer's language for the chart's words (the page's `seq` only keeps browsers from showing an older drawing). */
-const ChartQuery = z.object({ lang: ChartLanguage.default('en') });
 
 /**
  * The after-action review: the computed review, replay to a moment, charts, and what evaluators,
@@ -38,11 +26,12 @@ export function reviewRoutes(runtime: ExerciseRuntime, identity: IdentityService
       return reviews.moment(id, input.query());
     });
 
-    app.get('/api/exercises/:id/review/charts/:file', async (request, reply) => {
-      const { params: { id, file } } = await guard(request, 'review.read', ChartParams);
-      const { lang } = parse(ChartQuery, request.query, 'query');
+    serve(app, API_ROUTES.reviewChart, async (input, request, reply) => {
+      const { params: { id, file } } = await guard(request, 'review.read', API_ROUTES.reviewChart.params);
+      const { lang } = input.query();
       const svg = await renderChartSvg(file, await reviews.review(id), CHART_WORDS[lang]);
-      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
+      reply.header('cache-control', 'no-store');
+      return svg;
     });
 
     serve(app, API_ROUTES.recordRating, async (input, request) => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from '@fastify/websocket';
 import type { RawData } from 'ws';
-import { z } from 'zod';
 import {
+  API_ROUTES,
   FEED_SUBPROTOCOL,
   FEED_TOKEN_PREFIX,
   FeedClientMessage,
@@ -20,8 +20,6 @@ import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ConnectionRegistry } from './ConnectionRegistry.ts';
 import type { FeedRooms } from './exerciseRooms.ts';
 import { toErrorDetail } from './gateway.ts';
-
-const FeedParams = z.object({ id: z.string().min(1).max(64) });
 
 /** ws options for the feed: inbound messages are tiny, and the handshake never echoes the token. */
 export const FEED_SOCKET_OPTIONS = {
@@ -45,9 +43,10 @@ export interface FeedDeps {
 /** The plain WebSocket feed of an exercise's log; the protocol is described in shared/src/feed.ts. */
 export function feedRoutes(deps: FeedDeps) {
   return async (app: FastifyInstance) => {
+    // The table's entry, served by @fastify/websocket's wsHandler rather than serve(): an upgrade, not a JSON answer.
     app.route({
-      method: 'GET',
-      url: '/api/exercises/:id/feed',
+      method: API_ROUTES.feed.method,
+      url: API_ROUTES.feed.path,
       // Without an Upgrade the route answers like any other, with a catalogue error body.
       handler: async (request) => {
         throw new StartexError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]} without a WebSocket upgrade.`);
@@ -92,7 +91,7 @@ function serveFeed(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): 
  * else the browser's session cookie with a role in the exercise.
  */
 async function authenticate(socket: WebSocket, request: FastifyRequest, deps: FeedDeps): Promise<ExerciseAccess> {
-  const params = FeedParams.safeParse(request.params);
+  const params = API_ROUTES.feed.params.safeParse(request.params);
   if (!params.success) throw new StartexError('VALIDATION_FAILED', 'The exercise id must be 1 to 64 characters.', 'params.id');
   const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((protocol) => protocol.trim());
   const joinCode = offered.find((protocol) => protocol.startsWith(FEED_TOKEN_PREFIX))?.slice(FEED_TOKEN_PREFIX.length);

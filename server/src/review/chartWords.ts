@@ -1,9 +1,4 @@
-import { z } from 'zod';
-import type { ReviewChartName } from '@startex/shared';
-
-/** The languages a review chart is drawn in: the interface's (the review page asks in its viewer's). */
-export const ChartLanguage = z.enum(['en', 'lt']);
-export type ChartLanguage = z.infer<typeof ChartLanguage>;
+import type { ChartLanguage, ReviewChartName } from '@startex/shared';
 
 export type TimeUnit = 'seconds' | 'minutes';
 

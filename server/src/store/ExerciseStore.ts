@@ -1,4 +1,4 @@
-import type { ExerciseRole, ExerciseSettings, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
+import type { AuditEntry, ExerciseRole, ExerciseSettings, GlobalRole, LogEntry, ScenarioDocument } from '@startex/shared';
 import type { PlanningStore } from './PlanningStore.ts';
 import type { ProgrammeStore } from './ProgrammeStore.ts';
 import type { ReviewStore } from './ReviewStore.ts';
@@ -57,14 +57,8 @@ export interface Membership {
   teamId?: string | undefined;
 }
 
-export interface AuditEntry {
-  at: number;
-  /** Who: a username, or "system". */
-  actor: string;
-  action: string;
-  target?: string | undefined;
-  details?: Record<string, unknown> | undefined;
-}
+/** A line of the audit trail: shared, since administrators read it over REST. */
+export type { AuditEntry };
 
 export interface StoredScenario {
   document: ScenarioDocument;

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { CreateJoinCodeBody, JoinCodeView, MembershipBody, MembershipView } from '../auth.ts';
+import { FEED_SUBPROTOCOL, FeedServerMessage } from '../feed.ts';
 import {
   CommsCheckStatus,
   CreateExerciseBody,
   DryRun,
   ExercisePlan,
   ExerciseSettingsBody,
+  ImportCheck,
+  ImportPeopleBody,
   PeopleAdded,
   PersonBody,
   PersonUpdateBody,
@@ -16,8 +19,18 @@ import {
   TeamJoinCodesBody,
 } from '../planning.ts';
 import { ExerciseSummary, LogQuery, RecordObservation } from '../protocol.ts';
-import { ExerciseReview, RecordRatingBody, ReconcileRatingBody, ReplayMoment, ReplayQuery, SubmitFeedbackBody } from '../review.ts';
-import { CodeParams, ExerciseParams, Logged, LogResponse, MemberParams, Ok, PersonParams, route, type RouteSpec } from './spec.ts';
+import { ChartLanguage, ExerciseReview, RecordRatingBody, ReconcileRatingBody, ReplayMoment, ReplayQuery, ReviewChartName, SubmitFeedbackBody } from '../review.ts';
+import { CodeParams, ExerciseParams, FileContent, Logged, LogResponse, MemberParams, Ok, PersonParams, route, type RouteSpec } from './spec.ts';
+
+const ReviewChartParams = ExerciseParams.extend({
+  file: z
+    .string()
+    .regex(/^[a-z-]{1,40}\.svg$/, 'ask for <chart>.svg')
+    .transform((file) => file.slice(0, -'.svg'.length))
+    .pipe(ReviewChartName),
+});
+/** The chart's words in the viewer's language; `seq` (the review's last) only keeps a browser from showing an older drawing. */
+const ReviewChartQuery = z.object({ lang: ChartLanguage.default('en'), seq: z.coerce.number().int().nonnegative().optional() });
 
 /** An exercise, its roster and plan, its log, and its review. */
 export const EXERCISE_ROUTES = {
@@ -49,4 +62,7 @@ export const EXERCISE_ROUTES = {
   removePerson: route({ method: 'DELETE', path: '/api/exercises/:id/people/:personId', tag: 'planning', access: 'exercise-role', summary: 'Takes a person off the roster, and their role in the exercise.', params: PersonParams, response: Ok }),
   createTeamJoinCodes: route({ method: 'POST', path: '/api/exercises/:id/join-codes/teams', tag: 'planning', access: 'exercise-role', summary: 'A tablet join code for each team (or those named); reissue revokes their earlier codes first.', params: ExerciseParams, body: TeamJoinCodesBody, status: 201, response: z.array(JoinCodeView) }),
   revokeJoinCode: route({ method: 'DELETE', path: '/api/exercises/:id/join-codes/:code', tag: 'exercises', access: 'exercise-role', summary: 'Revokes a join code; its devices are disconnected at once.', params: CodeParams, response: Ok }),
+  importPeople: route({ method: 'POST', path: '/api/exercises/:id/people/import', tag: 'planning', access: 'exercise-role', summary: 'A participant list (CSV text or XLSX as base64, about 1 MB at most) added to the roster all at once, or refused with IMPORT_INVALID listing every problem by row and saving nothing. Answers 201 with the people added; with dryRun, 200 with the check and nothing saved.', params: ExerciseParams, body: ImportPeopleBody, response: z.union([ImportCheck, PeopleAdded]) }),
+  reviewChart: route({ method: 'GET', path: '/api/exercises/:id/review/charts/:file', tag: 'review', access: 'exercise-role', summary: 'A chart of the review (response-times.svg, phases.svg, ratings.svg) drawn as SVG in the viewer\'s language.', params: ReviewChartParams, query: ReviewChartQuery, produces: 'image/svg+xml', response: FileContent }),
+  feed: route({ method: 'GET', path: '/api/exercises/:id/feed', tag: 'exercises', access: 'exercise-role', upgrade: 'websocket', summary: `A WebSocket upgrade (subprotocol ${FEED_SUBPROTOCOL}, a join code as a second subprotocol token.<code>, or the session cookie): the log entries the caller may see, backlog after a hello then live, as JSON messages (docs/PROTOCOL.md, "The log feed"). Without an upgrade: ROUTE_NOT_FOUND.`, params: ExerciseParams, response: FeedServerMessage }),
 } satisfies Record<string, RouteSpec>;

@@ -1,4 +1,6 @@
 import { CLUSTER_ROUTES } from './cluster.ts';
+import { ADMIN_ROUTES } from './admin.ts';
+import { AGENCY_ROUTES } from './agencies.ts';
 import { EXERCISE_ROUTES } from './exercises.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import { SESSION_ROUTES } from './session.ts';
@@ -12,6 +14,8 @@ export const API_ROUTES = {
   ...EXERCISE_ROUTES,
   ...REPORT_ROUTES,
   ...CLUSTER_ROUTES,
+  ...ADMIN_ROUTES,
+  ...AGENCY_ROUTES,
 } satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

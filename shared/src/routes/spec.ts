@@ -38,6 +38,12 @@ export interface RouteSpec {
   status?: 201;
   /** The media type of a response that is a file (a document, chart or export) rather than JSON; `response` is then `FileContent`. */
   produces?: string;
+  /**
+   * A WebSocket route (the log feed): a GET with `Upgrade: websocket`, answered 101 Switching
+   * Protocols; `response` is then the messages the server sends on the socket. It is served by
+   * the WebSocket plugin, not `serve()`, and the client opens it with `WebSocket`, not `call`.
+   */
+  upgrade?: 'websocket';
   response: z.ZodType;
 }
 
