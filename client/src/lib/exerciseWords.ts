@@ -35,7 +35,18 @@ export interface ExerciseWords {
   ratingSubject(subject: RatingSubject): string;
   /** How late (wall-clock ms) a scenario timer released an inject: older entries say it in exercise time, read at the speed then. */
   lateByWallMs(release: Extract<LogEntry, { type: 'inject.released' }>): number | undefined;
+  /**
+   * What a scenario timer's firing did, from the entries logged with it: the phase it moved to
+   * (only when the phase people follow changed), injects released or not sent, milestones, EndEx.
+   * Two timers of one state then read apart, also to a viewer without the scenario's timers.
+   */
+  timerEffects(fired: Extract<LogEntry, { type: 'timer.fired' }>): TimerEffect[];
 }
+
+/** The entries a machine step logs after its cause (applyInput's follow-on), as a timer's effects. */
+export type TimerEffect = Extract<LogEntry, { type: (typeof TIMER_EFFECTS)[number] }>;
+const TIMER_EFFECTS = ['state.entered', 'milestone.reached', 'inject.released', 'inject.suppressed', 'exercise.ended'] as const;
+const isTimerEffect = (entry: LogEntry): entry is TimerEffect => (TIMER_EFFECTS as readonly string[]).includes(entry.type);
 
 /** Every state of the machine by key (keys are unique across the machine). */
 export function statesByKey(document: ScenarioDocument | undefined): Map<string, ScenarioState> {
@@ -90,6 +101,26 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
   // Control reads the titles from its scenario; evaluators and observers get them with their view.
   const titles = view?.stateTitles ? new Map(Object.entries(view.stateTitles)) : document ? stateTitles(document) : new Map<string, string>();
   const state = (keyOrPath: string) => statePathTitle(titles, keyOrPath);
+  const phase = (paths: readonly string[]) => phaseOf(paths, titles);
+  const timerEffects = (fired: Extract<LogEntry, { type: 'timer.fired' }>): TimerEffect[] => {
+    const at = entries.findIndex((e) => e.seq === fired.seq);
+    if (at < 0) return [];
+    const before = entries.slice(0, at).findLast((e) => e.type === 'state.entered');
+    let phaseBefore = before ? phase(before.states) : undefined;
+    const effects: TimerEffect[] = [];
+    // The firing's own commit: the entries right after it, in unbroken seq order.
+    for (let next = at + 1; next < entries.length; next++) {
+      const entry = entries[next]!;
+      if (entry.seq !== fired.seq + (next - at) || !isTimerEffect(entry)) break;
+      if (entry.type === 'state.entered') {
+        const now = phase(entry.states);
+        if (now === phaseBefore) continue;
+        phaseBefore = now;
+      }
+      effects.push(entry);
+    }
+    return effects;
+  };
   return {
     team,
     organisation,
@@ -106,7 +137,7 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
       return inject ? `#${inject.number} ${inject.subject}` : keyAsWords(id);
     },
     state,
-    phase: (paths) => phaseOf(paths, titles),
+    phase,
     timer: (key) => {
       const match = /^(.+)\.after\.(\d+)$/.exec(key);
       if (!match) return keyAsWords(key);
@@ -117,5 +148,6 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
     milestone: (id) => keyAsWords(id),
     ratingSubject: (subject) => subjects.get(`${subject.kind}:${subject.id}`) ?? keyAsWords(subject.id),
     lateByWallMs: (release) => releaseLateByWallMs(release, releaseSpeeds.get(release.seq) ?? speed),
+    timerEffects,
   };
 }
