@@ -124,4 +124,27 @@ describe('exercise words', () => {
       'Scenarijaus laikmatis (Portal alarm on lane 3): pereita į etapą Driver and his papers; išsiųstas įvadas #2 The papers do not match; įvadas #1 Gamma alarm on lane 3 neišsiųstas (jis jau išsiųstas)',
     );
   });
+
+  it('tells a quiet timer: one of a region outside the phase (a timeline’s window) that did nothing people see', () => {
+    const view = { teams: [], simulatedOrganisations: [], actions: [], stateTitles: { 'tl--play': 'Play', 'tl--track--main': 'Main timeline', 'tl--main--0': 'StartEx: Gamma alarm', 'tl--main--1': 'T+10: Papers', 'tl--fact--f': 'Until T+5', 'tl--fact--f-open': 'Open', 'tl--fact--f-expired': 'Passed' } };
+    const main = (row: number) => `tl--play.tl--track--main.tl--main--${row}`;
+    let seq = 0;
+    const at = <T extends LogEntry['type']>(type: T, fields: object) => ({ ...entry(type, fields), seq: ++seq });
+    const log: LogEntry[] = [
+      at('state.entered', { states: [main(0), 'tl--play.tl--fact--f.tl--fact--f-open'] }),
+      at('timer.fired', { timer: 'tl--fact--f-open.after.0', dueExerciseMs: 300_000 }),
+      at('state.entered', { states: [main(0), 'tl--play.tl--fact--f.tl--fact--f-expired'] }),
+      // A storyline row's timer whose condition did not hold: in the phase, so said.
+      at('timer.fired', { timer: 'tl--main--0.after.0', dueExerciseMs: 600_000 }),
+      at('timer.fired', { timer: 'tl--main--0.after.1', dueExerciseMs: 600_000 }),
+      at('state.entered', { states: [main(1), 'tl--play.tl--fact--f.tl--fact--f-expired'] }),
+    ];
+    const words = exerciseWords(view, log, t);
+    const timers = log.filter((e) => e.type === 'timer.fired');
+    expect(timers.map((e) => words.quietTimer(e))).toEqual([true, false, false]);
+    expect(timers.slice(1).map((e) => describeEntry(e, t, words))).toEqual([
+      'Scenario timer (StartEx: Gamma alarm): nothing released, phase unchanged',
+      'Scenario timer (StartEx: Gamma alarm): moved on to T+10: Papers',
+    ]);
+  });
 });
