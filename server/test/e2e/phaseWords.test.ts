@@ -157,4 +157,25 @@ describe('phases in words', () => {
     expect(found).toEqual({});
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows no key of either scenario on any other tab of the review or section of the plan', { timeout: 150_000 }, async () => {
+    const keys: Record<string, string[]> = { [STADIUM]: scenarioKeys(expandTimeline(STADIUM_SCENARIO)), [DEMO]: scenarioKeys(LIBRARY.demo!) };
+    const found: Record<string, string[]> = {};
+    for (const id of [STADIUM, DEMO]) {
+      const views: [string, (page: Page) => Promise<unknown>][] = [
+        ...['replay', 'evaluation', 'feedback'].map((tab): [string, (page: Page) => Promise<unknown>] => [`/review/${id}/${tab}`, (p) => p.locator(`#review-panel-${tab} h2`).first().waitFor()]),
+        ...['settings', 'agencies', 'people', 'codes', 'briefings', 'comms'].map((section): [string, (page: Page) => Promise<unknown>] => [`/plan/${id}#${section}`, (p) => p.getByTestId(`section-${section}`).waitFor()]),
+      ];
+      for (const [url, ready] of views) {
+        const page = await open('scan', url, director, 'en');
+        await ready(page);
+        await page.waitForLoadState('networkidle');
+        const shown = await keysShown(page, keys[id]!);
+        if (shown.length) found[url] = shown;
+        await page.context().close();
+      }
+    }
+    expect(found).toEqual({});
+    expect(pageErrors).toEqual([]);
+  });
 });
