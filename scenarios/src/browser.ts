@@ -12,6 +12,6 @@ export { simulate, type Simulation, type TimelineEvent } from './simulate.ts';
 export { enumeratePaths, type PlayPath } from './explore.ts';
 export { advanceRun, nextTimer, startRun, type RunInput } from './ScenarioRun.ts';
 export { expandTimeline, MAIN_TRACK } from './timeline/expandTimeline.ts';
-export { phaseOf, phasePaths } from './timeline/phaseOf.ts';
+export { phaseNamesItsTime, phaseOf, phasePaths } from './timeline/phaseOf.ts';
 export { diffScenarios, DOCUMENT_PARTS, type DocumentPart, type FieldChange, type ItemChange, type PartDiff, type ScenarioDiff } from './diff/diffScenarios.ts';
 export { mergeScenarios, resolveConflict, type MergeConflict, type MergeResult } from './merge/mergeScenarios.ts';

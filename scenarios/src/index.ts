@@ -13,6 +13,6 @@ export { scenarioJsonSchema, scenarioJsonSchemaText } from './scenarioJsonSchema
 export { expandTimeline, hasTimeline } from './timeline/expandTimeline.ts';
 export { matchesWhere } from './timeline/compileFacts.ts';
 export { resolveTeams } from './timeline/resolveTeams.ts';
-export { phaseOf, phasePaths } from './timeline/phaseOf.ts';
+export { phaseNamesItsTime, phaseOf, phasePaths } from './timeline/phaseOf.ts';
 export { diffScenarios, DOCUMENT_PARTS, type DocumentPart, type FieldChange, type ItemChange, type PartDiff, type ScenarioDiff } from './diff/diffScenarios.ts';
 export { mergeScenarios, resolveConflict, type MergeConflict, type MergeResult } from './merge/mergeScenarios.ts';

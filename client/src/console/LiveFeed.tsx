@@ -13,7 +13,8 @@ import { NoteForm } from './NoteForm.tsx';
 /**
  * Every log entry, newest first, filterable by kind and team; control's note goes in on top. A
  * scenario step that leaves the phase as it was (a decision's or a waited-for moment's region moved)
- * is not repeated as the same phase: the decision or timer beside it says what happened. A long
+ * is not repeated as the same phase: the decision or timer beside it says what happened; a timer of
+ * such a region that did nothing people see is left out. A long
  * exercise logs thousands of entries: only those in view are drawn (@tanstack/react-virtual, which
  * measures rows of any height, rather than a hand-written windowing).
  */
@@ -39,8 +40,8 @@ export function LiveFeed({
   const ids = { group: useId(), team: useId() };
   const scroller = useRef<HTMLDivElement>(null);
   const teamIds = teams.map((x) => x.id);
-  const samePhase = useMemo(() => unchangedPhases(entries, words), [entries, words]);
-  const shown = entries.filter((e) => !samePhase.has(e.seq) && (!group || feedGroup(e) === group) && (!team || entryTeams(e, teamIds).includes(team))).reverse();
+  const quiet = useMemo(() => quietEntries(entries, words), [entries, words]);
+  const shown = entries.filter((e) => !quiet.has(e.seq) && (!group || feedGroup(e) === group) && (!team || entryTeams(e, teamIds).includes(team))).reverse();
   const rows = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
@@ -100,15 +101,20 @@ export function LiveFeed({
   );
 }
 
-/** The `state.entered` entries whose phase (ExerciseWords.phase) is the one the entry before them entered. */
-function unchangedPhases(entries: readonly LogEntry[], words: ExerciseWords): Set<number> {
-  const unchanged = new Set<number>();
+/**
+ * The entries that tell nothing about the phase people follow: a `state.entered` whose phase
+ * (ExerciseWords.phase) is the one the entry before them entered, and a timer of a region outside
+ * the phase that did nothing people see (ExerciseWords.quietTimer).
+ */
+function quietEntries(entries: readonly LogEntry[], words: ExerciseWords): Set<number> {
+  const quiet = new Set<number>();
   let last: string | undefined;
   for (const entry of entries) {
+    if (entry.type === 'timer.fired' && words.quietTimer(entry)) quiet.add(entry.seq);
     if (entry.type !== 'state.entered') continue;
     const phase = words.phase(entry.states);
-    if (phase === last) unchanged.add(entry.seq);
+    if (phase === last) quiet.add(entry.seq);
     last = phase;
   }
-  return unchanged;
+  return quiet;
 }

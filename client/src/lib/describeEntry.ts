@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { LogEntry } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
-import type { ExerciseWords } from './exerciseWords.ts';
+import type { ExerciseWords, TimerEffect } from './exerciseWords.ts';
 
 addStrings(
   'feed',
@@ -17,7 +17,15 @@ addStrings(
     jumped: 'Clock jumped to the next scheduled event',
     speed: 'Speed changed to ×{{speed}}',
     states: 'Scenario phase: {{states}}',
-    timer: 'Scenario timer: {{timer}}',
+    timer: 'Scenario timer ({{timer}}): {{effects}}',
+    timerEffect: {
+      phase: 'moved on to {{phase}}',
+      released: 'released {{inject}}',
+      suppressed: '{{inject}} not sent ({{because}})',
+      milestone: 'milestone {{milestone}}',
+      ended: 'EndEx',
+      none: 'nothing released, phase unchanged',
+    },
     decision: 'Decision: {{decision}}',
     milestone: 'Milestone: {{milestone}}',
     released: 'Inject #{{number}} released to {{teams}}: {{subject}}',
@@ -54,7 +62,15 @@ addStrings(
     jumped: 'Laikrodis perkeltas iki kito suplanuoto įvykio',
     speed: 'Greitis pakeistas į ×{{speed}}',
     states: 'Scenarijaus etapas: {{states}}',
-    timer: 'Scenarijaus laikmatis: {{timer}}',
+    timer: 'Scenarijaus laikmatis ({{timer}}): {{effects}}',
+    timerEffect: {
+      phase: 'pereita į etapą {{phase}}',
+      released: 'išsiųstas įvadas {{inject}}',
+      suppressed: 'įvadas {{inject}} neišsiųstas ({{because}})',
+      milestone: 'pasiektas etapas {{milestone}}',
+      ended: 'pratybų pabaiga',
+      none: 'nieko neišsiųsta, etapas nepakito',
+    },
     decision: 'Sprendimas: {{decision}}',
     milestone: 'Etapas: {{milestone}}',
     released: 'Įvadas #{{number}} išsiųstas: {{teams}}: {{subject}}',
@@ -106,8 +122,12 @@ export function describeEntry(entry: LogEntry, t: TFunction, words: ExerciseWord
       return f('speed', { speed: entry.speed });
     case 'state.entered':
       return f('states', { states: words.phase(entry.states) });
-    case 'timer.fired':
-      return f('timer', { timer: words.timer(entry.timer) });
+    case 'timer.fired': {
+      const did = words.timerEffects(entry);
+      // Past EndEx there is no phase to move on to.
+      const effects = (did.some((e) => e.type === 'exercise.ended') ? did.filter((e) => e.type !== 'state.entered') : did).map((effect) => timerEffect(effect, f, words));
+      return f('timer', { timer: words.timer(entry.timer), effects: effects.length ? effects.join('; ') : f('timerEffect.none') });
+    }
     case 'decision.made':
       return f('decision', { decision: words.decision(entry.decision) });
     case 'milestone.reached':
@@ -161,6 +181,26 @@ export function describeEntry(entry: LogEntry, t: TFunction, words: ExerciseWord
       return f('feedback', { team: words.team(entry.teamId) });
     default: {
       const exhaustive: never = entry;
+      return exhaustive;
+    }
+  }
+}
+
+/** What a scenario timer did, as one clause of its feed line: "released #4 Driver leaves". */
+function timerEffect(effect: TimerEffect, f: (key: string, values?: Record<string, unknown>) => string, words: ExerciseWords): string {
+  switch (effect.type) {
+    case 'state.entered':
+      return f('timerEffect.phase', { phase: words.phase(effect.states) });
+    case 'inject.released':
+      return f('timerEffect.released', { inject: words.inject(effect.inject.id) });
+    case 'inject.suppressed':
+      return f('timerEffect.suppressed', { inject: words.inject(effect.injectId), because: f(`because.${effect.because}`) });
+    case 'milestone.reached':
+      return f('timerEffect.milestone', { milestone: words.milestone(effect.milestone) });
+    case 'exercise.ended':
+      return f('timerEffect.ended');
+    default: {
+      const exhaustive: never = effect;
       return exhaustive;
     }
   }

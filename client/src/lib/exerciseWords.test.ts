@@ -85,11 +85,66 @@ describe('exercise words', () => {
       describeEntry(entry('state.entered', { states: ['driver_interview'] }), t, words),
     ];
     expect(lines).toEqual([
-      'Scenario timer: Driver interview, after 3 min',
+      'Scenario timer (Driver interview, after 3 min): nothing released, phase unchanged',
       'Customs post Vilkupiai: officers on lane 3: Hold the vehicle (Re-scanned through the portal: yes · Supervisor informed: no)',
       'Inject #1 Gamma alarm on lane 3 acknowledged by Customs post Vilkupiai: officers on lane 3',
       'Scenario phase: Driver interview',
     ]);
     for (const line of lines) expect(line).not.toMatch(/[a-z]+_[a-z]+/);
+  });
+
+  it('says what each timer did, so two timers of one state read apart to an evaluator (who has no scenario, so no delays)', () => {
+    const view = { teams: scenario.teams, simulatedOrganisations: [], actions: [], stateTitles: { primary_alarm: 'Portal alarm on lane 3', driver_interview: 'Driver and his papers', endex: 'EndEx' } };
+    const [alarm, papers] = scenario.injects;
+    let seq = 0;
+    const at = <T extends LogEntry['type']>(type: T, exerciseTimeMs: number, fields: object) => ({ ...entry(type, fields), seq: ++seq, exerciseTimeMs });
+    const log: LogEntry[] = [
+      at('state.entered', 0, { states: ['primary_alarm'] }),
+      at('inject.released', 0, { inject: alarm }),
+      // The first timer's condition did not hold: nothing follows it.
+      at('timer.fired', 180_000, { timer: 'primary_alarm.after.0', dueExerciseMs: 180_000 }),
+      at('timer.fired', 300_000, { timer: 'primary_alarm.after.1', dueExerciseMs: 300_000 }),
+      at('state.entered', 300_000, { states: ['driver_interview'] }),
+      at('inject.released', 300_000, { inject: papers }),
+      at('inject.suppressed', 300_000, { injectId: 'portal_alarm', because: 'already-released' }),
+      at('timer.fired', 480_000, { timer: 'driver_interview.after.0', dueExerciseMs: 480_000 }),
+      at('state.entered', 480_000, { states: ['endex'] }),
+      at('exercise.ended', 480_000, {}),
+    ];
+    const evaluator = exerciseWords(view, log, t);
+    const timers = log.filter((e) => e.type === 'timer.fired').map((e) => describeEntry(e, t, evaluator));
+    // The bug: "Scenario timer: Portal alarm on lane 3" twice, and nothing about what either did.
+    expect(timers).toEqual([
+      'Scenario timer (Portal alarm on lane 3): nothing released, phase unchanged',
+      'Scenario timer (Portal alarm on lane 3): moved on to Driver and his papers; released #2 The papers do not match; #1 Gamma alarm on lane 3 not sent (it is already out)',
+      'Scenario timer (Driver and his papers): EndEx',
+    ]);
+    const lt = i18next.getFixedT('lt');
+    expect(describeEntry(log[3]!, lt, exerciseWords(view, log, lt))).toBe(
+      'Scenarijaus laikmatis (Portal alarm on lane 3): pereita į etapą Driver and his papers; išsiųstas įvadas #2 The papers do not match; įvadas #1 Gamma alarm on lane 3 neišsiųstas (jis jau išsiųstas)',
+    );
+  });
+
+  it('tells a quiet timer: one of a region outside the phase (a timeline’s window) that did nothing people see', () => {
+    const view = { teams: [], simulatedOrganisations: [], actions: [], stateTitles: { 'tl--play': 'Play', 'tl--track--main': 'Main timeline', 'tl--main--0': 'StartEx: Gamma alarm', 'tl--main--1': 'T+10: Papers', 'tl--fact--f': 'Until T+5', 'tl--fact--f-open': 'Open', 'tl--fact--f-expired': 'Passed' } };
+    const main = (row: number) => `tl--play.tl--track--main.tl--main--${row}`;
+    let seq = 0;
+    const at = <T extends LogEntry['type']>(type: T, fields: object) => ({ ...entry(type, fields), seq: ++seq });
+    const log: LogEntry[] = [
+      at('state.entered', { states: [main(0), 'tl--play.tl--fact--f.tl--fact--f-open'] }),
+      at('timer.fired', { timer: 'tl--fact--f-open.after.0', dueExerciseMs: 300_000 }),
+      at('state.entered', { states: [main(0), 'tl--play.tl--fact--f.tl--fact--f-expired'] }),
+      // A storyline row's timer whose condition did not hold: in the phase, so said.
+      at('timer.fired', { timer: 'tl--main--0.after.0', dueExerciseMs: 600_000 }),
+      at('timer.fired', { timer: 'tl--main--0.after.1', dueExerciseMs: 600_000 }),
+      at('state.entered', { states: [main(1), 'tl--play.tl--fact--f.tl--fact--f-expired'] }),
+    ];
+    const words = exerciseWords(view, log, t);
+    const timers = log.filter((e) => e.type === 'timer.fired');
+    expect(timers.map((e) => words.quietTimer(e))).toEqual([true, false, false]);
+    expect(timers.slice(1).map((e) => describeEntry(e, t, words))).toEqual([
+      'Scenario timer (StartEx: Gamma alarm): nothing released, phase unchanged',
+      'Scenario timer (StartEx: Gamma alarm): moved on to T+10: Papers',
+    ]);
   });
 });

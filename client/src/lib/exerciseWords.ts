@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { decisionTitles, keyAsWords, releaseLateByWallMs, speedAfter, statePathTitle, stateTitles, type ExerciseView, type FieldValue, type LogEntry, type Party, type Recipients, type RatingSubject, type ScenarioDocument, type ScenarioState } from '@startex/shared';
-import { phaseOf } from '@startex/scenarios/browser';
+import { phaseOf, phasePaths } from '@startex/scenarios/browser';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -35,7 +35,25 @@ export interface ExerciseWords {
   ratingSubject(subject: RatingSubject): string;
   /** How late (wall-clock ms) a scenario timer released an inject: older entries say it in exercise time, read at the speed then. */
   lateByWallMs(release: Extract<LogEntry, { type: 'inject.released' }>): number | undefined;
+  /**
+   * What a scenario timer's firing did, from the entries logged with it: the phase it moved to
+   * (only when the phase people follow changed), injects released or not sent, milestones, EndEx.
+   * Two timers of one state then read apart, also to a viewer without the scenario's timers.
+   */
+  timerEffects(fired: Extract<LogEntry, { type: 'timer.fired' }>): TimerEffect[];
+  /**
+   * A timer of a region outside the phase (a timeline's waited-for moment or window) that did
+   * nothing people see: a feed leaves it out, as it leaves out a step that keeps the phase.
+   */
+  quietTimer(fired: Extract<LogEntry, { type: 'timer.fired' }>): boolean;
 }
+
+/** The entries a machine step logs after its cause (applyInput's follow-on), as a timer's effects. */
+export type TimerEffect = Extract<LogEntry, { type: (typeof TIMER_EFFECTS)[number] }>;
+const TIMER_EFFECTS = ['state.entered', 'milestone.reached', 'inject.released', 'inject.suppressed', 'exercise.ended'] as const;
+/** A scenario timer's key: its state's key, then which of the state's `after` entries. */
+const TIMER_KEY = /^(.+)\.after\.(\d+)$/;
+const isTimerEffect = (entry: LogEntry): entry is TimerEffect => (TIMER_EFFECTS as readonly string[]).includes(entry.type);
 
 /** Every state of the machine by key (keys are unique across the machine). */
 export function statesByKey(document: ScenarioDocument | undefined): Map<string, ScenarioState> {
@@ -90,6 +108,37 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
   // Control reads the titles from its scenario; evaluators and observers get them with their view.
   const titles = view?.stateTitles ? new Map(Object.entries(view.stateTitles)) : document ? stateTitles(document) : new Map<string, string>();
   const state = (keyOrPath: string) => statePathTitle(titles, keyOrPath);
+  const phase = (paths: readonly string[]) => phaseOf(paths, titles);
+  // Where an entry is in `entries`, found once a timer asks (a feed asks for each of its timers).
+  let indexBySeq: Map<number, number> | undefined;
+  const indexOf = (seq: number) => (indexBySeq ??= new Map(entries.map((e, index) => [e.seq, index]))).get(seq) ?? -1;
+  /** The active states when the entry at index `at` was logged: the last `state.entered` before it. */
+  const statesBefore = (at: number) => {
+    for (let index = at - 1; index >= 0; index--) {
+      const entry = entries[index]!;
+      if (entry.type === 'state.entered') return entry.states;
+    }
+    return undefined;
+  };
+  const timerEffects = (fired: Extract<LogEntry, { type: 'timer.fired' }>): TimerEffect[] => {
+    const at = indexOf(fired.seq);
+    if (at < 0) return [];
+    const before = statesBefore(at);
+    let phaseBefore = before ? phase(before) : undefined;
+    const effects: TimerEffect[] = [];
+    // The firing's own commit: the entries right after it, in unbroken seq order.
+    for (let next = at + 1; next < entries.length; next++) {
+      const entry = entries[next]!;
+      if (entry.seq !== fired.seq + (next - at) || !isTimerEffect(entry)) break;
+      if (entry.type === 'state.entered') {
+        const now = phase(entry.states);
+        if (now === phaseBefore) continue;
+        phaseBefore = now;
+      }
+      effects.push(entry);
+    }
+    return effects;
+  };
   return {
     team,
     organisation,
@@ -106,9 +155,9 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
       return inject ? `#${inject.number} ${inject.subject}` : keyAsWords(id);
     },
     state,
-    phase: (paths) => phaseOf(paths, titles),
+    phase,
     timer: (key) => {
-      const match = /^(.+)\.after\.(\d+)$/.exec(key);
+      const match = TIMER_KEY.exec(key);
       if (!match) return keyAsWords(key);
       const minutes = states.get(match[1]!)?.after?.[Number(match[2])]?.minutes;
       return minutes === undefined ? state(match[1]!) : w('timer', { state: state(match[1]!), minutes });
@@ -117,5 +166,14 @@ export function exerciseWords(view: WordSource | undefined, entries: readonly Lo
     milestone: (id) => keyAsWords(id),
     ratingSubject: (subject) => subjects.get(`${subject.kind}:${subject.id}`) ?? keyAsWords(subject.id),
     lateByWallMs: (release) => releaseLateByWallMs(release, releaseSpeeds.get(release.seq) ?? speed),
+    timerEffects,
+    quietTimer: (fired) => {
+      const at = indexOf(fired.seq);
+      const timerState = TIMER_KEY.exec(fired.timer)?.[1];
+      const before = at < 0 ? undefined : statesBefore(at);
+      if (timerState === undefined || !before) return false;
+      const inPhase = phasePaths(before).some((path) => path.split('.').includes(timerState));
+      return !inPhase && timerEffects(fired).length === 0;
+    },
   };
 }

@@ -3,7 +3,7 @@ import { stateTitles } from '@startex/shared';
 import { LIBRARY } from '../library/index.ts';
 import { Play } from '../library/playHelpers.ts';
 import { expandTimeline } from './expandTimeline.ts';
-import { phaseOf, phasePaths } from './phaseOf.ts';
+import { phaseNamesItsTime, phaseOf, phasePaths } from './phaseOf.ts';
 
 describe('phaseOf: the phase a person follows, from the active states', () => {
   it('reads a timeline scenario by its storyline’s state, not as "Play › Main timeline › T+…" among every bookkeeping region', () => {
@@ -36,5 +36,13 @@ describe('phaseOf: the phase a person follows, from the active states', () => {
     const titles = stateTitles(play.document);
     expect(phaseOf(play.run.states, titles)).toBe(play.run.states.map((path) => path.split('.').map((key) => titles.get(key)).join(' › ')).join(' · '));
     expect(phaseOf(['endex'], new Map([['endex', 'EndEx']]))).toBe('EndEx');
+  });
+
+  it('knows a phase that names its own time: a storyline row alone, not a hand-written state nor a row beside one', () => {
+    const play = new Play(LIBRARY['response-city-device']!).until(31);
+    expect(phaseNamesItsTime(play.run.states)).toBe(true);
+    expect(phaseNamesItsTime(['tl--play.tl--track--search.tl--search--2', 'tl--play.tl--machine.handling.confirmation'])).toBe(false);
+    expect(phaseNamesItsTime(new Play(LIBRARY['detection-portal-alarm']!).run.states)).toBe(false);
+    expect(phaseNamesItsTime(['endex'])).toBe(false);
   });
 });

@@ -37,3 +37,12 @@ export function phaseOf(paths: readonly string[], titles: ReadonlyMap<string, st
     })
     .join(' · ');
 }
+
+/**
+ * Whether the phase is a timeline's storyline state alone, whose title begins with its time
+ * ("T+30: …", "StartEx: …"): a view showing when the phase began need not say that time again.
+ */
+export function phaseNamesItsTime(paths: readonly string[]): boolean {
+  const shown = phasePaths(paths);
+  return shown.length > 0 && shown.every((path) => path.split('.').some((key) => key.startsWith(TRACK)));
+}

@@ -1,5 +1,5 @@
-import { keyAsWords, statePathTitle, stateTitles, type DryRun, type DryRunEvent, type ScenarioDocument } from '@startex/shared';
-import { compileScenario, simulate, type TimelineEvent } from '@startex/scenarios';
+import { keyAsWords, stateTitles, type DryRun, type DryRunEvent, type ScenarioDocument } from '@startex/shared';
+import { compileScenario, phaseOf, simulate, type TimelineEvent } from '@startex/scenarios';
 import type { ExerciseRecord } from '../store/ExerciseStore.ts';
 import { exerciseSettings, plannedStartWallTime } from './settings.ts';
 
@@ -13,7 +13,7 @@ export function dryRun(record: ExerciseRecord): DryRun {
   const simulation = simulate(compileScenario(scenario), scenario.defaultResponses);
   const start = plannedStartWallTime(settings);
   const label = eventLabels(scenario);
-  const timeline: DryRunEvent[] = simulation.timeline.map((event) => {
+  const timeline: DryRunEvent[] = phaseChanges(simulation.timeline, label).map((event) => {
     const inject = event.kind === 'inject' ? scenario.injects.find((i) => i.id === event.ref) : undefined;
     return {
       kind: event.kind,
@@ -40,7 +40,22 @@ export function dryRun(record: ExerciseRecord): DryRun {
   };
 }
 
-/** The words for an event's ref, so that the dry run shows no key: phases by title, actions by label, injects by number and subject. */
+/**
+ * The timeline without the steps that leave the phase as it was (a timeline's decision or moment
+ * region moved): where play waits is where the phase people follow changes, as on the wall display.
+ */
+function phaseChanges(timeline: readonly TimelineEvent[], label: (event: TimelineEvent) => string | undefined): TimelineEvent[] {
+  let phase: string | undefined;
+  return timeline.filter((event) => {
+    if (event.kind !== 'states') return true;
+    const now = label(event);
+    const changed = now !== phase;
+    phase = now;
+    return changed;
+  });
+}
+
+/** The words for an event's ref, so that the dry run shows no key: phases as people follow them (phaseOf), actions by label, injects by number and subject. */
 function eventLabels(scenario: ScenarioDocument): (event: TimelineEvent) => string | undefined {
   const decisions = new Map<string, string>();
   collectDecisionLabels(scenario.machine, decisions);
@@ -52,10 +67,7 @@ function eventLabels(scenario: ScenarioDocument): (event: TimelineEvent) => stri
       case 'decision':
         return decisions.get(event.ref);
       case 'states':
-        return event.ref
-          .split(', ')
-          .map((path) => statePathTitle(titles, path))
-          .join('; ');
+        return phaseOf(event.ref.split(', '), titles);
       case 'action':
         return actions.get(event.ref) ?? keyAsWords(event.ref);
       case 'acknowledgement':

@@ -1,6 +1,12 @@
-import { statePathTitle, stateTitles, type LogEntry, type PhaseSpan, type ScenarioDocument } from '@startex/shared';
+import { phaseOf, phasePaths } from '@startex/scenarios';
+import { stateTitles, type LogEntry, type PhaseSpan, type ScenarioDocument } from '@startex/shared';
 
-/** Each scenario state's spans of exercise time, from `state.entered` entries, closed at EndEx, titled as the scenario titles its states. */
+/**
+ * The spans of exercise time of each phase as people follow it, from `state.entered` entries,
+ * closed at EndEx. A phase is what the wall display and the feeds show (phasePaths/phaseOf): a
+ * hand-written machine's states by their titled paths, a timeline's storyline state by its own
+ * title ("T+30: Bomb threat call"), never its bookkeeping regions or "Play › Main timeline › …".
+ */
 export function phaseSpans(scenario: ScenarioDocument, entries: readonly LogEntry[]): PhaseSpan[] {
   const titles = stateTitles(scenario);
   const spans: PhaseSpan[] = [];
@@ -13,11 +19,11 @@ export function phaseSpans(scenario: ScenarioDocument, entries: readonly LogEntr
   };
   for (const entry of entries) {
     if (entry.type === 'state.entered') {
-      const now = new Set(entry.states);
-      for (const state of [...open.keys()]) if (!now.has(state)) close(state, entry.exerciseTimeMs);
-      for (const state of entry.states) {
+      const now = phasePaths(entry.states);
+      for (const state of [...open.keys()]) if (!now.includes(state)) close(state, entry.exerciseTimeMs);
+      for (const state of now) {
         if (open.has(state)) continue;
-        const span: PhaseSpan = { state, title: statePathTitle(titles, state), fromMs: entry.exerciseTimeMs, enteredSeq: entry.seq };
+        const span: PhaseSpan = { state, title: phaseOf([state], titles), fromMs: entry.exerciseTimeMs, enteredSeq: entry.seq };
         open.set(state, span);
         spans.push(span);
       }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { LIBRARY } from '@startex/scenarios';
-import { ScenarioDocument, type ScenarioState } from '@startex/shared';
+import { ScenarioDocument } from '@startex/shared';
 import { CLIENT_DIST } from '../../src/app.ts';
 import { call, client, connected, startServer, type Harness, type StaffCredential, type TestSocket } from '../harness.ts';
 import { artifactPath, launchChromium, openPage, VIEWPORT } from './browser.ts';
+import { keysShown, scenarioKeys } from './scenarioKeys.ts';
 
 /**
  * The product around the views, in real Chromium, on scenario B with team ids that cannot pass for
@@ -254,10 +255,7 @@ describe('the app shell around the views', () => {
         (p) => p.locator(`#review-panel-${tab} h2`).first().waitFor(),
       ]),
     ];
-    const leakedIn = async (page: Page) => {
-      const text = await page.evaluate(() => document.body.innerText);
-      return keys.filter((key) => new RegExp(`(?<![\\w.])${key.replaceAll('.', '\\.')}(?![\\w])`).test(text));
-    };
+    const leakedIn = (page: Page) => keysShown(page, keys);
     // The scan finds keys where they are: in the raw log the API serves.
     const raw = await open('raw log', `/api/exercises/${EXERCISE_ID}/log`, VIEWPORT.display, director);
     expect(await leakedIn(raw)).toEqual(expect.arrayContaining([CUSTOMS, 'hold_vehicle', 'supervisor_informed']));
@@ -274,27 +272,3 @@ describe('the app shell around the views', () => {
     expect(found).toEqual({});
   });
 });
-
-/** The ids a person must never read: states (keys and paths), timers, actions and their fields, teams, organisations, decisions, injects. */
-function scenarioKeys(document: ScenarioDocument): string[] {
-  const keys = new Set<string>();
-  const walk = (state: ScenarioState, path: string[]) => {
-    for (const [key, child] of Object.entries(state.states ?? {})) {
-      keys.add(key);
-      keys.add([...path, key].join('.'));
-      (child.after ?? []).forEach((_, i) => keys.add(`${key}.after.${i}`));
-      for (const d of child.decisions ?? []) keys.add(d.decision);
-      walk(child, [...path, key]);
-    }
-  };
-  walk(document.machine, []);
-  for (const action of document.actions) {
-    keys.add(action.id);
-    for (const field of action.fields) keys.add(field.name);
-  }
-  for (const team of document.teams) keys.add(team.id);
-  for (const organisation of document.simulatedOrganisations) keys.add(organisation.id);
-  for (const inject of document.injects) keys.add(inject.id);
-  // Single words (a state "endex", an organisation "reachback") could be ordinary words in the text: the keys that cannot are checked.
-  return [...keys].filter((key) => /[_.]/.test(key));
-}

@@ -103,4 +103,15 @@ describe('the dry run', () => {
     expect((await h.server.runtime.get(exercise.id)).lastSeq).toBe(seqBefore);
     expect((await h.server.runtime.get(exercise.id)).status).toBe('draft');
   });
+
+  it("shows a timeline scenario's phase as its storyline's row, once each time it changes: where play waits", async () => {
+    const { exercise, as } = await plannedExercise(h, alice, { source: { kind: 'library', scenarioId: 'response-city-device' } });
+    const run = (await h.request('POST', `/api/exercises/${exercise.id}/dry-run`, as)).json() as DryRun;
+    const phases = run.timeline.filter((e) => e.kind === 'states').map((e) => e.label!);
+    expect(phases[0]).toMatch(/^StartEx: \S/);
+    expect(phases).toContain('T+25: Situation report requested by 11:35');
+    // The bug: "Play › Main timeline › T+…; Play › Decision … › Before #…", every region's path, at every step of any region.
+    for (const phase of phases) expect(phase).toMatch(/^(StartEx|T\+[\d.]+): [^›;]+$|^EndEx$/);
+    phases.slice(1).forEach((phase, i) => expect(phase, `after ${phases[i]}`).not.toBe(phases[i]));
+  });
 });

@@ -7,13 +7,17 @@ import { download, pdfText } from '../planning/planningHelpers.ts';
 /**
  * Scenario C (stolen Co-60 source), written as a timeline with storylines, played past two rows
  * and ended: the review's phases, the AAR/IP, the handbook and the wall display's view name its
- * states by the titles the scenario gives them ("Search and recovery", a track's title), never by
- * their generated keys ("tl--track--search") read as words.
+ * states by the titles the scenario gives them, never by their generated keys ("tl--track--search")
+ * read as words; the review's phases are the phase as people follow it (phaseOf: the storyline's
+ * row, "T+30: …"), as on the wall display, not every region's path ("Play › Main timeline › …").
  */
 const SCENARIO = LIBRARY['stolen-cobalt-source']!;
 const EXERCISE_ID = 'cobalt-titles';
-const SEARCH = 'Play › Search and recovery › StartEx';
-const TRANSPORT_CALL = 'Play › Main timeline › T+30: Transport company: has anyone told you?';
+const STARTEX = 'StartEx: 112: truck with radioactive cargo stolen at a fuel station';
+const TRANSPORT_CALL = 'T+30: Transport company: has anyone told you?';
+const ACTIVATION = 'T+60: Request for national activation';
+/** How the phases read before: every region's state path, the storyline's included. */
+const STATE_PATH = /›|Play|Main timeline|Search and recovery|Public information/;
 
 let h: Harness;
 let director: StaffCredential;
@@ -44,11 +48,13 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("a scenario's state titles", () => {
-  it('title the review\'s phases from the pinned scenario: tracks and rows by their titles, no generated key', () => {
+  it('title the review\'s phases as the storyline people follow, by its rows\' titles, no generated key and no path', () => {
     const titles = review.phases.map((p) => p.title);
-    expect(titles).toEqual(expect.arrayContaining([SEARCH, 'Play › Public information › StartEx', 'Play › International › StartEx', TRANSPORT_CALL]));
-    expect(titles).toContain('Play › Main timeline › T+60: Request for national activation');
+    expect(titles).toEqual([STARTEX, TRANSPORT_CALL, ACTIVATION]);
+    // One phase at a time, each ending where the next begins.
+    review.phases.slice(1).forEach((phase, i) => expect(review.phases[i]!.toMs).toBe(phase.fromMs));
     for (const phase of review.phases) {
+      expect(phase.title).not.toMatch(STATE_PATH);
       expect(phase.title, phase.state).not.toBe(keyAsWords(phase.state));
       expect(phase.title, phase.state).not.toMatch(/tl--|\bTl\b/);
     }
@@ -58,14 +64,15 @@ describe("a scenario's state titles", () => {
     const aar = await download(h, `/api/exercises/${EXERCISE_ID}/exports/report.pdf`, director);
     expect(aar.statusCode).toBe(200);
     const text = words(pdfText(aar.bytes));
-    expect(text).toContain(SEARCH);
-    expect(text).toContain('T+30: Transport company: has anyone told you?');
-    expect(text).not.toMatch(/tl--|\bTl\b/);
+    expect(text).toContain(STARTEX);
+    expect(text).toContain(TRANSPORT_CALL);
+    expect(text).not.toMatch(/tl--|\bTl\b|Play ›|Main timeline ›/);
     const chart = await download(h, `/api/exercises/${EXERCISE_ID}/review/charts/phases.svg`, director);
     expect(chart.statusCode).toBe(200);
     const svg = chart.bytes.toString('utf8');
-    expect(svg).toContain(`>${SEARCH}<`);
+    expect(svg).toContain(`>${TRANSPORT_CALL}<`);
     expect(svg).not.toContain('tl--');
+    expect(svg).not.toMatch(/Play ›|Main timeline ›/);
   });
 
   it('name the states of the handbook\'s branches', async () => {
