@@ -7,7 +7,9 @@ export type SourcePath = (string | number)[];
 export type StateSource =
   | { kind: 'row-time'; path: SourcePath; rows: string[]; minutes: number; after?: string | undefined }
   | { kind: 'anchor'; path: SourcePath; row: string }
-  | { kind: 'deadline'; path: SourcePath; what: string }
+  | { kind: 'deadline'; path: SourcePath; what: string; /** The state the deadline runs in, when it may never be entered. */ opensIn?: string | undefined }
+  /** A deadline window, open from the first time something happens: never entered when that never does. */
+  | { kind: 'window'; path: SourcePath; what: string }
   | { kind: 'wait'; path: SourcePath }
   | { kind: 'endex'; path: SourcePath }
   | { kind: 'structure'; path: SourcePath };

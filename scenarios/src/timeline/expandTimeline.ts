@@ -447,6 +447,8 @@ function forgetAfterLastRead(
     Object.values(state.states ?? {}).forEach(walk);
   };
   Object.values(regions).forEach(walk);
+  // Windows that open when something is done read its fact at any time.
+  [...parts.regions.values()].forEach(walk);
   for (const reaction of parts.reactions) flagsOf(reaction.when, readAnytime);
 
   const forgetting = new Map<string, Map<number, Effect[]>>();
