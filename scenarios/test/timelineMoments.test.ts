@@ -5,6 +5,7 @@ import type { ScenarioDocument, ScriptedResponse } from '@startex/shared';
 import { lintDocument, lintScenarioText } from '../src/analyzer/lintScenario.ts';
 import { parseScenarioText } from '../src/analyzer/parseScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
+import { exploreScenario } from '../src/explore.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
 
@@ -56,6 +57,17 @@ describe('a deadline within minutes of an action (the cordon within 15 minutes o
 
   it('does not count a confirmation made before the report', () => {
     expect(released([confirmCordon(3), report(4)])).toEqual(['19 cordon_chaser', '20 director_briefing', '40 cordon_review']);
+  });
+
+  it('closes as soon as the confirmation is in, so nothing counts down for it any more', () => {
+    const run = new ScenarioRun(compileScenario(cordon()));
+    run.start(0);
+    run.actionTaken('customs', 'report_alarm_level', { level: 'Red' }, 4 * 60_000);
+    const windows = () => run.states.filter((path) => /tl--window-\d+-[a-z]+$/.test(path)).map((path) => path.replace(/^.*tl--window-\d+-/, ''));
+    // The windows after the acknowledgement, the report and the decision, in that order.
+    expect(windows()).toEqual(['wait', 'open', 'wait']);
+    run.actionTaken('police', 'confirm_cordon', {}, 12 * 60_000);
+    expect(windows()).toEqual(['wait', 'met', 'wait']);
   });
 
   it('counts only the field value named: a report of another level does not open the window', () => {
@@ -114,7 +126,7 @@ describe('a deadline within minutes of a decision option (the escort within 20 m
   });
 });
 
-describe('the analyzer on deadlines after a moment', () => {
+describe('the analyzer on deadlines after a moment', { timeout: 120_000 }, () => {
   const lintWith = (unless: unknown) => {
     const document = cordon() as Record<string, any>;
     document.timeline.find((row: { id: string }) => row.id === 'cordon_review').unless = unless;
@@ -149,6 +161,19 @@ describe('the analyzer on deadlines after a moment', () => {
     const problems = lintDocument(document).filter((p) => p.severity === 'error');
     expect(problems.map((p) => [p.rule, p.path])).toEqual([['timeline-time-unreachable', at]]);
     expect(problems[0]!.message).toContain('never starts');
+  });
+
+  it('explores the stadium final with its notification window after the police report in a bounded number of points (1,764 before met windows closed; 387 counted from the row)', () => {
+    const stadium = parseScenarioText(
+      readFileSync(join(import.meta.dirname, 'fixtures/stadiumFinal.yaml'), 'utf8').replace(
+        'unless: { action: notify_regulator, within: 15, of: secondary_screen }',
+        'unless: { action: notify_regulator, within: 15, after: { action: report_nuclide, by: police } }',
+      ),
+      'yaml',
+    );
+    if (!stadium.ok) throw new Error('the stadium final does not parse');
+    expect(lintDocument(stadium.document)).toEqual([]);
+    expect(exploreScenario(compileScenario(stadium.document)).points).toBeLessThanOrEqual(1_300);
   });
 
   it('refuses a deadline after a moment in a metric, which the review cannot compute yet', () => {

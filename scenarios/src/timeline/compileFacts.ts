@@ -24,6 +24,8 @@ export class FactCompiler {
   private readonly passedFlagOf = new Map<string, string>();
   /** Windows that open and pass during play (one due at StartEx never opens). */
   private readonly passing = new Set<string>();
+  /** Windows after a moment of play -> the facts recorded only while they are open. */
+  private readonly momentWindows = new Map<string, Condition[]>();
 
   constructor(
     private readonly document: ScenarioDocument,
@@ -120,7 +122,27 @@ export class FactCompiler {
   /** Notes that a fact is recorded only while its window is open, for `missedWindow`. */
   private inWindow(window: string | undefined, fact: Condition): Condition {
     if (window !== undefined && this.passing.has(window)) this.passedFlagOf.set(JSON.stringify(fact), passedFlag(window));
+    const recorded = window === undefined ? undefined : this.momentWindows.get(window);
+    if (recorded && !recorded.some((known) => JSON.stringify(known) === JSON.stringify(fact))) recorded.push(fact);
     return fact;
+  }
+
+  /**
+   * Once every fact a window after a moment records is met, the window closes: what it still
+   * counted down no longer matters, and plays that differ only in when the moment came go on alike
+   * (otherwise each minute the moment could come keeps a timer of its own until the deadline).
+   * Call when every condition is compiled.
+   */
+  closeMetWindows(): void {
+    for (const [name, facts] of this.momentWindows) {
+      const region = this.parts.regions.get(name);
+      const open = region?.states?.[`${name}-open`];
+      const met = allOf(...facts);
+      if (!region || !open || !met) continue;
+      open.always = [{ when: met, target: `${name}-met`, effects: this.close(name) }];
+      region.states![`${name}-met`] = { title: 'Met' };
+      this.parts.stateSources.set(`${name}-met`, { kind: 'wait', path: this.parts.stateSources.get(name)?.path ?? [] });
+    }
   }
 
   /** Reactions that record a fact: a flag, or for "every team" a team set and how many it must hold. */
@@ -247,6 +269,7 @@ export class FactCompiler {
     const { name, fresh } = this.parts.name('window', `within:${JSON.stringify(moment)}:${within}`);
     if (!fresh) return name;
     this.parts.flag(name);
+    this.momentWindows.set(name, []);
     const opened = this.anchor(moment, [...at, 'after']);
     const foreclosed = this.foreclosed(moment);
     const what = `the deadline ${within} minutes after ${this.momentTitle(moment)}`;

@@ -165,6 +165,7 @@ function expand(authored: ScenarioDocument): Expansion {
     );
     return { index, placement, guard };
   });
+  facts.closeMetWindows();
   const decisions = releases.flatMap(({ row, index }) => (row.decision ? [{ row, index, decision: row.decision, opened: facts.released(row.id) }] : []));
 
   const releaseEffects = (row: TimelineRow): Effect[] => [
