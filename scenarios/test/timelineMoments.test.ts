@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioDocument, ScriptedResponse } from '@startex/shared';
+import { parse as parseYaml } from 'yaml';
+import { ScenarioDocument, type ScriptedResponse } from '@startex/shared';
 import { lintDocument, lintScenarioText } from '../src/analyzer/lintScenario.ts';
 import { parseScenarioText } from '../src/analyzer/parseScenario.ts';
 import { compileScenario } from '../src/compileScenario.ts';
@@ -180,5 +181,60 @@ describe('the analyzer on deadlines after a moment', { timeout: 120_000 }, () =>
     const document = cordon();
     document.metrics.push({ id: 'cordon_in_time', kind: 'yes-no', title: 'Cordon within 15 minutes of the report', perTeam: false, expected: true, holds: confirmWithin({ action: 'report_alarm_level' }) as never });
     expect(lintDocument(document)).toContainEqual(expect.objectContaining({ severity: 'error', rule: 'metric-impossible', path: '$.metrics[0].holds.after' }));
+  });
+});
+
+describe('a row at a moment closes once its condition can never hold, also under "any" and "not"', () => {
+  /** The cordon scenario with one more row, released the moment customs report, under `condition`. */
+  const withRow = (condition: Record<string, unknown>) => {
+    const raw = parseYaml(text) as { timeline: unknown[] };
+    const row = { id: 'report_note', after: { action: 'report_alarm_level', by: 'customs' }, ...condition, channel: 'phone', from: 'control', to: ['customs'], subject: 'Note on the report', body: 'Control notes the report.' };
+    return ScenarioDocument.parse({ ...raw, timeline: [...raw.timeline, row] });
+  };
+  /** The state the row's region is in after the inputs, each at its minute, and the timers due by `until`. */
+  const rowStateAt = (document: ScenarioDocument, until: number, inputs: [number, (run: ScenarioRun, atMs: number) => void][] = []) => {
+    const run = new ScenarioRun(compileScenario(document));
+    run.start(0);
+    const runTo = (minute: number) => {
+      for (let next = run.nextTimer(); next && next.dueMs <= minute * 60_000; next = run.nextTimer()) run.timerFired(next.timer, next.dueMs);
+    };
+    for (const [minute, input] of inputs) {
+      runTo(minute);
+      input(run, minute * 60_000);
+    }
+    runTo(until);
+    return run.states.find((path) => path.includes('tl--row--report_note'))?.replace(/^.*tl--row--report_note-/, '');
+  };
+  const confirm = (run: ScenarioRun, atMs: number) => void run.actionTaken('police', 'confirm_cordon', {}, atMs);
+  const acknowledgeRequest = (run: ScenarioRun, atMs: number) => void run.acknowledged('police', 'cordon_request', atMs);
+
+  it('"unless": closes when what it rules out has happened, and goes out when the moment comes first', () => {
+    const document = withRow({ unless: { action: 'confirm_cordon', by: 'police' } });
+    expect(rowStateAt(document, 5)).toBe('wait');
+    expect(rowStateAt(document, 5, [[3, confirm]])).toBe('closed');
+    expect(released([report(4)], document)).toContain('4 report_note');
+    expect(released([confirmCordon(3), report(4)], document)).not.toContain('4 report_note');
+  });
+
+  it('is not reported as timed after something that never happens when it always closes first', () => {
+    const problems = lintDocument(withRow({ unless: { released: 'portal_alarm' } })).filter((p) => p.severity === 'error');
+    expect(problems.map((p) => [p.rule, p.path])).toEqual([['inject-never-released', '$.timeline[7]']]);
+  });
+
+  it('"any": closes only when every branch has passed its deadline unmet', () => {
+    const document = withRow({
+      when: {
+        any: [
+          { acknowledged: 'cordon_request', by: 'police', within: 5 },
+          { action: 'confirm_cordon', by: 'police', within: 15, of: 'cordon_request' },
+        ],
+      },
+    });
+    // The acknowledgement's window passes at T+7, the confirmation's at T+17.
+    expect(rowStateAt(document, 10)).toBe('wait');
+    expect(rowStateAt(document, 18)).toBe('closed');
+    expect(rowStateAt(document, 18, [[3, acknowledgeRequest]])).toBe('wait');
+    expect(released([act(3, 'police', 'confirm_cordon'), report(20)], document)).toContain('20 report_note');
+    expect(released([report(20)], document)).not.toContain('20 report_note');
   });
 });

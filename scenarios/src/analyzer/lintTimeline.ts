@@ -331,15 +331,18 @@ function tellOfTimeline(problem: Problem, expansion: Expansion, document: Scenar
           return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `${rows} ${source.rows.length > 1 ? 'are' : 'is'} never reached: play has always ended by then; move it earlier, or let play end later.` }];
         }
         case 'anchor':
-          return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `Row "${source.row}" is timed after something that never happens on any play path, so it never goes out; check its "after" (the row, action or decision it waits for must be reachable).` }];
+        case 'endex':
+          // It closed first on every path (its condition could no longer hold): inject-never-released tells of a row.
+          if (source.closedIn !== undefined && !unentered.has(source.closedIn)) return [];
+          return source.kind === 'anchor'
+            ? [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `Row "${source.row}" is timed after something that never happens on any play path, so it never goes out; check its "after" (the row, action or decision it waits for must be reachable).` }]
+            : [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `This EndEx rule never applies: what it waits for never happens on any play path; check its "after", or remove the rule.` }];
         case 'deadline':
           // Its window never opened: told of the moment it counts from.
           if (source.opensIn !== undefined && unentered.has(source.opensIn)) return [];
           return [{ severity: 'error', rule: 'deadline-after-endex', path: at, message: `${capitalised(source.what)} falls after EndEx on every play path, so it never passes; make it shorter, or let play end later.` }];
         case 'window':
           return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `${capitalised(source.what)} never starts: what it counts from never happens on any play path, so the condition is never met in time; check its "after".` }];
-        case 'endex':
-          return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `This EndEx rule never applies: what it waits for never happens on any play path; check its "after", or remove the rule.` }];
         case 'wait':
         case 'structure':
           // What it waits for is never released: reported at that row already.

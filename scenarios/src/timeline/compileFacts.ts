@@ -1,6 +1,6 @@
 import { timelineMinutes, type Condition, type Effect, type Fact, type FieldMatch, type FieldValue, type Moment, type ScenarioDocument, type ScenarioState, type TeamRef, type TimelineTime } from '@startex/shared';
 import { evaluateCondition } from '../evaluateCondition.ts';
-import { allOf, anyOf, type GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
+import { allOf, anyOf, GENERATED_PREFIX, type GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
 import { resolveTeams } from './resolveTeams.ts';
 
 type ActionFact = Extract<Fact, { action: string }>;
@@ -59,15 +59,23 @@ export class FactCompiler {
 
   /**
    * When a guard can never hold again: a fact it requires was not met before its deadline window
-   * passed, and nothing records that fact after the window. Undefined when it requires no such fact.
+   * passed (nothing records it after the window), every branch of an `any` it requires can no
+   * longer hold, or a `not` it requires is lost for good (what it rules out happened, and what
+   * StartEx records as having happened stays so). Undefined when none of that can happen.
    */
   missedWindow(guard: Condition | undefined): Condition | undefined {
-    const required = (c: Condition): Condition[] => ('all' in c ? c.all.flatMap(required) : [c]);
-    const missed = (guard ? required(guard) : []).flatMap((fact): Condition[] => {
-      const passed = this.passedFlagOf.get(JSON.stringify(fact));
-      return passed === undefined ? [] : [{ all: [{ flag: passed }, { not: fact }] }];
-    });
-    return anyOf(...missed);
+    return guard === undefined ? undefined : this.missed(guard);
+  }
+
+  private missed(condition: Condition): Condition | undefined {
+    if ('all' in condition) return anyOf(...condition.all.map((c) => this.missed(c)));
+    if ('any' in condition) {
+      const branches = condition.any.map((c) => this.missed(c));
+      return branches.every((b) => b !== undefined) ? allOf(...branches) : undefined;
+    }
+    if ('not' in condition) return lasting(condition.not) ? condition.not : undefined;
+    const passed = this.passedFlagOf.get(JSON.stringify(condition));
+    return passed === undefined ? undefined : { all: [{ flag: passed }, { not: condition }] };
   }
 
   /** When a moment can no longer happen: the decision it waits for settled on another option. */
@@ -317,6 +325,21 @@ export class FactCompiler {
     return `decision "${decision?.title ?? moment.decision}"${moment.is === undefined ? '' : `: "${option?.title ?? moment.is}"`}`;
   }
 }
+
+/**
+ * Whether a condition, once true, stays true: the flags StartEx sets for what happened (a fact
+ * recorded, a row released, a decision settled) and team sets only ever grow. A fact flag is
+ * cleared only where nothing reads it any more (expandTimeline's forgetting), never under a guard
+ * a region waits on.
+ */
+function lasting(condition: Condition): boolean {
+  if ('all' in condition) return condition.all.every(lasting);
+  if ('any' in condition) return condition.any.every(lasting);
+  if ('teams' in condition) return true;
+  if ('flag' in condition) return condition.equals !== false && LASTING_FLAG.test(condition.flag);
+  return false;
+}
+const LASTING_FLAG = new RegExp(`^${GENERATED_PREFIX}(fact|released|decided)-\\d+$`);
 
 /** The flag a window sets when it has passed (its own flag is false before it opens, too). */
 const passedFlag = (window: string) => `${window}-passed`;

@@ -508,7 +508,7 @@ function atMoment(
     ...(closes ? { [closed]: { title: `Closed: ${name}` } } : {}),
   };
   source(wait, states[wait]!.title!, { kind: 'structure', path: from.path });
-  if (needsDone) source(done, `Done: ${name}`, from);
+  if (needsDone) source(done, `Done: ${name}`, closes && (from.kind === 'anchor' || from.kind === 'endex') ? { ...from, closedIn: closed } : from);
   if (closes) source(closed, `Closed: ${name}`, { kind: 'wait', path: from.path });
   return { initial: wait, states };
 }
