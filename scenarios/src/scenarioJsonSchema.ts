@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { Condition, Fact, ScenarioDocumentObject, ScenarioState, SCENARIO_SCHEMA_VERSION } from '@startex/shared';
+import { Condition, Fact, Moment, ScenarioDocumentObject, ScenarioState, SCENARIO_SCHEMA_VERSION } from '@startex/shared';
 
 /** Where the generated schema is committed, for editors that read it from a checkout. */
 export const SCENARIO_JSON_SCHEMA_FILE = fileURLToPath(new URL('../schema/scenario.schema.json', import.meta.url));
@@ -25,6 +25,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   names.add(ScenarioState, { id: 'ScenarioState', description: 'A phase of the scenario: its title, entry effects, timers (after), actions (on), controller decisions, conditions (always), child states.' });
   names.add(Condition, { id: 'Condition', description: 'A condition on flags, counters, team sets or the action\'s field values; all/any/not combine them.' });
   names.add(Fact, { id: 'Fact', description: 'Something that did or did not happen in play (an action, an acknowledgement, a decision, a release, a flag), for timeline rows, EndEx rules and yes/no metrics; all/any/not combine them.' });
+  names.add(Moment, { id: 'Moment', description: 'A moment of play a deadline counts from (`within` minutes `after` it), from its first occurrence: a row released, an action taken, an inject acknowledged, a controller decision settled.' });
   return z.toJSONSchema(ScenarioDocumentObject, { target: 'draft-07', io: 'input', metadata: names }) as Record<string, unknown>;
 }
 

@@ -294,6 +294,14 @@ export const BROKEN_SCENARIOS: BrokenScenario[] = [
   ),
   timeline('condition deadline after EndEx', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 40, of: 'portal_alarm' }), { rule: 'deadline-after-endex', path: '$.timeline[1].unless.within' }),
   timeline('within without of', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 5 }), { rule: 'fact-deadline', path: '$.timeline[1].unless.within' }),
+  timeline('within minutes after an unknown action', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 5, after: { action: 'report_alrm', by: 'customs' } }), {
+    rule: 'unknown-reference',
+    path: '$.timeline[1].unless.after.action',
+  }),
+  timeline('within minutes after acknowledging an unknown inject', (d) => (d.timeline[1].unless = { action: 'report_alarm', within: 5, after: { acknowledged: 'portal_alrm', by: 'customs' } }), {
+    rule: 'unknown-reference',
+    path: '$.timeline[1].unless.after.acknowledged',
+  }),
   timeline('unknown team in a timeline row', (d) => (d.timeline[0].to = ['custom']), { rule: 'unknown-reference', path: '$.timeline[0].to[0]' }),
   timeline('reserved id', (d) => (d.timeline[0].id = 'tl--alarm'), { rule: 'reserved-id', path: '$.timeline[0].id' }),
 

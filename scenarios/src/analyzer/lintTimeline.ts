@@ -1,9 +1,9 @@
 import {
   parseScenarioClockTime,
   timelineMinutes,
-  type Anchor,
   type Fact,
   type FieldMatch,
+  type Moment,
   type ScenarioDocument,
   type TeamRef,
   type TimelineTime,
@@ -34,7 +34,9 @@ export function lintTimeline(document: ScenarioDocument, budget: ExplorationBudg
   const problems = [...checkAsWritten(document), ...documentChecks(document), ...checkPayloadSizes(document)];
   if (hasErrors(problems)) return problems;
   const expansion = expandWithSources(document);
-  const found = lintStatechart(expansion.document, budget, stage).flatMap((p) => tellOfTimeline(p, expansion, document));
+  const statechart = lintStatechart(expansion.document, budget, stage);
+  const unentered = new Set(statechart.flatMap((p) => (p.rule === 'unreachable-state' ? [lastGeneratedKey(p.path, expansion)].filter((key) => key !== undefined) : [])));
+  const found = statechart.flatMap((p) => tellOfTimeline(p, expansion, document, unentered));
   const seen = new Set<string>();
   const unique = found.filter((p) => {
     const key = `${p.rule} ${p.path} ${p.message}`;
@@ -148,6 +150,7 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
       return;
     }
     if (f.before !== undefined) time(f.before, [...path, 'before']);
+    deadline(f, path, inMetric);
     if ('acknowledged' in f) {
       if (!injectIds.has(f.acknowledged)) unknown([...path, 'acknowledged'], 'inject', f.acknowledged, injectIds);
       teamRef(f.by, [...path, 'by']);
@@ -157,7 +160,9 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
     if (!action) unknown([...path, 'action'], 'action', f.action, actions.keys());
     teamRef(f.by, [...path, 'by'], action?.teams, f.action);
     where(f.action, f.where, [...path, 'where']);
-    if (f.within !== undefined && f.of === undefined) error('fact-deadline', [...path, 'within'], `Within ${f.within} minutes of what? Add "of: <row id>" (the row whose release starts the minutes), or use "before: T+..." for a fixed time.`);
+    if (f.within !== undefined && f.of === undefined && f.after === undefined) {
+      error('fact-deadline', [...path, 'within'], `Within ${f.within} minutes of what? Add "of: <row id>" (the row whose release starts the minutes) or "after: { action: <action>, by: <team> }" (the first time something is done or decided), or use "before: T+..." for a fixed time.`);
+    }
     if (f.of !== undefined && !injectIds.has(f.of)) unknown([...path, 'of'], 'row', f.of, injectIds);
     if (f.since !== undefined) {
       if (isTime(f.since)) time(f.since, [...path, 'since']);
@@ -165,7 +170,19 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
     }
     if (f.of !== undefined && f.within === undefined) error('fact-deadline', [...path, 'of'], `"of" needs "within": add how many minutes after "${f.of}" count.`);
   };
-  const anchor = (a: Anchor, path: Path) => {
+  /** Where a fact's `within` counts from, when that is a moment of play (`after`). */
+  const deadline = (f: Extract<Fact, { action: string } | { acknowledged: string }>, path: Path, inMetric: boolean) => {
+    if (f.after === undefined) return;
+    const at = [...path, 'after'];
+    if (inMetric) {
+      error('metric-impossible', at, `A metric cannot count a deadline from a moment of play yet; count it from a row ("of: <row id>"), or measure the time between the two with a duration metric.`);
+      return;
+    }
+    if (f.within === undefined) error('fact-deadline', at, `"after" needs "within": add how many minutes after it count.`);
+    if ('of' in f && f.of !== undefined) error('fact-deadline', at, `Both "of" and "after" say where the minutes count from; keep one of them.`);
+    anchor(f.after, at);
+  };
+  const anchor = (a: Moment, path: Path) => {
     if ('inject' in a) {
       if (!injectIds.has(a.inject)) unknown([...path, 'inject'], 'inject', a.inject, injectIds);
     } else if ('decision' in a) {
@@ -173,8 +190,7 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
       if (!decision) unknown([...path, 'decision'], 'decision', a.decision, decisions.keys(), 'declare the decision on a row');
       else if (a.is !== undefined && !decision.options.some((o) => o.id === a.is)) unknown([...path, 'is'], 'option', a.is, decision.options.map((o) => o.id), `add the option to decision "${a.decision}"`);
     } else {
-      const { minutes: _minutes, ...f } = a;
-      fact(f, path);
+      fact(a, path);
     }
   };
 
@@ -282,7 +298,7 @@ function checkAsWritten(document: ScenarioDocument): Problem[] {
  * states become the row, deadline or EndEx rule they stand for, and a state never entered there
  * means a time never reached.
  */
-function tellOfTimeline(problem: Problem, expansion: Expansion, document: ScenarioDocument): Problem[] {
+function tellOfTimeline(problem: Problem, expansion: Expansion, document: ScenarioDocument, unentered: ReadonlySet<string>): Problem[] {
   if (!hasTimeline(document)) return [problem];
   const titled = (message: string) =>
     message
@@ -300,8 +316,8 @@ function tellOfTimeline(problem: Problem, expansion: Expansion, document: Scenar
       const source = expansion.reactionSources.get(Number(index));
       return source ? jsonPath(source) : whole;
     });
-  const generated = [...problem.path.matchAll(/\["(tl--[a-z0-9_-]+)"\]/g)].map((m) => m[1]!).filter((key) => expansion.stateSources.has(key));
-  const source = generated.length > 0 ? expansion.stateSources.get(generated.at(-1)!) : undefined;
+  const key = lastGeneratedKey(problem.path, expansion);
+  const source = key === undefined ? undefined : expansion.stateSources.get(key);
   const at = source ? jsonPath(source.path as SourcePath) : path;
   switch (problem.rule) {
     case 'unreachable-state': {
@@ -315,11 +331,18 @@ function tellOfTimeline(problem: Problem, expansion: Expansion, document: Scenar
           return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `${rows} ${source.rows.length > 1 ? 'are' : 'is'} never reached: play has always ended by then; move it earlier, or let play end later.` }];
         }
         case 'anchor':
-          return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `Row "${source.row}" is timed after something that never happens on any play path, so it never goes out; check its "after" (the row, action or decision it waits for must be reachable).` }];
-        case 'deadline':
-          return [{ severity: 'error', rule: 'deadline-after-endex', path: at, message: `${capitalised(source.what)} falls after EndEx on every play path, so it never passes; make it shorter, or let play end later.` }];
         case 'endex':
-          return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `This EndEx rule never applies: what it waits for never happens on any play path; check its "after", or remove the rule.` }];
+          // It closed first on every path (its condition could no longer hold): inject-never-released tells of a row.
+          if (source.closedIn !== undefined && !unentered.has(source.closedIn)) return [];
+          return source.kind === 'anchor'
+            ? [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `Row "${source.row}" is timed after something that never happens on any play path, so it never goes out; check its "after" (the row, action or decision it waits for must be reachable).` }]
+            : [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `This EndEx rule never applies: what it waits for never happens on any play path; check its "after", or remove the rule.` }];
+        case 'deadline':
+          // Its window never opened: told of the moment it counts from.
+          if (source.opensIn !== undefined && unentered.has(source.opensIn)) return [];
+          return [{ severity: 'error', rule: 'deadline-after-endex', path: at, message: `${capitalised(source.what)} falls after EndEx on every play path, so it never passes; make it shorter, or let play end later.` }];
+        case 'window':
+          return [{ severity: 'error', rule: 'timeline-time-unreachable', path: at, message: `${capitalised(source.what)} never starts: what it counts from never happens on any play path, so the condition is never met in time; check its "after".` }];
         case 'wait':
         case 'structure':
           // What it waits for is never released: reported at that row already.
@@ -342,6 +365,11 @@ function tellOfTimeline(problem: Problem, expansion: Expansion, document: Scenar
     default:
       return [{ ...problem, path: source ? at : path, message: titled(problem.message) }];
   }
+}
+
+/** The innermost generated state a problem's path names that stands for something written. */
+function lastGeneratedKey(path: string, expansion: Expansion): string | undefined {
+  return [...path.matchAll(/\["(tl--[a-z0-9_-]+)"\]/g)].map((m) => m[1]!).filter((key) => expansion.stateSources.has(key)).at(-1);
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

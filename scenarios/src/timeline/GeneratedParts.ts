@@ -6,10 +6,12 @@ export type SourcePath = (string | number)[];
 /** What a generated state stands for, so the analyzer can speak of the row or deadline instead. */
 export type StateSource =
   | { kind: 'row-time'; path: SourcePath; rows: string[]; minutes: number; after?: string | undefined }
-  | { kind: 'anchor'; path: SourcePath; row: string }
-  | { kind: 'deadline'; path: SourcePath; what: string }
+  | { kind: 'anchor'; path: SourcePath; row: string; /** The state entered instead when the row's condition can no longer hold. */ closedIn?: string | undefined }
+  | { kind: 'deadline'; path: SourcePath; what: string; /** The state the deadline runs in, when it may never be entered. */ opensIn?: string | undefined }
+  /** A deadline window, open from the first time something happens: never entered when that never does. */
+  | { kind: 'window'; path: SourcePath; what: string }
   | { kind: 'wait'; path: SourcePath }
-  | { kind: 'endex'; path: SourcePath }
+  | { kind: 'endex'; path: SourcePath; closedIn?: string | undefined }
   | { kind: 'structure'; path: SourcePath };
 
 /** Everything a timeline compiles into besides the rows' own injects. */

@@ -1,6 +1,6 @@
-import { timelineMinutes, type Anchor, type Condition, type Effect, type Fact, type FieldMatch, type FieldValue, type ScenarioDocument, type ScenarioState, type TimelineTime } from '@startex/shared';
+import { timelineMinutes, type Condition, type Effect, type Fact, type FieldMatch, type FieldValue, type Moment, type ScenarioDocument, type ScenarioState, type TeamRef, type TimelineTime } from '@startex/shared';
 import { evaluateCondition } from '../evaluateCondition.ts';
-import { allOf, anyOf, type GeneratedParts, type SourcePath } from './GeneratedParts.ts';
+import { allOf, anyOf, GENERATED_PREFIX, type GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
 import { resolveTeams } from './resolveTeams.ts';
 
 type ActionFact = Extract<Fact, { action: string }>;
@@ -24,6 +24,8 @@ export class FactCompiler {
   private readonly passedFlagOf = new Map<string, string>();
   /** Windows that open and pass during play (one due at StartEx never opens). */
   private readonly passing = new Set<string>();
+  /** Windows after a moment of play -> the facts recorded only while they are open. */
+  private readonly momentWindows = new Map<string, Condition[]>();
 
   constructor(
     private readonly document: ScenarioDocument,
@@ -57,34 +59,42 @@ export class FactCompiler {
 
   /**
    * When a guard can never hold again: a fact it requires was not met before its deadline window
-   * passed, and nothing records that fact after the window. Undefined when it requires no such fact.
+   * passed (nothing records it after the window), every branch of an `any` it requires can no
+   * longer hold, or a `not` it requires is lost for good (what it rules out happened, and what
+   * StartEx records as having happened stays so). Undefined when none of that can happen.
    */
   missedWindow(guard: Condition | undefined): Condition | undefined {
-    const required = (c: Condition): Condition[] => ('all' in c ? c.all.flatMap(required) : [c]);
-    const missed = (guard ? required(guard) : []).flatMap((fact): Condition[] => {
-      const passed = this.passedFlagOf.get(JSON.stringify(fact));
-      return passed === undefined ? [] : [{ all: [{ flag: passed }, { not: fact }] }];
-    });
-    return anyOf(...missed);
+    return guard === undefined ? undefined : this.missed(guard);
   }
 
-  /** When an anchor can no longer happen: the decision it waits for settled on another option. */
-  foreclosed(anchor: Anchor): Condition | undefined {
-    if (!('decision' in anchor) || anchor.is === undefined) return undefined;
-    const options = this.document.timeline.find((row) => row.decision?.id === anchor.decision)?.decision?.options ?? [];
-    return anyOf(...options.filter((o) => o.id !== anchor.is).map((o) => ({ flag: this.decided(anchor.decision, o.id) })));
-  }
-
-  /** The condition that holds from the moment an anchor happens (its first occurrence) on. */
-  anchor(anchor: Anchor, at: SourcePath): Condition {
-    if ('inject' in anchor) return { flag: this.released(anchor.inject) };
-    if ('decision' in anchor) {
-      if (anchor.is !== undefined) return { flag: this.decided(anchor.decision, anchor.is) };
-      const options = this.document.timeline.find((row) => row.decision?.id === anchor.decision)?.decision?.options ?? [];
-      return { any: options.map((o) => ({ flag: this.decided(anchor.decision, o.id) })) };
+  private missed(condition: Condition): Condition | undefined {
+    if ('all' in condition) return anyOf(...condition.all.map((c) => this.missed(c)));
+    if ('any' in condition) {
+      const branches = condition.any.map((c) => this.missed(c));
+      return branches.every((b) => b !== undefined) ? allOf(...branches) : undefined;
     }
-    const { minutes: _minutes, ...fact } = anchor;
-    return this.condition(fact, at);
+    if ('not' in condition) return lasting(condition.not) ? condition.not : undefined;
+    const passed = this.passedFlagOf.get(JSON.stringify(condition));
+    return passed === undefined ? undefined : { all: [{ flag: passed }, { not: condition }] };
+  }
+
+  /** When a moment can no longer happen: the decision it waits for settled on another option. */
+  foreclosed(moment: Moment): Condition | undefined {
+    if (!('decision' in moment) || moment.is === undefined) return undefined;
+    const options = this.document.timeline.find((row) => row.decision?.id === moment.decision)?.decision?.options ?? [];
+    return anyOf(...options.filter((o) => o.id !== moment.is).map((o) => ({ flag: this.decided(moment.decision, o.id) })));
+  }
+
+  /** The condition that holds from the moment something happens (its first occurrence) on; a row's `after` carries its minutes besides. */
+  anchor(moment: Moment, at: SourcePath): Condition {
+    if ('inject' in moment) return { flag: this.released(moment.inject) };
+    if ('decision' in moment) {
+      if (moment.is !== undefined) return { flag: this.decided(moment.decision, moment.is) };
+      const options = this.document.timeline.find((row) => row.decision?.id === moment.decision)?.decision?.options ?? [];
+      return { any: options.map((o) => ({ flag: this.decided(moment.decision, o.id) })) };
+    }
+    if ('action' in moment) return this.actionFact({ action: moment.action, by: moment.by, every: moment.every, where: moment.where, since: moment.since }, at);
+    return this.acknowledgedFact({ acknowledged: moment.acknowledged, by: moment.by, every: moment.every }, at);
   }
 
   private actionFact(fact: ActionFact, at: SourcePath): Condition {
@@ -107,7 +117,7 @@ export class FactCompiler {
     const named = fact.by === undefined ? undefined : resolveTeams(this.document, fact.by);
     const every = fact.every === true;
     const members = every ? (named ?? (inject ? resolveTeams(this.document, inject.to) : [])) : named;
-    const window = this.window({ ...fact, of: fact.acknowledged }, at);
+    const window = this.window({ ...fact, of: fact.after === undefined ? fact.acknowledged : undefined }, at);
     // A team can only acknowledge what was released: the analyzer then never tries it before.
     const when = allOf({ flag: this.released(fact.acknowledged) }, window === undefined ? undefined : { flag: window });
     const meaning = JSON.stringify(['acknowledged', fact.acknowledged, members, every, window]);
@@ -120,7 +130,27 @@ export class FactCompiler {
   /** Notes that a fact is recorded only while its window is open, for `missedWindow`. */
   private inWindow(window: string | undefined, fact: Condition): Condition {
     if (window !== undefined && this.passing.has(window)) this.passedFlagOf.set(JSON.stringify(fact), passedFlag(window));
+    const recorded = window === undefined ? undefined : this.momentWindows.get(window);
+    if (recorded && !recorded.some((known) => JSON.stringify(known) === JSON.stringify(fact))) recorded.push(fact);
     return fact;
+  }
+
+  /**
+   * Once every fact a window after a moment records is met, the window closes: what it still
+   * counted down no longer matters, and plays that differ only in when the moment came go on alike
+   * (otherwise each minute the moment could come keeps a timer of its own until the deadline).
+   * Call when every condition is compiled.
+   */
+  closeMetWindows(): void {
+    for (const [name, facts] of this.momentWindows) {
+      const region = this.parts.regions.get(name);
+      const open = region?.states?.[`${name}-open`];
+      const met = allOf(...facts);
+      if (!region || !open || !met) continue;
+      open.always = [{ when: met, target: `${name}-met`, effects: this.close(name) }];
+      region.states![`${name}-met`] = { title: 'Met' };
+      this.parts.stateSources.set(`${name}-met`, { kind: 'wait', path: this.parts.stateSources.get(name)?.path ?? [] });
+    }
   }
 
   /** Reactions that record a fact: a flag, or for "every team" a team set and how many it must hold. */
@@ -180,43 +210,26 @@ export class FactCompiler {
   }
 
   /**
-   * The flag that is true while a fact's deadline window is open: from the release of row `of`
-   * for `within` minutes, or from StartEx until `before`. A region of its own opens and closes it,
-   * through a distinct `expired` state (unreachable when play always ends first).
+   * The flag that is true while a fact's deadline window is open: from the release of row `of`, or
+   * the first time moment `after` happens, for `within` minutes; or from StartEx until `before`. A
+   * region of its own opens and closes it, through a distinct `expired` state (unreachable when play
+   * always ends first). A window after a decision's option that the decision did not take passes
+   * without opening: the fact can no longer be met.
    */
-  private window(fact: { within?: number | undefined; of?: string | undefined; before?: ActionFact['before'] }, at: SourcePath): string | undefined {
-    if (fact.before !== undefined) {
-      const minutes = timelineMinutes(fact.before, this.startMinute);
-      const { name, fresh } = this.parts.name('window', `before:${minutes}`);
-      if (fresh) {
-        this.parts.flag(name, minutes > 0);
-        if (minutes > 0) {
-          const what = `the deadline ${formatTime(fact.before)}`;
-          this.parts.region(
-            name,
-            {
-              title: `Until ${formatTime(fact.before)}`,
-              initial: `${name}-open`,
-              states: {
-                [`${name}-open`]: { title: 'Open', after: [{ minutes, target: `${name}-expired`, effects: this.close(name) }] },
-                [`${name}-expired`]: { title: 'Passed' },
-              },
-            },
-            { [name]: { kind: 'structure', path: at }, [`${name}-open`]: { kind: 'structure', path: at }, [`${name}-expired`]: { kind: 'deadline', path: [...at, 'before'], what } },
-          );
-        }
-      }
-      return name;
-    }
-    if (fact.within === undefined || fact.of === undefined) return undefined;
-    const { name, fresh } = this.parts.name('window', `within:${fact.of}:${fact.within}`);
+  private window(fact: { within?: number | undefined; of?: string | undefined; after?: Moment | undefined; before?: ActionFact['before'] }, at: SourcePath): string | undefined {
+    if (fact.before !== undefined) return this.windowUntil(fact.before, at);
+    if (fact.within === undefined) return undefined;
+    if (fact.after !== undefined && !('inject' in fact.after)) return this.windowAfter(fact.after, fact.within, at);
+    const of = fact.after !== undefined && 'inject' in fact.after ? fact.after.inject : fact.of;
+    if (of === undefined) return undefined;
+    const { name, fresh } = this.parts.name('window', `within:${of}:${fact.within}`);
     if (fresh) {
       this.parts.flag(name);
-      const opened = this.released(fact.of);
+      const opened = this.released(of);
       this.parts.region(
         name,
         {
-          title: `${fact.within} min after ${fact.of}`,
+          title: `${fact.within} min after ${of}`,
           initial: `${name}-wait`,
           states: {
             [`${name}-wait`]: { title: 'Not yet', always: [{ when: { flag: opened }, target: `${name}-open`, effects: [{ setFlag: name, value: true }] }] },
@@ -228,13 +241,105 @@ export class FactCompiler {
           [name]: { kind: 'structure', path: at },
           [`${name}-wait`]: { kind: 'structure', path: at },
           [`${name}-open`]: { kind: 'wait', path: at },
-          [`${name}-expired`]: { kind: 'deadline', path: [...at, 'within'], what: `the deadline ${fact.within} minutes after "${fact.of}"` },
+          [`${name}-expired`]: { kind: 'deadline', path: [...at, 'within'], what: `the deadline ${fact.within} minutes after "${of}"` },
         },
       );
     }
     return name;
   }
+
+  private windowUntil(before: TimelineTime, at: SourcePath): string {
+    const minutes = timelineMinutes(before, this.startMinute);
+    const { name, fresh } = this.parts.name('window', `before:${minutes}`);
+    if (fresh) {
+      this.parts.flag(name, minutes > 0);
+      if (minutes > 0) {
+        const what = `the deadline ${formatTime(before)}`;
+        this.parts.region(
+          name,
+          {
+            title: `Until ${formatTime(before)}`,
+            initial: `${name}-open`,
+            states: {
+              [`${name}-open`]: { title: 'Open', after: [{ minutes, target: `${name}-expired`, effects: this.close(name) }] },
+              [`${name}-expired`]: { title: 'Passed' },
+            },
+          },
+          { [name]: { kind: 'structure', path: at }, [`${name}-open`]: { kind: 'structure', path: at }, [`${name}-expired`]: { kind: 'deadline', path: [...at, 'before'], what } },
+        );
+      }
+    }
+    return name;
+  }
+
+  /** A window from the first time something is done or decided: it waits for that moment, then runs `within` minutes. */
+  private windowAfter(moment: Exclude<Moment, { inject: string }>, within: number, at: SourcePath): string {
+    const { name, fresh } = this.parts.name('window', `within:${JSON.stringify(moment)}:${within}`);
+    if (!fresh) return name;
+    this.parts.flag(name);
+    this.momentWindows.set(name, []);
+    const opened = this.anchor(moment, [...at, 'after']);
+    const foreclosed = this.foreclosed(moment);
+    const what = `the deadline ${within} minutes after ${this.momentTitle(moment)}`;
+    this.parts.region(
+      name,
+      {
+        title: `${within} min after ${this.momentTitle(moment)}`,
+        initial: `${name}-wait`,
+        states: {
+          [`${name}-wait`]: {
+            title: 'Not yet',
+            always: [
+              { when: opened, target: `${name}-open`, effects: [{ setFlag: name, value: true }] },
+              ...(foreclosed ? [{ when: foreclosed, target: `${name}-foreclosed`, effects: this.close(name) }] : []),
+            ],
+          },
+          [`${name}-open`]: { title: 'Open', after: [{ minutes: within, target: `${name}-expired`, effects: this.close(name) }] },
+          [`${name}-expired`]: { title: 'Passed' },
+          ...(foreclosed ? { [`${name}-foreclosed`]: { title: 'Passed: the decision went another way' } } : {}),
+        },
+      },
+      {
+        [name]: { kind: 'structure', path: at },
+        [`${name}-wait`]: { kind: 'structure', path: at },
+        [`${name}-open`]: { kind: 'window', path: [...at, 'after'], what },
+        // Never entered when the moment never comes: told at the moment, not as a deadline after EndEx.
+        [`${name}-expired`]: { kind: 'deadline', path: [...at, 'within'], what, opensIn: `${name}-open` },
+        ...(foreclosed ? { [`${name}-foreclosed`]: { kind: 'wait', path: at } satisfies StateSource } : {}),
+      },
+    );
+    return name;
+  }
+
+  /** How a moment reads in titles: `"Report the alarm level" by Customs post`, `decision "NSSC mobile team": "Send the mobile expert team"`. */
+  private momentTitle(moment: Exclude<Moment, { inject: string }>): string {
+    const teams = (by: TeamRef | undefined, every: boolean | undefined) =>
+      by === undefined ? '' : ` by ${every ? 'every one of ' : ''}${resolveTeams(this.document, by).map((t) => this.document.teams.find((team) => team.id === t)?.name ?? t).join(', ')}`;
+    if ('action' in moment) return `"${this.document.actions.find((a) => a.id === moment.action)?.label ?? moment.action}"${teams(moment.by, moment.every)}`;
+    if ('acknowledged' in moment) {
+      const subject = this.document.timeline.find((r) => r.id === moment.acknowledged)?.subject ?? this.document.injects.find((i) => i.id === moment.acknowledged)?.subject;
+      return `acknowledgement of "${subject ?? moment.acknowledged}"${teams(moment.by, moment.every)}`;
+    }
+    const decision = this.document.timeline.find((row) => row.decision?.id === moment.decision)?.decision;
+    const option = moment.is === undefined ? undefined : decision?.options.find((o) => o.id === moment.is);
+    return `decision "${decision?.title ?? moment.decision}"${moment.is === undefined ? '' : `: "${option?.title ?? moment.is}"`}`;
+  }
 }
+
+/**
+ * Whether a condition, once true, stays true: the flags StartEx sets for what happened (a fact
+ * recorded, a row released, a decision settled) and team sets only ever grow. A fact flag is
+ * cleared only where nothing reads it any more (expandTimeline's forgetting), never under a guard
+ * a region waits on.
+ */
+function lasting(condition: Condition): boolean {
+  if ('all' in condition) return condition.all.every(lasting);
+  if ('any' in condition) return condition.any.every(lasting);
+  if ('teams' in condition) return true;
+  if ('flag' in condition) return condition.equals !== false && LASTING_FLAG.test(condition.flag);
+  return false;
+}
+const LASTING_FLAG = new RegExp(`^${GENERATED_PREFIX}(fact|released|decided)-\\d+$`);
 
 /** The flag a window sets when it has passed (its own flag is false before it opens, too). */
 const passedFlag = (window: string) => `${window}-passed`;

@@ -165,6 +165,7 @@ function expand(authored: ScenarioDocument): Expansion {
     );
     return { index, placement, guard };
   });
+  facts.closeMetWindows();
   const decisions = releases.flatMap(({ row, index }) => (row.decision ? [{ row, index, decision: row.decision, opened: facts.released(row.id) }] : []));
 
   const releaseEffects = (row: TimelineRow): Effect[] => [
@@ -447,6 +448,8 @@ function forgetAfterLastRead(
     Object.values(state.states ?? {}).forEach(walk);
   };
   Object.values(regions).forEach(walk);
+  // Windows that open when something is done read its fact at any time.
+  [...parts.regions.values()].forEach(walk);
   for (const reaction of parts.reactions) flagsOf(reaction.when, readAnytime);
 
   const forgetting = new Map<string, Map<number, Effect[]>>();
@@ -505,7 +508,7 @@ function atMoment(
     ...(closes ? { [closed]: { title: `Closed: ${name}` } } : {}),
   };
   source(wait, states[wait]!.title!, { kind: 'structure', path: from.path });
-  if (needsDone) source(done, `Done: ${name}`, from);
+  if (needsDone) source(done, `Done: ${name}`, closes && (from.kind === 'anchor' || from.kind === 'endex') ? { ...from, closedIn: closed } : from);
   if (closes) source(closed, `Closed: ${name}`, { kind: 'wait', path: from.path });
   return { initial: wait, states };
 }

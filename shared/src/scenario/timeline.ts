@@ -44,15 +44,41 @@ export const FieldMatch = z.union([
 ]);
 export type FieldMatch = z.infer<typeof FieldMatch>;
 
+const minutes = z.number().nonnegative().max(60 * 24 * 14);
+
+/**
+ * Something players or control do, from the first time it happens: a row's release, an action taken
+ * (by a team, any team, or the last of every team; with field values), an inject acknowledged, a
+ * controller decision settled (on an option). A row's clock (`after`) or a deadline (`within`)
+ * counts from it.
+ */
+const MOMENT = {
+  inject: { inject: id },
+  action: {
+    action: id,
+    by: TeamRef.optional(),
+    every: z.boolean().optional(),
+    where: z.record(id, FieldMatch).optional(),
+    /** Count the action only once this row has gone out, or from this time on. */
+    since: z.union([id, TimelineTime]).optional(),
+  },
+  acknowledged: { acknowledged: id, by: TeamRef.optional(), every: z.boolean().optional() },
+  decision: { decision: id, is: id.optional() },
+};
+export const Moment = z.union([z.strictObject(MOMENT.inject), z.strictObject(MOMENT.action), z.strictObject(MOMENT.acknowledged), z.strictObject(MOMENT.decision)]);
+export type Moment = z.infer<typeof Moment>;
+
 /**
  * When an action counts: only `since` row's release (the inject that asks for it), within
- * `within` minutes of row `of`'s release, or before a time.
+ * `within` minutes of row `of`'s release or of the moment `after`, or before a time.
  */
 const Deadline = {
   since: z.union([id, TimelineTime]).optional(),
   within: z.number().positive().max(60 * 24 * 14).optional(),
   /** The row (inject) whose release starts the `within` minutes. */
   of: id.optional(),
+  /** Or the moment (an action, an acknowledgement, a decision) whose first occurrence starts them. */
+  after: Moment.optional(),
   before: TimelineTime.optional(),
 };
 
@@ -69,9 +95,10 @@ export type Fact =
       since?: string | TimelineTime | undefined;
       within?: number | undefined;
       of?: string | undefined;
+      after?: Moment | undefined;
       before?: TimelineTime | undefined;
     }
-  | { acknowledged: string; by?: TeamRef | undefined; every?: boolean | undefined; within?: number | undefined; before?: TimelineTime | undefined }
+  | { acknowledged: string; by?: TeamRef | undefined; every?: boolean | undefined; within?: number | undefined; after?: Moment | undefined; before?: TimelineTime | undefined }
   | { decision: string; is: string }
   | { released: string }
   | { flag: string; equals?: boolean | undefined }
@@ -81,7 +108,7 @@ export type Fact =
 export const Fact: z.ZodType<Fact> = z.lazy(() =>
   z.union([
     z.strictObject({ action: id, by: TeamRef.optional(), every: z.boolean().optional(), where: z.record(id, FieldMatch).optional(), ...Deadline }),
-    z.strictObject({ acknowledged: id, by: TeamRef.optional(), every: z.boolean().optional(), within: Deadline.within, before: Deadline.before }),
+    z.strictObject({ acknowledged: id, by: TeamRef.optional(), every: z.boolean().optional(), within: Deadline.within, after: Deadline.after, before: Deadline.before }),
     z.strictObject({ decision: id, is: id }),
     z.strictObject({ released: id }),
     z.strictObject({ flag: id, equals: z.boolean().optional() }),
@@ -91,20 +118,12 @@ export const Fact: z.ZodType<Fact> = z.lazy(() =>
   ]),
 );
 
-/** A moment that starts a row's clock: another row's release, or the first time something is done or decided. */
+/** A moment that starts a row's clock, and the minutes after it the row goes out. */
 export const Anchor = z.union([
-  z.strictObject({ inject: id, minutes: z.number().nonnegative().max(60 * 24 * 14).default(0) }),
-  z.strictObject({
-    action: id,
-    by: TeamRef.optional(),
-    every: z.boolean().optional(),
-    where: z.record(id, FieldMatch).optional(),
-    /** Count the action only once this row has gone out, or from this time on. */
-    since: z.union([id, TimelineTime]).optional(),
-    minutes: z.number().nonnegative().max(60 * 24 * 14).default(0),
-  }),
-  z.strictObject({ acknowledged: id, by: TeamRef.optional(), every: z.boolean().optional(), minutes: z.number().nonnegative().max(60 * 24 * 14).default(0) }),
-  z.strictObject({ decision: id, is: id.optional(), minutes: z.number().nonnegative().max(60 * 24 * 14).default(0) }),
+  z.strictObject({ ...MOMENT.inject, minutes: minutes.default(0) }),
+  z.strictObject({ ...MOMENT.action, minutes: minutes.default(0) }),
+  z.strictObject({ ...MOMENT.acknowledged, minutes: minutes.default(0) }),
+  z.strictObject({ ...MOMENT.decision, minutes: minutes.default(0) }),
 ]);
 export type Anchor = z.infer<typeof Anchor>;
 
