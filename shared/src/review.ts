@@ -239,6 +239,9 @@ export type ExerciseReview = z.infer<typeof ExerciseReview>;
 export const REVIEW_CHARTS = ['response-times', 'phases', 'ratings'] as const;
 export const ReviewChartName = z.enum(REVIEW_CHARTS);
 export type ReviewChartName = z.infer<typeof ReviewChartName>;
+/** The languages a chart or document is drawn in: the interface's (a page asks in its viewer's). */
+export const ChartLanguage = z.enum(['en', 'lt']);
+export type ChartLanguage = z.infer<typeof ChartLanguage>;
 
 /** Replay: the exercise as the live host had it after the last entry at or before a moment. */
 export const ReplayTeamState = z.object({

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import type { ReviewChartName } from '@startex/shared';
+import { ChartLanguage, type ReviewChartName } from '@startex/shared';
 
-/** The languages a review chart is drawn in: the interface's (the review page asks in its viewer's). */
-export const ChartLanguage = z.enum(['en', 'lt']);
-export type ChartLanguage = z.infer<typeof ChartLanguage>;
+// The route table (shared) names the languages, so the programme's file routes take the same `lang`.
+export { ChartLanguage };
 
 export type TimeUnit = 'seconds' | 'minutes';
 
