@@ -337,9 +337,9 @@ describe('the preparedness programme in real browsers', () => {
       return [event.summary, event.startDate.toString()];
     });
     expect(events).toEqual([
-      ['course: Instrument operator course', COURSE.start],
-      ['tabletop: Border alarm tabletop', TABLETOP],
-      ['drill: Lane drill', `${FROM_YEAR + 1}-10-01`],
+      ['Course: Instrument operator course', COURSE.start],
+      ['Tabletop exercise: Border alarm tabletop', TABLETOP],
+      ['Drill: Lane drill', `${FROM_YEAR + 1}-10-01`],
     ]);
 
     // Every programme view, for the centre and for a focal point: axe finds nothing.
