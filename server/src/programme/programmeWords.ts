@@ -273,7 +273,7 @@ const lt: ProgrammeWords = {
     people: 'žmonės',
     coverageTitle: (plan) => `Kaip planas apima prioritetus${plan ? `: ${plan}` : ''}`,
     openNeeds: 'atviri poreikiai',
-    withAnActivity: 'turi veiklą',
+    withAnActivity: 'su suplanuota veikla',
     needs: 'poreikiai',
     ganttTitle: (plan, year, agency) => `${plan}: ${year} m.${agency ? `, ${agency}` : ''}`,
     kind: 'rūšis',
@@ -289,7 +289,7 @@ const lt: ProgrammeWords = {
     need: (n) =>
       `${n.agency}: ${n.subject}, ${n.targetGroup} (${n.headcount}); reikalingas lygis ${n.requiredLevel}, ${n.currentLevel === undefined ? 'dabartinis lygis nežinomas' : `dabartinis ${n.currentLevel}`}; ${lt.priority[n.priority]} prioritetas`,
     schedule: (year) => `${year} m. tvarkaraštis`,
-    nothingPlanned: 'Šiais metais nieko nesuplanuota.',
+    nothingPlanned: 'Šiems metams nieko nesuplanuota.',
     columns: { when: 'Kada', activity: 'Veikla', kind: 'Rūšis', agencies: 'Institucijos', capabilities: 'Gebėjimai', lead: 'Atsakingas', status: 'Būsena' },
     checks: 'Patikros',
     noChecks: 'Įspėjimų nėra: jokia institucija neužimta dukart, visapusiškos pratybos remiasi lengvesnėmis, kiekvienam aukšto prioriteto poreikiui kas nors suplanuota.',

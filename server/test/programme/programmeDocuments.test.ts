@@ -238,7 +238,7 @@ describe('in the viewer\'s language (lang=lt): the fixed words in Lithuanian, wh
     expect(heatmap.join(' ')).not.toMatch(/capability ratings/);
 
     const coverage = await chart(`/api/programme/dashboard/coverage.svg?plan=${plan.id}&lang=lt`);
-    expect(coverage).toEqual(expect.arrayContaining(['Kaip planas apima prioritetus: Preparedness 2027-2028', 'poreikiai', 'atviri poreikiai', 'turi veiklą', 'Alarm assessment at the borders']));
+    expect(coverage).toEqual(expect.arrayContaining(['Kaip planas apima prioritetus: Preparedness 2027-2028', 'poreikiai', 'atviri poreikiai', 'su suplanuota veikla', 'Alarm assessment at the borders']));
     for (const english of ['needs', 'open needs', 'with an activity']) expect(coverage).not.toContain(english);
     expect(coverage.join(' ')).not.toMatch(/Coverage/);
   });
