@@ -239,7 +239,7 @@ export type ExerciseReview = z.infer<typeof ExerciseReview>;
 export const REVIEW_CHARTS = ['response-times', 'phases', 'ratings'] as const;
 export const ReviewChartName = z.enum(REVIEW_CHARTS);
 export type ReviewChartName = z.infer<typeof ReviewChartName>;
-/** The languages a review chart is drawn in: the interface's (the review page asks in its viewer's). */
+/** The languages a chart or document is drawn in: the interface's (a page asks in its viewer's). */
 export const ChartLanguage = z.enum(['en', 'lt']);
 export type ChartLanguage = z.infer<typeof ChartLanguage>;
 

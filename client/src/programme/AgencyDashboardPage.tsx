@@ -11,6 +11,9 @@ import { useLoad } from './useLoad.ts';
 import './programme.css';
 import '../planning/strings.ts';
 import './strings.ts';
+import { API_ROUTES } from '@startex/shared';
+import { routeHref } from '../lib/api.ts';
+import { fileLanguage } from './fileLanguage.ts';
 
 /**
  * /programme/agencies/<id>: one agency's progress, for its focal point and for the centre: its needs
@@ -66,7 +69,7 @@ function Dashboard({ agencyId }: { agencyId: string }) {
         )}
         {planId && (
           <>
-            <p><a href={`/api/programme/plans/${encodeURIComponent(planId)}/exports/calendar.ics?agency=${encodeURIComponent(agencyId)}`}>{t('agency.calendar')}</a></p>
+            <p><a href={routeHref(API_ROUTES.programmePlanCalendar, { params: { planId }, query: { agency: agencyId, lang: fileLanguage() } })}>{t('agency.calendar')}</a></p>
             <CalendarSubscribe planId={planId} agencyId={agencyId} />
           </>
         )}
@@ -97,7 +100,7 @@ function Dashboard({ agencyId }: { agencyId: string }) {
           <p>{t('agency.noRatings')}</p>
         ) : (
           <>
-            <img className="programme-chart" data-testid="heatmap-chart" src={`${base}/charts/heatmap.svg?v=${version}`} alt={t('agency.heatmapAlt', { agency: data.agency.name })} />
+            <img className="programme-chart" data-testid="heatmap-chart" src={routeHref(API_ROUTES.programmeAgencyChart, { params: { agencyId, file: 'heatmap.svg' }, query: { v: version, lang: fileLanguage() } })} alt={t('agency.heatmapAlt', { agency: data.agency.name })} />
             <table className="plan-table">
               <caption className="visually-hidden">{t('chartTable')}</caption>
               <thead>
@@ -142,7 +145,7 @@ function Dashboard({ agencyId }: { agencyId: string }) {
           <p>{t('none')}</p>
         ) : (
           <>
-            <img className="programme-chart" data-testid="training-chart" src={`${base}/charts/training.svg?v=${version}`} alt={t('agency.trainingAlt')} />
+            <img className="programme-chart" data-testid="training-chart" src={routeHref(API_ROUTES.programmeAgencyChart, { params: { agencyId, file: 'training.svg' }, query: { v: version, lang: fileLanguage() } })} alt={t('agency.trainingAlt')} />
             <table className="plan-table">
               <caption className="visually-hidden">{t('chartTable')}</caption>
               <thead>

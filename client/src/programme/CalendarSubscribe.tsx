@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarFeedMade } from '@startex/shared';
 import { api, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
+import { fileLanguage } from './fileLanguage.ts';
 
 /** Makes a calendar subscription address (the whole plan, or one agency's part) and shows it once. */
 export function CalendarSubscribe({ planId, agencyId }: { planId: string; agencyId?: string | undefined }) {
@@ -19,7 +20,7 @@ export function CalendarSubscribe({ planId, agencyId }: { planId: string; agency
       <button type="button" className="secondary" onClick={() => void make()}>{t('plan.subscribe')}</button>
       {made && (
         <p role="status" data-testid="calendar-feed">
-          {t('plan.subscribeShown')} <code className="programme-link">{`${window.location.origin}${made.url}`}</code>
+          {t('plan.subscribeShown')} <code className="programme-link">{`${window.location.origin}${made.url}?lang=${fileLanguage()}`}</code>
         </p>
       )}
       {error && <p role="alert" className="error">{errorText(error)}</p>}

@@ -4,6 +4,9 @@ import { errorText } from '../i18n/errorText.ts';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
 import { subjectOf } from './names.ts';
 import { useLoad } from './useLoad.ts';
+import { API_ROUTES } from '@startex/shared';
+import { routeHref } from '../lib/api.ts';
+import { fileLanguage } from './fileLanguage.ts';
 
 /** The centre's overview: how far the plan covers its priorities, what is late, and each agency at a glance. */
 export function CentrePanel({ context }: { context: ProgrammeContext }) {
@@ -25,7 +28,7 @@ export function CentrePanel({ context }: { context: ProgrammeContext }) {
           <p>{t('none')}</p>
         ) : (
           <>
-            <img className="programme-chart" src={`/api/programme/dashboard/coverage.svg?plan=${encodeURIComponent(data.plan.id)}`} alt={t('dashboard.coverage')} />
+            <img className="programme-chart" src={routeHref(API_ROUTES.programmeCoverageChart, { query: { plan: data.plan.id, lang: fileLanguage() } })} alt={t('dashboard.coverage')} />
             <ul className="programme-list" data-testid="coverage">
               {data.coverage.map((c) => <li key={c.priorityId}><strong>{c.title}</strong>: {t('dashboard.coverageRow', { planned: c.planned, needs: c.needs })}</li>)}
             </ul>

@@ -9,6 +9,9 @@ import { ExerciseFromActivity } from './ExerciseFromActivity.tsx';
 import { subjectOf } from './names.ts';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
 import { useLoad } from './useLoad.ts';
+import { API_ROUTES } from '@startex/shared';
+import { routeHref } from '../lib/api.ts';
+import { fileLanguage } from './fileLanguage.ts';
 
 /** The Integrated Preparedness Plan: priorities, the multi-year schedule with its checks, calendars per year and agency, exports. */
 export function PlanPanel({ context }: { context: ProgrammeContext }) {
@@ -190,10 +193,10 @@ function Plan({ planId, context }: { planId: string; context: ProgrammeContext }
       <div className="plan-card">
         <h3>{t('plan.exports')}</h3>
         <ul className="plan-links">
-          <li><a className="button-link" href={`${path}/exports/plan.pdf`}>{t('plan.pdf')}</a></li>
-          <li><a className="button-link" href={`${path}/exports/plan.docx`}>{t('plan.docx')}</a></li>
-          <li><a className="button-link" href="/api/programme/exports/programme.xlsx">{t('plan.xlsx')}</a></li>
-          <li><a className="button-link" href={`${path}/exports/calendar.ics`}>{t('plan.ics')}</a></li>
+          <li><a className="button-link" href={routeHref(API_ROUTES.programmePlanPdf, { params: { planId }, query: { lang: fileLanguage() } })}>{t('plan.pdf')}</a></li>
+          <li><a className="button-link" href={routeHref(API_ROUTES.programmePlanDocx, { params: { planId }, query: { lang: fileLanguage() } })}>{t('plan.docx')}</a></li>
+          <li><a className="button-link" href={routeHref(API_ROUTES.programmeWorkbook, { query: { lang: fileLanguage() } })}>{t('plan.xlsx')}</a></li>
+          <li><a className="button-link" href={routeHref(API_ROUTES.programmePlanCalendar, { params: { planId }, query: { lang: fileLanguage() } })}>{t('plan.ics')}</a></li>
         </ul>
         <CalendarSubscribe planId={planId} />
       </div>
@@ -258,7 +261,6 @@ function Gantt({ plan, activities, context }: { plan: PlanView; activities: Acti
   useEffect(() => setYear(plan.fromYear), [plan.fromYear]);
   const years = Array.from({ length: plan.toYear - plan.fromYear + 1 }, (_, i) => plan.fromYear + i);
   const shown = activities.filter((a) => a.status !== 'cancelled' && a.start.slice(0, 4) <= String(year) && a.end.slice(0, 4) >= String(year) && (!agency || a.agencyIds.includes(agency)));
-  const query = `year=${year}${agency ? `&agency=${encodeURIComponent(agency)}` : ''}`;
   return (
     <div className="plan-card" data-testid="gantt">
       <h3>{t('plan.gantt')}</h3>
@@ -277,7 +279,7 @@ function Gantt({ plan, activities, context }: { plan: PlanView; activities: Acti
           </select>
         </div>
       </div>
-      {shown.length > 0 && <img className="programme-chart" data-testid="gantt-chart" src={`/api/programme/plans/${encodeURIComponent(plan.id)}/gantt.svg?${query}`} alt={t('plan.ganttAlt', { year })} />}
+      {shown.length > 0 && <img className="programme-chart" data-testid="gantt-chart" src={routeHref(API_ROUTES.programmeGantt, { params: { planId: plan.id }, query: { year, agency: agency || undefined, lang: fileLanguage() } })} alt={t('plan.ganttAlt', { year })} />}
       <ol className="programme-list">
         {shown.map((a) => <li key={a.id}>{a.start === a.end ? a.start : `${a.start} – ${a.end}`}: {t(`kind.${a.kind}`)} “{a.title}” ({a.agencyIds.map(context.names.agency).join(', ')})</li>)}
       </ol>

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  API_ROUTES,
   ActivityBody,
   AttendanceBody,
   CalendarFeedBody,
@@ -16,9 +17,7 @@ import {
   NeedQuery,
   PlanBody,
   PriorityBody,
-  ProgrammeChartName,
   ReviewSurveyBody,
-  ScheduleQuery,
   SendSurveyBody,
   StartexError,
   SurveyRowsBody,
@@ -67,6 +66,7 @@ import { planDocument, planYears } from '../programme/planDocument.ts';
 import { agencyScope, focalAgencies, inScope, requireAgency, surveyAccess, tokenSurvey } from '../programme/programmeAccess.ts';
 import { renderAgencyChart, renderCoverageSvg, renderGanttPng, renderGanttSvg } from '../programme/programmeCharts.ts';
 import { programmeXlsx } from '../programme/programmeSpreadsheet.ts';
+import { PROGRAMME_WORDS, type ProgrammeWords } from '../programme/programmeWords.ts';
 import { reviewSurvey, saveSurveyRows, sendSurvey, submitSurvey, surveyView } from '../programme/surveys.ts';
 import { programmeGraph, ratingView, trace } from '../programme/trace.ts';
 import { addTrainee, certificateAlerts, personRecord, requireCourse, requireSession, saveCourse, saveSession, sessionDetail, setAttendance } from '../programme/training.ts';
@@ -76,6 +76,7 @@ import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { Store } from '../store/ExerciseStore.ts';
 import { parse } from './parse.ts';
 import { download } from './reportRoutes.ts';
+import { serve } from './typedRoute.ts';
 
 const ref = z.string().min(1).max(64);
 const Params = {
@@ -94,20 +95,6 @@ const Params = {
   session: z.object({ sessionId: ref }),
   person: z.object({ personId: ref }),
   feed: z.object({ planId: ref, feedId: ref }),
-  calendar: z.object({
-    file: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{20,200}\.ics$/, 'ask for <secret>.ics')
-      .transform((file) => file.slice(0, -'.ics'.length)),
-  }),
-  chart: z.object({
-    agencyId: ref,
-    file: z
-      .string()
-      .regex(/^[a-z-]{1,40}\.svg$/, 'ask for <chart>.svg')
-      .transform((file) => file.slice(0, -'.svg'.length))
-      .pipe(ProgrammeChartName),
-  }),
 };
 const PlanQuery = z.strictObject({ plan: ref.optional() });
 const AgencyQuery = z.strictObject({ agency: ref.optional() });
@@ -391,52 +378,55 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return { plan, activities, agencyId };
     };
 
-    app.get('/api/programme/plans/:planId/gantt.svg', async (request, reply) => {
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const query = parse(ScheduleQuery, request.query, 'query');
+    serve(app, API_ROUTES.programmeGantt, async (input, request, reply) => {
+      const { planId } = input.params();
+      const query = input.query();
       const { plan, activities, agencyId } = await scheduleOf(request, planId, query.agency);
       const year = query.year ?? plan.fromYear;
       const names = await programmeNames(store);
-      const svg = await renderGanttSvg(`${plan.title}: ${year}${agencyId ? `, ${names.agency(agencyId)}` : ''}`, activities, year);
-      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
+      const words = PROGRAMME_WORDS[query.lang];
+      reply.header('cache-control', 'no-store');
+      return renderGanttSvg(words.charts.ganttTitle(plan.title, year, agencyId ? names.agency(agencyId) : undefined), activities, year, words);
     });
 
-    const planDocumentOf = async (planId: string) => {
+    const planDocumentOf = async (planId: string, words: ProgrammeWords) => {
       await fresh();
       const at = now();
       const detail = await planDetail(store, planId, at);
       const gantts = new Map<number, Buffer>();
-      for (const { year, activities } of planYears(detail)) if (activities.length > 0) gantts.set(year, await renderGanttPng(`${detail.plan.title}: ${year}`, activities, year));
+      for (const { year, activities } of planYears(detail)) {
+        if (activities.length > 0) gantts.set(year, await renderGanttPng(words.charts.ganttTitle(detail.plan.title, year, undefined), activities, year, words));
+      }
       const needs = await needViews(store, await store.programme.listNeeds());
-      return { plan: detail.plan, document: planDocument({ detail, needs, names: await programmeNames(store), gantts, at, timeZone: DEFAULT_TIME_ZONE }) };
+      return { plan: detail.plan, document: planDocument({ detail, needs, names: await programmeNames(store), gantts, at, timeZone: DEFAULT_TIME_ZONE, words }) };
     };
 
-    app.get('/api/programme/plans/:planId/exports/plan.pdf', async (request, reply) => {
+    serve(app, API_ROUTES.programmePlanPdf, async (input, request, reply) => {
       requireGlobal(request, 'programme.read');
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const { plan, document } = await planDocumentOf(planId);
+      const { planId } = input.params();
+      const { plan, document } = await planDocumentOf(planId, PROGRAMME_WORDS[input.query().lang]);
       return download(reply, plan.title, 'plan', 'pdf', await renderPdf(document));
     });
 
-    app.get('/api/programme/plans/:planId/exports/plan.docx', async (request, reply) => {
+    serve(app, API_ROUTES.programmePlanDocx, async (input, request, reply) => {
       requireGlobal(request, 'programme.read');
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const { plan, document } = await planDocumentOf(planId);
+      const { planId } = input.params();
+      const { plan, document } = await planDocumentOf(planId, PROGRAMME_WORDS[input.query().lang]);
       return download(reply, plan.title, 'plan', 'docx', await renderDocx(document));
     });
 
     /** The schedule as iCalendar: the whole plan, or the activities of one agency. */
-    const calendar = async (request: FastifyRequest, plan: PlanView, activities: readonly ActivityView[], agencyId: string | undefined) => {
+    const calendar = async (request: FastifyRequest, plan: PlanView, activities: readonly ActivityView[], agencyId: string | undefined, words: ProgrammeWords) => {
       const names = await programmeNames(store);
       const host = request.headers.host?.replace(/[^A-Za-z0-9.:-]/g, '') || 'startex';
-      return planCalendar(plan, activities, names, host, agencyId ? names.agency(agencyId) : undefined);
+      return planCalendar(plan, activities, names, host, words, agencyId ? names.agency(agencyId) : undefined);
     };
 
-    app.get('/api/programme/plans/:planId/exports/calendar.ics', async (request, reply) => {
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const query = parse(AgencyQuery, request.query, 'query');
+    serve(app, API_ROUTES.programmePlanCalendar, async (input, request, reply) => {
+      const { planId } = input.params();
+      const query = input.query();
       const { plan, activities, agencyId } = await scheduleOf(request, planId, query.agency);
-      return download(reply, plan.title, agencyId ? 'calendar-agency' : 'calendar', 'ics', await calendar(request, plan, activities, agencyId));
+      return download(reply, plan.title, agencyId ? 'calendar-agency' : 'calendar', 'ics', await calendar(request, plan, activities, agencyId, PROGRAMME_WORDS[query.lang]));
     });
 
     // Calendar subscriptions: a secret URL per plan or agency, for calendar programs that have no session.
@@ -466,20 +456,22 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return { ok: true };
     });
 
-    app.get('/api/programme/calendar/:file', async (request, reply) => {
-      const { file } = parse(Params.calendar, request.params, 'params');
+    serve(app, API_ROUTES.programmeCalendarFeed, async (input, request, reply) => {
+      const { file } = input.params();
       const feed = await openFeed(store, file);
+      const { lang } = input.query();
       const plan = await requirePlan(store, feed.planId);
       const activities = (await activityViews(store, await store.programme.listActivities(plan.id))).filter((a) => feed.agencyId === undefined || a.agencyIds.includes(feed.agencyId));
-      return download(reply, plan.title, 'calendar', 'ics', await calendar(request, plan, activities, feed.agencyId));
+      return download(reply, plan.title, 'calendar', 'ics', await calendar(request, plan, activities, feed.agencyId, PROGRAMME_WORDS[lang]));
     });
 
-    app.get('/api/programme/exports/programme.xlsx', async (request, reply) => {
+    serve(app, API_ROUTES.programmeWorkbook, async (input, request, reply) => {
       requireGlobal(request, 'programme.read');
+      const { lang } = input.query();
       await fresh();
       const needs = await needViews(store, (await store.programme.listNeeds()).filter((n) => n.status !== 'draft'));
       const activities = await activityViews(store, await store.programme.listActivities());
-      return download(reply, 'programme', 'needs-and-activities', 'xlsx', await programmeXlsx(needs, await store.programme.listPlans(), activities, await programmeNames(store)));
+      return download(reply, 'programme', 'needs-and-activities', 'xlsx', await programmeXlsx(needs, await store.programme.listPlans(), activities, await programmeNames(store), PROGRAMME_WORDS[lang]));
     });
 
     // Exercises made from the plan
@@ -543,12 +535,13 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return agencyDashboard(store, agencyId, now());
     });
 
-    app.get('/api/programme/agencies/:agencyId/charts/:file', async (request, reply) => {
-      const { agencyId, file } = parse(Params.chart, request.params, 'params');
+    serve(app, API_ROUTES.programmeAgencyChart, async (input, request, reply) => {
+      const { agencyId, file } = input.params();
       await requireAgency(store, request, agencyId, 'programme.read', 'agency.view');
+      const { lang } = input.query();
       await fresh();
-      const svg = await renderAgencyChart(file, await agencyDashboard(store, agencyId, now()), await capabilityName());
-      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
+      reply.header('cache-control', 'no-store');
+      return renderAgencyChart(file, await agencyDashboard(store, agencyId, now()), await capabilityName(), PROGRAMME_WORDS[lang]);
     });
 
     app.get('/api/programme/dashboard', async (request): Promise<CentreDashboard> => {
@@ -558,11 +551,11 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return centreDashboard(store, plan, now());
     });
 
-    app.get('/api/programme/dashboard/coverage.svg', async (request, reply) => {
+    serve(app, API_ROUTES.programmeCoverageChart, async (input, request, reply) => {
       requireGlobal(request, 'programme.read');
-      const { plan } = parse(PlanQuery, request.query, 'query');
-      const svg = await renderCoverageSvg(await centreDashboard(store, plan, now()));
-      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(svg);
+      const { plan, lang } = input.query();
+      reply.header('cache-control', 'no-store');
+      return renderCoverageSvg(await centreDashboard(store, plan, now()), PROGRAMME_WORDS[lang]);
     });
 
     // Training

@@ -41,7 +41,17 @@ export interface StartexDocument {
   /** A table of contents after the title (long documents: handbook, AAR/IP). */
   contents: boolean;
   parts: DocumentPart[];
+  /** The document's own words, in its language: the contents heading and "Page 2 of 5" (English when left out). */
+  pageWords?: PageWords | undefined;
 }
+
+export interface PageWords {
+  contents: string;
+  page: string;
+  of: string;
+}
+
+export const ENGLISH_PAGE_WORDS: PageWords = { contents: 'Contents', page: 'Page', of: 'of' };
 
 export const plain = (text: string): Run[] => [{ text }];
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { withoutBidiControls } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
 import { imageSize } from './pngSize.ts';
-import { contentsEntries, runsText, type Block, type Run, type StartexDocument } from './model.ts';
+import { contentsEntries, ENGLISH_PAGE_WORDS, runsText, type Block, type PageWords, type Run, type StartexDocument } from './model.ts';
 
 const pdfkit = lazyRequire<typeof import('pdfkit')>('pdfkit');
 
@@ -47,7 +47,7 @@ export function pdfBytes(doc: Pdf): Promise<Buffer> {
 }
 
 /** Writes the running header and "Page n of N" on every page (the document buffers its pages). */
-export function decoratePages(doc: Pdf, header: string): void {
+export function decoratePages(doc: Pdf, header: string, words: PageWords = ENGLISH_PAGE_WORDS): void {
   const { start, count } = doc.bufferedPageRange();
   for (let index = start; index < start + count; index++) {
     doc.switchToPage(index);
@@ -60,7 +60,7 @@ export function decoratePages(doc: Pdf, header: string): void {
     doc.font('body').fontSize(8).fillColor(MUTED);
     doc.text(header, margins.left, margins.top / 2 - 4, { width, height: 10, ellipsis: true });
     doc.moveTo(margins.left, margins.top / 2 + 8).lineTo(page.width - margins.right, margins.top / 2 + 8).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
-    doc.text(`Page ${index - start + 1} of ${count}`, margins.left, page.height - bottom / 2 - 4, { width, align: 'center', lineBreak: false });
+    doc.text(`${words.page} ${index - start + 1} ${words.of} ${count}`, margins.left, page.height - bottom / 2 - 4, { width, align: 'center', lineBreak: false });
     margins.bottom = bottom;
   }
   doc.fillColor('black');
@@ -74,7 +74,7 @@ export async function renderPdf(given: StartexDocument): Promise<Buffer> {
   const document = withoutBidiControls(given);
   const doc = newPdf(document.title);
   new PdfLayout(doc).render(document);
-  decoratePages(doc, document.runningHeader);
+  decoratePages(doc, document.runningHeader, document.pageWords);
   return pdfBytes(doc);
 }
 
@@ -144,7 +144,7 @@ class PdfLayout {
 
   private contents(document: StartexDocument) {
     const { doc } = this;
-    doc.font('bold').fontSize(HEADING_SIZE[1]).text('Contents').moveDown(0.4);
+    doc.font('bold').fontSize(HEADING_SIZE[1]).text((document.pageWords ?? ENGLISH_PAGE_WORDS).contents).moveDown(0.4);
     for (const entry of contentsEntries(document)) {
       const indent = entry.level === 1 ? 0 : 16;
       doc.font(entry.level === 1 ? 'bold' : 'body').fontSize(entry.level === 1 ? 10.5 : 10);

@@ -317,9 +317,11 @@ describe('the preparedness programme in real browsers', () => {
     // She subscribes her agency's calendar: a calendar program fetches the address without her session.
     await rasaPage.getByRole('button', { name: 'Make a calendar subscription address' }).click();
     const feedUrl = (await rasaPage.getByTestId('calendar-feed').locator('code').textContent())!;
+    // The address names her interface's language: the calendar program asks for nothing itself.
+    expect(feedUrl).toMatch(/\/api\/programme\/calendar\/[A-Za-z0-9_-]{43}\.ics\?lang=en$/);
     const feed = await fetch(feedUrl);
     const subscribed = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
-    expect(subscribed).toEqual(['course: Instrument operator course', 'tabletop: Border alarm tabletop', 'drill: Lane drill']);
+    expect(subscribed).toEqual(['Course: Instrument operator course', 'Tabletop exercise: Border alarm tabletop', 'Drill: Lane drill']);
     await alarmNeed.getByRole('link', { name: 'rated S in Border alarm tabletop' }).click();
     await rasaPage.getByRole('heading', { level: 1, name: 'Rating of Instrument alarm assessment' }).waitFor();
     expect(await rasaPage.getByTestId('rating').textContent()).toContain('Border alarm tabletop');
@@ -337,9 +339,9 @@ describe('the preparedness programme in real browsers', () => {
       return [event.summary, event.startDate.toString()];
     });
     expect(events).toEqual([
-      ['course: Instrument operator course', COURSE.start],
-      ['tabletop: Border alarm tabletop', TABLETOP],
-      ['drill: Lane drill', `${FROM_YEAR + 1}-10-01`],
+      ['Course: Instrument operator course', COURSE.start],
+      ['Tabletop exercise: Border alarm tabletop', TABLETOP],
+      ['Drill: Lane drill', `${FROM_YEAR + 1}-10-01`],
     ]);
 
     // Every programme view, for the centre and for a focal point: axe finds nothing.

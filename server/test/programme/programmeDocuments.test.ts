@@ -95,7 +95,7 @@ describe('the plan as documents', () => {
     expect(pages[0]).toContain('Contents');
     expect(pages[0]).toMatch(new RegExp(`4\\. Checks\\s+${checksPage}\\n`));
     expect(pages.join('\n')).toMatch(/\n\s*When\s{2,}Activity\s{2,}Kind\s{2,}Agencies\s{2,}Capabilities\s{2,}Lead\s{2,}Status\n/);
-    expect(pages.join('\n')).toMatch(new RegExp(`\\n\\s*${nextYear + 1}-05-12\\s{2,}Border alarm tabletop\\s{2,}tabletop\\s{2,}Customs Department, Police\\s{2,}Instrument alarm assessment\\s{2,}NSSC\\s{2,}planned\\n`));
+    expect(pages.join('\n')).toMatch(new RegExp(`\\n\\s*${nextYear + 1}-05-12\\s{2,}Border alarm tabletop\\s{2,}Tabletop exercise\\s{2,}Customs Department, Police\\s{2,}Instrument alarm assessment\\s{2,}NSSC\\s{2,}planned\\n`));
     writeFileSync(join(work, 'plan.pdf'), pdf.bytes);
     const images = execFileSync('pdfimages', ['-list', join(work, 'plan.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2).map((line) => line.trim().split(/\s+/));
     // Two charts (each with its transparency mask), one for each year with activities.
@@ -110,7 +110,7 @@ describe('the plan as documents', () => {
     const { document: xml, headers, footers } = docxParts(docx.bytes);
     const text = docxText(xml);
     for (const expected of ['Integrated Preparedness Plan', 'Alarm assessment at the borders', 'Border alarm tabletop', `Schedule ${nextYear + 1}`, 'Lane drill', '4. Checks']) expect(text).toContain(expected);
-    expect(text).toContain(`Q3 ${nextYear + 1} | Lane drill | drill | Police Department | Protection of responders and the public | NSSC | planned | `);
+    expect(text).toContain(`Q3 ${nextYear + 1} | Lane drill | Drill | Police Department | Protection of responders and the public | NSSC | planned | `);
     expect(text).toMatch(/As of \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/Vilnius\)/);
     expect(docxText(headers)).toContain(`Integrated Preparedness Plan: Preparedness 2027-2028, ${nextYear}-${nextYear + 1}`);
     expect(footers).toContain('PAGE');
@@ -137,10 +137,10 @@ describe('the plan as documents', () => {
     ]);
     expect(rows('Activities').map((r) => [r[1], r[4], r[5], r[6], r[10]])).toEqual([
       ['When', 'Activity', 'Kind', 'Agencies', 'Status'],
-      [`${nextYear}-03-02 to ${nextYear}-03-06`, 'Instrument operator course', 'course', 'Customs Department', 'planned'],
-      [`${nextYear}-10-01`, 'Cancelled seminar', 'seminar', 'Police Department', 'cancelled'],
-      [`${nextYear + 1}-05-12`, 'Border alarm tabletop', 'tabletop', 'Customs Department, Police Department', 'planned'],
-      [`Q3 ${nextYear + 1}`, 'Lane drill', 'drill', 'Police Department', 'planned'],
+      [`${nextYear}-03-02 to ${nextYear}-03-06`, 'Instrument operator course', 'Course', 'Customs Department', 'planned'],
+      [`${nextYear}-10-01`, 'Cancelled seminar', 'Seminar', 'Police Department', 'cancelled'],
+      [`${nextYear + 1}-05-12`, 'Border alarm tabletop', 'Tabletop exercise', 'Customs Department, Police Department', 'planned'],
+      [`Q3 ${nextYear + 1}`, 'Lane drill', 'Drill', 'Police Department', 'planned'],
     ]);
     // The needs sheet goes back in as it came out.
     const again = await ok(h, 200, 'POST', '/api/programme/needs/import', manager, { format: 'xlsx', content: xlsx.bytes.toString('base64'), dryRun: true });
@@ -158,12 +158,12 @@ describe('the plan as documents', () => {
       });
     };
     expect(await events('')).toEqual([
-      ['course: Instrument operator course', `${nextYear}-03-02`, `${nextYear}-03-07`, 'TENTATIVE'],
-      ['seminar: Cancelled seminar', `${nextYear}-10-01`, `${nextYear}-10-02`, 'CANCELLED'],
-      ['tabletop: Border alarm tabletop', `${nextYear + 1}-05-12`, `${nextYear + 1}-05-13`, 'TENTATIVE'],
-      ['drill: Lane drill', `${nextYear + 1}-07-01`, `${nextYear + 1}-10-01`, 'TENTATIVE'],
+      ['Course: Instrument operator course', `${nextYear}-03-02`, `${nextYear}-03-07`, 'TENTATIVE'],
+      ['Seminar: Cancelled seminar', `${nextYear}-10-01`, `${nextYear}-10-02`, 'CANCELLED'],
+      ['Tabletop exercise: Border alarm tabletop', `${nextYear + 1}-05-12`, `${nextYear + 1}-05-13`, 'TENTATIVE'],
+      ['Drill: Lane drill', `${nextYear + 1}-07-01`, `${nextYear + 1}-10-01`, 'TENTATIVE'],
     ]);
-    expect((await events(`?agency=${customs}`)).map((e) => e[0])).toEqual(['course: Instrument operator course', 'tabletop: Border alarm tabletop']);
+    expect((await events(`?agency=${customs}`)).map((e) => e[0])).toEqual(['Course: Instrument operator course', 'Tabletop exercise: Border alarm tabletop']);
   });
 
   it('iCalendar subscription: a secret URL a calendar program fetches without a session, until it is revoked', async () => {
@@ -172,7 +172,7 @@ describe('the plan as documents', () => {
     const fetched = await fetch(`${h.url}${made.url}`);
     expect([fetched.status, fetched.headers.get('content-type')]).toEqual([200, 'text/calendar; charset=utf-8']);
     const summaries = new ICAL.Component(ICAL.parse(await fetched.text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).summary);
-    expect(summaries).toEqual(['seminar: Cancelled seminar', 'tabletop: Border alarm tabletop', 'drill: Lane drill']);
+    expect(summaries).toEqual(['Seminar: Cancelled seminar', 'Tabletop exercise: Border alarm tabletop', 'Drill: Lane drill']);
     // The list never shows the secret again.
     expect(await ok(h, 200, 'GET', `/api/programme/plans/${plan.id}/calendar-feeds`, manager)).toEqual([{ id: made.feed.id, planId: plan.id, agencyId: police, createdAt: expect.any(Number), createdBy: 'documents-manager' }]);
     await ok(h, 200, 'DELETE', `/api/programme/plans/${plan.id}/calendar-feeds/${made.feed.id}`, manager);
@@ -209,5 +209,148 @@ describe('training', () => {
     expect(gantt.bytes.toString('utf8')).toContain('Lane drill');
     const centre = await ok(h, 200, 'GET', `/api/programme/dashboard?plan=${plan.id}`, manager);
     expect(centre.coverage).toEqual([{ priorityId: expect.any(String), title: 'Alarm assessment at the borders', needs: 1, planned: 1 }]);
+  });
+});
+
+/** The words a chart draws: its <text> elements, entities decoded. */
+const svgWords = (svg: string) =>
+  [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(([, text]) => text!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+
+describe('in the viewer\'s language (lang=lt): the fixed words in Lithuanian, what people wrote as written', () => {
+  it('charts: titles, axes, legends, kinds and months in Lithuanian, none of the English words; without lang in English', async () => {
+    const chart = async (url: string) => {
+      const svg = await download(h, url, manager);
+      expect([svg.statusCode, svg.contentType]).toEqual([200, 'image/svg+xml']);
+      return svgWords(svg.bytes.toString('utf8'));
+    };
+    const gantt = await chart(`/api/programme/plans/${plan.id}/gantt.svg?year=${nextYear + 1}&lang=lt`);
+    expect(gantt).toEqual(expect.arrayContaining([`Preparedness 2027-2028: ${nextYear + 1} m.`, 'rūšis', 'Stalo pratybos', 'Treniruotė', 'Border alarm tabletop', 'Lane drill', 'saus.', 'geg.', 'gruod.']));
+    for (const english of ['kind', 'Tabletop exercise', 'Drill', 'Jan', 'May', 'Dec']) expect(gantt).not.toContain(english);
+    expect(await chart(`/api/programme/plans/${plan.id}/gantt.svg?year=${nextYear + 1}`)).toEqual(expect.arrayContaining(['kind', 'Tabletop exercise', 'Drill', 'Jan', 'May']));
+
+    const training = await chart(`/api/programme/agencies/${customs}/charts/training.svg?lang=lt`);
+    expect(training).toEqual(expect.arrayContaining(['Customs Department: apmokyti žmonės palyginti su reikiamu skaičiumi', 'žmonės', 'reikia apmokyti', 'apmokyta', 'Instrument alarm assessment']));
+    for (const english of ['people', 'headcount needed', 'trained']) expect(training).not.toContain(english);
+    expect(training.join(' ')).not.toMatch(/trained people/);
+
+    const heatmap = await chart(`/api/programme/agencies/${customs}/charts/heatmap.svg?lang=lt`);
+    expect(heatmap).toContain('Customs Department: gebėjimų įvertinimai laike');
+    expect(heatmap.join(' ')).not.toMatch(/capability ratings/);
+
+    const coverage = await chart(`/api/programme/dashboard/coverage.svg?plan=${plan.id}&lang=lt`);
+    expect(coverage).toEqual(expect.arrayContaining(['Kaip planas apima prioritetus: Preparedness 2027-2028', 'poreikiai', 'atviri poreikiai', 'su suplanuota veikla', 'Alarm assessment at the borders']));
+    for (const english of ['needs', 'open needs', 'with an activity']) expect(coverage).not.toContain(english);
+    expect(coverage.join(' ')).not.toMatch(/Coverage/);
+  });
+
+  it('the plan as PDF and Word: headings, table headers, kinds, statuses, quarters, the checks, contents and page numbers in Lithuanian', async () => {
+    // A high-priority need nothing serves, so that the checks have something to say.
+    await ok(h, 201, 'POST', '/api/programme/needs', manager, need(police, { targetGroup: 'Patrol officers', capabilityId: 'protection-responders-public', function: 'response' }));
+    const pdf = await download(h, `/api/programme/plans/${plan.id}/exports/plan.pdf?lang=lt`, manager);
+    expect([pdf.statusCode, pdf.contentType]).toEqual([200, 'application/pdf']);
+    const text = pdfText(pdf.bytes).replace(/\s+/g, ' ');
+    for (const expected of [
+      'Integruotas pasirengimo planas',
+      `Preparedness 2027-2028, ${nextYear}–${nextYear + 1} m.`,
+      'Turinys',
+      '1. Prioritetai',
+      '1.1 Alarm assessment at the borders',
+      'Pagrindžiantys poreikiai',
+      'Customs Department: Instrument alarm assessment, Lane officers at road crossings (40); reikalingas lygis 4, dabartinis 2; aukštas prioritetas',
+      `2. ${nextYear} m. tvarkaraštis`,
+      `3. ${nextYear + 1} m. tvarkaraštis`,
+      'Kada Veikla Rūšis Institucijos Gebėjimai Atsakingas Būsena',
+      `${nextYear + 1} m. III ketv.`,
+      'Stalo pratybos',
+      'Treniruotė',
+      'suplanuota',
+      'atšaukta',
+      '4. Patikros',
+      'Aukštas prioritetas, nieko nesuplanuota: Police Department: aukšto prioriteto poreikiui „Protection of responders and the public (Patrol officers)“ nieko nesuplanuota.',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/Parengta \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(Europe\/Vilnius\)/);
+    for (const english of ['Integrated Preparedness Plan', 'Contents', 'Priorities', 'Needs behind it', 'Schedule', 'Checks', 'As of', 'Page ', 'When', 'Tabletop exercise', 'planned', 'required level', 'High priority', `Q3 ${nextYear + 1}`]) {
+      expect(text).not.toContain(english);
+    }
+    const pages = pdfPages(pdf.bytes);
+    pages.forEach((page, index) => expect(page, `page ${index + 1}`).toContain(`Puslapis ${index + 1} iš ${pages.length}`));
+
+    const docx = await download(h, `/api/programme/plans/${plan.id}/exports/plan.docx?lang=lt`, manager);
+    expect(docx.statusCode).toBe(200);
+    const { document: xml, headers, footers } = docxParts(docx.bytes);
+    const words = docxText(xml);
+    // The contents' heading is the name of Word's contents field, shown once Word fills the field.
+    expect(xml).toContain('Turinys');
+    for (const expected of ['Integruotas pasirengimo planas', '1. Prioritetai', `3. ${nextYear + 1} m. tvarkaraštis`, '4. Patikros', 'Kada | Veikla | Rūšis | Institucijos | Gebėjimai | Atsakingas | Būsena | ']) {
+      expect(words).toContain(expected);
+    }
+    expect(words).toContain(`${nextYear + 1} m. III ketv. | Lane drill | Treniruotė | Police Department | Protection of responders and the public | NSSC | suplanuota | `);
+    for (const english of ['Integrated Preparedness Plan', 'Contents', 'Priorities', 'Schedule', 'Checks', 'Drill', 'planned']) expect(words).not.toContain(english);
+    expect(docxText(headers)).toContain(`Integruotas pasirengimo planas: Preparedness 2027-2028, ${nextYear}–${nextYear + 1} m.`);
+    expect(docxText(footers)).toMatch(/Puslapis .*PAGE.* iš .*NUMPAGES/s);
+  });
+
+  it('the workbook: sheets, headings, coded values, kinds and statuses in Lithuanian', async () => {
+    const xlsx = await download(h, '/api/programme/exports/programme.xlsx?lang=lt', manager);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Poreikiai', 'Veiklos']);
+    const rows = (name: string) => {
+      const out: string[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+      return out;
+    };
+    expect(rows('Poreikiai').slice(0, 2)).toEqual([
+      ['Institucija', 'Funkcija', 'Gebėjimas', 'Kompetencija', 'Tikslinė grupė', 'Žmonių skaičius', 'Reikalingas lygis', 'Dabartinis lygis', 'Prioritetas', 'Pagrindimas', 'Pagrindimo šaltinis', 'Siūloma priemonė', 'Peržiūros data', 'Būsena', 'Atotrūkis'],
+      ['Customs Department', 'aptikimas', 'Instrument alarm assessment', '', 'Lane officers at road crossings', '40', '4', '2', 'aukštas', 'grėsmių vertinimas', 'National threat assessment 2026', 'Kursai', '', 'atviras', '2'],
+    ]);
+    expect(rows('Veiklos').map((r) => [r[1], r[4], r[5], r[6], r[10]])).toEqual([
+      ['Kada', 'Veikla', 'Rūšis', 'Institucijos', 'Būsena'],
+      [`${nextYear}-03-02–${nextYear}-03-06`, 'Instrument operator course', 'Kursai', 'Customs Department', 'suplanuota'],
+      [`${nextYear}-10-01`, 'Cancelled seminar', 'Seminaras', 'Police Department', 'atšaukta'],
+      [`${nextYear + 1}-05-12`, 'Border alarm tabletop', 'Stalo pratybos', 'Customs Department, Police Department', 'suplanuota'],
+      [`${nextYear + 1} m. III ketv.`, 'Lane drill', 'Treniruotė', 'Police Department', 'suplanuota'],
+    ]);
+  });
+
+  it('iCalendar: kinds and the fixed words in Lithuanian when asked, also in a subscription\'s address; a calendar program asking nothing gets English', async () => {
+    const read = (ics: string) =>
+      new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => {
+        const event = new ICAL.Event(v);
+        return [event.summary, event.description];
+      });
+    const ics = await download(h, `/api/programme/plans/${plan.id}/exports/calendar.ics?agency=${police}&lang=lt`, manager);
+    expect(ics.bytes.toString('utf8')).toContain('PRODID:-//StartEx//Pasirengimo programa//LT');
+    expect(read(ics.bytes.toString('utf8'))).toEqual([
+      ['Seminaras: Cancelled seminar', 'Institucijos: Police Department\nAtsakingas: NSSC'],
+      ['Stalo pratybos: Border alarm tabletop', 'Institucijos: Customs Department, Police Department\nGebėjimai: Instrument alarm assessment\nAtsakingas: NSSC'],
+      ['Treniruotė: Lane drill', `Datos dar nenustatytos: ${nextYear + 1} m. III ketv.\nInstitucijos: Police Department\nGebėjimai: Protection of responders and the public\nAtsakingas: NSSC`],
+    ]);
+    const made = await ok(h, 201, 'POST', `/api/programme/plans/${plan.id}/calendar-feeds`, manager, { agencyId: police });
+    const lithuanian = await fetch(`${h.url}${made.url}?lang=lt`);
+    expect(read(await lithuanian.text()).map(([summary]) => summary)).toEqual(['Seminaras: Cancelled seminar', 'Stalo pratybos: Border alarm tabletop', 'Treniruotė: Lane drill']);
+    const asked = await fetch(`${h.url}${made.url}`);
+    expect(read(await asked.text())[2]).toEqual(['Drill: Lane drill', `Dates not fixed yet: Q3 ${nextYear + 1}.\nAgencies: Police Department\nCapabilities: Protection of responders and the public\nLead: NSSC`]);
+    const french = await fetch(`${h.url}${made.url}?lang=fr`);
+    expect([french.status, (await french.json()).code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('refuses a language other than English and Lithuanian on every chart and document, naming the field', async () => {
+    for (const url of [
+      `/api/programme/agencies/${customs}/charts/heatmap.svg?lang=fr`,
+      `/api/programme/dashboard/coverage.svg?lang=fr`,
+      `/api/programme/plans/${plan.id}/gantt.svg?lang=fr`,
+      `/api/programme/plans/${plan.id}/exports/plan.pdf?lang=fr`,
+      `/api/programme/plans/${plan.id}/exports/plan.docx?lang=fr`,
+      `/api/programme/plans/${plan.id}/exports/calendar.ics?lang=fr`,
+      '/api/programme/exports/programme.xlsx?lang=fr',
+    ]) {
+      const refused = await download(h, url, manager);
+      expect([url, refused.statusCode, refused.json().code]).toEqual([url, 400, 'VALIDATION_FAILED']);
+      expect(refused.json().message).toMatch(/^query\.lang: /);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { CLUSTER_ROUTES } from './cluster.ts';
 import { ADMIN_ROUTES } from './admin.ts';
 import { AGENCY_ROUTES } from './agencies.ts';
 import { EXERCISE_ROUTES } from './exercises.ts';
+import { PROGRAMME_DOCUMENT_ROUTES } from './programmeDocuments.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import { SESSION_ROUTES } from './session.ts';
 import type { RouteSpec } from './spec.ts';
@@ -16,6 +17,7 @@ export const API_ROUTES = {
   ...CLUSTER_ROUTES,
   ...ADMIN_ROUTES,
   ...AGENCY_ROUTES,
+  ...PROGRAMME_DOCUMENT_ROUTES,
 } satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
