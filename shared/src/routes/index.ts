@@ -1,4 +1,5 @@
 import { EXERCISE_ROUTES } from './exercises.ts';
+import { PROGRAMME_ROUTES } from './programme.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import { SESSION_ROUTES } from './session.ts';
 import type { RouteSpec } from './spec.ts';
@@ -10,6 +11,7 @@ export const API_ROUTES = {
   ...SESSION_ROUTES,
   ...EXERCISE_ROUTES,
   ...REPORT_ROUTES,
+  ...PROGRAMME_ROUTES,
 } satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
