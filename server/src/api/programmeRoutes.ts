@@ -369,6 +369,8 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
     // Calendar subscriptions: a secret URL per plan or agency, for calendar programs that have no session.
     serve(app, API_ROUTES.createCalendarFeed, async (input, request) => {
       const { planId } = input.params();
+      // The agency to check comes in the body, so a stranger is refused before it is read.
+      requireUser(request);
       const body = input.body();
       const { scope, agencyId } = await scopedAgency(request, body.agencyId, 'agency.view');
       if (scope.kind === 'agencies' && agencyId === undefined) throw new StartexError('VALIDATION_FAILED', 'Name your agency: agencyId.', 'body.agencyId');
