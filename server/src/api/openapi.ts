@@ -11,7 +11,7 @@ const ACCESS: Record<RouteAccess, string> = {
   'exercise-role': 'A signed-in person whose role in the exercise allows it (the permission table, scenarios/src/engine/policy.ts).',
   'global-role': 'A signed-in person whose global role (planner, administrator) allows it.',
   'agency-role': 'A signed-in person whose global role (programme manager, trainer, planner) allows it, or the focal point of the agency concerned, who sees that agency\'s part and no other.',
-  'survey-token': `As for an agency's focal point, or whoever holds the survey's one-time token, sent in the \`${SURVEY_TOKEN_HEADER}\` header (no session).`,
+  'survey-token': `A signed-in person whose global role allows it, the focal point of the survey's agency, or whoever holds the survey's one-time token, sent in the \`${SURVEY_TOKEN_HEADER}\` header (no session).`,
 };
 
 const ErrorBody = z.object({

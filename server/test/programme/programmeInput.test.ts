@@ -98,6 +98,12 @@ describe('needs', () => {
     expect(saved).toEqual({ ok: true, rows: 1, problems: [] });
     const imported = (await ok(h, 200, 'GET', `/api/programme/needs?agency=${customs}`, manager)).find((n: NeedView) => n.capabilityId === 'expert-reachback');
     expect(imported).toMatchObject({ targetGroup: 'Shift supervisors', headcount: 8, requiredLevel: 3, currentLevel: 2, gap: 1, priority: 'high', intervention: 'course', evidence: [{ kind: 'survey', note: 'Survey 2026' }, { kind: 'interview', note: '' }], status: 'open' });
+    // The API document says so too: 200 for a dry run, 201 for an import.
+    const document = (await h.request('GET', '/api/docs/json')).json();
+    const responses = document.paths['/api/programme/needs/import'].post.responses;
+    expect(Object.keys(responses)).toEqual(['200', '201', 'default']);
+    expect(responses['200'].content['application/json'].schema.properties.problems).toMatchObject({ type: 'array' });
+    expect(responses['200'].content).toEqual(responses['201'].content);
   });
 
   it('refuses hostile files before reading them, the zip bomb guard of the participant list included', async () => {
