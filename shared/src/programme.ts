@@ -3,7 +3,7 @@
  * the Integrated Preparedness Plan (priorities and a multi-year schedule of activities), courses
  * with attendance and certificates, exercises made from the plan, and the ratings and corrective
  * actions that flow back into the needs. REST bodies and answers; the routes live under
- * /api/programme (server/src/api/programmeRoutes.ts lists them).
+ * /api/programme (shared/src/routes/programme.ts lists them).
  *
  * Who: the programme manager (global role `programme-manager`) plans and accepts needs; trainers
  * run courses; planners read. An agency's focal point (an account named focal point of one agency)
@@ -13,9 +13,9 @@
 import { z } from 'zod';
 import { Rating } from './logEntry.ts';
 import { Username } from './auth.ts';
-import { Email } from './planning.ts';
+import { AgencyView, Email } from './planning.ts';
 import { CalendarDate, ImprovementStatus } from './report.ts';
-import type { ErrorCode } from './errors.ts';
+import { ERROR_CODES } from './errors.ts';
 
 const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(200);
@@ -149,6 +149,8 @@ export const NeedView = z.object({
 export type NeedView = z.infer<typeof NeedView>;
 
 export const NeedQuery = z.strictObject({ agency: id.optional(), status: NeedStatus.optional() });
+/** One agency's part (a focal point of several names theirs). */
+export const AgencyQuery = z.strictObject({ agency: id.optional() });
 
 // ---- Focal points and the needs survey -----------------------------------------------------
 
@@ -507,11 +509,13 @@ export type ImportAttendanceBody = z.infer<typeof ImportAttendanceBody>;
 export const ATTENDANCE_IMPORT_COLUMNS = ['name', 'email', 'agency', 'position', 'attended', 'completed', 'completed on'] as const;
 export const REQUIRED_ATTENDANCE_COLUMNS = ['name', 'agency', 'attended'] as const;
 
-export interface ProgrammeImportResult {
-  ok: boolean;
-  rows: number;
-  problems: { row: number; column?: string; code: ErrorCode; message: string }[];
-}
+/** What an import answers: clean (`ok`) or each row's problems; with `dryRun` nothing is saved either way. */
+export const ProgrammeImportResult = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  problems: z.array(z.object({ row: z.number().int(), column: z.string().optional(), code: z.enum(ERROR_CODES), message: z.string() })),
+});
+export type ProgrammeImportResult = z.infer<typeof ProgrammeImportResult>;
 
 // ---- Dashboards ------------------------------------------------------------------------------
 
@@ -545,6 +549,9 @@ export const CentreDashboard = z.object({
 });
 export type CentreDashboard = z.infer<typeof CentreDashboard>;
 
+/** GET /api/programme/dashboard: one plan's (the latest when none is named). */
+export const PlanQuery = z.strictObject({ plan: id.optional() });
+
 /** GET /api/programme/me: what the caller may do in the programme. */
 export const ProgrammeAccess = z.object({
   read: z.boolean(),
@@ -558,3 +565,26 @@ export type ProgrammeAccess = z.infer<typeof ProgrammeAccess>;
 export const PROGRAMME_CHARTS = ['heatmap', 'training'] as const;
 export const ProgrammeChartName = z.enum(PROGRAMME_CHARTS);
 export type ProgrammeChartName = z.infer<typeof ProgrammeChartName>;
+
+/** An agency of the directory as the programme lists it. */
+export const ProgrammeAgency = AgencyView.pick({ id: true, name: true, type: true, functions: true });
+export type ProgrammeAgency = z.infer<typeof ProgrammeAgency>;
+
+/** The path parameters of the /api/programme routes, by what they name. */
+export const ProgrammeParams = {
+  capability: z.object({ capabilityId: id }),
+  agency: z.object({ agencyId: id }),
+  focalPoint: z.object({ agencyId: id, userId: id }),
+  need: z.object({ needId: id }),
+  survey: z.object({ surveyId: id }),
+  plan: z.object({ planId: id }),
+  priority: z.object({ priorityId: id }),
+  activity: z.object({ activityId: id }),
+  exercise: z.object({ exerciseId: id }),
+  trace: z.object({ kind: TraceKind, id }),
+  rating: z.object({ ratingId: id }),
+  course: z.object({ courseId: id }),
+  session: z.object({ sessionId: id }),
+  person: z.object({ personId: id }),
+  feed: z.object({ planId: id, feedId: id }),
+};

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, type ActivityBody, type ActivitySaved, type ActivityView, type CourseView, type NeedView, type PlanView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { ACTIVITY_KINDS, ACTIVITY_STATUSES, API_ROUTES, type ActivityBody, type ActivityView, type NeedView, type PlanView } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { subjectOf } from './names.ts';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
@@ -11,7 +11,7 @@ import { useLoad } from './useLoad.ts';
 export function ActivityForm({ plan, activity, needs, context, onDone }: { plan: PlanView; activity: ActivityView | undefined; needs: NeedView[]; context: ProgrammeContext; onDone: (changed: boolean) => Promise<void> }) {
   const { t } = useTranslation('programme');
   const id = useId();
-  const courses = useLoad<CourseView[]>('/api/programme/courses');
+  const courses = useLoad(API_ROUTES.courses, {});
   const [form, setForm] = useState({
     kind: activity?.kind ?? ('tabletop' as ActivityBody['kind']),
     title: activity?.title ?? '',
@@ -47,8 +47,8 @@ export function ActivityForm({ plan, activity, needs, context, onDone }: { plan:
       notes: activity?.notes ?? '',
     };
     const result = activity
-      ? await api<ActivitySaved>(`/api/programme/activities/${encodeURIComponent(activity.id)}`, { method: 'PUT', body })
-      : await api<ActivitySaved>(`/api/programme/plans/${encodeURIComponent(plan.id)}/activities`, { method: 'POST', body });
+      ? await call(API_ROUTES.updateActivity, { params: { activityId: activity.id }, body })
+      : await call(API_ROUTES.addActivity, { params: { planId: plan.id }, body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await onDone(true);
   }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FocalPointAdded, FocalPointView, SurveySent, SurveyView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type FocalPointAdded, type SurveySent } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { AgencyForm } from '../planning/AgencyForm.tsx';
 import type { AgencyName } from './names.ts';
@@ -35,9 +35,8 @@ export function AgenciesPanel({ context }: { context: ProgrammeContext }) {
 function AgencyCard({ agency, manage }: { agency: AgencyName; manage: boolean }) {
   const { t } = useTranslation('programme');
   const id = useId();
-  const base = `/api/programme/agencies/${encodeURIComponent(agency.id)}`;
-  const focalPoints = useLoad<FocalPointView[]>(`${base}/focal-points`);
-  const surveys = useLoad<SurveyView[]>(`/api/programme/surveys?agency=${encodeURIComponent(agency.id)}`);
+  const focalPoints = useLoad(API_ROUTES.focalPoints, { params: { agencyId: agency.id } });
+  const surveys = useLoad(API_ROUTES.surveys, { query: { agency: agency.id } });
   const [focal, setFocal] = useState({ name: '', email: '' });
   const [account, setAccount] = useState<FocalPointAdded['account']>();
   const [survey, setSurvey] = useState({ dueDate: '', message: '', token: false });
@@ -45,7 +44,7 @@ function AgencyCard({ agency, manage }: { agency: AgencyName; manage: boolean })
   const [error, setError] = useState<ApiError | undefined>();
 
   async function addFocalPoint() {
-    const result = await api<FocalPointAdded>(`${base}/focal-points`, { method: 'POST', body: { name: focal.name.trim(), email: focal.email.trim() } });
+    const result = await call(API_ROUTES.addFocalPoint, { params: { agencyId: agency.id }, body: { name: focal.name.trim(), email: focal.email.trim() } });
     setError(result.ok ? undefined : result.error);
     if (!result.ok) return;
     setAccount(result.value.account);
@@ -54,7 +53,7 @@ function AgencyCard({ agency, manage }: { agency: AgencyName; manage: boolean })
   }
 
   async function sendSurvey() {
-    const result = await api<SurveySent>(`${base}/surveys`, { method: 'POST', body: { dueDate: survey.dueDate, message: survey.message, token: survey.token } });
+    const result = await call(API_ROUTES.sendSurvey, { params: { agencyId: agency.id }, body: { dueDate: survey.dueDate, message: survey.message, token: survey.token } });
     setError(result.ok ? undefined : result.error);
     if (!result.ok) return;
     setSent(result.value);

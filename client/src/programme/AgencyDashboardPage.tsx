@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgencyDashboard, CapabilityView, SurveyView } from '@startex/shared';
+import { API_ROUTES } from '@startex/shared';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { errorText } from '../i18n/errorText.ts';
@@ -11,7 +11,6 @@ import { useLoad } from './useLoad.ts';
 import './programme.css';
 import '../planning/strings.ts';
 import './strings.ts';
-import { API_ROUTES } from '@startex/shared';
 import { routeHref } from '../lib/api.ts';
 import { fileLanguage } from './fileLanguage.ts';
 
@@ -31,9 +30,9 @@ export function AgencyDashboardPage({ agencyId }: { agencyId: string }) {
 function Dashboard({ agencyId }: { agencyId: string }) {
   const { t } = useTranslation('programme');
   const base = `/api/programme/agencies/${encodeURIComponent(agencyId)}`;
-  const dashboard = useLoad<AgencyDashboard>(`${base}/dashboard`);
-  const capabilities = useLoad<CapabilityView[]>('/api/programme/capabilities');
-  const surveys = useLoad<SurveyView[]>(`/api/programme/surveys?agency=${encodeURIComponent(agencyId)}`);
+  const dashboard = useLoad(API_ROUTES.agencyDashboard, { params: { agencyId } });
+  const capabilities = useLoad(API_ROUTES.capabilities, {});
+  const surveys = useLoad(API_ROUTES.surveys, { query: { agency: agencyId } });
   useEffect(() => {
     document.title = dashboard.data ? `${dashboard.data.agency.name}: ${t('title')} — StartEx` : 'StartEx';
   }, [dashboard.data, t]);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CalendarFeedMade } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type CalendarFeedMade } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { fileLanguage } from './fileLanguage.ts';
 
@@ -11,7 +11,7 @@ export function CalendarSubscribe({ planId, agencyId }: { planId: string; agency
   const [made, setMade] = useState<CalendarFeedMade | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   async function make() {
-    const result = await api<CalendarFeedMade>(`/api/programme/plans/${encodeURIComponent(planId)}/calendar-feeds`, { method: 'POST', body: agencyId ? { agencyId } : {} });
+    const result = await call(API_ROUTES.createCalendarFeed, { params: { planId }, body: agencyId ? { agencyId } : {} });
     setError(result.ok ? undefined : result.error);
     if (result.ok) setMade(result.value);
   }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROGRAMME_FUNCTIONS, type CapabilityBody, type CapabilityView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, PROGRAMME_FUNCTIONS, type CapabilityBody, type CapabilityView } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
 
@@ -48,8 +48,8 @@ function CapabilityForm({ capability, onDone }: { capability: CapabilityView | u
   const [form, setForm] = useState<CapabilityBody>({ function: capability?.function ?? 'detection', name: capability?.name ?? '', description: capability?.description ?? '' });
   const [error, setError] = useState<ApiError | undefined>();
   async function save() {
-    const path = capability ? `/api/programme/capabilities/${encodeURIComponent(capability.id)}` : '/api/programme/capabilities';
-    const result = await api<CapabilityView>(path, { method: capability ? 'PUT' : 'POST', body: { ...form, name: form.name.trim() } });
+    const body = { ...form, name: form.name.trim() };
+    const result = capability ? await call(API_ROUTES.updateCapability, { params: { capabilityId: capability.id }, body }) : await call(API_ROUTES.createCapability, { body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await onDone(true);
   }

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { CentreDashboard } from '@startex/shared';
+import { API_ROUTES } from '@startex/shared';
 import { errorText } from '../i18n/errorText.ts';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
 import { subjectOf } from './names.ts';
 import { useLoad } from './useLoad.ts';
-import { API_ROUTES } from '@startex/shared';
 import { routeHref } from '../lib/api.ts';
 import { fileLanguage } from './fileLanguage.ts';
 
 /** The centre's overview: how far the plan covers its priorities, what is late, and each agency at a glance. */
 export function CentrePanel({ context }: { context: ProgrammeContext }) {
   const { t } = useTranslation('programme');
-  const dashboard = useLoad<CentreDashboard>('/api/programme/dashboard');
+  const dashboard = useLoad(API_ROUTES.centreDashboard, { query: {} });
   if (dashboard.error) return <p role="alert" className="error">{errorText(dashboard.error)}</p>;
   if (!dashboard.data) return <p>{t('loading')}</p>;
   const data = dashboard.data;

@@ -45,7 +45,7 @@ export function ExerciseFromActivity({ activity, manage, onCreated }: { activity
     const settings = { title: activity.title, ...(activity.kind !== 'course' ? { exerciseType: activity.kind } : {}), ...(activity.when.kind === 'dates' ? { date: activity.start } : {}) };
     const made = await call(API_ROUTES.createExercise, { body: { source, settings } });
     if (!made.ok) return setError(made.error);
-    const linked = await api(`/api/programme/activities/${encodeURIComponent(activity.id)}/exercise`, { method: 'POST', body: { exerciseId: made.value.id } });
+    const linked = await call(API_ROUTES.linkExercise, { params: { activityId: activity.id }, body: { exerciseId: made.value.id } });
     setError(linked.ok ? undefined : linked.error);
     if (linked.ok) await onCreated();
   }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PROGRAMME_FUNCTIONS, type AgencyView, type CapabilityView, type ExerciseProgrammeView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, PROGRAMME_FUNCTIONS } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { namer } from './names.ts';
 import { NeedsTable } from './NeedsTable.tsx';
@@ -20,10 +20,9 @@ export function ExerciseProgrammePage({ exerciseId }: { exerciseId: string }) {
 function ExerciseProgramme({ exerciseId }: { exerciseId: string }) {
   const { t } = useTranslation('programme');
   const id = useId();
-  const path = `/api/programme/exercises/${encodeURIComponent(exerciseId)}`;
-  const view = useLoad<ExerciseProgrammeView>(path);
-  const capabilities = useLoad<CapabilityView[]>('/api/programme/capabilities');
-  const agencies = useLoad<AgencyView[]>('/api/programme/agencies');
+  const view = useLoad(API_ROUTES.exerciseProgramme, { params: { exerciseId } });
+  const capabilities = useLoad(API_ROUTES.capabilities, {});
+  const agencies = useLoad(API_ROUTES.programmeAgencies, {});
   const [map, setMap] = useState<Record<string, string> | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
@@ -39,7 +38,7 @@ function ExerciseProgramme({ exerciseId }: { exerciseId: string }) {
     setSaved(false);
     const targets = Object.fromEntries(data.objectives.flatMap((o) => o.targets.flatMap((x) => (x.capabilityId ? [[x.id, x.capabilityId]] : []))));
     const objectives = Object.fromEntries(Object.entries(map!).filter(([, capabilityId]) => capabilityId));
-    const result = await api<ExerciseProgrammeView>(`${path}/capabilities`, { method: 'PUT', body: { objectives, targets } });
+    const result = await call(API_ROUTES.setCapabilityMap, { params: { exerciseId }, body: { objectives, targets } });
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);
   }

@@ -1,23 +1,24 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeImportResult } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import type { ApiError, ApiResult } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { readFileAs } from '../planning/readFile.ts';
 
 type Problem = ProgrammeImportResult['problems'][number];
-type Checked = { fileName: string; body: { format: 'csv' | 'xlsx'; content: string }; rows: number; problems: Problem[] };
+type Sheet = { format: 'csv' | 'xlsx'; content: string };
+type Checked = { fileName: string; body: Sheet; rows: number; problems: Problem[] };
 
 /**
  * Needs or attendance from CSV or XLSX, as the participant list is imported: the server checks the
  * file first (a dry run) and lists every problem per row; only a clean file is imported, all at once.
  */
-export function ImportRows({ heading, path, columns, required, extra, onImported }: {
+export function ImportRows({ heading, importFile, columns, required, onImported }: {
   heading: string;
-  path: string;
+  /** The import route's call: checked only with `dryRun`. */
+  importFile: (sheet: Sheet & { dryRun: boolean }) => Promise<ApiResult<ProgrammeImportResult>>;
   columns: readonly string[];
   required: readonly string[];
-  extra: Record<string, string>;
   onImported: () => Promise<void>;
 }) {
   const { t } = useTranslation('programme');
@@ -30,7 +31,7 @@ export function ImportRows({ heading, path, columns, required, extra, onImported
 
   /** Problems come back in a 200 (dry run) or a 422 (IMPORT_INVALID); anything else is an error. */
   async function send(body: Checked['body'], dryRun: boolean): Promise<Pick<Checked, 'rows' | 'problems'> | ApiError> {
-    const result = await api<ProgrammeImportResult>(path, { method: 'POST', body: { ...body, ...extra, dryRun } });
+    const result = await importFile({ ...body, dryRun });
     if (result.ok) return { rows: result.value.rows, problems: result.value.problems };
     return result.error.problems ? { rows: 0, problems: result.error.problems as Problem[] } : result.error;
   }

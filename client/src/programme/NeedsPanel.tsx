@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEED_IMPORT_COLUMNS, REQUIRED_NEED_COLUMNS, type NeedView, type SurveyView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, NEED_IMPORT_COLUMNS, REQUIRED_NEED_COLUMNS, type NeedView, type SurveyView, type UpdateNeedBody } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { ImportRows } from './ImportRows.tsx';
 import { EMPTY_NEED, NeedFields, needFields, type NeedDraft } from './NeedFields.tsx';
@@ -15,8 +15,8 @@ export function NeedsPanel({ context }: { context: ProgrammeContext }) {
   const { t } = useTranslation('programme');
   const id = useId();
   const [agency, setAgency] = useState('');
-  const needs = useLoad<NeedView[]>(`/api/programme/needs${agency ? `?agency=${encodeURIComponent(agency)}` : ''}`);
-  const surveys = useLoad<SurveyView[]>('/api/programme/surveys');
+  const needs = useLoad(API_ROUTES.needs, { query: { agency: agency || undefined } });
+  const surveys = useLoad(API_ROUTES.surveys, { query: {} });
   const reload = async () => {
     await needs.reload();
     await surveys.reload();
@@ -47,10 +47,9 @@ export function NeedsPanel({ context }: { context: ProgrammeContext }) {
           <AddNeed context={context} onAdded={reload} />
           <ImportRows
             heading={t('needs.import')}
-            path="/api/programme/needs/import"
+            importFile={(sheet) => call(API_ROUTES.importNeeds, { body: { ...sheet, ...(agency ? { agencyId: agency } : {}) } })}
             columns={NEED_IMPORT_COLUMNS}
             required={REQUIRED_NEED_COLUMNS}
-            extra={agency ? { agencyId: agency } : {}}
             onImported={reload}
           />
         </>
@@ -60,20 +59,23 @@ export function NeedsPanel({ context }: { context: ProgrammeContext }) {
 }
 
 /** The centre marks an accepted need met or closed (or open again). */
+/** The statuses the centre sets by hand. */
+type SetStatus = NonNullable<UpdateNeedBody['status']>;
+
 function NeedStatus({ need, label, onChanged }: { need: NeedView; label: string; onChanged: () => Promise<void> }) {
   const { t } = useTranslation('programme');
   const id = useId();
   const [error, setError] = useState<ApiError | undefined>();
   if (need.status !== 'open' && need.status !== 'met' && need.status !== 'closed') return null;
-  async function change(status: string) {
-    const result = await api<NeedView>(`/api/programme/needs/${encodeURIComponent(need.id)}`, { method: 'PATCH', body: { status } });
+  async function change(status: SetStatus) {
+    const result = await call(API_ROUTES.updateNeed, { params: { needId: need.id }, body: { status } });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await onChanged();
   }
   return (
     <>
       <label className="visually-hidden" htmlFor={id}>{`${t('field.status')}: ${label}`}</label>
-      <select id={id} value={need.status} onChange={(e) => void change(e.target.value)}>
+      <select id={id} value={need.status} onChange={(e) => void change(e.target.value as SetStatus)}>
         {(['open', 'met', 'closed'] as const).map((s) => <option key={s} value={s}>{t(`needStatus.${s}`)}</option>)}
       </select>
       {error && <p role="alert" className="error">{errorText(error)}</p>}
@@ -89,7 +91,7 @@ function SurveyReview({ survey, context, onDone }: { survey: SurveyView; context
   const [error, setError] = useState<ApiError | undefined>();
   async function review(needId: string, accept: boolean) {
     const body = accept ? { accept: [needId] } : { reject: [{ needId, reason: reasons[needId] ?? '' }] };
-    const result = await api<SurveyView>(`/api/programme/surveys/${encodeURIComponent(survey.id)}/review`, { method: 'POST', body });
+    const result = await call(API_ROUTES.reviewSurvey, { params: { surveyId: survey.id }, body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await onDone();
   }
@@ -123,7 +125,7 @@ function AddNeed({ context, onAdded }: { context: ProgrammeContext; onAdded: () 
   const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
   async function save() {
-    const result = await api<NeedView>('/api/programme/needs', { method: 'POST', body: { agencyId, ...needFields(draft) } });
+    const result = await call(API_ROUTES.createNeed, { body: { agencyId, ...needFields(draft) } });
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);
     if (result.ok) {

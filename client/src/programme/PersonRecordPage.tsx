@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PersonRecord } from '@startex/shared';
+import { API_ROUTES } from '@startex/shared';
 import { errorText } from '../i18n/errorText.ts';
 import { SignedIn } from './SignedIn.tsx';
 import { useLoad } from './useLoad.ts';
@@ -16,7 +16,7 @@ export function PersonRecordPage({ personId }: { personId: string }) {
 
 function Record({ personId }: { personId: string }) {
   const { t } = useTranslation('programme');
-  const record = useLoad<PersonRecord>(`/api/programme/people/${encodeURIComponent(personId)}`);
+  const record = useLoad(API_ROUTES.personRecord, { params: { personId } });
   if (record.error) return <main className="page plan-page programme"><p role="alert" className="error">{errorText(record.error)}</p></main>;
   if (!record.data) return <main className="page"><p>{t('loading')}</p></main>;
   const { person, courses, certificates, exerciseRoles, alerts } = record.data;

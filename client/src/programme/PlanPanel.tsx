@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityView, NeedView, PlanDetail, PlanView, PriorityView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type ActivityView, type NeedView, type PlanView } from '@startex/shared';
+import { call, routeHref, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import { CalendarSubscribe } from './CalendarSubscribe.tsx';
@@ -9,14 +9,12 @@ import { ExerciseFromActivity } from './ExerciseFromActivity.tsx';
 import { subjectOf } from './names.ts';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
 import { useLoad } from './useLoad.ts';
-import { API_ROUTES } from '@startex/shared';
-import { routeHref } from '../lib/api.ts';
 import { fileLanguage } from './fileLanguage.ts';
 
 /** The Integrated Preparedness Plan: priorities, the multi-year schedule with its checks, calendars per year and agency, exports. */
 export function PlanPanel({ context }: { context: ProgrammeContext }) {
   const { t } = useTranslation('programme');
-  const plans = useLoad<PlanView[]>('/api/programme/plans');
+  const plans = useLoad(API_ROUTES.plans, {});
   const [chosen, setChosen] = useState<string | undefined>();
   const planId = chosen ?? plans.data?.at(-1)?.id;
   return (
@@ -50,7 +48,7 @@ function NewPlan({ onCreated }: { onCreated: (plan: PlanView) => Promise<void> }
   const [form, setForm] = useState({ title: '', fromYear: String(year), toYear: String(year + 1) });
   const [error, setError] = useState<ApiError | undefined>();
   async function create() {
-    const result = await api<PlanView>('/api/programme/plans', { method: 'POST', body: { title: form.title.trim(), fromYear: Number(form.fromYear), toYear: Number(form.toYear) } });
+    const result = await call(API_ROUTES.createPlan, { body: { title: form.title.trim(), fromYear: Number(form.fromYear), toYear: Number(form.toYear) } });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await onCreated(result.value);
   }
@@ -88,8 +86,8 @@ function NewPlan({ onCreated }: { onCreated: (plan: PlanView) => Promise<void> }
 function Plan({ planId, context }: { planId: string; context: ProgrammeContext }) {
   const { t } = useTranslation('programme');
   const path = `/api/programme/plans/${encodeURIComponent(planId)}`;
-  const detail = useLoad<PlanDetail>(path);
-  const needs = useLoad<NeedView[]>('/api/programme/needs');
+  const detail = useLoad(API_ROUTES.programmePlan, { params: { planId } });
+  const needs = useLoad(API_ROUTES.needs, { query: {} });
   const [editing, setEditing] = useState<ActivityView | 'new' | undefined>();
   if (detail.error) return <p role="alert" className="error">{errorText(detail.error)}</p>;
   if (!detail.data || !needs.data) return <p>{t('loading')}</p>;
@@ -210,7 +208,7 @@ function PriorityForm({ planId, needs, context, onSaved }: { planId: string; nee
   const [form, setForm] = useState({ title: '', rationale: '', needIds: [] as string[] });
   const [error, setError] = useState<ApiError | undefined>();
   async function save() {
-    const result = await api<PriorityView>(`/api/programme/plans/${encodeURIComponent(planId)}/priorities`, { method: 'POST', body: { title: form.title.trim(), rationale: form.rationale.trim(), needIds: form.needIds } });
+    const result = await call(API_ROUTES.addPriority, { params: { planId }, body: { title: form.title.trim(), rationale: form.rationale.trim(), needIds: form.needIds } });
     setError(result.ok ? undefined : result.error);
     if (result.ok) {
       setForm({ title: '', rationale: '', needIds: [] });

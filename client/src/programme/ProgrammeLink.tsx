@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { ProgrammeAccess } from '@startex/shared';
+import { API_ROUTES } from '@startex/shared';
 import { useLoad } from './useLoad.ts';
 import './strings.ts';
 
 /** The home page's way into the programme: the centre's page, and each agency a focal point answers for. */
 export function ProgrammeLink() {
   const { t } = useTranslation('programme');
-  const access = useLoad<ProgrammeAccess>('/api/programme/me');
+  const access = useLoad(API_ROUTES.programmeAccess, {});
   if (!access.data || (!access.data.read && access.data.agencies.length === 0)) return null;
   return (
     <ul className="plan-links" data-testid="programme-links">

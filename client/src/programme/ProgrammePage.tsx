@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CapabilityView, ProgrammeAccess } from '@startex/shared';
+import { API_ROUTES, type CapabilityView, type ProgrammeAccess } from '@startex/shared';
 import { errorText } from '../i18n/errorText.ts';
 import { AgenciesPanel } from './AgenciesPanel.tsx';
 import { CataloguePanel } from './CataloguePanel.tsx';
@@ -40,9 +40,9 @@ export function ProgrammePage() {
 
 function Programme() {
   const { t } = useTranslation('programme');
-  const access = useLoad<ProgrammeAccess>('/api/programme/me');
-  const agencies = useLoad<AgencyName[]>(access.data?.read ? '/api/programme/agencies' : undefined);
-  const capabilities = useLoad<CapabilityView[]>(access.data?.read ? '/api/programme/capabilities' : undefined);
+  const access = useLoad(API_ROUTES.programmeAccess, {});
+  const agencies = useLoad(API_ROUTES.programmeAgencies, access.data?.read ? {} : undefined);
+  const capabilities = useLoad(API_ROUTES.capabilities, access.data?.read ? {} : undefined);
   const [tab, setTab] = useState<Tab>(tabFromHash);
   useEffect(() => {
     const onHash = () => setTab(tabFromHash());

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CapabilityView, ProgrammeRating } from '@startex/shared';
+import { API_ROUTES } from '@startex/shared';
 import { errorText } from '../i18n/errorText.ts';
 import { SignedIn } from './SignedIn.tsx';
 import { useLoad } from './useLoad.ts';
@@ -15,8 +15,8 @@ export function RatingPage({ ratingId }: { ratingId: string }) {
 
 function Rating({ ratingId }: { ratingId: string }) {
   const { t } = useTranslation('programme');
-  const rating = useLoad<ProgrammeRating>(`/api/programme/ratings/${encodeURIComponent(ratingId)}`);
-  const capabilities = useLoad<CapabilityView[]>('/api/programme/capabilities');
+  const rating = useLoad(API_ROUTES.programmeRating, { params: { ratingId } });
+  const capabilities = useLoad(API_ROUTES.capabilities, {});
   if (rating.error) return <main className="page plan-page programme"><p role="alert" className="error">{errorText(rating.error)}</p></main>;
   if (!rating.data || !capabilities.data) return <main className="page"><p>{t('loading')}</p></main>;
   const r = rating.data;

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SURVEY_TOKEN_HEADER, type CapabilityView, type SurveyView } from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, SURVEY_TOKEN_HEADER } from '@startex/shared';
+import type { ApiError } from '../lib/api.ts';
 import { LoginForm } from '../lib/LoginForm.tsx';
 import { Preferences } from '../lib/Preferences.tsx';
 import { useSession } from '../lib/useSession.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { draftOf, EMPTY_NEED, NeedFields, needFields, type NeedDraft } from './NeedFields.tsx';
-import { useLoad } from './useLoad.ts';
+import { callWithHeaders, useLoad } from './useLoad.ts';
 import '../planning/strings.ts';
 import './strings.ts';
 
@@ -26,9 +26,8 @@ export function SurveyPage({ surveyId, token }: { surveyId: string; token: strin
 
 function Survey({ surveyId, headers }: { surveyId: string; headers: Record<string, string> | undefined }) {
   const { t } = useTranslation('programme');
-  const path = `/api/programme/surveys/${encodeURIComponent(surveyId)}`;
-  const survey = useLoad<SurveyView>(path, headers);
-  const capabilities = useLoad<CapabilityView[]>('/api/programme/capabilities', headers);
+  const survey = useLoad(API_ROUTES.survey, { params: { surveyId } }, headers);
+  const capabilities = useLoad(API_ROUTES.capabilities, {}, headers);
   const [rows, setRows] = useState<NeedDraft[] | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [saved, setSaved] = useState(false);
@@ -52,9 +51,9 @@ function Survey({ surveyId, headers }: { surveyId: string; headers: Record<strin
 
   async function send(action: 'save' | 'submit') {
     setSaved(false);
-    const written = await api<SurveyView>(`${path}/rows`, { method: 'PUT', body: { rows: rows!.map(needFields) }, ...(headers ? { headers } : {}) });
+    const written = await callWithHeaders(API_ROUTES.saveSurveyRows, { params: { surveyId }, body: { rows: rows!.map(needFields) } }, headers);
     if (!written.ok) return setError(written.error);
-    const result = action === 'submit' ? await api<SurveyView>(`${path}/submit`, { method: 'POST', ...(headers ? { headers } : {}) }) : written;
+    const result = action === 'submit' ? await callWithHeaders(API_ROUTES.submitSurvey, { params: { surveyId } }, headers) : written;
     setError(result.ok ? undefined : result.error);
     if (result.ok) {
       setSaved(action === 'save');

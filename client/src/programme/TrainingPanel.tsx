@@ -1,20 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  ATTENDANCE_IMPORT_COLUMNS,
-  REQUIRED_ATTENDANCE_COLUMNS,
-  type ActivityView,
-  type AttendanceRow,
-  type CertificateAlert,
-  type CourseDetail,
-  type CourseSessionDetail,
-  type CourseSessionView,
-  type CourseView,
-  type PlanDetail,
-  type PlanView,
-  type TraineeView,
-} from '@startex/shared';
-import { api, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, ATTENDANCE_IMPORT_COLUMNS, REQUIRED_ATTENDANCE_COLUMNS, type ActivityView, type AttendanceRow, type CourseSessionView, type CourseView, type TraineeView } from '@startex/shared';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 import { ImportRows } from './ImportRows.tsx';
 import type { ProgrammeContext } from './ProgrammePage.tsx';
@@ -23,14 +10,14 @@ import { useLoad } from './useLoad.ts';
 /** Courses with their sessions and attendance, the agencies' people, and certificates running out before planned exercises. */
 export function TrainingPanel({ context }: { context: ProgrammeContext }) {
   const { t } = useTranslation('programme');
-  const courses = useLoad<CourseView[]>('/api/programme/courses');
-  const people = useLoad<TraineeView[]>('/api/programme/people');
-  const alerts = useLoad<CertificateAlert[]>('/api/programme/alerts');
-  const plans = useLoad<PlanView[]>('/api/programme/plans');
+  const courses = useLoad(API_ROUTES.courses, {});
+  const people = useLoad(API_ROUTES.trainees, { query: {} });
+  const alerts = useLoad(API_ROUTES.certificateAlerts, { query: {} });
+  const plans = useLoad(API_ROUTES.plans, {});
   const [activities, setActivities] = useState<ActivityView[]>([]);
   useEffect(() => {
     // Course activities of every plan, for a session to deliver.
-    void Promise.all((plans.data ?? []).map((p) => api<PlanDetail>(`/api/programme/plans/${encodeURIComponent(p.id)}`))).then((details) =>
+    void Promise.all((plans.data ?? []).map((p) => call(API_ROUTES.programmePlan, { params: { planId: p.id } }))).then((details) =>
       setActivities(details.flatMap((d) => (d.ok ? d.value.activities.filter((a) => a.kind === 'course') : []))),
     );
   }, [plans.data]);
@@ -69,7 +56,7 @@ function CourseForm({ context, onSaved }: { context: ProgrammeContext; onSaved: 
   const [error, setError] = useState<ApiError | undefined>();
   async function save() {
     const body = { title: form.title.trim(), capabilityIds: form.capabilityIds, ...(form.certificate.trim() ? { certificate: { name: form.certificate.trim(), validityMonths: Number(form.months) } } : {}) };
-    const result = await api<CourseView>('/api/programme/courses', { method: 'POST', body });
+    const result = await call(API_ROUTES.createCourse, { body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) {
       setForm(empty);
@@ -116,13 +103,13 @@ function CourseForm({ context, onSaved }: { context: ProgrammeContext; onSaved: 
 function Course({ course, people, activities, context, onChange }: { course: CourseView; people: TraineeView[]; activities: ActivityView[]; context: ProgrammeContext; onChange: () => Promise<void> }) {
   const { t } = useTranslation('programme');
   const id = useId();
-  const detail = useLoad<CourseDetail>(`/api/programme/courses/${encodeURIComponent(course.id)}`);
+  const detail = useLoad(API_ROUTES.course, { params: { courseId: course.id } });
   const [session, setSession] = useState({ start: '', end: '', location: '', trainer: '', activityId: '' });
   const [error, setError] = useState<ApiError | undefined>();
   const mine = activities.filter((a) => !a.courseId || a.courseId === course.id);
   async function addSession() {
     const body = { start: session.start, end: session.end || session.start, location: session.location, trainer: session.trainer, ...(session.activityId ? { activityId: session.activityId } : {}) };
-    const result = await api<CourseSessionView>(`/api/programme/courses/${encodeURIComponent(course.id)}/sessions`, { method: 'POST', body });
+    const result = await call(API_ROUTES.addCourseSession, { params: { courseId: course.id }, body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) await detail.reload();
   }
@@ -175,8 +162,7 @@ function Course({ course, people, activities, context, onChange }: { course: Cou
 /** One session's attendance: who attended and completed (a completion gives the course's certificate). */
 function Session({ session, people, context, onChange }: { session: CourseSessionView; people: TraineeView[]; context: ProgrammeContext; onChange: () => Promise<void> }) {
   const { t } = useTranslation('programme');
-  const path = `/api/programme/sessions/${encodeURIComponent(session.id)}`;
-  const detail = useLoad<CourseSessionDetail>(path);
+  const detail = useLoad(API_ROUTES.courseSession, { params: { sessionId: session.id } });
   const [rows, setRows] = useState<Record<string, AttendanceRow>>({});
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
@@ -188,7 +174,7 @@ function Session({ session, people, context, onChange }: { session: CourseSessio
   async function save() {
     setSaved(false);
     const body = { rows: Object.values(rows).filter((r) => r.attended || r.completed || detail.data?.attendance.some((a) => a.personId === r.personId)) };
-    const result = await api<CourseSessionDetail>(`${path}/attendance`, { method: 'PUT', body });
+    const result = await call(API_ROUTES.recordAttendance, { params: { sessionId: session.id }, body });
     setError(result.ok ? undefined : result.error);
     setSaved(result.ok);
     if (result.ok) {
@@ -240,10 +226,9 @@ function Session({ session, people, context, onChange }: { session: CourseSessio
       {context.access.train && (
         <ImportRows
           heading={t('training.importAttendance')}
-          path={`${path}/attendance/import`}
+          importFile={(sheet) => call(API_ROUTES.importAttendance, { params: { sessionId: session.id }, body: sheet })}
           columns={ATTENDANCE_IMPORT_COLUMNS}
           required={REQUIRED_ATTENDANCE_COLUMNS}
-          extra={{}}
           onImported={async () => {
             await detail.reload();
             await onChange();
@@ -262,7 +247,7 @@ function People({ people, context, onAdded }: { people: TraineeView[]; context: 
   const [error, setError] = useState<ApiError | undefined>();
   async function add() {
     const body = { agencyId: form.agencyId, name: form.name.trim(), position: form.position.trim(), ...(form.email.trim() ? { email: form.email.trim() } : {}) };
-    const result = await api<TraineeView>('/api/programme/people', { method: 'POST', body });
+    const result = await call(API_ROUTES.addTrainee, { body });
     setError(result.ok ? undefined : result.error);
     if (result.ok) {
       setForm({ ...empty, agencyId: form.agencyId });

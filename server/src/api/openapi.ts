@@ -2,7 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { API_ROUTES, CSRF_HEADER, ERROR_CODES, type RouteAccess, type RouteSpec } from '@startex/shared';
+import { API_ROUTES, CSRF_HEADER, ERROR_CODES, SURVEY_TOKEN_HEADER, type RouteAccess, type RouteSpec } from '@startex/shared';
 import { SESSION_COOKIE } from '../auth/access.ts';
 
 const ACCESS: Record<RouteAccess, string> = {
@@ -10,6 +10,8 @@ const ACCESS: Record<RouteAccess, string> = {
   session: 'A signed-in person (the session cookie).',
   'exercise-role': 'A signed-in person whose role in the exercise allows it (the permission table, scenarios/src/engine/policy.ts).',
   'global-role': 'A signed-in person whose global role (planner, administrator) allows it.',
+  'agency-role': 'A signed-in person whose global role (programme manager, trainer, planner) allows it, or the focal point of the agency concerned, who sees that agency\'s part and no other.',
+  'survey-token': `A signed-in person whose global role allows it, the focal point of the survey's agency, or whoever holds the survey's one-time token, sent in the \`${SURVEY_TOKEN_HEADER}\` header (no session).`,
 };
 
 const ErrorBody = z.object({
@@ -69,7 +71,12 @@ function operation(name: string, spec: RouteSpec) {
     parameters: parameters(spec),
     ...(spec.body ? { requestBody: { required: true, content: requestContent(spec, spec.body) } } : {}),
     responses: {
-      ...(spec.upgrade ? { '101': upgraded(spec) } : { [String(spec.status ?? 200)]: { description: 'Done.', content: spec.produces ? { [spec.produces]: { schema: FILE } } : { 'application/json': { schema: jsonSchema(spec.response, 'output') } } } }),
+      ...(spec.upgrade
+        ? { '101': upgraded(spec) }
+        : {
+            ...(spec.dryRun ? { '200': { description: 'Checked only (dryRun): nothing saved.', content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } } } } : {}),
+            [String(spec.status ?? 200)]: { description: 'Done.', content: spec.produces ? { [spec.produces]: { schema: FILE } } : { 'application/json': { schema: jsonSchema(spec.response, 'output') } } },
+          }),
       default: { description: 'Refused, with a catalogue code (shared/src/errors.ts) and a message a person can read.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     },
   };

@@ -1,50 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  API_ROUTES,
-  ActivityBody,
-  AttendanceBody,
-  CalendarFeedBody,
-  CapabilityBody,
-  CapabilityMapBody,
-  CourseBody,
-  CourseSessionBody,
-  FocalPointBody,
-  ImportAttendanceBody,
-  ImportNeedsBody,
-  LinkExerciseBody,
-  NeedBody,
-  NeedQuery,
-  PlanBody,
-  PriorityBody,
-  ReviewSurveyBody,
-  SendSurveyBody,
-  StartexError,
-  SurveyRowsBody,
-  TraceKind,
-  TraineeBody,
-  UpdateNeedBody,
-  type AgencyDashboard,
-  type CalendarFeedView,
-  type CapabilityView,
-  type CertificateAlert,
-  type CentreDashboard,
-  type CourseDetail,
-  type CourseSessionDetail,
-  type CourseView,
-  type ActivityView,
-  type ExerciseProgrammeView,
-  type FocalPointView,
-  type NeedView,
-  type PersonRecord,
-  type PlanDetail,
-  type PlanView,
-  type ProgrammeAccess,
-  type ProgrammeRating,
-  type SurveyView,
-  type TraceView,
-  type TraineeView,
-} from '@startex/shared';
+import { API_ROUTES, StartexError, type ActivityView, type PlanView } from '@startex/shared';
 import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
 import { allowsGlobal } from '@startex/scenarios/engine';
@@ -78,26 +34,6 @@ import { parse } from './parse.ts';
 import { download } from './reportRoutes.ts';
 import { serve } from './typedRoute.ts';
 
-const ref = z.string().min(1).max(64);
-const Params = {
-  capability: z.object({ capabilityId: ref }),
-  agency: z.object({ agencyId: ref }),
-  focalPoint: z.object({ agencyId: ref, userId: ref }),
-  need: z.object({ needId: ref }),
-  survey: z.object({ surveyId: ref }),
-  plan: z.object({ planId: ref }),
-  priority: z.object({ priorityId: ref }),
-  activity: z.object({ activityId: ref }),
-  exercise: z.object({ exerciseId: ref }),
-  trace: z.object({ kind: TraceKind, id: ref }),
-  rating: z.object({ ratingId: ref }),
-  course: z.object({ courseId: ref }),
-  session: z.object({ sessionId: ref }),
-  person: z.object({ personId: ref }),
-  feed: z.object({ planId: ref, feedId: ref }),
-};
-const PlanQuery = z.strictObject({ plan: ref.optional() });
-const AgencyQuery = z.strictObject({ agency: ref.optional() });
 /** A needs or attendance file of about 1 MB, base64 in JSON, as for the participant list. */
 const IMPORT_LIMIT = 2 * 1024 * 1024;
 
@@ -110,30 +46,13 @@ export interface ProgrammeDeps {
 }
 
 /**
- * The preparedness programme (shared/src/programme.ts has the bodies). Every route is under
- * /api/programme; who may call each is the policy table's: `programme.read`, `programme.manage`,
- * `training.write` for the centre, `agency.view` and `agency.survey` for an agency's focal point
- * (and a survey's one-time token), who sees that agency and no other.
- *
- *   GET  /me                                   -> ProgrammeAccess                 anyone signed in
- *   GET  /agencies                             -> { id, name, type }[]             the caller's agencies
- *   GET|POST /capabilities, PUT|DELETE /capabilities/:capabilityId               the catalogue (reading: anyone in the programme)
- *   GET|POST /agencies/:agencyId/focal-points, DELETE .../:userId                 focal points
- *   GET  /needs?agency&status, POST /needs, PATCH /needs/:needId, POST /needs/import
- *   GET  /surveys?agency, POST /agencies/:agencyId/surveys -> SurveySent (link, one-time token once)
- *   GET  /surveys/:surveyId, PUT .../rows, POST .../submit (focal point or token), POST .../review (centre)
- *   GET|POST /plans, GET|PUT /plans/:planId -> PlanDetail (with the checks), POST /plans/:planId/priorities,
- *   PUT|DELETE /priorities/:priorityId, POST /plans/:planId/activities, PUT /activities/:activityId -> ActivitySaved
- *   GET  /plans/:planId/gantt.svg?year&agency, /plans/:planId/exports/plan.pdf|plan.docx|calendar.ics?agency
- *   GET|POST /plans/:planId/calendar-feeds, DELETE .../:feedId -> a secret subscription URL (shown once); GET /calendar/<secret>.ics, no session
- *   GET  /exports/programme.xlsx               needs and activities
- *   POST /activities/:activityId/exercise { exerciseId } -> ExerciseProgrammeView   (the exercise's director too)
- *   GET  /exercises/:exerciseId, PUT /exercises/:exerciseId/capabilities
- *   GET  /trace/:kind/:id -> TraceView, GET /ratings/:ratingId -> ProgrammeRating
- *   GET  /dashboard?plan, /dashboard/coverage.svg?plan, /agencies/:agencyId/dashboard, /agencies/:agencyId/charts/:chart.svg
- *   GET|POST /courses, GET|PUT /courses/:courseId, POST /courses/:courseId/sessions, GET /sessions/:sessionId,
- *   PUT /sessions/:sessionId/attendance, POST /sessions/:sessionId/attendance/import
- *   GET|POST /people, GET /people/:personId -> PersonRecord, GET /alerts -> CertificateAlert[]
+ * The preparedness programme: the routes of PROGRAMME_ROUTES (shared/src/routes/programme.ts),
+ * and beside them, by hand, its files: the Gantt and coverage charts and an agency's charts (SVG),
+ * the plan as PDF or DOCX, the schedule as iCalendar (a download, or a secret subscription address
+ * with no session: GET /calendar/<secret>.ics) and the programme as XLSX. Who may call each is the
+ * policy table's: `programme.read`, `programme.manage`, `training.write` for the centre,
+ * `agency.view` and `agency.survey` for an agency's focal point (and a survey's one-time token),
+ * who sees that agency and no other.
  */
 export function programmeRoutes({ runtime, store, identity, reviews, now = Date.now }: ProgrammeDeps) {
   /** Ratings of finalised versions the finalise hook could not feed yet are fed before anything is read. */
@@ -153,76 +72,76 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
   };
 
   return async (app: FastifyInstance) => {
-    app.get('/api/programme/me', async (request): Promise<ProgrammeAccess> => {
+    serve(app, API_ROUTES.programmeAccess, async (_input, request) => {
       const { user } = requireUser(request);
       const mine = await focalAgencies(store, user.id);
       const agencies = (await store.planning.listAgencies()).filter((a) => mine.has(a.id)).map((a) => ({ id: a.id, name: a.name }));
       return { read: allowsGlobal(user.roles, 'programme.read'), manage: allowsGlobal(user.roles, 'programme.manage'), train: allowsGlobal(user.roles, 'training.write'), agencies };
     });
 
-    app.get('/api/programme/agencies', async (request) => {
+    serve(app, API_ROUTES.programmeAgencies, async (_input, request) => {
       const scope = await agencyScope(store, request, 'programme.read', 'agency.view');
       return (await store.planning.listAgencies()).filter((a) => inScope(scope, a.id)).map((a) => ({ id: a.id, name: a.name, type: a.type, functions: a.functions }));
     });
 
     // The capability catalogue
-    app.get('/api/programme/capabilities', async (request): Promise<CapabilityView[]> => {
+    serve(app, API_ROUTES.capabilities, async (_input, request) => {
       // Everyone who takes part in the programme reads it, a survey's token holder included.
       if (!(await tokenSurvey(store, request))) await agencyScope(store, request, 'programme.read', 'agency.survey');
       return store.programme.listCapabilities();
     });
 
-    app.post('/api/programme/capabilities', async (request, reply) => {
+    serve(app, API_ROUTES.createCapability, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const body = parse(CapabilityBody, request.body, 'body');
+      const body = input.body();
       const capability = await saveCapability(store, body, now());
       await identity.audit(user.username, 'programme.capability.created', capability.id, { name: capability.name });
-      return reply.status(201).send(capability);
+      return capability;
     });
 
-    app.put('/api/programme/capabilities/:capabilityId', async (request): Promise<CapabilityView> => {
+    serve(app, API_ROUTES.updateCapability, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { capabilityId } = parse(Params.capability, request.params, 'params');
-      const body = parse(CapabilityBody, request.body, 'body');
+      const { capabilityId } = input.params();
+      const body = input.body();
       const capability = await saveCapability(store, body, now(), capabilityId);
       await identity.audit(user.username, 'programme.capability.updated', capabilityId, { name: capability.name });
       return capability;
     });
 
-    app.delete('/api/programme/capabilities/:capabilityId', async (request) => {
+    serve(app, API_ROUTES.deleteCapability, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { capabilityId } = parse(Params.capability, request.params, 'params');
+      const { capabilityId } = input.params();
       await deleteCapability(store, capabilityId);
       await identity.audit(user.username, 'programme.capability.deleted', capabilityId);
-      return { ok: true };
+      return { ok: true as const };
     });
 
     // Focal points
-    app.get('/api/programme/agencies/:agencyId/focal-points', async (request): Promise<FocalPointView[]> => {
+    serve(app, API_ROUTES.focalPoints, async (input, request) => {
       requireGlobal(request, 'programme.read');
-      const { agencyId } = parse(Params.agency, request.params, 'params');
+      const { agencyId } = input.params();
       if (!(await store.planning.getAgency(agencyId))) throw new StartexError('AGENCY_NOT_FOUND');
       return focalPointViews(store, await store.programme.listFocalPoints(agencyId));
     });
 
-    app.post('/api/programme/agencies/:agencyId/focal-points', async (request, reply) => {
+    serve(app, API_ROUTES.addFocalPoint, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { agencyId } = parse(Params.agency, request.params, 'params');
-      const body = parse(FocalPointBody, request.body, 'body');
-      return reply.status(201).send(await addFocalPoint(store, agencyId, body, user.username, now()));
+      const { agencyId } = input.params();
+      const body = input.body();
+      return addFocalPoint(store, agencyId, body, user.username, now());
     });
 
-    app.delete('/api/programme/agencies/:agencyId/focal-points/:userId', async (request) => {
+    serve(app, API_ROUTES.removeFocalPoint, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { agencyId, userId } = parse(Params.focalPoint, request.params, 'params');
+      const { agencyId, userId } = input.params();
       if (!(await store.programme.removeFocalPoint(agencyId, userId))) throw new StartexError('USER_NOT_FOUND', 'That person is not a focal point of this agency.');
       await identity.audit(user.username, 'programme.focal-point.removed', agencyId, { userId });
-      return { ok: true };
+      return { ok: true as const };
     });
 
     // Needs
-    app.get('/api/programme/needs', async (request): Promise<NeedView[]> => {
-      const query = parse(NeedQuery, request.query, 'query');
+    serve(app, API_ROUTES.needs, async (input, request) => {
+      const query = input.query();
       const { scope } = await scopedAgency(request, query.agency, 'agency.view');
       await fresh();
       const needs = (await store.programme.listNeeds({ agencyId: query.agency }))
@@ -233,135 +152,138 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return needViews(store, needs);
     });
 
-    app.post('/api/programme/needs', async (request, reply) => {
+    serve(app, API_ROUTES.createNeed, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const body = parse(NeedBody, request.body, 'body');
+      const body = input.body();
       const need = await createNeed(store, body, user.username, now());
-      return reply.status(201).send((await needViews(store, [need]))[0]);
+      return (await needViews(store, [need]))[0]!;
     });
 
-    app.patch('/api/programme/needs/:needId', async (request): Promise<NeedView> => {
+    serve(app, API_ROUTES.updateNeed, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { needId } = parse(Params.need, request.params, 'params');
-      const body = parse(UpdateNeedBody, request.body, 'body');
+      const { needId } = input.params();
+      const body = input.body();
       const need = await updateNeed(store, needId, body, user.username, now());
       return (await needViews(store, [need]))[0]!;
     });
 
-    app.post('/api/programme/needs/import', { bodyLimit: IMPORT_LIMIT }, async (request, reply) => {
-      const user = requireGlobal(request, 'programme.manage');
-      const body = parse(ImportNeedsBody, request.body, 'body');
-      const result = await importNeeds(store, body, user.username, now());
-      return reply.status(body.dryRun ? 200 : 201).send(result);
-    });
+    serve(
+      app,
+      API_ROUTES.importNeeds,
+      async (input, request) => {
+        const user = requireGlobal(request, 'programme.manage');
+        return importNeeds(store, input.body(), user.username, now());
+      },
+      { bodyLimit: IMPORT_LIMIT },
+    );
 
     // Needs surveys
-    app.get('/api/programme/surveys', async (request): Promise<SurveyView[]> => {
-      const query = parse(AgencyQuery, request.query, 'query');
+    serve(app, API_ROUTES.surveys, async (input, request) => {
+      const query = input.query();
       const { scope } = await scopedAgency(request, query.agency, 'agency.survey');
       const surveys = (await store.programme.listSurveys(query.agency)).filter((s) => inScope(scope, s.agencyId));
       return Promise.all(surveys.map((s) => surveyView(store, s)));
     });
 
-    app.post('/api/programme/agencies/:agencyId/surveys', async (request, reply) => {
+    serve(app, API_ROUTES.sendSurvey, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { agencyId } = parse(Params.agency, request.params, 'params');
-      const body = parse(SendSurveyBody, request.body, 'body');
-      return reply.status(201).send(await sendSurvey(store, agencyId, body, user.username, now()));
+      const { agencyId } = input.params();
+      const body = input.body();
+      return sendSurvey(store, agencyId, body, user.username, now());
     });
 
-    app.get('/api/programme/surveys/:surveyId', async (request): Promise<SurveyView> => {
-      const { surveyId } = parse(Params.survey, request.params, 'params');
+    serve(app, API_ROUTES.survey, async (input, request) => {
+      const { surveyId } = input.params();
       const { survey } = await surveyAccess(store, request, surveyId, 'programme.read');
       return surveyView(store, survey);
     });
 
-    app.put('/api/programme/surveys/:surveyId/rows', async (request): Promise<SurveyView> => {
-      const { surveyId } = parse(Params.survey, request.params, 'params');
+    serve(app, API_ROUTES.saveSurveyRows, async (input, request) => {
+      const { surveyId } = input.params();
       const { survey } = await surveyAccess(store, request, surveyId, 'programme.manage');
-      const body = parse(SurveyRowsBody, request.body, 'body');
+      const body = input.body();
       return surveyView(store, await saveSurveyRows(store, survey, body.rows, now()));
     });
 
-    app.post('/api/programme/surveys/:surveyId/submit', async (request): Promise<SurveyView> => {
-      const { surveyId } = parse(Params.survey, request.params, 'params');
+    serve(app, API_ROUTES.submitSurvey, async (input, request) => {
+      const { surveyId } = input.params();
       const { survey, respondent } = await surveyAccess(store, request, surveyId, 'programme.manage');
       return surveyView(store, await submitSurvey(store, survey, respondent, now()));
     });
 
-    app.post('/api/programme/surveys/:surveyId/review', async (request): Promise<SurveyView> => {
+    serve(app, API_ROUTES.reviewSurvey, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { surveyId } = parse(Params.survey, request.params, 'params');
-      const body = parse(ReviewSurveyBody, request.body, 'body');
+      const { surveyId } = input.params();
+      const body = input.body();
       const survey = await store.programme.getSurvey(surveyId);
       if (!survey) throw new StartexError('SURVEY_NOT_FOUND');
       return surveyView(store, await reviewSurvey(store, survey, body, user.username, now()));
     });
 
     // The Integrated Preparedness Plan
-    app.get('/api/programme/plans', async (request): Promise<PlanView[]> => {
+    serve(app, API_ROUTES.plans, async (_input, request) => {
       requireGlobal(request, 'programme.read');
       return store.programme.listPlans();
     });
 
-    app.post('/api/programme/plans', async (request, reply) => {
+    serve(app, API_ROUTES.createPlan, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const body = parse(PlanBody, request.body, 'body');
+      const body = input.body();
       const plan = await createPlan(store, body, now());
       await identity.audit(user.username, 'programme.plan.created', plan.id, { title: plan.title });
-      return reply.status(201).send(plan);
+      return plan;
     });
 
-    app.get('/api/programme/plans/:planId', async (request): Promise<PlanDetail> => {
+    serve(app, API_ROUTES.programmePlan, async (input, request) => {
       requireGlobal(request, 'programme.read');
-      const { planId } = parse(Params.plan, request.params, 'params');
+      const { planId } = input.params();
       await fresh();
       return planDetail(store, planId, now());
     });
 
-    app.put('/api/programme/plans/:planId', async (request): Promise<PlanView> => {
+    serve(app, API_ROUTES.updatePlan, async (input, request) => {
       requireGlobal(request, 'programme.manage');
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const body = parse(PlanBody, request.body, 'body');
+      const { planId } = input.params();
+      const body = input.body();
       return updatePlan(store, planId, body, now());
     });
 
-    app.post('/api/programme/plans/:planId/priorities', async (request, reply) => {
+    serve(app, API_ROUTES.addPriority, async (input, request) => {
       requireGlobal(request, 'programme.manage');
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const body = parse(PriorityBody, request.body, 'body');
-      return reply.status(201).send(await savePriority(store, planId, body, now()));
+      const { planId } = input.params();
+      const body = input.body();
+      return savePriority(store, planId, body, now());
     });
 
-    app.put('/api/programme/priorities/:priorityId', async (request) => {
+    serve(app, API_ROUTES.updatePriority, async (input, request) => {
       requireGlobal(request, 'programme.manage');
-      const { priorityId } = parse(Params.priority, request.params, 'params');
-      const body = parse(PriorityBody, request.body, 'body');
+      const { priorityId } = input.params();
+      const body = input.body();
       const existing = await store.programme.getPriority(priorityId);
       if (!existing) throw new StartexError('PRIORITY_NOT_FOUND');
       return savePriority(store, existing.planId, body, now(), priorityId);
     });
 
-    app.delete('/api/programme/priorities/:priorityId', async (request) => {
+    serve(app, API_ROUTES.deletePriority, async (input, request) => {
       requireGlobal(request, 'programme.manage');
-      const { priorityId } = parse(Params.priority, request.params, 'params');
+      const { priorityId } = input.params();
       await deletePriority(store, priorityId);
-      return { ok: true };
+      return { ok: true as const };
     });
 
-    app.post('/api/programme/plans/:planId/activities', async (request, reply) => {
+    serve(app, API_ROUTES.addActivity, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const body = parse(ActivityBody, request.body, 'body');
+      const { planId } = input.params();
+      const body = input.body();
       const saved = await saveActivity(store, planId, body, now());
       await identity.audit(user.username, 'programme.activity.created', saved.activity.id, { planId, kind: body.kind });
-      return reply.status(201).send(saved);
+      return saved;
     });
 
-    app.put('/api/programme/activities/:activityId', async (request) => {
+    serve(app, API_ROUTES.updateActivity, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { activityId } = parse(Params.activity, request.params, 'params');
-      const body = parse(ActivityBody, request.body, 'body');
+      const { activityId } = input.params();
+      const body = input.body();
       const existing = await store.programme.getActivity(activityId);
       if (!existing) throw new StartexError('ACTIVITY_NOT_FOUND');
       const saved = await saveActivity(store, existing.planId, body, now(), activityId);
@@ -430,30 +352,32 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
     });
 
     // Calendar subscriptions: a secret URL per plan or agency, for calendar programs that have no session.
-    app.post('/api/programme/plans/:planId/calendar-feeds', async (request, reply) => {
-      const { planId } = parse(Params.plan, request.params, 'params');
-      const body = parse(CalendarFeedBody, request.body, 'body');
+    serve(app, API_ROUTES.createCalendarFeed, async (input, request) => {
+      const { planId } = input.params();
+      // The agency to check comes in the body, so a stranger is refused before it is read.
+      requireUser(request);
+      const body = input.body();
       const { scope, agencyId } = await scopedAgency(request, body.agencyId, 'agency.view');
       if (scope.kind === 'agencies' && agencyId === undefined) throw new StartexError('VALIDATION_FAILED', 'Name your agency: agencyId.', 'body.agencyId');
       await requirePlan(store, planId);
-      return reply.status(201).send(await makeCalendarFeed(store, planId, agencyId, scope.user.username, now()));
+      return makeCalendarFeed(store, planId, agencyId, scope.user.username, now());
     });
 
-    app.get('/api/programme/plans/:planId/calendar-feeds', async (request): Promise<CalendarFeedView[]> => {
-      const { planId } = parse(Params.plan, request.params, 'params');
+    serve(app, API_ROUTES.calendarFeeds, async (input, request) => {
+      const { planId } = input.params();
       const scope = await agencyScope(store, request, 'programme.read', 'agency.view');
       await requirePlan(store, planId);
       return (await store.programme.listCalendarFeeds(planId)).filter((f) => (f.agencyId === undefined ? scope.kind === 'centre' : inScope(scope, f.agencyId))).map(feedView);
     });
 
-    app.delete('/api/programme/plans/:planId/calendar-feeds/:feedId', async (request) => {
-      const { planId, feedId } = parse(Params.feed, request.params, 'params');
+    serve(app, API_ROUTES.revokeCalendarFeed, async (input, request) => {
+      const { planId, feedId } = input.params();
       const scope = await agencyScope(store, request, 'programme.read', 'agency.view');
       const feed = (await store.programme.listCalendarFeeds(planId)).find((f) => f.id === feedId);
       if (!feed || (feed.agencyId === undefined ? scope.kind !== 'centre' : !inScope(scope, feed.agencyId))) throw new StartexError(scope.kind === 'centre' ? 'CALENDAR_FEED_INVALID' : 'FORBIDDEN');
       await store.programme.revokeCalendarFeed(feedId, now());
       await identity.audit(scope.user.username, 'programme.calendar-feed.revoked', planId, { feedId });
-      return { ok: true };
+      return { ok: true as const };
     });
 
     serve(app, API_ROUTES.programmeCalendarFeed, async (input, request, reply) => {
@@ -475,14 +399,14 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
     });
 
     // Exercises made from the plan
-    app.post('/api/programme/activities/:activityId/exercise', async (request, reply) => {
+    serve(app, API_ROUTES.linkExercise, async (input, request) => {
       const user = requireGlobal(request, 'programme.manage');
-      const { activityId } = parse(Params.activity, request.params, 'params');
-      const { exerciseId } = parse(LinkExerciseBody, request.body, 'body');
+      const { activityId } = input.params();
+      const { exerciseId } = input.body();
       await runtime.get(exerciseId);
       await requireExercise(identity, request, exerciseId, 'exercise.manage');
       await linkExercise(store, runtime, activityId, exerciseId, user.username, now());
-      return reply.status(201).send(await exerciseProgramme(store, runtime, exerciseId));
+      return exerciseProgramme(store, runtime, exerciseId);
     });
 
     /** The centre, or the exercise's own staff with the given verb. */
@@ -493,31 +417,31 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return (await requireExercise(identity, request, exerciseId, verb)).user;
     };
 
-    app.get('/api/programme/exercises/:exerciseId', async (request): Promise<ExerciseProgrammeView> => {
-      const { exerciseId } = parse(Params.exercise, request.params, 'params');
+    serve(app, API_ROUTES.exerciseProgramme, async (input, request) => {
+      const { exerciseId } = input.params();
       await exerciseAccess(request, exerciseId, 'programme.read', 'review.read');
       await fresh();
       return exerciseProgramme(store, runtime, exerciseId);
     });
 
-    app.put('/api/programme/exercises/:exerciseId/capabilities', async (request): Promise<ExerciseProgrammeView> => {
-      const { exerciseId } = parse(Params.exercise, request.params, 'params');
+    serve(app, API_ROUTES.setCapabilityMap, async (input, request) => {
+      const { exerciseId } = input.params();
       const user = await exerciseAccess(request, exerciseId, 'programme.manage', 'exercise.manage');
-      const body = parse(CapabilityMapBody, request.body, 'body');
+      const body = input.body();
       await setCapabilityMap(store, runtime, exerciseId, body, user.username, now());
       return exerciseProgramme(store, runtime, exerciseId);
     });
 
     // Traceability and ratings
-    app.get('/api/programme/trace/:kind/:id', async (request): Promise<TraceView> => {
+    serve(app, API_ROUTES.programmeTrace, async (input, request) => {
       requireGlobal(request, 'programme.read');
-      const { kind, id } = parse(Params.trace, request.params, 'params');
+      const { kind, id } = input.params();
       await fresh();
       return trace(store, runtime, kind, id, now());
     });
 
-    app.get('/api/programme/ratings/:ratingId', async (request): Promise<ProgrammeRating> => {
-      const { ratingId } = parse(Params.rating, request.params, 'params');
+    serve(app, API_ROUTES.programmeRating, async (input, request) => {
+      const { ratingId } = input.params();
       const scope = await agencyScope(store, request, 'programme.read', 'agency.view');
       await fresh();
       const graph = await programmeGraph(store);
@@ -528,8 +452,8 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
     });
 
     // Dashboards
-    app.get('/api/programme/agencies/:agencyId/dashboard', async (request): Promise<AgencyDashboard> => {
-      const { agencyId } = parse(Params.agency, request.params, 'params');
+    serve(app, API_ROUTES.agencyDashboard, async (input, request) => {
+      const { agencyId } = input.params();
       await requireAgency(store, request, agencyId, 'programme.read', 'agency.view');
       await fresh();
       return agencyDashboard(store, agencyId, now());
@@ -544,9 +468,9 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
       return renderAgencyChart(file, await agencyDashboard(store, agencyId, now()), await capabilityName(), PROGRAMME_WORDS[lang]);
     });
 
-    app.get('/api/programme/dashboard', async (request): Promise<CentreDashboard> => {
+    serve(app, API_ROUTES.centreDashboard, async (input, request) => {
       requireGlobal(request, 'programme.read');
-      const { plan } = parse(PlanQuery, request.query, 'query');
+      const { plan } = input.query();
       await fresh();
       return centreDashboard(store, plan, now());
     });
@@ -559,86 +483,90 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
     });
 
     // Training
-    app.get('/api/programme/courses', async (request): Promise<CourseView[]> => {
+    serve(app, API_ROUTES.courses, async (_input, request) => {
       requireGlobal(request, 'programme.read');
       return store.programme.listCourses();
     });
 
-    app.post('/api/programme/courses', async (request, reply) => {
+    serve(app, API_ROUTES.createCourse, async (input, request) => {
       const user = requireGlobal(request, 'training.write');
-      const body = parse(CourseBody, request.body, 'body');
+      const body = input.body();
       const course = await saveCourse(store, body, now());
       await identity.audit(user.username, 'programme.course.created', course.id, { title: course.title });
-      return reply.status(201).send(course);
+      return course;
     });
 
-    app.get('/api/programme/courses/:courseId', async (request): Promise<CourseDetail> => {
+    serve(app, API_ROUTES.course, async (input, request) => {
       requireGlobal(request, 'programme.read');
-      const { courseId } = parse(Params.course, request.params, 'params');
+      const { courseId } = input.params();
       return { course: await requireCourse(store, courseId), sessions: await store.programme.listSessions(courseId) };
     });
 
-    app.put('/api/programme/courses/:courseId', async (request): Promise<CourseView> => {
+    serve(app, API_ROUTES.updateCourse, async (input, request) => {
       requireGlobal(request, 'training.write');
-      const { courseId } = parse(Params.course, request.params, 'params');
-      const body = parse(CourseBody, request.body, 'body');
+      const { courseId } = input.params();
+      const body = input.body();
       return saveCourse(store, body, now(), courseId);
     });
 
-    app.post('/api/programme/courses/:courseId/sessions', async (request, reply) => {
+    serve(app, API_ROUTES.addCourseSession, async (input, request) => {
       requireGlobal(request, 'training.write');
-      const { courseId } = parse(Params.course, request.params, 'params');
-      const body = parse(CourseSessionBody, request.body, 'body');
-      return reply.status(201).send(await saveSession(store, courseId, body, now()));
+      const { courseId } = input.params();
+      const body = input.body();
+      return saveSession(store, courseId, body, now());
     });
 
-    app.get('/api/programme/sessions/:sessionId', async (request): Promise<CourseSessionDetail> => {
+    serve(app, API_ROUTES.courseSession, async (input, request) => {
       requireGlobal(request, 'programme.read');
-      const { sessionId } = parse(Params.session, request.params, 'params');
+      const { sessionId } = input.params();
       return sessionDetail(store, await requireSession(store, sessionId));
     });
 
-    app.put('/api/programme/sessions/:sessionId/attendance', async (request): Promise<CourseSessionDetail> => {
+    serve(app, API_ROUTES.recordAttendance, async (input, request) => {
       const user = requireGlobal(request, 'training.write');
-      const { sessionId } = parse(Params.session, request.params, 'params');
-      const body = parse(AttendanceBody, request.body, 'body');
+      const { sessionId } = input.params();
+      const body = input.body();
       const session = await requireSession(store, sessionId);
       await setAttendance(store, session, body.rows, now());
       await identity.audit(user.username, 'programme.attendance.recorded', sessionId, { rows: body.rows.length });
       return sessionDetail(store, session);
     });
 
-    app.post('/api/programme/sessions/:sessionId/attendance/import', { bodyLimit: IMPORT_LIMIT }, async (request, reply) => {
-      const user = requireGlobal(request, 'training.write');
-      const { sessionId } = parse(Params.session, request.params, 'params');
-      const body = parse(ImportAttendanceBody, request.body, 'body');
-      const session = await requireSession(store, sessionId);
-      const result = await importAttendance(store, session, body, user.username, now());
-      return reply.status(body.dryRun ? 200 : 201).send(result);
-    });
+    serve(
+      app,
+      API_ROUTES.importAttendance,
+      async (input, request) => {
+        const user = requireGlobal(request, 'training.write');
+        const { sessionId } = input.params();
+        const body = input.body();
+        const session = await requireSession(store, sessionId);
+        return importAttendance(store, session, body, user.username, now());
+      },
+      { bodyLimit: IMPORT_LIMIT },
+    );
 
-    app.get('/api/programme/people', async (request): Promise<TraineeView[]> => {
-      const query = parse(AgencyQuery, request.query, 'query');
+    serve(app, API_ROUTES.trainees, async (input, request) => {
+      const query = input.query();
       const { scope } = await scopedAgency(request, query.agency, 'agency.view');
       return (await store.programme.listTrainees(query.agency)).filter((t) => inScope(scope, t.agencyId));
     });
 
-    app.post('/api/programme/people', async (request, reply) => {
+    serve(app, API_ROUTES.addTrainee, async (input, request) => {
       requireGlobal(request, 'training.write');
-      const body = parse(TraineeBody, request.body, 'body');
-      return reply.status(201).send(await addTrainee(store, body, now()));
+      const body = input.body();
+      return addTrainee(store, body, now());
     });
 
-    app.get('/api/programme/people/:personId', async (request): Promise<PersonRecord> => {
-      const { personId } = parse(Params.person, request.params, 'params');
+    serve(app, API_ROUTES.personRecord, async (input, request) => {
+      const { personId } = input.params();
       const scope = await agencyScope(store, request, 'programme.read', 'agency.view');
       const person = await store.programme.getTrainee(personId);
       if (!person || !inScope(scope, person.agencyId)) throw new StartexError(scope.kind === 'centre' ? 'TRAINEE_NOT_FOUND' : 'FORBIDDEN');
       return personRecord(store, personId, today());
     });
 
-    app.get('/api/programme/alerts', async (request): Promise<CertificateAlert[]> => {
-      const query = parse(AgencyQuery, request.query, 'query');
+    serve(app, API_ROUTES.certificateAlerts, async (input, request) => {
+      const query = input.query();
       const { scope } = await scopedAgency(request, query.agency, 'agency.view');
       return (await certificateAlerts(store, today())).filter((a) => inScope(scope, a.certificate.agencyId) && (query.agency === undefined || a.certificate.agencyId === query.agency));
     });

@@ -19,7 +19,7 @@ export type RouteHandler<S extends RouteSpec> = (input: RouteInput<S>, request: 
 
 /**
  * Serves one entry of the route table (API_ROUTES): its method and path, its schemas for the
- * request (VALIDATION_FAILED naming the field), its status, and a handler typed by its response
+ * request (VALIDATION_FAILED naming the field), its status (200 for a dry run), and a handler typed by its response
  * (a file route's handler answers the file's bytes or text, see `download`).
  */
 export function serve<S extends RouteSpec>(app: FastifyInstance, spec: S, handler: RouteHandler<S>, options: Pick<RouteShorthandOptions, 'bodyLimit'> = {}): void {
@@ -33,9 +33,11 @@ export function serve<S extends RouteSpec>(app: FastifyInstance, spec: S, handle
     url: spec.path,
     ...options,
     handler: async (request, reply) => {
-      const input: RouteInput<S> = { params: () => part('params', request), query: () => part('query', request), body: () => part('body', request) };
+      let body: { value: Parsed<S, 'body'> } | undefined;
+      const input: RouteInput<S> = { params: () => part('params', request), query: () => part('query', request), body: () => (body ??= { value: part('body', request) }).value };
       const result = await handler(input, request, reply);
-      if (spec.status) reply.status(spec.status);
+      const checkOnly = spec.dryRun && (body?.value as { dryRun?: boolean } | undefined)?.dryRun === true;
+      if (spec.status) reply.status(checkOnly ? 200 : spec.status);
       // A file's handler may name its own media type (a chart as SVG or PNG); otherwise the table's.
       if (spec.produces && !reply.hasHeader('content-type')) reply.type(spec.produces);
       return result;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@startex/scenarios';
-import { SURVEY_TOKEN_HEADER, type CapabilityView, type NeedView, type PlanDetail, type SurveySent, type SurveyView } from '@startex/shared';
+import { API_ROUTES, SURVEY_TOKEN_HEADER, type CapabilityView, type NeedView, type PlanDetail, type SurveySent, type SurveyView } from '@startex/shared';
 import { LIBRARY_CAPABILITIES } from '../../src/programme/libraryCapabilities.ts';
 import { startServer, type Harness, type StaffCredential } from '../harness.ts';
 import { MiB, spaces, zip } from '../planning/hostileZip.ts';
@@ -98,6 +98,12 @@ describe('needs', () => {
     expect(saved).toEqual({ ok: true, rows: 1, problems: [] });
     const imported = (await ok(h, 200, 'GET', `/api/programme/needs?agency=${customs}`, manager)).find((n: NeedView) => n.capabilityId === 'expert-reachback');
     expect(imported).toMatchObject({ targetGroup: 'Shift supervisors', headcount: 8, requiredLevel: 3, currentLevel: 2, gap: 1, priority: 'high', intervention: 'course', evidence: [{ kind: 'survey', note: 'Survey 2026' }, { kind: 'interview', note: '' }], status: 'open' });
+    // The API document says so too: 200 for a dry run, 201 for an import.
+    const document = (await h.request('GET', '/api/docs/json')).json();
+    const responses = document.paths['/api/programme/needs/import'].post.responses;
+    expect(Object.keys(responses)).toEqual(['200', '201', 'default']);
+    expect(responses['200'].content['application/json'].schema.properties.problems).toMatchObject({ type: 'array' });
+    expect(responses['200'].content).toEqual(responses['201'].content);
   });
 
   it('refuses hostile files before reading them, the zip bomb guard of the participant list included', async () => {
@@ -273,5 +279,19 @@ describe('the catalogue', () => {
     expect(await refused('DELETE', '/api/programme/capabilities/no-such-capability')).toMatchObject({ status: 404, code: 'CAPABILITY_NOT_FOUND' });
     // The directory cannot lose an agency the programme holds needs of.
     expect(await refused('DELETE', `/api/agencies/${customs}`)).toMatchObject({ status: 409, code: 'AGENCY_IN_USE' });
+  });
+});
+
+describe('a stranger', () => {
+  it('is refused 401 on every programme route of the route table before a malformed body is read', async () => {
+    const programme = Object.entries(API_ROUTES).filter(([, spec]) => spec.path.startsWith('/api/programme/'));
+    const answers = [];
+    for (const [name, spec] of programme) {
+      const url = spec.path.replace(':kind', 'need').replace(/:\w+/g, 'someone');
+      const response = await h.server.app.inject({ method: spec.method, url, ...(spec.method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, payload: '{"bogus":1}' }) });
+      answers.push([name, response.statusCode, response.json().code]);
+    }
+    expect(programme.length).toBe(50);
+    expect(answers).toEqual(programme.map(([name]) => [name, 401, 'UNAUTHENTICATED']));
   });
 });

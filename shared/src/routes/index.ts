@@ -3,6 +3,7 @@ import { ADMIN_ROUTES } from './admin.ts';
 import { AGENCY_ROUTES } from './agencies.ts';
 import { EXERCISE_ROUTES } from './exercises.ts';
 import { PROGRAMME_DOCUMENT_ROUTES } from './programmeDocuments.ts';
+import { PROGRAMME_ROUTES } from './programme.ts';
 import { REPORT_ROUTES } from './reports.ts';
 import { SESSION_ROUTES } from './session.ts';
 import type { RouteSpec } from './spec.ts';
@@ -18,6 +19,7 @@ export const API_ROUTES = {
   ...ADMIN_ROUTES,
   ...AGENCY_ROUTES,
   ...PROGRAMME_DOCUMENT_ROUTES,
+  ...PROGRAMME_ROUTES,
 } satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -20,7 +20,11 @@ export type RouteAccess =
   /** A signed-in person with a role in the exercise that allows it. */
   | 'exercise-role'
   /** A signed-in person with a global role (planner, administrator) that allows it. */
-  | 'global-role';
+  | 'global-role'
+  /** The centre by its global role, or the focal point of the agency concerned (that agency's part only). */
+  | 'agency-role'
+  /** As 'agency-role', or whoever holds the survey's one-time token (the x-survey-token header, no session). */
+  | 'survey-token';
 
 export interface RouteSpec {
   method: Method;
@@ -36,6 +40,8 @@ export interface RouteSpec {
   consumes?: readonly [string, ...string[]];
   /** The success status, when not 200. */
   status?: 201;
+  /** The body may ask only to check (`dryRun: true`, nothing saved): that answers 200, not `status`. */
+  dryRun?: true;
   /** The media type of a response that is a file (a document, chart or export) rather than JSON; `response` is then `FileContent`. */
   produces?: string;
   /**
