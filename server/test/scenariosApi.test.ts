@@ -84,6 +84,15 @@ describe('scenario upload API', () => {
     expect(await h.server.runtime.store.listScenarios()).toEqual([]);
   });
 
+  it('is described in the API reference: an upload as YAML or JSON text, the JSON Schema as a file anyone may fetch', async () => {
+    const paths = (await h.request('GET', '/api/docs/json')).json().paths;
+    expect(Object.keys(paths['/api/scenarios'].post.requestBody.content)).toEqual(['application/yaml', 'application/x-yaml', 'text/yaml', 'application/json']);
+    expect(Object.keys(paths['/api/scenarios'].post.responses)).toEqual(['201', 'default']);
+    expect(paths['/api/scenarios/schema.json'].get).toMatchObject({ security: [], responses: { '200': { content: { 'application/schema+json; charset=utf-8': {} } } } });
+    const schema = await h.request('GET', '/api/scenarios/schema.json');
+    expect([schema.statusCode, schema.json().$schema]).toEqual([200, expect.stringContaining('json-schema.org')]);
+  });
+
   it('lints without storing', async () => {
     const response = await h.request('POST', '/api/scenarios/lint', h.admin, fifth());
     expect(response.json()).toEqual({ ok: true, problems: [] });

@@ -16,3 +16,6 @@ export * from './scenario/stateTitles.ts';
 export * from './keyAsWords.ts';
 export * from './studio.ts';
 export * from './routes/index.ts';
+export * from './scenario/problem.ts';
+export * from './scenario/diff.ts';
+export * from './scenario/library.ts';

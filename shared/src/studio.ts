@@ -1,41 +1,17 @@
 import { z } from 'zod';
-import type { ErrorCode } from './errors.ts';
+import { ERROR_CODES, type ErrorCode } from './errors.ts';
+import { MergeConflict } from './scenario/diff.ts';
+import { ScenarioProblem } from './scenario/problem.ts';
 import { ExerciseType, id, SecurityFunction, shortText } from './scenario/vocabulary.ts';
 
 /**
  * The scenario studio: drafts that autosave, immutable numbered versions, history, who has a
  * scenario open, and the MSEL's exchange with spreadsheets. REST bodies and answers.
  *
- * Routes (JSON unless said; writes need the session cookie and the x-csrf-token header). "author":
- * a planner or an administrator (policy `scenarios.write`; publishing: `scenarios.publish`).
- * `:id` is a scenario id; a ref (`?ref=`, `from`, `to`, merge bodies) is `draft`, `r<revision>` or `v<version>`.
- *
- *   GET    /api/studio/scenarios?q&function&type&language&origin  -> StudioScenarioSummary[]   author
- *   POST   /api/studio/scenarios          CreateScenarioBody -> 201 DraftView   a new scenario: a draft of a skeleton document
- *   POST   /api/studio/scenarios/:id/copy CopyScenarioBody   -> 201 DraftView   any scenario (the library's too) as a new one
- *   GET    /api/studio/scenarios/:id/draft                   -> DraftView        the draft; revision 0 (not stored yet) is the
- *                                                                               latest version, for a scenario nobody edits
- *                                                                               SCENARIO_READ_ONLY for a library scenario
- *   PUT    /api/studio/scenarios/:id/draft SaveDraftBody      -> DraftView        autosave: the next revision; 409
- *                                                                               SCENARIO_DRAFT_CONFLICT when `revision` is not
- *                                                                               the newest (problems[0].theirs says whose)
- *   DELETE /api/studio/scenarios/:id/draft?revision=N        -> { ok: true }     drop unpublished changes (conflict as above)
- *   GET    /api/studio/scenarios/:id/document?ref&format=json|yaml -> the document, as a download
- *   POST   /api/studio/scenarios/:id/merge MergeDraftBody     -> MergeView        three-way merge: base, theirs (refs), yours
- *   POST   /api/studio/scenarios/:id/publish PublishBody      -> 201 VersionView  the draft as the next version, if it lints
- *                                                                               (else SCENARIO_INVALID with the problems); audited
- *   POST   /api/studio/scenarios/:id/revert RevertBody        -> DraftView        a version's document as the next draft revision
- *   GET    /api/studio/scenarios/:id/versions                -> VersionView[]     newest first
- *   GET    /api/studio/scenarios/:id/history?limit=N         -> HistoryEntry[]    who changed what, when; newest first
- *   GET    /api/studio/scenarios/:id/diff?from&to            -> ScenarioDiff (@startex/scenarios)
- *   POST   /api/studio/scenarios/:id/presence PresenceBody    -> PresenceView[]    heartbeat every PRESENCE_HEARTBEAT_MS; who has it open
- *   DELETE /api/studio/scenarios/:id/presence                -> PresenceView[]    closed
- *   GET    /api/studio/scenarios/:id/msel.xlsx?ref           -> the MSEL workbook (rows, lookups, data validation)
- *   GET    /api/studio/scenarios/:id/msel.csv?ref            -> the MSEL as CSV
- *   POST   /api/studio/msel/inspect    MselInspectBody        -> MselInspection    step 1: sheets, header row, columns, a mapping
- *   POST   /api/studio/msel/preview    MselPreviewBody        -> MselPreview       step 2: every row as it would land; saves nothing
- *   POST   /api/studio/msel/import     MselImportBody         -> 201 DraftView     step 3: a new scenario's draft; 422
- *                                                                               MSEL_IMPORT_INVALID with the problems, nothing saved
+ * The routes are STUDIO_ROUTES (./routes/studio.ts); writes need the session cookie and the
+ * x-csrf-token header. "author": a planner or an administrator (policy `scenarios.write`;
+ * publishing: `scenarios.publish`). `:id` is a scenario id; a ref (`?ref=`, `from`, `to`, merge
+ * bodies) is `draft`, `r<revision>` or `v<version>`.
  */
 
 /** A scenario document of any version, or one being written: the analyzer judges it when it is published. */
@@ -64,42 +40,45 @@ export const StudioListQuery = z.strictObject({
 });
 export type StudioListQuery = z.infer<typeof StudioListQuery>;
 
-export interface DraftSummary {
-  revision: number;
-  savedBy: Author;
-  savedAt: number;
+export const DraftSummary = z.object({
+  revision: z.number().int(),
+  savedBy: Author,
+  savedAt: z.number(),
   /** It differs from the newest version (or was never published). */
-  unpublished: boolean;
-}
+  unpublished: z.boolean(),
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;
 
-export interface StudioScenarioSummary {
-  id: string;
-  title: string;
-  origin: StudioOrigin;
+export const StudioScenarioSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  origin: StudioOrigin,
   /** Library scenarios are read-only: make a copy. */
-  readOnly: boolean;
-  exerciseType?: string;
-  functions: string[];
-  language?: string;
+  readOnly: z.boolean(),
+  exerciseType: z.string().optional(),
+  functions: z.array(z.string()),
+  language: z.string().optional(),
   /** The newest published version (library: the document's own). */
-  latestVersion?: number;
-  draft?: DraftSummary;
+  latestVersion: z.number().int().optional(),
+  draft: DraftSummary.optional(),
   /** The last change: a draft save or a publication. */
-  updatedAt?: number;
-  updatedBy?: Author;
-}
+  updatedAt: z.number().optional(),
+  updatedBy: Author.optional(),
+});
+export type StudioScenarioSummary = z.infer<typeof StudioScenarioSummary>;
 
-export interface DraftView {
-  scenarioId: string;
+export const DraftView = z.object({
+  scenarioId: z.string(),
   /** 0: no draft is stored yet; the document is the newest version's. */
-  revision: number;
+  revision: z.number().int(),
   /** The newest version this draft was made from or merged with; null before the first publication. */
-  baseVersion: number | null;
-  document: DraftDocument;
-  savedBy?: Author;
-  savedAt?: number;
-  unpublished: boolean;
-}
+  baseVersion: z.number().int().nullable(),
+  document: DraftDocument,
+  savedBy: Author.optional(),
+  savedAt: z.number().optional(),
+  unpublished: z.boolean(),
+});
+export type DraftView = z.infer<typeof DraftView>;
 
 export const SaveDraftBody = z.strictObject({
   /** The revision your edits start from: 0 when the scenario had no draft. */
@@ -135,6 +114,10 @@ export const MergeDraftBody = z.strictObject({
 });
 export type MergeDraftBody = z.infer<typeof MergeDraftBody>;
 
+/** What a merge answers: the merged document (yours where both changed a thing) and where both changed the same thing. */
+export const MergeView = z.object({ base: ScenarioRef, theirs: ScenarioRef, document: DraftDocument, conflicts: z.array(MergeConflict) });
+export type MergeView = z.infer<typeof MergeView>;
+
 export const PublishBody = z.strictObject({
   /** The draft revision you publish: the newest, or the answer is SCENARIO_DRAFT_CONFLICT. */
   revision: z.number().int().positive().max(1e9),
@@ -161,32 +144,40 @@ export const CreateScenarioBody = z.strictObject({
 });
 export type CreateScenarioBody = z.infer<typeof CreateScenarioBody>;
 
-export interface VersionView {
-  scenarioId: string;
-  version: number;
-  title: string;
-  publishedAt: number;
+export const VersionView = z.object({
+  scenarioId: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  publishedAt: z.number(),
   /** Absent for versions uploaded as files before the studio (the audit log names who). */
-  publishedBy?: Author;
-  note?: string;
+  publishedBy: Author.optional(),
+  note: z.string().optional(),
   /** The draft revision it was published from. */
-  revision?: number;
-}
+  revision: z.number().int().optional(),
+});
+export type VersionView = z.infer<typeof VersionView>;
+
+/** A publication: the new version, and the analyzer's warnings about it (errors refuse it). */
+export const PublishedVersion = VersionView.extend({ warnings: z.array(ScenarioProblem) });
+export type PublishedVersion = z.infer<typeof PublishedVersion>;
 
 export const HistoryKind = z.enum(['created', 'saved', 'merged', 'reverted', 'copied', 'imported', 'published', 'discarded']);
 export type HistoryKind = z.infer<typeof HistoryKind>;
 
-export interface HistoryEntry {
-  at: number;
-  by: Author;
-  kind: HistoryKind;
-  revision?: number;
-  version?: number;
+export const HistoryEntry = z.object({
+  at: z.number(),
+  by: Author,
+  kind: HistoryKind,
+  revision: z.number().int().optional(),
+  version: z.number().int().optional(),
   /** Copied from (a scenario id and ref), imported from (a file name), reverted to (`v3`). */
-  from?: string;
+  from: z.string().optional(),
   /** What the change did, against the revision before. */
-  changes?: { settings: number; added: number; removed: number; changed: number; moved: number; parts: string[] };
-}
+  changes: z
+    .object({ settings: z.number().int(), added: z.number().int(), removed: z.number().int(), changed: z.number().int(), moved: z.number().int(), parts: z.array(z.string()) })
+    .optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const HistoryQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 export const DiffQuery = z.strictObject({ from: ScenarioRef, to: ScenarioRef });
@@ -202,14 +193,15 @@ export const PresenceBody = z.strictObject({
   revision: z.number().int().nonnegative().max(1e9),
 });
 
-export interface PresenceView {
-  author: Author;
-  since: number;
-  lastSeen: number;
-  revision: number;
+export const PresenceView = z.object({
+  author: Author,
+  since: z.number(),
+  lastSeen: z.number(),
+  revision: z.number().int(),
   /** This is the caller. */
-  you: boolean;
-}
+  you: z.boolean(),
+});
+export type PresenceView = z.infer<typeof PresenceView>;
 
 // ---- MSEL exchange ------------------------------------------------------------------------------
 
@@ -290,76 +282,83 @@ export const MselImportBody = z.strictObject({
 });
 export type MselImportBody = z.infer<typeof MselImportBody>;
 
-export interface MselColumn {
+export const MselColumn = z.object({
   /** The spreadsheet's column letter. */
-  letter: string;
-  header: string;
+  letter: z.string(),
+  header: z.string(),
   /** The first few values under the header. */
-  samples: string[];
+  samples: z.array(z.string()),
   /** The field proposed for it (remembered, or recognised by its header). */
-  field?: MselField;
-}
+  field: MselField.optional(),
+});
+export type MselColumn = z.infer<typeof MselColumn>;
 
-export interface MselSheet {
-  name: string;
+export const MselSheet = z.object({
+  name: z.string(),
   /** Rows with anything in them. */
-  rows: number;
+  rows: z.number().int(),
   /** The row that looks most like the header. */
-  headerRow: number;
-  columns: MselColumn[];
-}
+  headerRow: z.number().int(),
+  columns: z.array(MselColumn),
+});
+export type MselSheet = z.infer<typeof MselSheet>;
 
-export interface MselInspection {
-  sheets: MselSheet[];
+export const MselInspection = z.object({
+  sheets: z.array(MselSheet),
   /** A mapping to start from: remembered for these headers, or recognised. */
-  proposal: MselMapping;
-  remembered?: { scope: 'user' | 'centre'; savedBy: Author; savedAt: number };
-}
+  proposal: MselMapping,
+  remembered: z.object({ scope: z.enum(['user', 'centre']), savedBy: Author, savedAt: z.number() }).optional(),
+});
+export type MselInspection = z.infer<typeof MselInspection>;
 
 /** One finding about a row or the file: `error` stops the row, `warning` says what was assumed, `info` why a row is left out. */
-export interface MselProblem {
-  severity: 'error' | 'warning' | 'info';
-  code: ErrorCode;
-  message: string;
-  sheet?: string;
-  row?: number;
-  field?: MselField;
-}
+export const MselProblem = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
+  message: z.string(),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  field: MselField.optional(),
+});
+export type MselProblem = z.infer<typeof MselProblem>;
 
 /** A row as it would land in the timeline, in words (team and organisation names, not ids). */
-export interface MselInjectPreview {
-  id: string;
-  number?: number;
+export const MselInjectPreview = z.object({
+  id: z.string(),
+  number: z.number().optional(),
   /** "T+45" or "Day 2 10:45". */
-  at: string;
-  minutes: number;
-  from: string;
-  to: string[];
-  channel: string;
-  subject: string;
-  body: string;
-  expectedActions: string[];
-  track?: string;
-  kind: 'standard' | 'contingency' | 'adaptive';
-}
+  at: z.string(),
+  minutes: z.number(),
+  from: z.string(),
+  to: z.array(z.string()),
+  channel: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  expectedActions: z.array(z.string()),
+  track: z.string().optional(),
+  kind: z.enum(['standard', 'contingency', 'adaptive']),
+});
+export type MselInjectPreview = z.infer<typeof MselInjectPreview>;
 
-export interface MselPreviewRow {
-  sheet: string;
-  row: number;
-  outcome: 'inject' | 'skipped' | 'error';
-  inject?: MselInjectPreview;
-  problems: MselProblem[];
-}
+export const MselPreviewRow = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  outcome: z.enum(['inject', 'skipped', 'error']),
+  inject: MselInjectPreview.optional(),
+  problems: z.array(MselProblem),
+});
+export type MselPreviewRow = z.infer<typeof MselPreviewRow>;
 
-export interface MselPreview {
+export const MselPreview = z.object({
   /** Every row under a header, imported or not. */
-  rows: MselPreviewRow[];
+  rows: z.array(MselPreviewRow),
   /** Every problem, the rows' and the file's. */
-  problems: MselProblem[];
-  teams: { id: string; name: string; agency: string }[];
-  organisations: { id: string; name: string }[];
-  tracks: { id: string; title: string }[];
+  problems: z.array(MselProblem),
+  teams: z.array(z.object({ id: z.string(), name: z.string(), agency: z.string() })),
+  organisations: z.array(z.object({ id: z.string(), name: z.string() })),
+  tracks: z.array(z.object({ id: z.string(), title: z.string() })),
   /** StartEx as read: "Day 1 09:00" (story, DTG) or "T+0". */
-  startex: string;
-  counts: { rows: number; injects: number; skipped: number; errors: number; warnings: number };
-}
+  startex: z.string(),
+  counts: z.object({ rows: z.number().int(), injects: z.number().int(), skipped: z.number().int(), errors: z.number().int(), warnings: z.number().int() }),
+});
+export type MselPreview = z.infer<typeof MselPreview>;

@@ -68,6 +68,18 @@ export function routeHref<S extends RouteSpec>(route: S, ...[input]: object exte
   return address(route, input);
 }
 
+/**
+ * Calls a route of the table whose body is a document that is not JSON (`consumes`: a YAML
+ * scenario): the text goes as it is, with one of the media types the route takes.
+ */
+export function callText<S extends RouteSpec & { consumes: readonly string[] }>(
+  route: S,
+  text: { body: string; contentType: S['consumes'][number] },
+  ...[input]: object extends Omit<RouteRequest<S>, 'body'> ? [Omit<RouteRequest<S>, 'body'>?] : [Omit<RouteRequest<S>, 'body'>]
+): Promise<ApiResult<RouteResponse<S>>> {
+  return api(address(route, input), { method: route.method, text });
+}
+
 function address(route: RouteSpec, input: object | undefined): string {
   const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown> };
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));

@@ -1,20 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { API_ROUTES, type CreateExerciseBody } from '@startex/shared';
-import { api, call, type ApiError } from '../lib/api.ts';
+import { API_ROUTES, type CreateExerciseBody, type ScenarioSummary } from '@startex/shared';
+import { call, callText, type ApiError } from '../lib/api.ts';
 import { readFileAs } from './readFile.ts';
 import './strings.ts';
 import { errorText } from '../i18n/errorText.ts';
 
-/** GET /api/scenarios: what the library and uploads offer. */
-interface ScenarioSummary {
-  id: string;
-  version: number;
-  title: string;
-  source: 'library' | 'uploaded';
-  exerciseType: string;
-  functions: string[];
-}
 interface AnalyzerProblem {
   severity: string;
   path?: string;
@@ -35,17 +26,14 @@ export function NewExercise() {
 
   useEffect(() => {
     document.title = `${t('new.title')} — StartEx`;
-    void api<ScenarioSummary[]>('/api/scenarios').then((r) => (r.ok ? setScenarios(r.value) : setError(r.error)));
+    void call(API_ROUTES.scenarios).then((r) => (r.ok ? setScenarios(r.value) : setError(r.error)));
   }, [t]);
 
   async function uploadFile(file: File) {
     setUpload(undefined);
     const yaml = /\.ya?ml$/i.test(file.name);
     const text = await readFileAs(file, 'text');
-    const result = await api<ScenarioSummary>('/api/scenarios', {
-      method: 'POST',
-      text: { body: text, contentType: yaml ? 'application/yaml' : 'application/json' },
-    });
+    const result = await callText(API_ROUTES.uploadScenario, { body: text, contentType: yaml ? 'application/yaml' : 'application/json' });
     if (!result.ok) return setUpload({ error: result.error });
     const stored = result.value;
     setScenarios((list) => [...(list ?? []), { ...stored, source: 'uploaded' }]);

@@ -24,7 +24,7 @@ export function ExerciseFromActivity({ activity, manage, onCreated }: { activity
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   useEffect(() => {
-    if (manage && !activity.exerciseId) void api<ScenarioChoice[]>('/api/scenarios').then((r) => (r.ok ? setScenarios(r.value) : setError(r.error)));
+    if (manage && !activity.exerciseId) void call(API_ROUTES.scenarios).then((r) => (r.ok ? setScenarios(r.value) : setError(r.error)));
   }, [manage, activity.exerciseId]);
 
   if (activity.exerciseId) {

@@ -1,11 +1,7 @@
-/** One finding of the analyzer: where (a JSON path into the document), what, and how to fix it. */
-export interface Problem {
-  severity: 'error' | 'warning';
-  rule: string;
-  /** JSONPath-like location, e.g. `$.injects[2].to[0]`. */
-  path: string;
-  message: string;
-}
+import type { ScenarioProblem } from '@startex/shared';
+
+/** One finding of the analyzer: where (a JSON path into the document), what, and how to fix it (its schema: shared/src/scenario/problem.ts). */
+export type Problem = ScenarioProblem;
 
 export function jsonPath(segments: readonly PropertyKey[]): string {
   return segments.reduce<string>(

@@ -1,3 +1,4 @@
+import { DOCUMENT_PARTS, type DocumentPart, type FieldChange, type ItemChange, type PartDiff, type ScenarioDiff } from '@startex/shared';
 import { bothKeyed, comparable, isObject, keyOf, sameValue, titleOf, type JsonObject } from './documentShape.ts';
 import { longestCommonOrder } from './longestCommonOrder.ts';
 
@@ -7,52 +8,8 @@ import { longestCommonOrder } from './longestCommonOrder.ts';
  * (field by field) and moved. Pure, so the studio shows exactly what the server computes.
  */
 
-/** One field that differs; `path` goes into the thing (`['to']`, `['fields', 'nuclide', 'options']`). Absent before: added; absent after: removed. */
-export interface FieldChange {
-  path: string[];
-  before?: unknown;
-  after?: unknown;
-}
-
-export type ItemChange =
-  | { change: 'added'; id: string; title: string; index: number; item: unknown }
-  | { change: 'removed'; id: string; title: string; index: number; item: unknown }
-  /** Changed fields, moved in the list's order, or both; indexes are places in the list before and after. */
-  | { change: 'changed'; id: string; title: string; index: number; fields: FieldChange[]; moved?: { from: number; to: number } };
-
-/** The parts of a document, in the order the studio shows them. */
-export const DOCUMENT_PARTS = [
-  'teams',
-  'teamGroups',
-  'simulatedOrganisations',
-  'objectives',
-  'metrics',
-  'flags',
-  'tracks',
-  'timeline',
-  'decisions',
-  'endex',
-  'injects',
-  'actions',
-  'reactions',
-  'states',
-  'defaultResponses',
-] as const;
-export type DocumentPart = (typeof DOCUMENT_PARTS)[number];
-
-export interface PartDiff {
-  part: DocumentPart;
-  changes: ItemChange[];
-}
-
-export interface ScenarioDiff {
-  /** Title, summary, type, functions, duration, language, scenario start, id. */
-  settings: FieldChange[];
-  /** Only the parts with a change, in DOCUMENT_PARTS order. */
-  parts: PartDiff[];
-  counts: { settings: number; added: number; removed: number; changed: number; moved: number };
-  identical: boolean;
-}
+// The answer's shape is shared with the studio's client (shared/src/scenario/diff.ts).
+export { DOCUMENT_PARTS, type DocumentPart, type FieldChange, type ItemChange, type PartDiff, type ScenarioDiff };
 
 /** Parts whose elements have no id: an element is the same only if it is equal, so they are added or removed, never changed. */
 const UNNAMED_PARTS = new Set<DocumentPart>(['endex', 'reactions', 'defaultResponses']);

@@ -1,3 +1,4 @@
+import type { MergeConflict } from '@startex/shared';
 import { bothKeyed, isObject, keyOf, sameValue, titleOf, type JsonObject } from '../diff/documentShape.ts';
 
 /**
@@ -7,18 +8,8 @@ import { bothKeyed, isObject, keyOf, sameValue, titleOf, type JsonObject } from 
  * other changed, the merge keeps yours (or the changed thing: nothing is lost) and lists a conflict.
  */
 
-export interface MergeConflict {
-  /** From the document's root; inside a list of things, a segment is the thing's id (`['timeline', 'van_report', 'subject']`). */
-  path: string[];
-  /** The part of the document (`timeline`, `teams`, `title`, ...) and what a person calls the thing in it. */
-  part: string;
-  title: string;
-  kind: 'both-changed' | 'removed-by-them' | 'removed-by-you';
-  /** The value at `path` in each document; absent where the document has none. */
-  base?: unknown;
-  theirs?: unknown;
-  yours?: unknown;
-}
+// Its shape is shared with the studio's client (shared/src/scenario/diff.ts).
+export type { MergeConflict };
 
 export interface MergeResult {
   /** Everything both made, and yours where they conflict. */

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { API_ROUTES } from '@startex/shared';
 import { scenarioJsonSchemaText } from '@startex/scenarios';
+import { serve } from './typedRoute.ts';
 
 /**
  * The scenario document's JSON Schema, for YAML and JSON editors (scenarios/README.md, "Editor
@@ -7,5 +9,5 @@ import { scenarioJsonSchemaText } from '@startex/scenarios';
  */
 export function scenarioSchemaRoute(app: FastifyInstance): void {
   let text: string | undefined;
-  app.get('/api/scenarios/schema.json', async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send((text ??= scenarioJsonSchemaText())));
+  serve(app, API_ROUTES.scenarioSchema, async () => (text ??= scenarioJsonSchemaText()));
 }

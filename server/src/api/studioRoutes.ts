@@ -1,25 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { stringify } from 'yaml';
-import { z } from 'zod';
-import {
-  CopyScenarioBody,
-  CreateScenarioBody,
-  DiffQuery,
-  DiscardDraftQuery,
-  DocumentQuery,
-  HistoryQuery,
-  MergeDraftBody,
-  MselImportBody,
-  MselInspectBody,
-  MselPreviewBody,
-  PresenceBody,
-  PublishBody,
-  RefQuery,
-  RevertBody,
-  SaveDraftBody,
-  StudioListQuery,
-  type DraftView,
-} from '@startex/shared';
+import { API_ROUTES, type ScenarioRef } from '@startex/shared';
 import { parseScenarioValue } from '@startex/scenarios';
 import { scenarioInvalid, type ScenarioAnalysis } from '../analysis/ScenarioAnalysis.ts';
 import { requireGlobal } from '../auth/httpAuth.ts';
@@ -29,143 +10,174 @@ import { mselCsv, mselXlsx } from '../studio/mselExport/exportMsel.ts';
 import { MselWizard } from '../studio/MselWizard.ts';
 import { ScenarioStudio } from '../studio/ScenarioStudio.ts';
 import { StudioPresence } from '../studio/StudioPresence.ts';
-import { parse } from './parse.ts';
 import { download } from './reportRoutes.ts';
+import { serve } from './typedRoute.ts';
 
-const ScenarioParams = z.object({ id: z.string().min(1).max(64) });
 /** A draft is as large as an upload may be. */
 const DRAFT_LIMIT = 2 * 1024 * 1024;
 /** An MSEL file of 2 MB, as base64 in JSON. */
 const MSEL_LIMIT = 3 * 1024 * 1024;
 
-/** The scenario studio's routes (shared/src/studio.ts lists them): drafts, versions, presence, MSEL exchange. */
+/** The scenario studio's routes (STUDIO_ROUTES in shared/src/routes/studio.ts): drafts, versions, presence, MSEL exchange. */
 export function studioRoutes(store: Store, analysis: ScenarioAnalysis, presence = new StudioPresence()) {
   const studio = new ScenarioStudio(store, analysis);
   const wizard = new MselWizard(store, analysis, studio);
 
-  /** The caller, allowed `verb`, as an author; and the scenario the path names. */
+  /** The caller, allowed `verb`, as an author. Asked before the request is read, so a stranger is refused first. */
   const caller = (request: FastifyRequest, verb: GlobalVerb) => {
     const user = requireGlobal(request, verb);
     return { author: { username: user.username, displayName: user.displayName }, userId: user.id };
   };
-  const scenarioOf = (request: FastifyRequest) => parse(ScenarioParams, request.params, 'params').id;
+
+  /** The MSEL at a ref, as a workbook or CSV. */
+  const mselFile = async (reply: FastifyReply, id: string, ref: ScenarioRef, format: 'xlsx' | 'csv') => {
+    // A draft is exported once it reads as a scenario; what it still lacks is listed otherwise.
+    const parsed = parseScenarioValue(await studio.document(id, ref));
+    if (!parsed.ok) throw scenarioInvalid(parsed.problems);
+    return download(reply, id, `msel-${ref}`, format, format === 'xlsx' ? await mselXlsx(parsed.document) : await mselCsv(parsed.document));
+  };
 
   return async (app: FastifyInstance) => {
-    app.get('/api/studio/scenarios', async (request) => {
+    serve(app, API_ROUTES.studioScenarios, async (input, request) => {
       caller(request, 'scenarios.read');
-      return studio.list(parse(StudioListQuery, request.query, 'query'));
+      return studio.list(input.query());
     });
 
-    app.post('/api/studio/scenarios', async (request, reply): Promise<DraftView> => {
+    serve(app, API_ROUTES.studioCreate, async (input, request) => {
       const { author } = caller(request, 'scenarios.write');
-      return reply.status(201).send(await studio.create(author, parse(CreateScenarioBody, request.body, 'body')));
+      return studio.create(author, input.body());
     });
 
-    app.post('/api/studio/scenarios/:id/copy', async (request, reply): Promise<DraftView> => {
+    serve(app, API_ROUTES.studioCopy, async (input, request) => {
       const { author } = caller(request, 'scenarios.write');
-      const id = scenarioOf(request);
-      return reply.status(201).send(await studio.copy(author, id, parse(CopyScenarioBody, request.body, 'body')));
+      const { id } = input.params();
+      return studio.copy(author, id, input.body());
     });
 
-    app.get('/api/studio/scenarios/:id/draft', async (request) => {
+    serve(app, API_ROUTES.studioDraft, async (input, request) => {
       caller(request, 'scenarios.read');
-      return studio.draft(scenarioOf(request));
+      return studio.draft(input.params().id);
     });
 
-    app.put('/api/studio/scenarios/:id/draft', { bodyLimit: DRAFT_LIMIT }, async (request) => {
+    serve(
+      app,
+      API_ROUTES.studioSave,
+      async (input, request) => {
+        const { author } = caller(request, 'scenarios.write');
+        const { id } = input.params();
+        return studio.save(author, id, input.body());
+      },
+      { bodyLimit: DRAFT_LIMIT },
+    );
+
+    serve(app, API_ROUTES.studioDiscard, async (input, request) => {
       const { author } = caller(request, 'scenarios.write');
-      const id = scenarioOf(request);
-      return studio.save(author, id, parse(SaveDraftBody, request.body, 'body'));
+      const { id } = input.params();
+      await studio.discard(author, id, input.query().revision);
+      return { ok: true as const };
     });
 
-    app.delete('/api/studio/scenarios/:id/draft', async (request) => {
-      const { author } = caller(request, 'scenarios.write');
-      const id = scenarioOf(request);
-      await studio.discard(author, id, parse(DiscardDraftQuery, request.query, 'query').revision);
-      return { ok: true };
-    });
-
-    app.get('/api/studio/scenarios/:id/document', async (request, reply) => {
+    serve(app, API_ROUTES.studioDocument, async (input, request, reply) => {
       caller(request, 'scenarios.read');
-      const id = scenarioOf(request);
-      const { ref, format } = parse(DocumentQuery, request.query, 'query');
+      const { id } = input.params();
+      const { ref, format } = input.query();
       const document = await studio.document(id, ref);
       return format === 'json' ? download(reply, id, ref, 'json', JSON.stringify(document, null, 2)) : download(reply, id, ref, 'yaml', stringify(document));
     });
 
-    app.post('/api/studio/scenarios/:id/merge', { bodyLimit: DRAFT_LIMIT }, async (request) => {
-      caller(request, 'scenarios.write');
-      const id = scenarioOf(request);
-      return studio.merge(id, parse(MergeDraftBody, request.body, 'body'));
-    });
+    serve(
+      app,
+      API_ROUTES.studioMerge,
+      async (input, request) => {
+        caller(request, 'scenarios.write');
+        const { id } = input.params();
+        return studio.merge(id, input.body());
+      },
+      { bodyLimit: DRAFT_LIMIT },
+    );
 
-    app.post('/api/studio/scenarios/:id/publish', async (request, reply) => {
+    serve(app, API_ROUTES.studioPublish, async (input, request) => {
       const { author } = caller(request, 'scenarios.publish');
-      const id = scenarioOf(request);
-      return reply.status(201).send(await studio.publish(author, id, parse(PublishBody, request.body, 'body')));
+      const { id } = input.params();
+      return studio.publish(author, id, input.body());
     });
 
-    app.post('/api/studio/scenarios/:id/revert', async (request) => {
+    serve(app, API_ROUTES.studioRevert, async (input, request) => {
       const { author } = caller(request, 'scenarios.write');
-      const id = scenarioOf(request);
-      return studio.revert(author, id, parse(RevertBody, request.body, 'body'));
+      const { id } = input.params();
+      return studio.revert(author, id, input.body());
     });
 
-    app.get('/api/studio/scenarios/:id/versions', async (request) => {
+    serve(app, API_ROUTES.studioVersions, async (input, request) => {
       caller(request, 'scenarios.read');
-      return studio.versions(scenarioOf(request));
+      return studio.versions(input.params().id);
     });
 
-    app.get('/api/studio/scenarios/:id/history', async (request) => {
+    serve(app, API_ROUTES.studioHistory, async (input, request) => {
       caller(request, 'scenarios.read');
-      const id = scenarioOf(request);
-      return studio.history(id, parse(HistoryQuery, request.query, 'query').limit);
+      const { id } = input.params();
+      return studio.history(id, input.query().limit);
     });
 
-    app.get('/api/studio/scenarios/:id/diff', async (request) => {
+    serve(app, API_ROUTES.studioDiff, async (input, request) => {
       caller(request, 'scenarios.read');
-      const id = scenarioOf(request);
-      const { from, to } = parse(DiffQuery, request.query, 'query');
+      const { id } = input.params();
+      const { from, to } = input.query();
       return studio.diff(id, from, to);
     });
 
-    app.post('/api/studio/scenarios/:id/presence', async (request) => {
+    serve(app, API_ROUTES.studioPresence, async (input, request) => {
       const { author } = caller(request, 'scenarios.read');
-      const id = scenarioOf(request);
-      return presence.beat(id, author, parse(PresenceBody, request.body, 'body').revision);
+      const { id } = input.params();
+      return presence.beat(id, author, input.body().revision);
     });
 
-    app.delete('/api/studio/scenarios/:id/presence', async (request) => {
+    serve(app, API_ROUTES.studioLeave, async (input, request) => {
       const { author } = caller(request, 'scenarios.read');
-      return presence.leave(scenarioOf(request), author);
+      return presence.leave(input.params().id, author);
     });
 
-    for (const format of ['xlsx', 'csv'] as const) {
-      app.get(`/api/studio/scenarios/:id/msel.${format}`, async (request, reply) => {
-        caller(request, 'scenarios.read');
-        const id = scenarioOf(request);
-        const { ref } = parse(RefQuery, request.query, 'query');
-        // A draft is exported once it reads as a scenario; what it still lacks is listed otherwise.
-        const parsed = parseScenarioValue(await studio.document(id, ref));
-        if (!parsed.ok) throw scenarioInvalid(parsed.problems);
-        return download(reply, id, `msel-${ref}`, format, format === 'xlsx' ? await mselXlsx(parsed.document) : await mselCsv(parsed.document));
-      });
-    }
-
-    app.post('/api/studio/msel/inspect', { bodyLimit: MSEL_LIMIT }, async (request) => {
-      const importer = caller(request, 'scenarios.write');
-      return wizard.inspect(importer, parse(MselInspectBody, request.body, 'body').file);
+    serve(app, API_ROUTES.studioMselXlsx, async (input, request, reply) => {
+      caller(request, 'scenarios.read');
+      const { id } = input.params();
+      return mselFile(reply, id, input.query().ref, 'xlsx');
     });
 
-    app.post('/api/studio/msel/preview', { bodyLimit: MSEL_LIMIT }, async (request) => {
-      caller(request, 'scenarios.write');
-      const { file, mapping } = parse(MselPreviewBody, request.body, 'body');
-      return wizard.preview(file, mapping);
+    serve(app, API_ROUTES.studioMselCsv, async (input, request, reply) => {
+      caller(request, 'scenarios.read');
+      const { id } = input.params();
+      return mselFile(reply, id, input.query().ref, 'csv');
     });
 
-    app.post('/api/studio/msel/import', { bodyLimit: MSEL_LIMIT }, async (request, reply) => {
-      const importer = caller(request, 'scenarios.write');
-      return reply.status(201).send(await wizard.import(importer, parse(MselImportBody, request.body, 'body')));
-    });
+    serve(
+      app,
+      API_ROUTES.mselInspect,
+      async (input, request) => {
+        const importer = caller(request, 'scenarios.write');
+        return wizard.inspect(importer, input.body().file);
+      },
+      { bodyLimit: MSEL_LIMIT },
+    );
+
+    serve(
+      app,
+      API_ROUTES.mselPreview,
+      async (input, request) => {
+        caller(request, 'scenarios.write');
+        const { file, mapping } = input.body();
+        return wizard.preview(file, mapping);
+      },
+      { bodyLimit: MSEL_LIMIT },
+    );
+
+    serve(
+      app,
+      API_ROUTES.mselImport,
+      async (input, request) => {
+        const importer = caller(request, 'scenarios.write');
+        return wizard.import(importer, input.body());
+      },
+      { bodyLimit: MSEL_LIMIT },
+    );
   };
 }

@@ -248,6 +248,15 @@ describe('what the studio refuses', () => {
     expect((await h.request('POST', '/api/studio/scenarios', bob, { id: 'parcel-depot', title: 'Again' })).json()).toMatchObject({ revision: 4 });
     expect((await h.request('GET', '/api/studio/scenarios/nothing/draft', bob)).json()).toMatchObject({ statusCode: 404, code: 'SCENARIO_NOT_FOUND' });
   });
+
+  it('refuses a stranger and a director before reading the request, and names the field an author got wrong', async () => {
+    const malformed = { revision: 'newest', document: [] };
+    expect((await h.request('PUT', '/api/studio/scenarios/demo/draft', undefined, malformed)).json()).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    expect((await h.request('PUT', '/api/studio/scenarios/demo/draft', h.controllerToken, malformed)).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+    expect((await h.request('PUT', '/api/studio/scenarios/demo/draft', bob, malformed)).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringMatching(/^body\.revision: /) });
+    expect((await h.request('GET', '/api/studio/scenarios/demo/history?limit=0', bob)).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringMatching(/^query\.limit: /) });
+    expect((await h.request('GET', `/api/studio/scenarios/${'x'.repeat(65)}/versions`, bob)).json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', message: expect.stringMatching(/^params\.id: /) });
+  });
 });
 
 describe('the studio checks documents on the analysis workers', () => {

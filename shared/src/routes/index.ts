@@ -5,7 +5,9 @@ import { EXERCISE_ROUTES } from './exercises.ts';
 import { PROGRAMME_DOCUMENT_ROUTES } from './programmeDocuments.ts';
 import { PROGRAMME_ROUTES } from './programme.ts';
 import { REPORT_ROUTES } from './reports.ts';
+import { SCENARIO_ROUTES } from './scenarios.ts';
 import { SESSION_ROUTES } from './session.ts';
+import { STUDIO_ROUTES } from './studio.ts';
 import type { RouteSpec } from './spec.ts';
 
 export * from './spec.ts';
@@ -20,6 +22,8 @@ export const API_ROUTES = {
   ...AGENCY_ROUTES,
   ...PROGRAMME_DOCUMENT_ROUTES,
   ...PROGRAMME_ROUTES,
+  ...SCENARIO_ROUTES,
+  ...STUDIO_ROUTES,
 } satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

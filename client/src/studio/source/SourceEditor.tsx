@@ -7,7 +7,9 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { stringify } from 'yaml';
+import { API_ROUTES } from '@startex/shared';
 import type { Problem } from '@startex/scenarios/browser';
+import { routeHref } from '../../lib/api.ts';
 import type { AnalysisThread } from '../analysis/AnalysisThread.ts';
 import { isItem, parseJsonPath, type DocPath, type StudioDocument } from '../document/studioDocument.ts';
 import { schemaCompletion, type JsonSchema } from './schemaCompletion.ts';
@@ -19,7 +21,7 @@ export const documentYaml = (document: StudioDocument) => stringify(document, { 
 let schema: Promise<JsonSchema | undefined> | undefined;
 /** The scenario document's JSON Schema, as the server serves it for editors. */
 function loadSchema(): Promise<JsonSchema | undefined> {
-  schema ??= fetch('/api/scenarios/schema.json')
+  schema ??= fetch(routeHref(API_ROUTES.scenarioSchema))
     .then((r) => (r.ok ? (r.json() as Promise<JsonSchema>) : undefined))
     .catch((error: unknown) => {
       console.error('JSON Schema not loaded', error);

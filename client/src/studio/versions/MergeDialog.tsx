@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftConflict } from '@startex/shared';
+import type { DraftConflict, MergeView } from '@startex/shared';
 import { resolveConflict, type MergeConflict } from '@startex/scenarios/browser';
 import { errorText } from '../../i18n/errorText.ts';
 import type { ApiError } from '../../lib/api.ts';
 import type { StudioDocument } from '../document/studioDocument.ts';
 import { StudioDialog } from '../StudioDialog.tsx';
-import { studioApi, type MergeView } from '../studioApi.ts';
+import { studioApi } from '../studioApi.ts';
 import { valueWords } from './valueWords.ts';
 
 type Choice = 'yours' | 'theirs' | 'base';
