@@ -4,6 +4,8 @@
  * and tables, with page numbers, a running header and, for long documents, a table of contents.
  */
 
+import type { DocumentLanguage } from './words.ts';
+
 /** A stretch of text with its emphasis. */
 export interface Run {
   text: string;
@@ -41,6 +43,8 @@ export interface StartexDocument {
   /** A table of contents after the title (long documents: handbook, AAR/IP). */
   contents: boolean;
   parts: DocumentPart[];
+  /** The language of the page numbers and the contents' heading (English unless given). */
+  language?: DocumentLanguage;
 }
 
 export const plain = (text: string): Run[] => [{ text }];
