@@ -26,7 +26,7 @@ function item(capability: string): ImprovementItem {
 
 describe('spreadsheet exports of text people typed', () => {
   it('CSV: a cell that would start a formula is shown as text (leading apostrophe)', async () => {
-    const csv = (await improvementPlanCsv(FORMULAS.map(item), Date.UTC(2026, 10, 1), 'Europe/Vilnius')).toString('utf8');
+    const csv = (await improvementPlanCsv(FORMULAS.map(item), Date.UTC(2026, 10, 1), 'Europe/Vilnius', 'en')).toString('utf8');
     const firstCells = csv.trim().split(/\r?\n/).slice(1).map((line) => line.replace(/^"/, ''));
     expect(firstCells.map((line) => line.startsWith("'"))).toEqual(FORMULAS.map(() => true));
     // Text further into a cell is left as typed.
@@ -34,7 +34,7 @@ describe('spreadsheet exports of text people typed', () => {
   });
 
   it('XLSX: the same text is stored as plain string cells, never as formulas', async () => {
-    const bytes = await improvementPlanXlsx(FORMULAS.map(item), { metrics: [], teams: [], injects: [] } as never, { teams: [] } as never, 0, 'Europe/Vilnius');
+    const bytes = await improvementPlanXlsx(FORMULAS.map(item), { metrics: [], teams: [], injects: [] } as never, { teams: [] } as never, 0, 'Europe/Vilnius', 'en');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     const cells: ExcelJS.Cell[] = [];
