@@ -137,7 +137,8 @@ const lt: ReportWords = {
   rootCause: 'Pagrindinė priežastis',
   chartTitle: { 'response-times': 'Komandų reagavimo laikas', phases: 'Scenarijaus etapai pratybų laike', ratings: 'Įvertinimų pasiskirstymas' },
   phaseTable: { phase: 'Etapas', from: 'Nuo', to: 'Iki' },
-  metricTable: { metric: 'Rodiklis', team: 'Komanda', result: 'Rezultatas', target: 'Tikslas', status: 'Būsena' },
+  // "Reikšmė", the review page's word for a measured value: "Rezultatas" would not fit its column.
+  metricTable: { metric: 'Rodiklis', team: 'Komanda', result: 'Reikšmė', target: 'Tikslas', status: 'Būsena' },
   wholeExercise: 'Visos pratybos',
   noMetrics: 'Scenarijuje rodiklių nenustatyta.',
   noPlanRows: 'Tobulinimo plane eilučių dar nėra.',
