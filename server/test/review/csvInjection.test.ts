@@ -16,11 +16,15 @@ function item(capability: string): ImprovementItem {
     capabilityElement: 'training',
     responsibleAgency: 'Customs',
     pointOfContact: 'Shift lead',
-    status: 'open',
+    status: 'in-progress',
     createdAt: 0,
     createdBy: 'director',
     updatedAt: 0,
-    history: [{ at: 0, by: 'director', from: null, to: 'open', comment: '=cmd|"/c calc"!A1' }],
+    // The last status change's comment is a person's text (the first one, "added", is StartEx's own).
+    history: [
+      { at: 0, by: 'director', from: null, to: 'open', comment: 'Added to the improvement plan.' },
+      { at: 1, by: 'director', from: 'open', to: 'in-progress', comment: '=cmd|"/c calc"!A1' },
+    ],
   } as ImprovementItem;
 }
 

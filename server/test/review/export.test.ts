@@ -307,6 +307,8 @@ describe('AAR/IP exports in the reader\'s language', () => {
       ['Mokymas', 'Atviras', 'ne'],
       ['Planavimas', 'Atviras', 'ne'],
     ]);
+    // A row's first status change is StartEx's own words: in the workbook's language, at a local time.
+    expect(plan[1]![11]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d exports-evaluator: Įtraukta į tobulinimo planą\.$/);
     const metrics = rows('Rodikliai');
     expect(metrics[0]).toEqual(['Rodiklio ID', 'Pavadinimas', 'Komanda', 'Reikšmė', 'Tikslas', 'Matavimo vienetas', 'Būsena', 'Nuo žurnalo įrašo Nr.', 'Iki žurnalo įrašo Nr.']);
     const hold = metrics.find((r) => r[0] === 'time_to_hold' && r[2] === 'Customs post Vilkupiai: officers on lane 3')!;

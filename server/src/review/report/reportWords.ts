@@ -44,6 +44,8 @@ export interface ReportWords {
     injects: string;
     overdue: string;
     lastChange: string;
+    /** The comment of a row's first status (the row was added), which StartEx wrote, not a person. */
+    added: string;
     metricHeaders: [metricId: string, title: string, team: string, value: string, target: string, unit: string, status: string, fromSeq: string, toSeq: string];
     teamHeaders: [team: string, received: string, acknowledged: string, acted: string, toAcknowledge: string, toAction: string, maxToAction: string];
     injectHeaders: [number: string, injectId: string, subject: string, kind: string, releasedAt: string, timeliness: string, deviation: string];
@@ -105,6 +107,7 @@ const en: ReportWords = {
     injects: 'Injects',
     overdue: 'Overdue',
     lastChange: 'Last status change',
+    added: 'Added to the improvement plan.',
     metricHeaders: ['Metric', 'Title', 'Team', 'Value', 'Target', 'Unit', 'Status', 'From log seq', 'To log seq'],
     teamHeaders: ['Team', 'Injects received', 'Acknowledged', 'Acted upon', 'Median release→acknowledge (min)', 'Median release→first action (min)', 'Max release→first action (min)'],
     injectHeaders: ['#', 'Inject', 'Subject', 'Kind', 'Released at (min)', 'Timeliness', 'Deviation (min)'],
@@ -167,6 +170,7 @@ const lt: ReportWords = {
     injects: 'Įvadai',
     overdue: 'Vėluoja',
     lastChange: 'Paskutinis būsenos pakeitimas',
+    added: 'Įtraukta į tobulinimo planą.',
     metricHeaders: ['Rodiklio ID', 'Pavadinimas', 'Komanda', 'Reikšmė', 'Tikslas', 'Matavimo vienetas', 'Būsena', 'Nuo žurnalo įrašo Nr.', 'Iki žurnalo įrašo Nr.'],
     teamHeaders: ['Komanda', 'Gauta įvadų', 'Patvirtinta', 'Imtasi veiksmų', 'Mediana nuo išsiuntimo iki patvirtinimo (min)', 'Mediana nuo išsiuntimo iki pirmo veiksmo (min)', 'Ilgiausiai nuo išsiuntimo iki pirmo veiksmo (min)'],
     injectHeaders: ['Nr.', 'Įvado ID', 'Tema', 'Rūšis', 'Išsiųsta (min)', 'Laikas', 'Nuokrypis (min)'],

@@ -33,7 +33,7 @@ function planSheet(workbook: ExcelJS.Workbook, plan: ImprovementItem[], now: num
       [
         ...PLAN_COLUMNS.map((c) => c.value(item, words)),
         isOverdue(item, today) ? yes : no,
-        last ? `${localClock(last.at, timeZone)} ${last.by}: ${last.comment}` : '',
+        last ? `${localClock(last.at, timeZone)} ${last.by}: ${last.from === null ? words.sheet.added : last.comment}` : '',
       ].map(cell),
     );
   }
