@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LogEntry, Rating } from './logEntry.ts';
+import { ExerciseStatus } from './protocol.ts';
 import { ScenarioDocument } from './scenario/document.ts';
+import { ExerciseType } from './scenario/vocabulary.ts';
 
 /**
  * The after-action report and improvement plan (AAR/IP): REST bodies, views and the exercise
@@ -135,14 +137,12 @@ export const ImprovementItem = z.object({
 });
 export type ImprovementItem = z.infer<typeof ImprovementItem>;
 
-/** An item as the API shows it: with the overdue flag computed for today. */
-export type ImprovementItemView = ImprovementItem & { overdue: boolean; exerciseTitle?: string };
+/** An item as the API shows it: with the overdue flag computed for today (and, across exercises, the exercise's title). */
+export const ImprovementItemView = ImprovementItem.extend({ overdue: z.boolean(), exerciseTitle: z.string().optional() });
+export type ImprovementItemView = z.infer<typeof ImprovementItemView>;
 
-export interface ReportVersionSummary {
-  version: number;
-  finalisedAt: number;
-  finalisedBy: string;
-}
+export const ReportVersionSummary = z.object({ version: z.number().int().positive(), finalisedAt: z.number(), finalisedBy: z.string().max(200) });
+export type ReportVersionSummary = z.infer<typeof ReportVersionSummary>;
 
 /** A finalised AAR/IP: the report and the improvement plan as they stood, never changed again. */
 export const ReportVersion = z.object({
@@ -154,32 +154,30 @@ export const ReportVersion = z.object({
 });
 export type ReportVersion = z.infer<typeof ReportVersion>;
 
-/** `GET /api/exercises/:id/report`: the draft (assembled from the review until someone saves it) and the finalised versions. */
-export interface ReportView {
-  exerciseId: string;
-  title: string;
-  status: string;
-  /** The exercise's type as planned: the page names it in its reader's language (the draft's overview has it in the document's words). */
-  exerciseType: ScenarioDocument['exerciseType'];
-  draft: ReportContent;
-  draftSaved: { at: number; by: string } | null;
-  versions: ReportVersionSummary[];
-  /** The scenario's objectives: the capabilities a row of the improvement plan is for. */
-  capabilities: { id: string; title: string }[];
-  /** The agency directory: who can be responsible for a corrective action. */
-  agencies: { id: string; name: string }[];
-  /** Findings from observations the saved draft does not hold yet (recorded after it was first saved). */
-  newFindings: NewFinding[];
-}
+const FINDING_LISTS = ['strengths', 'areasForImprovement'] as const;
 
 /** A strength or area for improvement the review has now, and where in the draft it belongs. */
-export interface NewFinding {
-  capabilityId: string;
-  list: 'strengths' | 'areasForImprovement';
-  finding: ReportFinding;
-}
+export const NewFinding = z.object({ capabilityId: z.string(), list: z.enum(FINDING_LISTS), finding: ReportFinding });
+export type NewFinding = z.infer<typeof NewFinding>;
 
-const FINDING_LISTS = ['strengths', 'areasForImprovement'] as const;
+/** `GET /api/exercises/:id/report`: the draft (assembled from the review until someone saves it) and the finalised versions. */
+export const ReportView = z.object({
+  exerciseId: z.string(),
+  title: z.string(),
+  status: ExerciseStatus,
+  /** The exercise's type as planned: the page names it in its reader's language (the draft's overview has it in the document's words). */
+  exerciseType: ExerciseType,
+  draft: ReportContent,
+  draftSaved: z.object({ at: z.number(), by: z.string() }).nullable(),
+  versions: z.array(ReportVersionSummary),
+  /** The scenario's objectives: the capabilities a row of the improvement plan is for. */
+  capabilities: z.array(z.object({ id: z.string(), title: z.string() })),
+  /** The agency directory: who can be responsible for a corrective action. */
+  agencies: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Findings from observations the saved draft does not hold yet (recorded after it was first saved). */
+  newFindings: z.array(NewFinding),
+});
+export type ReportView = z.infer<typeof ReportView>;
 
 /**
  * The findings of a freshly assembled draft whose observations no finding of the saved draft
@@ -210,6 +208,17 @@ export function addFindings(content: ReportContent, found: readonly NewFinding[]
     }),
   };
 }
+
+/** `?lang=` of a printed document or export: its words in the viewer's interface language; without it, the exercise's language. */
+export const LanguageQuery = z.strictObject({ lang: z.enum(['en', 'lt']).optional() });
+const version = z.coerce.number().int().positive().max(1_000_000);
+/** `?version=` of the AAR/IP: a finalised version; without it, the draft. */
+export const ReportExportQuery = LanguageQuery.extend({ version: version.optional() });
+export const ReportVersionParams = z.object({ id: ref, version });
+export const ImprovementItemParams = z.object({ id: ref, itemId: ref });
+export const TeamBriefingParams = z.object({ id: ref, teamId: ref });
+/** What `POST /api/archives` answers: the new, ended exercise the archive became. */
+export const ArchiveImported = z.object({ id: z.string(), title: z.string(), status: ExerciseStatus });
 
 export const CorrectiveActionQuery = z.strictObject({
   agency: z.string().max(200).optional(),

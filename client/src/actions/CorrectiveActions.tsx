@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type ImprovementStatus } from '@startex/shared';
-import { api } from '../lib/api.ts';
+import { API_ROUTES, IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type ImprovementStatus } from '@startex/shared';
+import { call } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 type StatusFilter = ImprovementStatus | 'not-closed' | 'all';
@@ -18,7 +18,7 @@ export function CorrectiveActions() {
   const [overdueOnly, setOverdueOnly] = useState(false);
 
   useEffect(() => {
-    void api<ImprovementItemView[]>('/api/corrective-actions').then((r) => (r.ok ? setItems(r.value) : setError(r.error)));
+    void call(API_ROUTES.correctiveActions, { query: {} }).then((r) => (r.ok ? setItems(r.value) : setError(r.error)));
   }, []);
 
   const agencies = useMemo(() => [...new Set((items ?? []).map((i) => i.responsibleAgency))].sort((a, b) => a.localeCompare(b)), [items]);

@@ -57,3 +57,6 @@ export function formatStoryTime(scenarioMs: number, seconds = false): string {
 }
 
 export { i18next };
+
+/** The interface's language as documents take it (`lang` of a download): what the viewer reads, else English. */
+export const documentLanguage = (language: string): Language => (language === 'lt' ? 'lt' : 'en');

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_ROUTES, type JoinCodeView } from '@startex/shared';
-import { call, type ApiError, type ApiResult } from '../lib/api.ts';
-import { exercisePath, type PlanContext } from './planContext.ts';
+import { call, routeHref, type ApiError, type ApiResult } from '../lib/api.ts';
+import { documentLanguage } from '../i18n/index.ts';
+import type { PlanContext } from './planContext.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 const isValid = (code: JoinCodeView, now: number) => code.revokedAt === undefined && (code.expiresAt === undefined || code.expiresAt > now);
@@ -53,7 +54,7 @@ export function JoinCodesSection({ context }: { context: PlanContext }) {
           {missing.length === 0 ? t('codes.allHaveCodes') : missing.length === context.plan.teams.length ? t('codes.generateAll') : t('codes.generateMissing', { count: missing.length })}
         </button>
         {valid.length > 0 ? (
-          <a className="button-link secondary" href={`${exercisePath(context)}/join-codes/sheet`} target="_blank" rel="noopener">
+          <a className="button-link secondary" href={routeHref(API_ROUTES.joinCodeSheet, { params, query: { lang: documentLanguage(i18n.language) } })} target="_blank" rel="noopener">
             {t('codes.sheet')}
           </a>
         ) : (

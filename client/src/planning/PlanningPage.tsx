@@ -71,7 +71,6 @@ function Planner({ exerciseId }: { exerciseId: string }) {
   if (!plan) return <main className="page"><p>{tc('loading')}</p></main>;
 
   const context: PlanContext = { plan, exerciseId, setPlan, reload, locked: plan.status !== 'draft' && plan.status !== 'ready' };
-  const path = `/api/exercises/${encodeURIComponent(exerciseId)}`;
   return (
     <main className="page plan-page">
       <header className="bar">
@@ -107,7 +106,7 @@ function Planner({ exerciseId }: { exerciseId: string }) {
           {section === 'agencies' && <AgenciesSection context={context} />}
           {section === 'people' && <PeopleSection context={context} />}
           {section === 'codes' && <JoinCodesSection context={context} />}
-          {section === 'briefings' && <BriefingsSection context={context} path={path} />}
+          {section === 'briefings' && <BriefingsSection context={context} />}
           {section === 'comms' && <CommsCheckSection context={context} />}
           {section === 'dryrun' && <DryRunSection context={context} />}
         </div>

@@ -21,6 +21,7 @@ import { handbook, observerBriefing, playerBriefing, type BriefingInput } from '
 import { commsCheckStatus } from '../planning/commsCheck.ts';
 import { dryRun } from '../planning/dryRun.ts';
 import { joinCodeSheet, sheetDisplays, sheetTeams } from '../planning/joinCodeSheet.ts';
+import { documentLanguage, type DocumentLanguage } from '../documents/words.ts';
 import { readParticipantFile } from '../planning/participantFile.ts';
 import { candidateOfRow, checkRoster, personView, saveRoster, updateRosterPerson, type Candidate } from '../planning/roster.ts';
 import { doneSteps } from '../planning/planSteps.ts';
@@ -29,11 +30,10 @@ import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { Store, UserRecord } from '../store/ExerciseStore.ts';
 import { codeView } from './exercisesRoutes.ts';
-import { ExerciseParams, exerciseGuard } from './exerciseGuard.ts';
+import { exerciseGuard } from './exerciseGuard.ts';
 import { parse } from './parse.ts';
 import { serve } from './typedRoute.ts';
 
-const TeamParams = ExerciseParams.extend({ teamId: z.string().min(1).max(64) });
 /** A participant list of about 1 MB, base64 in JSON. */
 const IMPORT_LIMIT = 2 * 1024 * 1024;
 
@@ -81,9 +81,11 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     if (host.status !== 'draft' && host.status !== 'ready') throw new StartexError('PLAN_LOCKED');
   };
 
-  async function briefingInput(host: ExerciseHost, request: FastifyRequest): Promise<BriefingInput> {
+  /** What a briefing draws on, in the viewer's language (`lang`), else the exercise's. */
+  async function briefingInput(host: ExerciseHost, request: FastifyRequest, lang: DocumentLanguage | undefined): Promise<BriefingInput> {
     return {
       baseUrl: baseUrl(request),
+      language: documentLanguage(lang, exerciseSettings(host.record)),
       record: host.record,
       agencies: await store.planning.listAgencies(),
       mapping: await store.planning.teamAgencies(host.id),
@@ -91,8 +93,11 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
     };
   }
 
-  const sendPdf = (reply: FastifyReply, name: string, bytes: Buffer) =>
-    reply.type('application/pdf').header('content-disposition', `inline; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`).header('cache-control', 'no-store').send(bytes);
+  /** A PDF the browser shows in a tab (printed from there), never kept in a cache: the body for the handler to return. */
+  const inlinePdf = (reply: FastifyReply, name: string, bytes: Buffer) => {
+    reply.type('application/pdf').header('content-disposition', `inline; filename="${name.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`).header('cache-control', 'no-store');
+    return bytes;
+  };
 
   /** Checks candidates and saves them all, or throws IMPORT_INVALID listing every problem and saves nothing. */
   async function addPeople(host: ExerciseHost, actor: string, candidates: Candidate[], fileProblems: ImportProblem[] = []): Promise<PeopleAdded> {
@@ -259,34 +264,35 @@ export function planningRoutes({ runtime, store, identity, presence, publicUrl }
       return created;
     });
 
-    app.get('/api/exercises/:id/join-codes/sheet', async (request, reply) => {
+    serve(app, API_ROUTES.joinCodeSheet, async (input, request, reply) => {
       const { host } = await exercise(request, 'exercise.manage');
+      const language = documentLanguage(input.query().lang, exerciseSettings(host.record));
       const grants = await store.listGrants(host.id);
-      const teams = withoutBidiControls(sheetTeams(host.record.scenario, grants, await store.planning.teamAgencies(host.id), await store.planning.listAgencies()));
-      const sheet = await joinCodeSheet(withoutBidiControls(host.record.title), baseUrl(request), teams, withoutBidiControls(sheetDisplays(grants)), exerciseSettings(host.record).timeZone);
-      return sendPdf(reply, `join-codes-${host.id}`, sheet);
+      const teams = withoutBidiControls(sheetTeams(host.record.scenario, grants, await store.planning.teamAgencies(host.id), await store.planning.listAgencies(), language));
+      const sheet = await joinCodeSheet(withoutBidiControls(host.record.title), baseUrl(request), teams, withoutBidiControls(sheetDisplays(grants)), exerciseSettings(host.record).timeZone, language);
+      return inlinePdf(reply, `join-codes-${host.id}`, sheet);
     });
 
     // Briefing packs
-    app.get('/api/exercises/:id/briefings/player/:teamId', async (request, reply) => {
-      const { teamId } = parse(TeamParams, request.params, 'params');
+    serve(app, API_ROUTES.playerBriefing, async (input, request, reply) => {
+      const { teamId } = input.params();
       const { host, viewer } = await exercise(request, 'briefing.player');
       if (viewer.role === 'participant' && viewer.teamId !== teamId) throw new StartexError('FORBIDDEN');
       if (!host.record.scenario.teams.some((t) => t.id === teamId)) throw new StartexError('UNKNOWN_TEAM', undefined, 'teamId');
-      return sendPdf(reply, `player-briefing-${teamId}`, await playerBriefing(await briefingInput(host, request), teamId));
+      return inlinePdf(reply, `player-briefing-${teamId}`, await playerBriefing(await briefingInput(host, request, input.query().lang), teamId));
     });
 
-    app.get('/api/exercises/:id/briefings/handbook', async (request, reply) => {
+    serve(app, API_ROUTES.handbook, async (input, request, reply) => {
       const { host, viewer, user } = await exercise(request, 'briefing.handbook');
-      const input = await briefingInput(host, request);
+      const briefing = await briefingInput(host, request, input.query().lang);
       // An evaluator's guide covers what the roster assigns them; without an entry there, everything.
-      const entry = viewer.role === 'evaluator' ? input.people.find((p) => p.userId === user.id) : undefined;
-      return sendPdf(reply, `handbook-${host.id}`, await handbook(input, entry?.covers));
+      const entry = viewer.role === 'evaluator' ? briefing.people.find((p) => p.userId === user.id) : undefined;
+      return inlinePdf(reply, `handbook-${host.id}`, await handbook(briefing, entry?.covers));
     });
 
-    app.get('/api/exercises/:id/briefings/observer', async (request, reply) => {
+    serve(app, API_ROUTES.observerBriefing, async (input, request, reply) => {
       const { host } = await exercise(request, 'briefing.observer');
-      return sendPdf(reply, `observer-briefing-${host.id}`, await observerBriefing(await briefingInput(host, request)));
+      return inlinePdf(reply, `observer-briefing-${host.id}`, await observerBriefing(await briefingInput(host, request, input.query().lang)));
     });
 
     // Communications check

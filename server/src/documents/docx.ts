@@ -2,7 +2,8 @@ import type { Paragraph, Table, TextRun } from 'docx';
 import { withoutBidiControls } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
 import { imageSize } from './pngSize.ts';
-import { ENGLISH_PAGE_WORDS, type Block, type Run, type StartexDocument } from './model.ts';
+import type { Block, Run, StartexDocument } from './model.ts';
+import { DOCUMENT_WORDS } from './words.ts';
 
 const docxPackage = lazyRequire<typeof import('docx')>('docx');
 
@@ -19,7 +20,7 @@ export async function renderDocx(given: StartexDocument): Promise<Buffer> {
   const { AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph, TableOfContents, TextRun } = docx;
   let orderedLists = 0;
   const running = document.runningHeader;
-  const words = document.pageWords ?? ENGLISH_PAGE_WORDS;
+  const words = DOCUMENT_WORDS[document.language ?? 'en'];
 
   const runsOf = (runs: Run[], size?: number): TextRun[] =>
     runs.flatMap((run) =>
@@ -115,7 +116,7 @@ export async function renderDocx(given: StartexDocument): Promise<Buffer> {
   ];
   const header = new Header({ children: [new Paragraph({ children: [new TextRun({ text: running, size: 16, color: '555555' })] })] });
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${words.page} `, PageNumber.CURRENT, ` ${words.of} `, PageNumber.TOTAL_PAGES], size: 16, color: '555555' })] })],
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [words.page.before, PageNumber.CURRENT, words.page.between, PageNumber.TOTAL_PAGES], size: 16, color: '555555' })] })],
   });
   const sections = document.parts.map((part, index) => ({
     properties: part.landscape ? { page: { size: { orientation: PageOrientation.LANDSCAPE } } } : {},
@@ -128,7 +129,8 @@ export async function renderDocx(given: StartexDocument): Promise<Buffer> {
     creator: 'StartEx',
     // Word fills the table of contents and the page count when it opens the file.
     features: { updateFields: document.contents },
-    styles: { default: { document: { run: { font: 'DejaVu Sans', size: BODY_HALF_POINTS } } } },
+    // The text's language: Word checks its spelling in it.
+    styles: { default: { document: { run: { font: 'DejaVu Sans', size: BODY_HALF_POINTS, language: { value: words.locale } } } } },
     numbering: {
       config: [
         {

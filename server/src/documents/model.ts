@@ -4,6 +4,8 @@
  * and tables, with page numbers, a running header and, for long documents, a table of contents.
  */
 
+import type { DocumentLanguage } from './words.ts';
+
 /** A stretch of text with its emphasis. */
 export interface Run {
   text: string;
@@ -41,17 +43,9 @@ export interface StartexDocument {
   /** A table of contents after the title (long documents: handbook, AAR/IP). */
   contents: boolean;
   parts: DocumentPart[];
-  /** The document's own words, in its language: the contents heading and "Page 2 of 5" (English when left out). */
-  pageWords?: PageWords | undefined;
+  /** The language of the page numbers and the contents' heading (English unless given). */
+  language?: DocumentLanguage;
 }
-
-export interface PageWords {
-  contents: string;
-  page: string;
-  of: string;
-}
-
-export const ENGLISH_PAGE_WORDS: PageWords = { contents: 'Contents', page: 'Page', of: 'of' };
 
 export const plain = (text: string): Run[] => [{ text }];
 

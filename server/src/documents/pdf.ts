@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { withoutBidiControls } from '@startex/shared';
 import { lazyRequire } from '../lazyPackage.ts';
 import { imageSize } from './pngSize.ts';
-import { contentsEntries, ENGLISH_PAGE_WORDS, runsText, type Block, type PageWords, type Run, type StartexDocument } from './model.ts';
+import { contentsEntries, runsText, type Block, type Run, type StartexDocument } from './model.ts';
+import { DOCUMENT_WORDS, pageOf, type DocumentLanguage } from './words.ts';
 
 const pdfkit = lazyRequire<typeof import('pdfkit')>('pdfkit');
 
@@ -26,10 +27,10 @@ const MUTED = '#555555';
 
 export type Pdf = PDFKit.PDFDocument;
 
-/** An A4 document with the fonts registered as 'body', 'bold', 'italic', 'bolditalic' and 'mono'. */
-export function newPdf(title: string): Pdf {
+/** An A4 document in `language` (readers and screen readers take it from the file) with the fonts registered as 'body', 'bold', 'italic', 'bolditalic' and 'mono'. */
+export function newPdf(title: string, language: DocumentLanguage = 'en'): Pdf {
   const PDFDocument = pdfkit();
-  const doc = new PDFDocument({ size: 'A4', margins: MARGINS, info: { Title: title, Creator: 'StartEx' }, bufferPages: true });
+  const doc = new PDFDocument({ size: 'A4', margins: MARGINS, info: { Title: title, Creator: 'StartEx' }, lang: DOCUMENT_WORDS[language].locale, bufferPages: true });
   for (const [name, [file, builtIn]] of Object.entries(FONTS)) doc.registerFont(name, existsSync(`${FONT_DIR}/${file}`) ? `${FONT_DIR}/${file}` : builtIn);
   doc.font('body');
   return doc;
@@ -46,8 +47,8 @@ export function pdfBytes(doc: Pdf): Promise<Buffer> {
   });
 }
 
-/** Writes the running header and "Page n of N" on every page (the document buffers its pages). */
-export function decoratePages(doc: Pdf, header: string, words: PageWords = ENGLISH_PAGE_WORDS): void {
+/** Writes the running header and "Page n of N" (in `language`) on every page (the document buffers its pages). */
+export function decoratePages(doc: Pdf, header: string, language: DocumentLanguage = 'en'): void {
   const { start, count } = doc.bufferedPageRange();
   for (let index = start; index < start + count; index++) {
     doc.switchToPage(index);
@@ -60,7 +61,7 @@ export function decoratePages(doc: Pdf, header: string, words: PageWords = ENGLI
     doc.font('body').fontSize(8).fillColor(MUTED);
     doc.text(header, margins.left, margins.top / 2 - 4, { width, height: 10, ellipsis: true });
     doc.moveTo(margins.left, margins.top / 2 + 8).lineTo(page.width - margins.right, margins.top / 2 + 8).lineWidth(0.4).strokeColor('#bbbbbb').stroke();
-    doc.text(`${words.page} ${index - start + 1} ${words.of} ${count}`, margins.left, page.height - bottom / 2 - 4, { width, align: 'center', lineBreak: false });
+    doc.text(pageOf(index - start + 1, count, language), margins.left, page.height - bottom / 2 - 4, { width, align: 'center', lineBreak: false });
     margins.bottom = bottom;
   }
   doc.fillColor('black');
@@ -72,9 +73,9 @@ export function decoratePages(doc: Pdf, header: string, words: PageWords = ENGLI
  */
 export async function renderPdf(given: StartexDocument): Promise<Buffer> {
   const document = withoutBidiControls(given);
-  const doc = newPdf(document.title);
+  const doc = newPdf(document.title, document.language);
   new PdfLayout(doc).render(document);
-  decoratePages(doc, document.runningHeader, document.pageWords);
+  decoratePages(doc, document.runningHeader, document.language);
   return pdfBytes(doc);
 }
 
@@ -144,7 +145,7 @@ class PdfLayout {
 
   private contents(document: StartexDocument) {
     const { doc } = this;
-    doc.font('bold').fontSize(HEADING_SIZE[1]).text((document.pageWords ?? ENGLISH_PAGE_WORDS).contents).moveDown(0.4);
+    doc.font('bold').fontSize(HEADING_SIZE[1]).text(DOCUMENT_WORDS[document.language ?? 'en'].contents).moveDown(0.4);
     for (const entry of contentsEntries(document)) {
       const indent = entry.level === 1 ? 0 : 16;
       doc.font(entry.level === 1 ? 'bold' : 'body').fontSize(entry.level === 1 ? 10.5 : 10);

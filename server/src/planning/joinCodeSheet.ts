@@ -2,9 +2,9 @@ import type { ScenarioDocument } from '@startex/shared';
 import type { AccessGrant } from '../store/ExerciseStore.ts';
 import type { AgencyRecord } from '../store/PlanningStore.ts';
 import { decoratePages, newPdf, pdfBytes } from '../documents/pdf.ts';
-import { localTime } from '../documents/words.ts';
+import { BRIEFING_WORDS } from '../documents/briefingWords.ts';
+import { DOCUMENT_WORDS, localTime, type DocumentLanguage } from '../documents/words.ts';
 import { lazyRequire } from '../lazyPackage.ts';
-import { AGENCY_TYPE_LABEL } from '../documents/words.ts';
 
 const qrcode = lazyRequire<typeof import('qrcode')>('qrcode');
 
@@ -17,12 +17,12 @@ export interface SheetTeam {
 
 const usable = (grant: AccessGrant, now: number) => grant.revokedAt === undefined && (grant.expiresAt ?? Infinity) > now;
 
-/** Each team's newest usable tablet code, with the real agency its team is mapped to (else the kind of agency, in words). */
-export function sheetTeams(scenario: ScenarioDocument, grants: AccessGrant[], mapping: Record<string, string>, agencies: AgencyRecord[], now = Date.now()): SheetTeam[] {
+/** Each team's newest usable tablet code, with the real agency its team is mapped to (else the kind of agency, in words of `language`). */
+export function sheetTeams(scenario: ScenarioDocument, grants: AccessGrant[], mapping: Record<string, string>, agencies: AgencyRecord[], language: DocumentLanguage, now = Date.now()): SheetTeam[] {
   return scenario.teams.map((team) => {
     const codes = grants.filter((g) => g.role === 'participant' && g.teamId === team.id && usable(g, now)).sort((a, b) => b.createdAt - a.createdAt);
     const agency = agencies.find((a) => a.id === mapping[team.id]);
-    return { teamId: team.id, teamName: team.name, agency: agency?.name ?? AGENCY_TYPE_LABEL[team.agency], grant: codes[0] };
+    return { teamId: team.id, teamName: team.name, agency: agency?.name ?? DOCUMENT_WORDS[language].agencyType[team.agency], grant: codes[0] };
   });
 }
 
@@ -39,17 +39,18 @@ interface Card {
 }
 
 /**
- * A printable A4 sheet: per team its name, agency, a QR code of the tablet link, the link and the
- * code in text; then the wall-display (observer) codes. Times in the exercise's zone.
+ * A printable A4 sheet in `language`: per team its name, agency, a QR code of the tablet link, the
+ * link and the code in text; then the wall-display (observer) codes. Times in the exercise's zone.
  */
-export async function joinCodeSheet(title: string, baseUrl: string, teams: SheetTeam[], displays: AccessGrant[], timeZone: string): Promise<Buffer> {
-  const doc = newPdf(`${title}: join codes`);
-  doc.font('bold').fontSize(16).text(`${title}: join codes`).font('body').fontSize(10);
-  doc.text('Scan the code with the team tablet, or open the link and type the code. Keep this sheet away from other teams.').moveDown();
+export async function joinCodeSheet(title: string, baseUrl: string, teams: SheetTeam[], displays: AccessGrant[], timeZone: string, language: DocumentLanguage): Promise<Buffer> {
+  const words = BRIEFING_WORDS[language].sheet;
+  const doc = newPdf(words.title(title), language);
+  doc.font('bold').fontSize(16).text(words.title(title)).font('body').fontSize(10);
+  doc.text(words.intro).moveDown();
   const cardHeight = 170;
   const cards: Card[] = [
-    ...teams.map((team): Card => ({ heading: team.teamName, detail: `Agency: ${team.agency}`, page: '/tablet', grant: team.grant, missing: 'No valid join code: generate the team codes first.' })),
-    ...displays.map((grant, index): Card => ({ heading: `Wall display ${index + 1}`, detail: 'Observers and wall displays: follows play, sends nothing.', page: '/display', grant, missing: '' })),
+    ...teams.map((team): Card => ({ heading: team.teamName, detail: words.agency(team.agency), page: '/tablet', grant: team.grant, missing: words.missing })),
+    ...displays.map((grant, index): Card => ({ heading: words.display(index + 1), detail: words.displayDetail, page: '/display', grant, missing: '' })),
   ];
   for (const card of cards) {
     if (doc.y + cardHeight > doc.page.maxY()) doc.addPage();
@@ -67,7 +68,7 @@ export async function joinCodeSheet(title: string, baseUrl: string, teams: Sheet
       doc.font('body').fontSize(10.5).text(card.detail, { width }).moveDown(0.4);
       doc.font('bold').fontSize(22).text(card.grant.token, { width, characterSpacing: 2 });
       doc.font('body').fontSize(9).text(url, { width, link: url });
-      if (card.grant.expiresAt !== undefined) doc.text(`Valid until ${localTime(card.grant.expiresAt, timeZone)}`, { width });
+      if (card.grant.expiresAt !== undefined) doc.text(words.validUntil(localTime(card.grant.expiresAt, timeZone, language)), { width });
     } else {
       doc.x = left + 12;
       doc.y = top + 14;
@@ -77,6 +78,6 @@ export async function joinCodeSheet(title: string, baseUrl: string, teams: Sheet
     doc.x = left;
     doc.y = top + cardHeight;
   }
-  decoratePages(doc, `${title}: join codes · keep away from other teams`);
+  decoratePages(doc, words.footer(title), language);
   return pdfBytes(doc);
 }

@@ -114,6 +114,6 @@ export function planDocument({ detail, needs, names, gantts, at, timeZone, words
     runningHeader: `${words.plan.title}: ${subtitle}`,
     contents: true,
     parts: [{ blocks: priorities }, { landscape: true, blocks: schedule }, { blocks: checks }],
-    pageWords: words.pages,
+    language: words.documentLanguage,
   };
 }

@@ -98,8 +98,8 @@ export interface ProgrammeWords {
     capabilities: string;
     lead: string;
   };
-  /** The document's own words around the text: its contents heading and page numbers ("Page 2 of 5"). */
-  pages: { contents: string; page: string; of: string };
+  /** The documents' language: their contents heading and page numbers are the documents' own words (documents/words.ts). */
+  documentLanguage: ChartLanguage;
 }
 
 const en: ProgrammeWords = {
@@ -217,7 +217,7 @@ const en: ProgrammeWords = {
     capabilities: 'Capabilities',
     lead: 'Lead',
   },
-  pages: { contents: 'Contents', page: 'Page', of: 'of' },
+  documentLanguage: 'en',
 };
 
 const LT_QUARTER = ['I', 'II', 'III', 'IV'];
@@ -347,7 +347,7 @@ const lt: ProgrammeWords = {
     capabilities: 'Gebėjimai',
     lead: 'Atsakingas',
   },
-  pages: { contents: 'Turinys', page: 'Puslapis', of: 'iš' },
+  documentLanguage: 'lt',
 };
 
 export const PROGRAMME_WORDS: Record<ChartLanguage, ProgrammeWords> = { en, lt };

@@ -129,9 +129,9 @@ export async function renderChartSvg(chart: ReviewChartName, review: ExerciseRev
   return renderSpecSvg(spec(chart, review, words));
 }
 
-/** The same chart as PNG at twice the size, for the PDF and DOCX reports; text in the system's fonts. */
-export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview): Promise<Buffer> {
-  return svgToPng(await renderChartSvg(chart, review));
+/** The same chart as PNG at twice the size, for the PDF and DOCX reports (in the report's words); text in the system's fonts. */
+export async function renderChartPng(chart: ReviewChartName, review: ExerciseReview, words: ChartWords = CHART_WORDS.en): Promise<Buffer> {
+  return svgToPng(await renderChartSvg(chart, review, words));
 }
 
 /** Any vega-lite chart as SVG, the way the review's are drawn (the programme's dashboards use it too). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY } from '@startex/scenarios';
-import type { JoinCodeView, PeopleAdded } from '@startex/shared';
+import type { ExercisePlan, JoinCodeView, PeopleAdded } from '@startex/shared';
 import { startServer, type Harness } from '../harness.ts';
 import { pdfBody, pdfPages, scenarioKeys } from '../documents/documentText.ts';
 import { download, firstSignIn, pdfText, planner, plannedExercise, type Planner } from './planningHelpers.ts';
@@ -139,5 +139,112 @@ describe('briefing packs', () => {
     expect(text).toContain('Observer briefing');
     for (const secret of controllerOnly) expect(text, secret).not.toContain(words(secret));
     expect((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, observer)).json()).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('documents in the reader\'s language', () => {
+  /** Every page of a PDF numbered "Puslapis n iš N". */
+  const numberedInLithuanian = (pages: string[]) => pages.forEach((page, index) => expect(page, `page ${index + 1}`).toContain(`Puslapis ${index + 1} iš ${pages.length}`));
+  const none = (text: string, english: string[]) => {
+    for (const word of english) expect(text, word).not.toContain(word);
+  };
+  /** The words every briefing's English version prints about the exercise. */
+  const EXERCISE_FACTS = ['The exercise', 'Date:', 'Scenario time at StartEx', 'Exercise type', 'Expected duration', 'scenario minutes', 'Language:', 'Teams and agencies', 'Exercise objectives', 'Page ', 'REAL WORLD'];
+
+  it('prints the join-code sheet in Lithuanian: headings, agency, wall displays, valid-until in the exercise\'s zone named', async () => {
+    await h.request('POST', `/api/exercises/${exerciseId}/join-codes`, as, { role: 'observer' });
+    const pages = pdfPages((await download(h, `/api/exercises/${exerciseId}/join-codes/sheet?lang=lt`, as)).bytes);
+    const text = words(pages.join('\n'));
+    for (const expected of [': prisijungimo kodai', 'Nuskenuokite kodą komandos planšete', 'Institucija: Lietuvos muitinė', 'Institucija: Policija', 'Sieninis ekranas 1', 'nerodyti kitoms komandoms']) expect(text, expected).toContain(expected);
+    expect(text).toMatch(/Galioja iki \d{4}-\d\d-\d\d \d\d:\d\d \(laiko juosta Europe\/Vilnius\)/);
+    numberedInLithuanian(pages);
+    none(text, ['join codes', 'Scan the code', 'Agency:', 'Wall display', 'Valid until', 'keep away', 'Page ']);
+  });
+
+  it('prints the player briefing in Lithuanian, the scenario\'s own names as written', async () => {
+    const pages = pdfPages((await download(h, `/api/exercises/${exerciseId}/briefings/player/customs?lang=lt`, as)).bytes);
+    const text = words(pages.join('\n'));
+    for (const expected of [
+      'Žaidėjų instruktažas: Customs post Vilkupiai: officers on lane 3',
+      'Pratybos',
+      'Scenarijaus laikas pradžioje: Diena 1 10:00',
+      'Pratybų tipas: Funkcinės pratybos',
+      'Kalba: anglų',
+      'Numatoma trukmė: 120 min. scenarijaus laiko',
+      'Jūsų komanda',
+      'Institucija: Lietuvos muitinė',
+      'Kitos pratybose dalyvaujančios komandos',
+      'Pratybų tikslai',
+      'Kaip naudotis planšete',
+      'Elgesio taisyklės',
+      '„TIKRA AVARINĖ SITUACIJA“',
+    ]) expect(text, expected).toContain(expected);
+    for (const objective of B.objectives) expect(text).toContain(words(objective.title));
+    // Long addresses wrap where they may.
+    expect(text.replace(/\s+/g, '')).toContain(`${PUBLIC_URL}/tablet`);
+    numberedInLithuanian(pages);
+    none(text, [...EXERCISE_FACTS, 'Player briefing', 'Your team', 'Agency:', 'Other teams', 'Using the tablet', 'Conduct']);
+  });
+
+  it('prints the handbook in Lithuanian: MSEL facts, channels, branches, evaluation guides, contents', async () => {
+    const pages = pdfPages((await download(h, `/api/exercises/${exerciseId}/briefings/handbook?lang=lt`, as)).bytes);
+    const layout = pages.join('\n');
+    const text = words(layout);
+    for (const expected of [
+      'Kontrolierių ir vertintojų vadovas',
+      'TIK PRATYBŲ VALDYMO PERSONALUI',
+      'Turinys',
+      'Komandos ir institucijos',
+      'Pagrindinis scenarijaus įvykių sąrašas (PSĮS)',
+      'Scenarijaus laikas: Diena 1',
+      'Rūšis: Įprastas',
+      'Kanalas: Jutiklis ar signalizacija',
+      'Gavėjai: Customs post Vilkupiai',
+      'Laukiami veiksmai',
+      'Šakos ir atsarginiai įvadai',
+      'Būsenoje „Portal alarm on lane 3“',
+      'Vertinimo gairės',
+      'Gebėjimo tikslas:',
+      'Kritinė užduotis:',
+      'Kiekvieną gebėjimo tikslą įvertinkite',
+      'Rodikliai',
+      'tikslas – 3 min',
+    ]) expect(text, expected).toContain(expected);
+    for (const inject of B.injects) expect(text).toContain(words(`#${inject.number} ${inject.subject}`));
+    expect(pages[0]).toMatch(/Pagrindinis scenarijaus įvykių sąrašas \(PSĮS\)\s+\d+\n/);
+    pages.forEach((page) => expect(page).toContain('Kontrolierių ir vertintojų vadovas · TIK PRATYBŲ VALDYMO PERSONALUI'));
+    numberedInLithuanian(pages);
+    none(text, [...EXERCISE_FACTS, 'Controller and evaluator handbook', 'CONTROL STAFF ONLY', 'Contents', 'Master Scenario Events List', 'Branches and contingencies', 'Evaluation guide', 'Expected actions', 'Scenario time:', 'Kind:', 'Channel:', 'Capability target', 'Critical task', 'In "', 'goes to "', 'Metrics']);
+    for (const key of scenarioKeys(B)) expect(text, key).not.toContain(key);
+  });
+
+  it('prints the observer briefing in Lithuanian', async () => {
+    const observer = await h.member('observer', { exerciseId });
+    const text = words(pdfText((await download(h, `/api/exercises/${exerciseId}/briefings/observer?lang=lt`, observer)).bytes));
+    for (const expected of ['Stebėtojų instruktažas', 'Stebėtojui', 'Stebėkite, bet nedalyvaukite', 'Komandos ir institucijos']) expect(text, expected).toContain(expected);
+    expect(text.replace(/\s+/g, '')).toContain(`${PUBLIC_URL}/display`);
+    none(text, [...EXERCISE_FACTS, 'Observer briefing', 'As an observer', 'Watch, do not', 'wall display']);
+  });
+
+  it('refuses a language it does not print in, naming the field', async () => {
+    for (const path of ['join-codes/sheet', 'briefings/handbook', 'briefings/observer', 'briefings/player/customs']) {
+      const refused = await download(h, `/api/exercises/${exerciseId}/${path}?lang=fr`, as);
+      expect(refused.statusCode, path).toBe(400);
+      expect(refused.json(), path).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('query.lang') });
+    }
+  });
+
+  it('without lang, prints in the exercise\'s language as the plan sets it', async () => {
+    const { settings } = (await h.request('GET', `/api/exercises/${exerciseId}/plan`, as)).json() as ExercisePlan;
+    const { requireCommsCheck: _derived, ...body } = settings;
+    expect((await h.request('PUT', `/api/exercises/${exerciseId}/settings`, as, { ...body, language: 'lt' })).statusCode).toBe(200);
+    try {
+      expect(words(pdfText((await download(h, `/api/exercises/${exerciseId}/briefings/handbook`, as)).bytes))).toContain('Kontrolierių ir vertintojų vadovas');
+      expect(words(pdfText((await download(h, `/api/exercises/${exerciseId}/join-codes/sheet`, as)).bytes))).toContain('Institucija: Lietuvos muitinė');
+      const english = words(pdfText((await download(h, `/api/exercises/${exerciseId}/briefings/handbook?lang=en`, as)).bytes));
+      expect(english).toContain('Controller and evaluator handbook');
+    } finally {
+      await h.request('PUT', `/api/exercises/${exerciseId}/settings`, as, body);
+    }
   });
 });

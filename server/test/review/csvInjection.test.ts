@@ -16,17 +16,21 @@ function item(capability: string): ImprovementItem {
     capabilityElement: 'training',
     responsibleAgency: 'Customs',
     pointOfContact: 'Shift lead',
-    status: 'open',
+    status: 'in-progress',
     createdAt: 0,
     createdBy: 'director',
     updatedAt: 0,
-    history: [{ at: 0, by: 'director', from: null, to: 'open', comment: '=cmd|"/c calc"!A1' }],
+    // The last status change's comment is a person's text (the first one, "added", is StartEx's own).
+    history: [
+      { at: 0, by: 'director', from: null, to: 'open', comment: 'Added to the improvement plan.' },
+      { at: 1, by: 'director', from: 'open', to: 'in-progress', comment: '=cmd|"/c calc"!A1' },
+    ],
   } as ImprovementItem;
 }
 
 describe('spreadsheet exports of text people typed', () => {
   it('CSV: a cell that would start a formula is shown as text (leading apostrophe)', async () => {
-    const csv = (await improvementPlanCsv(FORMULAS.map(item), Date.UTC(2026, 10, 1), 'Europe/Vilnius')).toString('utf8');
+    const csv = (await improvementPlanCsv(FORMULAS.map(item), Date.UTC(2026, 10, 1), 'Europe/Vilnius', 'en')).toString('utf8');
     const firstCells = csv.trim().split(/\r?\n/).slice(1).map((line) => line.replace(/^"/, ''));
     expect(firstCells.map((line) => line.startsWith("'"))).toEqual(FORMULAS.map(() => true));
     // Text further into a cell is left as typed.
@@ -34,7 +38,7 @@ describe('spreadsheet exports of text people typed', () => {
   });
 
   it('XLSX: the same text is stored as plain string cells, never as formulas', async () => {
-    const bytes = await improvementPlanXlsx(FORMULAS.map(item), { metrics: [], teams: [], injects: [] } as never, { teams: [] } as never, 0, 'Europe/Vilnius');
+    const bytes = await improvementPlanXlsx(FORMULAS.map(item), { metrics: [], teams: [], injects: [] } as never, { teams: [] } as never, 0, 'Europe/Vilnius', 'en');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     const cells: ExcelJS.Cell[] = [];

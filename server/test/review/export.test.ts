@@ -164,9 +164,9 @@ describe('AAR/IP exports', () => {
     expect(metrics[0]).toEqual(['Metric', 'Title', 'Team', 'Value', 'Target', 'Unit', 'Status', 'From log seq', 'To log seq']);
     // The hold came at exercise time ~0 after the alarm (speed 1, both at StartEx): met against 3 minutes.
     const hold = metrics.find((r) => r[0] === 'time_to_hold' && r[2] === 'Customs post Vilkupiai: officers on lane 3')!;
-    expect(hold.slice(4, 7)).toEqual([3, 'minutes', 'met']);
+    expect(hold.slice(4, 7)).toEqual([3, 'minutes', 'Met']);
     expect(typeof hold[3]).toBe('number');
-    expect(metrics.some((r) => r[0] === 'time_to_cordon' && r[6] === 'no-data')).toBe(true);
+    expect(metrics.some((r) => r[0] === 'time_to_cordon' && r[6] === 'No data')).toBe(true);
     const teams = rows('Response times');
     expect(teams.slice(1).map((r) => r.slice(0, 4))).toEqual([
       ['Customs post Vilkupiai: officers on lane 3', 1, 0, 1],
@@ -184,11 +184,172 @@ describe('AAR/IP exports', () => {
     expect(lines[2]).toContain(',Write a reachback checklist,Planning,Radiation Safety Inspectorate,');
     const metrics = (await download(`/api/exercises/${id}/exports/metrics.csv`)).bytes.toString('utf8').trim().split(/\r?\n/);
     expect(metrics[0]).toBe('Metric,Title,Team,Value,Target,Unit,Status,From log seq,To log seq');
-    expect(metrics.find((l) => l.startsWith('time_to_hold,') && l.includes('Customs post'))).toMatch(/,3,minutes,met,\d+,\d+$/);
+    expect(metrics.find((l) => l.startsWith('time_to_hold,') && l.includes('Customs post'))).toMatch(/,3,minutes,Met,\d+,\d+$/);
   });
 
   it('refuses a version that does not exist, and the archive to evaluators (it holds control notes)', async () => {
     expect((await download(`/api/exercises/${id}/exports/report.pdf?version=9`)).status).toBe(404);
     expect(JSON.parse((await download(`/api/exercises/${id}/exports/archive.json`)).bytes.toString()).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('AAR/IP exports in the reader\'s language', () => {
+  /** The English documents' own headings, labels and words: none may stay in a Lithuanian one (the report's text and the scenario's names stay as written). */
+  const ENGLISH = [
+    'After-Action Report',
+    'After-action report',
+    'Contents',
+    'Exercise overview',
+    'Exercise name',
+    'Executive summary',
+    'Analysis of capabilities',
+    'Metrics against targets',
+    'Improvement plan',
+    'Participating agencies',
+    'Strengths',
+    'Areas for improvement',
+    'Root cause',
+    'Rating:',
+    'performed with',
+    'not rated',
+    'None recorded',
+    'Whole exercise',
+    'Response times per team',
+    'Rating distribution',
+    'Scenario phases',
+    'Point of contact',
+    'Responsible agency',
+    'Recommendation',
+    'Page ',
+    'Version 1',
+    'finalised',
+    'Draft',
+  ];
+  const noEnglish = (text: string) => {
+    for (const word of ENGLISH) expect(text, word).not.toContain(word);
+  };
+
+  it('PDF in Lithuanian: headings, labels, ratings, statuses, units, page numbers and the version\'s time in the exercise\'s zone, named', async () => {
+    const pdf = await download(`/api/exercises/${id}/exports/report.pdf?version=1&lang=lt`);
+    expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
+    writeFileSync(join(work, 'report-lt.pdf'), pdf.bytes);
+    const pages = pdfPages(pdf.bytes);
+    const text = pages.join('\n');
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Ataskaita po pratybų ir tobulinimo planas',
+      'Turinys',
+      '1. Pratybų apžvalga',
+      '2. Santrauka',
+      '3. Gebėjimų analizė',
+      '4. Rodikliai ir jų tikslai',
+      '5. Diagramos',
+      '6. Tobulinimo planas',
+      'Pratybų pavadinimas: Border alarm drill exports',
+      'Dalyvaujančios institucijos ir komandos',
+      'Įvertinimas: S: atlikta su tam tikrais sunkumais',
+      'Įvertinimas: M: atlikta su dideliais sunkumais',
+      'Stiprybės',
+      'Tobulintinos sritys',
+      'Pagrindinė priežastis: Cordon missing from the lane procedure',
+      'Komandų reagavimo laikas',
+      'Scenarijaus etapai pratybų laike',
+      'Įvertinimų pasiskirstymas',
+      // The report's text and the scenario's names stay as written.
+      'Customs held the truck at once; no cordon was set.',
+      'No cordon was set around the truck',
+    ]) expect(flat, expected).toContain(expected);
+    expect(flat).toMatch(/1 versija, užbaigta \d{4}-\d\d-\d\d \d\d:\d\d \(laiko juosta Europe\/Vilnius\), užbaigė exports-\s?evaluator/);
+    expect(text).toMatch(/\n\s*Time from the alarm to holding\s+Customs post Vilkupiai:\s+[\d,]+ min\s+≤ 3 min\s+Pasiektas\n/);
+    const metricsPage = pages.findIndex((page, i) => i > 0 && page.includes('4. Rodikliai ir jų tikslai')) + 1;
+    expect(pages[0]).toMatch(new RegExp(`4\\. Rodikliai ir jų tikslai\\s+${metricsPage}\\n`));
+    pages.forEach((page, index) => {
+      expect(page, `page ${index + 1}`).toContain(`Puslapis ${index + 1} iš ${pages.length}`);
+      expect(page, `page ${index + 1}`).toContain('Ataskaita po pratybų: Border alarm drill exports · 1 versija');
+    });
+    const plan = flat.slice(flat.lastIndexOf('Tobulinimo planas'));
+    for (const word of ['Gebėjimas', 'Rekomendacija', 'Korekcinis', 'Atsakinga', 'Kontaktinis', 'Terminas', 'Būsena', 'Mokymas', 'Planavimas', 'Atviras']) expect(plan, word).toContain(word);
+    noEnglish(flat);
+    for (const key of KEYS) expect(flat, key).not.toContain(key);
+  });
+
+  it('DOCX in Lithuanian: headings, contents, header and "Puslapis n iš N" in the footer', async () => {
+    const docx = await download(`/api/exercises/${id}/exports/report.docx?lang=lt`);
+    expect(docx.status).toBe(200);
+    const { document: xml, headers, footers } = docxParts(docx.bytes);
+    const text = docxText(xml);
+    for (const expected of ['Ataskaita po pratybų ir tobulinimo planas', 'Juodraštis', '1. Pratybų apžvalga', '3. Gebėjimų analizė', 'Stiprybės', 'Tobulintinos sritys', 'Įvertinimas: ', 'S: atlikta su tam tikrais sunkumais', 'Korekcinis veiksmas', 'Mokymas']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).toMatch(/Time from the alarm to holding the vehicle \| Customs post Vilkupiai: officers on lane 3 \| [\d,]+ min \| ≤ 3 min \| Pasiektas \|/);
+    expect(xml).toContain('Turinys');
+    expect(docxText(headers)).toContain('Ataskaita po pratybų: Border alarm drill exports · Juodraštis');
+    expect(docxText(footers)).toMatch(/Puslapis .*PAGE.* iš .*NUMPAGES/s);
+    noEnglish(text);
+    noEnglish(docxText(headers));
+    noEnglish(docxText(footers));
+  });
+
+  it('XLSX and CSV in Lithuanian: sheet names, headers, statuses, units and the zone named', async () => {
+    const xlsx = await download(`/api/exercises/${id}/exports/improvement-plan.xlsx?lang=lt`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tobulinimo planas', 'Rodikliai', 'Reagavimo laikas', 'Įvadai']);
+    const rows = (name: string) => {
+      const values: unknown[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+      return values;
+    };
+    const planHeader = ['Gebėjimas', 'Problema / tobulintina sritis', 'Rekomendacija', 'Korekcinis veiksmas', 'Gebėjimo elementas', 'Atsakinga institucija', 'Kontaktinis asmuo', 'Pradžia', 'Terminas', 'Būsena', 'Vėluoja', 'Paskutinis būsenos pakeitimas (laiko juosta Europe/Vilnius)'];
+    const plan = rows('Tobulinimo planas');
+    expect(plan[0]).toEqual(planHeader);
+    expect(plan.slice(1).map((r) => [r[4], r[9], r[10]])).toEqual([
+      ['Mokymas', 'Atviras', 'ne'],
+      ['Planavimas', 'Atviras', 'ne'],
+    ]);
+    // A row's first status change is StartEx's own words: in the workbook's language, at a local time.
+    expect(plan[1]![11]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d exports-evaluator: Įtraukta į tobulinimo planą\.$/);
+    const metrics = rows('Rodikliai');
+    expect(metrics[0]).toEqual(['Rodiklio ID', 'Pavadinimas', 'Komanda', 'Reikšmė', 'Tikslas', 'Matavimo vienetas', 'Būsena', 'Nuo žurnalo įrašo Nr.', 'Iki žurnalo įrašo Nr.']);
+    const hold = metrics.find((r) => r[0] === 'time_to_hold' && r[2] === 'Customs post Vilkupiai: officers on lane 3')!;
+    expect(hold.slice(4, 7)).toEqual([3, 'min', 'Pasiektas']);
+    expect(metrics.some((r) => r[0] === 'time_to_cordon' && r[6] === 'Nėra duomenų')).toBe(true);
+    expect(rows('Reagavimo laikas')[0]![0]).toBe('Komanda');
+    const injects = rows('Įvadai');
+    expect(injects[0]).toEqual(['Nr.', 'Įvado ID', 'Tema', 'Rūšis', 'Išsiųsta (min)', 'Laikas', 'Nuokrypis (min)']);
+    expect(new Set(injects.slice(1).map((r) => r[3]))).toContain('Įprastas');
+
+    const csv = (await download(`/api/exercises/${id}/exports/improvement-plan.csv?lang=lt`)).bytes.toString('utf8').trim().split(/\r?\n/);
+    expect(csv[0]).toBe(planHeader.join(','));
+    expect(csv[2]).toContain(',Write a reachback checklist,Planavimas,Radiation Safety Inspectorate,');
+    const metricsCsv = (await download(`/api/exercises/${id}/exports/metrics.csv?lang=lt`)).bytes.toString('utf8').trim().split(/\r?\n/);
+    expect(metricsCsv[0]).toBe('Rodiklio ID,Pavadinimas,Komanda,Reikšmė,Tikslas,Matavimo vienetas,Būsena,Nuo žurnalo įrašo Nr.,Iki žurnalo įrašo Nr.');
+    expect(metricsCsv.find((l) => l.startsWith('time_to_hold,') && l.includes('Customs post'))).toMatch(/,3,min,Pasiektas,\d+,\d+$/);
+  });
+
+  it('refuses a language it does not print in, naming the field', async () => {
+    for (const path of ['report.pdf', 'report.docx', 'improvement-plan.xlsx', 'improvement-plan.csv', 'metrics.csv']) {
+      const refused = await download(`/api/exercises/${id}/exports/${path}?lang=fr`);
+      expect(refused.status, path).toBe(400);
+      expect(JSON.parse(refused.bytes.toString()), path).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('query.lang') });
+    }
+  });
+
+  it('without lang, prints in the exercise\'s language; its draft is assembled in that language too', async () => {
+    const played = await playedExercise(h, 'exports-lt', 'lt');
+    const pdf = await download(`/api/exercises/${played.id}/exports/report.pdf`, played.evaluator);
+    expect(pdf.status).toBe(200);
+    const flat = pdfPages(pdf.bytes).join('\n').replace(/\s+/g, ' ');
+    for (const expected of ['Ataskaita po pratybų ir tobulinimo planas', '1. Pratybų apžvalga', 'Tipas: Funkcinės pratybos', 'Saugumo funkcijos: aptikimas', 'Dalyvavo komandų: 3.', 'Police: border district duty unit: Policija', 'Puslapis 1 iš']) {
+      expect(flat, expected).toContain(expected);
+    }
+    expect(flat).toMatch(/Datos: \d{4}-\d\d-\d\d \d\d:\d\d – \d\d:\d\d \(laiko juosta Europe\/Vilnius\)/);
+    noEnglish(flat);
+    // The viewer's language wins over the exercise's.
+    const english = pdfPages((await download(`/api/exercises/${played.id}/exports/report.pdf?lang=en`, played.evaluator)).bytes).join('\n');
+    expect(english).toContain('After-Action Report / Improvement Plan');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download(`/api/exercises/${played.id}/exports/improvement-plan.xlsx`, played.evaluator)).bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)[0]).toBe('Tobulinimo planas');
   });
 });

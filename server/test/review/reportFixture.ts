@@ -1,5 +1,6 @@
 import { LIBRARY } from '@startex/scenarios';
 import type { NewImprovementItemBody } from '@startex/shared';
+import { defaultSettings } from '../../src/planning/settings.ts';
 import type { Store } from '../../src/store/ExerciseStore.ts';
 import type { Harness, StaffCredential } from '../harness.ts';
 
@@ -7,9 +8,12 @@ import type { Harness, StaffCredential } from '../harness.ts';
  * Scenario B played to EndEx on the harness's server through the exercise host (speed 1, so no
  * scenario timer fires on its own): the alarm goes to customs, customs holds the truck, an
  * evaluator records a strength and an area for improvement and rates, then the director ends play.
+ * `language`: the exercise's, as its plan sets it.
  */
-export async function playedExercise(h: Harness, name: string): Promise<{ id: string; director: StaffCredential; evaluator: StaffCredential & { userId: string } }> {
-  const { id } = await h.server.runtime.create({ id: name, title: `Border alarm drill ${name}`, scenario: LIBRARY['detection-portal-alarm']!, speed: 1 });
+export async function playedExercise(h: Harness, name: string, language: 'en' | 'lt' = 'en'): Promise<{ id: string; director: StaffCredential; evaluator: StaffCredential & { userId: string } }> {
+  const scenario = LIBRARY['detection-portal-alarm']!;
+  const title = `Border alarm drill ${name}`;
+  const { id } = await h.server.runtime.create({ id: name, title, scenario, speed: 1, settings: { ...defaultSettings(scenario, 1, title), language } });
   const director = await h.member('director', { exerciseId: id, username: `${name}-director` });
   const evaluator = await h.member('evaluator', { exerciseId: id, username: `${name}-evaluator` });
   const host = await h.server.runtime.get(id);

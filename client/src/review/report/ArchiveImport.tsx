@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorDetail } from '@startex/shared';
-import { api } from '../../lib/api.ts';
+import { API_ROUTES, type ErrorDetail, type RouteRequest } from '@startex/shared';
+import { call } from '../../lib/api.ts';
 import './report.css';
 import './strings.ts';
 import { errorText } from '../../i18n/errorText.ts';
@@ -18,14 +18,15 @@ export function ArchiveImport() {
     if (!file) return;
     setBusy(true);
     setImported(undefined);
-    let body: unknown;
+    let body: RouteRequest<typeof API_ROUTES.importArchive>['body'];
     try {
-      body = JSON.parse(await file.text());
+      // Whether it is an archive the server checks, and lists what is wrong (ARCHIVE_INVALID).
+      body = JSON.parse(await file.text()) as typeof body;
     } catch {
       setBusy(false);
       return setError(t('importArchive.unreadable'));
     }
-    const result = await api<{ id: string; title: string }>('/api/archives', { method: 'POST', body });
+    const result = await call(API_ROUTES.importArchive, { body });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(undefined);

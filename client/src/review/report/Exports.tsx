@@ -1,19 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { API_ROUTES } from '@startex/shared';
+import { documentLanguage } from '../../i18n/index.ts';
 import { routeHref } from '../../lib/api.ts';
 
-/** Download links; the server names the files and refuses what the role may not read. */
+/** Download links, each document in the viewer's language; the server names the files and refuses what the role may not read. */
 export function Exports({ exerciseId, archive, version }: { exerciseId: string; archive: boolean; version?: number }) {
-  const { t } = useTranslation('report');
-  const base = `/api/exercises/${encodeURIComponent(exerciseId)}/exports`;
-  const v = version ? `?version=${version}` : '';
+  const { t, i18n } = useTranslation('report');
+  const params = { id: exerciseId };
+  const lang = documentLanguage(i18n.language);
   const links = [
-    { href: `${base}/report.pdf${v}`, label: t('exportPdf'), id: 'pdf' },
-    { href: `${base}/report.docx${v}`, label: t('exportDocx'), id: 'docx' },
-    { href: `${base}/improvement-plan.xlsx`, label: t('exportXlsx'), id: 'xlsx' },
-    { href: `${base}/improvement-plan.csv`, label: t('exportPlanCsv'), id: 'plan-csv' },
-    { href: routeHref(API_ROUTES.metricsCsv, { params: { id: exerciseId } }), label: t('exportMetricsCsv'), id: 'metrics-csv' },
-    ...(archive ? [{ href: `${base}/archive.json`, label: t('exportArchive'), id: 'archive' }] : []),
+    { href: routeHref(API_ROUTES.reportPdf, { params, query: { version, lang } }), label: t('exportPdf'), id: 'pdf' },
+    { href: routeHref(API_ROUTES.reportDocx, { params, query: { version, lang } }), label: t('exportDocx'), id: 'docx' },
+    { href: routeHref(API_ROUTES.improvementPlanXlsx, { params, query: { lang } }), label: t('exportXlsx'), id: 'xlsx' },
+    { href: routeHref(API_ROUTES.improvementPlanCsv, { params, query: { lang } }), label: t('exportPlanCsv'), id: 'plan-csv' },
+    { href: routeHref(API_ROUTES.metricsCsv, { params, query: { lang } }), label: t('exportMetricsCsv'), id: 'metrics-csv' },
+    ...(archive ? [{ href: routeHref(API_ROUTES.archiveJson, { params }), label: t('exportArchive'), id: 'archive' }] : []),
   ];
   return (
     <section className="report-panel" aria-labelledby="exports-title">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type NewImprovementItemBody } from '@startex/shared';
-import { api } from '../../lib/api.ts';
+import { API_ROUTES, IMPROVEMENT_STATUSES, type ErrorDetail, type ImprovementItemView, type NewImprovementItemBody } from '@startex/shared';
+import { call, type ApiResult } from '../../lib/api.ts';
 import { ItemForm, type PlanChoices } from './ItemForm.tsx';
 import { StatusChanger } from './StatusChanger.tsx';
 import { errorText } from '../../i18n/errorText.ts';
@@ -26,13 +26,11 @@ export function ImprovementPlan({
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
   const [error, setError] = useState<ErrorDetail | undefined>();
-  const base = `/api/exercises/${encodeURIComponent(exerciseId)}/improvement-plan`;
-
   const load = useCallback(async () => {
-    const result = await api<ImprovementItemView[]>(base);
+    const result = await call(API_ROUTES.improvementPlan, { params: { id: exerciseId } });
     if (result.ok) setItems(result.value);
     else setError(result.error);
-  }, [base]);
+  }, [exerciseId]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
     if (prefill) {
@@ -41,8 +39,9 @@ export function ImprovementPlan({
     }
   }, [prefill]);
 
-  const submit = async (path: string, method: string, body: unknown): Promise<ErrorDetail | undefined> => {
-    const result = await api(path, { method, body });
+  /** A write to the plan; the rows are loaded again after it. */
+  const submit = async (request: Promise<ApiResult<ImprovementItemView>>): Promise<ErrorDetail | undefined> => {
+    const result = await request;
     if (!result.ok) return result.error;
     await load();
     return undefined;
@@ -64,7 +63,7 @@ export function ImprovementPlan({
             onPrefillUsed();
           }}
           onSubmit={async (body) => {
-            const problem = await submit(base, 'POST', body);
+            const problem = await submit(call(API_ROUTES.addImprovementItem, { params: { id: exerciseId }, body }));
             if (!problem) {
               setAdding(false);
               onPrefillUsed();
@@ -95,11 +94,11 @@ export function ImprovementPlan({
                   onEdit={() => setEditing(item.id)}
                   onCancel={() => setEditing(undefined)}
                   onSave={async (body) => {
-                    const problem = await submit(`${base}/${encodeURIComponent(item.id)}`, 'PATCH', body);
+                    const problem = await submit(call(API_ROUTES.updateImprovementItem, { params: { id: exerciseId, itemId: item.id }, body }));
                     if (!problem) setEditing(undefined);
                     return problem;
                   }}
-                  onStatus={(status, comment) => submit(`${base}/${encodeURIComponent(item.id)}/status`, 'POST', { status, comment })}
+                  onStatus={(status, comment) => submit(call(API_ROUTES.changeImprovementStatus, { params: { id: exerciseId, itemId: item.id }, body: { status, comment } }))}
                 />
               ))}
             </tbody>

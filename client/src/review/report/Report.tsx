@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allows } from '@startex/scenarios/engine';
-import { addFindings, type ErrorDetail, type ExerciseRole, type NewImprovementItemBody, type ReportContent, type ReportVersion, type ReportView } from '@startex/shared';
-import { api } from '../../lib/api.ts';
+import { API_ROUTES, addFindings, type ErrorDetail, type ExerciseRole, type NewImprovementItemBody, type ReportContent, type ReportVersion, type ReportView } from '@startex/shared';
+import { call } from '../../lib/api.ts';
 import { DraftEditor } from './DraftEditor.tsx';
 import { Exports } from './Exports.tsx';
 import { FinaliseConfirm } from './FinaliseConfirm.tsx';
@@ -34,7 +34,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
   const ended = view?.status === 'ended' || view?.status === 'closed';
 
   const load = useCallback(async () => {
-    const result = await api<ReportView>(`/api/exercises/${encodeURIComponent(exerciseId)}/report`);
+    const result = await call(API_ROUTES.report, { params: { id: exerciseId } });
     if (!result.ok) return setError(result.error);
     setView(result.value);
     setContent(result.value.draft);
@@ -46,7 +46,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
     if (!content) return;
     setBusy(true);
     setNotice(undefined);
-    const result = await api(`/api/exercises/${encodeURIComponent(exerciseId)}/report/draft`, { method: 'PUT', body: content });
+    const result = await call(API_ROUTES.saveReportDraft, { params: { id: exerciseId }, body: content });
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(undefined);
@@ -56,7 +56,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
 
   const finalise = async () => {
     setBusy(true);
-    const result = await api<{ version: number }>(`/api/exercises/${encodeURIComponent(exerciseId)}/report/finalise`, { method: 'POST' });
+    const result = await call(API_ROUTES.finaliseReport, { params: { id: exerciseId } });
     setBusy(false);
     setConfirming(false);
     if (!result.ok) return setError(result.error);
@@ -66,7 +66,7 @@ export function Report({ exerciseId, role }: { exerciseId: string; role: Exercis
   };
 
   const open = async (version: number) => {
-    const result = await api<ReportVersion>(`/api/exercises/${encodeURIComponent(exerciseId)}/report/versions/${version}`);
+    const result = await call(API_ROUTES.reportVersion, { params: { id: exerciseId, version } });
     if (result.ok) setOpened(result.value);
     else setError(result.error);
   };

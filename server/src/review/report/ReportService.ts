@@ -8,6 +8,7 @@ import {
   type NewImprovementItemBody,
   type ReportContent,
   type ReportVersion,
+  type ReportVersionSummary,
   type ReportView,
   type ScenarioDocument,
   type StatusChangeBody,
@@ -21,14 +22,15 @@ import { assembleDraft, withCurrentRatings } from './assembleDraft.ts';
 import { calendarDay, itemView, resolveChoices } from './improvementPlan.ts';
 import { agencyOf } from '../../planning/briefings.ts';
 import { exerciseSettings } from '../../planning/settings.ts';
-import { localTime } from '../../documents/words.ts';
 import type { ExerciseHost } from '../../runtime/ExerciseHost.ts';
 
 /** What a report export is made of: a finalised version, or the draft with today's plan. */
 export interface ReportSource {
   title: string;
-  /** "Version 2, finalised 2026-11-28 by lead-evaluator", or "Draft". */
-  label: string;
+  /** The version exported; none for the draft. */
+  finalised?: ReportVersionSummary;
+  /** The exercise's time zone: the times a person reads are in it. */
+  timeZone: string;
   content: ReportContent;
   improvementPlan: ImprovementItem[];
   review: ExerciseReview;
@@ -93,12 +95,13 @@ export class ReportService {
     if (version !== undefined) {
       const { host, review } = await this.reviews.reviewed(exerciseId);
       const frozen = await this.version(exerciseId, version);
-      const at = localTime(frozen.finalisedAt, exerciseSettings(host.record).timeZone);
-      const label = `Version ${frozen.version}, finalised ${at} by ${frozen.finalisedBy}`;
-      return { title: host.record.title, label, content: frozen.content, improvementPlan: frozen.improvementPlan, review, scenario: host.record.scenario };
+      const finalised = { version: frozen.version, finalisedAt: frozen.finalisedAt, finalisedBy: frozen.finalisedBy };
+      const { timeZone } = exerciseSettings(host.record);
+      return { title: host.record.title, finalised, timeZone, content: frozen.content, improvementPlan: frozen.improvementPlan, review, scenario: host.record.scenario };
     }
     const { host, content, review } = await this.draft(exerciseId);
-    return { title: host.record.title, label: 'Draft', content, improvementPlan: await this.store.review.listItems(exerciseId), review, scenario: host.record.scenario };
+    const { timeZone } = exerciseSettings(host.record);
+    return { title: host.record.title, timeZone, content, improvementPlan: await this.store.review.listItems(exerciseId), review, scenario: host.record.scenario };
   }
 
   async items(exerciseId: string): Promise<ImprovementItemView[]> {
@@ -164,12 +167,17 @@ export class ReportService {
     return item;
   }
 
-  /** What a fresh draft names from the plan: the exercise's time zone and type, and the agency playing each team. */
+  /** What a fresh draft names from the plan: the exercise's time zone, type and language, and the agency playing each team. */
   private async draftContext(host: ExerciseHost) {
     const agencies = await this.store.planning.listAgencies();
     const mapping = await this.store.planning.teamAgencies(host.id);
     const settings = exerciseSettings(host.record);
-    return { timeZone: settings.timeZone, exerciseType: settings.exerciseType, agencyOf: (teamId: string) => agencyOf({ agencies, mapping, record: host.record }, teamId) };
+    return {
+      timeZone: settings.timeZone,
+      exerciseType: settings.exerciseType,
+      language: settings.language,
+      agencyOf: (teamId: string) => agencyOf({ agencies, mapping, record: host.record }, teamId, settings.language),
+    };
   }
 
   private async draft(exerciseId: string) {

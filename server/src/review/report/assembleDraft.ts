@@ -1,21 +1,12 @@
-import { localRange, localTime } from '../../documents/words.ts';
+import { DOCUMENT_WORDS, localRange, localTime, ratingText, type DocumentLanguage } from '../../documents/words.ts';
 import { REPORT_SCHEMA_VERSION, type CapabilityReview, type ExerciseReview, type LogEntry, type ObservationReview, type ReportContent, type ReportFinding, type ScenarioDocument } from '@startex/shared';
-
-const EXERCISE_TYPE: Record<ScenarioDocument['exerciseType'], string> = {
-  seminar: 'Seminar',
-  workshop: 'Workshop',
-  tabletop: 'Tabletop exercise (TTX)',
-  game: 'Game',
-  drill: 'Drill',
-  functional: 'Functional exercise',
-  'full-scale': 'Full-scale exercise',
-  field: 'Field exercise',
-};
+import { REPORT_WORDS } from './reportWords.ts';
 
 /**
- * The first AAR/IP draft of an exercise, assembled from its review and scenario: overview,
- * a generated executive summary to rewrite, and per capability its final ratings with the
- * evaluators' strengths and areas for improvement (analysis and root cause left to fill in).
+ * The first AAR/IP draft of an exercise, assembled from its review and scenario in the exercise's
+ * language: overview, a generated executive summary to rewrite, and per capability its final ratings
+ * with the evaluators' strengths and areas for improvement (analysis and root cause left to fill in).
+ * Once assembled it is the authors' text: documents print it as it stands, whatever their language.
  */
 export function assembleDraft(input: {
   title: string;
@@ -26,22 +17,25 @@ export function assembleDraft(input: {
   timeZone: string;
   /** The exercise's type as planned (the plan may call the scenario's drill a functional exercise). */
   exerciseType: ScenarioDocument['exerciseType'];
+  /** The exercise's language: the draft's generated words are in it. */
+  language: DocumentLanguage;
   /** The agency playing a team, from the plan. */
   agencyOf: (teamId: string) => string;
 }): ReportContent {
-  const { title, scenario, log, review, timeZone, exerciseType, agencyOf } = input;
+  const { title, scenario, log, review, timeZone, exerciseType, language, agencyOf } = input;
+  const words = DOCUMENT_WORDS[language];
   const teamName = new Map(scenario.teams.map((t) => [t.id, t.name]));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     overview: {
       exerciseName: title.slice(0, 200),
-      exerciseType: EXERCISE_TYPE[exerciseType],
-      dates: playDates(log, timeZone),
-      scope: `${scenario.summary}\n\nSecurity functions: ${scenario.functions.join(', ')}. Planned duration: ${scenario.expectedDurationMinutes} minutes.`.slice(0, 20_000),
+      exerciseType: words.exerciseType[exerciseType],
+      dates: playDates(log, timeZone, language),
+      scope: `${scenario.summary}\n\n${REPORT_WORDS[language].draftText.scope(scenario.functions.map((f) => words.securityFunction[f]).join(', '), scenario.expectedDurationMinutes)}`.slice(0, 20_000),
       objectives: scenario.objectives.map((o) => o.title),
       participants: scenario.teams.map((t) => `${t.name}: ${agencyOf(t.id)}`.slice(0, 200)),
     },
-    executiveSummary: executiveSummary(scenario, review),
+    executiveSummary: executiveSummary(scenario, review, language),
     capabilities: review.evaluation.capabilities.map((capability) => ({
       id: capability.id,
       title: capability.title,
@@ -74,25 +68,25 @@ function finding(observation: ObservationReview, teamName: Map<string, string>):
 }
 
 /** "2026-11-27 09:00 – 11:45 (Europe/Vilnius)" from StartEx and EndEx wall times in the log. */
-function playDates(log: readonly LogEntry[], timeZone: string): string {
+function playDates(log: readonly LogEntry[], timeZone: string, language: DocumentLanguage): string {
+  const words = REPORT_WORDS[language].draftText;
   const started = log.find((e) => e.type === 'exercise.started');
   const ended = log.find((e) => e.type === 'exercise.ended');
-  if (!started) return 'Not played yet';
-  if (!ended) return `${localTime(started.wallTime, timeZone)}, still in play`;
-  return localRange(started.wallTime, ended.wallTime, timeZone);
+  if (!started) return words.notPlayed;
+  if (!ended) return words.stillInPlay(localTime(started.wallTime, timeZone, language));
+  return localRange(started.wallTime, ended.wallTime, timeZone, language);
 }
 
-function executiveSummary(scenario: ScenarioDocument, review: ExerciseReview): string {
+function executiveSummary(scenario: ScenarioDocument, review: ExerciseReview, language: DocumentLanguage): string {
+  const words = REPORT_WORDS[language].draftText;
   const released = review.injects.filter((i) => i.releasedAtMs !== undefined).length;
   const late = review.injects.filter((i) => i.timeliness === 'late').length;
   const { covered, of } = review.evaluation.coverage;
-  const rated = review.evaluation.capabilities
-    .map((c) => `- ${c.title}: ${c.final.rating ?? 'not rated'}`)
-    .join('\n');
+  const rated = review.evaluation.capabilities.map((c) => `- ${c.title}: ${ratingText(c.final.rating, language)}`).join('\n');
   return [
-    `${scenario.teams.length} teams played ${released} of ${scenario.injects.length} planned injects (${late} released late, ${review.contingency.released.length} contingency injects needed).`,
-    `Evaluators observed ${covered} of ${of} critical tasks.`,
-    rated ? `Capability ratings:\n\n${rated}` : '',
+    words.played(scenario.teams.length, released, scenario.injects.length, late, review.contingency.released.length),
+    words.observed(covered, of),
+    rated ? `${words.ratings}\n\n${rated}` : '',
   ]
     .filter(Boolean)
     .join('\n\n');
