@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { isConnectionFailure } from '../store/postgres/connectionFailures.ts';
 
 /** Callbacks of the ownership loop: which exercises to try to take, and what happened. */
 export interface OwnershipEvents {
@@ -44,7 +43,7 @@ export class ExerciseOwnership {
   private readonly owned = new Map<string, number>();
   /** Until when (this process's clock) the locks are surely still held: the last beat's send time plus three quarters of a lease. */
   private actUntil = 0;
-  /** Set when PostgreSQL did not answer this node (a connection could not be opened, or a beat went unanswered for a lease); cleared when it answers. */
+  /** Set when a lock connection could not be opened (refused, or unanswered for a lease); cleared when one is, or a beat is answered. */
   private unreachable = false;
   private connecting: Promise<pg.Client> | undefined;
   private beating = false;
@@ -78,10 +77,11 @@ export class ExerciseOwnership {
   }
 
   /**
-   * Whether PostgreSQL answers this node, as far as the lock connection knows: false from a beat
-   * unanswered for a lease, or a connection that could not be opened, until one is. A node cut off
-   * from the database (or with the database down) refuses inputs at once rather than sending them
-   * where nobody can answer (ClusterNode), and is not ready.
+   * Whether PostgreSQL answers this node, as far as the lock connection knows: false once a
+   * connection could not be opened (a beat unanswered for a lease drops its connection and opens
+   * another at once), until one is. A node cut off from the database (or with the database down)
+   * refuses inputs at once rather than sending them where nobody can answer (ClusterNode), and is
+   * not ready.
    */
   get answering(): boolean {
     return !this.unreachable;
@@ -189,8 +189,8 @@ export class ExerciseOwnership {
     try {
       ({ rows } = await client.query<{ id: string }>(LOCK_QUERY, [exerciseIds]));
     } catch (error) {
-      // Unanswered for a lease (query_timeout) or broken: a connection that cannot beat holds no lease.
-      if (this.lockClient === client && isConnectionFailure(error)) this.unreachable = true;
+      // Unanswered for a lease (query_timeout) or broken: a connection that cannot beat holds no lease. Whether
+      // PostgreSQL can be reached at all, the new connection opened at once tells (a busy server answers it).
       this.dropConnection(client);
       throw error;
     }

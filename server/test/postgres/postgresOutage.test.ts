@@ -110,9 +110,11 @@ describe('the database gone while the nodes live', () => {
       expect(await callOrLost(console_.socket!, 'command', { type: 'start' })).toMatchObject({ ok: true });
 
       link.cut();
+      const cutAt = Date.now();
       await eventually(async () => (await ownedBy(other)).includes('demo'), 'node-b taking the demo over', 20_000);
-      // node-a knows it is cut off once a beat of its ownership connection has gone unanswered for a lease.
+      // node-a knows it is cut off once its lease ran out and a new ownership connection could not be opened within a lease.
       await eventually(async () => (await text(cut, '/api/health/ready')).status === 503, 'node-a saying it is not ready', 20_000);
+      const sentAfterMs = Date.now() - cutAt;
       // Every kind of request on the cut node, answered while the link is still cut (it used to wait for the link, or answer INTERNAL).
       const headers = { cookie: director.cookie, 'x-csrf-token': director.csrfToken };
       const http = async (path: string, init: RequestInit = {}) => {
@@ -130,7 +132,7 @@ describe('the database gone while the nodes live', () => {
       const [action, command, sync, login, log, ready] = answers;
       const socketCodes = [action, command, sync].map((answer) => (answer as { error?: { code: string } }).error?.code ?? answer);
       const restCodes = [login, log].map((answer) => (answer as { body?: { code: string } }).body?.code ?? answer);
-      console.log(`node cut off: answered ${socketCodes.join(', ')} on sockets, ${restCodes.join(', ')} on REST, after ${ms.join(', ')} ms`);
+      console.log(`node cut off: answered ${socketCodes.join(', ')} on sockets, ${restCodes.join(', ')} on REST, ${ms.join(', ')} ms after they were sent, ${sentAfterMs} ms after the cut`);
       for (const code of [...socketCodes, ...restCodes]) expect(UNANSWERED).toContain(code);
       expect([login, log].map((answer) => (answer as { status: number }).status)).toEqual([503, 503]);
       expect(ready).toEqual({ status: 503, body: { ready: false, checks: { migrated: true, fanOut: false, ownership: false } } });

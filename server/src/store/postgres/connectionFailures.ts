@@ -16,15 +16,17 @@ export function logConnectionFailures(pool: pg.Pool, what: string): void {
 /**
  * How long StartEx waits on PostgreSQL, for every pool of a node (the store's and the cluster's).
  * A node whose network to the database drops bytes without a word hears nothing back, ever: each
- * wait must end on this side. A new connection gets 3 s, a statement 4 s on the server (which then
- * cancels it and rolls it back: nothing written) and 5 s on this side (the server did not answer:
- * the connection is dropped, and what it carried may or may not have been written); keepalive
- * probes find a dead idle connection. Reads of the whole log are paged to stay well inside this.
+ * wait must end on this side. A connection (a new one, or a free one of the pool) gets 5 s, a
+ * statement 5 s on the server (which then cancels it and rolls it back: nothing written) and 6 s
+ * on this side (the server did not answer: the connection is dropped, and what it carried may or
+ * may not have been written); keepalive probes find a dead idle connection. Shorter bounds refused
+ * clients of a busy two-core machine (300 sockets reconnecting at once waited over 3 s for a
+ * connection). Reads of the whole log are paged to stay well inside them.
  */
 export const BOUNDED_WAITS = {
-  connectionTimeoutMillis: 3_000,
-  statement_timeout: 4_000,
-  query_timeout: 5_000,
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 5_000,
+  query_timeout: 6_000,
   keepAlive: true,
   keepAliveInitialDelayMillis: 5_000,
 } as const;
@@ -51,7 +53,9 @@ export async function whenReachable<T>(work: Promise<T>): Promise<T> {
     return await work;
   } catch (error) {
     if (!isConnectionFailure(error)) throw error;
-    console.error('StartEx: PostgreSQL could not be reached:', (error as Error).message);
+    // drizzle's message names the statement; the driver's (its cause) says what went wrong.
+    const cause = (error as Error).cause;
+    console.error('StartEx: PostgreSQL could not be reached:', (error as Error).message, cause instanceof Error ? `(${cause.message})` : '');
     throw new StartexError('DATABASE_UNAVAILABLE');
   }
 }
