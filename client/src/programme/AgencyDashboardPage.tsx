@@ -29,7 +29,6 @@ export function AgencyDashboardPage({ agencyId }: { agencyId: string }) {
 
 function Dashboard({ agencyId }: { agencyId: string }) {
   const { t } = useTranslation('programme');
-  const base = `/api/programme/agencies/${encodeURIComponent(agencyId)}`;
   const dashboard = useLoad(API_ROUTES.agencyDashboard, { params: { agencyId } });
   const capabilities = useLoad(API_ROUTES.capabilities, {});
   const surveys = useLoad(API_ROUTES.surveys, { query: { agency: agencyId } });

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_ROUTES, type ActivityView } from '@startex/shared';
-import { api, call, type ApiError } from '../lib/api.ts';
+import { call, type ApiError } from '../lib/api.ts';
 import { errorText } from '../i18n/errorText.ts';
 
 /** GET /api/scenarios, as much of it as this form needs. */

@@ -85,7 +85,6 @@ function NewPlan({ onCreated }: { onCreated: (plan: PlanView) => Promise<void> }
 
 function Plan({ planId, context }: { planId: string; context: ProgrammeContext }) {
   const { t } = useTranslation('programme');
-  const path = `/api/programme/plans/${encodeURIComponent(planId)}`;
   const detail = useLoad(API_ROUTES.programmePlan, { params: { planId } });
   const needs = useLoad(API_ROUTES.needs, { query: {} });
   const [editing, setEditing] = useState<ActivityView | 'new' | undefined>();

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   API_ROUTES,
   COMMS_CHECK_TEXT,
@@ -31,7 +30,6 @@ import type { ExerciseHost } from '../runtime/ExerciseHost.ts';
 import type { Store, UserRecord } from '../store/ExerciseStore.ts';
 import { codeView } from './exercisesRoutes.ts';
 import { exerciseGuard } from './exerciseGuard.ts';
-import { parse } from './parse.ts';
 import { serve } from './typedRoute.ts';
 
 /** A participant list of about 1 MB, base64 in JSON. */

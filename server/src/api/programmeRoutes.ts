@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { API_ROUTES, StartexError, type ActivityView, type PlanView } from '@startex/shared';
 import { requireExercise, requireGlobal, requireUser } from '../auth/httpAuth.ts';
 import type { IdentityService } from '../auth/IdentityService.ts';
@@ -30,7 +29,6 @@ import { calendarDay } from '../review/report/improvementPlan.ts';
 import type { ReviewService } from '../review/ReviewService.ts';
 import type { ExerciseRuntime } from '../runtime/ExerciseRuntime.ts';
 import type { Store } from '../store/ExerciseStore.ts';
-import { parse } from './parse.ts';
 import { download } from './reportRoutes.ts';
 import { serve } from './typedRoute.ts';
 
