@@ -10,5 +10,3 @@ export interface PlanContext {
   locked: boolean;
 }
 
-/** The exercise's REST base path. */
-export const exercisePath = (context: Pick<PlanContext, 'exerciseId'>) => `/api/exercises/${encodeURIComponent(context.exerciseId)}`;

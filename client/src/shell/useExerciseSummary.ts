@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ExerciseSummary } from '@startex/shared';
-import { api } from '../lib/api.ts';
+import { API_ROUTES, type ExerciseSummary } from '@startex/shared';
+import { call } from '../lib/api.ts';
 
 /** The title and status of the exercise in the address, for breadcrumbs and navigation; undefined until known or when refused. */
 export function useExerciseSummary(exerciseId: string | undefined, signedIn: boolean): ExerciseSummary | undefined {
@@ -9,7 +9,7 @@ export function useExerciseSummary(exerciseId: string | undefined, signedIn: boo
     setSummary(undefined);
     if (!exerciseId || exerciseId === 'new' || !signedIn) return;
     let current = true;
-    void api<ExerciseSummary>(`/api/exercises/${encodeURIComponent(exerciseId)}`).then((r) => {
+    void call(API_ROUTES.exercise, { params: { id: exerciseId } }).then((r) => {
       if (current && r.ok) setSummary(r.value);
     });
     return () => {
