@@ -12,7 +12,9 @@ function whoWords(fact: Record<string, unknown>, names: Names, t: TFunction): st
 
 function deadlineWords(fact: Record<string, unknown>, names: Names, t: TFunction): string {
   const parts: string[] = [];
-  if (typeof fact.within === 'number') parts.push(typeof fact.of === 'string' ? t('fact.withinOf', { minutes: fact.within, row: names.row(fact.of) }) : t('fact.within', { minutes: fact.within }));
+  // Counted from a row, from a moment of play (`after`: an action, an acknowledgement, a decision), or from StartEx.
+  const from = typeof fact.of === 'string' ? names.row(fact.of) : isItem(fact.after) ? factWords(fact.after, names, t) : undefined;
+  if (typeof fact.within === 'number') parts.push(from ? t('fact.withinOf', { minutes: fact.within, row: from }) : t('fact.within', { minutes: fact.within }));
   if (fact.before !== undefined) parts.push(t('fact.before', { time: textOf(fact.before) }));
   return parts.length ? ` ${parts.join(', ')}` : '';
 }

@@ -29,6 +29,9 @@ function blankFact(kind: FactKind, names: Names): Item {
   }
 }
 
+/** The "Counted from" choice of a deadline counted from a moment of play (`after`), which Source edits. */
+const MOMENT = '__after';
+
 const numberOrUndefined = (text: string) => (text.trim() === '' || !Number.isFinite(Number(text)) ? undefined : Number(text));
 
 /**
@@ -130,8 +133,9 @@ export function FactEditor({ fact, names, onChange, idPrefix }: { fact: Item; na
           {kind === 'action' && (
             <>
               <label htmlFor={id('of')}>{t('fact.ofLabel')}</label>
-              <select id={id('of')} value={textOf(fact.of)} onChange={(e) => set({ of: e.target.value })}>
+              <select id={id('of')} value={isItem(fact.after) ? MOMENT : textOf(fact.of)} onChange={(e) => e.target.value !== MOMENT && set({ of: e.target.value, after: undefined })}>
                 <option value="">{t('fact.ofStart')}</option>
+                {isItem(fact.after) && <option value={MOMENT}>{factWords(fact.after, names, t)}</option>}
                 {names.rows.map((r) => (
                   <option key={r.id} value={r.id}>{r.name}</option>
                 ))}
