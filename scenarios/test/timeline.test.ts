@@ -10,7 +10,7 @@ import { enumeratePaths, exploreScenario } from '../src/explore.ts';
 import { LIBRARY } from '../src/library/index.ts';
 import { ScenarioRun } from '../src/ScenarioRun.ts';
 import { simulate } from '../src/simulate.ts';
-import { expandTimeline } from '../src/timeline/expandTimeline.ts';
+import { expandTimeline, expandWithSources } from '../src/timeline/expandTimeline.ts';
 import { everyTeamInTimeline, everyTeamWithFlags } from './everyTeamConfirmed.ts';
 
 const text = readFileSync(join(import.meta.dirname, 'fixtures/stadiumFinal.yaml'), 'utf8');
@@ -195,3 +195,25 @@ describe('state titles', () => {
     expect(storylines['tl--track--main']!.states!['tl--main--1']!.title).toBe('T+30: Transport company: has anyone told you?');
   });
 });
+
+describe('the titles the expansion writes, which people read as phases', () => {
+  const titles = (document: ScenarioDocument) => [...expandWithSources(document).titles.values()];
+
+  it('names what a deadline counts from by its subject, never its id', () => {
+    const all = titles(stadium());
+    expect(all).toContain('15 min after Secondary screening of the bag at gate C');
+    const ids = [...stadium().timeline.flatMap((row) => [row.id, ...(row.decision ? [row.decision.id, ...row.decision.options.map((o) => o.id)] : [])]), ...stadium().actions.map((a) => a.id)];
+    expect(all.filter((title) => ids.some((id) => title.includes(id)))).toEqual([]);
+  });
+
+  it('does not name a row that may not go out as the phase: two rows at T+25 on either side of one condition are both named', () => {
+    expect(titles(stadium())).toContain('T+25: The spectator had thyroid treatment / Not a medical nuclide - treat as a possible threat');
+  });
+
+  it('writes its own words in the scenario’s language', () => {
+    const lithuanian = titles({ ...stadium(), language: 'lt' });
+    expect(lithuanian).toEqual(expect.arrayContaining(['Pagrindinė eiga', 'Laukia sprendimo: Kick-off', 'Laiku nenuspręsta: Kick-off goes ahead', '15 min. po: Secondary screening of the bag at gate C', 'Dar ne', 'Praėjo']));
+    expect(lithuanian.filter((title) => /\b(After|Waiting|Closed|Done|Main timeline|Decided|Open|Not yet|Passed|min after)\b/.test(title))).toEqual([]);
+  });
+});
+

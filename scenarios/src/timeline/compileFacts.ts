@@ -2,6 +2,7 @@ import { timelineMinutes, type Condition, type Effect, type Fact, type FieldMatc
 import { evaluateCondition } from '../evaluateCondition.ts';
 import { allOf, anyOf, GENERATED_PREFIX, type GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
 import { resolveTeams } from './resolveTeams.ts';
+import { TITLE_WORDS, type TitleWords } from './titleWords.ts';
 
 type ActionFact = Extract<Fact, { action: string }>;
 
@@ -20,6 +21,8 @@ export class FactCompiler {
   /** Injects whose release something depends on: their releases also set `released(id)`. */
   readonly tracked = new Set<string>();
   private readonly startMinute: number;
+  /** The words of the titles it writes, in the scenario's language. */
+  private readonly words: TitleWords;
   /** A fact recorded only inside a deadline window (its condition as JSON) -> the flag set when that window has passed. */
   private readonly passedFlagOf = new Map<string, string>();
   /** Windows that open and pass during play (one due at StartEx never opens). */
@@ -33,6 +36,7 @@ export class FactCompiler {
     startMinute: number,
   ) {
     this.startMinute = startMinute;
+    this.words = TITLE_WORDS[document.language];
   }
 
   /** The flag a release of this inject sets. */
@@ -148,7 +152,7 @@ export class FactCompiler {
       const met = allOf(...facts);
       if (!region || !open || !met) continue;
       open.always = [{ when: met, target: `${name}-met`, effects: this.close(name) }];
-      region.states![`${name}-met`] = { title: 'Met' };
+      region.states![`${name}-met`] = { title: this.words.met };
       this.parts.stateSources.set(`${name}-met`, { kind: 'wait', path: this.parts.stateSources.get(name)?.path ?? [] });
     }
   }
@@ -189,11 +193,11 @@ export class FactCompiler {
       const open: Effect[] = [{ setFlag: name, value: true }];
       const wait: ScenarioState =
         time === undefined
-          ? { title: 'Not yet', always: [{ when: { flag: this.released(String(from)) }, target: `${name}-open`, effects: open }] }
-          : { title: 'Not yet', after: [{ minutes: time, target: `${name}-open`, effects: open }] };
+          ? { title: this.words.notYet, always: [{ when: { flag: this.released(String(from)) }, target: `${name}-open`, effects: open }] }
+          : { title: this.words.notYet, after: [{ minutes: time, target: `${name}-open`, effects: open }] };
       this.parts.region(
         name,
-        { title: `From ${time === undefined ? from : formatTime(from)}`, initial: `${name}-wait`, states: { [`${name}-wait`]: wait, [`${name}-open`]: { title: 'Open' } } },
+        { title: this.words.from(time === undefined ? this.rowTitle(String(from)) : formatTime(from)), initial: `${name}-wait`, states: { [`${name}-wait`]: wait, [`${name}-open`]: { title: this.words.windowOpen } } },
         { [name]: { kind: 'structure', path: at }, [`${name}-wait`]: { kind: 'structure', path: at }, [`${name}-open`]: { kind: 'wait', path: at } },
       );
     }
@@ -229,12 +233,12 @@ export class FactCompiler {
       this.parts.region(
         name,
         {
-          title: `${fact.within} min after ${of}`,
+          title: this.words.minutesAfter(fact.within, this.rowTitle(of)),
           initial: `${name}-wait`,
           states: {
-            [`${name}-wait`]: { title: 'Not yet', always: [{ when: { flag: opened }, target: `${name}-open`, effects: [{ setFlag: name, value: true }] }] },
-            [`${name}-open`]: { title: 'Open', after: [{ minutes: fact.within, target: `${name}-expired`, effects: this.close(name) }] },
-            [`${name}-expired`]: { title: 'Passed' },
+            [`${name}-wait`]: { title: this.words.notYet, always: [{ when: { flag: opened }, target: `${name}-open`, effects: [{ setFlag: name, value: true }] }] },
+            [`${name}-open`]: { title: this.words.windowOpen, after: [{ minutes: fact.within, target: `${name}-expired`, effects: this.close(name) }] },
+            [`${name}-expired`]: { title: this.words.passed },
           },
         },
         {
@@ -258,11 +262,11 @@ export class FactCompiler {
         this.parts.region(
           name,
           {
-            title: `Until ${formatTime(before)}`,
+            title: this.words.until(formatTime(before)),
             initial: `${name}-open`,
             states: {
-              [`${name}-open`]: { title: 'Open', after: [{ minutes, target: `${name}-expired`, effects: this.close(name) }] },
-              [`${name}-expired`]: { title: 'Passed' },
+              [`${name}-open`]: { title: this.words.windowOpen, after: [{ minutes, target: `${name}-expired`, effects: this.close(name) }] },
+              [`${name}-expired`]: { title: this.words.passed },
             },
           },
           { [name]: { kind: 'structure', path: at }, [`${name}-open`]: { kind: 'structure', path: at }, [`${name}-expired`]: { kind: 'deadline', path: [...at, 'before'], what } },
@@ -284,19 +288,19 @@ export class FactCompiler {
     this.parts.region(
       name,
       {
-        title: `${within} min after ${this.momentTitle(moment)}`,
+        title: this.words.minutesAfter(within, this.momentTitle(moment)),
         initial: `${name}-wait`,
         states: {
           [`${name}-wait`]: {
-            title: 'Not yet',
+            title: this.words.notYet,
             always: [
               { when: opened, target: `${name}-open`, effects: [{ setFlag: name, value: true }] },
               ...(foreclosed ? [{ when: foreclosed, target: `${name}-foreclosed`, effects: this.close(name) }] : []),
             ],
           },
-          [`${name}-open`]: { title: 'Open', after: [{ minutes: within, target: `${name}-expired`, effects: this.close(name) }] },
-          [`${name}-expired`]: { title: 'Passed' },
-          ...(foreclosed ? { [`${name}-foreclosed`]: { title: 'Passed: the decision went another way' } } : {}),
+          [`${name}-open`]: { title: this.words.windowOpen, after: [{ minutes: within, target: `${name}-expired`, effects: this.close(name) }] },
+          [`${name}-expired`]: { title: this.words.passed },
+          ...(foreclosed ? { [`${name}-foreclosed`]: { title: this.words.passedOtherDecision } } : {}),
         },
       },
       {
@@ -311,18 +315,20 @@ export class FactCompiler {
     return name;
   }
 
-  /** How a moment reads in titles: `"Report the alarm level" by Customs post`, `decision "NSSC mobile team": "Send the mobile expert team"`. */
+  /** How a moment reads in titles, in the scenario's words: `“Report the alarm level” by Customs post`, `decision “NSSC mobile team”: Send the mobile expert team`. */
   private momentTitle(moment: Exclude<Moment, { inject: string }>): string {
     const teams = (by: TeamRef | undefined, every: boolean | undefined) =>
-      by === undefined ? '' : ` by ${every ? 'every one of ' : ''}${resolveTeams(this.document, by).map((t) => this.document.teams.find((team) => team.id === t)?.name ?? t).join(', ')}`;
-    if ('action' in moment) return `"${this.document.actions.find((a) => a.id === moment.action)?.label ?? moment.action}"${teams(moment.by, moment.every)}`;
-    if ('acknowledged' in moment) {
-      const subject = this.document.timeline.find((r) => r.id === moment.acknowledged)?.subject ?? this.document.injects.find((i) => i.id === moment.acknowledged)?.subject;
-      return `acknowledgement of "${subject ?? moment.acknowledged}"${teams(moment.by, moment.every)}`;
-    }
+      by === undefined ? '' : this.words.by(resolveTeams(this.document, by).map((t) => this.document.teams.find((team) => team.id === t)?.name ?? t).join(', '), every === true);
+    if ('action' in moment) return `${this.words.action(this.document.actions.find((a) => a.id === moment.action)?.label ?? moment.action)}${teams(moment.by, moment.every)}`;
+    if ('acknowledged' in moment) return `${this.words.acknowledgement(this.rowTitle(moment.acknowledged))}${teams(moment.by, moment.every)}`;
     const decision = this.document.timeline.find((row) => row.decision?.id === moment.decision)?.decision;
-    const option = moment.is === undefined ? undefined : decision?.options.find((o) => o.id === moment.is);
-    return `decision "${decision?.title ?? moment.decision}"${moment.is === undefined ? '' : `: "${option?.title ?? moment.is}"`}`;
+    const option = moment.is === undefined ? undefined : (decision?.options.find((o) => o.id === moment.is)?.title ?? moment.is);
+    return this.words.decision(decision?.title ?? moment.decision, option);
+  }
+
+  /** A row (or inject) as titles name it: its subject, never its id. */
+  private rowTitle(id: string): string {
+    return this.document.timeline.find((r) => r.id === id)?.subject ?? this.document.injects.find((i) => i.id === id)?.subject ?? id;
   }
 }
 

@@ -14,6 +14,7 @@ import { FactCompiler } from './compileFacts.ts';
 import { allOf, anyOf, GENERATED_PREFIX, GeneratedParts, type SourcePath, type StateSource } from './GeneratedParts.ts';
 import { plannedTimes } from './plannedTimes.ts';
 import { resolveTeams, senderName } from './resolveTeams.ts';
+import { TITLE_WORDS, type TitleWords } from './titleWords.ts';
 
 /** The document in statechart form, and where each generated part comes from in the timeline. */
 export interface Expansion {
@@ -76,15 +77,20 @@ interface Placement {
   root?: Root | undefined;
 }
 
-/** How a moment of play reads in titles: "#4 Seal mismatch", "decision crowd_plan: kickoff_delayed". */
-function anchorName(anchor: NonNullable<TimelineRow['after']>, rowById: Map<string, { row: TimelineRow; index: number }>, numbers: number[]): string {
-  if ('inject' in anchor) {
-    const row = rowById.get(anchor.inject);
-    return row ? `#${numbers[row.index]} ${row.row.subject}` : anchor.inject;
+/** How a moment of play reads in titles: "#4 Seal mismatch", "decision “Delay the kick-off?”: Delay", in the scenario's words. */
+function anchorName(anchor: NonNullable<TimelineRow['after']>, authored: ScenarioDocument, rowById: Map<string, { row: TimelineRow; index: number }>, numbers: number[], words: TitleWords): string {
+  const rowName = (id: string) => {
+    const row = rowById.get(id);
+    return row ? `#${numbers[row.index]} ${row.row.subject}` : id;
+  };
+  if ('inject' in anchor) return rowName(anchor.inject);
+  if ('decision' in anchor) {
+    const decision = authored.timeline.find((row) => row.decision?.id === anchor.decision)?.decision;
+    const option = anchor.is && (decision?.options.find((o) => o.id === anchor.is)?.title ?? anchor.is);
+    return words.decision(decision?.title ?? anchor.decision, option);
   }
-  if ('decision' in anchor) return `decision ${anchor.decision}${anchor.is ? `: ${anchor.is}` : ''}`;
-  if ('action' in anchor) return `action ${anchor.action}`;
-  return `acknowledgement of ${anchor.acknowledged}`;
+  if ('action' in anchor) return words.action(authored.actions.find((a) => a.id === anchor.action)?.label ?? anchor.action);
+  return words.acknowledgement(rowById.get(anchor.acknowledged)?.row.subject ?? anchor.acknowledged);
 }
 
 function expand(authored: ScenarioDocument): Expansion {
@@ -107,6 +113,7 @@ function expand(authored: ScenarioDocument): Expansion {
   const rows = authored.timeline;
   const rowById = new Map(rows.map((row, index) => [row.id, { row, index }]));
   const numbers = assignNumbers(authored, rows);
+  const words = TITLE_WORDS[authored.language];
 
   // When each row goes out: a fixed exercise time, or some minutes after a moment of play (its root).
   const placements = new Map<string, Placement>();
@@ -122,7 +129,7 @@ function expand(authored: ScenarioDocument): Expansion {
       placement = { ...base, minutes: base.minutes + row.after.minutes };
     } else {
       // After an event, or an inject the machine releases (or a cycle, which the analyzer reports).
-      placement = { minutes: row.after.minutes, root: { condition: facts.anchor(row.after, at), name: anchorName(row.after, rowById, numbers), foreclosed: facts.foreclosed(row.after) } };
+      placement = { minutes: row.after.minutes, root: { condition: facts.anchor(row.after, at), name: anchorName(row.after, authored, rowById, numbers, words), foreclosed: facts.foreclosed(row.after) } };
     }
     placements.set(row.id, placement);
     return placement;
@@ -155,7 +162,7 @@ function expand(authored: ScenarioDocument): Expansion {
       const base = placementOf(anchorRow.row, anchorRow.index);
       placement = { ...base, minutes: base.minutes + rule.after!.minutes };
     } else if (rule.after) {
-      const root = { condition: facts.anchor(rule.after, [...at, 'after']), name: anchorName(rule.after, rowById, numbers), foreclosed: facts.foreclosed(rule.after) };
+      const root = { condition: facts.anchor(rule.after, [...at, 'after']), name: anchorName(rule.after, authored, rowById, numbers, words), foreclosed: facts.foreclosed(rule.after) };
       placement = { minutes: rule.after.minutes, root };
     }
     const guard = allOf(
@@ -200,7 +207,7 @@ function expand(authored: ScenarioDocument): Expansion {
       const key = `${GENERATED_PREFIX}row--${row.id.slice(0, 50)}`;
       const name = `#${numbers[index]} ${row.subject}`;
       const moment = { condition: root.condition, guard: release.guard, closes: anyOf(root.foreclosed, facts.missedWindow(release.guard)) };
-      regions[key] = { title: name, ...atMoment(key, moment, { effects: releaseEffects(row) }, source, name, { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id }) };
+      regions[key] = { title: name, ...atMoment(key, moment, { effects: releaseEffects(row) }, source, words, name, { kind: 'anchor', path: ['timeline', index, 'after'], row: row.id }) };
       source(key, name, { kind: 'structure', path: ['timeline', index] });
     }
   }
@@ -211,8 +218,8 @@ function expand(authored: ScenarioDocument): Expansion {
     else {
       const key = `${GENERATED_PREFIX}endex--${index}`;
       const moment = { condition: placement.root.condition, guard, closes: anyOf(placement.root.foreclosed, facts.missedWindow(guard)) };
-      regions[key] = { title: `EndEx rule ${index + 1}`, ...atMoment(key, moment, { target: endexKey }, source, `EndEx rule ${index + 1}`, { kind: 'endex', path: ['endex', index] }) };
-      source(key, `EndEx rule ${index + 1}`, { kind: 'structure', path: ['endex', index] });
+      regions[key] = { title: words.endexRule(index + 1), ...atMoment(key, moment, { target: endexKey }, source, words, words.endexRule(index + 1), { kind: 'endex', path: ['endex', index] }) };
+      source(key, words.endexRule(index + 1), { kind: 'structure', path: ['endex', index] });
     }
   }
   const forgetting = forgetAfterLastRead(timed, afterMoment, regions, parts);
@@ -222,16 +229,16 @@ function expand(authored: ScenarioDocument): Expansion {
   for (const track of [...trackOrder, ...[...timed.keys()].filter((t) => !trackOrder.includes(t))]) {
     const items = timed.get(track);
     if (!items) continue;
-    const title = authored.tracks.find((t) => t.id === track)?.title ?? (track === MAIN_TRACK ? 'Main timeline' : track);
+    const title = authored.tracks.find((t) => t.id === track)?.title ?? (track === MAIN_TRACK ? words.mainTimeline : track);
     const key = `${GENERATED_PREFIX}track--${track.slice(0, 40)}`;
-    trackRegions[key] = { title, ...chain(track.slice(0, 40), items, endexKey, releaseEffects, initialContext, source, undefined, forgetting.get(track)) };
+    trackRegions[key] = { title, ...chain(track.slice(0, 40), items, endexKey, releaseEffects, initialContext, source, words, undefined, forgetting.get(track)) };
     source(key, title, { kind: 'structure', path: items[0]!.path });
   }
   let moments = 0;
   for (const { root, items } of afterMoment.values()) {
     const key = `${GENERATED_PREFIX}after-${++moments}`;
-    regions[key] = { title: `After ${root.name}`, ...chain(`after-${moments}`, items, endexKey, releaseEffects, initialContext, source, root) };
-    source(key, `After ${root.name}`, { kind: 'structure', path: items[0]!.path });
+    regions[key] = { title: words.after(root.name), ...chain(`after-${moments}`, items, endexKey, releaseEffects, initialContext, source, words, root) };
+    source(key, words.after(root.name), { kind: 'structure', path: items[0]!.path });
   }
 
   for (const { row, index, decision, opened } of decisions) {
@@ -243,21 +250,21 @@ function expand(authored: ScenarioDocument): Expansion {
       title: decision.title,
       initial: `${key}-wait`,
       states: {
-        [`${key}-wait`]: { title: `Before #${numbers[index]}`, always: [{ when: { flag: opened }, target: `${key}-open`, effects: [] }] },
+        [`${key}-wait`]: { title: words.beforeRow(numbers[index]!), always: [{ when: { flag: opened }, target: `${key}-open`, effects: [] }] },
         [`${key}-open`]: {
-          title: `Open: ${decision.title}`,
+          title: words.open(decision.title),
           decisions: decision.options.map((o) => ({ decision: o.id, label: o.title, target: `${key}-chosen`, effects: settle(o.id) })),
           after: [{ minutes: decision.within, target: `${key}-defaulted`, effects: settle(decision.default) }],
         },
-        [`${key}-chosen`]: { title: 'Decided' },
-        [`${key}-defaulted`]: { title: `Not decided in time: ${defaultTitle}` },
+        [`${key}-chosen`]: { title: words.decided },
+        [`${key}-defaulted`]: { title: words.notDecidedInTime(defaultTitle) },
       },
     };
     source(key, decision.title, { kind: 'structure', path });
-    source(`${key}-wait`, `Before #${numbers[index]}`, { kind: 'structure', path });
-    source(`${key}-open`, `Open: ${decision.title}`, { kind: 'wait', path });
-    source(`${key}-chosen`, 'Decided', { kind: 'wait', path });
-    source(`${key}-defaulted`, `Not decided in time: ${defaultTitle}`, { kind: 'deadline', path: [...path, 'within'], what: `the deadline of decision "${decision.id}" (${decision.within} minutes after "${row.id}")` });
+    source(`${key}-wait`, words.beforeRow(numbers[index]!), { kind: 'structure', path });
+    source(`${key}-open`, words.open(decision.title), { kind: 'wait', path });
+    source(`${key}-chosen`, words.decided, { kind: 'wait', path });
+    source(`${key}-defaulted`, words.notDecidedInTime(defaultTitle), { kind: 'deadline', path: [...path, 'within'], what: `the deadline of decision "${decision.id}" (${decision.within} minutes after "${row.id}")` });
   }
   for (const [key, region] of parts.regions) {
     regions[key] = region;
@@ -337,24 +344,25 @@ function chain(
   releaseEffects: (row: TimelineRow) => Effect[],
   initialContext: { flags: Record<string, boolean>; counters: Record<string, number>; teamSets: Record<string, string[]> },
   source: (key: string, title: string, from: StateSource) => void,
+  words: TitleWords,
   root: Root | undefined,
   forget: ReadonlyMap<number, Effect[]> = new Map(),
 ): ScenarioState {
   const times = [...new Set(items.map((i) => i.minutes))].sort((a, b) => a - b);
   if (times[0] !== 0) times.unshift(0);
   const keyOf = (k: number) => `${GENERATED_PREFIX}${name}--${k}`;
-  const when = (minutes: number) => (root ? `${minutes} min after ${root.name}` : formatMinutes(minutes));
+  const when = (minutes: number) => (root ? words.minutesAfter(minutes, root.name) : formatMinutes(minutes));
   const states: Record<string, ScenarioState> = {};
   if (root) {
     const wait = `${GENERATED_PREFIX}${name}--wait`;
     const closed = `${GENERATED_PREFIX}${name}--closed`;
     states[wait] = {
-      title: `Waiting for ${root.name}`,
+      title: words.waitingFor(root.name),
       always: [{ when: root.condition, target: keyOf(0), effects: [] }, ...(root.foreclosed ? [{ when: root.foreclosed, target: closed, effects: [] }] : [])],
     };
     source(wait, states[wait]!.title!, { kind: 'structure', path: items[0]!.path });
     if (root.foreclosed) {
-      states[closed] = { title: `Closed: ${root.name} will not come` };
+      states[closed] = { title: words.willNotCome(root.name) };
       source(closed, states[closed]!.title!, { kind: 'wait', path: items[0]!.path });
     }
   }
@@ -366,8 +374,11 @@ function chain(
   times.forEach((minutes, k) => {
     const due = items.filter((i) => i.minutes === minutes);
     if (k > 0 && endsAt(minutes)) return;
-    const firstRow = due.find((i) => i.kind === 'release');
-    const title = `${k === 0 && root ? root.name : when(minutes)}${firstRow?.kind === 'release' ? `: ${firstRow.release.row.subject}` : due.some((i) => i.kind === 'endex') ? ': EndEx' : ''}`;
+    // Titled by a row that goes out for sure; when every row due then has a condition, by each of them, since any may be the one.
+    const releases = due.flatMap((i) => (i.kind === 'release' ? [i.release] : []));
+    const named = releases.some((r) => !r.guard) ? [releases.find((r) => !r.guard)!] : releases;
+    const subjects = named.map((r) => r.row.subject).join(' / ');
+    const title = `${k === 0 && root ? root.name : when(minutes)}${subjects ? `: ${subjects}` : due.some((i) => i.kind === 'endex') ? ': EndEx' : ''}`;
     const state: ScenarioState = { title };
     if (k === 0 && !root) {
       // At StartEx nothing has happened yet: a condition can only read the flags' first values.
@@ -483,6 +494,7 @@ function atMoment(
   moment: { condition: Condition; guard: Condition | undefined; closes: Condition | undefined },
   then: { effects: Effect[] } | { target: string },
   source: (key: string, title: string, from: StateSource) => void,
+  words: TitleWords,
   name: string,
   from: StateSource,
 ): ScenarioState {
@@ -497,19 +509,19 @@ function atMoment(
   const effects = 'effects' in then ? then.effects : [];
   const states: Record<string, ScenarioState> = {
     [wait]: {
-      title: `Waiting: ${name}`,
+      title: words.waiting(name),
       always: [
         { when: allOf(condition, guard)!, target, effects },
         ...(guard ? [{ when: condition, target: done, effects: [] }] : []),
         ...(closes ? [{ when: closes, target: closed, effects: [] }] : []),
       ],
     },
-    ...(needsDone ? { [done]: { title: `Done: ${name}` } } : {}),
-    ...(closes ? { [closed]: { title: `Closed: ${name}` } } : {}),
+    ...(needsDone ? { [done]: { title: words.done(name) } } : {}),
+    ...(closes ? { [closed]: { title: words.closed(name) } } : {}),
   };
   source(wait, states[wait]!.title!, { kind: 'structure', path: from.path });
-  if (needsDone) source(done, `Done: ${name}`, closes && (from.kind === 'anchor' || from.kind === 'endex') ? { ...from, closedIn: closed } : from);
-  if (closes) source(closed, `Closed: ${name}`, { kind: 'wait', path: from.path });
+  if (needsDone) source(done, words.done(name), closes && (from.kind === 'anchor' || from.kind === 'endex') ? { ...from, closedIn: closed } : from);
+  if (closes) source(closed, words.closed(name), { kind: 'wait', path: from.path });
   return { initial: wait, states };
 }
 
