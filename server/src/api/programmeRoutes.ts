@@ -458,6 +458,8 @@ export function programmeRoutes({ runtime, store, identity, reviews, now = Date.
     });
 
     serve(app, API_ROUTES.programmeAgencyChart, async (input, request, reply) => {
+      // Who is calling first: a stranger learns nothing from which chart names exist.
+      requireUser(request);
       const { agencyId, file } = input.params();
       await requireAgency(store, request, agencyId, 'programme.read', 'agency.view');
       const { lang } = input.query();
