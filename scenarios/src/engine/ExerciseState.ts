@@ -1,6 +1,7 @@
 import { actsUponRule, type ActsUpon, type ExerciseStatus, type Recipients } from '@startex/shared';
 import type { CompiledScenario } from '../compileScenario.ts';
 import type { RunState } from '../ScenarioRun.ts';
+import { AppendOnlyMap } from './AppendOnlyMap.ts';
 import { STOPPED_AT_START, type ExerciseClock } from './ExerciseClock.ts';
 import type { KeyUse } from './idempotency.ts';
 import { InjectProgressMap } from './injectProgress.ts';
@@ -35,7 +36,7 @@ export interface ExerciseState {
   readonly injects: InjectProgressMap;
   readonly adHocCount: number;
   /** Requests already served, by their dedupe key (idempotency.ts): a retry answers the first seq. */
-  readonly served: PersistentMap<KeyUse>;
+  readonly served: AppendOnlyMap<KeyUse>;
   /** Who each message went to (a reply must answer one addressed to the replier). */
   readonly messages: PersistentMap<Recipients>;
   /** Rating subject -> evaluator -> seq of their current rating. */
@@ -52,7 +53,7 @@ export function initialState(scenario: CompiledScenario): ExerciseState {
     clock: STOPPED_AT_START,
     injects: InjectProgressMap.EMPTY,
     adHocCount: 0,
-    served: PersistentMap.empty(),
+    served: AppendOnlyMap.empty(),
     messages: PersistentMap.empty(),
     ratings: PersistentMap.empty(),
   };

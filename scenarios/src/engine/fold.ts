@@ -23,7 +23,7 @@ export function foldStep(s: ExerciseState, entry: LogEntry, served: Dedupe | und
     lastSeq: entry.seq,
     injects: s.injects.after(entry, s.actsUpon),
     // The first use of a key stays: a retry answers the seq that first served it.
-    ...(served && !s.served.has(served.key) ? { served: s.served.set(served.key, { seq: entry.seq, request: served.request }) } : {}),
+    ...(served && !s.served.has(served.key) ? { served: s.served.add(served.key, { seq: entry.seq, request: served.request }) } : {}),
     ...change,
   };
   return step ? { state, step } : { state };

@@ -1,5 +1,5 @@
 import { StartexError, type Actor, type LogEntry } from '@startex/shared';
-import type { PersistentMap } from './PersistentMap.ts';
+import type { AppendOnlyMap } from './AppendOnlyMap.ts';
 
 /*
  * Retries. A request that may be sent twice (a tablet that lost the answer, an outbox replayed
@@ -120,7 +120,7 @@ export function dedupeOf(entry: LogEntry): Dedupe | undefined {
 }
 
 /** The seq that already served this request, or undefined for a new one; a key reused for another request is refused. */
-export function servedSeq(served: PersistentMap<KeyUse>, dedupe: Dedupe): number | undefined {
+export function servedSeq(served: AppendOnlyMap<KeyUse>, dedupe: Dedupe): number | undefined {
   const use = served.get(dedupe.key);
   if (use === undefined) return undefined;
   if (canonical(use.request) !== canonical(dedupe.request)) throw new StartexError('IDEMPOTENCY_KEY_REUSED', undefined, 'idempotencyKey');
