@@ -4,18 +4,24 @@ interface Slot<V> {
   readonly value: V;
 }
 
+/** Entries added after the version `below` (none: the first layer), in one native Map that its newest version grows. */
+interface Layer<V> {
+  readonly below: AppendOnlyMap<V> | undefined;
+  readonly entries: Map<string, Slot<V>>;
+}
+
 /*
  * A map that only grows, whose every version is immutable: a version is the first `size` entries
- * of a shared native Map, in the order they were added. Adding to the newest version extends the
- * shared Map in place (no copy, no garbage: the served requests of a long exercise, one per
- * action, made the trie of PersistentMap the server's largest source of garbage); adding to an
- * older version (a fold that branches, as the analyzer's does) first copies its own entries.
+ * in the order they were added, held in a native Map that the newest version grows in place (no
+ * copy, no garbage: the served requests of a long exercise, one per action, made the path copies
+ * of PersistentMap's trie the server's largest source of garbage). Adding to an older version (a
+ * replay's fold from a snapshot, the analyzer's branches) starts a layer of its own above it.
  */
 export class AppendOnlyMap<V> {
-  private static readonly EMPTY = new AppendOnlyMap<never>(new Map(), 0);
+  private static readonly EMPTY = new AppendOnlyMap<never>({ below: undefined, entries: new Map() }, 0);
 
   private constructor(
-    private readonly shared: Map<string, Slot<V>>,
+    private readonly layer: Layer<V>,
     readonly size: number,
   ) {}
 
@@ -24,9 +30,10 @@ export class AppendOnlyMap<V> {
   }
 
   get(key: string): V | undefined {
-    const slot = this.shared.get(key);
+    const slot = this.layer.entries.get(key);
     // Entries at or beyond this version's size were added by a later version.
-    return slot !== undefined && slot.index < this.size ? slot.value : undefined;
+    if (slot !== undefined && slot.index < this.size) return slot.value;
+    return this.layer.below?.get(key);
   }
 
   has(key: string): boolean {
@@ -36,27 +43,18 @@ export class AppendOnlyMap<V> {
   /** This map with `key` added; a key it has keeps its first value. */
   add(key: string, value: V): AppendOnlyMap<V> {
     if (this.has(key)) return this;
-    const shared = this.shared.size === this.size && this !== AppendOnlyMap.EMPTY ? this.shared : this.ownEntries();
-    shared.set(key, { index: this.size, value });
-    return new AppendOnlyMap(shared, this.size + 1);
+    const newest = this !== AppendOnlyMap.EMPTY && this.size === (this.layer.below?.size ?? 0) + this.layer.entries.size;
+    const layer = newest ? this.layer : { below: this.size > 0 ? this : undefined, entries: new Map<string, Slot<V>>() };
+    layer.entries.set(key, { index: this.size, value });
+    return new AppendOnlyMap(layer, this.size + 1);
   }
 
   toObject(): Record<string, V> {
-    const object: Record<string, V> = {};
-    for (const [key, slot] of this.shared) {
+    const object = this.layer.below?.toObject() ?? {};
+    for (const [key, slot] of this.layer.entries) {
       if (slot.index >= this.size) break;
       object[key] = slot.value;
     }
     return object;
-  }
-
-  /** A native Map of this version's entries alone, for a branch to grow. */
-  private ownEntries(): Map<string, Slot<V>> {
-    const own = new Map<string, Slot<V>>();
-    for (const [key, slot] of this.shared) {
-      if (slot.index >= this.size) break;
-      own.set(key, slot);
-    }
-    return own;
   }
 }
