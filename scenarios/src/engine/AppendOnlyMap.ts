@@ -43,7 +43,8 @@ export class AppendOnlyMap<V> {
   /** This map with `key` added; a key it has keeps its first value. */
   add(key: string, value: V): AppendOnlyMap<V> {
     if (this.has(key)) return this;
-    const newest = this !== AppendOnlyMap.EMPTY && this.size === (this.layer.below?.size ?? 0) + this.layer.entries.size;
+    // The empty map is shared by every exercise: it never grows, every first key starts a layer.
+    const newest = this.size > 0 && this.size === (this.layer.below?.size ?? 0) + this.layer.entries.size;
     const layer = newest ? this.layer : { below: this.size > 0 ? this : undefined, entries: new Map<string, Slot<V>>() };
     layer.entries.set(key, { index: this.size, value });
     return new AppendOnlyMap(layer, this.size + 1);
