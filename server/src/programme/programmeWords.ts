@@ -1,15 +1,18 @@
 import type { Config } from 'vega-lite';
-import type {
-  ActivityKind,
-  ActivityStatus,
-  ActivityWhen,
-  ChartLanguage,
-  EvidenceKind,
-  NEED_IMPORT_COLUMNS,
-  NeedPriority,
-  NeedStatus,
-  PlanCheckCode,
-  ProgrammeFunction,
+import {
+  ACTIVITY_KIND_WORDS,
+  PROGRAMME_FUNCTION_WORDS,
+  midSentence,
+  type ActivityKind,
+  type ActivityStatus,
+  type ActivityWhen,
+  type ChartLanguage,
+  type EvidenceKind,
+  type NEED_IMPORT_COLUMNS,
+  type NeedPriority,
+  type NeedStatus,
+  type PlanCheckCode,
+  type ProgrammeFunction,
 } from '@startex/shared';
 
 /** A need as one line of the plan: names already resolved, levels as numbers. */
@@ -116,7 +119,7 @@ const en: ProgrammeWords = {
       shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     },
   },
-  kind: { course: 'Course', seminar: 'Seminar', workshop: 'Workshop', tabletop: 'Tabletop exercise', drill: 'Drill', functional: 'Functional exercise', 'full-scale': 'Full-scale exercise' },
+  kind: ACTIVITY_KIND_WORDS.en,
   activityStatus: { planned: 'planned', confirmed: 'confirmed', done: 'done', cancelled: 'cancelled' },
   needStatus: { draft: 'draft', submitted: 'submitted', open: 'open', rejected: 'rejected', met: 'met', closed: 'closed' },
   priority: { high: 'high', medium: 'medium', low: 'low' },
@@ -221,7 +224,7 @@ const en: ProgrammeWords = {
 };
 
 const LT_QUARTER = ['I', 'II', 'III', 'IV'];
-const LT_FUNCTION: Record<ProgrammeFunction, string> = { prevention: 'prevencija', detection: 'aptikimas', response: 'reagavimas', 'cross-cutting': 'bendrieji' };
+const LT_FUNCTION = midSentence(PROGRAMME_FUNCTION_WORDS.lt);
 const LT_EVIDENCE: Record<EvidenceKind, string> = {
   survey: 'apklausa',
   interview: 'pokalbis',
@@ -246,7 +249,7 @@ const lt: ProgrammeWords = {
       shortMonths: ['saus.', 'vas.', 'kov.', 'bal.', 'geg.', 'birž.', 'liep.', 'rugp.', 'rugs.', 'spal.', 'lapkr.', 'gruod.'],
     },
   },
-  kind: { course: 'Kursai', seminar: 'Seminaras', workshop: 'Praktinis seminaras', tabletop: 'Stalo pratybos', drill: 'Treniruotė', functional: 'Funkcinės pratybos', 'full-scale': 'Visapusiškos pratybos' },
+  kind: ACTIVITY_KIND_WORDS.lt,
   activityStatus: { planned: 'suplanuota', confirmed: 'patvirtinta', done: 'įvykdyta', cancelled: 'atšaukta' },
   needStatus: { draft: 'juodraštis', submitted: 'pateiktas', open: 'atviras', rejected: 'atmestas', met: 'patenkintas', closed: 'uždarytas' },
   priority: { high: 'aukštas', medium: 'vidutinis', low: 'žemas' },
@@ -292,12 +295,12 @@ const lt: ProgrammeWords = {
     nothingPlanned: 'Šiems metams nieko nesuplanuota.',
     columns: { when: 'Kada', activity: 'Veikla', kind: 'Rūšis', agencies: 'Institucijos', capabilities: 'Gebėjimai', lead: 'Atsakingas', status: 'Būsena' },
     checks: 'Patikros',
-    noChecks: 'Įspėjimų nėra: jokia institucija neužimta dukart, visapusiškos pratybos remiasi lengvesnėmis, kiekvienam aukšto prioriteto poreikiui kas nors suplanuota.',
+    noChecks: 'Įspėjimų nėra: jokia institucija neužimta dukart, visos apimties pratybos remiasi lengvesnėmis, kiekvienam aukšto prioriteto poreikiui kas nors suplanuota.',
     check: {
       AGENCY_DOUBLE_BOOKED: { label: 'Užimta dukart', text: (f) => `${f.agency}: tuo pačiu metu numatyta ${f.activities.join(' ir ')}.` },
       PROGRESSION_SKIPPED: {
         label: 'Praleista pakopa',
-        text: (f) => `${f.activities.join(', ')} – visapusiškos pratybos, lavinančios gebėjimą „${f.capability}“, tačiau prieš jas ${f.agency} neturi jokios lengvesnės veiklos (nuo kursų iki funkcinių pratybų).`,
+        text: (f) => `${f.activities.join(', ')} – visos apimties pratybos, lavinančios gebėjimą „${f.capability}“, tačiau prieš jas ${f.agency} neturi jokios lengvesnės veiklos (nuo kursų iki funkcinių pratybų).`,
       },
       HIGH_PRIORITY_UNPLANNED: { label: 'Aukštas prioritetas, nieko nesuplanuota', text: (f) => `${f.agency}: aukšto prioriteto poreikiui „${f.need}“ nieko nesuplanuota.` },
       DATE_IN_PAST: { label: 'Data praėjo', text: (f) => `Veikla ${f.activities.join(', ')} dar neįvykdyta, nors pradžios data praėjo: pažymėkite ją kaip įvykdytą, perkelkite arba atšaukite.` },

@@ -1,4 +1,4 @@
-import type { CapabilityElement, ImprovementStatus, InjectReview, MetricStatus, ReviewChartName } from '@startex/shared';
+import { IMPROVEMENT_STATUS_WORDS, type CapabilityElement, type ImprovementStatus, type InjectReview, type MetricStatus, type ReviewChartName } from '@startex/shared';
 import type { DocumentLanguage } from '../../documents/words.ts';
 
 /** The improvement plan's columns, in the order the documents and spreadsheets print them. */
@@ -99,7 +99,7 @@ const en: ReportWords = {
     status: 'Status',
   },
   element: { planning: 'Planning', organisation: 'Organisation', equipment: 'Equipment', training: 'Training', exercises: 'Exercises' },
-  status: { open: 'Open', 'in-progress': 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
+  status: IMPROVEMENT_STATUS_WORDS.en,
   sheet: {
     plan: 'Improvement plan',
     metrics: 'Metrics',
@@ -162,7 +162,7 @@ const lt: ReportWords = {
     status: 'Būsena',
   },
   element: { planning: 'Planavimas', organisation: 'Organizavimas', equipment: 'Įranga', training: 'Mokymas', exercises: 'Pratybos' },
-  status: { open: 'Atviras', 'in-progress': 'Vykdomas', completed: 'Įvykdytas', cancelled: 'Atšauktas' },
+  status: IMPROVEMENT_STATUS_WORDS.lt,
   sheet: {
     plan: 'Tobulinimo planas',
     metrics: 'Rodikliai',
