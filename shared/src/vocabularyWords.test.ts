@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { ExerciseRole } from './auth.ts';
 import { Rating } from './logEntry.ts';
-import { ActivityKind, ProgrammeFunction } from './programme.ts';
-import { ImprovementStatus } from './report.ts';
+import { ActivityKind, ActivityStatus, EvidenceKind, NeedPriority, NeedStatus, ProgrammeFunction } from './programme.ts';
+import { CapabilityElement, ImprovementStatus } from './report.ts';
 import { ChartLanguage } from './review.ts';
 import { Agency, ExerciseType, InjectChannel, SecurityFunction } from './scenario/vocabulary.ts';
 import {
   ACTIVITY_KIND_WORDS,
+  ACTIVITY_STATUS_WORDS,
   AGENCY_TYPE_WORDS,
+  CAPABILITY_ELEMENT_WORDS,
+  EVIDENCE_KIND_WORDS,
+  EXERCISE_ROLE_WORDS,
   EXERCISE_TYPE_WORDS,
   IMPROVEMENT_STATUS_WORDS,
   INJECT_CHANNEL_WORDS,
+  NEED_PRIORITY_WORDS,
+  NEED_STATUS_WORDS,
   PROGRAMME_FUNCTION_WORDS,
   RATING_WITH_LETTER_WORDS,
   RATING_WORDS,
@@ -25,9 +32,15 @@ const TABLES: [name: string, values: readonly string[], words: Readonly<Record<C
   ['activity kinds', ActivityKind.options, ACTIVITY_KIND_WORDS],
   ['security functions', SecurityFunction.options, SECURITY_FUNCTION_WORDS],
   ['programme functions', ProgrammeFunction.options, PROGRAMME_FUNCTION_WORDS],
+  ['exercise roles', ExerciseRole.options, EXERCISE_ROLE_WORDS],
   ['ratings', Rating.options, RATING_WORDS],
   ['ratings with their letter', Rating.options, RATING_WITH_LETTER_WORDS],
   ['improvement statuses', ImprovementStatus.options, IMPROVEMENT_STATUS_WORDS],
+  ['capability elements', CapabilityElement.options, CAPABILITY_ELEMENT_WORDS],
+  ['need statuses', NeedStatus.options, NEED_STATUS_WORDS],
+  ['need priorities', NeedPriority.options, NEED_PRIORITY_WORDS],
+  ['kinds of evidence', EvidenceKind.options, EVIDENCE_KIND_WORDS],
+  ['activity statuses', ActivityStatus.options, ACTIVITY_STATUS_WORDS],
 ];
 
 describe('vocabulary words', () => {
@@ -42,8 +55,9 @@ describe('vocabulary words', () => {
     }
   }
 
-  it('writes a vocabulary mid-sentence with its first letters in lower case', () => {
+  it('writes a vocabulary mid-sentence with its first letters in lower case, an abbreviation as it is', () => {
     expect(midSentence(INJECT_CHANNEL_WORDS.en)).toMatchObject({ email: 'e-mail', 'face-to-face': 'face to face' });
+    expect(midSentence(EVIDENCE_KIND_WORDS.en)).toMatchObject({ 'aar-finding': 'AAR finding', 'threat-assessment': 'threat assessment' });
     expect(midSentence(SECURITY_FUNCTION_WORDS.lt)).toEqual({ prevention: 'prevencija', detection: 'aptikimas', response: 'reagavimas' });
     expect(RATING_WITH_LETTER_WORDS.lt.U).toBe('U: atlikti nepavyko');
   });

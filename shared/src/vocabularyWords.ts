@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import type { ExerciseRole } from './auth.ts';
 import type { Rating } from './logEntry.ts';
-import type { ActivityKind, ProgrammeFunction } from './programme.ts';
-import type { ImprovementStatus } from './report.ts';
+import type { ActivityKind, ActivityStatus, EvidenceKind, NeedPriority, NeedStatus, ProgrammeFunction } from './programme.ts';
+import type { CapabilityElement, ImprovementStatus } from './report.ts';
 import type { ChartLanguage } from './review.ts';
 import type { Agency, ExerciseType, InjectChannel, SecurityFunction } from './scenario/vocabulary.ts';
 
@@ -123,6 +124,39 @@ export const PROGRAMME_FUNCTION_WORDS: Words<ProgrammeFunction> = {
   lt: { ...SECURITY_FUNCTION_WORDS.lt, 'cross-cutting': 'Bendrieji' },
 };
 
+/** The improvement plan's capability elements (POETE). */
+export const CAPABILITY_ELEMENT_WORDS: Words<CapabilityElement> = {
+  en: { planning: 'Planning', organisation: 'Organisation', equipment: 'Equipment', training: 'Training', exercises: 'Exercises' },
+  lt: { planning: 'Planavimas', organisation: 'Organizavimas', equipment: 'Įranga', training: 'Mokymas', exercises: 'Pratybos' },
+};
+
+export const NEED_STATUS_WORDS: Words<NeedStatus> = {
+  en: { draft: 'Draft', submitted: 'Submitted', open: 'Open', rejected: 'Rejected', met: 'Met', closed: 'Closed' },
+  lt: { draft: 'Juodraštis', submitted: 'Pateiktas', open: 'Atviras', rejected: 'Atmestas', met: 'Patenkintas', closed: 'Uždarytas' },
+};
+
+export const NEED_PRIORITY_WORDS: Words<NeedPriority> = {
+  en: { high: 'High', medium: 'Medium', low: 'Low' },
+  lt: { high: 'Aukštas', medium: 'Vidutinis', low: 'Žemas' },
+};
+
+/** What a training need rests on. */
+export const EVIDENCE_KIND_WORDS: Words<EvidenceKind> = {
+  en: { survey: 'Survey', interview: 'Interview', regulation: 'Regulation', 'threat-assessment': 'Threat assessment', 'aar-finding': 'AAR finding', 'exercise-rating': 'Exercise rating' },
+  lt: { survey: 'Apklausa', interview: 'Pokalbis', regulation: 'Teisės aktas', 'threat-assessment': 'Grėsmių vertinimas', 'aar-finding': 'Išvada iš ataskaitos', 'exercise-rating': 'Pratybų įvertinimas' },
+};
+
+export const ACTIVITY_STATUS_WORDS: Words<ActivityStatus> = {
+  en: { planned: 'Planned', confirmed: 'Confirmed', done: 'Done', cancelled: 'Cancelled' },
+  lt: { planned: 'Suplanuota', confirmed: 'Patvirtinta', done: 'Įvykdyta', cancelled: 'Atšaukta' },
+};
+
+/** A person's part in an exercise. */
+export const EXERCISE_ROLE_WORDS: Words<ExerciseRole> = {
+  en: { director: 'Exercise director', controller: 'Controller', evaluator: 'Evaluator', observer: 'Observer', participant: 'Participant' },
+  lt: { director: 'Pratybų vadovas', controller: 'Kontrolierius', evaluator: 'Vertintojas', observer: 'Stebėtojas', participant: 'Dalyvis' },
+};
+
 /** HSEEP's performance ratings by name. */
 export const RATING_WORDS: Words<Rating> = {
   en: { P: 'Performed without challenges', S: 'Performed with some challenges', M: 'Performed with major challenges', U: 'Unable to be performed' },
@@ -134,11 +168,12 @@ export const IMPROVEMENT_STATUS_WORDS: Words<ImprovementStatus> = {
   lt: { open: 'Atviras', 'in-progress': 'Vykdomas', completed: 'Įvykdytas', cancelled: 'Atšauktas' },
 };
 
-const lowerFirst = (label: string) => label.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+// An abbreviation keeps its capitals: "AAR finding".
+const lowerFirst = (label: string) => label.replace(/^\p{Lu}(?!\p{Lu})/u, (c) => c.toLowerCase());
 
 /** A vocabulary's words for a list or the middle of a sentence: "e-mail", "prevention, response". */
-export function midSentence<Value extends string>(words: Readonly<Record<Value, string>>): Record<Value, string> {
-  return Object.fromEntries(Object.entries<string>(words).map(([value, label]) => [value, lowerFirst(label)])) as Record<Value, string>;
+export function midSentence<Value extends string>(words: Record<Value, string>): Record<Value, string> {
+  return Object.fromEntries(Object.entries(words as Record<string, string>).map(([value, label]) => [value, lowerFirst(label)])) as Record<Value, string>;
 }
 
 /** A rating as a report prints it, its letter first: "P: performed without challenges". */
@@ -147,7 +182,7 @@ export const RATING_WITH_LETTER_WORDS: Words<Rating> = {
   lt: withLetters(RATING_WORDS.lt),
 };
 
-function withLetters(words: Readonly<Record<Rating, string>>): Record<Rating, string> {
+function withLetters(words: Record<Rating, string>): Record<Rating, string> {
   const named = midSentence(words);
   return { P: `P: ${named.P}`, S: `S: ${named.S}`, M: `M: ${named.M}`, U: `U: ${named.U}` };
 }

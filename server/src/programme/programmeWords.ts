@@ -1,6 +1,10 @@
 import type { Config } from 'vega-lite';
 import {
   ACTIVITY_KIND_WORDS,
+  ACTIVITY_STATUS_WORDS,
+  EVIDENCE_KIND_WORDS,
+  NEED_PRIORITY_WORDS,
+  NEED_STATUS_WORDS,
   PROGRAMME_FUNCTION_WORDS,
   midSentence,
   type ActivityKind,
@@ -120,9 +124,9 @@ const en: ProgrammeWords = {
     },
   },
   kind: ACTIVITY_KIND_WORDS.en,
-  activityStatus: { planned: 'planned', confirmed: 'confirmed', done: 'done', cancelled: 'cancelled' },
-  needStatus: { draft: 'draft', submitted: 'submitted', open: 'open', rejected: 'rejected', met: 'met', closed: 'closed' },
-  priority: { high: 'high', medium: 'medium', low: 'low' },
+  activityStatus: midSentence(ACTIVITY_STATUS_WORDS.en),
+  needStatus: midSentence(NEED_STATUS_WORDS.en),
+  priority: midSentence(NEED_PRIORITY_WORDS.en),
   quote: (text) => `“${text}”`,
   when: (when) => {
     switch (when.kind) {
@@ -225,14 +229,7 @@ const en: ProgrammeWords = {
 
 const LT_QUARTER = ['I', 'II', 'III', 'IV'];
 const LT_FUNCTION = midSentence(PROGRAMME_FUNCTION_WORDS.lt);
-const LT_EVIDENCE: Record<EvidenceKind, string> = {
-  survey: 'apklausa',
-  interview: 'pokalbis',
-  regulation: 'teisės aktas',
-  'threat-assessment': 'grėsmių vertinimas',
-  'aar-finding': 'išvada iš ataskaitos',
-  'exercise-rating': 'pratybų įvertinimas',
-};
+const LT_EVIDENCE = midSentence(EVIDENCE_KIND_WORDS.lt);
 
 const lt: ProgrammeWords = {
   chartLocale: {
@@ -250,9 +247,9 @@ const lt: ProgrammeWords = {
     },
   },
   kind: ACTIVITY_KIND_WORDS.lt,
-  activityStatus: { planned: 'suplanuota', confirmed: 'patvirtinta', done: 'įvykdyta', cancelled: 'atšaukta' },
-  needStatus: { draft: 'juodraštis', submitted: 'pateiktas', open: 'atviras', rejected: 'atmestas', met: 'patenkintas', closed: 'uždarytas' },
-  priority: { high: 'aukštas', medium: 'vidutinis', low: 'žemas' },
+  activityStatus: midSentence(ACTIVITY_STATUS_WORDS.lt),
+  needStatus: midSentence(NEED_STATUS_WORDS.lt),
+  priority: midSentence(NEED_PRIORITY_WORDS.lt),
   quote: (text) => `„${text}“`,
   when: (when) => {
     switch (when.kind) {

@@ -1,4 +1,4 @@
-import { IMPROVEMENT_STATUS_WORDS, type CapabilityElement, type ImprovementStatus, type InjectReview, type MetricStatus, type ReviewChartName } from '@startex/shared';
+import { CAPABILITY_ELEMENT_WORDS, IMPROVEMENT_STATUS_WORDS, type CapabilityElement, type ImprovementStatus, type InjectReview, type MetricStatus, type ReviewChartName } from '@startex/shared';
 import type { DocumentLanguage } from '../../documents/words.ts';
 
 /** The improvement plan's columns, in the order the documents and spreadsheets print them. */
@@ -98,7 +98,7 @@ const en: ReportWords = {
     due: 'Due',
     status: 'Status',
   },
-  element: { planning: 'Planning', organisation: 'Organisation', equipment: 'Equipment', training: 'Training', exercises: 'Exercises' },
+  element: CAPABILITY_ELEMENT_WORDS.en,
   status: IMPROVEMENT_STATUS_WORDS.en,
   sheet: {
     plan: 'Improvement plan',
@@ -161,7 +161,7 @@ const lt: ReportWords = {
     due: 'Terminas',
     status: 'Būsena',
   },
-  element: { planning: 'Planavimas', organisation: 'Organizavimas', equipment: 'Įranga', training: 'Mokymas', exercises: 'Pratybos' },
+  element: CAPABILITY_ELEMENT_WORDS.lt,
   status: IMPROVEMENT_STATUS_WORDS.lt,
   sheet: {
     plan: 'Tobulinimo planas',
