@@ -19,3 +19,4 @@ export * from './routes/index.ts';
 export * from './scenario/problem.ts';
 export * from './scenario/diff.ts';
 export * from './scenario/library.ts';
+export * from './vocabularyWords.ts';

@@ -1,3 +1,4 @@
+import { IMPROVEMENT_STATUS_WORDS, midSentence } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -19,7 +20,7 @@ addStrings(
     contact: 'Point of contact',
     due: 'Due',
     overdue: 'Overdue',
-    statuses: { open: 'open', 'in-progress': 'in progress', completed: 'completed', cancelled: 'cancelled' },
+    statuses: midSentence(IMPROVEMENT_STATUS_WORDS.en),
     forbidden: 'Corrective actions are shown to exercise directors, planners and administrators.',
   },
   {
@@ -39,7 +40,7 @@ addStrings(
     contact: 'Kontaktinis asmuo',
     due: 'Terminas',
     overdue: 'Vėluoja',
-    statuses: { open: 'atviras', 'in-progress': 'vykdomas', completed: 'įvykdytas', cancelled: 'atšauktas' },
+    statuses: midSentence(IMPROVEMENT_STATUS_WORDS.lt),
     forbidden: 'Korekciniai veiksmai rodomi pratybų vadovams, planuotojams ir administratoriams.',
   },
 );

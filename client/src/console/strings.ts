@@ -1,3 +1,4 @@
+import { INJECT_CHANNEL_WORDS, midSentence } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 /** The controller console's strings; Lithuanian must define every key English does. */
@@ -99,17 +100,7 @@ const en = {
     reply: 'Answer the oldest waiting SimCell message',
     help: 'Show this list',
   },
-  channel: {
-    email: 'e-mail',
-    phone: 'phone',
-    radio: 'radio',
-    fax: 'fax',
-    news: 'news',
-    social: 'social media',
-    sensor: 'sensor / alarm',
-    document: 'document',
-    'face-to-face': 'face to face',
-  },
+  channel: midSentence(INJECT_CHANNEL_WORDS.en),
   kind: { standard: 'standard', contingency: 'contingency', adaptive: 'adaptive' },
   msel: {
     heading: 'MSEL timeline',
@@ -324,17 +315,7 @@ const lt: Like<typeof en> = {
     reply: 'Atsakyti į seniausią laukiantį SimCell pranešimą',
     help: 'Rodyti šį sąrašą',
   },
-  channel: {
-    email: 'el. paštas',
-    phone: 'telefonas',
-    radio: 'radijas',
-    fax: 'faksas',
-    news: 'naujienos',
-    social: 'socialiniai tinklai',
-    sensor: 'jutiklis / aliarmas',
-    document: 'dokumentas',
-    'face-to-face': 'akis į akį',
-  },
+  channel: midSentence(INJECT_CHANNEL_WORDS.lt),
   kind: { standard: 'įprastas', contingency: 'atsarginis', adaptive: 'prisitaikantis' },
   msel: {
     heading: 'PSĮS laiko juosta',

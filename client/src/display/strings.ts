@@ -1,3 +1,4 @@
+import { INJECT_CHANNEL_WORDS, midSentence } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 /** The observer / wall display's strings. */
@@ -26,10 +27,7 @@ const en = {
     acknowledged: 'Acknowledged',
     count: '{{count}} of {{total}}',
   },
-  channel: {
-    email: 'email', phone: 'phone', radio: 'radio', fax: 'fax', news: 'news', social: 'social media',
-    sensor: 'sensor / alarm', document: 'document', 'face-to-face': 'face to face',
-  },
+  channel: midSentence(INJECT_CHANNEL_WORDS.en),
 };
 
 const lt: typeof en = {
@@ -57,10 +55,7 @@ const lt: typeof en = {
     acknowledged: 'Patvirtinta',
     count: '{{count}} iš {{total}}',
   },
-  channel: {
-    email: 'el. paštas', phone: 'telefonas', radio: 'radijas', fax: 'faksas', news: 'naujienos', social: 'socialiniai tinklai',
-    sensor: 'jutiklis / signalizacija', document: 'dokumentas', 'face-to-face': 'akis į akį',
-  },
+  channel: midSentence(INJECT_CHANNEL_WORDS.lt),
 };
 
 addStrings('display', en, lt);

@@ -1,3 +1,4 @@
+import { EXERCISE_ROLE_WORDS, INJECT_CHANNEL_WORDS, midSentence } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 /** The evaluator tablet's strings; HSEEP rating definitions as DOMAIN.md gives them. */
@@ -5,11 +6,8 @@ const en = {
   title: 'Evaluator',
   fromCache: 'showing what this device saved last',
   notEvaluator: 'You are signed in as {{role}} in this exercise: only evaluators record observations here.',
-  role: { director: 'exercise director', controller: 'controller', evaluator: 'evaluator', observer: 'observer', participant: 'participant' },
-  channel: {
-    email: 'email', phone: 'phone', radio: 'radio', fax: 'fax', news: 'news', social: 'social media',
-    sensor: 'sensor / alarm', document: 'document', 'face-to-face': 'face to face',
-  },
+  role: midSentence(EXERCISE_ROLE_WORDS.en),
+  channel: midSentence(INJECT_CHANNEL_WORDS.en),
   subtitle: { exercise: 'Exercise time', scenario: 'Scenario time', status: 'Status' },
   form: {
     heading: 'New observation',
@@ -74,11 +72,8 @@ const lt: typeof en = {
   title: 'Vertintojas',
   fromCache: 'rodoma, kas paskutinį kartą išsaugota šiame įrenginyje',
   notEvaluator: 'Šiose pratybose esate prisijungę kaip {{role}}: stebėjimus čia registruoja tik vertintojai.',
-  role: { director: 'pratybų vadovas', controller: 'pratybų valdytojas', evaluator: 'vertintojas', observer: 'stebėtojas', participant: 'dalyvis' },
-  channel: {
-    email: 'el. paštas', phone: 'telefonas', radio: 'radijas', fax: 'faksas', news: 'naujienos', social: 'socialiniai tinklai',
-    sensor: 'jutiklis / signalizacija', document: 'dokumentas', 'face-to-face': 'akis į akį',
-  },
+  role: midSentence(EXERCISE_ROLE_WORDS.lt),
+  channel: midSentence(INJECT_CHANNEL_WORDS.lt),
   subtitle: { exercise: 'Pratybų laikas', scenario: 'Scenarijaus laikas', status: 'Būsena' },
   form: {
     heading: 'Naujas stebėjimas',

@@ -1,3 +1,4 @@
+import { EXERCISE_ROLE_WORDS, midSentence } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 addStrings(
@@ -6,7 +7,7 @@ addStrings(
     exercises: 'Your exercises',
     signedInAs: 'Signed in as {{name}}',
     none: 'You have no role in any exercise yet. A planner or director can add you.',
-    roles: { director: 'director', controller: 'controller', evaluator: 'evaluator', observer: 'observer', participant: 'participant' },
+    roles: midSentence(EXERCISE_ROLE_WORDS.en),
     allExercises: 'All exercises',
     noExercises: 'No exercises yet: create the first one from a scenario.',
     newExercise: 'New exercise',
@@ -18,7 +19,7 @@ addStrings(
     exercises: 'Jūsų pratybos',
     signedInAs: 'Prisijungęs: {{name}}',
     none: 'Kol kas neturite vaidmens jokiose pratybose. Planuotojas arba vadovas gali jus pridėti.',
-    roles: { director: 'vadovas', controller: 'kontrolierius', evaluator: 'vertintojas', observer: 'stebėtojas', participant: 'dalyvis' },
+    roles: midSentence(EXERCISE_ROLE_WORDS.lt),
     allExercises: 'Visos pratybos',
     noExercises: 'Pratybų dar nėra: sukurkite pirmąsias iš scenarijaus.',
     newExercise: 'Naujos pratybos',

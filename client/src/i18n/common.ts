@@ -1,4 +1,4 @@
-import { ERROR_CATALOGUE, type ErrorCode } from '@startex/shared';
+import { ERROR_CATALOGUE, EXERCISE_TYPE_WORDS, RATING_WORDS, type ErrorCode } from '@startex/shared';
 
 /** Strings every view shares. Keys are English-ish ids; both languages must define each. */
 export const commonEn = {
@@ -12,18 +12,15 @@ export const commonEn = {
   confirm: { title: 'Please confirm', cancel: 'Cancel' },
   status: { draft: 'draft', ready: 'ready', live: 'live', paused: 'paused', halted: 'halted', ended: 'ended', closed: 'closed' },
   /** An exercise's type, wherever it is shown (planning, the report). */
-  exerciseType: {
-    seminar: 'Seminar', workshop: 'Workshop', tabletop: 'Tabletop (TTX)', game: 'Game', drill: 'Drill',
-    functional: 'Functional', 'full-scale': 'Full-scale', field: 'Field',
-  },
+  exerciseType: EXERCISE_TYPE_WORDS.en,
   halt: { banner: 'REAL-WORLD EMERGENCY — play is halted: {{reason}}' },
   storyTime: 'Day {{day}} {{time}}',
   /** HSEEP's performance ratings, one wording for the evaluator's form, the review and its definitions dialog. */
   rating: {
-    P: { name: 'Performed without challenges', definition: 'The objective was met; it did not hurt other activities, added no risk to the public or responders, and was done per plans, procedures and law.' },
-    S: { name: 'Performed with some challenges', definition: 'As P, but there is room to do it more effectively or efficiently.' },
-    M: { name: 'Performed with major challenges', definition: 'The objective was met, but doing so hurt other activities, added risk to the public or responders, or departed from plans, procedures or law.' },
-    U: { name: 'Unable to be performed', definition: 'The objective was not achieved.' },
+    P: { name: RATING_WORDS.en.P, definition: 'The objective was met; it did not hurt other activities, added no risk to the public or responders, and was done per plans, procedures and law.' },
+    S: { name: RATING_WORDS.en.S, definition: 'As P, but there is room to do it more effectively or efficiently.' },
+    M: { name: RATING_WORDS.en.M, definition: 'The objective was met, but doing so hurt other activities, added risk to the public or responders, or departed from plans, procedures or law.' },
+    U: { name: RATING_WORDS.en.U, definition: 'The objective was not achieved.' },
   },
   home: {
     tagline: 'Exercise orchestration for the Nuclear Security Support Centre.',
@@ -43,17 +40,14 @@ export const commonLt: typeof commonEn = {
   showLess: 'Rodyti mažiau',
   confirm: { title: 'Patvirtinkite', cancel: 'Atšaukti' },
   status: { draft: 'rengiamos', ready: 'parengtos', live: 'vyksta', paused: 'sustabdytos', halted: 'nutrauktos', ended: 'baigtos', closed: 'uždarytos' },
-  exerciseType: {
-    seminar: 'Seminaras', workshop: 'Dirbtuvės', tabletop: 'Stalo pratybos (TTX)', game: 'Žaidimas', drill: 'Treniruotė',
-    functional: 'Funkcinės', 'full-scale': 'Visos apimties', field: 'Lauko',
-  },
+  exerciseType: EXERCISE_TYPE_WORDS.lt,
   halt: { banner: 'TIKRA AVARINĖ SITUACIJA — pratybos nutrauktos: {{reason}}' },
   storyTime: 'Diena {{day}} {{time}}',
   rating: {
-    P: { name: 'Atlikta be sunkumų', definition: 'Tikslas pasiektas; tai nepakenkė kitai veiklai, nesukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms ir atlikta pagal planus, procedūras ir teisės aktus.' },
-    S: { name: 'Atlikta su tam tikrais sunkumais', definition: 'Kaip P, tačiau galima veikti veiksmingiau ar efektyviau.' },
-    M: { name: 'Atlikta su dideliais sunkumais', definition: 'Tikslas pasiektas, tačiau tai pakenkė kitai veiklai, sukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms arba nukrypta nuo planų, procedūrų ar teisės aktų.' },
-    U: { name: 'Atlikti nepavyko', definition: 'Tikslas nepasiektas.' },
+    P: { name: RATING_WORDS.lt.P, definition: 'Tikslas pasiektas; tai nepakenkė kitai veiklai, nesukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms ir atlikta pagal planus, procedūras ir teisės aktus.' },
+    S: { name: RATING_WORDS.lt.S, definition: 'Kaip P, tačiau galima veikti veiksmingiau ar efektyviau.' },
+    M: { name: RATING_WORDS.lt.M, definition: 'Tikslas pasiektas, tačiau tai pakenkė kitai veiklai, sukėlė papildomos rizikos visuomenei ar reaguojančioms tarnyboms arba nukrypta nuo planų, procedūrų ar teisės aktų.' },
+    U: { name: RATING_WORDS.lt.U, definition: 'Tikslas nepasiektas.' },
   },
   home: {
     tagline: 'Branduolinio saugumo paramos centro pratybų valdymas.',
@@ -167,7 +161,7 @@ export const commonLt: typeof commonEn = {
     PRIORITY_NOT_FOUND: 'Prioriteto su tokiu identifikatoriumi nėra.',
     ACTIVITY_NOT_FOUND: 'Suplanuotos veiklos su tokiu identifikatoriumi nėra.',
     ACTIVITY_WITHOUT_AGENCY: 'Veiklai reikia bent vienos institucijos.',
-    ACTIVITY_NOT_AN_EXERCISE: 'Pratybomis gali tapti tik seminaras, praktinis seminaras, stalo pratybos, treniruotė, funkcinės ar visapusiškos pratybos.',
+    ACTIVITY_NOT_AN_EXERCISE: 'Pratybomis gali tapti tik seminaras, praktinis seminaras, stalo pratybos, treniruotė, funkcinės ar visos apimties pratybos.',
     EXERCISE_ALREADY_LINKED: 'Šios pratybos ar veikla jau susietos su programa.',
     RATING_NOT_FOUND: 'Programos įvertinimo su tokiu identifikatoriumi nėra.',
     CALENDAR_FEED_INVALID: 'Ši kalendoriaus nuoroda negalioja arba buvo atšaukta.',

@@ -1,3 +1,4 @@
+import { AGENCY_TYPE_WORDS, EXERCISE_ROLE_WORDS, SECURITY_FUNCTION_WORDS, midSentence } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 /** The planning view's strings. Lithuanian plurals use _one and _other, as the other views do. */
@@ -39,13 +40,9 @@ const en = {
     locationsHint: 'One per line, e.g. “Medininkai border crossing, lane 3”.',
     save: 'Save settings',
   },
-  agencyType: {
-    regulator: 'Regulator', police: 'Police', customs: 'Customs', 'border-guard': 'Border guard', 'fire-rescue': 'Fire and rescue',
-    health: 'Health', 'crisis-centre': 'Crisis centre', 'security-service': 'State security service',
-    'facility-operator': 'Facility operator', nssc: 'Nuclear security support centre', other: 'Other',
-  },
-  function: { prevention: 'prevention', detection: 'detection', response: 'response' },
-  role: { director: 'Director', controller: 'Controller', evaluator: 'Evaluator', observer: 'Observer', participant: 'Participant' },
+  agencyType: AGENCY_TYPE_WORDS.en,
+  function: midSentence(SECURITY_FUNCTION_WORDS.en),
+  role: EXERCISE_ROLE_WORDS.en,
   agencies: {
     mappingHeading: 'Who plays each team',
     mappingIntro: 'Map each of the scenario’s teams to a real partner agency from the directory below.',
@@ -262,13 +259,9 @@ const lt: Like<typeof en> = {
     locationsHint: 'Po vieną eilutėje, pvz., „Medininkų pasienio punktas, 3 juosta“.',
     save: 'Išsaugoti nustatymus',
   },
-  agencyType: {
-    regulator: 'Reguliuotojas', police: 'Policija', customs: 'Muitinė', 'border-guard': 'Pasieniečiai', 'fire-rescue': 'Priešgaisrinė gelbėjimo tarnyba',
-    health: 'Sveikatos priežiūra', 'crisis-centre': 'Krizių valdymo centras', 'security-service': 'Valstybės saugumo tarnyba',
-    'facility-operator': 'Objekto operatorius', nssc: 'Branduolinio saugumo paramos centras', other: 'Kita',
-  },
-  function: { prevention: 'prevencija', detection: 'aptikimas', response: 'reagavimas' },
-  role: { director: 'Vadovas', controller: 'Kontrolierius', evaluator: 'Vertintojas', observer: 'Stebėtojas', participant: 'Dalyvis' },
+  agencyType: AGENCY_TYPE_WORDS.lt,
+  function: midSentence(SECURITY_FUNCTION_WORDS.lt),
+  role: EXERCISE_ROLE_WORDS.lt,
   agencies: {
     mappingHeading: 'Kas atlieka kiekvienos komandos vaidmenį',
     mappingIntro: 'Kiekvienai scenarijaus komandai priskirkite tikrą partnerių instituciją iš žemiau esančio katalogo.',

@@ -1,4 +1,11 @@
+import { AGENCY_TYPE_WORDS, EXERCISE_TYPE_WORDS, INJECT_CHANNEL_WORDS, SECURITY_FUNCTION_WORDS } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
+
+/** The MSEL grid's channel column is 6.5rem wide: the sensor channel in one word there, the rest as everywhere. */
+const GRID_CHANNEL_WORDS = {
+  en: { ...INJECT_CHANNEL_WORDS.en, sensor: 'Sensor' },
+  lt: { ...INJECT_CHANNEL_WORDS.lt, sensor: 'Jutiklis' },
+};
 
 /** The scenario studio's strings; Lithuanian must define every key English does. */
 const en = {
@@ -91,7 +98,7 @@ const en = {
     conditions: 'Conditions',
     track: 'Storyline',
   },
-  channel: { email: 'E-mail', phone: 'Phone', radio: 'Radio', fax: 'Fax', news: 'News', social: 'Social media', sensor: 'Sensor', document: 'Document', 'face-to-face': 'Face to face' },
+  channel: GRID_CHANNEL_WORDS.en,
   injectKind: { standard: 'Standard', contingency: 'Contingency', adaptive: 'Adaptive' },
   grid: {
     filterTeam: 'Team',
@@ -204,21 +211,9 @@ const en = {
     endexHint: 'For example T+120',
     endexComplex: 'EndEx depends on what happens in play; change it in the source.',
   },
-  exerciseType: { seminar: 'Seminar', workshop: 'Workshop', tabletop: 'Tabletop', game: 'Game', drill: 'Drill', functional: 'Functional', 'full-scale': 'Full-scale', field: 'Field' },
-  function: { prevention: 'Prevention', detection: 'Detection', response: 'Response' },
-  agency: {
-    regulator: 'Regulator',
-    police: 'Police',
-    customs: 'Customs',
-    'border-guard': 'Border guard',
-    'fire-rescue': 'Fire and rescue',
-    health: 'Health',
-    'crisis-centre': 'Crisis centre',
-    'security-service': 'Security service',
-    'facility-operator': 'Facility operator',
-    nssc: 'NSSC',
-    other: 'Other',
-  },
+  exerciseType: EXERCISE_TYPE_WORDS.en,
+  function: SECURITY_FUNCTION_WORDS.en,
+  agency: AGENCY_TYPE_WORDS.en,
   fieldType: { text: 'Text', number: 'Number', choice: 'One of options', boolean: 'Yes or no', 'multi-choice': 'Several of options', team: 'A team', time: 'Time of day' },
   parts: {
     id: 'Id',
@@ -568,7 +563,7 @@ const lt: Like<typeof en> = {
     conditions: 'Sąlygos',
     track: 'Siužeto linija',
   },
-  channel: { email: 'El. paštas', phone: 'Telefonas', radio: 'Radijas', fax: 'Faksas', news: 'Naujienos', social: 'Socialiniai tinklai', sensor: 'Jutiklis', document: 'Dokumentas', 'face-to-face': 'Akis į akį' },
+  channel: GRID_CHANNEL_WORDS.lt,
   injectKind: { standard: 'Įprastas', contingency: 'Atsarginis', adaptive: 'Prisitaikantis' },
   grid: {
     filterTeam: 'Komanda',
@@ -685,21 +680,9 @@ const lt: Like<typeof en> = {
     endexHint: 'Pavyzdžiui, T+120',
     endexComplex: 'EndEx priklauso nuo to, kas vyksta žaidime; keiskite jį šaltinyje.',
   },
-  exerciseType: { seminar: 'Seminaras', workshop: 'Praktinis seminaras', tabletop: 'Stalo pratybos', game: 'Žaidimas', drill: 'Treniruotė', functional: 'Funkcinės pratybos', 'full-scale': 'Visos apimties pratybos', field: 'Lauko pratybos' },
-  function: { prevention: 'Prevencija', detection: 'Aptikimas', response: 'Reagavimas' },
-  agency: {
-    regulator: 'Reguliuotojas',
-    police: 'Policija',
-    customs: 'Muitinė',
-    'border-guard': 'Pasieniečiai',
-    'fire-rescue': 'Priešgaisrinė gelbėjimo tarnyba',
-    health: 'Sveikatos priežiūra',
-    'crisis-centre': 'Krizių centras',
-    'security-service': 'Saugumo tarnyba',
-    'facility-operator': 'Objekto operatorius',
-    nssc: 'BSPC',
-    other: 'Kita',
-  },
+  exerciseType: EXERCISE_TYPE_WORDS.lt,
+  function: SECURITY_FUNCTION_WORDS.lt,
+  agency: AGENCY_TYPE_WORDS.lt,
   fieldType: { text: 'Tekstas', number: 'Skaičius', choice: 'Vienas iš variantų', boolean: 'Taip arba ne', 'multi-choice': 'Keli iš variantų', team: 'Komanda', time: 'Paros laikas' },
   parts: {
     id: 'Identifikatorius',

@@ -1,11 +1,9 @@
+import { INJECT_CHANNEL_WORDS } from '@startex/shared';
 import { addStrings } from '../i18n/index.ts';
 
 /** The participant tablet's strings. Lithuanian plurals use _one, _few, _many and _other. */
 const en = {
-  channel: {
-    email: 'Email', phone: 'Phone', radio: 'Radio', fax: 'Fax', news: 'News', social: 'Social media',
-    sensor: 'Sensor alarm', document: 'Document', 'face-to-face': 'In person',
-  },
+  channel: INJECT_CHANNEL_WORDS.en,
   header: {
     participant: 'Participant',
     status: 'Status',
@@ -161,10 +159,7 @@ const en = {
 };
 
 const lt: typeof en = {
-  channel: {
-    email: 'El. paštas', phone: 'Telefonas', radio: 'Radijas', fax: 'Faksas', news: 'Naujienos', social: 'Socialiniai tinklai',
-    sensor: 'Jutiklio aliarmas', document: 'Dokumentas', 'face-to-face': 'Asmeniškai',
-  },
+  channel: INJECT_CHANNEL_WORDS.lt,
   header: {
     participant: 'Dalyvis',
     status: 'Būsena',

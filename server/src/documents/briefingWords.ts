@@ -1,4 +1,4 @@
-import type { InjectReview } from '@startex/shared';
+import { RATING_WORDS, Rating, midSentence, type InjectReview } from '@startex/shared';
 import type { DocumentLanguage } from './words.ts';
 
 /**
@@ -84,6 +84,13 @@ const REAL_WORLD: Record<DocumentLanguage, string> = {
   lt: 'Įvykus tikrai avarinei situacijai, sakykite „TIKRA AVARINĖ SITUACIJA“: pratybų valdymas nedelsdamas sustabdo pratybas.',
 };
 
+/** "P (performed without challenges), S (…), M (…) or U (…)": the rating scale in the language's words. */
+function ratingScale(language: DocumentLanguage, or: string): string {
+  const named = midSentence(RATING_WORDS[language]);
+  const each = Rating.options.map((rating) => `${rating} (${named[rating]})`);
+  return `${each.slice(0, -1).join(', ')} ${or} ${each.at(-1)}`;
+}
+
 const en: BriefingWords = {
   fact: {
     date: 'Date',
@@ -142,7 +149,7 @@ const en: BriefingWords = {
     teamsYouObserve: (teams) => `Teams you observe: ${teams}`,
     capabilityTarget: 'Capability target',
     criticalTask: (task) => `Critical task: ${task}`,
-    rateEach: 'Rate each capability target P (performed without challenges), S (some challenges), M (major challenges) or U (unable to be performed).',
+    rateEach: `Rate each capability target ${ratingScale('en', 'or')}.`,
     metrics: 'Metrics',
     metricTarget: (title, target) => `${title}: target ${target}`,
     target: { duration: (amount) => amount, atLeast: (n) => `at least ${n}`, atMost: (n) => `at most ${n}`, and: ' and ', everyTeamBy: (time) => `every team by ${time}` },
@@ -242,7 +249,7 @@ const lt: BriefingWords = {
     teamsYouObserve: (teams) => `Jūsų stebimos komandos: ${teams}`,
     capabilityTarget: 'Gebėjimo tikslas',
     criticalTask: (task) => `Kritinė užduotis: ${task}`,
-    rateEach: 'Kiekvieną gebėjimo tikslą įvertinkite: P (atlikta be sunkumų), S (atlikta su tam tikrais sunkumais), M (atlikta su dideliais sunkumais) arba U (atlikti nepavyko).',
+    rateEach: `Kiekvieną gebėjimo tikslą įvertinkite: ${ratingScale('lt', 'arba')}.`,
     metrics: 'Rodikliai',
     metricTarget: (title, target) => `${title}: tikslas – ${target}`,
     target: { duration: (amount) => amount, atLeast: (n) => `ne mažiau kaip ${n}`, atMost: (n) => `ne daugiau kaip ${n}`, and: ' ir ', everyTeamBy: (time) => `visos komandos iki ${time}` },

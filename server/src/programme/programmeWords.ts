@@ -1,15 +1,22 @@
 import type { Config } from 'vega-lite';
-import type {
-  ActivityKind,
-  ActivityStatus,
-  ActivityWhen,
-  ChartLanguage,
-  EvidenceKind,
-  NEED_IMPORT_COLUMNS,
-  NeedPriority,
-  NeedStatus,
-  PlanCheckCode,
-  ProgrammeFunction,
+import {
+  ACTIVITY_KIND_WORDS,
+  ACTIVITY_STATUS_WORDS,
+  EVIDENCE_KIND_WORDS,
+  NEED_PRIORITY_WORDS,
+  NEED_STATUS_WORDS,
+  PROGRAMME_FUNCTION_WORDS,
+  midSentence,
+  type ActivityKind,
+  type ActivityStatus,
+  type ActivityWhen,
+  type ChartLanguage,
+  type EvidenceKind,
+  type NEED_IMPORT_COLUMNS,
+  type NeedPriority,
+  type NeedStatus,
+  type PlanCheckCode,
+  type ProgrammeFunction,
 } from '@startex/shared';
 
 /** A need as one line of the plan: names already resolved, levels as numbers. */
@@ -116,10 +123,10 @@ const en: ProgrammeWords = {
       shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     },
   },
-  kind: { course: 'Course', seminar: 'Seminar', workshop: 'Workshop', tabletop: 'Tabletop exercise', drill: 'Drill', functional: 'Functional exercise', 'full-scale': 'Full-scale exercise' },
-  activityStatus: { planned: 'planned', confirmed: 'confirmed', done: 'done', cancelled: 'cancelled' },
-  needStatus: { draft: 'draft', submitted: 'submitted', open: 'open', rejected: 'rejected', met: 'met', closed: 'closed' },
-  priority: { high: 'high', medium: 'medium', low: 'low' },
+  kind: ACTIVITY_KIND_WORDS.en,
+  activityStatus: midSentence(ACTIVITY_STATUS_WORDS.en),
+  needStatus: midSentence(NEED_STATUS_WORDS.en),
+  priority: midSentence(NEED_PRIORITY_WORDS.en),
   quote: (text) => `“${text}”`,
   when: (when) => {
     switch (when.kind) {
@@ -221,15 +228,8 @@ const en: ProgrammeWords = {
 };
 
 const LT_QUARTER = ['I', 'II', 'III', 'IV'];
-const LT_FUNCTION: Record<ProgrammeFunction, string> = { prevention: 'prevencija', detection: 'aptikimas', response: 'reagavimas', 'cross-cutting': 'bendrieji' };
-const LT_EVIDENCE: Record<EvidenceKind, string> = {
-  survey: 'apklausa',
-  interview: 'pokalbis',
-  regulation: 'teisės aktas',
-  'threat-assessment': 'grėsmių vertinimas',
-  'aar-finding': 'išvada iš ataskaitos',
-  'exercise-rating': 'pratybų įvertinimas',
-};
+const LT_FUNCTION = midSentence(PROGRAMME_FUNCTION_WORDS.lt);
+const LT_EVIDENCE = midSentence(EVIDENCE_KIND_WORDS.lt);
 
 const lt: ProgrammeWords = {
   chartLocale: {
@@ -246,10 +246,10 @@ const lt: ProgrammeWords = {
       shortMonths: ['saus.', 'vas.', 'kov.', 'bal.', 'geg.', 'birž.', 'liep.', 'rugp.', 'rugs.', 'spal.', 'lapkr.', 'gruod.'],
     },
   },
-  kind: { course: 'Kursai', seminar: 'Seminaras', workshop: 'Praktinis seminaras', tabletop: 'Stalo pratybos', drill: 'Treniruotė', functional: 'Funkcinės pratybos', 'full-scale': 'Visapusiškos pratybos' },
-  activityStatus: { planned: 'suplanuota', confirmed: 'patvirtinta', done: 'įvykdyta', cancelled: 'atšaukta' },
-  needStatus: { draft: 'juodraštis', submitted: 'pateiktas', open: 'atviras', rejected: 'atmestas', met: 'patenkintas', closed: 'uždarytas' },
-  priority: { high: 'aukštas', medium: 'vidutinis', low: 'žemas' },
+  kind: ACTIVITY_KIND_WORDS.lt,
+  activityStatus: midSentence(ACTIVITY_STATUS_WORDS.lt),
+  needStatus: midSentence(NEED_STATUS_WORDS.lt),
+  priority: midSentence(NEED_PRIORITY_WORDS.lt),
   quote: (text) => `„${text}“`,
   when: (when) => {
     switch (when.kind) {
@@ -292,12 +292,12 @@ const lt: ProgrammeWords = {
     nothingPlanned: 'Šiems metams nieko nesuplanuota.',
     columns: { when: 'Kada', activity: 'Veikla', kind: 'Rūšis', agencies: 'Institucijos', capabilities: 'Gebėjimai', lead: 'Atsakingas', status: 'Būsena' },
     checks: 'Patikros',
-    noChecks: 'Įspėjimų nėra: jokia institucija neužimta dukart, visapusiškos pratybos remiasi lengvesnėmis, kiekvienam aukšto prioriteto poreikiui kas nors suplanuota.',
+    noChecks: 'Įspėjimų nėra: jokia institucija neužimta dukart, visos apimties pratybos remiasi lengvesnėmis, kiekvienam aukšto prioriteto poreikiui kas nors suplanuota.',
     check: {
       AGENCY_DOUBLE_BOOKED: { label: 'Užimta dukart', text: (f) => `${f.agency}: tuo pačiu metu numatyta ${f.activities.join(' ir ')}.` },
       PROGRESSION_SKIPPED: {
         label: 'Praleista pakopa',
-        text: (f) => `${f.activities.join(', ')} – visapusiškos pratybos, lavinančios gebėjimą „${f.capability}“, tačiau prieš jas ${f.agency} neturi jokios lengvesnės veiklos (nuo kursų iki funkcinių pratybų).`,
+        text: (f) => `${f.activities.join(', ')} – visos apimties pratybos, lavinančios gebėjimą „${f.capability}“, tačiau prieš jas ${f.agency} neturi jokios lengvesnės veiklos (nuo kursų iki funkcinių pratybų).`,
       },
       HIGH_PRIORITY_UNPLANNED: { label: 'Aukštas prioritetas, nieko nesuplanuota', text: (f) => `${f.agency}: aukšto prioriteto poreikiui „${f.need}“ nieko nesuplanuota.` },
       DATE_IN_PAST: { label: 'Data praėjo', text: (f) => `Veikla ${f.activities.join(', ')} dar neįvykdyta, nors pradžios data praėjo: pažymėkite ją kaip įvykdytą, perkelkite arba atšaukite.` },

@@ -239,7 +239,7 @@ describe('controller console controls', () => {
     await eventually(() => mselIds(page)).toEqual(everything);
     await filters.getByLabel('Search').fill('custody');
     await eventually(() => mselIds(page)).toEqual(['custody_request']);
-    await filters.getByLabel('Channel').selectOption({ label: 'sensor / alarm' });
+    await filters.getByLabel('Channel').selectOption({ label: 'sensor or alarm' });
     await eventually(() => mselIds(page)).toEqual([]);
     await filters.getByRole('button', { name: 'Clear filters' }).click();
     await eventually(() => mselIds(page)).toEqual(everything);

@@ -95,7 +95,7 @@ describe('the product shell, the last of it', () => {
   it('names the exercise type and writes the draft’s time in the reader’s language on the report', { timeout: 60_000 }, async () => {
     const { draft } = (await h.request('GET', `/api/exercises/${ALARM}/report`, director)).json() as { draft: unknown };
     expect((await h.request('PUT', `/api/exercises/${ALARM}/report/draft`, director, draft)).statusCode).toBe(200);
-    for (const [language, type, savedAt] of [['en', 'Functional', /saved .*[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M/], ['lt', 'Funkcinės', /\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?!:)/]] as const) {
+    for (const [language, type, savedAt] of [['en', 'Functional exercise', /saved .*[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M/], ['lt', 'Funkcinės pratybos', /\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?!:)/]] as const) {
       const page = await open(`/report/${ALARM}`, director, language);
       const facts = page.locator('.report-facts');
       await facts.waitFor();

@@ -129,7 +129,7 @@ describe('participant tablet details', () => {
     expect(await radio.locator('.ch-radio .radio-head').textContent()).toMatch(/^BORDER DISTRICT DISPATCH → CUSTOMS POST VILKUPIAI: OFFICERS ON LANE 3 · /);
     expect(await radio.locator('.ch-radio .radio-text').textContent()).toBe('Patrol 12 is ten minutes out.');
     expect(await radio.locator('.ch-radio .radio-over').textContent()).toBe('— Over —');
-    expect(await alarm.locator('.inject-channel').textContent()).toBe(' Sensor alarm');
+    expect(await alarm.locator('.inject-channel').textContent()).toBe(' Sensor or alarm');
 
     // Read state is kept on the device.
     await tablet.reload();

@@ -1,3 +1,4 @@
+import { CAPABILITY_ELEMENT_WORDS, IMPROVEMENT_STATUS_WORDS, RATING_WITH_LETTER_WORDS, midSentence } from '@startex/shared';
 import { addStrings } from '../../i18n/index.ts';
 
 addStrings(
@@ -83,9 +84,9 @@ addStrings(
       historyLine: '{{when}} {{by}}: {{from}} → {{to}}',
       created: 'added',
     },
-    elements: { planning: 'planning', organisation: 'organisation', equipment: 'equipment', training: 'training', exercises: 'exercises' },
-    statuses: { open: 'open', 'in-progress': 'in progress', completed: 'completed', cancelled: 'cancelled' },
-    ratings: { P: 'P: performed without challenges', S: 'S: performed with some challenges', M: 'M: performed with major challenges', U: 'U: unable to be performed' },
+    elements: midSentence(CAPABILITY_ELEMENT_WORDS.en),
+    statuses: midSentence(IMPROVEMENT_STATUS_WORDS.en),
+    ratings: RATING_WITH_LETTER_WORDS.en,
     importArchive: {
       title: 'Import an exercise archive',
       hint: 'A JSON archive exported from StartEx becomes a new, ended exercise for re-analysis.',
@@ -177,9 +178,9 @@ addStrings(
       historyLine: '{{when}} {{by}}: {{from}} → {{to}}',
       created: 'pridėta',
     },
-    elements: { planning: 'planavimas', organisation: 'organizavimas', equipment: 'įranga', training: 'mokymas', exercises: 'pratybos' },
-    statuses: { open: 'atviras', 'in-progress': 'vykdomas', completed: 'įvykdytas', cancelled: 'atšauktas' },
-    ratings: { P: 'P: atlikta be sunkumų', S: 'S: atlikta su tam tikrais sunkumais', M: 'M: atlikta su dideliais sunkumais', U: 'U: atlikti nepavyko' },
+    elements: midSentence(CAPABILITY_ELEMENT_WORDS.lt),
+    statuses: midSentence(IMPROVEMENT_STATUS_WORDS.lt),
+    ratings: RATING_WITH_LETTER_WORDS.lt,
     importArchive: {
       title: 'Importuoti pratybų archyvą',
       hint: 'Iš StartEx eksportuotas JSON archyvas tampa naujomis, užbaigtomis pratybomis pakartotinei analizei.',

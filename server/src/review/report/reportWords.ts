@@ -1,4 +1,4 @@
-import type { CapabilityElement, ImprovementStatus, InjectReview, MetricStatus, ReviewChartName } from '@startex/shared';
+import { CAPABILITY_ELEMENT_WORDS, IMPROVEMENT_STATUS_WORDS, type CapabilityElement, type ImprovementStatus, type InjectReview, type MetricStatus, type ReviewChartName } from '@startex/shared';
 import type { DocumentLanguage } from '../../documents/words.ts';
 
 /** The improvement plan's columns, in the order the documents and spreadsheets print them. */
@@ -98,8 +98,8 @@ const en: ReportWords = {
     due: 'Due',
     status: 'Status',
   },
-  element: { planning: 'Planning', organisation: 'Organisation', equipment: 'Equipment', training: 'Training', exercises: 'Exercises' },
-  status: { open: 'Open', 'in-progress': 'In progress', completed: 'Completed', cancelled: 'Cancelled' },
+  element: CAPABILITY_ELEMENT_WORDS.en,
+  status: IMPROVEMENT_STATUS_WORDS.en,
   sheet: {
     plan: 'Improvement plan',
     metrics: 'Metrics',
@@ -161,8 +161,8 @@ const lt: ReportWords = {
     due: 'Terminas',
     status: 'Būsena',
   },
-  element: { planning: 'Planavimas', organisation: 'Organizavimas', equipment: 'Įranga', training: 'Mokymas', exercises: 'Pratybos' },
-  status: { open: 'Atviras', 'in-progress': 'Vykdomas', completed: 'Įvykdytas', cancelled: 'Atšauktas' },
+  element: CAPABILITY_ELEMENT_WORDS.lt,
+  status: IMPROVEMENT_STATUS_WORDS.lt,
   sheet: {
     plan: 'Tobulinimo planas',
     metrics: 'Rodikliai',
